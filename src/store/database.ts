@@ -1,0 +1,138 @@
+// Opens the one database Dagsorden uses: PostgreSQL, either embedded (PGlite, in
+// process, kept in a data folder) or a server reached through DATABASE_URL. Both give
+// the same Prisma client and the same raw SQL seam, so every query runs on both.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, type PoolConfig } from 'pg';
+import { PrismaClient } from './generated/client';
+
+export type DatabaseTarget =
+  | { kind: 'embedded'; /** null: in memory */ dataDir: string | null; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string };
+
+/** Raw SQL on the same database as the Prisma client (migrations, health, locks). */
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  readonly kind: DatabaseTarget['kind'];
+  readonly prisma: PrismaClient;
+  readonly sql: SqlExecutor;
+  /** "PostgreSQL 18.1 (embedded)" and the like. */
+  version(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** pg's connection fields from a postgres:// URL (the adapter needs them separately). */
+export function poolConfigFromUrl(url: string): PoolConfig {
+  const u = new URL(url);
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must start with postgresql://, not ${u.protocol}`);
+  }
+  const ssl = u.searchParams.get('sslmode');
+  return {
+    host: decodeURIComponent(u.hostname) || '127.0.0.1',
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || 'postgres',
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
+    ssl: ssl && ssl !== 'disable' ? { rejectUnauthorized: ssl === 'verify-full' } : undefined,
+    max: Number(u.searchParams.get('connection_limit') ?? 10),
+  };
+}
+
+function pgliteExecutor(db: Pick<PGlite, 'query' | 'exec'> & { transaction?: PGlite['transaction'] }): SqlExecutor {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await db.query(sql, params as unknown[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
+      if (!db.transaction) return fn(this);
+      return db.transaction((tx) => fn(pgliteExecutor(tx)));
+    },
+  };
+}
+
+function poolExecutor(pool: Pool): SqlExecutor {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>) {
+      const client = await pool.connect();
+      const tx: SqlExecutor = {
+        query: async <R>(sql: string, params?: unknown[]) =>
+          (await client.query(sql, params)).rows as R[],
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
+        transaction: (inner) => inner(tx),
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/** Opens the database; the caller applies migrations (see migrate.ts). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'embedded') {
+    if (target.dataDir) fs.mkdirSync(path.resolve(target.dataDir), { recursive: true });
+    const pglite = await PGlite.create({
+      dataDir: target.dataDir ? path.resolve(target.dataDir) : undefined,
+      loadDataDir: target.loadDataDir,
+    });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      kind: 'embedded',
+      prisma,
+      sql: pgliteExecutor(pglite),
+      async version() {
+        const [row] = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows;
+        return `PostgreSQL ${row?.v ?? '?'} (embedded)`;
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const config = poolConfigFromUrl(target.url);
+  const pool = new Pool(config);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(config) });
+  return {
+    kind: 'postgres',
+    prisma,
+    sql: poolExecutor(pool),
+    async version() {
+      const [row] = (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows;
+      return `PostgreSQL ${row?.v ?? '?'}`;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
