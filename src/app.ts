@@ -1,0 +1,76 @@
+// The composition root: config → database (migrated) → store → domain services → bot
+// → HTTP server. index.ts starts it for real; tests and the bench start it in-process.
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type restify from 'restify';
+import { createBotEndpoint } from './bot/endpoint';
+import type { BotServices } from './bot/services';
+import { botAuthSettings, type Config } from './config';
+import { createClock, type Clock } from './domain/clock';
+import { CommitteeService } from './domain/committee.service';
+import { MeetingService } from './domain/meeting.service';
+import { createServer } from './server';
+import { openDatabase, type Database, type DatabaseTarget } from './store/database';
+import { seedDemoCommittee } from './store/demo-seed';
+import { createStore } from './store';
+import { migrate } from './store/migrate';
+import { version } from '../package.json';
+
+export interface App {
+  server: restify.Server;
+  db: Database;
+  services: BotServices;
+  /** http://host:port of the running server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { kind: 'postgres', url: config.DATABASE_URL }
+    : { kind: 'embedded', dataDir: config.DATA_DIR };
+}
+
+export async function startApp(
+  config: Config,
+  log: Logger,
+  options: { db?: Database; clock?: Clock } = {},
+): Promise<App> {
+  const db = options.db ?? (await openDatabase(databaseTarget(config)));
+  const clock = options.clock ?? createClock(config.NOW);
+  try {
+    const { applied } = await migrate(db, (msg) => log.info(msg));
+    if (applied.length) log.info({ applied }, 'database migrated');
+    const seed = config.DEMO_SEED ?? db.kind === 'embedded';
+    if (seed && (await seedDemoCommittee(db.prisma, clock))) log.info('demo committee DASSOS seeded');
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  const store = createStore(db);
+  const services: BotServices = {
+    committees: new CommitteeService(store.committees, store.memberships, store.audit),
+    meetings: new MeetingService(store.meetings, clock),
+    clock,
+    log,
+  };
+  const endpoint = createBotEndpoint(botAuthSettings(config), services);
+  const server = createServer(endpoint, { database: () => db.version(), version }, log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  return {
+    server,
+    db,
+    services,
+    url: `http://${host}:${address.port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.db) await db.close();
+    },
+  };
+}

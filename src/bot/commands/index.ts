@@ -1,0 +1,23 @@
+import type { Command } from '../handler';
+import { greetingCommand } from './greeting.command';
+import { helpCommand } from './help.command';
+import { membersCommand } from './members.command';
+import { nextMeetingCommand } from './next-meeting.command';
+import { setupCommand } from './setup.command';
+
+/** Every text command, tried in order. */
+export const commands: readonly Command[] = [
+  helpCommand,
+  greetingCommand,
+  nextMeetingCommand,
+  membersCommand,
+  setupCommand,
+];
+
+export function findCommand(text: string): Command | undefined {
+  return commands.find((c) => c.matches(text));
+}
+
+export function commandById(id: string): Command | undefined {
+  return commands.find((c) => c.id === id);
+}

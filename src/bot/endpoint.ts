@@ -1,0 +1,52 @@
+// The Bot Framework endpoint: CloudAdapter with ConfigurationBotFrameworkAuthentication.
+// With an app id configured, requests without a valid Bot Framework token are refused
+// by the adapter before the bot sees them.
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Request,
+  type Response,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import { messages } from '../i18n/messages';
+import { langOf } from '../i18n/locale';
+import { DagsordenBot } from './dagsorden-bot';
+import type { BotServices } from './services';
+import { CORRELATION_KEY, LOGGER_KEY } from './turn';
+
+export interface BotEndpoint {
+  /** True when an app id is configured and every request must carry a token. */
+  readonly authenticates: boolean;
+  process(req: Request, res: Response, correlationId: string, log: Logger): Promise<void>;
+}
+
+export function createBotEndpoint(
+  auth: Record<string, string | undefined>,
+  services: BotServices,
+  bot: { run(ctx: import('botbuilder').TurnContext): Promise<void> } = new DagsordenBot(services),
+): BotEndpoint {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions),
+  );
+  adapter.onTurnError = async (ctx, err) => {
+    const log = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? services.log;
+    const correlationId = (ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';
+    log.error({ err }, 'unhandled turn error');
+    if (ctx.activity.type === 'message') {
+      await ctx
+        .sendActivity(messages(langOf(ctx.activity.locale)).unexpectedError(correlationId))
+        .catch((sendErr: unknown) => log.warn({ err: sendErr }, 'could not report the error to the user'));
+    }
+  };
+  return {
+    authenticates: Boolean(auth.MicrosoftAppId),
+    process(req, res, correlationId, log) {
+      return adapter.process(req, res, async (ctx) => {
+        ctx.turnState.set(LOGGER_KEY, log);
+        ctx.turnState.set(CORRELATION_KEY, correlationId);
+        await bot.run(ctx);
+      });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The shapes of text commands and card actions, and what they share.
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/render';
+import { chooseCommitteeCard } from '../cards/choose-committee.card';
+import type { Committee } from '../domain/types';
+import { messages } from '../i18n/messages';
+import { sendCard } from './reply';
+import type { BotServices } from './services';
+import type { TurnInfo } from './turn';
+
+export interface HandlerContext {
+  ctx: TurnContext;
+  turn: TurnInfo;
+  services: BotServices;
+}
+
+export interface Command {
+  /** Stable id, used by buttons that run the command ("next-meeting"). */
+  id: string;
+  /** True when the normalised text asks for this command. */
+  matches(text: string): boolean;
+  /** committeeId is set when a button already chose the committee. */
+  run(h: HandlerContext, options: { committeeId?: string }): Promise<void>;
+}
+
+/** What a card action answers: a new version of the clicked card, and/or a message. */
+export interface ActionResult {
+  card?: AdaptiveCard;
+  text?: string;
+}
+
+export interface CardAction {
+  verb: string;
+  /** data is the card's data without the verb; validate it, trust none of it for identity. */
+  run(h: HandlerContext, data: Record<string, unknown>): Promise<ActionResult>;
+}
+
+/**
+ * The committee a command is about: the one a button named (if the user is a member),
+ * the channel's, or the user's own; otherwise explains and returns null.
+ */
+export async function committeeForCommand(
+  h: HandlerContext,
+  commandId: string,
+  committeeId?: string,
+): Promise<Committee | null> {
+  const { turn, services, ctx } = h;
+  const t = messages(turn.lang);
+  if (committeeId) {
+    return (await services.committees.getForMember(committeeId, turn.actor)).committee;
+  }
+  const resolution = await services.committees.resolve(turn.scope, turn.actor);
+  if (resolution.kind === 'one') return resolution.committee;
+  if (resolution.kind === 'choose') {
+    await sendCard(ctx, chooseCommitteeCard(turn.lang, commandId, resolution.committees));
+    return null;
+  }
+  await ctx.sendActivity(resolution.reason === 'channel_not_linked' ? t.notLinkedChannel : t.notMemberAnywhere);
+  return null;
+}

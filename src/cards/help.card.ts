@@ -1,0 +1,15 @@
+import template from '../../cards/help.json';
+import { messages } from '../i18n/messages';
+import type { Lang } from '../i18n/locale';
+import { renderCard } from './render';
+
+/** The list of commands with a line each. */
+export function helpCard(lang: Lang) {
+  const t = messages(lang);
+  const c = t.commands;
+  return renderCard(template, {
+    title: t.helpTitle,
+    commands: [c.nextMeeting, c.members, c.setup, c.help],
+    footer: t.helpFooter,
+  });
+}

@@ -1,0 +1,38 @@
+import template from '../../cards/members.json';
+import type { Committee, Member, Role } from '../domain/types';
+import type { Lang } from '../i18n/locale';
+import { messages } from '../i18n/messages';
+import { renderCard } from './render';
+
+const ROLE_ORDER: readonly Role[] = ['chair', 'secretariat', 'member', 'observer'];
+
+/** The committee's members; editable (organisation, role) for the secretariat. */
+export function membersCard(
+  lang: Lang,
+  committee: Committee,
+  members: readonly Member[],
+  canEdit: boolean,
+  message: { text: string; good: boolean } | null = null,
+) {
+  const t = messages(lang);
+  return renderCard(template, {
+    title: t.membersTitle(committee.name, members.length),
+    hint: t.membersHint,
+    canEdit,
+    message: message?.text ?? null,
+    messageColor: message?.good ? 'Good' : 'Attention',
+    committeeId: committee.id,
+    organisationLabel: t.organisation,
+    roleLabel: t.role,
+    saveLabel: t.membersSave,
+    roleChoices: ROLE_ORDER.map((r) => ({ title: t.roles[r], value: r })),
+    members: members.map((m) => ({
+      membershipId: m.membershipId,
+      name: m.title ? `${m.displayName} (${m.title})` : m.displayName,
+      organisation: m.organisation?.name ?? '',
+      organisationLabel: m.organisation?.name ?? t.noOrganisation,
+      role: m.role,
+      roleLabel: t.roles[m.role],
+    })),
+  });
+}

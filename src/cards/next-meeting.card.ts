@@ -1,0 +1,44 @@
+import template from '../../cards/next-meeting.json';
+import type { NextMeeting } from '../domain/meeting.service';
+import type { Committee } from '../domain/types';
+import { formatDate, formatMeetingWhen, formatTimeSpan } from '../i18n/format';
+import type { Lang } from '../i18n/locale';
+import { messages } from '../i18n/messages';
+import { capitalise } from './welcome.card';
+import { renderCard } from './render';
+
+/** One line for notifications and screen readers: "tirsdag den 11. august 2026 kl. 11.00–13.00 · Silkeborg Rådhus · Punkter …". */
+export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang: Lang): string {
+  const t = messages(lang);
+  const { meeting } = next;
+  const tz = committee.timeZone;
+  const where = meeting.place ?? (meeting.onlineUrl ? t.online : null);
+  const deadlineText = (next.deadlinePassed ? t.deadlinePassed : t.deadlineOpen)(formatDate(next.deadline, lang, tz));
+  return [formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang, tz), where, deadlineText]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The next meeting: committee, weekday and date, time span, place and room or online link, deadline. */
+export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang) {
+  const t = messages(lang);
+  const { meeting } = next;
+  const tz = committee.timeZone;
+  const facts: Array<{ title: string; value: string }> = [];
+  if (meeting.place) facts.push({ title: t.place, value: meeting.place });
+  if (meeting.room) facts.push({ title: t.room, value: meeting.room });
+  if (meeting.onlineUrl) facts.push({ title: t.online, value: t.joinOnline });
+  if (!facts.length) facts.push({ title: t.place, value: t.noPlace });
+  const deadlineDate = formatDate(next.deadline, lang, tz);
+  return renderCard(template, {
+    heading: `${t.nextMeetingTitle} · ${meeting.title ?? committee.name}`.toUpperCase(),
+    date: capitalise(formatDate(meeting.startsAt, lang, tz)),
+    time: formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz),
+    facts,
+    deadline: (next.deadlinePassed ? t.deadlinePassed : t.deadlineOpen)(deadlineDate),
+    deadlineStyle: next.deadlinePassed ? 'attention' : 'good',
+    onlineUrl: meeting.onlineUrl,
+    joinLabel: t.joinOnline,
+    summary: nextMeetingSummary(committee, next, lang),
+  });
+}

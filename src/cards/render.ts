@@ -1,0 +1,43 @@
+// Expands a card template from cards/ with data. Data is only ever template data:
+// "${…}" inside user text is not evaluated (adaptivecards-templating expands the
+// template, never the values), so user text cannot become template code.
+import { Template } from 'adaptivecards-templating';
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body?: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The card for the given template and data, with an Action.Submit fallback on every Action.Execute. */
+export function renderCard(template: object, data: object): AdaptiveCard {
+  const card = new Template(template).expand({ $root: data }) as AdaptiveCard;
+  addSubmitFallbacks(card as unknown as Json);
+  return card;
+}
+
+/**
+ * Clients without Universal Actions (older Teams, some mobile builds) fall back to
+ * Action.Submit; its data carries the verb so one router handles both paths.
+ */
+function addSubmitFallbacks(node: Json): void {
+  if (Array.isArray(node)) {
+    node.forEach(addSubmitFallbacks);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  if (node.type === 'Action.Execute' && node.fallback === undefined) {
+    const data = (node.data && typeof node.data === 'object' && !Array.isArray(node.data) ? node.data : {}) as Record<string, Json>;
+    node.fallback = { type: 'Action.Submit', title: node.title ?? '', data: { ...data, verb: node.verb ?? '' } };
+  }
+  Object.values(node).forEach(addSubmitFallbacks);
+}
+
+/** Size of a card as Teams counts message size (UTF-16 code units ×2), for the 100 KB limit. */
+export function cardSizeBytes(card: object): number {
+  return JSON.stringify(card).length * 2;
+}

@@ -1,0 +1,27 @@
+// One error type for the committee's rules. The bot turns the code into a polite
+// message in the user's language; the detail is for the log only.
+
+export type DomainErrorCode =
+  | 'not_member'
+  | 'not_secretariat'
+  | 'committee_not_found'
+  | 'channel_not_linked'
+  | 'committee_ambiguous'
+  | 'invalid_input'
+  | 'already_linked'
+  | 'conflict';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'DomainError';
+  }
+}
+
+/** True when err is a DomainError (with the given code, if any). */
+export function isDomainError(err: unknown, code?: DomainErrorCode): err is DomainError {
+  return err instanceof DomainError && (code === undefined || err.code === code);
+}

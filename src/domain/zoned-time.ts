@@ -1,0 +1,70 @@
+// Wall-clock time in a named time zone (Europe/Copenhagen by default) to and from
+// instants, with the platform's own time zone database (Intl) and no dependency.
+
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second?: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock fields of an instant in a time zone (weekday 0 = Sunday). */
+export function toLocal(instant: Date, timeZone: string): Required<LocalDateTime> & { weekday: number } {
+  const parts = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: weekdays.indexOf(parts.weekday ?? ''),
+  };
+}
+
+/** The instant at which the wall clock in timeZone shows the given local time. */
+export function fromLocal(local: LocalDateTime, timeZone: string): Date {
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second ?? 0);
+  // Two passes settle the offset, also next to a daylight-saving change.
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const l = toLocal(new Date(guess), timeZone);
+    const shown = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
+    guess += asUtc - shown;
+  }
+  return new Date(guess);
+}
+
+/** The local calendar date `days` days after (or before, if negative) the given one. */
+export function addDays(date: { year: number; month: number; day: number }, days: number) {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

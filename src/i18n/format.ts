@@ -1,0 +1,44 @@
+// Dates and times as the committees write them: "tirsdag den 11. august 2026 kl.
+// 11.00–13.00" in Danish, "Tuesday 11 August 2026, 11:00–13:00" in English.
+import type { Lang } from './locale';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "tirsdag den 11. august 2026" / "Tuesday 11 August 2026". */
+export function formatDate(date: Date, lang: Lang, timeZone: string): string {
+  const text = formatter(lang, timeZone, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+  return lang === 'en' ? text.replace(',', '') : text;
+}
+
+/** "11.00" / "11:00". */
+export function formatTime(date: Date, lang: Lang, timeZone: string): string {
+  const text = formatter(lang, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return lang === 'da' ? text.replace(':', '.') : text.replace('.', ':');
+}
+
+/** "kl. 11.00–13.00" / "11:00–13:00". */
+export function formatTimeSpan(start: Date, end: Date, lang: Lang, timeZone: string): string {
+  const span = `${formatTime(start, lang, timeZone)}–${formatTime(end, lang, timeZone)}`;
+  return lang === 'da' ? `kl. ${span}` : span;
+}
+
+/** "tirsdag den 11. august 2026 kl. 11.00–13.00". */
+export function formatMeetingWhen(start: Date, end: Date, lang: Lang, timeZone: string): string {
+  const sep = lang === 'da' ? ' ' : ', ';
+  return `${formatDate(start, lang, timeZone)}${sep}${formatTimeSpan(start, end, lang, timeZone)}`;
+}

@@ -1,0 +1,22 @@
+import pino, { type Logger } from 'pino';
+
+/** JSON logs; secrets and tokens are redacted wherever they appear. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { app: 'dagsorden' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'headers.authorization',
+        '*.MicrosoftAppPassword',
+        'MicrosoftAppPassword',
+        '*.password',
+        'password',
+        '*.DATABASE_URL',
+        'DATABASE_URL',
+      ],
+      censor: '[skjult]',
+    },
+  });
+}

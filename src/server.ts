@@ -1,0 +1,85 @@
+// HTTP: /api/messages for Teams, /healthz for operations. Requests are checked
+// before they reach the bot: a body that is not an activity gets 400, never a crash.
+import { randomUUID } from 'node:crypto';
+import restify from 'restify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { BotEndpoint } from './bot/endpoint';
+
+/** Activity types of the Bot Framework protocol; anything else is refused. */
+const ACTIVITY_TYPES = [
+  'message', 'conversationUpdate', 'contactRelationUpdate', 'typing', 'endOfConversation', 'event',
+  'invoke', 'deleteUserData', 'messageUpdate', 'messageDelete', 'installationUpdate', 'messageReaction',
+  'suggestion', 'trace', 'handoff', 'command', 'commandResult', 'invokeResponse',
+] as const;
+
+const activitySchema = z.object({
+  type: z.enum(ACTIVITY_TYPES),
+  serviceUrl: z.string().url().max(2048),
+  conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+  from: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+  channelId: z.string().min(1).max(64),
+  text: z.string().optional(),
+}).passthrough();
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const MAX_BODY_BYTES = 512 * 1024;
+
+export interface Health {
+  database: () => Promise<string>;
+  version: string;
+}
+
+function correlationIdOf(req: restify.Request): string {
+  const given = req.header(CORRELATION_HEADER) || req.header('ms-cv');
+  return given && /^[\w.:/+=-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+export function createServer(endpoint: BotEndpoint, health: Health, log: Logger): restify.Server {
+  const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    const correlationId = (req as restify.Request & { correlationId?: string }).correlationId ?? correlationIdOf(req);
+    log.warn({ correlationId, status: err.statusCode, path: req.path(), err: err.message }, 'request refused');
+    cb();
+  });
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    const correlationId = correlationIdOf(req);
+    (req as restify.Request & { correlationId?: string }).correlationId = correlationId;
+    res.header(CORRELATION_HEADER, correlationId);
+    const turnLog = log.child({ correlationId });
+    if (endpoint.authenticates && !req.header('authorization')) {
+      turnLog.warn('request without a Bot Framework token refused');
+      res.send(401, { error: 'unauthorized', correlationId });
+      return;
+    }
+    const parsed = activitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+      turnLog.warn({ problems }, 'invalid activity refused');
+      res.send(400, { error: 'invalid_activity', problems, correlationId });
+      return;
+    }
+    turnLog.debug({ type: parsed.data.type }, 'activity received');
+    try {
+      await endpoint.process(req, res, correlationId, turnLog);
+    } catch (err) {
+      turnLog.error({ err }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
+    }
+  });
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    try {
+      const database = await health.database();
+      res.send(200, { status: 'ok', version: health.version, database });
+    } catch (err) {
+      log.error({ err }, 'health check: database unreachable');
+      res.send(503, { status: 'unavailable', version: health.version, database: null });
+    }
+  });
+
+  return server;
+}

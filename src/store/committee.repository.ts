@@ -1,0 +1,67 @@
+import type { CommitteeRepository, ConversationRef } from '../domain/ports';
+import type { Committee } from '../domain/types';
+import type { PrismaClient } from './generated/client';
+import { toCommittee } from './mappers';
+
+export class PrismaCommitteeRepository implements CommitteeRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findById(id: string): Promise<Committee | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.prisma.committee.findUnique({ where: { id } });
+    return row && toCommittee(row);
+  }
+
+  async findByChannel(channelId: string): Promise<Committee | null> {
+    const row = await this.prisma.committee.findUnique({ where: { channelId } });
+    return row && toCommittee(row);
+  }
+
+  async findByTeam(teamId: string): Promise<Committee | null> {
+    const row = await this.prisma.committee.findFirst({ where: { teamId }, orderBy: { createdAt: 'asc' } });
+    return row && toCommittee(row);
+  }
+
+  async listForPerson(aadObjectId: string): Promise<Committee[]> {
+    const rows = await this.prisma.committee.findMany({
+      where: { memberships: { some: { active: true, person: { aadObjectId } } } },
+      orderBy: { name: 'asc' },
+    });
+    return rows.map(toCommittee);
+  }
+
+  async listUnlinked(): Promise<Committee[]> {
+    const rows = await this.prisma.committee.findMany({ where: { channelId: null }, orderBy: { name: 'asc' } });
+    return rows.map(toCommittee);
+  }
+
+  async create(input: { name: string; slug: string; tenantId: string | null }): Promise<Committee> {
+    // Two committees may share a name; the slug stays unique.
+    let slug = input.slug;
+    for (let n = 2; await this.prisma.committee.findUnique({ where: { slug } }); n++) slug = `${input.slug}-${n}`;
+    const row = await this.prisma.committee.create({ data: { name: input.name, slug, tenantId: input.tenantId } });
+    return toCommittee(row);
+  }
+
+  async link(committeeId: string, ref: ConversationRef): Promise<Committee> {
+    const row = await this.prisma.committee.update({
+      where: { id: committeeId },
+      data: {
+        tenantId: ref.tenantId,
+        teamId: ref.teamId,
+        teamAadGroupId: ref.teamAadGroupId,
+        channelId: ref.channelId,
+        conversationId: ref.conversationId,
+        serviceUrl: ref.serviceUrl,
+      },
+    });
+    return toCommittee(row);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from card data are checked before they reach a uuid column. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}

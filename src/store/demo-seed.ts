@@ -1,0 +1,188 @@
+// The demo committee: DASSOS (Region Midtjylland) with the participants of its
+// published agenda of 30 October 2024, its 2026 meetings from the minutes of 18 May
+// 2026, a few coming meetings placed after the day of the first start, and the
+// Microsoft 365 Agents Playground's default team and users, so every feature can be
+// tried locally without a tenant.
+import type { Clock } from '../domain/clock';
+import type { OrganisationKind, Role } from '../domain/types';
+import { addDays, fromLocal, toLocal } from '../domain/zoned-time';
+import type { MeetingStatus, PrismaClient } from './generated/client';
+import { organisationKindOf } from './membership.repository';
+
+const TZ = 'Europe/Copenhagen';
+const SECRETARIAT = 'Fælleskommunalt social- og sundhedssekretariat';
+
+interface DemoPerson {
+  name: string;
+  organisation: string;
+  role: Role;
+  title?: string;
+}
+
+/** The participant list of ../shared/seeds/001 ("(formand)" is the chair). */
+export const DASSOS_PARTICIPANTS: readonly DemoPerson[] = [
+  { name: 'Jesper Thyrring Møller', organisation: 'Struer Kommune', role: 'chair' },
+  { name: 'Ann-Britt Wetche', organisation: 'Region Midtjylland', role: 'member' },
+  { name: 'Søren Liner Christensen', organisation: 'Herning Kommune', role: 'member' },
+  { name: 'Sanela Ljeskovica', organisation: 'Odder Kommune', role: 'member' },
+  { name: 'Ulrik Johansen', organisation: 'Favrskov Kommune', role: 'member' },
+  { name: 'Jes Svenninggaard', organisation: 'Horsens Kommune', role: 'member' },
+  { name: 'Annette Ørbæk Andersen', organisation: 'Ringkøbing-Skjern Kommune', role: 'member' },
+  { name: 'Lone Rasmussen', organisation: 'Skanderborg Kommune', role: 'member' },
+  { name: 'Mette Andreassen', organisation: 'Viborg Kommune', role: 'member' },
+  { name: 'Ann Hermansen', organisation: 'Hedensted Kommune', role: 'member' },
+  { name: 'Yelva Bjørnholdt Jensen', organisation: 'Holstebro Kommune', role: 'member' },
+  { name: 'Katrine Axél', organisation: 'Syddjurs Kommune', role: 'member' },
+  { name: 'Louise Berg', organisation: 'Ikast-Brande Kommune', role: 'member' },
+  { name: 'Martin Husted', organisation: 'Silkeborg Kommune', role: 'member' },
+  { name: 'Lene Mehlsen Thomsen', organisation: 'Norddjurs Kommune', role: 'member' },
+  { name: 'Lars Harder', organisation: 'Skive Kommune', role: 'member' },
+  { name: 'Lotte Junker Pedersen', organisation: 'Struer Kommune', role: 'member' },
+  { name: 'Pia Ulv Helleland', organisation: 'Lemvig Kommune', role: 'member' },
+  { name: 'Lotte Henriksen', organisation: 'Aarhus Kommune', role: 'member' },
+  { name: 'Runa Steenfeldt', organisation: 'Randers Kommune', role: 'member' },
+  // Attends from KKR's secretariat and for the rate group: present, but takes no positions.
+  { name: 'Christian Brincker Nordbek', organisation: 'KKR Sekretariatet i Midtjylland', role: 'observer' },
+  { name: 'Bjarne Hansen', organisation: 'Viborg Kommune', role: 'observer', title: 'formand for takstgruppen' },
+  { name: 'Brian Høyer Lorentsen', organisation: SECRETARIAT, role: 'secretariat' },
+  { name: 'Thorbjørn Aagaard', organisation: SECRETARIAT, role: 'secretariat' },
+];
+
+/** Region Midtjylland's 19 municipalities and the region: whose answers count. */
+export const DASSOS_ORGANISATIONS: readonly string[] = [
+  'Favrskov Kommune', 'Hedensted Kommune', 'Herning Kommune', 'Holstebro Kommune', 'Horsens Kommune',
+  'Ikast-Brande Kommune', 'Lemvig Kommune', 'Norddjurs Kommune', 'Odder Kommune', 'Randers Kommune',
+  'Ringkøbing-Skjern Kommune', 'Samsø Kommune', 'Silkeborg Kommune', 'Skanderborg Kommune', 'Skive Kommune',
+  'Struer Kommune', 'Syddjurs Kommune', 'Viborg Kommune', 'Aarhus Kommune', 'Region Midtjylland',
+];
+
+/** The Agents Playground's default tenant, team and users (see README). */
+export const PLAYGROUND = {
+  tenantId: '00000000-0000-0000-0000-0000000000001',
+  teamId: 'team-id',
+  teamAadGroupId: '00000000-0000-0000-0000-000000000031',
+  /** The General channel's id is the team's id, as in Teams. */
+  channelId: 'team-id',
+  users: [
+    { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', organisation: SECRETARIAT, role: 'secretariat' },
+    { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', organisation: 'Aarhus Kommune', role: 'member' },
+    { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance', organisation: 'Randers Kommune', role: 'member' },
+    { id: 'user-id-3', aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer', organisation: 'Silkeborg Kommune', role: 'member' },
+    { id: 'user-id-4', aadObjectId: '00000000-0000-0000-0000-0000000000024', name: 'Patti Fernandez', organisation: 'Viborg Kommune', role: 'member' },
+    { id: 'user-id-5', aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins', organisation: 'Herning Kommune', role: 'member' },
+  ] as const satisfies ReadonlyArray<{ id: string; aadObjectId: string; name: string; organisation: string; role: Role }>,
+};
+
+interface DemoMeeting {
+  date: { year: number; month: number; day: number };
+  start: [number, number];
+  end: [number, number];
+  place: string | null;
+  room: string | null;
+  onlineUrl?: string;
+  status: MeetingStatus;
+}
+
+/** "Møder 2026" in ../shared/seeds/002: 18. maj kl. 13-15, 11. august kl. 11-13, 21. oktober kl. 9-11. */
+const MEETINGS_2026: readonly DemoMeeting[] = [
+  { date: { year: 2026, month: 5, day: 18 }, start: [13, 0], end: [15, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen', status: 'minutes_published' },
+  { date: { year: 2026, month: 8, day: 11 }, start: [11, 0], end: [13, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen', status: 'held' },
+  { date: { year: 2026, month: 10, day: 21 }, start: [9, 0], end: [11, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen', status: 'held' },
+];
+
+/** The next Monday–Thursday on or after the date (committees rarely meet on Fridays). */
+function onWeekday(date: { year: number; month: number; day: number }) {
+  let d = date;
+  for (;;) {
+    const weekday = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+    if (weekday >= 1 && weekday <= 4) return d;
+    d = addDays(d, 1);
+  }
+}
+
+/** Four coming meetings, about every nine weeks from seven weeks after `today`. */
+export function comingMeetings(today: Date): DemoMeeting[] {
+  const local = toLocal(today, TZ);
+  const plans: Array<Omit<DemoMeeting, 'date' | 'status'> & { inDays: number }> = [
+    { inDays: 45, start: [13, 0], end: [15, 0], place: 'Viborg Rådhus', room: 'Mødelokale M5' },
+    { inDays: 108, start: [9, 0], end: [11, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen' },
+    { inDays: 171, start: [11, 0], end: [12, 30], place: null, room: null, onlineUrl: 'https://teams.microsoft.com/l/meetup-join/dassos-demo' },
+    { inDays: 234, start: [13, 0], end: [15, 0], place: 'Aarhus Rådhus', room: 'Mødesal 1' },
+  ];
+  return plans.map(({ inDays, ...p }) => ({ ...p, date: onWeekday(addDays(local, inDays)), status: 'planned' }));
+}
+
+/**
+ * Seeds the demo committee once. Returns false when a committee "dassos" already
+ * exists (then nothing is touched, so a secretariat's changes survive restarts).
+ */
+export async function seedDemoCommittee(prisma: PrismaClient, clock: Clock): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if (await tx.committee.findUnique({ where: { slug: 'dassos' } })) return false;
+    const committee = await tx.committee.create({
+      data: {
+        slug: 'dassos',
+        name: 'DASSOS',
+        fullName: 'Den Administrative Styregruppe for det Specialiserede Socialområde (Midtjylland)',
+        timeZone: TZ,
+        submissionDeadlineDays: 42,
+        isDemo: true,
+        tenantId: PLAYGROUND.tenantId,
+        teamId: PLAYGROUND.teamId,
+        teamAadGroupId: PLAYGROUND.teamAadGroupId,
+        channelId: PLAYGROUND.channelId,
+        conversationId: PLAYGROUND.channelId,
+        serviceUrl: null,
+      },
+    });
+
+    const orgIds = new Map<string, string>();
+    const orgId = async (name: string, kind: OrganisationKind = organisationKindOf(name)) => {
+      let id = orgIds.get(name);
+      if (!id) {
+        id = (await tx.organisation.upsert({ where: { name }, create: { name, kind }, update: {}, select: { id: true } })).id;
+        orgIds.set(name, id);
+      }
+      return id;
+    };
+    for (const name of DASSOS_ORGANISATIONS) {
+      await tx.committeeOrganisation.create({ data: { committeeId: committee.id, organisationId: await orgId(name) } });
+    }
+    await orgId(SECRETARIAT, 'secretariat');
+
+    for (const p of DASSOS_PARTICIPANTS) {
+      const person = await tx.person.create({ data: { displayName: p.name } });
+      await tx.membership.create({
+        data: { committeeId: committee.id, personId: person.id, role: p.role, title: p.title ?? null, organisationId: await orgId(p.organisation) },
+      });
+    }
+    for (const u of PLAYGROUND.users) {
+      const person = await tx.person.upsert({
+        where: { aadObjectId: u.aadObjectId },
+        create: { displayName: u.name, aadObjectId: u.aadObjectId, teamsUserId: u.id, tenantId: PLAYGROUND.tenantId },
+        update: {},
+      });
+      await tx.membership.create({
+        data: { committeeId: committee.id, personId: person.id, role: u.role, organisationId: await orgId(u.organisation) },
+      });
+    }
+
+    for (const m of [...MEETINGS_2026, ...comingMeetings(clock.now())]) {
+      await tx.meeting.create({
+        data: {
+          committeeId: committee.id,
+          startsAt: fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ),
+          endsAt: fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ),
+          place: m.place,
+          room: m.room,
+          onlineUrl: m.onlineUrl ?? null,
+          status: m.status,
+        },
+      });
+    }
+    await tx.auditEvent.create({
+      data: { committeeId: committee.id, action: 'demo.seeded', subjectType: 'committee', subjectId: committee.id },
+    });
+    return true;
+  });
+}

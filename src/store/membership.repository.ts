@@ -1,0 +1,100 @@
+import type { MembershipRepository, RosterEntry } from '../domain/ports';
+import type { Member, OrganisationKind, Role } from '../domain/types';
+import type { PrismaClient } from './generated/client';
+import { toMember } from './mappers';
+
+const withPerson = { person: true, organisation: true } as const;
+
+/** Guesses an organisation's kind from its Danish name. */
+export function organisationKindOf(name: string): OrganisationKind {
+  if (/kommune$/i.test(name.trim())) return 'municipality';
+  if (/^region\b/i.test(name.trim())) return 'region';
+  if (/sekretariat/i.test(name)) return 'secretariat';
+  return 'other';
+}
+
+export class PrismaMembershipRepository implements MembershipRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async list(committeeId: string): Promise<Member[]> {
+    const rows = await this.prisma.membership.findMany({
+      where: { committeeId, active: true },
+      include: withPerson,
+      orderBy: [{ person: { displayName: 'asc' } }],
+    });
+    const rank: Record<Role, number> = { chair: 0, secretariat: 1, member: 2, observer: 3 };
+    return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
+  }
+
+  async findByAad(committeeId: string, aadObjectId: string): Promise<Member | null> {
+    const row = await this.prisma.membership.findFirst({
+      where: { committeeId, active: true, person: { aadObjectId } },
+      include: withPerson,
+    });
+    return row && toMember(row);
+  }
+
+  async upsertMember(
+    committeeId: string,
+    who: RosterEntry & { tenantId: string | null; serviceUrl: string | null },
+    role: Role,
+  ): Promise<{ member: Member; created: boolean }> {
+    const personData = {
+      displayName: who.name,
+      email: who.email,
+      teamsUserId: who.teamsUserId,
+      tenantId: who.tenantId,
+      serviceUrl: who.serviceUrl,
+    };
+    const person = who.aadObjectId
+      ? await this.prisma.person.upsert({
+          where: { aadObjectId: who.aadObjectId },
+          create: { ...personData, aadObjectId: who.aadObjectId },
+          update: personData,
+        })
+      : await this.prisma.person.create({ data: personData });
+    const existing = await this.prisma.membership.findUnique({
+      where: { committeeId_personId: { committeeId, personId: person.id } },
+      include: withPerson,
+    });
+    if (existing?.active) return { member: toMember(existing), created: false };
+    const row = await this.prisma.membership.upsert({
+      where: { committeeId_personId: { committeeId, personId: person.id } },
+      create: { committeeId, personId: person.id, role },
+      update: { active: true, role },
+      include: withPerson,
+    });
+    return { member: toMember(row), created: true };
+  }
+
+  async update(membershipId: string, change: { role?: Role; organisationName?: string | null }): Promise<Member> {
+    let organisationId: string | null | undefined;
+    if (change.organisationName !== undefined) {
+      organisationId = change.organisationName
+        ? (await this.ensureOrganisation(change.organisationName, organisationKindOf(change.organisationName))).id
+        : null;
+    }
+    const row = await this.prisma.membership.update({
+      where: { id: membershipId },
+      data: { role: change.role, organisationId },
+      include: withPerson,
+    });
+    if (organisationId) {
+      await this.prisma.committeeOrganisation.upsert({
+        where: { committeeId_organisationId: { committeeId: row.committeeId, organisationId } },
+        create: { committeeId: row.committeeId, organisationId },
+        update: {},
+      });
+    }
+    return toMember(row);
+  }
+
+  async ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }> {
+    return this.prisma.organisation.upsert({
+      where: { name: name.trim() },
+      create: { name: name.trim(), kind },
+      update: {},
+      select: { id: true },
+    });
+  }
+}
