@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type restify from 'restify';
+import { DagsordenBot } from './bot/dagsorden-bot';
 import { createBotEndpoint } from './bot/endpoint';
 import type { BotServices } from './bot/services';
 import { botAuthSettings, type Config } from './config';
@@ -55,7 +56,7 @@ export async function startApp(
     clock,
     log,
   };
-  const endpoint = createBotEndpoint(botAuthSettings(config), services);
+  const endpoint = createBotEndpoint(botAuthSettings(config), new DagsordenBot(services), log);
   const server = createServer(endpoint, { database: () => db.version(), version }, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

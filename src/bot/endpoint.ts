@@ -7,12 +7,11 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Request,
   type Response,
+  type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { messages } from '../i18n/messages';
 import { langOf } from '../i18n/locale';
-import { DagsordenBot } from './dagsorden-bot';
-import type { BotServices } from './services';
 import { CORRELATION_KEY, LOGGER_KEY } from './turn';
 
 export interface BotEndpoint {
@@ -21,22 +20,23 @@ export interface BotEndpoint {
   process(req: Request, res: Response, correlationId: string, log: Logger): Promise<void>;
 }
 
-export function createBotEndpoint(
-  auth: Record<string, string | undefined>,
-  services: BotServices,
-  bot: { run(ctx: import('botbuilder').TurnContext): Promise<void> } = new DagsordenBot(services),
-): BotEndpoint {
+/** The bot that answers; DagsordenBot in the app, a bare echo bot in the bench. */
+export interface TurnHandler {
+  run(ctx: TurnContext): Promise<void>;
+}
+
+export function createBotEndpoint(auth: Record<string, string | undefined>, bot: TurnHandler, log: Logger): BotEndpoint {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions),
   );
   adapter.onTurnError = async (ctx, err) => {
-    const log = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? services.log;
+    const turnLog = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? log;
     const correlationId = (ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';
-    log.error({ err }, 'unhandled turn error');
+    turnLog.error({ err }, 'unhandled turn error');
     if (ctx.activity.type === 'message') {
       await ctx
         .sendActivity(messages(langOf(ctx.activity.locale)).unexpectedError(correlationId))
-        .catch((sendErr: unknown) => log.warn({ err: sendErr }, 'could not report the error to the user'));
+        .catch((sendErr: unknown) => turnLog.warn({ err: sendErr }, 'could not report the error to the user'));
     }
   };
   return {

@@ -1,0 +1,72 @@
+// A closed-loop HTTP load generator: N clients, each sending its requests one after
+// another on a keep-alive connection; latency per request in milliseconds.
+import http from 'node:http';
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function runLoad(
+  url: string,
+  clients: number,
+  perClient: number,
+  body: (client: number, i: number) => string,
+): Promise<LoadResult> {
+  const target = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const latencies: number[] = [];
+  let errors = 0;
+  const one = (payload: string) =>
+    new Promise<number>((resolve) => {
+      const start = process.hrtime.bigint();
+      const req = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors += 1;
+            resolve(Number(process.hrtime.bigint() - start) / 1e6);
+          });
+        },
+      );
+      req.on('error', () => {
+        errors += 1;
+        resolve(Number(process.hrtime.bigint() - start) / 1e6);
+      });
+      req.end(payload);
+    });
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i++) latencies.push(await one(body(c, i)));
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}

@@ -1,0 +1,126 @@
+// `npm run bench`: Dagsorden's "næste møde" over HTTP against the real server vs a
+// bare botbuilder echo bot on the same restify stack, in the same run; start-up time
+// to /healthz on the embedded database; the bot process's memory (RSS) idle and
+// across the run. Each bot runs in its own process; load and connector run here.
+//   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { message } from '../test/support/activities';
+import { startRecordingConnector } from '../test/support/recording-connector';
+import { runLoad, type LoadResult } from './load';
+
+const root = path.join(__dirname, '..');
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 2000);
+const DAGSORDEN_PORT = 3988;
+const ECHO_PORT = 3989;
+
+interface Running {
+  child: ChildProcess;
+  startupMs: number;
+}
+
+async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+/** Starts a TypeScript entry point in one node process (tsx as loader, so the pid is the server's). */
+async function start(entry: string, env: Record<string, string>, port: number): Promise<Running> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000, child);
+  return { child, startupMs: performance.now() - started };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 102.4) / 10;
+}
+
+const fmt = (n: number) => n.toFixed(2);
+
+function line(name: string, r: LoadResult): string {
+  return `${name.padEnd(22)} ${String(r.requests).padStart(7)} req  ${fmt(r.requests / r.seconds).padStart(8)} req/s  p50 ${fmt(r.p50).padStart(7)} ms  p95 ${fmt(r.p95).padStart(7)} ms  p99 ${fmt(r.p99).padStart(7)} ms  errors ${r.errors}`;
+}
+
+async function main(): Promise<void> {
+  const connector = await startRecordingConnector({ keep: false });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-'));
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', NOW: '2026-11-22T12:00:00+01:00' };
+  const body = (port: number) => (c: number, i: number) =>
+    JSON.stringify({
+      ...message('næste møde', { serviceUrl: connector.url }),
+      id: `bench-${port}-${c}-${i}`,
+    });
+
+  console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
+
+  // Start-up to /healthz: first start (creates the database, migrates, seeds) and a restart.
+  const cold = await start('src/index.ts', env, DAGSORDEN_PORT);
+  await stop(cold.child);
+  const app = await start('src/index.ts', env, DAGSORDEN_PORT);
+  console.log(`start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s (goal ≤ 5 s)`);
+  const echo = await start('bench/echo-bot.ts', {}, ECHO_PORT);
+
+  await new Promise((r) => setTimeout(r, 2000));
+  const idle = rssMb(app.child.pid!);
+
+  const warm = Math.max(1, Math.round(PER_CLIENT / 10));
+  await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, CLIENTS, warm, body(ECHO_PORT));
+  await runLoad(`http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`, CLIENTS, warm, body(DAGSORDEN_PORT));
+  const afterWarmup = rssMb(app.child.pid!);
+
+  const sentBefore = connector.count();
+  const echoResult = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, CLIENTS, PER_CLIENT, body(ECHO_PORT));
+  const midRun = rssMb(app.child.pid!);
+  const appResult = await runLoad(`http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`, CLIENTS, PER_CLIENT, body(DAGSORDEN_PORT));
+  const afterRun = rssMb(app.child.pid!);
+  await new Promise((r) => setTimeout(r, 2000));
+  const settled = rssMb(app.child.pid!);
+  const replies = connector.count() - sentBefore;
+
+  console.log('');
+  console.log(line('echo bot (baseline)', echoResult));
+  console.log(line('Dagsorden "næste møde"', appResult));
+  console.log(`replies at the connector: ${replies} of ${echoResult.requests + appResult.requests}`);
+  console.log(`p95 ratio Dagsorden / echo: ${fmt(appResult.p95 / echoResult.p95)} (goal ≤ 1.5); p50 ratio ${fmt(appResult.p50 / echoResult.p50)}`);
+  console.log('');
+  console.log(`memory (RSS) of the Dagsorden process, embedded database: idle ${idle} MB (goal < 200 MB)`);
+  console.log(`  after warm-up (${CLIENTS * warm} turns) ${afterWarmup} MB · before its run ${midRun} MB · after ${appResult.requests} turns ${afterRun} MB · 2 s later ${settled} MB`);
+  console.log(`  growth over the measured run: ${fmt(afterRun - midRun)} MB (${fmt(((afterRun - midRun) * 1024 * 1024) / appResult.requests)} bytes per turn)`);
+
+  await stop(app.child);
+  await stop(echo.child);
+  await connector.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (appResult.errors || echoResult.errors) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+// Starts the real server in-process on a fresh database, with logs captured.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { startApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createClock } from '../../src/domain/clock';
+import { databaseKinds, freshDatabase } from './db';
+
+export const NOW = '2026-11-22T12:00:00+01:00';
+
+export interface TestApp extends App {
+  logs: Array<Record<string, unknown>>;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+/** The last configured database kind: PostgreSQL when CI gives one, else embedded. */
+export const e2eDatabaseKind = databaseKinds[databaseKinds.length - 1]!;
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', ...env });
+  const db = await freshDatabase(e2eDatabaseKind);
+  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(NOW) });
+  return {
+    ...app,
+    logs,
+    post: (body, headers = {}) =>
+      fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
