@@ -27,6 +27,8 @@ export interface Database {
   readonly sql: SqlExecutor;
   /** "PostgreSQL 18.1 (embedded)" and the like. */
   version(): Promise<string>;
+  /** Embedded only: the whole database as a tarball, loadable with `loadDataDir` (backups, tests). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       async version() {
         const [row] = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows;
         return `PostgreSQL ${row?.v ?? '?'} (embedded)`;
+      },
+      async dumpDataDir() {
+        return pglite.dumpDataDir('gzip');
       },
       async close() {
         await prisma.$disconnect();

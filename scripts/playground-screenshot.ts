@@ -1,0 +1,75 @@
+// Takes the README's screenshot: starts Dagsorden (fresh embedded database in a temp
+// folder, demo committee) and the Agents Playground, opens it in Debian's Chromium,
+// writes in the General channel of "My Team" as Alex Wilber, and saves docs/*.png.
+//   npx tsx scripts/playground-screenshot.ts [message …]
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.join(__dirname, '..');
+const BOT_PORT = 3978;
+const UI_PORT = 56150;
+const messages = process.argv.slice(2).length ? process.argv.slice(2) : ['hej', 'næste møde'];
+const children: ChildProcess[] = [];
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-shot-'));
+  children.push(
+    spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(BOT_PORT), LOG_LEVEL: 'warn' },
+      stdio: 'inherit',
+    }),
+  );
+  await waitFor(`http://127.0.0.1:${BOT_PORT}/healthz`);
+  children.push(
+    spawn(
+      process.execPath,
+      [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', `http://127.0.0.1:${BOT_PORT}/api/messages`, '-c', 'msteams', '-p', String(UI_PORT), '--disable-telemetry'],
+      { cwd: root, env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' }, stdio: 'ignore' },
+    ),
+  );
+  await waitFor(`http://127.0.0.1:${UI_PORT}`);
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, locale: 'da-DK' });
+  await page.goto(`http://127.0.0.1:${UI_PORT}`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: /My Team - General/ }).click();
+  await page.waitForTimeout(1500);
+  const input = page.getByRole('textbox').last();
+  for (const text of messages) {
+    await input.click();
+    await input.fill(text);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(2500);
+  }
+  const out = path.join(root, 'docs', 'playground.png');
+  await page.screenshot({ path: out });
+  process.stdout.write(`${out}\n`);
+  await browser.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => children.forEach((c) => c.kill('SIGTERM')));

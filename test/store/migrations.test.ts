@@ -1,0 +1,79 @@
+// The migrations are the schema: replaying prisma/migrations gives exactly what
+// prisma/schema.prisma describes, on both databases, and applying is idempotent.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../../src/store/database';
+import { migrate, migrationsDir, readMigrations } from '../../src/store/migrate';
+import { diffMigrationsToSchema } from '../../src/store/schema-engine';
+import { databaseKinds, freshDatabase } from '../support/db';
+
+describe('migrations', () => {
+  it('produce exactly what schema.prisma describes (Prisma schema engine diff is empty)', async () => {
+    expect(readMigrations().length).toBeGreaterThan(0);
+    expect(await diffMigrationsToSchema()).toBe('');
+  });
+
+  it('the diff is not empty when the schema has something the migrations lack', async () => {
+    const schema = fs.readFileSync(path.join(migrationsDir, '..', 'schema.prisma'), 'utf8');
+    const changed = schema.replace('model AuditEvent {', 'model AuditEvent {\n  extra String?');
+    expect(await diffMigrationsToSchema(changed)).toMatch(/ALTER TABLE "AuditEvent" ADD COLUMN\s+"extra" TEXT/);
+  });
+});
+
+describe.each(databaseKinds)('applying migrations on %s', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+  });
+  afterAll(async () => db?.close());
+
+  it("records every migration in Prisma's table, with sha256 checksums, and applies nothing twice", async () => {
+    const rows = await db.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations().map((m) => [m.name, m.checksum]));
+    expect(rows.every((r) => r.finished_at)).toBe(true);
+    expect(await migrate(db)).toEqual({ applied: [] });
+  });
+
+  it('refuses a migration that was changed after it was applied', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+    for (const m of readMigrations()) {
+      fs.mkdirSync(path.join(dir, m.name));
+      fs.writeFileSync(path.join(dir, m.name, 'migration.sql'), `${m.sql}\n-- edited`);
+    }
+    await expect(migrate(db, undefined, dir)).rejects.toThrow(/was changed after it was applied/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies a new migration once, in order, and the data model works', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+    for (const m of readMigrations()) {
+      fs.mkdirSync(path.join(dir, m.name));
+      fs.writeFileSync(path.join(dir, m.name, 'migration.sql'), m.sql);
+    }
+    fs.mkdirSync(path.join(dir, '99990101000000_probe'));
+    fs.writeFileSync(path.join(dir, '99990101000000_probe', 'migration.sql'), 'CREATE TABLE "Probe" (id int);');
+    expect(await migrate(db, undefined, dir)).toEqual({ applied: ['99990101000000_probe'] });
+    expect(await migrate(db, undefined, dir)).toEqual({ applied: [] });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const committee = await db.prisma.committee.create({ data: { slug: 'x', name: 'X' } });
+    expect(committee.timeZone).toBe('Europe/Copenhagen');
+  });
+});
+
+describe('the embedded database in a data folder', () => {
+  it('is created and migrated on first open and kept across restarts', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
+    let db = await openDatabase({ kind: 'embedded', dataDir });
+    expect((await migrate(db)).applied.length).toBe(readMigrations().length);
+    await db.prisma.committee.create({ data: { slug: 'kept', name: 'Kept' } });
+    await db.close();
+    db = await openDatabase({ kind: 'embedded', dataDir });
+    expect(await migrate(db)).toEqual({ applied: [] });
+    expect(await db.prisma.committee.count({ where: { slug: 'kept' } })).toBe(1);
+    await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});

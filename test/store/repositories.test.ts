@@ -1,0 +1,95 @@
+// The repositories and the demo seed on both databases (embedded always; PostgreSQL
+// when DATABASE_URL or TEST_DATABASE_URL is set, as in CI).
+import { createClock } from '../../src/domain/clock';
+import { CommitteeService } from '../../src/domain/committee.service';
+import { MeetingService } from '../../src/domain/meeting.service';
+import type { Actor } from '../../src/domain/types';
+import { toLocal } from '../../src/domain/zoned-time';
+import type { Database } from '../../src/store/database';
+import { DASSOS_ORGANISATIONS, DASSOS_PARTICIPANTS, PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
+import { createStore } from '../../src/store';
+import { databaseKinds, freshDatabase } from '../support/db';
+
+const alex: Actor = { aadObjectId: PLAYGROUND.users[0].aadObjectId, teamsUserId: 'user-id-0', name: 'Alex Wilber', tenantId: PLAYGROUND.tenantId };
+const megan: Actor = { aadObjectId: PLAYGROUND.users[1].aadObjectId, teamsUserId: 'user-id-1', name: 'Megan Bowen', tenantId: PLAYGROUND.tenantId };
+
+describe.each(databaseKinds)('store on %s', (kind) => {
+  let db: Database;
+  const clock = createClock('2026-11-22T12:00:00+01:00');
+
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    expect(await seedDemoCommittee(db.prisma, clock)).toBe(true);
+  });
+  afterAll(async () => db?.close());
+
+  it('seeds the demo committee once', async () => {
+    expect(await seedDemoCommittee(db.prisma, clock)).toBe(false);
+    expect(await db.prisma.committee.count()).toBe(1);
+    expect(await db.prisma.membership.count()).toBe(DASSOS_PARTICIPANTS.length + PLAYGROUND.users.length);
+    expect(await db.prisma.committeeOrganisation.count()).toBe(20);
+    expect(DASSOS_ORGANISATIONS.filter((o) => o.endsWith('Kommune'))).toHaveLength(19);
+  });
+
+  it('has the chair, the two secretariat members and the 2026 meetings of the seed documents', async () => {
+    const store = createStore(db);
+    const committee = (await store.committees.findByChannel(PLAYGROUND.channelId))!;
+    const members = await store.memberships.list(committee.id);
+    expect(members.filter((m) => m.role === 'chair').map((m) => m.displayName)).toEqual(['Jesper Thyrring Møller']);
+    expect(members.filter((m) => m.role === 'secretariat').map((m) => m.displayName).sort()).toEqual(
+      ['Alex Wilber', 'Brian Høyer Lorentsen', 'Thorbjørn Aagaard'],
+    );
+    const meetings = await db.prisma.meeting.findMany({ where: { committeeId: committee.id }, orderBy: { startsAt: 'asc' } });
+    const local = meetings.slice(0, 3).map((m) => toLocal(m.startsAt, 'Europe/Copenhagen'));
+    expect(local.map((l) => [l.month, l.day, l.hour])).toEqual([[5, 18, 13], [8, 11, 11], [10, 21, 9]]);
+    expect(meetings.length).toBeGreaterThan(3);
+  });
+
+  it('answers the next meeting from the database, with its deadline', async () => {
+    const store = createStore(db);
+    const committee = (await store.committees.findByTeam(PLAYGROUND.teamId))!;
+    const next = await new MeetingService(store.meetings, clock).next(committee);
+    expect(toLocal(next!.meeting.startsAt, committee.timeZone)).toMatchObject({ year: 2027, month: 1, day: 6, hour: 13 });
+    expect(toLocal(next!.deadline, committee.timeZone)).toMatchObject({ year: 2026, month: 11, day: 25 });
+    expect(next!.deadlinePassed).toBe(false);
+    const later = await new MeetingService(store.meetings, createClock('2030-01-01T00:00:00Z')).next(committee);
+    expect(later).toBeNull();
+  });
+
+  it('links a channel to a new committee, imports a roster idempotently and guards the last secretariat', async () => {
+    const store = createStore(db);
+    const service = new CommitteeService(store.committees, store.memberships, store.audit);
+    const ref = { tenantId: 't', teamId: 'team-2', teamAadGroupId: null, channelId: 'chan-2', conversationId: 'chan-2', serviceUrl: 'http://x' };
+    const committee = await service.linkChannel(alex, ref, { newName: 'DAS Social' });
+    expect(committee.slug).toBe('das-social');
+    await expect(service.linkChannel(megan, ref, { newName: 'Andet' })).rejects.toMatchObject({ code: 'already_linked' });
+
+    const roster = [
+      { aadObjectId: alex.aadObjectId, teamsUserId: 'user-id-0', name: 'Alex Wilber', email: null },
+      { aadObjectId: megan.aadObjectId, teamsUserId: 'user-id-1', name: 'Megan Bowen', email: null },
+    ];
+    expect(await service.importRoster(alex, committee, roster, ref)).toEqual({ added: 1, existing: 1 });
+    expect(await service.importRoster(alex, committee, roster, ref)).toEqual({ added: 0, existing: 2 });
+    await expect(service.importRoster(megan, committee, roster, ref)).rejects.toMatchObject({ code: 'not_secretariat' });
+
+    const { members } = await service.listMembers(committee, megan);
+    const meganRow = members.find((m) => m.displayName === 'Megan Bowen')!;
+    const alexRow = members.find((m) => m.displayName === 'Alex Wilber')!;
+    await service.updateMembers(alex, committee, [{ membershipId: meganRow.membershipId, role: 'chair', organisationName: 'Brønderslev Kommune' }]);
+    const after = await store.memberships.findByAad(committee.id, megan.aadObjectId!);
+    expect(after).toMatchObject({ role: 'chair', organisation: { name: 'Brønderslev Kommune', kind: 'municipality' } });
+    await expect(
+      service.updateMembers(alex, committee, [{ membershipId: alexRow.membershipId, role: 'member', organisationName: null }]),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: 'last_secretariat' });
+    expect(await db.prisma.auditEvent.count({ where: { committeeId: committee.id } })).toBe(4);
+  });
+
+  it("finds a member's committees in a personal chat", async () => {
+    const store = createStore(db);
+    const service = new CommitteeService(store.committees, store.memberships, store.audit);
+    const resolved = await service.resolve({ type: 'personal', teamId: null, channelId: null }, megan);
+    expect(resolved.kind).toBe('choose');
+    const stranger = await service.resolve({ type: 'personal', teamId: null, channelId: null }, { ...megan, aadObjectId: 'nobody' });
+    expect(stranger).toEqual({ kind: 'none', reason: 'not_member' });
+  });
+});

@@ -1,0 +1,94 @@
+// Fresh, migrated, empty databases for tests, fast: the embedded one is loaded from a
+// migrated PGlite dump made once per run; a PostgreSQL one is created from a migrated
+// template database. CI sets DATABASE_URL, and then every store test runs on both.
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabase, poolConfigFromUrl, type Database } from '../../src/store/database';
+import { migrate, readMigrations } from '../../src/store/migrate';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+// Tests read the environment directly: they choose what to test against, not the app's config.
+const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+
+/** 'embedded' always; 'postgres' too when a PostgreSQL URL is configured. */
+export const databaseKinds: DatabaseKind[] = pgUrl ? ['embedded', 'postgres'] : ['embedded'];
+
+const cacheDir = path.join(__dirname, '..', '..', '.test-data');
+
+/** Changes whenever a migration changes, so stale templates are never used. */
+export function migrationsHash(): string {
+  const hash = createHash('sha256');
+  for (const m of readMigrations()) hash.update(m.name).update(m.checksum);
+  return hash.digest('hex').slice(0, 12);
+}
+
+const dumpPath = () => path.join(cacheDir, `pglite-${migrationsHash()}.tar.gz`);
+const templateName = () => `dagsorden_tmpl_${migrationsHash()}`;
+
+async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ ...poolConfigFromUrl(pgUrl), database: 'postgres' });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Builds what fresh databases are copied from (run once, from jest's global setup). */
+export async function prepareTemplates(): Promise<void> {
+  if (!fs.existsSync(dumpPath())) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const db = await openDatabase({ kind: 'embedded', dataDir: null });
+    await migrate(db);
+    const dump = await db.dumpDataDir!();
+    const tmp = `${dumpPath()}.${process.pid}`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, dumpPath());
+    await db.close();
+  }
+  if (pgUrl) {
+    await admin(async (client) => {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName()]);
+      if (exists.rowCount) return;
+      const building = `${templateName()}_${process.pid}`;
+      await client.query(`DROP DATABASE IF EXISTS "${building}"`);
+      await client.query(`CREATE DATABASE "${building}"`);
+      const db = await openDatabase({ kind: 'postgres', url: withDatabase(pgUrl, building) });
+      try {
+        await migrate(db);
+      } finally {
+        await db.close();
+      }
+      await client.query(`ALTER DATABASE "${building}" RENAME TO "${templateName()}"`);
+    });
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A migrated, empty database of the given kind; close() also drops a PostgreSQL one. */
+export async function freshDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'embedded') {
+    const blob = new Blob([fs.readFileSync(dumpPath())]);
+    return openDatabase({ kind: 'embedded', dataDir: null, loadDataDir: blob });
+  }
+  if (!pgUrl) throw new Error('no PostgreSQL configured (set TEST_DATABASE_URL or DATABASE_URL)');
+  const name = `dagsorden_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
+  const db = await openDatabase({ kind: 'postgres', url: withDatabase(pgUrl, name) });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
