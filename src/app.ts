@@ -49,7 +49,7 @@ export async function startApp(
     throw err;
   }
 
-  const store = createStore(db);
+  const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
   const services: BotServices = {
     committees: new CommitteeService(store.committees, store.memberships, store.audit),
     meetings: new MeetingService(store.meetings, clock),

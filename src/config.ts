@@ -32,6 +32,12 @@ const schema = z
         .transform((v) => v === 'true' || v === '1')
         .optional(),
     ),
+    /**
+     * Seconds that committee and meeting reads are served from memory. This process's own
+     * writes clear the cache at once; the TTL bounds how long another instance's writes
+     * take to be seen. 0 turns the cache off.
+     */
+    READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
   })

@@ -13,11 +13,30 @@ export interface AdaptiveCard {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** The card for the given template and data, with an Action.Submit fallback on every Action.Execute. */
+/** Expanded cards kept per template, newest last; expanding parses every "${…}" anew. */
+const CACHE_PER_TEMPLATE = 256;
+const expanded = new WeakMap<object, Map<string, AdaptiveCard>>();
+
+/**
+ * The card for the given template and data, with an Action.Submit fallback on every
+ * Action.Execute. Expansion is a pure function of template and data, so the same
+ * question asked by many members ("næste møde") is expanded once; each caller gets
+ * its own copy.
+ */
 export function renderCard(template: object, data: object): AdaptiveCard {
-  const card = new Template(template).expand({ $root: data }) as AdaptiveCard;
-  addSubmitFallbacks(card as unknown as Json);
-  return card;
+  let cache = expanded.get(template);
+  if (!cache) expanded.set(template, (cache = new Map()));
+  const key = JSON.stringify(data);
+  let card = cache.get(key);
+  if (card) {
+    cache.delete(key);
+  } else {
+    card = new Template(template).expand({ $root: data }) as AdaptiveCard;
+    addSubmitFallbacks(card as unknown as Json);
+    if (cache.size >= CACHE_PER_TEMPLATE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, card);
+  return structuredClone(card);
 }
 
 /**

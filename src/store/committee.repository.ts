@@ -2,24 +2,34 @@ import type { CommitteeRepository, ConversationRef } from '../domain/ports';
 import type { Committee } from '../domain/types';
 import type { PrismaClient } from './generated/client';
 import { toCommittee } from './mappers';
+import { ReadCache } from './read-cache';
 
 export class PrismaCommitteeRepository implements CommitteeRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
-  async findById(id: string): Promise<Committee | null> {
-    if (!isUuid(id)) return null;
-    const row = await this.prisma.committee.findUnique({ where: { id } });
-    return row && toCommittee(row);
+  findById(id: string): Promise<Committee | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.cache.get(`committee:id:${id}`, async () => {
+      const row = await this.prisma.committee.findUnique({ where: { id } });
+      return row && toCommittee(row);
+    });
   }
 
-  async findByChannel(channelId: string): Promise<Committee | null> {
-    const row = await this.prisma.committee.findUnique({ where: { channelId } });
-    return row && toCommittee(row);
+  findByChannel(channelId: string): Promise<Committee | null> {
+    return this.cache.get(`committee:channel:${channelId}`, async () => {
+      const row = await this.prisma.committee.findUnique({ where: { channelId } });
+      return row && toCommittee(row);
+    });
   }
 
-  async findByTeam(teamId: string): Promise<Committee | null> {
-    const row = await this.prisma.committee.findFirst({ where: { teamId }, orderBy: { createdAt: 'asc' } });
-    return row && toCommittee(row);
+  findByTeam(teamId: string): Promise<Committee | null> {
+    return this.cache.get(`committee:team:${teamId}`, async () => {
+      const row = await this.prisma.committee.findFirst({ where: { teamId }, orderBy: { createdAt: 'asc' } });
+      return row && toCommittee(row);
+    });
   }
 
   async listForPerson(aadObjectId: string): Promise<Committee[]> {

@@ -1,6 +1,7 @@
 // Opens the one database Dagsorden uses: PostgreSQL, either embedded (PGlite, in
 // process, kept in a data folder) or a server reached through DATABASE_URL. Both give
 // the same Prisma client and the same raw SQL seam, so every query runs on both.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,6 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
+import { isWriteStatement, watchAdapterWrites } from './write-watch';
 
 export type DatabaseTarget =
   | { kind: 'embedded'; /** null: in memory */ dataDir: string | null; loadDataDir?: Blob }
@@ -25,6 +27,8 @@ export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
   readonly sql: SqlExecutor;
+  /** Calls `listener` whenever this process writes to the database (see write-watch.ts). */
+  onWrite(listener: () => void): void;
   /** "PostgreSQL 18.1 (embedded)" and the like. */
   version(): Promise<string>;
   /** Embedded only: the whole database as a tarball, loadable with `loadDataDir` (backups, tests). */
@@ -98,19 +102,73 @@ function poolExecutor(pool: Pool): SqlExecutor {
   };
 }
 
+/**
+ * The embedded server's buffer cache. PostgreSQL's default (128 MB) would be touched
+ * page by page as the bot runs and never given back (WebAssembly memory only grows);
+ * a committee's data is a few megabytes, so 16 MB keeps the bot's memory small and flat.
+ */
+const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+/**
+ * Creates a new embedded database folder (initdb) in a short-lived child process:
+ * initdb drives PGlite's WebAssembly memory to about 700 MB, and memory a
+ * WebAssembly instance has grown is never returned while the process lives. Done
+ * here, the bot's own process opens a finished folder and stays small.
+ */
+async function initialiseDataDir(dataDir: string): Promise<void> {
+  if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const script = 'require(process.argv[1]).PGlite.create({ dataDir: process.argv[2] }).then((db) => db.close())';
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['-e', script, require.resolve('@electric-sql/pglite'), dataDir], (err, _out, stderr) => {
+      if (err) reject(new Error(`could not create the embedded database in ${dataDir}: ${stderr.trim() || err.message}`));
+      else resolve();
+    });
+  });
+}
+
+/** The raw SQL seam, reporting its writes like the Prisma adapter does. */
+function watchExecutorWrites(inner: SqlExecutor, onWrite: () => void): SqlExecutor {
+  const around = async <T>(work: () => Promise<T>): Promise<T> => {
+    onWrite();
+    try {
+      return await work();
+    } finally {
+      onWrite();
+    }
+  };
+  return {
+    query: (sql, params) => (isWriteStatement(sql) ? around(() => inner.query(sql, params)) : inner.query(sql, params)),
+    exec: (sql) => around(() => inner.exec(sql)),
+    transaction: (fn) => around(() => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
+  };
+}
+
+function writeListeners() {
+  const listeners = new Set<() => void>();
+  return {
+    notify: () => listeners.forEach((listener) => listener()),
+    onWrite: (listener: () => void) => void listeners.add(listener),
+  };
+}
+
 /** Opens the database; the caller applies migrations (see migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const { notify, onWrite } = writeListeners();
   if (target.kind === 'embedded') {
-    if (target.dataDir) fs.mkdirSync(path.resolve(target.dataDir), { recursive: true });
+    const dataDir = target.dataDir ? path.resolve(target.dataDir) : undefined;
+    if (dataDir && !target.loadDataDir) await initialiseDataDir(dataDir);
     const pglite = await PGlite.create({
-      dataDir: target.dataDir ? path.resolve(target.dataDir) : undefined,
+      dataDir,
       loadDataDir: target.loadDataDir,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
     });
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPGlite(pglite), notify) });
     return {
       kind: 'embedded',
       prisma,
-      sql: pgliteExecutor(pglite),
+      sql: watchExecutorWrites(pgliteExecutor(pglite), notify),
+      onWrite,
       async version() {
         const [row] = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows;
         return `PostgreSQL ${row?.v ?? '?'} (embedded)`;
@@ -126,11 +184,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const config = poolConfigFromUrl(target.url);
   const pool = new Pool(config);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(config) });
+  const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPg(config), notify) });
   return {
     kind: 'postgres',
     prisma,
-    sql: poolExecutor(pool),
+    sql: watchExecutorWrites(poolExecutor(pool), notify),
+    onWrite,
     async version() {
       const [row] = (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows;
       return `PostgreSQL ${row?.v ?? '?'}`;

@@ -3,8 +3,9 @@
 // 2026, a few coming meetings placed after the day of the first start, and the
 // Microsoft 365 Agents Playground's default team and users, so every feature can be
 // tried locally without a tenant.
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../domain/clock';
-import type { OrganisationKind, Role } from '../domain/types';
+import type { Role } from '../domain/types';
 import { addDays, fromLocal, toLocal } from '../domain/zoned-time';
 import type { MeetingStatus, PrismaClient } from './generated/client';
 import { organisationKindOf } from './membership.repository';
@@ -42,18 +43,43 @@ export const DASSOS_PARTICIPANTS: readonly DemoPerson[] = [
   { name: 'Lotte Henriksen', organisation: 'Aarhus Kommune', role: 'member' },
   { name: 'Runa Steenfeldt', organisation: 'Randers Kommune', role: 'member' },
   // Attends from KKR's secretariat and for the rate group: present, but takes no positions.
-  { name: 'Christian Brincker Nordbek', organisation: 'KKR Sekretariatet i Midtjylland', role: 'observer' },
-  { name: 'Bjarne Hansen', organisation: 'Viborg Kommune', role: 'observer', title: 'formand for takstgruppen' },
+  {
+    name: 'Christian Brincker Nordbek',
+    organisation: 'KKR Sekretariatet i Midtjylland',
+    role: 'observer',
+  },
+  {
+    name: 'Bjarne Hansen',
+    organisation: 'Viborg Kommune',
+    role: 'observer',
+    title: 'formand for takstgruppen',
+  },
   { name: 'Brian Høyer Lorentsen', organisation: SECRETARIAT, role: 'secretariat' },
   { name: 'Thorbjørn Aagaard', organisation: SECRETARIAT, role: 'secretariat' },
 ];
 
 /** Region Midtjylland's 19 municipalities and the region: whose answers count. */
 export const DASSOS_ORGANISATIONS: readonly string[] = [
-  'Favrskov Kommune', 'Hedensted Kommune', 'Herning Kommune', 'Holstebro Kommune', 'Horsens Kommune',
-  'Ikast-Brande Kommune', 'Lemvig Kommune', 'Norddjurs Kommune', 'Odder Kommune', 'Randers Kommune',
-  'Ringkøbing-Skjern Kommune', 'Samsø Kommune', 'Silkeborg Kommune', 'Skanderborg Kommune', 'Skive Kommune',
-  'Struer Kommune', 'Syddjurs Kommune', 'Viborg Kommune', 'Aarhus Kommune', 'Region Midtjylland',
+  'Favrskov Kommune',
+  'Hedensted Kommune',
+  'Herning Kommune',
+  'Holstebro Kommune',
+  'Horsens Kommune',
+  'Ikast-Brande Kommune',
+  'Lemvig Kommune',
+  'Norddjurs Kommune',
+  'Odder Kommune',
+  'Randers Kommune',
+  'Ringkøbing-Skjern Kommune',
+  'Samsø Kommune',
+  'Silkeborg Kommune',
+  'Skanderborg Kommune',
+  'Skive Kommune',
+  'Struer Kommune',
+  'Syddjurs Kommune',
+  'Viborg Kommune',
+  'Aarhus Kommune',
+  'Region Midtjylland',
 ];
 
 /** The Agents Playground's default tenant, team and users (see README). */
@@ -64,13 +90,55 @@ export const PLAYGROUND = {
   /** The General channel's id is the team's id, as in Teams. */
   channelId: 'team-id',
   users: [
-    { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', organisation: SECRETARIAT, role: 'secretariat' },
-    { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', organisation: 'Aarhus Kommune', role: 'member' },
-    { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance', organisation: 'Randers Kommune', role: 'member' },
-    { id: 'user-id-3', aadObjectId: '00000000-0000-0000-0000-0000000000023', name: 'Isaiah Langer', organisation: 'Silkeborg Kommune', role: 'member' },
-    { id: 'user-id-4', aadObjectId: '00000000-0000-0000-0000-0000000000024', name: 'Patti Fernandez', organisation: 'Viborg Kommune', role: 'member' },
-    { id: 'user-id-5', aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins', organisation: 'Herning Kommune', role: 'member' },
-  ] as const satisfies ReadonlyArray<{ id: string; aadObjectId: string; name: string; organisation: string; role: Role }>,
+    {
+      id: 'user-id-0',
+      aadObjectId: '00000000-0000-0000-0000-0000000000020',
+      name: 'Alex Wilber',
+      organisation: SECRETARIAT,
+      role: 'secretariat',
+    },
+    {
+      id: 'user-id-1',
+      aadObjectId: '00000000-0000-0000-0000-0000000000021',
+      name: 'Megan Bowen',
+      organisation: 'Aarhus Kommune',
+      role: 'member',
+    },
+    {
+      id: 'user-id-2',
+      aadObjectId: '00000000-0000-0000-0000-0000000000022',
+      name: 'Adele Vance',
+      organisation: 'Randers Kommune',
+      role: 'member',
+    },
+    {
+      id: 'user-id-3',
+      aadObjectId: '00000000-0000-0000-0000-0000000000023',
+      name: 'Isaiah Langer',
+      organisation: 'Silkeborg Kommune',
+      role: 'member',
+    },
+    {
+      id: 'user-id-4',
+      aadObjectId: '00000000-0000-0000-0000-0000000000024',
+      name: 'Patti Fernandez',
+      organisation: 'Viborg Kommune',
+      role: 'member',
+    },
+    {
+      id: 'user-id-5',
+      aadObjectId: '00000000-0000-0000-0000-0000000000025',
+      name: 'Lynne Robbins',
+      organisation: 'Herning Kommune',
+      role: 'member',
+    },
+  ] as const satisfies ReadonlyArray<{
+    id: string;
+    aadObjectId: string;
+    name: string;
+    organisation: string;
+    role: Role;
+  }>,
 };
 
 interface DemoMeeting {
@@ -85,9 +153,30 @@ interface DemoMeeting {
 
 /** "Møder 2026" in ../shared/seeds/002: 18. maj kl. 13-15, 11. august kl. 11-13, 21. oktober kl. 9-11. */
 const MEETINGS_2026: readonly DemoMeeting[] = [
-  { date: { year: 2026, month: 5, day: 18 }, start: [13, 0], end: [15, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen', status: 'minutes_published' },
-  { date: { year: 2026, month: 8, day: 11 }, start: [11, 0], end: [13, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen', status: 'held' },
-  { date: { year: 2026, month: 10, day: 21 }, start: [9, 0], end: [11, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen', status: 'held' },
+  {
+    date: { year: 2026, month: 5, day: 18 },
+    start: [13, 0],
+    end: [15, 0],
+    place: 'Silkeborg Rådhus',
+    room: 'Byrådssalen',
+    status: 'minutes_published',
+  },
+  {
+    date: { year: 2026, month: 8, day: 11 },
+    start: [11, 0],
+    end: [13, 0],
+    place: 'Silkeborg Rådhus',
+    room: 'Byrådssalen',
+    status: 'held',
+  },
+  {
+    date: { year: 2026, month: 10, day: 21 },
+    start: [9, 0],
+    end: [11, 0],
+    place: 'Silkeborg Rådhus',
+    room: 'Byrådssalen',
+    status: 'held',
+  },
 ];
 
 /** The next Monday–Thursday on or after the date (committees rarely meet on Fridays). */
@@ -106,10 +195,21 @@ export function comingMeetings(today: Date): DemoMeeting[] {
   const plans: Array<Omit<DemoMeeting, 'date' | 'status'> & { inDays: number }> = [
     { inDays: 45, start: [13, 0], end: [15, 0], place: 'Viborg Rådhus', room: 'Mødelokale M5' },
     { inDays: 108, start: [9, 0], end: [11, 0], place: 'Silkeborg Rådhus', room: 'Byrådssalen' },
-    { inDays: 171, start: [11, 0], end: [12, 30], place: null, room: null, onlineUrl: 'https://teams.microsoft.com/l/meetup-join/dassos-demo' },
+    {
+      inDays: 171,
+      start: [11, 0],
+      end: [12, 30],
+      place: null,
+      room: null,
+      onlineUrl: 'https://teams.microsoft.com/l/meetup-join/dassos-demo',
+    },
     { inDays: 234, start: [13, 0], end: [15, 0], place: 'Aarhus Rådhus', room: 'Mødesal 1' },
   ];
-  return plans.map(({ inDays, ...p }) => ({ ...p, date: onWeekday(addDays(local, inDays)), status: 'planned' }));
+  return plans.map(({ inDays, ...p }) => ({
+    ...p,
+    date: onWeekday(addDays(local, inDays)),
+    status: 'planned',
+  }));
 }
 
 /**
@@ -123,7 +223,8 @@ export async function seedDemoCommittee(prisma: PrismaClient, clock: Clock): Pro
       data: {
         slug: 'dassos',
         name: 'DASSOS',
-        fullName: 'Den Administrative Styregruppe for det Specialiserede Socialområde (Midtjylland)',
+        fullName:
+          'Den Administrative Styregruppe for det Specialiserede Socialområde (Midtjylland)',
         timeZone: TZ,
         submissionDeadlineDays: 42,
         isDemo: true,
@@ -136,52 +237,92 @@ export async function seedDemoCommittee(prisma: PrismaClient, clock: Clock): Pro
       },
     });
 
-    const orgIds = new Map<string, string>();
-    const orgId = async (name: string, kind: OrganisationKind = organisationKindOf(name)) => {
-      let id = orgIds.get(name);
-      if (!id) {
-        id = (await tx.organisation.upsert({ where: { name }, create: { name, kind }, update: {}, select: { id: true } })).id;
-        orgIds.set(name, id);
-      }
-      return id;
-    };
-    for (const name of DASSOS_ORGANISATIONS) {
-      await tx.committeeOrganisation.create({ data: { committeeId: committee.id, organisationId: await orgId(name) } });
-    }
-    await orgId(SECRETARIAT, 'secretariat');
+    // Few round trips: the seed runs on the first start, which should stay fast.
+    const names = [
+      ...new Set([
+        ...DASSOS_ORGANISATIONS,
+        SECRETARIAT,
+        ...DASSOS_PARTICIPANTS.map((p) => p.organisation),
+        ...PLAYGROUND.users.map((u) => u.organisation),
+      ]),
+    ];
+    await tx.organisation.createMany({
+      data: names.map((name) => ({
+        name,
+        kind: name === SECRETARIAT ? 'secretariat' : organisationKindOf(name),
+      })),
+      skipDuplicates: true,
+    });
+    const orgId = new Map(
+      (
+        await tx.organisation.findMany({
+          where: { name: { in: names } },
+          select: { id: true, name: true },
+        })
+      ).map((o) => [o.name, o.id]),
+    );
+    await tx.committeeOrganisation.createMany({
+      data: DASSOS_ORGANISATIONS.map((name) => ({
+        committeeId: committee.id,
+        organisationId: orgId.get(name)!,
+      })),
+    });
 
-    for (const p of DASSOS_PARTICIPANTS) {
-      const person = await tx.person.create({ data: { displayName: p.name } });
-      await tx.membership.create({
-        data: { committeeId: committee.id, personId: person.id, role: p.role, title: p.title ?? null, organisationId: await orgId(p.organisation) },
-      });
-    }
-    for (const u of PLAYGROUND.users) {
-      const person = await tx.person.upsert({
-        where: { aadObjectId: u.aadObjectId },
-        create: { displayName: u.name, aadObjectId: u.aadObjectId, teamsUserId: u.id, tenantId: PLAYGROUND.tenantId },
-        update: {},
-      });
-      await tx.membership.create({
-        data: { committeeId: committee.id, personId: person.id, role: u.role, organisationId: await orgId(u.organisation) },
-      });
-    }
-
-    for (const m of [...MEETINGS_2026, ...comingMeetings(clock.now())]) {
-      await tx.meeting.create({
-        data: {
+    const people = DASSOS_PARTICIPANTS.map((p) => ({ id: randomUUID(), displayName: p.name }));
+    await tx.person.createMany({ data: people });
+    await tx.person.createMany({
+      data: PLAYGROUND.users.map((u) => ({
+        displayName: u.name,
+        aadObjectId: u.aadObjectId,
+        teamsUserId: u.id,
+        tenantId: PLAYGROUND.tenantId,
+      })),
+      skipDuplicates: true,
+    });
+    const playgroundPeople = new Map(
+      (
+        await tx.person.findMany({
+          where: { aadObjectId: { in: PLAYGROUND.users.map((u) => u.aadObjectId) } },
+          select: { id: true, aadObjectId: true },
+        })
+      ).map((p) => [p.aadObjectId, p.id]),
+    );
+    await tx.membership.createMany({
+      data: [
+        ...DASSOS_PARTICIPANTS.map((p, i) => ({
           committeeId: committee.id,
-          startsAt: fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ),
-          endsAt: fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ),
-          place: m.place,
-          room: m.room,
-          onlineUrl: m.onlineUrl ?? null,
-          status: m.status,
-        },
-      });
-    }
+          personId: people[i]!.id,
+          role: p.role,
+          title: p.title ?? null,
+          organisationId: orgId.get(p.organisation)!,
+        })),
+        ...PLAYGROUND.users.map((u) => ({
+          committeeId: committee.id,
+          personId: playgroundPeople.get(u.aadObjectId)!,
+          role: u.role,
+          organisationId: orgId.get(u.organisation)!,
+        })),
+      ],
+    });
+
+    await tx.meeting.createMany({
+      data: [...MEETINGS_2026, ...comingMeetings(clock.now())].map((m) => ({
+        committeeId: committee.id,
+        startsAt: fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ),
+        endsAt: fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ),
+        place: m.place,
+        room: m.room,
+        onlineUrl: m.onlineUrl ?? null,
+        status: m.status,
+      })),
+    });
     await tx.auditEvent.create({
-      data: { committeeId: committee.id, action: 'demo.seeded', subjectType: 'committee', subjectId: committee.id },
+      data: {
+        committeeId: committee.id,
+        action: 'demo.seeded',
+        subjectType: 'committee',
+        subjectId: committee.id,
+      },
     });
     return true;
   });

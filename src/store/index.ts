@@ -4,6 +4,7 @@ import { PrismaAuditLog } from './audit.repository';
 import { PrismaCommitteeRepository } from './committee.repository';
 import { PrismaMeetingRepository } from './meeting.repository';
 import { PrismaMembershipRepository } from './membership.repository';
+import { ReadCache } from './read-cache';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -12,11 +13,18 @@ export interface Store {
   audit: PrismaAuditLog;
 }
 
-export function createStore(db: Database): Store {
+export interface StoreOptions {
+  /** How long committee and meeting reads are served from memory (see read-cache.ts); 0: never. */
+  cacheTtlMs?: number;
+}
+
+export function createStore(db: Database, options: StoreOptions = {}): Store {
+  const cache = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
+  db.onWrite(() => cache.invalidate());
   return {
-    committees: new PrismaCommitteeRepository(db.prisma),
+    committees: new PrismaCommitteeRepository(db.prisma, cache),
     memberships: new PrismaMembershipRepository(db.prisma),
-    meetings: new PrismaMeetingRepository(db.prisma),
+    meetings: new PrismaMeetingRepository(db.prisma, cache),
     audit: new PrismaAuditLog(db.prisma),
   };
 }

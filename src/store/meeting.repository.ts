@@ -2,16 +2,45 @@ import type { MeetingRepository } from '../domain/ports';
 import type { Meeting } from '../domain/types';
 import type { PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
+import { ReadCache } from './read-cache';
+
+/** How many coming meetings are read and cached at once; more than any question needs. */
+const WINDOW = 20;
+
+interface UpcomingWindow {
+  /** Meetings ending after `from`, earliest first, at most WINDOW of them. */
+  meetings: Meeting[];
+  from: number;
+}
 
 export class PrismaMeetingRepository implements MeetingRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
+  /**
+   * Served from a cached window of the committee's coming meetings: time passing only
+   * removes meetings from "ends after now", so the window answers any later `after`
+   * until it runs short.
+   */
   async listUpcoming(committeeId: string, after: Date, limit: number): Promise<Meeting[]> {
-    const rows = await this.prisma.meeting.findMany({
-      where: { committeeId, endsAt: { gt: after } },
-      orderBy: { startsAt: 'asc' },
-      take: limit,
-    });
-    return rows.map(toMeeting);
+    const at = after.getTime();
+    const pick = (w: UpcomingWindow) => w.meetings.filter((m) => m.endsAt.getTime() > at);
+    const answers = (w: UpcomingWindow) =>
+      limit <= WINDOW && w.from <= at && (w.meetings.length < WINDOW || pick(w).length >= limit);
+    const window = await this.cache.get(
+      `meetings:upcoming:${committeeId}`,
+      async (): Promise<UpcomingWindow> => {
+        const rows = await this.prisma.meeting.findMany({
+          where: { committeeId, endsAt: { gt: after } },
+          orderBy: { startsAt: 'asc' },
+          take: Math.max(WINDOW, limit),
+        });
+        return { meetings: rows.map(toMeeting), from: at };
+      },
+      answers,
+    );
+    return pick(window).slice(0, limit);
   }
 }

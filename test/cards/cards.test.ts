@@ -119,3 +119,22 @@ describe('next meeting card', () => {
     expect(text).toContain('"value":"${place}"');
   });
 });
+
+describe('rendering', () => {
+  it('gives each caller its own copy, so changing one card never changes the next', () => {
+    const first = nextMeetingCard(committee, next, 'da');
+    (first.body as Array<{ text?: string }>)[0]!.text = 'ændret';
+    const second = nextMeetingCard(committee, next, 'da');
+    expect(JSON.stringify(second)).not.toContain('ændret');
+    expect(second).toEqual(nextMeetingCard(committee, next, 'da'));
+  });
+
+  it('renders different data differently, also after the same data was rendered before', () => {
+    const before = JSON.stringify(nextMeetingCard(committee, next, 'da'));
+    const moved = { ...next, meeting: { ...next.meeting, place: 'Viborg Rådhus' } };
+    const after = JSON.stringify(nextMeetingCard(committee, moved, 'da'));
+    expect(after).toContain('Viborg Rådhus');
+    expect(after).not.toContain('Silkeborg Rådhus');
+    expect(JSON.stringify(nextMeetingCard(committee, next, 'da'))).toBe(before);
+  });
+});

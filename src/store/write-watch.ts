@@ -1,0 +1,74 @@
+// Tells when this process writes to the database, whoever writes: it wraps the Prisma
+// driver adapter (every query Prisma sends) and the raw SQL seam. The read cache is
+// invalidated on every write, both when the statement is sent and when it is committed,
+// so nothing loaded in between is kept.
+
+/** Plain reads: anything else (INSERT, UPDATE, DELETE, WITH …, DDL, scripts) counts as a write. */
+const READ_ONLY = /^\s*(select|show|explain)\b/i;
+
+export function isWriteStatement(sql: string): boolean {
+  return !READ_ONLY.test(sql);
+}
+
+interface SqlLike {
+  sql: string;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+function isTransactionControl(name: PropertyKey): boolean {
+  return name === 'commit' || name === 'rollback';
+}
+
+/**
+ * The same adapter factory, reporting writes. Works on the structure of Prisma's
+ * driver adapters (connect → queryRaw / executeRaw / executeScript / startTransaction
+ * → commit / rollback) without depending on one adapter's classes.
+ */
+export function watchAdapterWrites<F extends object>(factory: F, onWrite: () => void): F {
+  return wrap(factory, onWrite);
+}
+
+function wrap<T extends object>(target: T, onWrite: () => void, inTransaction?: { wrote: boolean }): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value: unknown = Reflect.get(obj, prop, obj);
+      if (typeof value !== 'function') return value;
+      const fn = value as AnyFn;
+      switch (prop) {
+        case 'connect':
+        case 'connectToShadowDb':
+          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite);
+        case 'startTransaction':
+          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite, { wrote: false });
+        case 'queryRaw':
+        case 'executeRaw':
+        case 'executeScript':
+          return async (...args: unknown[]) => {
+            const query = args[0] as SqlLike | string | undefined;
+            const sql = typeof query === 'string' ? query : (query?.sql ?? '');
+            const writes = prop !== 'queryRaw' || isWriteStatement(sql);
+            if (!writes) return fn.apply(obj, args);
+            if (inTransaction) inTransaction.wrote = true;
+            onWrite();
+            try {
+              return await fn.apply(obj, args);
+            } finally {
+              onWrite();
+            }
+          };
+        default:
+          if (inTransaction && isTransactionControl(prop)) {
+            return async (...args: unknown[]) => {
+              try {
+                return await fn.apply(obj, args);
+              } finally {
+                if (inTransaction.wrote) onWrite();
+              }
+            };
+          }
+          return fn.bind(obj);
+      }
+    },
+  });
+}

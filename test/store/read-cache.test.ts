@@ -1,0 +1,129 @@
+// The read cache: fresh values only, never a value loaded while a write happened, and
+// every write of this process — through Prisma, in a transaction, or through the raw
+// SQL seam — seen at once, on both databases.
+import { createClock } from '../../src/domain/clock';
+import type { Database } from '../../src/store/database';
+import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
+import { createStore, type Store } from '../../src/store';
+import { ReadCache } from '../../src/store/read-cache';
+import { isWriteStatement } from '../../src/store/write-watch';
+import { databaseKinds, freshDatabase } from '../support/db';
+
+describe('ReadCache', () => {
+  let now = 0;
+  const cache = () => new ReadCache({ ttlMs: 1000, now: () => now });
+
+  it('serves a value until it expires, then loads it again', async () => {
+    const c = cache();
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    expect(await c.get('k', load)).toEqual({ n: 1 });
+    now += 999;
+    expect(await c.get('k', load)).toEqual({ n: 1 });
+    now += 1;
+    expect(await c.get('k', load)).toEqual({ n: 2 });
+  });
+
+  it('does not keep a value that was being loaded while a write happened', async () => {
+    const c = cache();
+    let release!: () => void;
+    const slow = c.get('k', () => new Promise<string>((r) => (release = () => r('old'))));
+    c.invalidate();
+    release();
+    expect(await slow).toBe('old'); // the caller that asked before the write gets what it read
+    expect(await c.get('k', async () => 'new')).toBe('new');
+  });
+
+  it('loads again when the cached value cannot answer', async () => {
+    const c = cache();
+    await c.get('k', async () => [1, 2]);
+    expect(await c.get('k', async () => [1, 2, 3], (v) => v.length > 2)).toEqual([1, 2, 3]);
+  });
+
+  it('freezes what it hands out, so no caller can change it for the others', async () => {
+    const value = await cache().get('k', async () => ({ list: [{ name: 'DASSOS' }] }));
+    expect(() => {
+      (value.list[0] as { name: string }).name = 'x';
+    }).toThrow(TypeError);
+  });
+
+  it('keeps nothing with a TTL of 0', async () => {
+    const c = new ReadCache({ ttlMs: 0 });
+    await c.get('k', async () => 1);
+    expect(c.size).toBe(0);
+  });
+
+  it('keeps at most maxEntries, dropping the oldest', async () => {
+    const c = new ReadCache({ ttlMs: 1000, maxEntries: 2, now: () => now });
+    for (const k of ['a', 'b', 'c']) await c.get(k, async () => k);
+    expect(c.size).toBe(2);
+    expect(await c.get('a', async () => 'reloaded')).toBe('reloaded');
+  });
+});
+
+describe('isWriteStatement', () => {
+  it.each([
+    ['SELECT "id" FROM "Committee"', false],
+    ['  select 1', false],
+    ['INSERT INTO "Committee" ("id") VALUES ($1)', true],
+    ['UPDATE "Meeting" SET "place" = $1', true],
+    ['DELETE FROM "Meeting"', true],
+    ['WITH x AS (DELETE FROM "Meeting" RETURNING *) SELECT * FROM x', true],
+    ['CREATE TABLE t (x int)', true],
+  ])('%s → %s', (sql, writes) => {
+    expect(isWriteStatement(sql)).toBe(writes);
+  });
+});
+
+describe.each(databaseKinds)('read cache on %s', (kind) => {
+  let db: Database;
+  let store: Store;
+  const clock = createClock('2026-11-22T12:00:00+01:00');
+
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    await seedDemoCommittee(db.prisma, clock);
+    store = createStore(db, { cacheTtlMs: 60_000 });
+  });
+  afterAll(async () => db?.close());
+
+  const committee = async () => (await store.committees.findByChannel(PLAYGROUND.channelId))!;
+
+  it('sees a change written through Prisma at once', async () => {
+    expect((await committee()).name).toBe('DASSOS');
+    await db.prisma.committee.update({ where: { id: (await committee()).id }, data: { name: 'DASSOS Midt' } });
+    expect((await committee()).name).toBe('DASSOS Midt');
+  });
+
+  it('sees a change written in a Prisma transaction at once', async () => {
+    const id = (await committee()).id;
+    await db.prisma.$transaction(async (tx) => {
+      await tx.committee.update({ where: { id }, data: { name: 'DASSOS i transaktion' } });
+    });
+    expect((await committee()).name).toBe('DASSOS i transaktion');
+  });
+
+  it('sees a change written through the raw SQL seam at once', async () => {
+    const id = (await committee()).id;
+    await db.sql.query('UPDATE "Committee" SET "name" = $1 WHERE "id" = $2', ['DASSOS rå SQL', id]);
+    expect((await committee()).name).toBe('DASSOS rå SQL');
+    await db.sql.transaction(async (tx) => {
+      await tx.query('UPDATE "Committee" SET "name" = $1 WHERE "id" = $2', ['DASSOS', id]);
+    });
+    expect((await committee()).name).toBe('DASSOS');
+  });
+
+  it('answers the coming meetings for a moving "now" from its window, and sees a moved meeting', async () => {
+    const { id } = await committee();
+    const fresh = createStore(db, { cacheTtlMs: 0 });
+    const times = ['2026-11-22T12:00:00Z', '2027-01-06T12:30:00Z', '2027-03-01T00:00:00Z', '2029-01-01T00:00:00Z'];
+    for (const t of times) {
+      const at = new Date(t);
+      expect(await store.meetings.listUpcoming(id, at, 3)).toEqual(await fresh.meetings.listUpcoming(id, at, 3));
+    }
+    const [first] = await store.meetings.listUpcoming(id, new Date(times[0]!), 1);
+    await db.prisma.meeting.update({ where: { id: first!.id }, data: { place: 'Randers Rådhus' } });
+    const [moved] = await store.meetings.listUpcoming(id, new Date(times[0]!), 1);
+    expect(moved!.place).toBe('Randers Rådhus');
+  });
+});
