@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
+import { buildBot, startCommandArgs } from '../scripts/start-command';
 import { runLoad, type LoadResult } from './load';
 
 const root = path.join(__dirname, '..');
@@ -36,10 +37,10 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
   throw new Error(`${url} not ready in ${timeoutMs} ms`);
 }
 
-/** Starts a TypeScript entry point in one node process (tsx as loader, so the pid is the server's). */
-async function start(entry: string, env: Record<string, string>, port: number): Promise<Running> {
+/** Starts an entry point in one node process, so the pid is the server's. */
+async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -79,12 +80,15 @@ async function main(): Promise<void> {
 
   console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
 
+  // Dagsorden runs as `npm start` runs it: compiled, with the same node options.
+  buildBot();
+  const startArgs = startCommandArgs();
   // Start-up to /healthz: first start (creates the database, migrates, seeds) and a restart.
-  const cold = await start('src/index.ts', env, DAGSORDEN_PORT);
+  const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
-  const app = await start('src/index.ts', env, DAGSORDEN_PORT);
+  const app = await start(startArgs, env, DAGSORDEN_PORT);
   console.log(`start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s (goal ≤ 5 s)`);
-  const echo = await start('bench/echo-bot.ts', {}, ECHO_PORT);
+  const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
 
   await new Promise((r) => setTimeout(r, 2000));
   const idle = rssMb(app.child.pid!);
@@ -97,8 +101,18 @@ async function main(): Promise<void> {
   const sentBefore = connector.count();
   const echoResult = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, CLIENTS, PER_CLIENT, body(ECHO_PORT));
   const midRun = rssMb(app.child.pid!);
+  // RSS sampled through the run: a leak shows as a rise from the second quarter of the
+  // run to the last, once the heap has reached its working size under load.
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(rssMb(app.child.pid!)), 250);
   const appResult = await runLoad(`http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`, CLIENTS, PER_CLIENT, body(DAGSORDEN_PORT));
+  clearInterval(sampler);
   const afterRun = rssMb(app.child.pid!);
+  const quarter = (q: number) => {
+    const part = samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4));
+    return part.length ? part.reduce((a, b) => a + b, 0) / part.length : NaN;
+  };
+  const growth = quarter(3) - quarter(1);
   await new Promise((r) => setTimeout(r, 2000));
   const settled = rssMb(app.child.pid!);
   const replies = connector.count() - sentBefore;
@@ -111,7 +125,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`memory (RSS) of the Dagsorden process, embedded database: idle ${idle} MB (goal < 200 MB)`);
   console.log(`  after warm-up (${CLIENTS * warm} turns) ${afterWarmup} MB · before its run ${midRun} MB · after ${appResult.requests} turns ${afterRun} MB · 2 s later ${settled} MB`);
-  console.log(`  growth over the measured run: ${fmt(afterRun - midRun)} MB (${fmt(((afterRun - midRun) * 1024 * 1024) / appResult.requests)} bytes per turn)`);
+  console.log(`  under load, mean per quarter of the run: ${[0, 1, 2, 3].map((q) => fmt(quarter(q))).join(' · ')} MB; peak ${fmt(Math.max(...samples))} MB`);
+  console.log(`  growth from the 2nd to the 4th quarter: ${fmt(growth)} MB (${fmt((growth * 1024 * 1024) / (appResult.requests / 2))} bytes per turn)`);
 
   await stop(app.child);
   await stop(echo.child);

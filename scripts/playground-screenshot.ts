@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildBot, startCommandArgs } from './start-command';
 
 const root = path.join(__dirname, '..');
 const BOT_PORT = 3978;
@@ -28,8 +29,9 @@ async function waitFor(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-shot-'));
+  buildBot();
   children.push(
-    spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    spawn(process.execPath, startCommandArgs(), {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir, PORT: String(BOT_PORT), LOG_LEVEL: 'warn' },
       stdio: 'inherit',

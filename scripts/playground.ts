@@ -5,6 +5,7 @@
 //   PORT=3978, PLAYGROUND_PORT=56150        → ports
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { buildBot, startCommandArgs } from './start-command';
 
 const root = path.join(__dirname, '..');
 const botPort = process.env.PORT ?? '3978';
@@ -32,7 +33,8 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const bot = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], {
+  buildBot();
+  const bot = spawn(process.execPath, startCommandArgs(), {
     cwd: root,
     env: { ...process.env, PORT: botPort },
     stdio: 'inherit',
