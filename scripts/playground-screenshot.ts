@@ -1,7 +1,8 @@
 // Takes the README's screenshot: starts Dagsorden (fresh embedded database in a temp
 // folder, demo committee) and the Agents Playground, opens it in Debian's Chromium,
-// writes in the General channel of "My Team" as Alex Wilber, and saves docs/*.png.
+// writes as Alex Wilber (personal chat, or the General channel of "My Team"), and saves docs/*.png.
 //   npx tsx scripts/playground-screenshot.ts [message …]
+//   SHOT_CHAT=channel SHOT_NAME=agenda.png SHOT_HEIGHT=1600 npx tsx scripts/playground-screenshot.ts …
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,10 @@ const root = path.join(__dirname, '..');
 const BOT_PORT = 3978;
 const UI_PORT = 56150;
 const messages = process.argv.slice(2).length ? process.argv.slice(2) : ['hej', 'næste møde'];
+/** SHOT_CHAT=channel writes in My Team's General channel; the default is the personal chat. */
+const CHAT = process.env.SHOT_CHAT === 'channel' ? 'channel' : 'personal';
+const OUT = process.env.SHOT_NAME ?? 'playground.png';
+const HEIGHT = Number(process.env.SHOT_HEIGHT ?? 1200);
 const children: ChildProcess[] = [];
 
 async function waitFor(url: string): Promise<void> {
@@ -42,7 +47,7 @@ async function main(): Promise<void> {
     spawn(
       process.execPath,
       [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', `http://127.0.0.1:${BOT_PORT}/api/messages`, '-c', 'msteams', '-p', String(UI_PORT), '--disable-telemetry'],
-      { cwd: root, env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' }, stdio: 'ignore' },
+      { cwd: root, env: process.env, stdio: 'ignore' },
     ),
   );
   await waitFor(`http://127.0.0.1:${UI_PORT}`);
@@ -51,9 +56,9 @@ async function main(): Promise<void> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, locale: 'da-DK' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: HEIGHT }, locale: 'da-DK' });
   await page.goto(`http://127.0.0.1:${UI_PORT}`, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: /My Team - General/ }).click();
+  await page.getByText(CHAT === 'channel' ? 'General' : 'Personal Chat', { exact: true }).click();
   await page.waitForTimeout(1500);
   const input = page.getByRole('textbox').last();
   for (const text of messages) {
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(2500);
   }
-  const out = path.join(root, 'docs', 'playground.png');
+  const out = path.join(root, 'docs', OUT);
   await page.screenshot({ path: out });
   process.stdout.write(`${out}\n`);
   await browser.close();

@@ -1,7 +1,6 @@
 // `npm run playground`: starts Dagsorden on the embedded database with the demo
 // committee and the Microsoft 365 Agents Playground (a Teams-like client, offline,
 // channel "msteams") against it. Ctrl+C stops both.
-//   PLAYGROUND_LANG=en npm run playground   → the playground's user writes in English
 //   PORT=3978, PLAYGROUND_PORT=56150        → ports
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -10,7 +9,6 @@ import { buildBot, startCommandArgs } from './start-command';
 const root = path.join(__dirname, '..');
 const botPort = process.env.PORT ?? '3978';
 const uiPort = process.env.PLAYGROUND_PORT ?? '56150';
-const lang = process.env.PLAYGROUND_LANG === 'en' ? 'en_US.UTF-8' : 'da_DK.UTF-8';
 const children: ChildProcess[] = [];
 
 function stopAll(code: number): never {
@@ -43,7 +41,6 @@ async function main(): Promise<void> {
   bot.on('exit', (code) => stopAll(code ?? 1));
   await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, 60_000);
 
-  // The playground's user speaks the locale of its process (Intl's default locale).
   const ui = spawn(
     process.execPath,
     [
@@ -53,7 +50,7 @@ async function main(): Promise<void> {
       '-p', uiPort,
       '--disable-telemetry',
     ],
-    { cwd: root, env: { ...process.env, LANG: lang, LC_ALL: lang }, stdio: 'inherit' },
+    { cwd: root, env: process.env, stdio: 'inherit' },
   );
   children.push(ui);
   ui.on('exit', (code) => stopAll(code ?? 0));

@@ -9,6 +9,7 @@ import type { BotServices } from './bot/services';
 import { botAuthSettings, type Config } from './config';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
+import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
 import { createServer } from './server';
 import { openDatabase, type Database, type DatabaseTarget } from './store/database';
@@ -53,6 +54,7 @@ export async function startApp(
   const services: BotServices = {
     committees: new CommitteeService(store.committees, store.memberships, store.audit),
     meetings: new MeetingService(store.meetings, clock),
+    language: new LanguageService(store.people, store.audit),
     clock,
     log,
   };

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { welcomeCard } from '../cards/welcome.card';
 import { isDomainError } from '../domain/errors';
+import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { findAction } from './actions';
 import { findCommand } from './commands';
@@ -27,7 +28,7 @@ export class DagsordenBot extends TeamsActivityHandler {
     super();
 
     this.onMessage(async (ctx, next) => {
-      const h = this.handlerContext(ctx);
+      const h = await this.handlerContext(ctx);
       await this.guard(h, async () => {
         const value = ctx.activity.value as unknown;
         if (value && typeof value === 'object' && !ctx.activity.text?.trim()) {
@@ -43,7 +44,7 @@ export class DagsordenBot extends TeamsActivityHandler {
       const botId = ctx.activity.recipient?.id;
       const botAdded = (ctx.activity.membersAdded ?? []).some((m: ChannelAccount) => m.id === botId);
       if (botAdded) {
-        const h = this.handlerContext(ctx);
+        const h = await this.handlerContext(ctx);
         await this.guard(h, async () => {
           h.turn.log.info({ scope: h.turn.scope.type }, 'bot installed');
           await sendCard(ctx, welcomeCard(h.turn.lang, h.turn.scope.type));
@@ -63,7 +64,7 @@ export class DagsordenBot extends TeamsActivityHandler {
     ctx: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const h = this.handlerContext(ctx);
+    const h = await this.handlerContext(ctx);
     let result: ActionResult = {};
     await this.guard(h, async () => {
       result = await this.runAction(h, invokeValue.action?.verb ?? '', (invokeValue.action?.data ?? {}) as Record<string, unknown>);
@@ -135,7 +136,15 @@ export class DagsordenBot extends TeamsActivityHandler {
     }
   }
 
-  private handlerContext(ctx: TurnContext): HandlerContext {
-    return { ctx, turn: turnInfo(ctx, this.services.log), services: this.services };
+  /** The turn as handlers see it, in the language the person chose (else their Teams'). */
+  private async handlerContext(ctx: TurnContext): Promise<HandlerContext> {
+    const turn = turnInfo(ctx, this.services.log);
+    try {
+      turn.lang = langOf(await this.services.language.localeFor(turn.actor, ctx.activity.locale ?? null));
+    } catch (err) {
+      // Not worth failing the turn over: answer in the language Teams sent.
+      turn.log.warn({ err }, 'language preference unavailable');
+    }
+    return { ctx, turn, services: this.services };
   }
 }

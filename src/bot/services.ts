@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { CommitteeService } from '../domain/committee.service';
+import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
   committees: CommitteeService;
   meetings: MeetingService;
+  language: LanguageService;
   clock: Clock;
   log: Logger;
 }

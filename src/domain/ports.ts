@@ -38,6 +38,13 @@ export interface MembershipRepository {
   ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }>;
 }
 
+export interface PersonRepository {
+  /** Whether Dagsorden knows the person, and the language they chose (null: follow Teams). */
+  findLocale(aadObjectId: string): Promise<{ known: boolean; locale: string | null }>;
+  /** False when no such person is known. */
+  setLocale(aadObjectId: string, locale: string | null): Promise<boolean>;
+}
+
 export interface MeetingRepository {
   /** Meetings that end after `after`, earliest first, cancelled ones included. */
   listUpcoming(committeeId: string, after: Date, limit: number): Promise<Meeting[]>;

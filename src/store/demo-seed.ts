@@ -276,6 +276,9 @@ export async function seedDemoCommittee(prisma: PrismaClient, clock: Clock): Pro
         aadObjectId: u.aadObjectId,
         teamsUserId: u.id,
         tenantId: PLAYGROUND.tenantId,
+        // The playground marks every message "en-US"; its users have chosen Danish, as a
+        // DASSOS member would ("sprog engelsk" switches).
+        locale: 'da-DK',
       })),
       skipDuplicates: true,
     });

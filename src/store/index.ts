@@ -4,6 +4,7 @@ import { PrismaAuditLog } from './audit.repository';
 import { PrismaCommitteeRepository } from './committee.repository';
 import { PrismaMeetingRepository } from './meeting.repository';
 import { PrismaMembershipRepository } from './membership.repository';
+import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
 
 export interface Store {
@@ -11,6 +12,7 @@ export interface Store {
   memberships: PrismaMembershipRepository;
   meetings: PrismaMeetingRepository;
   audit: PrismaAuditLog;
+  people: PrismaPersonRepository;
 }
 
 export interface StoreOptions {
@@ -26,5 +28,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     memberships: new PrismaMembershipRepository(db.prisma),
     meetings: new PrismaMeetingRepository(db.prisma, cache),
     audit: new PrismaAuditLog(db.prisma),
+    people: new PrismaPersonRepository(db.prisma, cache),
   };
 }

@@ -42,13 +42,6 @@ describe('next meeting', () => {
     expect(card).toContain('Punkter kan meldes ind senest onsdag den 25. november 2026');
   });
 
-  it('answers in English for an English locale', async () => {
-    await app.post(message('next meeting', { serviceUrl: connector.url, locale: 'en-US' }));
-    await connector.waitFor(1);
-    expect(cardOf(0)).toContain('Wednesday 6 January 2027');
-    expect(cardOf(0)).toContain('Topics can be submitted until Wednesday 25 November 2026');
-  });
-
   it("answers in a personal chat with the user's committee", async () => {
     await app.post(message('næste møde', { serviceUrl: connector.url, scope: 'personal', user: MEGAN }));
     await connector.waitFor(1);
@@ -70,6 +63,56 @@ describe('next meeting', () => {
     await app.post(submitAction('command', { command: 'next-meeting' }, { serviceUrl: connector.url }));
     await connector.waitFor(1);
     expect(cardOf(0)).toContain('Viborg Rådhus');
+  });
+});
+
+describe('language', () => {
+  const megan = (text: string, locale = 'en-US') =>
+    message(text, { serviceUrl: connector.url, scope: 'personal', user: MEGAN, locale });
+  const said = (i: number) => String(connector.recorded[i]!.body.text);
+
+  it("answers in the person's chosen language, whatever Teams says, and follows Teams on 'auto'", async () => {
+    // The demo's playground users have chosen Danish; Megan's Teams is in English.
+    await app.post(megan('next meeting'));
+    await connector.waitFor(1);
+    expect(cardOf(0)).toContain('Onsdag den 6. januar 2027');
+
+    connector.clear();
+    await app.post(megan('language auto'));
+    await connector.waitFor(1);
+    expect(said(0)).toBe('Fine – I now follow the language of your Teams (English at the moment).');
+
+    connector.clear();
+    await app.post(megan('next meeting'));
+    await connector.waitFor(1);
+    expect(cardOf(0)).toContain('Wednesday 6 January 2027');
+    expect(cardOf(0)).toContain('Topics can be submitted until Wednesday 25 November 2026');
+
+    connector.clear();
+    await app.post(megan('language'));
+    await connector.waitFor(1);
+    expect(said(0)).toMatch(/^I answer you in English, the language of your Teams\./);
+
+    connector.clear();
+    await app.post(megan('sprog dansk'));
+    await connector.waitFor(1);
+    expect(said(0)).toBe('Fint – jeg svarer dig på dansk fra nu af.');
+
+    connector.clear();
+    await app.post(megan('sprog'));
+    await connector.waitFor(1);
+    expect(said(0)).toMatch(/^Jeg svarer dig på dansk, som du har valgt\./);
+  });
+
+  it('refuses a language it does not know, and a person it does not know', async () => {
+    await app.post(megan('sprog klingon', 'da-DK'));
+    await connector.waitFor(1);
+    expect(said(0)).toMatch(/«klingon» kender jeg ikke som sprog/);
+
+    connector.clear();
+    await app.post(message('sprog engelsk', { serviceUrl: connector.url, scope: 'personal', user: STRANGER }));
+    await connector.waitFor(1);
+    expect(said(0)).toBe('Det kan kun styregruppens medlemmer.');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Command } from '../handler';
 import { greetingCommand } from './greeting.command';
 import { helpCommand } from './help.command';
+import { languageCommand } from './language.command';
 import { membersCommand } from './members.command';
 import { nextMeetingCommand } from './next-meeting.command';
 import { setupCommand } from './setup.command';
@@ -12,6 +13,7 @@ export const commands: readonly Command[] = [
   nextMeetingCommand,
   membersCommand,
   setupCommand,
+  languageCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

@@ -1,0 +1,31 @@
+import { parseLanguageChoice } from '../../domain/language.service';
+import { langOf } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import type { Command } from '../handler';
+import { commandText } from '../text';
+
+/** "sprog" / "sprog engelsk" / "language danish" / "language auto": the person's own language. */
+export const languageCommand: Command = {
+  id: 'language',
+  matches: (text) => /^(sprog|language)(\s+\S+)?$/.test(text),
+  async run(h) {
+    const { ctx, turn, services } = h;
+    const word = commandText(ctx.activity).split(' ')[1];
+    if (!word) {
+      const t = messages(turn.lang);
+      const chosen = (await services.language.choiceOf(turn.actor)) !== 'auto';
+      await ctx.sendActivity(`${t.languageStatus(t.languageNames[turn.lang], chosen)} ${t.languageHow}`);
+      return;
+    }
+    const choice = parseLanguageChoice(word);
+    if (!choice) {
+      await ctx.sendActivity(messages(turn.lang).languageUnknown(word));
+      return;
+    }
+    await services.language.choose(turn.actor, choice, turn.correlationId);
+    // Answer in the language just chosen.
+    const lang = choice === 'auto' ? langOf(ctx.activity.locale) : choice;
+    const t = messages(lang);
+    await ctx.sendActivity(choice === 'auto' ? t.languageAuto(t.languageNames[lang]) : t.languageSet(t.languageNames[lang]));
+  },
+};

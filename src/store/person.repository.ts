@@ -1,0 +1,26 @@
+import type { PersonRepository } from '../domain/ports';
+import type { PrismaClient } from './generated/client';
+import { ReadCache } from './read-cache';
+
+export class PrismaPersonRepository implements PersonRepository {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
+
+  /** Read on nearly every turn, hence cached; any write clears it (see read-cache.ts). */
+  findLocale(aadObjectId: string): Promise<{ known: boolean; locale: string | null }> {
+    return this.cache.get(`person:locale:${aadObjectId}`, async () => {
+      const row = await this.prisma.person.findUnique({
+        where: { aadObjectId },
+        select: { locale: true },
+      });
+      return { known: row !== null, locale: row?.locale ?? null };
+    });
+  }
+
+  async setLocale(aadObjectId: string, locale: string | null): Promise<boolean> {
+    const { count } = await this.prisma.person.updateMany({ where: { aadObjectId }, data: { locale } });
+    return count > 0;
+  }
+}
