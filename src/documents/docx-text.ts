@@ -1,0 +1,230 @@
+// Text for the importer from the files the secretariat has: Word (.docx) through mammoth's
+// HTML, turned into the small Markdown the parser reads (headings, paragraphs, lists,
+// tables, bold, links), and Markdown or plain text as they are.
+
+interface HtmlNode {
+  tag: string;
+  attrs: Record<string, string>;
+  children: (HtmlNode | string)[];
+}
+
+const VOID_TAGS = new Set(['br', 'img', 'hr', 'col', 'meta', 'input']);
+const TOKEN =
+  /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|([^<]+)/g;
+const ATTRIBUTE = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function parseHtml(html: string): HtmlNode {
+  const root: HtmlNode = { tag: '#root', attrs: {}, children: [] };
+  const stack: HtmlNode[] = [root];
+  for (const m of html.matchAll(TOKEN)) {
+    const top = stack[stack.length - 1] ?? root;
+    if (m[5] !== undefined) {
+      top.children.push(decodeEntities(m[5]));
+      continue;
+    }
+    const tag = (m[2] ?? '').toLowerCase();
+    if (!tag) continue;
+    if (m[1] === '/') {
+      const at = stack.map((n) => n.tag).lastIndexOf(tag);
+      if (at > 0) stack.length = at;
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of (m[3] ?? '').matchAll(ATTRIBUTE)) {
+      attrs[(a[1] ?? '').toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    const node: HtmlNode = { tag, attrs, children: [] };
+    top.children.push(node);
+    if (!VOID_TAGS.has(tag) && m[4] !== '/') stack.push(node);
+  }
+  return root;
+}
+
+function emphasis(mark: string, inner: string): string {
+  if (inner.trim() === '') return inner;
+  const lead = /^\s*/.exec(inner)?.[0] ?? '';
+  const trail = /\s*$/.exec(inner)?.[0] ?? '';
+  return `${lead}${mark}${inner.trim()}${mark}${trail}`;
+}
+
+function inline(node: HtmlNode | string, breakAs: string): string {
+  if (typeof node === 'string') return node.replace(/[ \r\n]+/g, ' ');
+  const inner = () => node.children.map((c) => inline(c, breakAs)).join('');
+  switch (node.tag) {
+    case 'br':
+      return breakAs;
+    case 'img':
+      return node.attrs.alt ?? '';
+    case 'strong':
+    case 'b':
+      return emphasis('**', inner());
+    case 'em':
+    case 'i':
+      return emphasis('*', inner());
+    case 'a': {
+      const text = inner();
+      const href = node.attrs.href;
+      // Links to places inside the document (contents, bookmarks) lead nowhere once imported.
+      return href && !href.startsWith('#') && text.trim() ? `[${text.trim()}](${href})` : text;
+    }
+    default:
+      return inner();
+  }
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/\*\*\*\*/g, '')
+    .split('\n')
+    .map((l) => l.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+    .trim();
+}
+
+function list(node: HtmlNode, depth: number): string[] {
+  const ordered = node.tag === 'ol';
+  const rows: string[] = [];
+  let n = 0;
+  for (const li of node.children) {
+    if (typeof li === 'string' || li.tag !== 'li') continue;
+    n++;
+    const text = tidy(
+      li.children
+        .filter((c) => typeof c === 'string' || (c.tag !== 'ul' && c.tag !== 'ol'))
+        .map((c) =>
+          typeof c !== 'string' && c.tag === 'p' ? `${inline(c, ' ')} ` : inline(c, ' '),
+        )
+        .join(''),
+    ).replace(/\n/g, ' ');
+    rows.push(`${'  '.repeat(depth)}${ordered ? `${n}.` : '-'} ${text}`);
+    for (const child of li.children) {
+      if (typeof child !== 'string' && (child.tag === 'ul' || child.tag === 'ol'))
+        rows.push(...list(child, depth + 1));
+    }
+  }
+  return rows;
+}
+
+function rowsOf(node: HtmlNode): HtmlNode[] {
+  return node.children.flatMap((c) => {
+    if (typeof c === 'string') return [];
+    if (c.tag === 'tr') return [c];
+    if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') return rowsOf(c);
+    return [];
+  });
+}
+
+function table(node: HtmlNode): string {
+  const rows = rowsOf(node).map((tr) =>
+    tr.children
+      .filter((c): c is HtmlNode => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'))
+      .map((cell) => blocks(cell).join('<br>').replace(/\n/g, '<br>').replace(/\|/g, '\\|')),
+  );
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0) return '';
+  const line = (cells: string[]) =>
+    `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), line(Array.from({ length: width }, () => '---')), ...body.map(line)].join(
+    '\n',
+  );
+}
+
+function blocks(node: HtmlNode): string[] {
+  const out: string[] = [];
+  let loose = '';
+  const flush = () => {
+    const text = tidy(loose);
+    if (text) out.push(text);
+    loose = '';
+  };
+  for (const child of node.children) {
+    if (
+      typeof child === 'string' ||
+      !/^(?:h[1-6]|p|ul|ol|table|div|blockquote|li)$/.test(child.tag)
+    ) {
+      loose += inline(child, '\n');
+      continue;
+    }
+    flush();
+    const heading = /^h([1-6])$/.exec(child.tag);
+    if (heading) {
+      const text = tidy(inline(child, ' '));
+      if (text) out.push(`${'#'.repeat(Number(heading[1]))} ${text}`);
+    } else if (child.tag === 'p') {
+      const text = tidy(inline(child, '\n'));
+      if (text) out.push(text);
+    } else if (child.tag === 'ul' || child.tag === 'ol') {
+      out.push(list(child, 0).join('\n'));
+    } else if (child.tag === 'table') {
+      const text = table(child);
+      if (text) out.push(text);
+    } else {
+      out.push(...blocks(child));
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Markdown from the HTML that mammoth writes: headings, paragraphs, lists, tables, bold, italics, links. */
+export function htmlToMarkdown(html: string): string {
+  return blocks(parseHtml(html)).join('\n\n');
+}
+
+/** The text of a Word document as Markdown the document parser reads. */
+export async function docxToMarkdown(buffer: Buffer): Promise<string> {
+  let html: string;
+  try {
+    // Loaded on the first Word document only: the bot's idle memory stays small.
+    const mammoth = await import('mammoth');
+    html = (await mammoth.convertToHtml({ buffer })).value;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Filen kunne ikke læses som et Word-dokument (.docx): ${reason}`);
+  }
+  return htmlToMarkdown(html);
+}
+
+function decodeText(content: Buffer): string {
+  const text =
+    content[0] === 0xff && content[1] === 0xfe
+      ? content.subarray(2).toString('utf16le')
+      : content.toString('utf8');
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** The text of an uploaded document, chosen by its file extension (.docx, .md, .txt). */
+export async function documentText(fileName: string, content: Buffer): Promise<string> {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  switch (extension) {
+    case 'docx':
+      return docxToMarkdown(content);
+    case 'md':
+    case 'markdown':
+    case 'txt':
+      return decodeText(content);
+    default:
+      throw new Error(
+        `Filtypen ${extension ? `«.${extension}»` : 'uden endelse'} kan ikke importeres (${fileName}). ` +
+          'Understøttede filtyper er Word (.docx), Markdown (.md) og tekst (.txt).',
+      );
+  }
+}

@@ -1,0 +1,180 @@
+// Nordjylland (DAS Social) layout: a flat table of contents "1. Godkendelse af dagsorden",
+// then items as a line "Punkt 3." followed by the title line, with "Resumé",
+// "Sagsfremstilling", "Indstilling" ("Det indstilles, at DAS • … • …") and "Bilag:".
+// PDF extraction sometimes drops the "Punkt N." line; the title is then matched against
+// the table of contents to recover the item.
+import { quote, titleKey, type DocLine } from './document-lines';
+import { blockHeadingAt, presenterOf } from './item-body-parser';
+import { nextContent, readTitle, type Segment, type SegmentResult } from './layout-segment';
+import type { TableOfContents, TocEntry } from './toc-parser';
+
+/** The heading of the decision in Nordjylland minutes. */
+export const NORDJYLLAND_MINUTES = /^(?:referat|beslutning(?:er)?|protokol)/i;
+
+const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,3})(?:\s*[.:])?(?:\s+(\S.*))?$/i;
+const NUMBERED_HEADING = /^(\d{1,3})\.?\s+(\S.*)$/;
+
+interface Start {
+  number: number;
+  /** The title when it stands on the same line as the number. */
+  rest: string | null;
+}
+
+function explicitStart(line: DocLine): Start | null {
+  if (line.blank || line.cells) return null;
+  const m = PUNKT.exec(line.plain);
+  if (m) {
+    const rest = m[2]?.trim() ?? null;
+    // "Punkt 3 blev udsat …" is a sentence, not an item: a title on the line starts with a capital.
+    if (rest !== null && !/^[A-ZÆØÅ0-9]/.test(rest)) return null;
+    return { number: Number(m[1]), rest };
+  }
+  if (line.emphasised) {
+    const h = NUMBERED_HEADING.exec(line.plain);
+    if (h) return { number: Number(h[1]), rest: h[2] ?? null };
+  }
+  return null;
+}
+
+/** How items are marked when the text looks like Nordjylland: "Punkt N." lines, numbered headings, or not at all. */
+export function nordjyllandMarks(lines: readonly DocLine[]): 'punkt' | 'headings' | null {
+  if (lines.some((l) => !l.blank && !l.cells && PUNKT.test(l.plain) && explicitStart(l))) {
+    return 'punkt';
+  }
+  const headings = lines.filter((l) => l.emphasised && NUMBERED_HEADING.test(l.plain)).length;
+  return headings >= 2 ? 'headings' : null;
+}
+
+/** Lines (i, i+1, …) whose joined text is the entry's title; returns how many, or 0. */
+function titleSpan(lines: readonly DocLine[], i: number, entry: TocEntry): number {
+  const target = titleKey(entry.title);
+  let text = '';
+  for (let k = i; k < i + 3; k++) {
+    const line = lines[k];
+    if (!line || line.blank || line.cells) return 0;
+    text = text ? `${text} ${line.plain}` : line.plain;
+    const key = titleKey(text);
+    if (key === target) return k - i + 1;
+    if (!target.startsWith(key)) return 0;
+  }
+  return 0;
+}
+
+/** The listed item whose title starts at line i, when its "Punkt N." line was lost. */
+function lostItemAt(
+  lines: readonly DocLine[],
+  i: number,
+  toc: TableOfContents,
+  entryKeys: ReadonlyMap<TocEntry, string>,
+  open: (entry: TocEntry) => boolean,
+): { entry: TocEntry; span: number } | null {
+  const key = titleKey(lines[i]?.plain ?? '');
+  if (key === '') return null;
+  for (const entry of toc.entries) {
+    if (!(entryKeys.get(entry) ?? '').startsWith(key) || !open(entry)) continue;
+    const span = titleSpan(lines, i, entry);
+    if (span > 0) return { entry, span };
+  }
+  return null;
+}
+
+/** Splits the body (from line `from`) into items numbered "Punkt N.". */
+export function segmentNordjylland(
+  lines: readonly DocLine[],
+  from: number,
+  toc: TableOfContents | null,
+  warnings: string[],
+): SegmentResult {
+  const byNumber = new Map((toc?.entries ?? []).map((e) => [e.number, e]));
+  const explicit = new Set<number>();
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    const start = line ? explicitStart(line) : null;
+    if (start) explicit.add(start.number);
+  }
+  const entryKeys = new Map((toc?.entries ?? []).map((e) => [e, titleKey(e.title)]));
+  const segments: Segment[] = [];
+  const seen = new Set<string>();
+  // Assigned inside open(); declared this way so the compiler does not narrow it to null.
+  let current = null as Segment | null;
+  let lastNumber = 0;
+  let firstStart = lines.length;
+
+  const open = (number: number, title: string, at: number) => {
+    current = { number: String(number), title, section: null, sectionTitle: null, body: [] };
+    segments.push(current);
+    seen.add(String(number));
+    lastNumber = number;
+    firstStart = Math.min(firstStart, at);
+  };
+
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) break;
+    const start = explicitStart(line);
+    if (start && start.number > lastNumber) {
+      const entry = byNumber.get(String(start.number)) ?? null;
+      let first = start.rest;
+      let titleAt = i + 1;
+      if (first === null) {
+        const t = nextContent(lines, i + 1);
+        const candidate = t >= 0 ? lines[t] : undefined;
+        if (
+          candidate &&
+          !presenterOf(candidate) &&
+          !blockHeadingAt(lines, t, NORDJYLLAND_MINUTES)
+        ) {
+          first = candidate.plain;
+          titleAt = t + 1;
+        }
+      }
+      if (first === null) {
+        if (!entry) warnings.push(`Punkt ${start.number} har ingen titel.`);
+        open(start.number, entry?.title ?? `Punkt ${start.number}`, i);
+        continue;
+      }
+      const read = readTitle(lines, first, titleAt, entry?.title ?? null, NORDJYLLAND_MINUTES);
+      let title = read.title;
+      if (entry && titleKey(title) !== titleKey(entry.title)) {
+        if (titleKey(entry.title).startsWith(titleKey(title))) title = entry.title;
+        else {
+          warnings.push(
+            `Titlen på punkt ${start.number} i teksten (${quote(title, 120)}) afviger fra indholdsfortegnelsen (${quote(entry.title, 120)}); teksten er brugt.`,
+          );
+        }
+      } else if (!entry && toc) {
+        warnings.push(
+          `Punkt ${start.number} ${quote(title, 120)} står ikke i indholdsfortegnelsen.`,
+        );
+      }
+      open(start.number, title, i);
+      i = read.next - 1;
+      continue;
+    }
+    if (start) {
+      warnings.push(
+        `Linjen ${quote(line.plain)} kommer efter punkt ${lastNumber} og er læst som tekst i punktet.`,
+      );
+    } else if (toc && !line.blank) {
+      const lost = lostItemAt(lines, i, toc, entryKeys, (e) => {
+        const n = Number(e.number);
+        return n > lastNumber && !explicit.has(n) && !seen.has(e.number);
+      });
+      if (lost) {
+        open(Number(lost.entry.number), lost.entry.title, i);
+        i += lost.span - 1;
+        continue;
+      }
+    }
+    current?.body.push(line);
+  }
+
+  for (const entry of toc?.entries ?? []) {
+    if (!seen.has(entry.number)) {
+      warnings.push(
+        `Punkt ${entry.number} ${quote(entry.title, 120)} står i indholdsfortegnelsen, men blev ikke fundet i teksten.`,
+      );
+    }
+  }
+  return { segments, firstStart };
+}

@@ -1,0 +1,96 @@
+// Page headers and footers that PDF extraction leaves between the lines of the text:
+// "Side 3 af 8", bare page numbers, "DASSOS – dagsorden 30. oktober 2024" or
+// "Mødet den 21.08.2023 DAS Social" on every page, and the "Åben" stamp. They carry no
+// content of their own, so they are taken out before the structure is read.
+import { containsDate } from './danish-dates';
+import { bulletOf, type DocLine } from './document-lines';
+
+const PAGE_REFERENCE = /\b(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+\b/i;
+const PAGE_AT_START = /^(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+\b/i;
+const PAGE_AT_END = /\b(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+$/i;
+const PAGE_LINE = /^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|\/)\s*\d+)?|\d+\s*(?:af|\/)\s*\d+)$/i;
+const BARE_NUMBER = /^[-–]?\s*(\d{1,3})\s*[-–]?$/;
+const OPEN_STAMP = /^(?:åben|åbent|åbent punkt|åben dagsorden|offentlig)$/i;
+const MEETING_STAMP = /^møde(?:t)?\s+(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b/i;
+const PUNKT_LINE = /^(?:punkt|pkt\.?)\s*\d+\.?$/i;
+
+function repeatKey(plain: string): string {
+  return plain
+    .toLowerCase()
+    .replace(PAGE_REFERENCE, '')
+    .replace(/\s+\d{1,3}$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function footerShaped(line: DocLine): boolean {
+  const p = line.plain;
+  return (
+    p.length <= 100 &&
+    line.heading === 0 &&
+    line.cells === null &&
+    !/[.:;,!?]$/.test(p) &&
+    !/^\d+(?:\.\d+)*\.?\s/.test(p) &&
+    bulletOf(line) === null &&
+    (containsDate(p) || /\b(?:dagsorden|referat|side)\b/i.test(p))
+  );
+}
+
+/** Longest run of page numbers that never decreases: numbers out of order are content. */
+function pageNumberLines(candidates: { no: number; value: number }[]): number[] {
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const previous: number[] = new Array<number>(candidates.length).fill(-1);
+  candidates.forEach((c, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tails[mid] ?? 0) <= c.value) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = c.value;
+    tailAt[lo] = i;
+    previous[i] = lo > 0 ? (tailAt[lo - 1] ?? -1) : -1;
+  });
+  const kept: number[] = [];
+  for (let i = tailAt[tails.length - 1] ?? -1; i >= 0; i = previous[i] ?? -1) {
+    const c = candidates[i];
+    if (c) kept.push(c.no);
+  }
+  return kept;
+}
+
+/** Line numbers of page furniture: page numbers, running headers and footers, "Åben" stamps. */
+export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
+  const furniture = new Set<number>();
+  const counts = new Map<string, number>();
+  const numbers: { no: number; value: number }[] = [];
+  let afterPunkt = false;
+  const titles = new Set<number>();
+  for (const line of lines) {
+    if (line.blank) continue;
+    if (afterPunkt) titles.add(line.no);
+    afterPunkt = PUNKT_LINE.test(line.plain);
+    if (line.cells !== null || line.heading > 0) continue;
+    const bare = BARE_NUMBER.exec(line.plain);
+    if (bare) numbers.push({ no: line.no, value: Number(bare[1]) });
+    else if (footerShaped(line)) {
+      const key = repeatKey(line.plain);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  for (const no of pageNumberLines(numbers)) furniture.add(no);
+  for (const line of lines) {
+    if (line.blank || line.cells !== null || line.heading > 0 || titles.has(line.no)) continue;
+    const p = line.plain;
+    if (PAGE_LINE.test(p) || OPEN_STAMP.test(p)) furniture.add(line.no);
+    else if (footerShaped(line)) {
+      const count = counts.get(repeatKey(p)) ?? 0;
+      // "Side 3 af 8" opens or closes a footer; inside a sentence it is a reference.
+      const pageRef = (PAGE_AT_START.test(p) || PAGE_AT_END.test(p)) && p.length <= 100;
+      if (pageRef || count >= 3 || (count >= 2 && MEETING_STAMP.test(p))) furniture.add(line.no);
+    }
+  }
+  return furniture;
+}
