@@ -16,7 +16,7 @@ class EchoBot extends ActivityHandler {
 }
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-const server = createServer(createBotEndpoint({}, new EchoBot(), log), { database: async () => 'none', version: 'echo' }, log);
+const server = createServer(createBotEndpoint({}, () => new EchoBot(), log), { database: async () => 'none', version: 'echo' }, log);
 server.listen(Number(process.env.PORT ?? 3979), '127.0.0.1', () => {
   process.stdout.write(`echo bot on ${process.env.PORT ?? 3979}\n`);
 });

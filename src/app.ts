@@ -9,6 +9,8 @@ import type { BotServices } from './bot/services';
 import { botAuthSettings, type Config } from './config';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
+import { AgendaService } from './domain/agenda.service';
+import { DocumentImportService } from './domain/document-import.service';
 import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
 import { createServer } from './server';
@@ -51,14 +53,17 @@ export async function startApp(
   }
 
   const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
+  const committees = new CommitteeService(store.committees, store.memberships, store.audit);
   const services: BotServices = {
-    committees: new CommitteeService(store.committees, store.memberships, store.audit),
+    committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
+    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
+    imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,
   };
-  const endpoint = createBotEndpoint(botAuthSettings(config), new DagsordenBot(services), log);
+  const endpoint = createBotEndpoint(botAuthSettings(config), (messenger) => new DagsordenBot(services, messenger), log);
   const server = createServer(endpoint, { database: () => db.version(), version }, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -14,7 +14,10 @@ import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { findAction } from './actions';
 import { findCommand } from './commands';
+import { importDocumentCommand } from './commands/import-document.command';
+import { uploadedFiles } from './document-upload';
 import { sendSetupCard } from './commands/setup.command';
+import type { ChannelMessenger } from './channel-messenger';
 import type { ActionResult, HandlerContext } from './handler';
 import { cardMessage, sendCard } from './reply';
 import type { BotServices } from './services';
@@ -24,7 +27,10 @@ import { turnInfo } from './turn';
 const submitValue = z.object({ verb: z.string().min(1).max(64) }).catchall(z.unknown());
 
 export class DagsordenBot extends TeamsActivityHandler {
-  constructor(private readonly services: BotServices) {
+  constructor(
+    private readonly services: BotServices,
+    private readonly messenger: ChannelMessenger,
+  ) {
     super();
 
     this.onMessage(async (ctx, next) => {
@@ -86,8 +92,10 @@ export class DagsordenBot extends TeamsActivityHandler {
     const { verb, ...data } = parsed.data;
     const result = await this.runAction(h, verb, data);
     const replyToId = h.ctx.activity.replyToId;
-    if (result.card && replyToId) {
-      await h.ctx.updateActivity({ ...cardMessage(result.card), id: replyToId });
+    const shared = result.sharedCard ?? result.card;
+    if (shared && replyToId) {
+      // The clicked message is seen by everyone in the conversation: it gets the shared version.
+      await h.ctx.updateActivity({ ...cardMessage(shared), id: replyToId });
     } else if (result.card) {
       await sendCard(h.ctx, result.card);
     }
@@ -110,7 +118,8 @@ export class DagsordenBot extends TeamsActivityHandler {
       return;
     }
     const text = commandText(h.ctx.activity);
-    const command = findCommand(text);
+    // A file sent to the bot is a document to import, whatever text comes with it.
+    const command = uploadedFiles(h.ctx.activity).length ? importDocumentCommand : findCommand(text);
     h.turn.log.info({ command: command?.id ?? null }, 'message');
     if (!command) {
       const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -145,6 +154,6 @@ export class DagsordenBot extends TeamsActivityHandler {
       // Not worth failing the turn over: answer in the language Teams sent.
       turn.log.warn({ err }, 'language preference unavailable');
     }
-    return { ctx, turn, services: this.services };
+    return { ctx, turn, services: this.services, messenger: this.messenger };
   }
 }

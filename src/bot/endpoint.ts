@@ -12,6 +12,7 @@ import {
 import type { Logger } from 'pino';
 import { messages } from '../i18n/messages';
 import { langOf } from '../i18n/locale';
+import { ChannelMessenger } from './channel-messenger';
 import { CORRELATION_KEY, LOGGER_KEY } from './turn';
 
 export interface BotEndpoint {
@@ -25,10 +26,19 @@ export interface TurnHandler {
   run(ctx: TurnContext): Promise<void>;
 }
 
-export function createBotEndpoint(auth: Record<string, string | undefined>, bot: TurnHandler, log: Logger): BotEndpoint {
+/**
+ * The endpoint, and the bot it runs: `makeBot` receives the channel messenger built on
+ * the same adapter, for what the bot posts outside a turn (a published agenda).
+ */
+export function createBotEndpoint(
+  auth: Record<string, string | undefined>,
+  makeBot: (messenger: ChannelMessenger) => TurnHandler,
+  log: Logger,
+): BotEndpoint {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions),
   );
+  const bot = makeBot(new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', log));
   adapter.onTurnError = async (ctx, err) => {
     const turnLog = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? log;
     const correlationId = (ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/render';
 import { chooseCommitteeCard } from '../cards/choose-committee.card';
 import type { Committee } from '../domain/types';
 import { messages } from '../i18n/messages';
+import type { ChannelMessenger } from './channel-messenger';
 import { sendCard } from './reply';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
@@ -12,6 +13,8 @@ export interface HandlerContext {
   ctx: TurnContext;
   turn: TurnInfo;
   services: BotServices;
+  /** Posts and updates cards in a committee's channel outside this turn. */
+  messenger: ChannelMessenger;
 }
 
 export interface Command {
@@ -25,7 +28,10 @@ export interface Command {
 
 /** What a card action answers: a new version of the clicked card, and/or a message. */
 export interface ActionResult {
+  /** The clicker's new version of the card (Action.Execute answers with it). */
   card?: AdaptiveCard;
+  /** The version everyone sees, when it differs from the clicker's: used to update the posted message. */
+  sharedCard?: AdaptiveCard;
   text?: string;
 }
 
@@ -50,7 +56,11 @@ export async function committeeForCommand(
     return (await services.committees.getForMember(committeeId, turn.actor)).committee;
   }
   const resolution = await services.committees.resolve(turn.scope, turn.actor);
-  if (resolution.kind === 'one') return resolution.committee;
+  if (resolution.kind === 'one') {
+    return turn.scope.type === 'channel'
+      ? services.committees.rememberChannelAddress(resolution.committee, turn.ref)
+      : resolution.committee;
+  }
   if (resolution.kind === 'choose') {
     await sendCard(ctx, chooseCommitteeCard(turn.lang, commandId, resolution.committees));
     return null;

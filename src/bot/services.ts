@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
+import type { AgendaService } from '../domain/agenda.service';
 import type { CommitteeService } from '../domain/committee.service';
+import type { DocumentImportService } from '../domain/document-import.service';
 import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
 
@@ -9,6 +11,8 @@ export interface BotServices {
   committees: CommitteeService;
   meetings: MeetingService;
   language: LanguageService;
+  imports: DocumentImportService;
+  agenda: AgendaService;
   clock: Clock;
   log: Logger;
 }

@@ -53,7 +53,8 @@ function addSubmitFallbacks(node: Json): void {
     const data = (node.data && typeof node.data === 'object' && !Array.isArray(node.data) ? node.data : {}) as Record<string, Json>;
     node.fallback = { type: 'Action.Submit', title: node.title ?? '', data: { ...data, verb: node.verb ?? '' } };
   }
-  Object.values(node).forEach(addSubmitFallbacks);
+  // A refresh action is invoked by the client, never clicked: it takes no fallback.
+  for (const [key, value] of Object.entries(node)) if (key !== 'refresh') addSubmitFallbacks(value);
 }
 
 /** Size of a card as Teams counts message size (UTF-16 code units ×2), for the 100 KB limit. */

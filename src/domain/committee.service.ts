@@ -54,6 +54,11 @@ export class CommitteeService {
     return { kind: 'none', reason: 'not_member' };
   }
 
+  /** The committee by id, or null (no membership check: for what the channel already shows). */
+  byId(committeeId: string): Promise<Committee | null> {
+    return this.committees.findById(committeeId);
+  }
+
   /** The committee by id, if the actor is a member of it. */
   async getForMember(committeeId: string, actor: Actor): Promise<{ committee: Committee; member: Member }> {
     const committee = await this.committees.findById(committeeId);
@@ -72,6 +77,16 @@ export class CommitteeService {
       throw new DomainError(roles.includes('secretariat') ? 'not_secretariat' : 'not_member');
     }
     return member;
+  }
+
+  /**
+   * Keeps the address of the committee's channel current, from a turn in that channel:
+   * the bot posts there later (a published agenda), and Teams may move a serviceUrl.
+   */
+  async rememberChannelAddress(committee: Committee, ref: ConversationRef): Promise<Committee> {
+    if (!ref.channelId || ref.channelId !== committee.channelId || !ref.serviceUrl) return committee;
+    if (committee.serviceUrl === ref.serviceUrl && committee.conversationId === ref.channelId) return committee;
+    return this.committees.link(committee.id, { ...ref, conversationId: ref.channelId });
   }
 
   /** Committees a channel could be linked to: those not yet linked anywhere. */

@@ -9,7 +9,10 @@ export type DomainErrorCode =
   | 'committee_ambiguous'
   | 'invalid_input'
   | 'already_linked'
-  | 'conflict';
+  | 'conflict'
+  | 'observer'
+  | 'item_closed'
+  | 'no_agenda';
 
 export class DomainError extends Error {
   constructor(

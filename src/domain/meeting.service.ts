@@ -26,4 +26,9 @@ export class MeetingService {
     const deadline = submissionDeadline(meeting, committee.submissionDeadlineDays, committee.timeZone);
     return { meeting, deadline, deadlinePassed: isDeadlinePassed(deadline, now) };
   }
+
+  /** A meeting by id, or null. */
+  byId(id: string): Promise<Meeting | null> {
+    return this.meetings.findById(id);
+  }
 }

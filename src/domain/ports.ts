@@ -1,6 +1,18 @@
 // What the domain needs from storage. The store implements these with Prisma;
 // tests may implement them in memory.
-import type { Actor, Committee, Meeting, Member, OrganisationKind, Role } from './types';
+import type { ParsedDocument, ParsedItem } from '../documents/parsed-document';
+import type {
+  Actor,
+  Agenda,
+  AgendaItem,
+  Committee,
+  DecisionOutcome,
+  Meeting,
+  Member,
+  OrganisationKind,
+  PositionKind,
+  Role,
+} from './types';
 
 export interface ConversationRef {
   tenantId: string | null;
@@ -48,6 +60,93 @@ export interface PersonRepository {
 export interface MeetingRepository {
   /** Meetings that end after `after`, earliest first, cancelled ones included. */
   listUpcoming(committeeId: string, after: Date, limit: number): Promise<Meeting[]>;
+  findById(id: string): Promise<Meeting | null>;
+  /** The committee's meetings starting in [from, to), earliest first. */
+  listStartingBetween(committeeId: string, from: Date, to: Date): Promise<Meeting[]>;
+  create(input: Omit<Meeting, 'id' | 'status' | 'submissionDeadline' | 'title'>): Promise<Meeting>;
+}
+
+export type ImportStatus = 'previewed' | 'saved' | 'cancelled';
+
+export interface DocumentImportRecord {
+  id: string;
+  committeeId: string;
+  personId: string;
+  kind: ParsedDocument['kind'];
+  fileName: string | null;
+  parsed: ParsedDocument;
+  status: ImportStatus;
+  meetingId: string | null;
+}
+
+export interface DocumentImportRepository {
+  /** Stores a new preview and cancels the person's earlier open previews for the committee. */
+  createPreview(input: {
+    committeeId: string;
+    personId: string;
+    fileName: string | null;
+    parsed: ParsedDocument;
+  }): Promise<DocumentImportRecord>;
+  find(id: string): Promise<DocumentImportRecord | null>;
+  /** Cancels a preview; a saved or cancelled import stays as it is. */
+  cancel(id: string): Promise<DocumentImportRecord>;
+}
+
+export interface ImportedDecision {
+  number: string;
+  outcome: DecisionOutcome;
+  text: string;
+}
+
+export interface SavedImport {
+  meetingId: string;
+  created: number;
+  updated: number;
+  /** Items the document no longer has: deleted while draft, withdrawn once published. */
+  removed: number;
+  decisions: number;
+  /** True when this import had been saved before: nothing was changed now. */
+  alreadySaved: boolean;
+}
+
+export interface PositionRecord {
+  personId: string;
+  displayName: string;
+  organisation: string | null;
+  kind: PositionKind;
+  comment: string | null;
+  at: Date;
+}
+
+export interface AgendaRepository {
+  /** The meeting's agenda: items in order with attachments, decisions and tallies. */
+  loadAgenda(meetingId: string): Promise<Agenda | null>;
+  findItem(itemId: string): Promise<AgendaItem | null>;
+  /** The item of a meeting by its number ("1.2"). */
+  findItemByNumber(meetingId: string, number: string): Promise<AgendaItem | null>;
+  /** Sets the person's one current answer; `changed` is false when it was already that. */
+  setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }>;
+  listPositions(itemId: string): Promise<PositionRecord[]>;
+  /** The person's current answer on each of the items. */
+  positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>>;
+  /** The channel message of the meeting's overview card (its thread holds the item cards). */
+  recordOverviewPosted(meetingId: string, activityId: string): Promise<void>;
+  recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void>;
+  /** Drafts become published, "changed" marks are cleared, the meeting's agenda is published. */
+  markPublished(meetingId: string, at: Date): Promise<void>;
+
+  /**
+   * Puts an import's items on the meeting in one transaction: matched by number, updated
+   * where they exist, added where new; items the document lacks are removed. Marks the
+   * import saved, so a second call (a double click) changes nothing.
+   */
+  saveImport(input: {
+    importId: string;
+    meetingId: string;
+    actorPersonId: string;
+    items: ParsedItem[];
+    decisions: ImportedDecision[];
+  }): Promise<SavedImport>;
 }
 
 export interface AuditLog {

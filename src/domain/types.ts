@@ -15,6 +15,9 @@ export interface Committee {
   tenantId: string | null;
   teamId: string | null;
   channelId: string | null;
+  /** Where the bot posts in the channel outside a turn: the channel's conversation and serviceUrl. */
+  conversationId: string | null;
+  serviceUrl: string | null;
   isDemo: boolean;
 }
 
@@ -29,6 +32,8 @@ export interface Member {
   personId: string;
   displayName: string;
   aadObjectId: string | null;
+  /** Teams user id ("29:…"), once the person has been seen in Teams. */
+  teamsUserId: string | null;
   role: Role;
   title: string | null;
   organisation: Organisation | null;
@@ -53,4 +58,52 @@ export interface Actor {
   teamsUserId: string;
   name: string;
   tenantId: string | null;
+}
+
+export type DecisionOutcome =
+  | 'approved'
+  | 'approved_with_changes'
+  | 'noted'
+  | 'discussed'
+  | 'postponed'
+  | 'rejected';
+
+export type SectionKind = 'decision' | 'information' | 'upcoming' | 'written' | 'other';
+export type ItemStatus = 'draft' | 'published' | 'decided' | 'withdrawn';
+export type PositionKind = 'acknowledged' | 'can_approve' | 'wants_discussion' | 'cannot_approve';
+
+export interface AgendaAttachment {
+  id: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  /** "eftersendes": announced, not there yet. */
+  toFollow: boolean;
+}
+
+export interface AgendaItem {
+  id: string;
+  meetingId: string;
+  number: string;
+  position: number;
+  section: SectionKind;
+  sectionTitle: string | null;
+  title: string;
+  presenter: string | null;
+  recommendationIntro: string | null;
+  recommendations: string[];
+  caseText: string;
+  status: ItemStatus;
+  changedSincePublish: boolean;
+  cardActivityId: string | null;
+  cardConversationId: string | null;
+  attachments: AgendaAttachment[];
+  decision: { outcome: DecisionOutcome; text: string } | null;
+  /** Current answers per kind. */
+  tally: Record<PositionKind, number>;
+}
+
+export interface Agenda {
+  meeting: Meeting & { overviewActivityId: string | null; agendaPublishedAt: Date | null };
+  items: AgendaItem[];
 }

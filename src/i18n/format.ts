@@ -25,6 +25,11 @@ export function formatDate(date: Date, lang: Lang, timeZone: string): string {
   return lang === 'en' ? text.replace(',', '') : text;
 }
 
+/** "11. august 2026" / "11 August 2026". */
+export function formatShortDate(date: Date, lang: Lang, timeZone: string): string {
+  return formatter(lang, timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
 /** "11.00" / "11:00". */
 export function formatTime(date: Date, lang: Lang, timeZone: string): string {
   const text = formatter(lang, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);

@@ -4,6 +4,9 @@ import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { Lang } from './locale';
 
+/** A noun as counted and as a heading: one, many, heading. */
+type Counted = readonly [one: string, many: string, heading: string];
+
 const da = {
   appName: 'Dagsorden',
   greetingTitle: 'Hej, jeg er Dagsorden',
@@ -21,6 +24,9 @@ const da = {
     members: { text: 'medlemmer', description: 'Styregruppens medlemmer, organisationer og roller (sekretariatet kan rette dem).' },
     setup: { text: 'opsætning', description: 'Knyt kanalen til en styregruppe (sekretariatet).' },
     language: { text: 'sprog', description: 'Om jeg svarer dig på dansk eller engelsk, fx «sprog engelsk».' },
+    importAgenda: { text: 'importer dagsorden', description: 'Send mig dagsordenen eller referatet som fil i vores chat, så laver jeg punkterne (sekretariatet).' },
+    publishAgenda: { text: 'udsend dagsorden', description: 'Lægger dagsordenen i kanalen: en oversigt og et kort pr. punkt (sekretariatet).' },
+    itemStatus: { text: 'status punkt 1.2', description: 'Hvem har svaret hvad på et punkt, og hvem mangler (sekretariatet).' },
   },
   languageNames: { da: 'dansk', en: 'engelsk' } satisfies Record<Lang, string>,
   languageStatus: (name: string, chosen: boolean) =>
@@ -55,6 +61,9 @@ const da = {
     invalid_input: 'Noget af det indtastede er ikke gyldigt. Ret det, og prøv igen.',
     already_linked: 'Kanalen er allerede knyttet til en styregruppe.',
     conflict: 'En anden har netop ændret det samme. Se det nye indhold, og prøv igen.',
+    observer: 'Observatører følger med, men tilkendegiver ikke holdning på punkterne.',
+    item_closed: 'Punktet er afgjort eller ikke udsendt, så der kan ikke svares på det nu.',
+    no_agenda: 'Der er ingen dagsorden for det kommende møde endnu. Sekretariatet kan importere den med «importer dagsorden».',
   } satisfies Record<DomainErrorCode, string>,
   lastSecretariat: 'Styregruppen skal have mindst én i sekretariatet.',
   unexpectedError: (ref: string) => `Beklager, noget gik galt hos mig. Prøv igen om lidt. (Fejl-id: ${ref})`,
@@ -83,6 +92,115 @@ const da = {
   noOrganisation: 'Ingen organisation',
   roles: { chair: 'Formand', secretariat: 'Sekretariat', member: 'Medlem', observer: 'Observatør' } satisfies Record<Role, string>,
   cardActionUnknown: 'Den knap kender jeg ikke (længere). Skriv «hjælp».',
+  importHeading: { agenda: 'DAGSORDEN · FORHÅNDSVISNING', minutes: 'REFERAT · FORHÅNDSVISNING' },
+  importTitle: (kind: 'agenda' | 'minutes', committee: string, date: string | null) =>
+    `${kind === 'agenda' ? 'Dagsorden' : 'Referat'} for ${committee} ${date ?? '(dokumentet har ingen mødedato)'}`,
+  importTime: 'Tidspunkt',
+  importParticipants: 'Deltagere',
+  importAbsent: 'Afbud',
+  importFile: 'Fil',
+  importSections: {
+    decision: ['beslutningspunkt', 'beslutningspunkter', 'Beslutningspunkter'],
+    information: ['orienteringspunkt', 'orienteringspunkter', 'Orienteringspunkter'],
+    upcoming: ['punkt til kommende møder', 'punkter til kommende møder', 'Punkter til kommende møder'],
+    written: ['skriftlig orientering', 'skriftlige orienteringer', 'Skriftlige orienteringer'],
+    none: ['punkt uden afsnit', 'punkter uden afsnit', 'Punkter'],
+  } as Record<'decision' | 'information' | 'upcoming' | 'written' | 'none', Counted>,
+  importSummary: (total: number, parts: string[]) =>
+    `${total} ${total === 1 ? 'punkt' : 'punkter'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
+  importMore: (n: number) => `… og ${n} ${n === 1 ? 'punkt' : 'punkter'} mere`,
+  importWarningsTitle: 'Det her kunne jeg ikke placere sikkert – se efter, før du gemmer:',
+  importMoreWarnings: (n: number) => `… og ${n} bemærkning${n === 1 ? '' : 'er'} mere`,
+  importMeetingLabel: 'Gem på mødet',
+  importMeetingError: 'Vælg det møde, dokumentet hører til.',
+  importNewMeeting: (when: string) => `Nyt møde: ${when}`,
+  importSave: (kind: 'agenda' | 'minutes', date: string | null) =>
+    `Gem som ${kind === 'agenda' ? 'dagsorden' : 'referat'}${date ? ` for mødet ${date}` : ''}`,
+  importCancel: 'Annuller',
+  importSaved: (kind: 'agenda' | 'minutes', when: string, counts: { created: number; updated: number; removed: number; decisions: number }) =>
+    [
+      `Gemt som ${kind === 'agenda' ? 'dagsorden' : 'referat'} for mødet ${when}:`,
+      [
+        `${counts.created} ${counts.created === 1 ? 'nyt punkt' : 'nye punkter'}`,
+        `${counts.updated} opdateret`,
+        counts.removed ? `${counts.removed} fjernet` : '',
+        kind === 'minutes' ? `${counts.decisions} ${counts.decisions === 1 ? 'beslutning' : 'beslutninger'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    ].join(' '),
+  importAlreadySaved: (kind: 'agenda' | 'minutes', when: string) =>
+    `Allerede gemt som ${kind === 'agenda' ? 'dagsorden' : 'referat'} for mødet ${when}.`,
+  importCancelled: 'Annulleret – intet er gemt.',
+  importCancelTooLate: 'Dokumentet er allerede gemt, så det kan ikke annulleres. Ret punkterne på mødet i stedet.',
+  importHowTo:
+    'Send mig dokumentet som fil (.docx, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
+  importOnlyPersonal:
+    'Dokumenter tager jeg imod i vores personlige chat, så intet bliver delt, før det er klar. Skriv til mig dér.',
+  importNoItems:
+    'Jeg fandt ingen punkter i dokumentet. Er det en dagsorden eller et referat? Punkter skal være nummererede, fx «1.1 Titel» eller «Punkt 3.».',
+  importFileFailed: (name: string, reason: string) => `Jeg kunne ikke læse «${name}»: ${reason}`,
+  importFileTooLarge: (mb: number) => `filen er større end ${mb} MB.`,
+  importFileUnsupported: 'jeg læser .docx, .md og .txt.',
+  importFileDownload: 'jeg kunne ikke hente filen fra Teams. Prøv at sende den igen.',
+  agendaHeading: (committee: string) => `DAGSORDEN · ${committee}`,
+  agendaTitle: (date: string) => `Møde ${date}`,
+  agendaFooter: 'Punkterne følger som svar i tråden: tag stilling eller tag til efterretning på hvert af dem.',
+  agendaSummary: (n: number) => `${n} ${n === 1 ? 'punkt' : 'punkter'}`,
+  changed: 'ÆNDRET',
+  withdrawn: 'UDGÅR',
+  itemHeading: (number: string, section: string) => `PUNKT ${number} · ${section.toUpperCase()}`,
+  sectionSingular: {
+    decision: 'Beslutningspunkt',
+    information: 'Orienteringspunkt',
+    upcoming: 'Punkt til kommende møder',
+    written: 'Skriftlig orientering',
+    other: 'Punkt',
+  },
+  presentedBy: (name: string) => `Ved ${name}`,
+  recommendationLabel: 'Indstilling',
+  caseLabel: 'Sagsfremstilling',
+  caseToggle: 'Vis hele sagsfremstillingen',
+  attachmentsLabel: 'Bilag',
+  attachmentClosed: (title: string) => `🔒 ${title} – lukket bilag, sendt til medlemmerne`,
+  attachmentLater: (title: string) => `${title} (eftersendes)`,
+  decisionLabel: (outcome: string) => `Referat · ${outcome}`,
+  outcomes: {
+    approved: 'Godkendt',
+    approved_with_changes: 'Godkendt med ændringer',
+    noted: 'Taget til efterretning',
+    discussed: 'Drøftet',
+    postponed: 'Udsat',
+    rejected: 'Afvist',
+  },
+  answers: {
+    acknowledged: 'Taget til efterretning',
+    can_approve: 'Kan godkende',
+    wants_discussion: 'Ønsker drøftelse',
+    cannot_approve: 'Kan ikke godkende',
+  },
+  tallyDecision: (t: { can_approve: number; wants_discussion: number; cannot_approve: number }) =>
+    `${t.can_approve} kan godkende · ${t.wants_discussion} ønsker drøftelse · ${t.cannot_approve} kan ikke godkende`,
+  tallyAcknowledged: (n: number) => `${n} har taget orienteringen til efterretning`,
+  yourAnswer: (answer: string) => `Dit svar: ${answer}`,
+  commentLabel: 'Bemærkning (valgfri)',
+  commentPlaceholder: 'Fx hvad du ønsker drøftet',
+  refreshLabel: 'Opdater',
+  publishing: (n: number) => `Udsender dagsordenen: oversigt og ${n} ${n === 1 ? 'punkt' : 'punkter'} …`,
+  published: (posted: number, updated: number) =>
+    `Dagsordenen er udsendt i kanalen: ${posted} nye kort, ${updated} opdateret.`,
+  publishNoChannel:
+    'Styregruppen er ikke knyttet til en kanal endnu, så jeg kan ikke udsende dagsordenen. Skriv «opsætning» i den kanal, styregruppen bruger.',
+  publishFailed: (ref: string) => `Udsendelsen blev afbrudt. Skriv «udsend dagsorden» igen – allerede udsendte kort bliver opdateret, ikke gentaget. (Fejl-id: ${ref})`,
+  cprTitle: 'Mulige CPR-numre i dagsordenen',
+  cprIntro: 'Jeg har fundet noget, der ligner CPR-numre. Intet er udsendt. Ret punkterne, eller bekræft, at de skal med.',
+  cprConfirm: 'Udsend alligevel',
+  cprCancel: 'Annuller',
+  cprCancelled: 'Udsendelsen er annulleret. Intet er udsendt.',
+  statusHeading: (committee: string) => `STATUS · ${committee}`,
+  statusSummary: (answered: number, total: number) => `${answered} af ${total} har svaret.`,
+  statusMissing: 'mangler',
+  statusHowTo: 'Skriv fx «status punkt 1.2».',
 };
 
 export type Messages = typeof da;
@@ -104,6 +222,9 @@ const en: Messages = {
     members: { text: 'members', description: "The committee's members, organisations and roles (the secretariat can edit them)." },
     setup: { text: 'setup', description: 'Link the channel to a committee (secretariat).' },
     language: { text: 'language', description: 'Whether I answer you in Danish or English, e.g. "language danish".' },
+    importAgenda: { text: 'import agenda', description: 'Send me the agenda or minutes as a file in our chat and I make the items (secretariat).' },
+    publishAgenda: { text: 'publish agenda', description: 'Posts the agenda in the channel: an overview and a card per item (secretariat).' },
+    itemStatus: { text: 'status item 1.2', description: 'Who answered what on an item, and who has not (secretariat).' },
   },
   languageNames: { da: 'Danish', en: 'English' },
   languageStatus: (name: string, chosen: boolean) =>
@@ -138,6 +259,9 @@ const en: Messages = {
     invalid_input: 'Some of what you entered is not valid. Please correct it and try again.',
     already_linked: 'The channel is already linked to a committee.',
     conflict: 'Someone else just changed the same thing. Look at the new content and try again.',
+    observer: 'Observers follow along but do not state positions on the items.',
+    item_closed: 'The item is decided or not published, so it cannot be answered now.',
+    no_agenda: 'There is no agenda for the coming meeting yet. The secretariat can import it with "import agenda".',
   },
   lastSecretariat: 'The committee must keep at least one secretariat member.',
   unexpectedError: (ref: string) => `Sorry, something went wrong on my side. Please try again shortly. (Error id: ${ref})`,
@@ -166,6 +290,114 @@ const en: Messages = {
   noOrganisation: 'No organisation',
   roles: { chair: 'Chair', secretariat: 'Secretariat', member: 'Member', observer: 'Observer' },
   cardActionUnknown: 'I do not know that button (any more). Type "help".',
+  importHeading: { agenda: 'AGENDA · PREVIEW', minutes: 'MINUTES · PREVIEW' },
+  importTitle: (kind: 'agenda' | 'minutes', committee: string, date: string | null) =>
+    `${kind === 'agenda' ? 'Agenda' : 'Minutes'} for ${committee} ${date ?? '(the document has no meeting date)'}`,
+  importTime: 'Time',
+  importParticipants: 'Participants',
+  importAbsent: 'Apologies',
+  importFile: 'File',
+  importSections: {
+    decision: ['decision item', 'decision items', 'Decision items'],
+    information: ['information item', 'information items', 'Information items'],
+    upcoming: ['item for coming meetings', 'items for coming meetings', 'Items for coming meetings'],
+    written: ['written briefing', 'written briefings', 'Written briefings'],
+    none: ['item without a section', 'items without a section', 'Items'],
+  },
+  importSummary: (total: number, parts: string[]) =>
+    `${total} ${total === 1 ? 'item' : 'items'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
+  importMore: (n: number) => `… and ${n} more ${n === 1 ? 'item' : 'items'}`,
+  importWarningsTitle: 'I could not place these with certainty – check before you save:',
+  importMoreWarnings: (n: number) => `… and ${n} more ${n === 1 ? 'note' : 'notes'}`,
+  importMeetingLabel: 'Save to the meeting',
+  importMeetingError: 'Choose the meeting the document belongs to.',
+  importNewMeeting: (when: string) => `New meeting: ${when}`,
+  importSave: (kind: 'agenda' | 'minutes', date: string | null) =>
+    `Save as ${kind === 'agenda' ? 'agenda' : 'minutes'}${date ? ` for the meeting on ${date}` : ''}`,
+  importCancel: 'Cancel',
+  importSaved: (kind: 'agenda' | 'minutes', when: string, counts: { created: number; updated: number; removed: number; decisions: number }) =>
+    [
+      `Saved as ${kind === 'agenda' ? 'agenda' : 'minutes'} for the meeting on ${when}:`,
+      [
+        `${counts.created} new ${counts.created === 1 ? 'item' : 'items'}`,
+        `${counts.updated} updated`,
+        counts.removed ? `${counts.removed} removed` : '',
+        kind === 'minutes' ? `${counts.decisions} ${counts.decisions === 1 ? 'decision' : 'decisions'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ') + '.',
+    ].join(' '),
+  importAlreadySaved: (kind: 'agenda' | 'minutes', when: string) =>
+    `Already saved as ${kind === 'agenda' ? 'agenda' : 'minutes'} for the meeting on ${when}.`,
+  importCancelled: 'Cancelled – nothing was saved.',
+  importCancelTooLate: 'The document has already been saved, so it cannot be cancelled. Edit the items of the meeting instead.',
+  importHowTo:
+    'Send me the document as a file (.docx, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
+  importOnlyPersonal:
+    'I take documents in our personal chat, so nothing is shared before it is ready. Write to me there.',
+  importNoItems:
+    'I found no items in the document. Is it an agenda or minutes? Items must be numbered, e.g. "1.1 Title" or "Punkt 3.".',
+  importFileFailed: (name: string, reason: string) => `I could not read "${name}": ${reason}`,
+  importFileTooLarge: (mb: number) => `the file is larger than ${mb} MB.`,
+  importFileUnsupported: 'I read .docx, .md and .txt.',
+  importFileDownload: 'I could not fetch the file from Teams. Please send it again.',
+  agendaHeading: (committee: string) => `AGENDA · ${committee}`,
+  agendaTitle: (date: string) => `Meeting ${date}`,
+  agendaFooter: 'The items follow as replies in the thread: state your position or acknowledge each of them.',
+  agendaSummary: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
+  changed: 'CHANGED',
+  withdrawn: 'WITHDRAWN',
+  itemHeading: (number: string, section: string) => `ITEM ${number} · ${section.toUpperCase()}`,
+  sectionSingular: {
+    decision: 'Decision item',
+    information: 'Information item',
+    upcoming: 'Item for coming meetings',
+    written: 'Written briefing',
+    other: 'Item',
+  },
+  presentedBy: (name: string) => `Presented by ${name}`,
+  recommendationLabel: 'Recommendation',
+  caseLabel: 'Case presentation',
+  caseToggle: 'Show the whole case presentation',
+  attachmentsLabel: 'Attachments',
+  attachmentClosed: (title: string) => `🔒 ${title} – closed attachment, sent to the members`,
+  attachmentLater: (title: string) => `${title} (to follow)`,
+  decisionLabel: (outcome: string) => `Minutes · ${outcome}`,
+  outcomes: {
+    approved: 'Approved',
+    approved_with_changes: 'Approved with changes',
+    noted: 'Noted',
+    discussed: 'Discussed',
+    postponed: 'Postponed',
+    rejected: 'Rejected',
+  },
+  answers: {
+    acknowledged: 'Noted',
+    can_approve: 'Can approve',
+    wants_discussion: 'Wants discussion',
+    cannot_approve: 'Cannot approve',
+  },
+  tallyDecision: (t: { can_approve: number; wants_discussion: number; cannot_approve: number }) =>
+    `${t.can_approve} can approve · ${t.wants_discussion} want discussion · ${t.cannot_approve} cannot approve`,
+  tallyAcknowledged: (n: number) => `${n} have noted the briefing`,
+  yourAnswer: (answer: string) => `Your answer: ${answer}`,
+  commentLabel: 'Comment (optional)',
+  commentPlaceholder: 'E.g. what you want discussed',
+  refreshLabel: 'Refresh',
+  publishing: (n: number) => `Publishing the agenda: overview and ${n} ${n === 1 ? 'item' : 'items'} …`,
+  published: (posted: number, updated: number) => `The agenda is published in the channel: ${posted} new cards, ${updated} updated.`,
+  publishNoChannel:
+    'The committee is not linked to a channel yet, so I cannot publish the agenda. Type "setup" in the channel the committee uses.',
+  publishFailed: (ref: string) => `Publishing stopped. Type "publish agenda" again – cards already posted are updated, not repeated. (Error id: ${ref})`,
+  cprTitle: 'Possible CPR numbers in the agenda',
+  cprIntro: 'I found what look like CPR numbers. Nothing has been published. Edit the items, or confirm that they belong there.',
+  cprConfirm: 'Publish anyway',
+  cprCancel: 'Cancel',
+  cprCancelled: 'Publishing cancelled. Nothing was published.',
+  statusHeading: (committee: string) => `STATUS · ${committee}`,
+  statusSummary: (answered: number, total: number) => `${answered} of ${total} have answered.`,
+  statusMissing: 'missing',
+  statusHowTo: 'Type e.g. "status item 1.2".',
 };
 
 const catalogs: Record<Lang, Messages> = { da, en };

@@ -1,7 +1,9 @@
 // The store: repositories over one database. Nothing outside src/store talks to Prisma.
 import type { Database } from './database';
+import { PrismaAgendaRepository } from './agenda.repository';
 import { PrismaAuditLog } from './audit.repository';
 import { PrismaCommitteeRepository } from './committee.repository';
+import { PrismaDocumentImportRepository } from './document-import.repository';
 import { PrismaMeetingRepository } from './meeting.repository';
 import { PrismaMembershipRepository } from './membership.repository';
 import { PrismaPersonRepository } from './person.repository';
@@ -13,6 +15,8 @@ export interface Store {
   meetings: PrismaMeetingRepository;
   audit: PrismaAuditLog;
   people: PrismaPersonRepository;
+  imports: PrismaDocumentImportRepository;
+  agenda: PrismaAgendaRepository;
 }
 
 export interface StoreOptions {
@@ -29,5 +33,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     meetings: new PrismaMeetingRepository(db.prisma, cache),
     audit: new PrismaAuditLog(db.prisma),
     people: new PrismaPersonRepository(db.prisma, cache),
+    imports: new PrismaDocumentImportRepository(db.prisma),
+    agenda: new PrismaAgendaRepository(db.prisma),
   };
 }

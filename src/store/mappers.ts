@@ -14,6 +14,8 @@ export function toCommittee(row: CommitteeRow): Committee {
     tenantId: row.tenantId,
     teamId: row.teamId,
     channelId: row.channelId,
+    conversationId: row.conversationId,
+    serviceUrl: row.serviceUrl,
     isDemo: row.isDemo,
   };
 }
@@ -39,6 +41,7 @@ export function toMember(row: Membership & { person: Person; organisation: Organ
     personId: row.personId,
     displayName: row.person.displayName,
     aadObjectId: row.person.aadObjectId,
+    teamsUserId: row.person.teamsUserId,
     role: row.role,
     title: row.title,
     organisation: row.organisation

@@ -3,6 +3,7 @@ import type { Meeting } from '../domain/types';
 import type { PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { ReadCache } from './read-cache';
+import { isUuid } from './committee.repository';
 
 /** How many coming meetings are read and cached at once; more than any question needs. */
 const WINDOW = 20;
@@ -42,5 +43,23 @@ export class PrismaMeetingRepository implements MeetingRepository {
       answers,
     );
     return pick(window).slice(0, limit);
+  }
+
+  async findById(id: string): Promise<Meeting | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.prisma.meeting.findUnique({ where: { id } });
+    return row && toMeeting(row);
+  }
+
+  async listStartingBetween(committeeId: string, from: Date, to: Date): Promise<Meeting[]> {
+    const rows = await this.prisma.meeting.findMany({
+      where: { committeeId, startsAt: { gte: from, lt: to } },
+      orderBy: { startsAt: 'asc' },
+    });
+    return rows.map(toMeeting);
+  }
+
+  async create(input: Omit<Meeting, 'id' | 'status' | 'submissionDeadline' | 'title'>): Promise<Meeting> {
+    return toMeeting(await this.prisma.meeting.create({ data: input }));
   }
 }

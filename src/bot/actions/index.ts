@@ -1,10 +1,27 @@
 import type { CardAction } from '../handler';
 import { commandAction } from './command.action';
+import { importCancelAction } from './import-cancel.action';
+import { importSaveAction } from './import-save.action';
+import { itemRefreshAction } from './item-refresh.action';
 import { membersSaveAction } from './members-save.action';
+import { positionAction } from './position.action';
+import { publishCancelAction } from './publish-cancel.action';
+import { publishConfirmAction } from './publish-confirm.action';
 import { setupImportRosterAction } from './setup-import-roster.action';
 import { setupLinkAction } from './setup-link.action';
 
-const all: readonly CardAction[] = [commandAction, setupLinkAction, setupImportRosterAction, membersSaveAction];
+const all: readonly CardAction[] = [
+  commandAction,
+  setupLinkAction,
+  setupImportRosterAction,
+  membersSaveAction,
+  importSaveAction,
+  importCancelAction,
+  publishConfirmAction,
+  publishCancelAction,
+  positionAction,
+  itemRefreshAction,
+];
 
 export function findAction(verb: string): CardAction | undefined {
   return all.find((a) => a.verb === verb);

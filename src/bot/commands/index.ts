@@ -1,7 +1,10 @@
 import type { Command } from '../handler';
 import { greetingCommand } from './greeting.command';
 import { helpCommand } from './help.command';
+import { importDocumentCommand } from './import-document.command';
 import { languageCommand } from './language.command';
+import { publishAgendaCommand } from './publish-agenda.command';
+import { itemStatusCommand } from './item-status.command';
 import { membersCommand } from './members.command';
 import { nextMeetingCommand } from './next-meeting.command';
 import { setupCommand } from './setup.command';
@@ -14,6 +17,9 @@ export const commands: readonly Command[] = [
   membersCommand,
   setupCommand,
   languageCommand,
+  importDocumentCommand,
+  publishAgendaCommand,
+  itemStatusCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { messages } from '../../i18n/messages';
+import type { CardAction } from '../handler';
+import { itemCards, updatePostedItem } from '../item-cards';
+
+const data = z.object({
+  itemId: z.uuid(),
+  kind: z.enum(['acknowledged', 'can_approve', 'wants_discussion', 'cannot_approve']),
+  // The comment box is sent along with every button; its limit is checked by the domain.
+  comment: z.string().max(100_000).optional(),
+});
+
+/** "Kan godkende" / "Ønsker drøftelse" / "Kan ikke godkende" / "Taget til efterretning" on an item card. */
+export const positionAction: CardAction = {
+  verb: 'position',
+  async run(h, raw) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
+    const { itemId, kind, comment } = parsed.data;
+    const { item, committee, changed } = await h.services.agenda.setPosition(
+      h.turn.actor,
+      itemId,
+      kind,
+      comment ?? null,
+      h.turn.correlationId,
+    );
+    const { personal, shared } = await itemCards(h, committee, item, kind, h.turn.lang);
+    if (changed) await updatePostedItem(h, committee, item, shared);
+    return { card: personal, sharedCard: shared };
+  },
+};

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { cprWarningCard } from '../../cards/cpr-warning.card';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type CardAction } from '../handler';
+
+const data = z.object({ meetingId: z.uuid() });
+
+/** "Annuller" on the CPR warning: nothing is published. */
+export const publishCancelAction: CardAction = {
+  verb: 'publish-cancel',
+  async run(h, raw) {
+    const t = messages(h.turn.lang);
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: t.errors.invalid_input };
+    const meeting = await h.services.meetings.byId(parsed.data.meetingId);
+    const committee = meeting && (await committeeForCommand(h, 'publish-agenda', meeting.committeeId));
+    if (!committee) return { text: t.errors.invalid_input };
+    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, parsed.data.meetingId);
+    return { card: cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang, t.cprCancelled) };
+  },
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { cprWarningCard } from '../../cards/cpr-warning.card';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type CardAction } from '../handler';
+import { publishAndReport } from '../publish-flow';
+
+const data = z.object({ meetingId: z.uuid() });
+
+/** "Udsend alligevel" on the CPR warning: the secretariat's explicit yes. */
+export const publishConfirmAction: CardAction = {
+  verb: 'publish-confirm',
+  async run(h, raw) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
+    const meeting = await h.services.meetings.byId(parsed.data.meetingId);
+    const committee = meeting && (await committeeForCommand(h, 'publish-agenda', meeting.committeeId));
+    if (!committee) return { text: messages(h.turn.lang).errors.invalid_input };
+    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, parsed.data.meetingId);
+    h.turn.log.info({ findings: plan.findings.length }, 'publish confirmed despite CPR-like numbers');
+    const report = await publishAndReport(h, plan, true);
+    return { card: cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang, report) };
+  },
+};

@@ -1,0 +1,23 @@
+import { cprWarningCard } from '../../cards/cpr-warning.card';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type Command } from '../handler';
+import { publishAndReport } from '../publish-flow';
+import { sendCard } from '../reply';
+
+/** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
+export const publishAgendaCommand: Command = {
+  id: 'publish-agenda',
+  matches: (text) => /^(udsend|send|publicer|publish)( (dagsorden(en)?|agenda(en)?|the agenda))$/.test(text),
+  async run(h, { committeeId }) {
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor);
+    if (plan.findings.length) {
+      h.turn.log.info({ findings: plan.findings.length }, 'publish held: CPR-like numbers');
+      await sendCard(h.ctx, cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang));
+      return;
+    }
+    await h.ctx.sendActivity(messages(h.turn.lang).publishing(plan.agenda.items.length));
+    await h.ctx.sendActivity(await publishAndReport(h, plan, false));
+  },
+};

@@ -1,0 +1,129 @@
+import overviewTemplate from '../../cards/agenda-overview.json';
+import itemTemplate from '../../cards/agenda-item.json';
+import { answersFor } from '../domain/agenda.service';
+import type { Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
+import { formatDate, formatTimeSpan } from '../i18n/format';
+import type { Lang } from '../i18n/locale';
+import { messages } from '../i18n/messages';
+import { renderCard } from './render';
+import { capitalise } from './welcome.card';
+
+/** Case text shown before "Vis hele sagsfremstillingen"; the rest is one click away. */
+const CASE_VISIBLE_CHARS = 700;
+/** Teams refreshes a card per user only in conversations of at most 60 members. */
+export const MAX_REFRESH_USERS = 60;
+
+/** The channel's overview of the agenda: meeting header and items numbered by section. */
+export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: Lang) {
+  const t = messages(lang);
+  const { meeting } = agenda;
+  const tz = committee.timeZone;
+  const facts: Array<{ title: string; value: string }> = [];
+  if (meeting.place) facts.push({ title: t.place, value: meeting.place });
+  if (meeting.room) facts.push({ title: t.room, value: meeting.room });
+  if (meeting.onlineUrl) facts.push({ title: t.online, value: meeting.onlineUrl });
+  type Section = { title: string; items: Array<{ number: string; title: string; badge: string }> };
+  const sections: Section[] = [];
+  for (const item of agenda.items) {
+    const title = item.sectionTitle ?? t.sectionSingular[item.section];
+    const last = sections[sections.length - 1];
+    const section: Section = last && last.title === title ? last : { title, items: [] };
+    if (section !== last) sections.push(section);
+    section.items.push({ number: item.number, title: item.title, badge: badgeOf(item, lang) });
+  }
+  return renderCard(overviewTemplate, {
+    heading: t.agendaHeading(committee.name),
+    title: t.agendaTitle(formatDate(meeting.startsAt, lang, tz)),
+    time: capitalise(formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz)),
+    facts,
+    sections,
+    footer: t.agendaFooter,
+    summary: t.agendaSummary(agenda.items.length),
+  });
+}
+
+function badgeOf(item: AgendaItem, lang: Lang): string {
+  const t = messages(lang);
+  if (item.status === 'withdrawn') return t.withdrawn;
+  return item.changedSincePublish ? t.changed : '';
+}
+
+export interface ItemCardView {
+  /** The viewer's own answer: the personal view (refresh); null in the shared card. */
+  mine?: PositionKind | null;
+  /** Teams user ids ("29:…") whose clients refresh the card to their own view. */
+  refreshUserIds?: string[];
+}
+
+/** One agenda item: recommendation, case text, attachments, answers so far, and the answer buttons. */
+export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lang, view: ItemCardView = {}) {
+  const t = messages(lang);
+  const [caseStart, caseRest] = splitCaseText(item.caseText);
+  const open = item.status === 'published';
+  const isDecision = item.section === 'decision';
+  const tally = isDecision ? t.tallyDecision(item.tally) : t.tallyAcknowledged(item.tally.acknowledged);
+  const answers = open
+    ? answersFor(item.section).map((kind) => ({
+        itemId: item.id,
+        kind,
+        title: t.answers[kind],
+        style: view.mine === kind ? 'positive' : 'default',
+      }))
+    : [];
+  const refreshUserIds = (view.refreshUserIds ?? []).length <= MAX_REFRESH_USERS ? (view.refreshUserIds ?? []) : [];
+  const card = renderCard(itemTemplate, {
+    itemId: item.id,
+    number: item.number,
+    heading: t.itemHeading(item.number, t.sectionSingular[item.section]),
+    badge: badgeOf(item, lang),
+    title: `${item.number} ${item.title}`,
+    presenter: item.presenter ? t.presentedBy(item.presenter) : '',
+    decisionLabel: item.decision ? t.decisionLabel(t.outcomes[item.decision.outcome]) : '',
+    decision: item.decision?.text ?? '',
+    recommendationLabel: t.recommendationLabel,
+    recommendationIntro: item.recommendationIntro ?? '',
+    recommendations: item.recommendations.map((text) => ({ text })),
+    caseLabel: t.caseLabel,
+    caseStart,
+    caseRest,
+    caseRestId: `case-${item.id}`,
+    caseToggle: t.caseToggle,
+    attachmentsLabel: t.attachmentsLabel,
+    attachments: item.attachments.map((a) => ({
+      // A closed attachment's link never reaches the channel: members get it in a personal message.
+      text: a.closed
+        ? t.attachmentClosed(a.title)
+        : a.toFollow && !a.url
+          ? t.attachmentLater(a.title)
+          : a.url
+            ? `[${escapeLinkText(a.title)}](${a.url})`
+            : a.title,
+    })),
+    tally,
+    mine: view.mine ? t.yourAnswer(t.answers[view.mine]) : '',
+    open,
+    isDecision,
+    commentLabel: t.commentLabel,
+    commentPlaceholder: t.commentPlaceholder,
+    answers,
+    refreshUserIds,
+    refreshLabel: t.refreshLabel,
+  });
+  // Without users to refresh for, the card has no refresh at all (not a null one).
+  if (!card.refresh) delete card.refresh;
+  return card;
+}
+
+/** Splits a case text at a paragraph (or sentence) boundary after about CASE_VISIBLE_CHARS. */
+export function splitCaseText(text: string): [string, string] {
+  const clean = text.trim();
+  if (clean.length <= CASE_VISIBLE_CHARS * 1.3) return [clean, ''];
+  const paragraph = clean.indexOf('\n\n', CASE_VISIBLE_CHARS);
+  const sentence = clean.indexOf('. ', CASE_VISIBLE_CHARS);
+  const cut = paragraph > 0 && paragraph < CASE_VISIBLE_CHARS * 2 ? paragraph : sentence > 0 ? sentence + 1 : CASE_VISIBLE_CHARS;
+  return [clean.slice(0, cut).trim(), clean.slice(cut).trim()];
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, '');
+}

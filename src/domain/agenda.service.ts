@@ -1,0 +1,201 @@
+// A meeting's agenda as the committee meets it in Teams: published to the channel after
+// a CPR check, answered item by item (acknowledgements and positions), and followed by
+// the secretariat ("status punkt 1.2").
+import type { Clock } from './clock';
+import type { CommitteeService } from './committee.service';
+import { findCprInTexts, type CprFinding } from './cpr-check';
+import { DomainError } from './errors';
+import type { AgendaRepository, AuditLog, MeetingRepository, MembershipRepository, PositionRecord } from './ports';
+import type { Actor, Agenda, AgendaItem, Committee, Member, PositionKind, SectionKind } from './types';
+
+/** How many coming meetings are searched for the one with an agenda. */
+const LOOKAHEAD = 6;
+/** A comment with a position is a sentence or two, not a case text. */
+export const MAX_COMMENT_LENGTH = 2000;
+
+export interface PublishPlan {
+  committee: Committee;
+  agenda: Agenda;
+  /** CPR numbers found in the agenda: publishing needs the secretariat's explicit yes. */
+  findings: CprFinding[];
+}
+
+export interface ItemStatusReport {
+  committee: Committee;
+  item: AgendaItem;
+  /** Per organisation (alphabetical, none last): who answered what, who has not. */
+  organisations: Array<{
+    name: string | null;
+    people: Array<{ name: string; answer: PositionRecord | null }>;
+  }>;
+}
+
+/** Decision items take a position; every other kind of item is acknowledged. */
+export function answersFor(section: SectionKind): readonly PositionKind[] {
+  return section === 'decision' ? ['can_approve', 'wants_discussion', 'cannot_approve'] : ['acknowledged'];
+}
+
+export class AgendaService {
+  constructor(
+    private readonly committees: CommitteeService,
+    private readonly meetings: MeetingRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly agenda: AgendaRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The agenda of the committee's next meeting that has one. */
+  async current(committee: Committee): Promise<Agenda | null> {
+    for (const meeting of await this.meetings.listUpcoming(committee.id, this.clock.now(), LOOKAHEAD)) {
+      if (meeting.status === 'cancelled') continue;
+      const agenda = await this.agenda.loadAgenda(meeting.id);
+      if (agenda && agenda.items.some((i) => i.status !== 'withdrawn')) return agenda;
+    }
+    return null;
+  }
+
+  /** What "udsend dagsorden" would post, with any CPR numbers found (secretariat only). */
+  async preparePublish(committee: Committee, actor: Actor, meetingId?: string): Promise<PublishPlan> {
+    await this.committees.requireRole(committee, actor, ['secretariat']);
+    const agenda = meetingId ? await this.agenda.loadAgenda(meetingId) : await this.current(committee);
+    if (!agenda || agenda.meeting.committeeId !== committee.id || !agenda.items.length) {
+      throw new DomainError('no_agenda', meetingId ?? committee.slug);
+    }
+    return { committee, agenda, findings: findCprInAgenda(agenda) };
+  }
+
+  /** Remembers the overview card's message, so a new publish updates it. */
+  recordOverviewPosted(meetingId: string, activityId: string): Promise<void> {
+    return this.agenda.recordOverviewPosted(meetingId, activityId);
+  }
+
+  /** Remembers an item card's message, so a new publish or an answer updates it. */
+  recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void> {
+    return this.agenda.recordItemPosted(itemId, activityId, conversationId);
+  }
+
+  /** The agenda is out: drafts become published items and "Ændret" marks are cleared. */
+  async markPublished(plan: PublishPlan, actor: Actor, confirmedCpr: boolean, correlationId?: string): Promise<void> {
+    await this.agenda.markPublished(plan.agenda.meeting.id, this.clock.now());
+    await this.audit.record({
+      committeeId: plan.committee.id,
+      actor,
+      action: 'agenda.published',
+      subjectType: 'meeting',
+      subjectId: plan.agenda.meeting.id,
+      data: { items: plan.agenda.items.length, cprFindings: plan.findings.length, confirmedCpr },
+      correlationId,
+    });
+  }
+
+  /** The item, with the committee it belongs to, for a member of that committee. */
+  async itemForMember(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; member: Member }> {
+    const item = await this.agenda.findItem(itemId);
+    if (!item) throw new DomainError('invalid_input', `no item ${itemId}`);
+    const meeting = await this.meetings.findById(item.meetingId);
+    if (!meeting) throw new DomainError('invalid_input', `no meeting for item ${itemId}`);
+    const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
+    return { item, committee, member };
+  }
+
+  /**
+   * Sets the actor's one current answer on an item. Observers and non-members are
+   * refused; a decided or unpublished item takes no answers; the same answer twice
+   * changes nothing.
+   */
+  async setPosition(
+    actor: Actor,
+    itemId: string,
+    kind: PositionKind,
+    comment: string | null,
+    correlationId?: string,
+  ): Promise<{ item: AgendaItem; committee: Committee; changed: boolean }> {
+    const { item, committee, member } = await this.itemForMember(itemId, actor);
+    if (member.role === 'observer') throw new DomainError('observer');
+    if (item.status !== 'published') throw new DomainError('item_closed', `${item.number} is ${item.status}`);
+    if (!answersFor(item.section).includes(kind)) throw new DomainError('invalid_input', `${kind} on ${item.section}`);
+    const text = comment?.trim() || null;
+    if (text && text.length > MAX_COMMENT_LENGTH) throw new DomainError('invalid_input', 'comment too long');
+    const { changed } = await this.agenda.setPosition(item.id, member.personId, kind, text);
+    if (changed) {
+      await this.audit.record({
+        committeeId: committee.id,
+        actor,
+        action: 'position.set',
+        subjectType: 'agenda_item',
+        subjectId: item.id,
+        data: { kind, comment: text },
+        correlationId,
+      });
+    }
+    const fresh = (await this.agenda.findItem(item.id)) ?? item;
+    return { item: fresh, committee, changed };
+  }
+
+  /**
+   * An item card as the actor should see it (a refresh): with their own answer when they
+   * are a member; the card itself is what the channel already shows everyone.
+   */
+  async itemView(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; mine: PositionKind | null } | null> {
+    const item = await this.agenda.findItem(itemId);
+    const meeting = item && (await this.meetings.findById(item.meetingId));
+    const committee = meeting && (await this.committees.byId(meeting.committeeId));
+    if (!item || !committee) return null;
+    const mine = (await this.myAnswers(actor, committee, [item.id])).get(item.id) ?? null;
+    return { item, committee, mine };
+  }
+
+  /** Teams ids of the members whose clients may show each one their own view of an item card. */
+  async viewers(committee: Committee): Promise<string[]> {
+    const members = await this.memberships.list(committee.id);
+    return members.map((m) => m.teamsUserId).filter((id): id is string => Boolean(id));
+  }
+
+  /** The actor's current answer on each item (for their own view of the cards). */
+  async myAnswers(actor: Actor, committee: Committee, itemIds: string[]): Promise<Map<string, PositionKind>> {
+    if (!actor.aadObjectId) return new Map();
+    const member = await this.memberships.findByAad(committee.id, actor.aadObjectId);
+    return member ? this.agenda.positionsOf(member.personId, itemIds) : new Map();
+  }
+
+  /** "status punkt 1.2": who answered what and who has not, by organisation (secretariat only). */
+  async itemStatus(committee: Committee, actor: Actor, number: string): Promise<ItemStatusReport> {
+    await this.committees.requireRole(committee, actor, ['secretariat']);
+    const agenda = await this.current(committee);
+    if (!agenda) throw new DomainError('no_agenda', committee.slug);
+    const item = agenda.items.find((i) => i.number === number);
+    if (!item) throw new DomainError('invalid_input', `no item ${number}`);
+    const [positions, members] = await Promise.all([
+      this.agenda.listPositions(item.id),
+      this.memberships.list(committee.id),
+    ]);
+    const byPerson = new Map(positions.map((p) => [p.personId, p]));
+    const groups = new Map<string | null, Array<{ name: string; answer: PositionRecord | null }>>();
+    for (const m of members) {
+      if (m.role === 'observer' || m.role === 'secretariat') continue;
+      const name = m.organisation?.name ?? null;
+      const list = groups.get(name) ?? [];
+      list.push({ name: m.displayName, answer: byPerson.get(m.personId) ?? null });
+      groups.set(name, list);
+    }
+    const organisations = [...groups.entries()]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'da')))
+      .map(([name, people]) => ({ name, people }));
+    return { committee, item, organisations };
+  }
+}
+
+/** Every CPR number in the agenda's texts and attachment titles, with where it stands. */
+export function findCprInAgenda(agenda: Agenda): CprFinding[] {
+  return findCprInTexts(
+    agenda.items.flatMap((item) => [
+      { where: `${item.number} · titel`, text: item.title },
+      { where: `${item.number} · ved`, text: item.presenter },
+      { where: `${item.number} · indstilling`, text: [item.recommendationIntro, ...item.recommendations].filter(Boolean).join('\n') },
+      { where: `${item.number} · sagsfremstilling`, text: item.caseText },
+      { where: `${item.number} · referat`, text: item.decision?.text },
+      ...item.attachments.map((a) => ({ where: `${item.number} · bilag`, text: `${a.title} ${a.url ?? ''}` })),
+    ]),
+  );
+}

@@ -1,0 +1,296 @@
+import type { AgendaRepository, ImportedDecision, PositionRecord, SavedImport } from '../domain/ports';
+import { DomainError } from '../domain/errors';
+import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
+import type { ParsedItem } from '../documents/parsed-document';
+import { isUuid } from './committee.repository';
+import { Prisma, type PrismaClient } from './generated/client';
+import { toMeeting } from './mappers';
+
+const itemInclude = {
+  attachments: { orderBy: { createdAt: 'asc' } },
+  decision: true,
+} satisfies Prisma.AgendaItemInclude;
+
+type ItemRow = Prisma.AgendaItemGetPayload<{ include: typeof itemInclude }>;
+
+const NO_TALLY: Record<PositionKind, number> = { acknowledged: 0, can_approve: 0, wants_discussion: 0, cannot_approve: 0 };
+
+function toItem(row: ItemRow, tally: Record<PositionKind, number> = NO_TALLY): AgendaItem {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    number: row.number,
+    position: row.position,
+    section: row.sectionKind,
+    sectionTitle: row.sectionTitle,
+    title: row.title,
+    presenter: row.presenter,
+    recommendationIntro: row.recommendationIntro,
+    recommendations: row.recommendations,
+    caseText: row.caseText,
+    status: row.status,
+    changedSincePublish: row.changedSincePublish,
+    cardActivityId: row.cardActivityId,
+    cardConversationId: row.cardConversationId,
+    attachments: row.attachments.map((a) => ({
+      id: a.id,
+      title: a.title,
+      url: a.url,
+      closed: a.access === 'closed',
+      toFollow: a.availability === 'to_follow',
+    })),
+    decision: row.decision ? { outcome: row.decision.outcome, text: row.decision.text } : null,
+    tally: { ...tally },
+  };
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** The section number of an item number ("1.2" → 1); null for flat numbering ("3"). */
+function sectionNumberOf(number: string): number | null {
+  const [head, ...rest] = number.split('.');
+  return rest.length && head ? Number(head) : null;
+}
+
+function itemData(item: ParsedItem, position: number) {
+  return {
+    sectionKind: item.section ?? 'other',
+    sectionNumber: sectionNumberOf(item.number),
+    sectionTitle: item.sectionTitle,
+    number: item.number,
+    position,
+    title: item.title,
+    presenter: item.presenter,
+    recommendationIntro: item.recommendationIntro,
+    recommendations: item.recommendation,
+    caseText: item.caseText,
+  } as const;
+}
+
+function attachmentData(item: ParsedItem) {
+  return item.attachments.map((a) => ({
+    title: a.title,
+    url: a.url,
+    access: a.closed ? ('closed' as const) : ('open' as const),
+    availability: a.later ? ('to_follow' as const) : ('attached' as const),
+  }));
+}
+
+export class PrismaAgendaRepository implements AgendaRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async loadAgenda(meetingId: string): Promise<Agenda | null> {
+    if (!isUuid(meetingId)) return null;
+    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
+    if (!meeting) return null;
+    const rows = await this.prisma.agendaItem.findMany({
+      where: { meetingId },
+      include: itemInclude,
+      orderBy: { position: 'asc' },
+    });
+    const tallies = await this.tallies(rows.map((r) => r.id));
+    return {
+      meeting: { ...toMeeting(meeting), overviewActivityId: meeting.overviewActivityId, agendaPublishedAt: meeting.agendaPublishedAt },
+      items: rows.map((r) => toItem(r, tallies.get(r.id))),
+    };
+  }
+
+  async findItem(itemId: string): Promise<AgendaItem | null> {
+    if (!isUuid(itemId)) return null;
+    const row = await this.prisma.agendaItem.findUnique({ where: { id: itemId }, include: itemInclude });
+    return row && toItem(row, (await this.tallies([row.id])).get(row.id));
+  }
+
+  async findItemByNumber(meetingId: string, number: string): Promise<AgendaItem | null> {
+    const row = await this.prisma.agendaItem.findUnique({
+      where: { meetingId_number: { meetingId, number } },
+      include: itemInclude,
+    });
+    return row && toItem(row, (await this.tallies([row.id])).get(row.id));
+  }
+
+  private async tallies(itemIds: string[]): Promise<Map<string, Record<PositionKind, number>>> {
+    const out = new Map<string, Record<PositionKind, number>>();
+    if (!itemIds.length) return out;
+    const groups = await this.prisma.position.groupBy({
+      by: ['agendaItemId', 'kind'],
+      where: { agendaItemId: { in: itemIds } },
+      _count: { _all: true },
+    });
+    for (const g of groups) {
+      const tally = out.get(g.agendaItemId) ?? { ...NO_TALLY };
+      tally[g.kind] = g._count._all;
+      out.set(g.agendaItemId, tally);
+    }
+    return out;
+  }
+
+  async setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }> {
+    // Two clicks at once both try to insert; the loser finds the row and updates it.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const before = await this.prisma.position.findUnique({
+          where: { agendaItemId_personId: { agendaItemId: itemId, personId } },
+        });
+        if (before && before.kind === kind && before.comment === comment) return { changed: false };
+        if (before) {
+          await this.prisma.position.update({ where: { id: before.id }, data: { kind, comment } });
+        } else {
+          await this.prisma.position.create({ data: { agendaItemId: itemId, personId, kind, comment } });
+        }
+        return { changed: true };
+      } catch (err) {
+        const duplicate = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+        if (!duplicate || attempt >= 2) throw err;
+      }
+    }
+  }
+
+  async listPositions(itemId: string): Promise<PositionRecord[]> {
+    const rows = await this.prisma.position.findMany({
+      where: { agendaItemId: itemId },
+      include: { person: { include: { memberships: { include: { organisation: true } } } }, agendaItem: { select: { meeting: { select: { committeeId: true } } } } },
+      orderBy: { updatedAt: 'asc' },
+    });
+    return rows.map((r) => {
+      const committeeId = r.agendaItem.meeting.committeeId;
+      const membership = r.person.memberships.find((m) => m.committeeId === committeeId);
+      return {
+        personId: r.personId,
+        displayName: r.person.displayName,
+        organisation: membership?.organisation?.name ?? null,
+        kind: r.kind,
+        comment: r.comment,
+        at: r.updatedAt,
+      };
+    });
+  }
+
+  async positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>> {
+    const rows = await this.prisma.position.findMany({
+      where: { personId, agendaItemId: { in: itemIds } },
+      select: { agendaItemId: true, kind: true },
+    });
+    return new Map(rows.map((r) => [r.agendaItemId, r.kind]));
+  }
+
+  async recordOverviewPosted(meetingId: string, activityId: string): Promise<void> {
+    await this.prisma.meeting.update({ where: { id: meetingId }, data: { overviewActivityId: activityId } });
+  }
+
+  async recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void> {
+    await this.prisma.agendaItem.update({
+      where: { id: itemId },
+      data: { cardActivityId: activityId, cardConversationId: conversationId },
+    });
+  }
+
+  async markPublished(meetingId: string, at: Date): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.agendaItem.updateMany({ where: { meetingId, status: 'draft' }, data: { status: 'published' } }),
+      this.prisma.agendaItem.updateMany({ where: { meetingId }, data: { changedSincePublish: false } }),
+      this.prisma.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: at } }),
+      this.prisma.meeting.updateMany({ where: { id: meetingId, status: 'planned' }, data: { status: 'agenda_published' } }),
+    ]);
+  }
+
+  async saveImport(input: {
+    importId: string;
+    meetingId: string;
+    actorPersonId: string;
+    items: ParsedItem[];
+    decisions: ImportedDecision[];
+  }): Promise<SavedImport> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        // Claiming the import first makes a second click (or a retry) a no-op.
+        const claimed = await tx.documentImport.updateMany({
+          where: { id: input.importId, status: 'previewed' },
+          data: { status: 'saved', meetingId: input.meetingId, savedAt: new Date() },
+        });
+        if (claimed.count === 0) {
+          const row = await tx.documentImport.findUnique({ where: { id: input.importId } });
+          if (row?.status === 'saved' && row.meetingId) {
+            return { meetingId: row.meetingId, created: 0, updated: 0, removed: 0, decisions: 0, alreadySaved: true };
+          }
+          throw new DomainError('conflict', `import ${input.importId} is ${row?.status ?? 'gone'}`);
+        }
+        return this.applyItems(tx, input);
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  }
+
+  private async applyItems(
+    tx: Tx,
+    input: { meetingId: string; actorPersonId: string; items: ParsedItem[]; decisions: ImportedDecision[] },
+  ): Promise<SavedImport> {
+    const existing = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId } });
+    const byNumber = new Map(existing.map((row) => [row.number, row]));
+    const ids = new Map<string, string>();
+    let created = 0;
+    let updated = 0;
+
+    // Matched by number, so a renumbered item counts as a new one and its old number as gone.
+    for (const [i, item] of input.items.entries()) {
+      const data = itemData(item, i);
+      const found = byNumber.get(item.number);
+      if (found) {
+        const changed =
+          found.title !== data.title ||
+          found.caseText !== data.caseText ||
+          found.presenter !== data.presenter ||
+          JSON.stringify(found.recommendations) !== JSON.stringify(data.recommendations);
+        await tx.agendaItem.update({
+          where: { id: found.id },
+          data: {
+            ...data,
+            recommendations: [...data.recommendations],
+            status: found.status === 'withdrawn' ? 'draft' : found.status,
+            changedSincePublish: found.changedSincePublish || (found.status !== 'draft' && changed),
+          },
+        });
+        await tx.attachment.deleteMany({ where: { agendaItemId: found.id } });
+        ids.set(item.number, found.id);
+        byNumber.delete(item.number);
+        updated += 1;
+      } else {
+        const row = await tx.agendaItem.create({
+          data: { ...data, recommendations: [...data.recommendations], meetingId: input.meetingId },
+        });
+        ids.set(item.number, row.id);
+        created += 1;
+      }
+      const attachments = attachmentData(item);
+      if (attachments.length) {
+        await tx.attachment.createMany({
+          data: attachments.map((a) => ({ ...a, agendaItemId: ids.get(item.number)! })),
+        });
+      }
+    }
+
+    // Items the document no longer has: a draft goes, a published one is withdrawn.
+    let removed = 0;
+    for (const gone of byNumber.values()) {
+      if (gone.status === 'draft') await tx.agendaItem.delete({ where: { id: gone.id } });
+      else if (gone.status !== 'withdrawn') {
+        await tx.agendaItem.update({ where: { id: gone.id }, data: { status: 'withdrawn', changedSincePublish: true } });
+      } else continue;
+      removed += 1;
+    }
+
+    let decisions = 0;
+    for (const d of input.decisions) {
+      const agendaItemId = ids.get(d.number);
+      if (!agendaItemId) continue;
+      await tx.decision.upsert({
+        where: { agendaItemId },
+        create: { agendaItemId, outcome: d.outcome, text: d.text, recordedById: input.actorPersonId },
+        update: { outcome: d.outcome, text: d.text, recordedById: input.actorPersonId },
+      });
+      await tx.agendaItem.update({ where: { id: agendaItemId }, data: { status: 'decided' } });
+      decisions += 1;
+    }
+    return { meetingId: input.meetingId, created, updated, removed, decisions, alreadySaved: false };
+  }
+}

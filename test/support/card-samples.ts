@@ -1,0 +1,193 @@
+// Every card with realistic data: checked by test/cards and drawn by
+// scripts/card-gallery.ts, so what is tested is what is looked at.
+import { agendaItemCard, agendaOverviewCard } from '../../src/cards/agenda.card';
+import { chooseCommitteeCard } from '../../src/cards/choose-committee.card';
+import { helpCard } from '../../src/cards/help.card';
+import { importPreviewCard } from '../../src/cards/import-preview.card';
+import { membersCard } from '../../src/cards/members.card';
+import { nextMeetingCard } from '../../src/cards/next-meeting.card';
+import type { AdaptiveCard } from '../../src/cards/render';
+import { setupCard, setupDoneCard } from '../../src/cards/setup.card';
+import { welcomeCard } from '../../src/cards/welcome.card';
+import type { ImportPreview } from '../../src/domain/document-import.service';
+import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
+import type { ParsedDocument } from '../../src/documents/parsed-document';
+import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
+
+export const committee: Committee = {
+  id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',
+  slug: 'dassos',
+  name: 'DASSOS',
+  fullName: null,
+  timeZone: 'Europe/Copenhagen',
+  locale: 'da-DK',
+  submissionDeadlineDays: 42,
+  tenantId: null,
+  teamId: 'team-id',
+  channelId: 'team-id',
+  conversationId: 'team-id',
+  serviceUrl: null,
+  isDemo: true,
+};
+
+export const next = {
+  meeting: {
+    id: 'm1',
+    committeeId: committee.id,
+    title: null,
+    startsAt: new Date('2026-08-11T09:00:00Z'),
+    endsAt: new Date('2026-08-11T11:00:00Z'),
+    place: 'Silkeborg Rådhus',
+    room: 'Byrådssalen',
+    onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+    status: 'planned' as const,
+    submissionDeadline: null,
+  },
+  deadline: new Date('2026-06-30T21:59:59Z'),
+  deadlinePassed: false,
+};
+
+export const members: Member[] = DASSOS_PARTICIPANTS.map((p, i) => ({
+  membershipId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  personId: `p${i}`,
+  displayName: p.name,
+  aadObjectId: null,
+  teamsUserId: null,
+  role: p.role,
+  title: p.title ?? null,
+  organisation: { id: `o${i}`, name: p.organisation, kind: 'municipality' },
+}));
+
+/** An agenda far longer than any committee's, with long case texts: the card lists 40 items. */
+export const longAgenda: ParsedDocument = {
+  kind: 'agenda',
+  committee: 'DASSOS',
+  meeting: { date: '2026-08-11', start: '11:00', end: '13:00', place: 'Silkeborg Rådhus', room: 'Byrådssalen' },
+  participants: members.map((m) => ({ name: m.displayName, organisation: m.organisation?.name ?? null })),
+  absent: [{ name: 'Lars Harder', organisation: 'Skive Kommune' }],
+  items: Array.from({ length: 60 }, (_, i) => ({
+    number: `${i < 30 ? 1 : 2}.${(i % 30) + 1}`,
+    section: i < 30 ? ('decision' as const) : ('information' as const),
+    sectionTitle: i < 30 ? 'Beslutningspunkter' : 'Orienteringspunkter',
+    title: `Godkendelse af endeligt udkast til Rammeaftale 2025-26, del ${i + 1}, med handlingsplan og styringsaftale`,
+    presenter: 'Jesper Thyrring Møller',
+    recommendationIntro: 'At DASSOS:',
+    recommendation: ['Godkender udkast til Rammeaftale 2025-26'],
+    caseText: 'DASSOS skal på dagens møde godkende endeligt udkast til Rammeaftale 2025-26. '.repeat(40),
+    minutes: null,
+    attachments: [{ title: 'Bilag 1 – Endeligt udkast', url: null, closed: false, later: false }],
+  })),
+  warnings: Array.from({ length: 12 }, (_, i) => `Linjen «Side ${i + 1} af 12» blev ikke placeret.`),
+};
+
+export const preview: ImportPreview = {
+  record: {
+    id: '1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b',
+    committeeId: committee.id,
+    personId: 'p0',
+    kind: 'agenda',
+    fileName: 'Dagsorden DASSOS 11. august 2026.docx',
+    parsed: longAgenda,
+    status: 'previewed',
+    meetingId: null,
+  },
+  committee,
+  target: { kind: 'existing', meeting: next.meeting },
+  counts: { decision: 30, information: 30, upcoming: 0, written: 0, none: 0 },
+  alternatives: [next.meeting, { ...next.meeting, id: 'm2', startsAt: new Date('2026-10-21T07:00:00Z'), endsAt: new Date('2026-10-21T09:00:00Z') }],
+};
+export const saved = { meetingId: 'm1', created: 58, updated: 2, removed: 1, decisions: 0, alreadySaved: false };
+
+/** Item 1.2 of the DASSOS agenda of 30 October 2024 (../shared/seeds/001), as published. */
+export const decisionItem: AgendaItem = {
+  id: '7d0e5f2a-3b1c-4e8d-9f6a-2c4b8e1d0a93',
+  meetingId: 'm1',
+  number: '1.2',
+  position: 1,
+  section: 'decision',
+  sectionTitle: 'Beslutningspunkter',
+  title: 'Godkendelse af endeligt udkast til Rammeaftale 2025-26',
+  presenter: 'Jesper Thyrring Møller',
+  recommendationIntro: 'At DASSOS:',
+  recommendations: ['Godkender udkast til Rammeaftale 2025-26', 'Godkender udkast til Styringsaftale 2025-26'],
+  caseText: [
+    'DASSOS skal på dagens møde godkende endeligt udkast til Rammeaftale 2025-26.',
+    'Forslag til udviklingsområder er:\n\n- Mental sundhed og psykiatri\n- Borgere med komplekse udfordringer\n- Overgangen fra børne – og ungeområdet til voksenområdet',
+    'Udviklingsområderne er blevet drøftet i DASSOS samt på KKR-konferencen den 18. juni med deltagelse af lokalpolitikere fra Midtjylland, hvor der var opbakning til de tre udviklingsområder.',
+    '**Opdateret styringsaftale**',
+    'Styringsaftalen er et bilag til rammeaftalen og udmønter finansieringsbekendtgørelsens bestemmelser. Styringsaftalen beskriver blandt andet principperne for omkostningsberegninger og betalingsmodeller på de tilbud, der er omfattet af rammeaftalen.',
+    '**Den videre proces**',
+    'Rammeaftalen sendes til godkendelse i KKR den 19. november 2024. Herefter sender KKR den endelige rammeaftale til godkendelse i byråd og regionsråd. Der er frist for godkendelse den 31. december 2024.',
+  ].join('\n\n'),
+  status: 'published',
+  changedSincePublish: true,
+  cardActivityId: null,
+  cardConversationId: null,
+  attachments: [
+    { id: 'a1', title: 'Bilag 1 – Endeligt udkast Rammeaftale 2025-26', url: 'https://www.kl.dk/media/rammeaftale-2025-26.pdf', closed: false, toFollow: false },
+    { id: 'a2', title: 'Opsamling af input til dialogmøde med Socialtilsynet', url: 'https://example.org/lukket', closed: true, toFollow: false },
+    { id: 'a3', title: 'Samtlige bilag til Rammeaftale 2025-2026', url: null, closed: false, toFollow: true },
+  ],
+  decision: null,
+  tally: { acknowledged: 0, can_approve: 11, wants_discussion: 3, cannot_approve: 1 },
+};
+
+export const informationItem: AgendaItem = {
+  ...decisionItem,
+  id: '0c9b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  number: '2.1',
+  position: 5,
+  section: 'information',
+  sectionTitle: 'Orienteringspunkter',
+  title: 'Status vedr. ny takststruktur i Region Midtjylland',
+  recommendationIntro: 'At DASSOS:',
+  recommendations: ['Tager orienteringen til efterretning'],
+  caseText: 'Takstgruppen orienterer om status på arbejdet med en ny takststruktur.',
+  changedSincePublish: false,
+  attachments: [],
+  tally: { acknowledged: 14, can_approve: 0, wants_discussion: 0, cannot_approve: 0 },
+};
+
+export const decidedItem: AgendaItem = {
+  ...decisionItem,
+  status: 'decided',
+  changedSincePublish: false,
+  decision: { outcome: 'approved', text: 'DASSOS godkendte udkast til Rammeaftale 2025-26 og Styringsaftale 2025-26.' },
+};
+
+export const agenda: Agenda = {
+  meeting: { ...next.meeting, overviewActivityId: null, agendaPublishedAt: null },
+  items: [
+    { ...decisionItem, number: '1.1', title: 'Input til årligt dialogmøde mellem Socialtilsynet og DASSOS repræsentanter', changedSincePublish: false },
+    decisionItem,
+    { ...decisionItem, number: '1.3', title: 'Handlingsplan for Rammeaftale 2025-26', changedSincePublish: false },
+    informationItem,
+    { ...informationItem, number: '2.2', title: 'Status Dialogforum mellem Ankestyrelsen og kommuner', status: 'withdrawn' },
+    { ...informationItem, number: '3.1', section: 'upcoming', sectionTitle: 'Punkter til kommende møder', title: 'Punkter til næste møde i DASSOS' },
+  ],
+};
+
+export const sampleCards: Array<[string, AdaptiveCard]> = [];
+for (const lang of ['da', 'en'] as const) {
+  sampleCards.push(
+    [`welcome channel ${lang}`, welcomeCard(lang, 'channel')],
+    [`welcome personal ${lang}`, welcomeCard(lang, 'personal')],
+    [`help ${lang}`, helpCard(lang)],
+    [`next meeting ${lang}`, nextMeetingCard(committee, next, lang)],
+    [`next meeting, deadline passed ${lang}`, nextMeetingCard(committee, { ...next, deadlinePassed: true }, lang)],
+    [`choose committee ${lang}`, chooseCommitteeCard(lang, 'next-meeting', [committee, { ...committee, id: 'x', name: 'DAS Social' }])],
+    [`setup ${lang}`, setupCard(lang, [committee], 'Vælg en styregruppe')],
+    [`setup done ${lang}`, setupDoneCard(lang, committee, null)],
+    [`members, secretariat ${lang}`, membersCard(lang, committee, members, true, { text: 'ok', good: true })],
+    [`members, member ${lang}`, membersCard(lang, committee, members, false)],
+    [`import preview ${lang}`, importPreviewCard(preview, lang)],
+    [`import preview, new meeting ${lang}`, importPreviewCard({ ...preview, target: { kind: 'new', startsAt: next.meeting.startsAt, endsAt: next.meeting.endsAt, place: null, room: null } }, lang)],
+    [`import saved ${lang}`, importPreviewCard(preview, lang, { kind: 'saved', saved })],
+    [`import cancelled ${lang}`, importPreviewCard(preview, lang, { kind: 'cancelled' })],
+    [`agenda overview ${lang}`, agendaOverviewCard(committee, agenda, lang)],
+    [`agenda item, decision ${lang}`, agendaItemCard(committee, decisionItem, lang, { refreshUserIds: ['29:a', '29:b'] })],
+    [`agenda item, decision, mine ${lang}`, agendaItemCard(committee, decisionItem, lang, { mine: 'wants_discussion' })],
+    [`agenda item, information ${lang}`, agendaItemCard(committee, informationItem, lang, { mine: 'acknowledged' })],
+    [`agenda item, decided ${lang}`, agendaItemCard(committee, decidedItem, lang)],
+  );
+}
