@@ -10,6 +10,7 @@ import path from 'node:path';
 import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
+import { benchImport } from './import.bench';
 import { runLoad, type LoadResult } from './load';
 
 const root = path.join(__dirname, '..');
@@ -127,6 +128,10 @@ async function main(): Promise<void> {
   console.log(`  after warm-up (${CLIENTS * warm} turns) ${afterWarmup} MB · before its run ${midRun} MB · after ${appResult.requests} turns ${afterRun} MB · 2 s later ${settled} MB`);
   console.log(`  under load, mean per quarter of the run: ${[0, 1, 2, 3].map((q) => fmt(quarter(q))).join(' · ')} MB; peak ${fmt(Math.max(...samples))} MB`);
   console.log(`  growth from the 2nd to the 4th quarter: ${fmt(growth)} MB (${fmt((growth * 1024 * 1024) / (appResult.requests / 2))} bytes per turn)`);
+
+  const parse = benchImport();
+  console.log('');
+  console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
 
   await stop(app.child);
   await stop(echo.child);

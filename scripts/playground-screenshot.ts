@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   children.push(
     spawn(process.execPath, startCommandArgs(), {
       cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(BOT_PORT), LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(BOT_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
       stdio: 'inherit',
     }),
   );
@@ -60,12 +60,24 @@ async function main(): Promise<void> {
   await page.goto(`http://127.0.0.1:${UI_PORT}`, { waitUntil: 'networkidle' });
   await page.getByText(CHAT === 'channel' ? 'General' : 'Personal Chat', { exact: true }).click();
   await page.waitForTimeout(1500);
-  const input = page.getByRole('textbox').last();
   for (const text of messages) {
-    await input.click();
-    await input.fill(text);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(2500);
+    if (CHAT === 'channel') {
+      // A new post in the channel (the reply boxes under posts belong to their threads).
+      await page.getByRole('textbox').first().click();
+      await page.keyboard.type(text);
+      await page.getByRole('button', { name: 'Post' }).click();
+    } else {
+      const input = page.getByRole('textbox').last();
+      await input.click();
+      await input.fill(text);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForTimeout(Number(process.env.SHOT_WAIT ?? 2500));
+  }
+  // SHOT_THEN=channel: look at the channel afterwards (what a message in the chat posted there).
+  if (process.env.SHOT_THEN === 'channel') {
+    await page.getByText('General', { exact: true }).click();
+    await page.waitForTimeout(1500);
   }
   const out = path.join(root, 'docs', OUT);
   await page.screenshot({ path: out });

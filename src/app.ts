@@ -38,7 +38,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
 export async function startApp(
   config: Config,
   log: Logger,
-  options: { db?: Database; clock?: Clock } = {},
+  options: { db?: Database; clock?: Clock; /** Seed the demo meeting's agenda too (default true). */ demoAgenda?: boolean } = {},
 ): Promise<App> {
   const db = options.db ?? (await openDatabase(databaseTarget(config)));
   const clock = options.clock ?? createClock(config.NOW);
@@ -46,7 +46,9 @@ export async function startApp(
     const { applied } = await migrate(db, (msg) => log.info(msg));
     if (applied.length) log.info({ applied }, 'database migrated');
     const seed = config.DEMO_SEED ?? db.kind === 'embedded';
-    if (seed && (await seedDemoCommittee(db.prisma, clock))) log.info('demo committee DASSOS seeded');
+    if (seed && (await seedDemoCommittee(db.prisma, clock, { agenda: options.demoAgenda }))) {
+      log.info('demo committee DASSOS seeded');
+    }
   } catch (err) {
     await db.close();
     throw err;

@@ -4,6 +4,7 @@
 // finished by publishing again, without duplicates.
 import { agendaItemCard, agendaOverviewCard, MAX_REFRESH_USERS } from '../cards/agenda.card';
 import type { PublishPlan } from '../domain/agenda.service';
+import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
 import { threadOf, type ChannelTarget } from './channel-messenger';
 import type { HandlerContext } from './handler';
@@ -13,11 +14,24 @@ export interface PublishResult {
   updated: number;
 }
 
-/** The committee's channel as a place to post, or null when it has not been linked. */
-export function channelOf(plan: PublishPlan): ChannelTarget | null {
+/**
+ * The committee's channel as a place to post, or null when it has not been linked. A
+ * tenant's conversations share one serviceUrl, so before the bot has heard from the
+ * channel itself, the serviceUrl of a turn in the same tenant serves.
+ */
+export function channelOf(plan: PublishPlan, turn: TurnAddress): ChannelTarget | null {
   const c = plan.committee;
-  if (!c.conversationId || !c.serviceUrl) return null;
-  return { conversationId: c.conversationId.split(';')[0]!, serviceUrl: c.serviceUrl, tenantId: c.tenantId };
+  const serviceUrl = serviceUrlFor(c, turn);
+  if (!c.conversationId || !serviceUrl) return null;
+  return { conversationId: c.conversationId.split(';')[0]!, serviceUrl, tenantId: c.tenantId };
+}
+
+type TurnAddress = { tenantId: string | null; serviceUrl: string };
+
+/** The serviceUrl to reach the committee's conversations by (see channelOf). */
+export function serviceUrlFor(committee: Committee, turn: TurnAddress): string | null {
+  const sameTenant = Boolean(turn.serviceUrl) && turn.tenantId === committee.tenantId;
+  return committee.serviceUrl ?? (sameTenant ? turn.serviceUrl : null);
 }
 
 export async function publishAgenda(

@@ -4,6 +4,7 @@ import { agendaItemCard, MAX_REFRESH_USERS } from '../cards/agenda.card';
 import type { AdaptiveCard } from '../cards/render';
 import type { AgendaItem, Committee, PositionKind } from '../domain/types';
 import { langOf, type Lang } from '../i18n/locale';
+import { serviceUrlFor } from './agenda-publisher';
 import type { HandlerContext } from './handler';
 
 export async function itemCards(
@@ -23,10 +24,11 @@ export async function itemCards(
 
 /** Updates the posted item card for everyone; an answer is kept even if this fails. */
 export async function updatePostedItem(h: HandlerContext, committee: Committee, item: AgendaItem, card: AdaptiveCard) {
-  if (!item.cardActivityId || !item.cardConversationId || !committee.serviceUrl) return;
+  const serviceUrl = serviceUrlFor(committee, h.turn.ref);
+  if (!item.cardActivityId || !item.cardConversationId || !serviceUrl) return;
   try {
     await h.messenger.update(
-      { conversationId: item.cardConversationId.split(';')[0]!, serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
+      { conversationId: item.cardConversationId.split(';')[0]!, serviceUrl, tenantId: committee.tenantId },
       item.cardConversationId,
       item.cardActivityId,
       card,

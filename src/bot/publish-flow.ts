@@ -8,7 +8,7 @@ import type { HandlerContext } from './handler';
 /** Publishes the plan to the committee's channel; the answer for the secretariat. */
 export async function publishAndReport(h: HandlerContext, plan: PublishPlan, confirmedCpr: boolean): Promise<string> {
   const t = messages(h.turn.lang);
-  const target = channelOf(plan);
+  const target = channelOf(plan, h.turn.ref);
   if (!target) return t.publishNoChannel;
   try {
     const { posted, updated } = await publishAgenda(h, plan, target, confirmedCpr);

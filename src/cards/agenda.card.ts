@@ -89,16 +89,13 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     caseRestId: `case-${item.id}`,
     caseToggle: t.caseToggle,
     attachmentsLabel: t.attachmentsLabel,
-    attachments: item.attachments.map((a) => ({
+    attachments: item.attachments.map((a) => {
+      const title = plainAttachmentTitle(a.title);
       // A closed attachment's link never reaches the channel: members get it in a personal message.
-      text: a.closed
-        ? t.attachmentClosed(a.title)
-        : a.toFollow && !a.url
-          ? t.attachmentLater(a.title)
-          : a.url
-            ? `[${escapeLinkText(a.title)}](${a.url})`
-            : a.title,
-    })),
+      if (a.closed) return { text: a.toFollow && !a.url ? t.attachmentClosedLater(title) : t.attachmentClosed(title) };
+      if (a.toFollow && !a.url) return { text: t.attachmentLater(title) };
+      return { text: a.url ? `[${escapeLinkText(a.title)}](${a.url})` : a.title };
+    }),
     tally,
     mine: view.mine ? t.yourAnswer(t.answers[view.mine]) : '',
     open,
@@ -122,6 +119,16 @@ export function splitCaseText(text: string): [string, string] {
   const sentence = clean.indexOf('. ', CASE_VISIBLE_CHARS);
   const cut = paragraph > 0 && paragraph < CASE_VISIBLE_CHARS * 2 ? paragraph : sentence > 0 ? sentence + 1 : CASE_VISIBLE_CHARS;
   return [clean.slice(0, cut).trim(), clean.slice(cut).trim()];
+}
+
+/** The title without the markers the card states itself ("Lukket bilag –", "(eftersendes)"). */
+export function plainAttachmentTitle(title: string): string {
+  return (
+    title
+      .replace(/^\s*lukket bilag\s*[–—:-]?\s*/i, '')
+      .replace(/\s*\((eftersendes|vedhæftet|lukket)\)\s*$/i, '')
+      .trim() || title
+  );
 }
 
 function escapeLinkText(text: string): string {

@@ -164,6 +164,7 @@ const da = {
   attachmentsLabel: 'Bilag',
   attachmentClosed: (title: string) => `🔒 ${title} – lukket bilag, sendt til medlemmerne`,
   attachmentLater: (title: string) => `${title} (eftersendes)`,
+  attachmentClosedLater: (title: string) => `🔒 ${title} – lukket bilag, eftersendes til medlemmerne`,
   decisionLabel: (outcome: string) => `Referat · ${outcome}`,
   outcomes: {
     approved: 'Godkendt',
@@ -362,6 +363,7 @@ const en: Messages = {
   attachmentsLabel: 'Attachments',
   attachmentClosed: (title: string) => `🔒 ${title} – closed attachment, sent to the members`,
   attachmentLater: (title: string) => `${title} (to follow)`,
+  attachmentClosedLater: (title: string) => `🔒 ${title} – closed attachment, to follow to the members`,
   decisionLabel: (outcome: string) => `Minutes · ${outcome}`,
   outcomes: {
     approved: 'Approved',

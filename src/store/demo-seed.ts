@@ -8,6 +8,10 @@ import type { Clock } from '../domain/clock';
 import type { Role } from '../domain/types';
 import { addDays, fromLocal, toLocal } from '../domain/zoned-time';
 import type { MeetingStatus, PrismaClient } from './generated/client';
+import { parseCommitteeDocument } from '../documents/document-parser';
+import { PrismaAgendaRepository } from './agenda.repository';
+import { DEMO_AGENDA } from './demo-agenda';
+import { PrismaDocumentImportRepository } from './document-import.repository';
 import { organisationKindOf } from './membership.repository';
 
 const TZ = 'Europe/Copenhagen';
@@ -216,8 +220,12 @@ export function comingMeetings(today: Date): DemoMeeting[] {
  * Seeds the demo committee once. Returns false when a committee "dassos" already
  * exists (then nothing is touched, so a secretariat's changes survive restarts).
  */
-export async function seedDemoCommittee(prisma: PrismaClient, clock: Clock): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+export async function seedDemoCommittee(
+  prisma: PrismaClient,
+  clock: Clock,
+  options: { agenda?: boolean } = {},
+): Promise<boolean> {
+  const seeded = await prisma.$transaction(async (tx) => {
     if (await tx.committee.findUnique({ where: { slug: 'dassos' } })) return false;
     const committee = await tx.committee.create({
       data: {
@@ -327,6 +335,32 @@ export async function seedDemoCommittee(prisma: PrismaClient, clock: Clock): Pro
         subjectId: committee.id,
       },
     });
-    return true;
+    return committee.id;
+  });
+  if (!seeded) return false;
+  if (options.agenda ?? true) await seedDemoAgenda(prisma, seeded, clock);
+  return true;
+}
+
+/**
+ * The agenda of the first coming meeting, as if the secretariat (Alex Wilber in the
+ * playground) had imported it: draft items, ready for "udsend dagsorden".
+ */
+async function seedDemoAgenda(prisma: PrismaClient, committeeId: string, clock: Clock): Promise<void> {
+  const meeting = await prisma.meeting.findFirst({
+    where: { committeeId, startsAt: { gt: clock.now() } },
+    orderBy: { startsAt: 'asc' },
+  });
+  const secretary = await prisma.person.findUnique({ where: { aadObjectId: PLAYGROUND.users[0].aadObjectId } });
+  if (!meeting || !secretary) return;
+  const parsed = parseCommitteeDocument(DEMO_AGENDA);
+  const imports = new PrismaDocumentImportRepository(prisma);
+  const draft = await imports.createPreview({ committeeId, personId: secretary.id, fileName: 'Dagsorden DASSOS.md', parsed });
+  await new PrismaAgendaRepository(prisma).saveImport({
+    importId: draft.id,
+    meetingId: meeting.id,
+    actorPersonId: secretary.id,
+    items: parsed.items,
+    decisions: [],
   });
 }

@@ -31,6 +31,14 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     expect(DASSOS_ORGANISATIONS.filter((o) => o.endsWith('Kommune'))).toHaveLength(19);
   });
 
+  it('puts a draft agenda on the first coming meeting, as imported by the secretariat', async () => {
+    const first = await db.prisma.meeting.findFirst({ where: { startsAt: { gt: clock.now() } }, orderBy: { startsAt: 'asc' } });
+    const items = await db.prisma.agendaItem.findMany({ where: { meetingId: first!.id }, orderBy: { position: 'asc' } });
+    expect(items.map((i) => i.number)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
+    expect(items.every((i) => i.status === 'draft')).toBe(true);
+    expect(await db.prisma.documentImport.count({ where: { status: 'saved', meetingId: first!.id } })).toBe(1);
+  });
+
   it('has the chair, the two secretariat members and the 2026 meetings of the seed documents', async () => {
     const store = createStore(db);
     const committee = (await store.committees.findByChannel(PLAYGROUND.channelId))!;

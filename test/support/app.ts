@@ -16,7 +16,8 @@ export interface TestApp extends App {
 /** The last configured database kind: PostgreSQL when CI gives one, else embedded. */
 export const e2eDatabaseKind = databaseKinds[databaseKinds.length - 1]!;
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own). */
+export async function startTestApp(env: Record<string, string> = {}, demoAgenda = false): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -26,7 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', ...env });
   const db = await freshDatabase(e2eDatabaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(NOW) });
+  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(NOW), demoAgenda });
   return {
     ...app,
     logs,

@@ -1,5 +1,6 @@
 import { cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
+import { channelOf } from '../agenda-publisher';
 import { committeeForCommand, type Command } from '../handler';
 import { publishAndReport } from '../publish-flow';
 import { sendCard } from '../reply';
@@ -17,7 +18,12 @@ export const publishAgendaCommand: Command = {
       await sendCard(h.ctx, cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang));
       return;
     }
-    await h.ctx.sendActivity(messages(h.turn.lang).publishing(plan.agenda.items.length));
+    const t = messages(h.turn.lang);
+    if (!channelOf(plan, h.turn.ref)) {
+      await h.ctx.sendActivity(t.publishNoChannel);
+      return;
+    }
+    await h.ctx.sendActivity(t.publishing(plan.agenda.items.length));
     await h.ctx.sendActivity(await publishAndReport(h, plan, false));
   },
 };

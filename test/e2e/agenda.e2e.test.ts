@@ -1,0 +1,187 @@
+// Publishing an agenda and answering it, over HTTP as Teams sends it: the cards arrive
+// at the recording connector (overview, then items in its thread), a second publish
+// updates instead of duplicating, clicks (Action.Execute and the Action.Submit
+// fallback, also concurrent ones) leave one answer per member, the CPR check holds
+// publishing back.
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
+import { startTestApp, type TestApp } from '../support/app';
+import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message, submitAction } from '../support/activities';
+import { AGENDA } from '../support/documents';
+
+let app: TestApp;
+let connector: RecordingConnector;
+let meetingId = '';
+const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
+
+beforeAll(async () => {
+  connector = await startRecordingConnector();
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+  await connector?.close();
+});
+beforeEach(() => connector.clear());
+
+const personal = (text: string, user = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
+const where = (user = ALEX) => ({ serviceUrl: connector.url, scope: 'channel' as const, user });
+
+async function invoke(verb: string, data: Record<string, unknown>, user = ALEX) {
+  const res = await app.post(executeAction(verb, data, where(user)));
+  return JSON.stringify(((await res.json()) as { value: unknown }).value);
+}
+
+async function importAgenda(text: string): Promise<void> {
+  await app.post(personal(`importer dagsorden\n${text}`));
+  await connector.waitFor(1);
+  const body = connector.recorded[0]!.body as { attachments: Array<{ content: { actions: Array<{ verb: string; data: Record<string, string> }>; body: Array<Record<string, unknown>> } }> };
+  const card = body.attachments[0]!.content;
+  const save = card.actions.find((a) => a.verb === 'import-save')!;
+  const choice = card.body.find((e) => e.type === 'Input.ChoiceSet') as { value: string };
+  meetingId = choice.value;
+  await invoke('import-save', { importId: save.data.importId, meetingId });
+  connector.clear();
+}
+
+async function items() {
+  return app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+}
+
+function cardPosts() {
+  return connector.recorded.filter((r) => r.method === 'POST' && (r.body.attachments as unknown[] | undefined)?.length);
+}
+
+describe('publishing', () => {
+  it('posts the overview in the channel and each item in its thread', async () => {
+    await importAgenda(AGENDA);
+    // From the personal chat: the channel is reached through the tenant's serviceUrl.
+    await app.post(personal('udsend dagsorden'));
+    await connector.waitFor(6);
+    const posts = cardPosts();
+    expect(posts).toHaveLength(4);
+    expect(posts[0]!.conversationId).toBe(TEAM);
+    expect(JSON.stringify(posts[0]!.body)).toContain('DAGSORDEN · DASSOS');
+    const rootId = 'sent-' + /sent-(\d+)/.exec(JSON.stringify(await app.db.prisma.meeting.findUnique({ where: { id: meetingId } })))![1];
+    for (const post of posts.slice(1)) expect(post.conversationId).toBe(`${TEAM};messageid=${rootId}`);
+    expect(JSON.stringify(posts[1]!.body)).toContain('1.1 Godkendelse af handlingsplan for Rammeaftale 2027-28');
+    expect(JSON.stringify(posts[1]!.body)).toContain('Kan godkende');
+    expect(JSON.stringify(posts[2]!.body)).toContain('Taget til efterretning');
+    // The closed attachment's title is shown, never a link.
+    expect(JSON.stringify(posts[1]!.body)).toContain('🔒 Opsamling af kommunernes input – lukket bilag, eftersendes til medlemmerne');
+    const texts = connector.recorded.filter((r) => r.body.text).map((r) => String(r.body.text));
+    expect(texts.at(-1)).toBe('Dagsordenen er udsendt i kanalen: 4 nye kort, 0 opdateret.');
+    expect((await items()).every((i) => i.status === 'published' && i.cardActivityId)).toBe(true);
+  });
+
+  it('publishing again updates the posted cards in place and marks what changed', async () => {
+    await importAgenda(AGENDA.replace('Nyt fra Socialtilsyn Midt', 'Nyt fra Socialtilsyn Midt og Socialstyrelsen'));
+    await app.post(personal('udsend dagsorden'));
+    await connector.waitFor(6);
+    expect(cardPosts()).toHaveLength(0);
+    const puts = connector.recorded.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(4);
+    const changed = puts.find((p) => JSON.stringify(p.body).includes('Socialstyrelsen'))!;
+    expect(JSON.stringify(changed.body)).toContain('ÆNDRET');
+    expect(connector.recorded.at(-1)!.body.text).toBe('Dagsordenen er udsendt i kanalen: 0 nye kort, 4 opdateret.');
+  });
+});
+
+describe('answers on the item cards', () => {
+  it('records a position, shows it to the member and the count to everyone; a second click changes nothing', async () => {
+    const [decision] = await items();
+    const first = await invoke('position', { itemId: decision!.id, kind: 'can_approve' }, MEGAN);
+    expect(first).toContain('Dit svar: Kan godkende');
+    expect(first).toContain('1 kan godkende · 0 ønsker drøftelse · 0 kan ikke godkende');
+    await connector.waitFor(1);
+    const put = connector.recorded.find((r) => r.method === 'PUT')!;
+    expect(put.activityId).toBe(decision!.cardActivityId);
+    expect(JSON.stringify(put.body)).toContain('1 kan godkende');
+    expect(JSON.stringify(put.body)).not.toContain('Dit svar');
+
+    connector.clear();
+    const again = await invoke('position', { itemId: decision!.id, kind: 'can_approve' }, MEGAN);
+    expect(again).toContain('1 kan godkende');
+    expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
+    expect(await app.db.prisma.auditEvent.count({ where: { action: 'position.set', subjectId: decision!.id } })).toBe(1);
+  });
+
+  it('changes the answer on another click, with a comment, also through the Action.Submit fallback', async () => {
+    const [decision] = await items();
+    await app.post(
+      submitAction('position', { itemId: decision!.id, kind: 'wants_discussion', comment: 'Økonomien bør drøftes' }, where(MEGAN)),
+    );
+    await connector.waitFor(1);
+    const rows = await app.db.prisma.position.findMany({ where: { agendaItemId: decision!.id } });
+    expect(rows.map((r) => [r.kind, r.comment])).toEqual([['wants_discussion', 'Økonomien bør drøftes']]);
+  });
+
+  it('keeps one answer per member when clicks arrive at once', async () => {
+    const [, info] = await items();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        invoke('position', { itemId: info!.id, kind: 'acknowledged' }, i % 2 ? ADELE : MEGAN),
+      ),
+    );
+    const rows = await app.db.prisma.position.findMany({ where: { agendaItemId: info!.id } });
+    expect(rows).toHaveLength(2);
+  });
+
+  it('refuses non-members and answers that do not fit the item', async () => {
+    const [decision, info] = await items();
+    await invoke('position', { itemId: decision!.id, kind: 'can_approve' }, STRANGER);
+    await connector.waitFor(1);
+    expect(connector.recorded[0]!.body.text).toBe('Det kan kun styregruppens medlemmer.');
+    connector.clear();
+    await invoke('position', { itemId: info!.id, kind: 'cannot_approve' }, MEGAN);
+    await connector.waitFor(1);
+    expect(connector.recorded[0]!.body.text).toMatch(/ikke gyldigt/);
+    // Identity is the activity's: a personId in the card data changes nothing.
+    connector.clear();
+    await invoke('position', { itemId: decision!.id, kind: 'cannot_approve', personId: 'someone-else', from: ALEX }, MEGAN);
+    const rows = await app.db.prisma.position.findMany({ where: { agendaItemId: decision!.id }, include: { person: true } });
+    expect(rows.map((r) => [r.person.displayName, r.kind])).toEqual([['Megan Bowen', 'cannot_approve']]);
+  });
+
+  it('gives each member their own view on refresh', async () => {
+    const [decision] = await items();
+    expect(await invoke('item-refresh', { itemId: decision!.id }, MEGAN)).toContain('Dit svar: Kan ikke godkende');
+    expect(await invoke('item-refresh', { itemId: decision!.id }, ADELE)).not.toContain('Dit svar');
+  });
+
+  it('"status punkt 1.1" tells the secretariat who answered what, by organisation', async () => {
+    await app.post(personal('status punkt 1.1'));
+    await connector.waitFor(1);
+    const card = JSON.stringify(connector.recorded[0]!.body);
+    expect(card).toContain('Aarhus Kommune');
+    expect(card).toMatch(/"title":"Megan Bowen","value":"Kan ikke godkende"/);
+    expect(card).toMatch(/"title":"Adele Vance","value":"mangler"/);
+    connector.clear();
+    await app.post(personal('status punkt 1.1', MEGAN));
+    await connector.waitFor(1);
+    expect(connector.recorded[0]!.body.text).toBe('Det kan kun sekretariatet.');
+  });
+});
+
+describe('the CPR check', () => {
+  it('holds publishing back until the secretariat confirms, and never posts silently', async () => {
+    await importAgenda(AGENDA.replace('Der gives en kort status.', 'Borgeren med CPR 010190-1234 er omtalt.'));
+    await app.post(personal('udsend dagsorden'));
+    await connector.waitFor(1);
+    expect(cardPosts().filter((p) => p.conversationId.startsWith(TEAM))).toHaveLength(0);
+    expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
+    const warning = JSON.stringify(connector.recorded[0]!.body);
+    expect(warning).toContain('Mulige CPR-numre');
+    expect(warning).toContain('2.2 · sagsfremstilling');
+    expect(warning).toContain('010190-****');
+    expect(warning).not.toContain('010190-1234');
+
+    connector.clear();
+    expect(await invoke('publish-cancel', { meetingId })).toContain('Intet er udsendt');
+    expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
+
+    expect(await invoke('publish-confirm', { meetingId })).toContain('Dagsordenen er udsendt i kanalen');
+    expect(connector.recorded.filter((r) => r.method === 'PUT').length).toBeGreaterThan(0);
+    const audit = await app.db.prisma.auditEvent.findFirst({ where: { action: 'agenda.published', subjectId: meetingId }, orderBy: { at: 'desc' } });
+    expect(audit?.data).toMatchObject({ confirmedCpr: true, cprFindings: 1 });
+  });
+});
