@@ -47,6 +47,8 @@ export async function publishAgenda(
   const viewers = await services.agenda.viewers(committee);
   const refreshUserIds = viewers.length <= MAX_REFRESH_USERS ? viewers : [];
   const result: PublishResult = { posted: 0, updated: 0 };
+  // Later updates (counts after answers) happen outside any turn: keep the address.
+  await services.committees.rememberServiceUrl(committee, target.serviceUrl);
   // Cards show the items as members will have them: drafts become published now.
   const shown = agenda.items.map((i) => (i.status === 'draft' ? { ...i, status: 'published' as const } : i));
 

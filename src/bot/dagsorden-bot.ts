@@ -18,6 +18,8 @@ import { importDocumentCommand } from './commands/import-document.command';
 import { uploadedFiles } from './document-upload';
 import { sendSetupCard } from './commands/setup.command';
 import type { ChannelMessenger } from './channel-messenger';
+import { ItemCardUpdater } from './item-card-updater';
+import { updatePostedItem } from './item-cards';
 import type { ActionResult, HandlerContext } from './handler';
 import { cardMessage, sendCard } from './reply';
 import type { BotServices } from './services';
@@ -27,11 +29,18 @@ import { turnInfo } from './turn';
 const submitValue = z.object({ verb: z.string().min(1).max(64) }).catchall(z.unknown());
 
 export class DagsordenBot extends TeamsActivityHandler {
+  private readonly cardUpdater: ItemCardUpdater;
+
   constructor(
     private readonly services: BotServices,
     private readonly messenger: ChannelMessenger,
   ) {
     super();
+    this.cardUpdater = new ItemCardUpdater(
+      (itemId) => services.agenda.itemWithCommittee(itemId),
+      (committee, item) => updatePostedItem(messenger, services.agenda, committee, item),
+      services.log,
+    );
 
     this.onMessage(async (ctx, next) => {
       const h = await this.handlerContext(ctx);
@@ -154,6 +163,6 @@ export class DagsordenBot extends TeamsActivityHandler {
       // Not worth failing the turn over: answer in the language Teams sent.
       turn.log.warn({ err }, 'language preference unavailable');
     }
-    return { ctx, turn, services: this.services, messenger: this.messenger };
+    return { ctx, turn, services: this.services, messenger: this.messenger, cardUpdater: this.cardUpdater };
   }
 }

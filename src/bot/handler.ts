@@ -5,6 +5,7 @@ import { chooseCommitteeCard } from '../cards/choose-committee.card';
 import type { Committee } from '../domain/types';
 import { messages } from '../i18n/messages';
 import type { ChannelMessenger } from './channel-messenger';
+import type { ItemCardUpdater } from './item-card-updater';
 import { sendCard } from './reply';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
@@ -15,6 +16,8 @@ export interface HandlerContext {
   services: BotServices;
   /** Posts and updates cards in a committee's channel outside this turn. */
   messenger: ChannelMessenger;
+  /** Updates posted item cards shortly after answers, coalesced per item. */
+  cardUpdater: ItemCardUpdater;
 }
 
 export interface Command {

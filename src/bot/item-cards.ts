@@ -4,9 +4,11 @@ import { agendaItemCard, MAX_REFRESH_USERS } from '../cards/agenda.card';
 import type { AdaptiveCard } from '../cards/render';
 import type { AgendaItem, Committee, PositionKind } from '../domain/types';
 import { langOf, type Lang } from '../i18n/locale';
-import { serviceUrlFor } from './agenda-publisher';
+import type { AgendaService } from '../domain/agenda.service';
+import type { ChannelMessenger } from './channel-messenger';
 import type { HandlerContext } from './handler';
 
+/** The member's own view of an item card, and the shared one. */
 export async function itemCards(
   h: HandlerContext,
   committee: Committee,
@@ -22,18 +24,20 @@ export async function itemCards(
   };
 }
 
-/** Updates the posted item card for everyone; an answer is kept even if this fails. */
-export async function updatePostedItem(h: HandlerContext, committee: Committee, item: AgendaItem, card: AdaptiveCard) {
-  const serviceUrl = serviceUrlFor(committee, h.turn.ref);
-  if (!item.cardActivityId || !item.cardConversationId || !serviceUrl) return;
-  try {
-    await h.messenger.update(
-      { conversationId: item.cardConversationId.split(';')[0]!, serviceUrl, tenantId: committee.tenantId },
-      item.cardConversationId,
-      item.cardActivityId,
-      card,
-    );
-  } catch (err) {
-    h.turn.log.warn({ err, itemId: item.id }, 'could not update the posted item card');
-  }
+/** Updates the posted item card for everyone (from the card updater, outside any turn). */
+export async function updatePostedItem(
+  messenger: ChannelMessenger,
+  agenda: AgendaService,
+  committee: Committee,
+  item: AgendaItem,
+): Promise<void> {
+  if (!item.cardActivityId || !item.cardConversationId || !committee.serviceUrl) return;
+  const viewers = await agenda.viewers(committee);
+  const refreshUserIds = viewers.length <= MAX_REFRESH_USERS ? viewers : [];
+  await messenger.update(
+    { conversationId: item.cardConversationId.split(';')[0]!, serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
+    item.cardConversationId,
+    item.cardActivityId,
+    agendaItemCard(committee, item, langOf(committee.locale), { refreshUserIds }),
+  );
 }

@@ -146,6 +146,14 @@ export class AgendaService {
     return { item, committee, mine };
   }
 
+  /** An item and its committee, for refreshing the posted card (no actor: it shows what the channel shows). */
+  async itemWithCommittee(itemId: string): Promise<{ item: AgendaItem; committee: Committee } | null> {
+    const item = await this.agenda.findItem(itemId);
+    const meeting = item && (await this.meetings.findById(item.meetingId));
+    const committee = meeting && (await this.committees.byId(meeting.committeeId));
+    return item && committee ? { item, committee } : null;
+  }
+
   /** Teams ids of the members whose clients may show each one their own view of an item card. */
   async viewers(committee: Committee): Promise<string[]> {
     const members = await this.memberships.list(committee.id);

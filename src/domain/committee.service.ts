@@ -89,6 +89,11 @@ export class CommitteeService {
     return this.committees.link(committee.id, { ...ref, conversationId: ref.channelId });
   }
 
+  /** Remembers the serviceUrl the committee's channel was reached by, if it had none. */
+  async rememberServiceUrl(committee: Committee, serviceUrl: string): Promise<void> {
+    if (!committee.serviceUrl && serviceUrl) await this.committees.setServiceUrl(committee.id, serviceUrl);
+  }
+
   /** Committees a channel could be linked to: those not yet linked anywhere. */
   listLinkable(): Promise<Committee[]> {
     return this.committees.listUnlinked();

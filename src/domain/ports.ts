@@ -39,6 +39,7 @@ export interface CommitteeRepository {
   listUnlinked(): Promise<Committee[]>;
   create(input: { name: string; slug: string; tenantId: string | null }): Promise<Committee>;
   link(committeeId: string, ref: ConversationRef): Promise<Committee>;
+  setServiceUrl(committeeId: string, serviceUrl: string): Promise<void>;
 }
 
 export interface MembershipRepository {

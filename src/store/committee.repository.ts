@@ -53,6 +53,10 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return toCommittee(row);
   }
 
+  async setServiceUrl(committeeId: string, serviceUrl: string): Promise<void> {
+    await this.prisma.committee.update({ where: { id: committeeId }, data: { serviceUrl } });
+  }
+
   async link(committeeId: string, ref: ConversationRef): Promise<Committee> {
     const row = await this.prisma.committee.update({
       where: { id: committeeId },

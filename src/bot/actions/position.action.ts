@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';
-import { itemCards, updatePostedItem } from '../item-cards';
+import { itemCards } from '../item-cards';
 
 const data = z.object({
   itemId: z.uuid(),
@@ -25,7 +25,7 @@ export const positionAction: CardAction = {
       h.turn.correlationId,
     );
     const { personal, shared } = await itemCards(h, committee, item, kind, h.turn.lang);
-    if (changed) await updatePostedItem(h, committee, item, shared);
+    if (changed) h.cardUpdater.schedule(item.id);
     return { card: personal, sharedCard: shared };
   },
 };
