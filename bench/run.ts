@@ -3,6 +3,7 @@
 // to /healthz on the embedded database; the bot process's memory (RSS) idle and
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
+//   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
+import { openDatabase } from '../src/store/database';
+import { checkAnswers, runAnswers, setUpAgenda } from './answers.bench';
 import { benchImport } from './import.bench';
 import { runLoad, type LoadResult } from './load';
 
@@ -41,7 +44,7 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -129,6 +132,16 @@ async function main(): Promise<void> {
   console.log(`  under load, mean per quarter of the run: ${[0, 1, 2, 3].map((q) => fmt(quarter(q))).join(' · ')} MB; peak ${fmt(Math.max(...samples))} MB`);
   console.log(`  growth from the 2nd to the 4th quarter: ${fmt(growth)} MB (${fmt((growth * 1024 * 1024) / (appResult.requests / 2))} bytes per turn)`);
 
+  // Answers on a published agenda: 1,000 from 500 members on 20 cards, vs the echo bot.
+  const answersConnector = await startRecordingConnector();
+  const { items } = await setUpAgenda(`http://127.0.0.1:${DAGSORDEN_PORT}`, answersConnector);
+  const echoAnswers = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, 50, 20, body(ECHO_PORT));
+  const { result: answers, expected } = await runAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, answersConnector, items);
+  // Let the coalesced card updates go out, then count what reached the channel.
+  await new Promise((r) => setTimeout(r, 2500));
+  const cardUpdates = answersConnector.recorded.filter((r) => r.method === 'PUT').length;
+  await answersConnector.close();
+
   const parse = benchImport();
   console.log('');
   console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
@@ -136,6 +149,19 @@ async function main(): Promise<void> {
   await stop(app.child);
   await stop(echo.child);
   await connector.close();
+
+  // The database after the run: every member's last answer, once.
+  const db = await openDatabase({ kind: 'embedded', dataDir });
+  const stored = await db.prisma.position.findMany({ select: { agendaItemId: true, kind: true, person: { select: { aadObjectId: true } } } });
+  await db.close();
+  const check = checkAnswers(stored.map((p) => ({ aadObjectId: p.person.aadObjectId, itemId: p.agendaItemId, kind: p.kind })), expected);
+  console.log('');
+  console.log(line('echo bot (same shape)', echoAnswers));
+  console.log(line('answers on item cards', answers));
+  console.log(`answers p95 ratio Dagsorden / echo: ${fmt(answers.p95 / echoAnswers.p95)} (goal ≤ 2)`);
+  console.log(`answers in the database: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`);
+  console.log(`channel card updates for ${answers.requests} answers: ${cardUpdates} (coalesced per item)`);
+  if (check.lost || check.duplicated || check.wrong || answers.errors) process.exitCode = 1;
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
 }

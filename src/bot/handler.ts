@@ -71,3 +71,9 @@ export async function committeeForCommand(
   await ctx.sendActivity(resolution.reason === 'channel_not_linked' ? t.notLinkedChannel : t.notMemberAnywhere);
   return null;
 }
+
+/** The committee of a meeting named in card data, for a member of it; else null. */
+export async function committeeOfMeeting(h: HandlerContext, commandId: string, meetingId: string): Promise<Committee | null> {
+  const meeting = await h.services.meetings.byId(meetingId);
+  return meeting ? committeeForCommand(h, commandId, meeting.committeeId) : null;
+}

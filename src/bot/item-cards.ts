@@ -15,12 +15,13 @@ export async function itemCards(
   item: AgendaItem,
   mine: PositionKind | null,
   viewerLang: Lang,
-): Promise<{ personal: AdaptiveCard; shared: AdaptiveCard }> {
+  withShared = true,
+): Promise<{ personal: AdaptiveCard; shared: AdaptiveCard | null }> {
   const viewers = await h.services.agenda.viewers(committee);
   const refreshUserIds = viewers.length <= MAX_REFRESH_USERS ? viewers : [];
   return {
     personal: agendaItemCard(committee, item, viewerLang, { mine, refreshUserIds }),
-    shared: agendaItemCard(committee, item, langOf(committee.locale), { refreshUserIds }),
+    shared: withShared ? agendaItemCard(committee, item, langOf(committee.locale), { refreshUserIds }) : null,
   };
 }
 

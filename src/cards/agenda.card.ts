@@ -5,6 +5,7 @@ import type { Agenda, AgendaItem, Committee, PositionKind } from '../domain/type
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import { meetingFacts } from './next-meeting.card';
 import { renderCard } from './render';
 import { capitalise } from './welcome.card';
 
@@ -18,10 +19,7 @@ export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: L
   const t = messages(lang);
   const { meeting } = agenda;
   const tz = committee.timeZone;
-  const facts: Array<{ title: string; value: string }> = [];
-  if (meeting.place) facts.push({ title: t.place, value: meeting.place });
-  if (meeting.room) facts.push({ title: t.room, value: meeting.room });
-  if (meeting.onlineUrl) facts.push({ title: t.online, value: meeting.onlineUrl });
+  const facts = meetingFacts(meeting, lang);
   type Section = { title: string; items: Array<{ number: string; title: string; badge: string }> };
   const sections: Section[] = [];
   for (const item of agenda.items) {

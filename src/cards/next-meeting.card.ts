@@ -1,11 +1,25 @@
 import template from '../../cards/next-meeting.json';
 import type { NextMeeting } from '../domain/meeting.service';
-import type { Committee } from '../domain/types';
+import type { Committee, Meeting } from '../domain/types';
 import { formatDate, formatMeetingWhen, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { capitalise } from './welcome.card';
 import { renderCard } from './render';
+
+/** Place, room and online link as card facts ("Sted", "Lokale", "Online"); `online` is shown for the link. */
+export function meetingFacts(
+  meeting: Pick<Meeting, 'place' | 'room' | 'onlineUrl'>,
+  lang: Lang,
+  online?: string,
+): Array<{ title: string; value: string }> {
+  const t = messages(lang);
+  const facts: Array<{ title: string; value: string }> = [];
+  if (meeting.place) facts.push({ title: t.place, value: meeting.place });
+  if (meeting.room) facts.push({ title: t.room, value: meeting.room });
+  if (meeting.onlineUrl) facts.push({ title: t.online, value: online ?? meeting.onlineUrl });
+  return facts;
+}
 
 /** One line for notifications and screen readers: "tirsdag den 11. august 2026 kl. 11.00–13.00 · Silkeborg Rådhus · Punkter …". */
 export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang: Lang): string {
@@ -24,10 +38,7 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
   const t = messages(lang);
   const { meeting } = next;
   const tz = committee.timeZone;
-  const facts: Array<{ title: string; value: string }> = [];
-  if (meeting.place) facts.push({ title: t.place, value: meeting.place });
-  if (meeting.room) facts.push({ title: t.room, value: meeting.room });
-  if (meeting.onlineUrl) facts.push({ title: t.online, value: t.joinOnline });
+  const facts = meetingFacts(meeting, lang, t.joinOnline);
   if (!facts.length) facts.push({ title: t.place, value: t.noPlace });
   const deadlineDate = formatDate(next.deadline, lang, tz);
   return renderCard(template, {

@@ -2,20 +2,15 @@
 // Every line here ends up in a field or in a warning.
 import { findDate, findTimes, findYear, isoDateOf, containsDate } from './danish-dates';
 import { quote, type DocLine } from './document-lines';
-import type { ParsedPerson } from './parsed-document';
+import type { ParsedDocument } from './parsed-document';
 import { parseParticipants } from './participants-parser';
 
-export interface HeaderInfo {
+type ParsedMeeting = ParsedDocument['meeting'];
+
+export interface HeaderInfo extends ParsedMeeting, Pick<ParsedDocument, 'participants' | 'absent'> {
   committee: string | null;
   /** The title calls the document minutes ("Referat …", "Beslutningsprotokol"). */
   minutes: boolean;
-  date: string | null;
-  start: string | null;
-  end: string | null;
-  place: string | null;
-  room: string | null;
-  participants: ParsedPerson[];
-  absent: ParsedPerson[];
   /** Index (into the given lines) of the line read as the document's title, if any. */
   titleLine: number | null;
   /** One past the last line read; less than the number of lines only in compact mode. */

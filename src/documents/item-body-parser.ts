@@ -11,7 +11,7 @@ import {
   type DocLine,
 } from './document-lines';
 import { formatMarkdown } from './markdown-text';
-import type { ParsedAttachment } from './parsed-document';
+import type { ParsedAttachment, ParsedItem } from './parsed-document';
 
 export type BlockKind = 'case' | 'resume' | 'minutes' | 'recommendation' | 'attachments';
 
@@ -26,14 +26,10 @@ export interface ItemContext {
   warnings: string[];
 }
 
-export interface ItemBody {
-  presenter: string | null;
-  recommendationIntro: string | null;
-  recommendation: string[];
-  caseText: string;
-  minutes: string | null;
-  attachments: ParsedAttachment[];
-}
+export type ItemBody = Pick<
+  ParsedItem,
+  'presenter' | 'recommendationIntro' | 'recommendation' | 'caseText' | 'minutes' | 'attachments'
+>;
 
 /** The heading words of the genre; `minutes` is supplied per layout. */
 const HEADINGS: readonly [RegExp, BlockKind][] = [

@@ -10,6 +10,8 @@ import type { Actor, Agenda, AgendaItem, Committee, Member, PositionKind, Sectio
 
 /** How many coming meetings are searched for the one with an agenda. */
 const LOOKAHEAD = 6;
+/** Teams refreshes a card per user only in conversations of at most this many members. */
+const MAX_VIEWERS = 60;
 /** A comment with a position is a sentence or two, not a case text. */
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -122,6 +124,7 @@ export class AgendaService {
       await this.audit.record({
         committeeId: committee.id,
         actor,
+        actorPersonId: member.personId,
         action: 'position.set',
         subjectType: 'agenda_item',
         subjectId: item.id,
@@ -129,8 +132,8 @@ export class AgendaService {
         correlationId,
       });
     }
-    const fresh = (await this.agenda.findItem(item.id)) ?? item;
-    return { item: fresh, committee, changed };
+    const tally = changed ? await this.agenda.tallyOf(item.id) : item.tally;
+    return { item: { ...item, tally }, committee, changed };
   }
 
   /**
@@ -156,8 +159,9 @@ export class AgendaService {
 
   /** Teams ids of the members whose clients may show each one their own view of an item card. */
   async viewers(committee: Committee): Promise<string[]> {
-    const members = await this.memberships.list(committee.id);
-    return members.map((m) => m.teamsUserId).filter((id): id is string => Boolean(id));
+    const ids = await this.memberships.teamsUserIds(committee.id, MAX_VIEWERS + 1);
+    // Teams refreshes per user only in conversations of at most 60 members.
+    return ids.length > MAX_VIEWERS ? [] : ids;
   }
 
   /** The actor's current answer on each item (for their own view of the cards). */

@@ -49,6 +49,8 @@ export interface MembershipRepository {
   upsertMember(committeeId: string, who: RosterEntry & { tenantId: string | null; serviceUrl: string | null }, role: Role): Promise<{ member: Member; created: boolean }>;
   update(membershipId: string, change: { role?: Role; organisationName?: string | null }): Promise<Member>;
   ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }>;
+  /** Teams user ids of the committee's active members, at most `limit` of them. */
+  teamsUserIds(committeeId: string, limit: number): Promise<string[]>;
 }
 
 export interface PersonRepository {
@@ -128,6 +130,8 @@ export interface AgendaRepository {
   /** Sets the person's one current answer; `changed` is false when it was already that. */
   setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }>;
   listPositions(itemId: string): Promise<PositionRecord[]>;
+  /** Current answers per kind on the item. */
+  tallyOf(itemId: string): Promise<Record<PositionKind, number>>;
   /** The person's current answer on each of the items. */
   positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>>;
   /** The channel message of the meeting's overview card (its thread holds the item cards). */
@@ -159,5 +163,7 @@ export interface AuditLog {
     subjectId?: string | null;
     data?: Record<string, unknown>;
     correlationId?: string;
+    /** The acting person's id when the caller knows it already (spares a lookup). */
+    actorPersonId?: string;
   }): Promise<void>;
 }

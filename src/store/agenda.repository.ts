@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
 import type { ParsedItem } from '../documents/parsed-document';
 import { isUuid } from './committee.repository';
-import { Prisma, type PrismaClient } from './generated/client';
+import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 
 const itemInclude = {
@@ -126,24 +126,21 @@ export class PrismaAgendaRepository implements AgendaRepository {
   }
 
   async setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }> {
-    // Two clicks at once both try to insert; the loser finds the row and updates it.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const before = await this.prisma.position.findUnique({
-          where: { agendaItemId_personId: { agendaItemId: itemId, personId } },
-        });
-        if (before && before.kind === kind && before.comment === comment) return { changed: false };
-        if (before) {
-          await this.prisma.position.update({ where: { id: before.id }, data: { kind, comment } });
-        } else {
-          await this.prisma.position.create({ data: { agendaItemId: itemId, personId, kind, comment } });
-        }
-        return { changed: true };
-      } catch (err) {
-        const duplicate = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-        if (!duplicate || attempt >= 2) throw err;
-      }
-    }
+    // One statement, safe under concurrent clicks: insert, or update only when the answer
+    // differs. A row comes back exactly when something changed.
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "Position" ("id", "agendaItemId", "personId", "kind", "comment", "updatedAt")
+      VALUES (gen_random_uuid(), ${itemId}::uuid, ${personId}::uuid, ${kind}::"PositionKind", ${comment}, now())
+      ON CONFLICT ("agendaItemId", "personId") DO UPDATE
+        SET "kind" = EXCLUDED."kind", "comment" = EXCLUDED."comment", "updatedAt" = now()
+        WHERE "Position"."kind" IS DISTINCT FROM EXCLUDED."kind"
+           OR "Position"."comment" IS DISTINCT FROM EXCLUDED."comment"
+      RETURNING "id"`;
+    return { changed: rows.length > 0 };
+  }
+
+  async tallyOf(itemId: string): Promise<Record<PositionKind, number>> {
+    return { ...NO_TALLY, ...(await this.tallies([itemId])).get(itemId) };
   }
 
   async listPositions(itemId: string): Promise<PositionRecord[]> {

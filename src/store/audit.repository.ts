@@ -5,7 +5,9 @@ export class PrismaAuditLog implements AuditLog {
   constructor(private readonly prisma: PrismaClient) {}
 
   async record(event: Parameters<AuditLog['record']>[0]): Promise<void> {
-    const actor = event.actor.aadObjectId
+    const actor = event.actorPersonId
+      ? { id: event.actorPersonId }
+      : event.actor.aadObjectId
       ? await this.prisma.person.findUnique({ where: { aadObjectId: event.actor.aadObjectId }, select: { id: true } })
       : null;
     await this.prisma.auditEvent.create({

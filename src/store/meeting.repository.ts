@@ -45,10 +45,13 @@ export class PrismaMeetingRepository implements MeetingRepository {
     return pick(window).slice(0, limit);
   }
 
-  async findById(id: string): Promise<Meeting | null> {
-    if (!isUuid(id)) return null;
-    const row = await this.prisma.meeting.findUnique({ where: { id } });
-    return row && toMeeting(row);
+  /** Cached like the coming meetings: every answer on an item card asks for its meeting. */
+  findById(id: string): Promise<Meeting | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.cache.get(`meeting:id:${id}`, async () => {
+      const row = await this.prisma.meeting.findUnique({ where: { id } });
+      return row && toMeeting(row);
+    });
   }
 
   async listStartingBetween(committeeId: string, from: Date, to: Date): Promise<Meeting[]> {

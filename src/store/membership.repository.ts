@@ -26,6 +26,15 @@ export class PrismaMembershipRepository implements MembershipRepository {
     return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
   }
 
+  async teamsUserIds(committeeId: string, limit: number): Promise<string[]> {
+    const rows = await this.prisma.membership.findMany({
+      where: { committeeId, active: true, person: { teamsUserId: { not: null } } },
+      select: { person: { select: { teamsUserId: true } } },
+      take: limit,
+    });
+    return rows.map((r) => r.person.teamsUserId!);
+  }
+
   async findByAad(committeeId: string, aadObjectId: string): Promise<Member | null> {
     const row = await this.prisma.membership.findFirst({
       where: { committeeId, active: true, person: { aadObjectId } },

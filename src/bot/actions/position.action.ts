@@ -24,8 +24,11 @@ export const positionAction: CardAction = {
       comment ?? null,
       h.turn.correlationId,
     );
-    const { personal, shared } = await itemCards(h, committee, item, kind, h.turn.lang);
     if (changed) h.cardUpdater.schedule(item.id);
-    return { card: personal, sharedCard: shared };
+    // Action.Execute shows the clicker their own card; the Action.Submit fallback updates
+    // the clicked message itself, which everyone sees: that needs the shared card too.
+    const viaSubmit = h.ctx.activity.type !== 'invoke';
+    const { personal, shared } = await itemCards(h, committee, item, kind, h.turn.lang, viaSubmit);
+    return { card: personal, sharedCard: shared ?? undefined };
   },
 };

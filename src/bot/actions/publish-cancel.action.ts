@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type CardAction } from '../handler';
+import { committeeOfMeeting, type CardAction } from '../handler';
 
 const data = z.object({ meetingId: z.uuid() });
 
@@ -12,8 +12,7 @@ export const publishCancelAction: CardAction = {
     const t = messages(h.turn.lang);
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { text: t.errors.invalid_input };
-    const meeting = await h.services.meetings.byId(parsed.data.meetingId);
-    const committee = meeting && (await committeeForCommand(h, 'publish-agenda', meeting.committeeId));
+    const committee = await committeeOfMeeting(h, 'publish-agenda', parsed.data.meetingId);
     if (!committee) return { text: t.errors.invalid_input };
     const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, parsed.data.meetingId);
     return { card: cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang, t.cprCancelled) };
