@@ -80,6 +80,7 @@ export async function startApp(
     url: `http://${host}:${address.port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await endpoint.close();
       if (!options.db) await db.close();
     },
   };

@@ -95,9 +95,12 @@ export class ChannelMessenger {
 
   private async pace(conversationId: string): Promise<void> {
     const channel = conversationId.split(';')[0] ?? conversationId;
-    const wait = (this.lastSent.get(channel) ?? 0) + PACE_MS - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    this.lastSent.set(channel, Date.now());
+    // Each sender reserves its slot before waiting, so concurrent senders queue up
+    // instead of all waking at the same moment.
+    const now = Date.now();
+    const slot = Math.max(now, (this.lastSent.get(channel) ?? 0) + PACE_MS);
+    this.lastSent.set(channel, slot);
+    if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
     // Bounded: only the most recent channels are remembered.
     if (this.lastSent.size > 500) this.lastSent.delete(this.lastSent.keys().next().value as string);
   }

@@ -74,6 +74,11 @@ export class DagsordenBot extends TeamsActivityHandler {
     });
   }
 
+  /** Sends the card updates still waiting, before the process stops. */
+  async close(): Promise<void> {
+    await this.cardUpdater.flush();
+  }
+
   /** Action.Execute (Universal Actions): answer with the new card, or a message. */
   protected override async onAdaptiveCardInvoke(
     ctx: TurnContext,

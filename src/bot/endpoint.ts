@@ -19,11 +19,14 @@ export interface BotEndpoint {
   /** True when an app id is configured and every request must carry a token. */
   readonly authenticates: boolean;
   process(req: Request, res: Response, correlationId: string, log: Logger): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** The bot that answers; DagsordenBot in the app, a bare echo bot in the bench. */
 export interface TurnHandler {
   run(ctx: TurnContext): Promise<void>;
+  /** Finishes work the bot does after its turns (card updates), before shutdown. */
+  close?(): Promise<void>;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createBotEndpoint(
   };
   return {
     authenticates: Boolean(auth.MicrosoftAppId),
+    close: async () => bot.close?.(),
     process(req, res, correlationId, log) {
       return adapter.process(req, res, async (ctx) => {
         ctx.turnState.set(LOGGER_KEY, log);

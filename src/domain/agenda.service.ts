@@ -6,10 +6,23 @@ import type { CommitteeService } from './committee.service';
 import { findCprInTexts, type CprFinding } from './cpr-check';
 import { DomainError } from './errors';
 import type { AgendaRepository, AuditLog, MeetingRepository, MembershipRepository, PositionRecord } from './ports';
-import type { Actor, Agenda, AgendaItem, Committee, Member, PositionKind, SectionKind } from './types';
+import type { ItemDraft } from './ports';
+import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, SectionKind } from './types';
 
 /** How many coming meetings are searched for the one with an agenda. */
 const LOOKAHEAD = 6;
+/** Limits on what the secretariat writes on the edit card. */
+export const ITEM_LIMITS = { title: 200, presenter: 200, caseText: 10_000, recommendations: 20 } as const;
+const ITEM_NUMBER = /^\d{1,3}(\.\d{1,3}){0,2}$/;
+
+export interface ItemEditView {
+  committee: Committee;
+  item: AgendaItem | null;
+  /** The meeting the item is on (or goes on), and the others it could move to. */
+  meetingId: string;
+  meetings: Meeting[];
+}
+
 /** Teams refreshes a card per user only in conversations of at most this many members. */
 const MAX_VIEWERS = 60;
 /** A comment with a position is a sentence or two, not a case text. */
@@ -171,6 +184,50 @@ export class AgendaService {
     return member ? this.agenda.positionsOf(member.personId, itemIds) : new Map();
   }
 
+  /**
+   * The edit card's content (secretariat only): item `number` of the current agenda, or a
+   * new item (number null) for it — or for the next meeting when no agenda exists yet.
+   */
+  async editView(committee: Committee, actor: Actor, number: string | null): Promise<ItemEditView> {
+    await this.committees.requireRole(committee, actor, ['secretariat']);
+    const meetings = (await this.meetings.listUpcoming(committee.id, this.clock.now(), 8)).filter((m) => m.status !== 'cancelled');
+    const agenda = await this.current(committee);
+    const item = number ? (agenda?.items.find((i) => i.number === number) ?? null) : null;
+    if (number && !item) throw new DomainError('invalid_input', `no item ${number}`);
+    const meetingId = item?.meetingId ?? agenda?.meeting.id ?? meetings[0]?.id;
+    if (!meetingId) throw new DomainError('no_agenda', committee.slug);
+    return { committee, item, meetingId, meetings };
+  }
+
+  /** Creates or changes an item from the edit card, possibly moving it to another meeting (secretariat only). */
+  async saveItem(
+    actor: Actor,
+    input: { itemId: string | null; meetingId: string; draft: ItemDraft },
+    correlationId?: string,
+  ): Promise<{ item: AgendaItem; committee: Committee; created: boolean; moved: boolean }> {
+    const meeting = await this.meetings.findById(input.meetingId);
+    if (!meeting) throw new DomainError('invalid_input', `no meeting ${input.meetingId}`);
+    const { committee } = await this.committees.getForMember(meeting.committeeId, actor);
+    await this.committees.requireRole(committee, actor, ['secretariat']);
+    if (input.itemId) {
+      // The item must belong to the same committee: card data is never trusted for that.
+      const { committee: owner } = await this.itemForMember(input.itemId, actor);
+      if (owner.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
+    }
+    const draft = cleanDraft(input.draft);
+    const saved = await this.agenda.saveItem({ ...input, draft });
+    await this.audit.record({
+      committeeId: committee.id,
+      actor,
+      action: saved.created ? 'item.created' : saved.moved ? 'item.moved' : 'item.changed',
+      subjectType: 'agenda_item',
+      subjectId: saved.item.id,
+      data: { number: draft.number, meetingId: input.meetingId },
+      correlationId,
+    });
+    return { ...saved, committee };
+  }
+
   /** "status punkt 1.2": who answered what and who has not, by organisation (secretariat only). */
   async itemStatus(committee: Committee, actor: Actor, number: string): Promise<ItemStatusReport> {
     await this.committees.requireRole(committee, actor, ['secretariat']);
@@ -210,4 +267,25 @@ export function findCprInAgenda(agenda: Agenda): CprFinding[] {
       ...item.attachments.map((a) => ({ where: `${item.number} · bilag`, text: `${a.title} ${a.url ?? ''}` })),
     ]),
   );
+}
+
+/** The draft as stored: trimmed, within the limits, recommendations one per line. */
+export function cleanDraft(draft: ItemDraft): ItemDraft {
+  const title = draft.title.replace(/\s+/g, ' ').trim();
+  const number = draft.number.trim();
+  if (!title || title.length > ITEM_LIMITS.title) throw new DomainError('invalid_input', 'title');
+  if (!ITEM_NUMBER.test(number)) throw new DomainError('invalid_input', 'number');
+  if (draft.caseText.length > ITEM_LIMITS.caseText) throw new DomainError('invalid_input', 'case text');
+  const recommendations = draft.recommendations.map((r) => r.replace(/^[-•*]\s*/, '').trim()).filter(Boolean);
+  if (recommendations.length > ITEM_LIMITS.recommendations) throw new DomainError('invalid_input', 'recommendations');
+  const presenter = draft.presenter?.trim().slice(0, ITEM_LIMITS.presenter) || null;
+  return {
+    number,
+    section: draft.section,
+    title,
+    presenter,
+    recommendationIntro: draft.recommendationIntro?.trim() || null,
+    recommendations,
+    caseText: draft.caseText.replace(/\r\n?/g, '\n').trim(),
+  };
 }

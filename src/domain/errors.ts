@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'conflict'
   | 'observer'
   | 'item_closed'
-  | 'no_agenda';
+  | 'no_agenda'
+  | 'item_number_taken';
 
 export class DomainError extends Error {
   constructor(

@@ -12,6 +12,7 @@ import type {
   OrganisationKind,
   PositionKind,
   Role,
+  SectionKind,
 } from './types';
 
 export interface ConversationRef {
@@ -121,7 +122,23 @@ export interface PositionRecord {
   at: Date;
 }
 
+/** An item as the secretariat writes it on the edit card. */
+export interface ItemDraft {
+  number: string;
+  section: SectionKind;
+  title: string;
+  presenter: string | null;
+  recommendationIntro: string | null;
+  recommendations: string[];
+  caseText: string;
+}
+
 export interface AgendaRepository {
+  /**
+   * Creates the item (itemId null) or changes it, possibly onto another meeting, and puts
+   * the meeting's items in number order. A number already used on that meeting is refused.
+   */
+  saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }): Promise<{ item: AgendaItem; created: boolean; moved: boolean }>;
   /** The meeting's agenda: items in order with attachments, decisions and tallies. */
   loadAgenda(meetingId: string): Promise<Agenda | null>;
   findItem(itemId: string): Promise<AgendaItem | null>;

@@ -1,4 +1,4 @@
-import type { AgendaRepository, ImportedDecision, PositionRecord, SavedImport } from '../domain/ports';
+import type { AgendaRepository, ImportedDecision, ItemDraft, PositionRecord, SavedImport } from '../domain/ports';
 import { DomainError } from '../domain/errors';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
 import type { ParsedItem } from '../documents/parsed-document';
@@ -137,6 +137,66 @@ export class PrismaAgendaRepository implements AgendaRepository {
            OR "Position"."comment" IS DISTINCT FROM EXCLUDED."comment"
       RETURNING "id"`;
     return { changed: rows.length > 0 };
+  }
+
+  async saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }) {
+    const { itemId, meetingId, draft } = input;
+    const result = await this.prisma.$transaction(
+      async (tx) => {
+        const clash = await tx.agendaItem.findUnique({ where: { meetingId_number: { meetingId, number: draft.number } } });
+        if (clash && clash.id !== itemId) throw new DomainError('item_number_taken', `${draft.number} on ${meetingId}`);
+        const data = {
+          number: draft.number,
+          sectionKind: draft.section,
+          sectionNumber: sectionNumberOf(draft.number),
+          title: draft.title,
+          presenter: draft.presenter,
+          recommendationIntro: draft.recommendationIntro,
+          recommendations: draft.recommendations,
+          caseText: draft.caseText,
+        };
+        let id: string;
+        let created = false;
+        let moved = false;
+        const before = itemId ? await tx.agendaItem.findUnique({ where: { id: itemId } }) : null;
+        if (itemId && !before) throw new DomainError('invalid_input', `no item ${itemId}`);
+        if (before) {
+          moved = before.meetingId !== meetingId;
+          const changed = Object.entries(data).some(([k, v]) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(v));
+          await tx.agendaItem.update({
+            where: { id: before.id },
+            data: moved
+              ? // On another meeting it starts over: a draft, not yet posted there.
+                { ...data, meetingId, status: 'draft', cardActivityId: null, cardConversationId: null, changedSincePublish: false }
+              : { ...data, changedSincePublish: before.changedSincePublish || (before.status !== 'draft' && changed) },
+          });
+          id = before.id;
+        } else {
+          id = (await tx.agendaItem.create({ data: { ...data, meetingId, position: 0 } })).id;
+          created = true;
+        }
+        await this.orderByNumber(tx, meetingId);
+        if (moved && before) await this.orderByNumber(tx, before.meetingId);
+        return { id, created, moved };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+    const item = await this.findItem(result.id);
+    return { item: item!, created: result.created, moved: result.moved };
+  }
+
+  /** Positions follow the item numbers: 1.2 before 1.10, 2 before 10. */
+  private async orderByNumber(tx: Tx, meetingId: string): Promise<void> {
+    const rows = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, number: true, position: true } });
+    const key = (n: string) => n.split('.').map(Number);
+    rows.sort((a, b) => {
+      const [x, y] = [key(a.number), key(b.number)];
+      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+      return 0;
+    });
+    for (const [position, row] of rows.entries()) {
+      if (row.position !== position) await tx.agendaItem.update({ where: { id: row.id }, data: { position } });
+    }
   }
 
   async tallyOf(itemId: string): Promise<Record<PositionKind, number>> {

@@ -185,3 +185,59 @@ describe('the CPR check', () => {
     expect(audit?.data).toMatchObject({ confirmedCpr: true, cprFindings: 1 });
   });
 });
+
+describe('editing items with the form', () => {
+  const form = async (text: string, user = ALEX) => {
+    connector.clear();
+    await app.post(personal(text, user));
+    await connector.waitFor(1);
+    // A card update from earlier answers may arrive meanwhile: the answer is the POST.
+    const reply = connector.recorded.find((r) => r.method === 'POST')!;
+    return reply.body as { text?: string; attachments?: Array<{ content: { body: unknown[] } }> };
+  };
+  const save = (data: Record<string, unknown>, user = ALEX) => invoke('item-save', data, user);
+  const fields = { section: 'information', presenter: 'Brian Høyer Lorentsen', recommendationIntro: 'At DASSOS:', recommendations: '- Tager orienteringen til efterretning', caseText: 'Kort status.' };
+
+  it('changes and renumbers an item, marking it changed since it was published', async () => {
+    const card = JSON.stringify(await form('rediger punkt 2.2'));
+    expect(card).toContain('RET PUNKT · DASSOS');
+    expect(card).toContain('"id":"title"');
+    const item = (await items()).find((i) => i.number === '2.2')!;
+    const answer = await save({ itemId: item.id, meetingId, number: '2.5', title: 'Status på centrale udmeldinger', ...fields });
+    expect(answer).toContain('Punkt 2.5 er gemt');
+    const after = (await items()).find((i) => i.id === item.id)!;
+    expect([after.number, after.title, after.changedSincePublish, after.recommendations]).toEqual(['2.5', 'Status på centrale udmeldinger', true, ['Tager orienteringen til efterretning']]);
+  });
+
+  it('adds a new item as a draft, in number order', async () => {
+    expect(JSON.stringify(await form('nyt punkt'))).toContain('NYT PUNKT · DASSOS');
+    expect(await save({ itemId: '', meetingId, number: '2.2', title: 'Nyt fra KKR', ...fields })).toContain('Punkt 2.2 er oprettet som kladde');
+    const list = await items();
+    expect(list.map((i) => i.number)).toEqual(['1.1', '2.1', '2.2', '2.5']);
+    expect(list[2]!.status).toBe('draft');
+  });
+
+  it('refuses a number the meeting already has, an empty title, and anyone but the secretariat', async () => {
+    const item = (await items()).find((i) => i.number === '2.2')!;
+    connector.clear();
+    const said = () => connector.recorded.find((r) => r.method === 'POST')?.body.text;
+    await save({ itemId: item.id, meetingId, number: '2.1', title: 'X', ...fields });
+    await connector.waitFor(1);
+    expect(said()).toMatch(/allerede et punkt med det nummer/);
+    connector.clear();
+    await save({ itemId: item.id, meetingId, number: '2.2', title: '   ', ...fields });
+    await connector.waitFor(1);
+    expect(said()).toMatch(/ikke gyldigt/);
+    expect((await form('nyt punkt', MEGAN)).text).toBe('Det kan kun sekretariatet.');
+  });
+
+  it('moves an item to another meeting, where it starts as a draft', async () => {
+    const later = await app.db.prisma.meeting.findFirst({ where: { startsAt: { gt: new Date('2027-02-01') } }, orderBy: { startsAt: 'asc' } });
+    const item = (await items()).find((i) => i.number === '2.5')!;
+    expect(await save({ itemId: item.id, meetingId: later!.id, number: '2.5', title: item.title, ...fields })).toContain('er flyttet til mødet');
+    const moved = await app.db.prisma.agendaItem.findUnique({ where: { id: item.id } });
+    expect([moved!.meetingId, moved!.status, moved!.cardActivityId]).toEqual([later!.id, 'draft', null]);
+    expect((await items()).map((i) => i.number)).toEqual(['1.1', '2.1', '2.2']);
+  });
+});
+

@@ -4,6 +4,7 @@ import { agendaItemCard, agendaOverviewCard } from '../../src/cards/agenda.card'
 import { chooseCommitteeCard } from '../../src/cards/choose-committee.card';
 import { helpCard } from '../../src/cards/help.card';
 import { importPreviewCard } from '../../src/cards/import-preview.card';
+import { itemEditCard } from '../../src/cards/item-edit.card';
 import { membersCard } from '../../src/cards/members.card';
 import { nextMeetingCard } from '../../src/cards/next-meeting.card';
 import type { AdaptiveCard } from '../../src/cards/render';
@@ -189,5 +190,7 @@ for (const lang of ['da', 'en'] as const) {
     [`agenda item, decision, mine ${lang}`, agendaItemCard(committee, decisionItem, lang, { mine: 'wants_discussion' })],
     [`agenda item, information ${lang}`, agendaItemCard(committee, informationItem, lang, { mine: 'acknowledged' })],
     [`agenda item, decided ${lang}`, agendaItemCard(committee, decidedItem, lang)],
+    [`item edit ${lang}`, itemEditCard({ committee, item: decisionItem, meetingId: 'm1', meetings: [next.meeting] }, lang)],
+    [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
   );
 }

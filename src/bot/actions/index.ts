@@ -3,6 +3,7 @@ import { commandAction } from './command.action';
 import { importCancelAction } from './import-cancel.action';
 import { importSaveAction } from './import-save.action';
 import { itemRefreshAction } from './item-refresh.action';
+import { itemSaveAction } from './item-save.action';
 import { membersSaveAction } from './members-save.action';
 import { positionAction } from './position.action';
 import { publishCancelAction } from './publish-cancel.action';
@@ -21,6 +22,7 @@ const all: readonly CardAction[] = [
   publishCancelAction,
   positionAction,
   itemRefreshAction,
+  itemSaveAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

@@ -1,4 +1,5 @@
 import type { Command } from '../handler';
+import { editItemCommand } from './edit-item.command';
 import { greetingCommand } from './greeting.command';
 import { helpCommand } from './help.command';
 import { importDocumentCommand } from './import-document.command';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   importDocumentCommand,
   publishAgendaCommand,
   itemStatusCommand,
+  editItemCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {
