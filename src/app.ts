@@ -60,7 +60,7 @@ export async function startApp(
     committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
-    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
+    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock, store.outbox),
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,

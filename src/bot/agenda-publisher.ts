@@ -6,12 +6,17 @@ import { agendaItemCard, agendaOverviewCard, MAX_REFRESH_USERS } from '../cards/
 import type { PublishPlan } from '../domain/agenda.service';
 import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
-import { threadOf, type ChannelTarget } from './channel-messenger';
+import { formatDate } from '../i18n/format';
+import { messages } from '../i18n/messages';
+import { statusOf, threadOf, type ChannelTarget } from './channel-messenger';
 import type { HandlerContext } from './handler';
 
 export interface PublishResult {
   posted: number;
   updated: number;
+  /** Members who got closed attachments personally now, and members out of reach. */
+  closedSentTo: number;
+  unreachable: number;
 }
 
 /**
@@ -46,7 +51,7 @@ export async function publishAgenda(
   const lang = langOf(committee.locale);
   const viewers = await services.agenda.viewers(committee);
   const refreshUserIds = viewers.length <= MAX_REFRESH_USERS ? viewers : [];
-  const result: PublishResult = { posted: 0, updated: 0 };
+  const result: PublishResult = { posted: 0, updated: 0, closedSentTo: 0, unreachable: 0 };
   // Later updates (counts after answers) happen outside any turn: keep the address.
   await services.committees.rememberServiceUrl(committee, target.serviceUrl);
   // Cards show the items as members will have them: drafts become published now.
@@ -75,5 +80,67 @@ export async function publishAgenda(
     }
   }
   await services.agenda.markPublished(plan, h.turn.actor, confirmedCpr, h.turn.correlationId);
-  return result;
+  const delivered = await deliverAttachmentNotices(h, plan, target, rootId);
+  return { ...result, ...delivered };
+}
+
+/**
+ * Closed attachments go to each member personally, never to the channel; a link that came
+ * after its item was posted is said once in the item's thread. Every message is claimed by
+ * a key first (closed:<attachment>:<person>, arrived:<attachment>), so publishing again, or
+ * from another instance, sends nothing twice.
+ */
+async function deliverAttachmentNotices(
+  h: HandlerContext,
+  plan: PublishPlan,
+  target: ChannelTarget,
+  rootId: string,
+): Promise<{ closedSentTo: number; unreachable: number }> {
+  const { services, messenger } = h;
+  const { committee } = plan;
+  const t = messages(langOf(committee.locale));
+  const notices = await services.agenda.attachmentNotices(plan);
+
+  for (const a of notices.arrivedOpen) {
+    const text = t.attachmentArrived(a.itemNumber, a.title, a.url);
+    const [key] = await services.agenda.claimMessages([{ key: `arrived:${a.id}`, personId: null, text }]);
+    if (!key) continue;
+    try {
+      await services.agenda.messagesSent([key], await messenger.replyText(target, rootId, text));
+    } catch (err) {
+      await services.agenda.messagesFailed([key], String(err), false);
+      h.turn.log.warn({ err, attachmentId: a.id }, 'could not announce an arrived attachment');
+    }
+  }
+
+  let closedSentTo = 0;
+  const when = formatDate(plan.agenda.meeting.startsAt, langOf(committee.locale), committee.timeZone);
+  for (const { recipient, attachments } of notices.personal) {
+    const keyOf = (id: string) => `closed:${id}:${recipient.personId}`;
+    const claimed = new Set(
+      await services.agenda.claimMessages(attachments.map((a) => ({ key: keyOf(a.id), personId: recipient.personId, text: a.title }))),
+    );
+    const fresh = attachments.filter((a) => claimed.has(keyOf(a.id)));
+    if (!fresh.length) continue;
+    const keys = fresh.map((a) => keyOf(a.id));
+    const serviceUrl = recipient.serviceUrl ?? target.serviceUrl;
+    try {
+      const sent = await messenger.sendPersonal(
+        { teamsUserId: recipient.teamsUserId!, tenantId: recipient.tenantId ?? committee.tenantId, serviceUrl, conversationId: recipient.personalConversationId },
+        t.closedAttachments(committee.name, when, fresh.map((a) => `- ${a.itemNumber} [${a.title}](${a.url})`).join('\n')),
+      );
+      if (sent.conversationId !== recipient.personalConversationId) {
+        await services.agenda.rememberPersonalConversation(recipient.personId, sent.conversationId, serviceUrl);
+      }
+      await services.agenda.messagesSent(keys, sent.activityId);
+      closedSentTo += 1;
+    } catch (err) {
+      const status = statusOf(err);
+      // 403: the member blocked or removed the bot; 404: no such user. Neither is tried again.
+      await services.agenda.messagesFailed(keys, String(err), status === 403 || status === 404);
+      h.turn.log.warn({ err, personId: recipient.personId, status }, 'could not send closed attachments');
+    }
+  }
+  await services.agenda.attachmentsAnnounced(notices.arrivedIds);
+  return { closedSentTo, unreachable: notices.unreachable.length };
 }

@@ -4,6 +4,7 @@
 // retrying other 4xx.
 import {
   ActivityTypes,
+  MessageFactory,
   type Activity,
   type CloudAdapter,
   type ConversationReference,
@@ -44,6 +45,52 @@ export class ChannelMessenger {
     return this.send(target, threadOf(target.conversationId, rootId), cardMessage(card, summary));
   }
 
+  /** Replies in the thread of `rootId` with a text (Markdown). */
+  replyText(target: ChannelTarget, rootId: string, text: string): Promise<string> {
+    return this.send(target, threadOf(target.conversationId, rootId), MessageFactory.text(text));
+  }
+
+  /**
+   * Writes to a member in their personal chat with the bot: the stored conversation, or a
+   * new one (Teams returns the same chat for the same bot and user).
+   */
+  async sendPersonal(
+    to: { teamsUserId: string; tenantId: string | null; serviceUrl: string; conversationId: string | null },
+    text: string,
+  ): Promise<{ conversationId: string; activityId: string }> {
+    let conversationId = to.conversationId;
+    if (!conversationId) {
+      await this.withRetries(`create:${to.teamsUserId}`, () =>
+        this.adapter.createConversationAsync(
+          this.appId,
+          'msteams',
+          to.serviceUrl,
+          '',
+          {
+            isGroup: false,
+            members: [{ id: to.teamsUserId, name: '' }],
+            tenantId: to.tenantId ?? undefined,
+            channelData: { tenant: { id: to.tenantId ?? undefined } },
+            activity: undefined as unknown as Activity,
+            bot: { id: this.appId || 'dagsorden', name: 'Dagsorden' },
+          },
+          async (ctx) => {
+            conversationId = ctx.activity.conversation?.id ?? null;
+          },
+        ),
+      );
+    }
+    if (!conversationId) throw new Error('Teams returned no personal conversation');
+    const target = { conversationId, serviceUrl: to.serviceUrl, tenantId: to.tenantId };
+    let activityId = '';
+    await this.withRetries(conversationId, () =>
+      this.continueIn(target, conversationId!, async (ctx) => {
+        activityId = (await ctx.sendActivity(MessageFactory.text(text)))?.id ?? '';
+      }, 'personal'),
+    );
+    return { conversationId, activityId };
+  }
+
   /** Replaces a posted card for everyone. */
   async update(target: ChannelTarget, conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
     await this.withRetries(conversationId, () =>
@@ -68,11 +115,18 @@ export class ChannelMessenger {
     target: ChannelTarget,
     conversationId: string,
     logic: (ctx: TurnContext) => Promise<void>,
+    kind: 'channel' | 'personal' = 'channel',
   ): Promise<void> {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: target.serviceUrl,
-      conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: target.tenantId ?? undefined, name: '' },
+      conversation: {
+        id: conversationId,
+        isGroup: kind === 'channel',
+        conversationType: kind,
+        tenantId: target.tenantId ?? undefined,
+        name: '',
+      },
     };
     return this.adapter.continueConversationAsync(this.appId, reference, logic);
   }
@@ -111,7 +165,8 @@ export function threadOf(channelConversationId: string, rootId: string): string 
   return `${channelConversationId.split(';')[0]};messageid=${rootId}`;
 }
 
-function statusOf(err: unknown): number | null {
+/** The HTTP status of a failed Bot Connector call, if it has one. */
+export function statusOf(err: unknown): number | null {
   const e = err as { statusCode?: unknown; response?: { status?: unknown } };
   const status = e?.statusCode ?? e?.response?.status;
   return typeof status === 'number' ? status : null;

@@ -11,9 +11,10 @@ export async function publishAndReport(h: HandlerContext, plan: PublishPlan, con
   const target = channelOf(plan, h.turn.ref);
   if (!target) return t.publishNoChannel;
   try {
-    const { posted, updated } = await publishAgenda(h, plan, target, confirmedCpr);
-    h.turn.log.info({ meetingId: plan.agenda.meeting.id, posted, updated }, 'agenda published');
-    return t.published(posted, updated);
+    const { posted, updated, closedSentTo, unreachable } = await publishAgenda(h, plan, target, confirmedCpr);
+    h.turn.log.info({ meetingId: plan.agenda.meeting.id, posted, updated, closedSentTo, unreachable }, 'agenda published');
+    const closed = closedSentTo || unreachable ? ` ${t.closedSent(closedSentTo, unreachable)}` : '';
+    return `${t.published(posted, updated)}${closed}`;
   } catch (err) {
     h.turn.log.error({ err, meetingId: plan.agenda.meeting.id }, 'publishing stopped');
     return t.publishFailed(h.turn.correlationId);

@@ -5,7 +5,15 @@ import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { findCprInTexts, type CprFinding } from './cpr-check';
 import { DomainError } from './errors';
-import type { AgendaRepository, AuditLog, MeetingRepository, MembershipRepository, PositionRecord } from './ports';
+import type {
+  AgendaRepository,
+  AuditLog,
+  MeetingRepository,
+  MembershipRepository,
+  OutboxRepository,
+  PositionRecord,
+  Recipient,
+} from './ports';
 import type { ItemDraft } from './ports';
 import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, SectionKind } from './types';
 
@@ -35,6 +43,26 @@ export interface PublishPlan {
   findings: CprFinding[];
 }
 
+export interface NoticeAttachment {
+  id: string;
+  itemNumber: string;
+  title: string;
+  url: string;
+  closed: boolean;
+}
+
+/** What members are to be told about attachments when an agenda is published. */
+export interface AttachmentNotices {
+  /** Closed attachments with a link: each member gets them personally, each one once. */
+  personal: Array<{ recipient: Recipient; attachments: NoticeAttachment[] }>;
+  /** Members the bot cannot write to yet (never seen in Teams). */
+  unreachable: Recipient[];
+  /** Open attachments whose link came after their item was posted: said once in the thread. */
+  arrivedOpen: NoticeAttachment[];
+  /** Every to-follow attachment that has its link now (marked announced once told). */
+  arrivedIds: string[];
+}
+
 export interface ItemStatusReport {
   committee: Committee;
   item: AgendaItem;
@@ -58,6 +86,7 @@ export class AgendaService {
     private readonly agenda: AgendaRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /** The agenda of the committee's next meeting that has one. */
@@ -102,6 +131,49 @@ export class AgendaService {
       data: { items: plan.agenda.items.length, cprFindings: plan.findings.length, confirmedCpr },
       correlationId,
     });
+  }
+
+  /** Who gets which closed attachment, and which links arrived since the agenda went out. */
+  async attachmentNotices(plan: PublishPlan): Promise<AttachmentNotices> {
+    const live = plan.agenda.items.filter((i) => i.status !== 'withdrawn');
+    const withLink = live.flatMap((item) =>
+      item.attachments
+        .filter((a) => a.url)
+        .map((a) => ({ item, a, notice: { id: a.id, itemNumber: item.number, title: a.title, url: a.url!, closed: a.closed } })),
+    );
+    const closed = withLink.filter((x) => x.a.closed).map((x) => x.notice);
+    const arrived = withLink.filter((x) => x.a.toFollow);
+    const recipients = await this.memberships.recipients(plan.committee.id);
+    const reachable = (r: Recipient) => Boolean(r.teamsUserId && (r.serviceUrl || plan.committee.serviceUrl));
+    return {
+      personal: closed.length ? recipients.filter(reachable).map((recipient) => ({ recipient, attachments: closed })) : [],
+      unreachable: closed.length ? recipients.filter((r) => !reachable(r)) : [],
+      arrivedOpen: arrived.filter((x) => !x.a.closed && x.item.cardActivityId).map((x) => x.notice),
+      arrivedIds: arrived.map((x) => x.a.id),
+    };
+  }
+
+  /** Claims proactive messages by key: only keys never sent come back (each message once). */
+  claimMessages(entries: Array<{ key: string; personId: string | null; text: string }>): Promise<string[]> {
+    return this.outbox.claim(entries);
+  }
+
+  messagesSent(keys: string[], activityId: string | null): Promise<void> {
+    return this.outbox.markSent(keys, activityId);
+  }
+
+  messagesFailed(keys: string[], error: string, unreachable: boolean): Promise<void> {
+    return this.outbox.markFailed(keys, error, unreachable);
+  }
+
+  /** Members have been told that these attachments' links are there. */
+  attachmentsAnnounced(ids: string[]): Promise<void> {
+    return this.agenda.markAnnounced(ids, this.clock.now());
+  }
+
+  /** The personal chat with a member, created once and reused. */
+  rememberPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void> {
+    return this.memberships.setPersonalConversation(personId, conversationId, serviceUrl);
   }
 
   /** The item, with the committee it belongs to, for a member of that committee. */

@@ -50,6 +50,9 @@ export interface MembershipRepository {
   upsertMember(committeeId: string, who: RosterEntry & { tenantId: string | null; serviceUrl: string | null }, role: Role): Promise<{ member: Member; created: boolean }>;
   update(membershipId: string, change: { role?: Role; organisationName?: string | null }): Promise<Member>;
   ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }>;
+  /** Active members who take part (not observers), as people to write to. */
+  recipients(committeeId: string): Promise<Recipient[]>;
+  setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void>;
   /** Teams user ids of the committee's active members, at most `limit` of them. */
   teamsUserIds(committeeId: string, limit: number): Promise<string[]>;
 }
@@ -59,6 +62,25 @@ export interface PersonRepository {
   findLocale(aadObjectId: string): Promise<{ known: boolean; locale: string | null }>;
   /** False when no such person is known. */
   setLocale(aadObjectId: string, locale: string | null): Promise<boolean>;
+}
+
+/** A member as someone the bot can write to personally. */
+export interface Recipient {
+  personId: string;
+  name: string;
+  teamsUserId: string | null;
+  tenantId: string | null;
+  serviceUrl: string | null;
+  personalConversationId: string | null;
+}
+
+/** Proactive messages, each sent once: claimed by an idempotency key before it is sent. */
+export interface OutboxRepository {
+  /** Claims the keys never claimed (or failed before); returns the keys this caller now sends. */
+  claim(entries: Array<{ key: string; personId: string | null; text: string }>): Promise<string[]>;
+  markSent(keys: string[], activityId: string | null): Promise<void>;
+  /** A failure; `unreachable` (blocked, uninstalled) is never tried again. */
+  markFailed(keys: string[], error: string, unreachable: boolean): Promise<void>;
 }
 
 export interface MeetingRepository {
@@ -154,6 +176,8 @@ export interface AgendaRepository {
   /** The channel message of the meeting's overview card (its thread holds the item cards). */
   recordOverviewPosted(meetingId: string, activityId: string): Promise<void>;
   recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void>;
+  /** Members have been told about these attachments' links. */
+  markAnnounced(attachmentIds: string[], at: Date): Promise<void>;
   /** Drafts become published, "changed" marks are cleared, the meeting's agenda is published. */
   markPublished(meetingId: string, at: Date): Promise<void>;
 

@@ -195,6 +195,18 @@ const da = {
   publishNoChannel:
     'Styregruppen er ikke knyttet til en kanal endnu, så jeg kan ikke udsende dagsordenen. Skriv «opsætning» i den kanal, styregruppen bruger.',
   publishFailed: (ref: string) => `Udsendelsen blev afbrudt. Skriv «udsend dagsorden» igen – allerede udsendte kort bliver opdateret, ikke gentaget. (Fejl-id: ${ref})`,
+  closedAttachments: (committee: string, when: string, lines: string) =>
+    `**Lukkede bilag til ${committee}s møde ${when}**\n\nKun til styregruppens medlemmer – del dem ikke videre.\n\n${lines}`,
+  attachmentArrived: (number: string, title: string, url: string) => `Bilaget til punkt ${number} er kommet: [${title}](${url})`,
+  closedSent: (sent: number, unreachable: number) =>
+    [
+      sent ? `Lukkede bilag er sendt personligt til ${sent} ${sent === 1 ? 'medlem' : 'medlemmer'}.` : '',
+      unreachable
+        ? `${unreachable} ${unreachable === 1 ? 'medlem' : 'medlemmer'} kan ikke få de lukkede bilag fra mig endnu (ikke set i Teams – hent teamets medlemmer under «opsætning»).`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   cprTitle: 'Mulige CPR-numre i dagsordenen',
   cprIntro: 'Jeg har fundet noget, der ligner CPR-numre. Intet er udsendt. Ret punkterne, eller bekræft, at de skal med.',
   cprConfirm: 'Udsend alligevel',
@@ -413,6 +425,18 @@ const en: Messages = {
   publishNoChannel:
     'The committee is not linked to a channel yet, so I cannot publish the agenda. Type "setup" in the channel the committee uses.',
   publishFailed: (ref: string) => `Publishing stopped. Type "publish agenda" again – cards already posted are updated, not repeated. (Error id: ${ref})`,
+  closedAttachments: (committee: string, when: string, lines: string) =>
+    `**Closed attachments for the ${committee} meeting on ${when}**\n\nFor the committee's members only – do not pass them on.\n\n${lines}`,
+  attachmentArrived: (number: string, title: string, url: string) => `The attachment for item ${number} has arrived: [${title}](${url})`,
+  closedSent: (sent: number, unreachable: number) =>
+    [
+      sent ? `Closed attachments were sent personally to ${sent} ${sent === 1 ? 'member' : 'members'}.` : '',
+      unreachable
+        ? `${unreachable} ${unreachable === 1 ? 'member' : 'members'} cannot get the closed attachments from me yet (not seen in Teams – import the team's members under "setup").`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   cprTitle: 'Possible CPR numbers in the agenda',
   cprIntro: 'I found what look like CPR numbers. Nothing has been published. Edit the items, or confirm that they belong there.',
   cprConfirm: 'Publish anyway',

@@ -67,6 +67,16 @@ function itemData(item: ParsedItem, position: number) {
   } as const;
 }
 
+/** An attachment's title without the markers a new version of the document may add or drop. */
+function titleKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/^\s*lukket bilag\s*[–—:-]?\s*/, '')
+    .replace(/\((eftersendes|vedhæftet|lukket)\)/g, '')
+    .replace(/[^\p{L}\d]+/gu, ' ')
+    .trim();
+}
+
 function attachmentData(item: ParsedItem) {
   return item.attachments.map((a) => ({
     title: a.title,
@@ -185,6 +195,30 @@ export class PrismaAgendaRepository implements AgendaRepository {
     return { item: item!, created: result.created, moved: result.moved };
   }
 
+  /**
+   * The item's attachments as the document lists them now. One with the same title is the
+   * same attachment: it keeps its id (what members were sent is keyed on it) and, when it
+   * was to follow and now has its link, stays "to follow" until members have been told.
+   */
+  private async replaceAttachments(tx: Tx, agendaItemId: string, wanted: ReturnType<typeof attachmentData>): Promise<void> {
+    const existing = await tx.attachment.findMany({ where: { agendaItemId } });
+    const byTitle = new Map(existing.map((a) => [titleKey(a.title), a]));
+    for (const a of wanted) {
+      const old = byTitle.get(titleKey(a.title));
+      if (!old) {
+        await tx.attachment.create({ data: { ...a, agendaItemId } });
+        continue;
+      }
+      byTitle.delete(titleKey(a.title));
+      const arrived = old.availability === 'to_follow' && !old.url && a.url;
+      await tx.attachment.update({
+        where: { id: old.id },
+        data: { title: a.title, url: a.url, access: a.access, availability: arrived ? 'to_follow' : a.availability },
+      });
+    }
+    if (byTitle.size) await tx.attachment.deleteMany({ where: { id: { in: [...byTitle.values()].map((a) => a.id) } } });
+  }
+
   /** Positions follow the item numbers: 1.2 before 1.10, 2 before 10. */
   private async orderByNumber(tx: Tx, meetingId: string): Promise<void> {
     const rows = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, number: true, position: true } });
@@ -239,6 +273,14 @@ export class PrismaAgendaRepository implements AgendaRepository {
     await this.prisma.agendaItem.update({
       where: { id: itemId },
       data: { cardActivityId: activityId, cardConversationId: conversationId },
+    });
+  }
+
+  async markAnnounced(attachmentIds: string[], at: Date): Promise<void> {
+    if (!attachmentIds.length) return;
+    await this.prisma.attachment.updateMany({
+      where: { id: { in: attachmentIds } },
+      data: { availability: 'attached', announcedAt: at },
     });
   }
 
@@ -307,7 +349,6 @@ export class PrismaAgendaRepository implements AgendaRepository {
             changedSincePublish: found.changedSincePublish || (found.status !== 'draft' && changed),
           },
         });
-        await tx.attachment.deleteMany({ where: { agendaItemId: found.id } });
         ids.set(item.number, found.id);
         byNumber.delete(item.number);
         updated += 1;
@@ -318,12 +359,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
         ids.set(item.number, row.id);
         created += 1;
       }
-      const attachments = attachmentData(item);
-      if (attachments.length) {
-        await tx.attachment.createMany({
-          data: attachments.map((a) => ({ ...a, agendaItemId: ids.get(item.number)! })),
-        });
-      }
+      await this.replaceAttachments(tx, ids.get(item.number)!, attachmentData(item));
     }
 
     // Items the document no longer has: a draft goes, a published one is withdrawn.

@@ -6,6 +6,7 @@ import { PrismaCommitteeRepository } from './committee.repository';
 import { PrismaDocumentImportRepository } from './document-import.repository';
 import { PrismaMeetingRepository } from './meeting.repository';
 import { PrismaMembershipRepository } from './membership.repository';
+import { PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
 
@@ -17,6 +18,7 @@ export interface Store {
   people: PrismaPersonRepository;
   imports: PrismaDocumentImportRepository;
   agenda: PrismaAgendaRepository;
+  outbox: PrismaOutboxRepository;
 }
 
 export interface StoreOptions {
@@ -35,5 +37,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     people: new PrismaPersonRepository(db.prisma, cache),
     imports: new PrismaDocumentImportRepository(db.prisma),
     agenda: new PrismaAgendaRepository(db.prisma),
+    outbox: new PrismaOutboxRepository(db.prisma),
   };
 }

@@ -1,4 +1,4 @@
-import type { MembershipRepository, RosterEntry } from '../domain/ports';
+import type { MembershipRepository, Recipient, RosterEntry } from '../domain/ports';
 import type { Member, OrganisationKind, Role } from '../domain/types';
 import type { PrismaClient } from './generated/client';
 import { toMember } from './mappers';
@@ -24,6 +24,26 @@ export class PrismaMembershipRepository implements MembershipRepository {
     });
     const rank: Record<Role, number> = { chair: 0, secretariat: 1, member: 2, observer: 3 };
     return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
+  }
+
+  async recipients(committeeId: string): Promise<Recipient[]> {
+    const rows = await this.prisma.membership.findMany({
+      where: { committeeId, active: true, role: { not: 'observer' } },
+      select: { person: true },
+      orderBy: { person: { displayName: 'asc' } },
+    });
+    return rows.map(({ person: p }) => ({
+      personId: p.id,
+      name: p.displayName,
+      teamsUserId: p.teamsUserId,
+      tenantId: p.tenantId,
+      serviceUrl: p.serviceUrl,
+      personalConversationId: p.personalConversationId,
+    }));
+  }
+
+  async setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void> {
+    await this.prisma.person.update({ where: { id: personId }, data: { personalConversationId: conversationId, serviceUrl } });
   }
 
   async teamsUserIds(committeeId: string, limit: number): Promise<string[]> {

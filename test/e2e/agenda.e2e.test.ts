@@ -34,7 +34,9 @@ async function invoke(verb: string, data: Record<string, unknown>, user = ALEX) 
 async function importAgenda(text: string): Promise<void> {
   await app.post(personal(`importer dagsorden\n${text}`));
   await connector.waitFor(1);
-  const body = connector.recorded[0]!.body as { attachments: Array<{ content: { actions: Array<{ verb: string; data: Record<string, string> }>; body: Array<Record<string, unknown>> } }> };
+  // The preview is the POST to the chat (a card update from earlier answers may come first).
+  for (let i = 0; i < 100 && !connector.recorded.some((r) => r.method === 'POST'); i++) await connector.waitFor(connector.recorded.length + 1);
+  const body = connector.recorded.find((r) => r.method === 'POST')!.body as { attachments: Array<{ content: { actions: Array<{ verb: string; data: Record<string, string> }>; body: Array<Record<string, unknown>> } }> };
   const card = body.attachments[0]!.content;
   const save = card.actions.find((a) => a.verb === 'import-save')!;
   const choice = card.body.find((e) => e.type === 'Input.ChoiceSet') as { value: string };
@@ -45,6 +47,28 @@ async function importAgenda(text: string): Promise<void> {
 
 async function items() {
   return app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+}
+
+/** The first message with text at the connector (card updates from earlier answers may come between). */
+async function firstText(): Promise<string> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const found = connector.recorded.find((r) => typeof r.body.text === 'string' && r.body.text);
+    if (found) return String(found.body.text);
+    if (Date.now() > until) throw new Error('no text message arrived');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The first message the bot sent (not a card update). */
+async function firstPost(): Promise<Record<string, unknown>> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const found = connector.recorded.find((r) => r.method === 'POST');
+    if (found) return found.body;
+    if (Date.now() > until) throw new Error('no message arrived');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function cardPosts() {
@@ -130,11 +154,11 @@ describe('answers on the item cards', () => {
     const [decision, info] = await items();
     await invoke('position', { itemId: decision!.id, kind: 'can_approve' }, STRANGER);
     await connector.waitFor(1);
-    expect(connector.recorded[0]!.body.text).toBe('Det kan kun styregruppens medlemmer.');
+    expect((await firstText())).toBe('Det kan kun styregruppens medlemmer.');
     connector.clear();
     await invoke('position', { itemId: info!.id, kind: 'cannot_approve' }, MEGAN);
     await connector.waitFor(1);
-    expect(connector.recorded[0]!.body.text).toMatch(/ikke gyldigt/);
+    expect((await firstText())).toMatch(/ikke gyldigt/);
     // Identity is the activity's: a personId in the card data changes nothing.
     connector.clear();
     await invoke('position', { itemId: decision!.id, kind: 'cannot_approve', personId: 'someone-else', from: ALEX }, MEGAN);
@@ -151,14 +175,14 @@ describe('answers on the item cards', () => {
   it('"status punkt 1.1" tells the secretariat who answered what, by organisation', async () => {
     await app.post(personal('status punkt 1.1'));
     await connector.waitFor(1);
-    const card = JSON.stringify(connector.recorded[0]!.body);
+    const card = JSON.stringify(await firstPost());
     expect(card).toContain('Aarhus Kommune');
     expect(card).toMatch(/"title":"Megan Bowen","value":"Kan ikke godkende"/);
     expect(card).toMatch(/"title":"Adele Vance","value":"mangler"/);
     connector.clear();
     await app.post(personal('status punkt 1.1', MEGAN));
     await connector.waitFor(1);
-    expect(connector.recorded[0]!.body.text).toBe('Det kan kun sekretariatet.');
+    expect((await firstText())).toBe('Det kan kun sekretariatet.');
   });
 });
 
@@ -169,7 +193,7 @@ describe('the CPR check', () => {
     await connector.waitFor(1);
     expect(cardPosts().filter((p) => p.conversationId.startsWith(TEAM))).toHaveLength(0);
     expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
-    const warning = JSON.stringify(connector.recorded[0]!.body);
+    const warning = JSON.stringify(await firstPost());
     expect(warning).toContain('Mulige CPR-numre');
     expect(warning).toContain('2.2 · sagsfremstilling');
     expect(warning).toContain('010190-****');
@@ -238,6 +262,58 @@ describe('editing items with the form', () => {
     const moved = await app.db.prisma.agendaItem.findUnique({ where: { id: item.id } });
     expect([moved!.meetingId, moved!.status, moved!.cardActivityId]).toEqual([later!.id, 'draft', null]);
     expect((await items()).map((i) => i.number)).toEqual(['1.1', '2.1', '2.2']);
+  });
+});
+
+describe('attachments', () => {
+  const url = 'https://dokumenter.example.org/dassos/opsamling-input.pdf';
+  async function publishAndWait(): Promise<string> {
+    await app.post(personal('udsend dagsorden'));
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const done = connector.recorded.find((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? '')));
+      if (done) return String(done.body.text);
+      if (Date.now() > until) throw new Error('publishing did not finish');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  // Alex's own chat also carries the answers to his commands: the letters are those with the link.
+  const personalPosts = () =>
+    connector.recorded.filter((r) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && String(r.body.text).includes(url));
+
+  it('sends a closed attachment to each member personally, once, and never its link to the channel', async () => {
+    await importAgenda(AGENDA.replace('Lukket bilag – Opsamling af kommunernes input (eftersendes)', `Lukket bilag – Opsamling af kommunernes input\n${url}`));
+    const report = await publishAndWait();
+    expect(report).toMatch(/Lukkede bilag er sendt personligt til 6 medlemmer\. \d+ medlemmer kan ikke få de lukkede bilag fra mig endnu/);
+    const sent = personalPosts();
+    expect(sent.map((r) => r.conversationId).sort()).toEqual(['0', '1', '2', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
+    for (const r of sent) expect(String(r.body.text)).toContain(`[Lukket bilag – Opsamling af kommunernes input](${url})`);
+    // Members who had no personal chat with the bot got one (created once, then reused).
+    expect(connector.recorded.filter((r) => r.path === '/v3/conversations').length).toBeGreaterThanOrEqual(5);
+    const channel = connector.recorded.filter((r) => r.conversationId.startsWith(TEAM));
+    expect(channel.length).toBeGreaterThan(0);
+    for (const r of channel) expect(JSON.stringify(r.body)).not.toContain(url);
+
+    connector.clear();
+    expect(await publishAndWait()).not.toMatch(/sendt personligt/);
+    expect(personalPosts()).toHaveLength(0);
+    expect(await app.db.prisma.outboundDelivery.count({ where: { idempotencyKey: { startsWith: 'closed:' }, status: 'sent' } })).toBe(6);
+  });
+
+  it('says once in the thread when an attachment to follow gets its link', async () => {
+    const later = AGENDA.replace('Der gives en kort status.', 'Der gives en kort status.\n\nBilag\n\nBilag 2 – Notat om status (eftersendes)');
+    await importAgenda(later.replace('Lukket bilag – Opsamling af kommunernes input (eftersendes)', `Lukket bilag – Opsamling af kommunernes input\n${url}`));
+    await publishAndWait();
+    connector.clear();
+    const link = 'https://dokumenter.example.org/dassos/notat-status.pdf';
+    await importAgenda(later.replace('Bilag 2 – Notat om status (eftersendes)', `Bilag 2 – Notat om status\n${link}`).replace('Lukket bilag – Opsamling af kommunernes input (eftersendes)', `Lukket bilag – Opsamling af kommunernes input\n${url}`));
+    await publishAndWait();
+    const told = connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt 2.2 er kommet'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.conversationId).toMatch(new RegExp(`^${TEAM};messageid=`));
+    connector.clear();
+    await publishAndWait();
+    expect(connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt'))).toHaveLength(0);
   });
 });
 

@@ -52,6 +52,22 @@ export async function startRecordingConnector(options: { keep?: boolean } = {}):
         send(200, { members: roster.map((m) => ({ ...m, userPrincipalName: m.email })) });
         return;
       }
+      if (req.method === 'POST' && url.pathname === '/v3/conversations') {
+        // createConversation: a personal chat with the one member named.
+        let params: { members?: Array<{ id?: string }> } = {};
+        try {
+          params = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          send(400, { error: { code: 'BadSyntax' } });
+          return;
+        }
+        const member = params.members?.[0]?.id ?? 'unknown';
+        total += 1;
+        if (keep) recorded.push({ method: 'POST', path: url.pathname, conversationId: '', activityId: null, body: params as Record<string, unknown> });
+        waiters.splice(0).forEach((w) => w());
+        send(201, { id: `a:personal-${member}` });
+        return;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
       if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
         send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });

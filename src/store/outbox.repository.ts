@@ -1,0 +1,36 @@
+import type { OutboxRepository } from '../domain/ports';
+import type { PrismaClient } from './generated/client';
+
+export class PrismaOutboxRepository implements OutboxRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async claim(entries: Array<{ key: string; personId: string | null; text: string }>): Promise<string[]> {
+    const claimed: string[] = [];
+    for (const e of entries) {
+      // Insert, or take over a failed try; a row another sender holds or has sent is left alone.
+      const rows = await this.prisma.$queryRaw<Array<{ key: string }>>`
+        INSERT INTO "OutboundDelivery" ("id", "idempotencyKey", "personId", "activity", "status", "attempts", "updatedAt")
+        VALUES (gen_random_uuid(), ${e.key}, ${e.personId}::uuid, ${JSON.stringify({ text: e.text })}::jsonb, 'sending', 1, now())
+        ON CONFLICT ("idempotencyKey") DO UPDATE
+          SET "status" = 'sending', "attempts" = "OutboundDelivery"."attempts" + 1, "updatedAt" = now()
+          WHERE "OutboundDelivery"."status" = 'failed'
+        RETURNING "idempotencyKey" AS key`;
+      if (rows.length) claimed.push(e.key);
+    }
+    return claimed;
+  }
+
+  async markSent(keys: string[], activityId: string | null): Promise<void> {
+    await this.prisma.outboundDelivery.updateMany({
+      where: { idempotencyKey: { in: keys } },
+      data: { status: 'sent', sentAt: new Date(), sentActivityId: activityId },
+    });
+  }
+
+  async markFailed(keys: string[], error: string, unreachable: boolean): Promise<void> {
+    await this.prisma.outboundDelivery.updateMany({
+      where: { idempotencyKey: { in: keys } },
+      data: { status: unreachable ? 'unreachable' : 'failed', lastError: error.slice(0, 500) },
+    });
+  }
+}
