@@ -177,8 +177,12 @@ export class AgendaService {
   }
 
   /** The item, with the committee it belongs to, for a member of that committee. */
-  async itemForMember(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; member: Member }> {
-    const item = await this.agenda.findItem(itemId);
+  async itemForMember(
+    itemId: string,
+    actor: Actor,
+    options: { withTally?: boolean } = {},
+  ): Promise<{ item: AgendaItem; committee: Committee; member: Member }> {
+    const item = await this.agenda.findItem(itemId, options);
     if (!item) throw new DomainError('invalid_input', `no item ${itemId}`);
     const meeting = await this.meetings.findById(item.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting for item ${itemId}`);
@@ -198,7 +202,8 @@ export class AgendaService {
     comment: string | null,
     correlationId?: string,
   ): Promise<{ item: AgendaItem; committee: Committee; changed: boolean }> {
-    const { item, committee, member } = await this.itemForMember(itemId, actor);
+    // The tally is read once, after the answer is in.
+    const { item, committee, member } = await this.itemForMember(itemId, actor, { withTally: false });
     if (member.role === 'observer') throw new DomainError('observer');
     if (item.status !== 'published') throw new DomainError('item_closed', `${item.number} is ${item.status}`);
     if (!answersFor(item.section).includes(kind)) throw new DomainError('invalid_input', `${kind} on ${item.section}`);
@@ -217,8 +222,7 @@ export class AgendaService {
         correlationId,
       });
     }
-    const tally = changed ? await this.agenda.tallyOf(item.id) : item.tally;
-    return { item: { ...item, tally }, committee, changed };
+    return { item: { ...item, tally: await this.agenda.tallyOf(item.id) }, committee, changed };
   }
 
   /**

@@ -163,7 +163,8 @@ export interface AgendaRepository {
   saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }): Promise<{ item: AgendaItem; created: boolean; moved: boolean }>;
   /** The meeting's agenda: items in order with attachments, decisions and tallies. */
   loadAgenda(meetingId: string): Promise<Agenda | null>;
-  findItem(itemId: string): Promise<AgendaItem | null>;
+  /** The item; `withTally: false` leaves its tally at zero (the caller reads it after a change). */
+  findItem(itemId: string, options?: { withTally?: boolean }): Promise<AgendaItem | null>;
   /** The item of a meeting by its number ("1.2"). */
   findItemByNumber(meetingId: string, number: string): Promise<AgendaItem | null>;
   /** Sets the person's one current answer; `changed` is false when it was already that. */

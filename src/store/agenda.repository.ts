@@ -5,6 +5,7 @@ import type { ParsedItem } from '../documents/parsed-document';
 import { isUuid } from './committee.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
+import { ReadCache } from './read-cache';
 
 const itemInclude = {
   attachments: { orderBy: { createdAt: 'asc' } },
@@ -87,7 +88,10 @@ function attachmentData(item: ParsedItem) {
 }
 
 export class PrismaAgendaRepository implements AgendaRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
   async loadAgenda(meetingId: string): Promise<Agenda | null> {
     if (!isUuid(meetingId)) return null;
@@ -105,10 +109,15 @@ export class PrismaAgendaRepository implements AgendaRepository {
     };
   }
 
-  async findItem(itemId: string): Promise<AgendaItem | null> {
+  /** The item's content is cached (every answer reads it); its tally is always read fresh. */
+  async findItem(itemId: string, options: { withTally?: boolean } = {}): Promise<AgendaItem | null> {
     if (!isUuid(itemId)) return null;
-    const row = await this.prisma.agendaItem.findUnique({ where: { id: itemId }, include: itemInclude });
-    return row && toItem(row, (await this.tallies([row.id])).get(row.id));
+    const content = await this.cache.get(`agenda:item:${itemId}`, async () => {
+      const row = await this.prisma.agendaItem.findUnique({ where: { id: itemId }, include: itemInclude });
+      return row && toItem(row);
+    });
+    if (!content || options.withTally === false) return content;
+    return { ...content, tally: await this.tallyOf(itemId) };
   }
 
   async findItemByNumber(meetingId: string, number: string): Promise<AgendaItem | null> {

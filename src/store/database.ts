@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { isWriteStatement, watchAdapterWrites } from './write-watch';
+import { changesCachedData, watchAdapterWrites } from './write-watch';
 
 export type DatabaseTarget =
   | { kind: 'embedded'; /** null: in memory */ dataDir: string | null; loadDataDir?: Blob }
@@ -138,7 +138,7 @@ function watchExecutorWrites(inner: SqlExecutor, onWrite: () => void): SqlExecut
     }
   };
   return {
-    query: (sql, params) => (isWriteStatement(sql) ? around(() => inner.query(sql, params)) : inner.query(sql, params)),
+    query: (sql, params) => (changesCachedData(sql) ? around(() => inner.query(sql, params)) : inner.query(sql, params)),
     exec: (sql) => around(() => inner.exec(sql)),
     transaction: (fn) => around(() => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
   };

@@ -31,12 +31,12 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
   db.onWrite(() => cache.invalidate());
   return {
     committees: new PrismaCommitteeRepository(db.prisma, cache),
-    memberships: new PrismaMembershipRepository(db.prisma),
+    memberships: new PrismaMembershipRepository(db.prisma, cache),
     meetings: new PrismaMeetingRepository(db.prisma, cache),
     audit: new PrismaAuditLog(db.prisma),
     people: new PrismaPersonRepository(db.prisma, cache),
     imports: new PrismaDocumentImportRepository(db.prisma),
-    agenda: new PrismaAgendaRepository(db.prisma),
+    agenda: new PrismaAgendaRepository(db.prisma, cache),
     outbox: new PrismaOutboxRepository(db.prisma),
   };
 }

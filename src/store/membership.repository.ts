@@ -2,6 +2,7 @@ import type { MembershipRepository, Recipient, RosterEntry } from '../domain/por
 import type { Member, OrganisationKind, Role } from '../domain/types';
 import type { PrismaClient } from './generated/client';
 import { toMember } from './mappers';
+import { ReadCache } from './read-cache';
 
 const withPerson = { person: true, organisation: true } as const;
 
@@ -14,7 +15,10 @@ export function organisationKindOf(name: string): OrganisationKind {
 }
 
 export class PrismaMembershipRepository implements MembershipRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
   async list(committeeId: string): Promise<Member[]> {
     const rows = await this.prisma.membership.findMany({
@@ -46,13 +50,16 @@ export class PrismaMembershipRepository implements MembershipRepository {
     await this.prisma.person.update({ where: { id: personId }, data: { personalConversationId: conversationId, serviceUrl } });
   }
 
-  async teamsUserIds(committeeId: string, limit: number): Promise<string[]> {
-    const rows = await this.prisma.membership.findMany({
-      where: { committeeId, active: true, person: { teamsUserId: { not: null } } },
-      select: { person: { select: { teamsUserId: true } } },
-      take: limit,
+  /** Cached: every answer's card names who may refresh it. Not used for authorisation. */
+  teamsUserIds(committeeId: string, limit: number): Promise<string[]> {
+    return this.cache.get(`committee:teams-user-ids:${committeeId}:${limit}`, async () => {
+      const rows = await this.prisma.membership.findMany({
+        where: { committeeId, active: true, person: { teamsUserId: { not: null } } },
+        select: { person: { select: { teamsUserId: true } } },
+        take: limit,
+      });
+      return rows.map((r) => r.person.teamsUserId!);
     });
-    return rows.map((r) => r.person.teamsUserId!);
   }
 
   async findByAad(committeeId: string, aadObjectId: string): Promise<Member | null> {

@@ -5,7 +5,8 @@
 // (through Prisma or the SQL seam, see write-watch.ts) invalidates the whole cache, and
 // a value loaded while a write happened is not kept. Writes by other processes (several
 // instances on one PostgreSQL) are seen when an entry expires: after `ttlMs` at most.
-// Authorisation (memberships and roles) is never read from here.
+// Authorisation (memberships and roles) is never read from here; a committee's list of
+// Teams user ids (who may refresh a card) is, as it decides nothing.
 
 export interface ReadCacheOptions {
   /** How long an entry is served without asking the database again; 0 turns caching off. */

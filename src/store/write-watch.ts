@@ -6,8 +6,22 @@
 /** Plain reads: anything else (INSERT, UPDATE, DELETE, WITH …, DDL, scripts) counts as a write. */
 const READ_ONLY = /^\s*(select|show|explain)\b/i;
 
+/**
+ * Tables the read cache never holds: what members do all day (answers), the audit trail,
+ * the outbox and import drafts. Writing them leaves every cached value true.
+ */
+const UNCACHED_TABLES = new Set(['Position', 'AuditEvent', 'OutboundDelivery', 'DocumentImport']);
+const SIMPLE_WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+(?:"?public"?\.)?"?(\w+)"?/i;
+
 export function isWriteStatement(sql: string): boolean {
   return !READ_ONLY.test(sql);
+}
+
+/** Whether the statement may change something the read cache holds (when unsure: yes). */
+export function changesCachedData(sql: string): boolean {
+  if (!isWriteStatement(sql)) return false;
+  const table = SIMPLE_WRITE.exec(sql)?.[1];
+  return !(table && UNCACHED_TABLES.has(table));
 }
 
 interface SqlLike {
@@ -47,7 +61,7 @@ function wrap<T extends object>(target: T, onWrite: () => void, inTransaction?: 
           return async (...args: unknown[]) => {
             const query = args[0] as SqlLike | string | undefined;
             const sql = typeof query === 'string' ? query : (query?.sql ?? '');
-            const writes = prop !== 'queryRaw' || isWriteStatement(sql);
+            const writes = prop === 'executeScript' || changesCachedData(sql);
             if (!writes) return fn.apply(obj, args);
             if (inTransaction) inTransaction.wrote = true;
             onWrite();

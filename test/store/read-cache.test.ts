@@ -6,7 +6,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { ReadCache } from '../../src/store/read-cache';
-import { isWriteStatement } from '../../src/store/write-watch';
+import { changesCachedData, isWriteStatement } from '../../src/store/write-watch';
 import { databaseKinds, freshDatabase } from '../support/db';
 
 describe('ReadCache', () => {
@@ -72,6 +72,22 @@ describe('isWriteStatement', () => {
     ['CREATE TABLE t (x int)', true],
   ])('%s → %s', (sql, writes) => {
     expect(isWriteStatement(sql)).toBe(writes);
+  });
+});
+
+describe('changesCachedData', () => {
+  it.each([
+    ['SELECT "id" FROM "Committee"', false],
+    ['INSERT INTO "public"."Position" ("id") VALUES ($1)', false],
+    ['INSERT INTO "Position" ("id") VALUES (gen_random_uuid()) ON CONFLICT DO NOTHING', false],
+    ['UPDATE "public"."OutboundDelivery" SET "status" = $1', false],
+    ['INSERT INTO "public"."AuditEvent" ("id") VALUES ($1)', false],
+    ['UPDATE "public"."Committee" SET "serviceUrl" = $1', true],
+    ['INSERT INTO "public"."AgendaItem" ("id") VALUES ($1)', true],
+    ['WITH x AS (DELETE FROM "Position" RETURNING *) DELETE FROM "Meeting"', true],
+    ['CREATE TABLE t (x int)', true],
+  ])('%s → %s', (sql, changes) => {
+    expect(changesCachedData(sql)).toBe(changes);
   });
 });
 
