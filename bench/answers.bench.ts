@@ -4,6 +4,7 @@
 // (500 members from the recording connector), a 20-item agenda imported and published.
 import { randomUUID } from 'node:crypto';
 import { TEAM, executeAction, message } from '../test/support/activities';
+import type { Database } from '../src/store/database';
 import type { RecordingConnector, RosterMember } from '../test/support/recording-connector';
 import { runLoad, type LoadResult } from './load';
 
@@ -117,3 +118,12 @@ export function checkAnswers(
   const duplicated = [...seen.values()].reduce((n, c) => n + Math.max(0, c - 1), 0) + [...seen.keys()].filter((k) => !expected.has(k)).length;
   return { stored: stored.length, expected: expected.size, lost, duplicated, wrong };
 }
+
+/** Reads every stored answer from a database (after its bot has stopped, for the embedded one). */
+export async function storedAnswers(db: Database) {
+  const rows = await db.prisma.position.findMany({
+    select: { agendaItemId: true, kind: true, person: { select: { aadObjectId: true } } },
+  });
+  return rows.map((p) => ({ aadObjectId: p.person.aadObjectId, itemId: p.agendaItemId, kind: p.kind }));
+}
+

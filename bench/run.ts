@@ -4,7 +4,9 @@
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
+//   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
 import { openDatabase } from '../src/store/database';
-import { checkAnswers, runAnswers, setUpAgenda } from './answers.bench';
+import { checkAnswers, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
 import { benchImport } from './import.bench';
 import { runLoad, type LoadResult } from './load';
 
@@ -152,9 +154,8 @@ async function main(): Promise<void> {
 
   // The database after the run: every member's last answer, once.
   const db = await openDatabase({ kind: 'embedded', dataDir });
-  const stored = await db.prisma.position.findMany({ select: { agendaItemId: true, kind: true, person: { select: { aadObjectId: true } } } });
+  const check = checkAnswers(await storedAnswers(db), expected);
   await db.close();
-  const check = checkAnswers(stored.map((p) => ({ aadObjectId: p.person.aadObjectId, itemId: p.agendaItemId, kind: p.kind })), expected);
   console.log('');
   console.log(line('echo bot (same shape)', echoAnswers));
   console.log(line('answers on item cards', answers));
@@ -162,6 +163,40 @@ async function main(): Promise<void> {
   console.log(`answers in the database: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`);
   console.log(`channel card updates for ${answers.requests} answers: ${cardUpdates} (coalesced per item)`);
   if (check.lost || check.duplicated || check.wrong || answers.errors) process.exitCode = 1;
+
+  // The same answers with the bot on a PostgreSQL server (BENCH_PG_URL, e.g. the CI machine's).
+  const pgUrl = process.env.BENCH_PG_URL;
+  if (pgUrl) {
+    const url = new URL(pgUrl);
+    url.pathname = '/dagsorden_bench';
+    const admin = new Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS dagsorden_bench WITH (FORCE)');
+    await admin.query('CREATE DATABASE dagsorden_bench');
+    const echoAgain = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
+    const pgApp = await start(startArgs, { ...env, DATABASE_URL: url.toString(), DEMO_SEED: 'true' }, DAGSORDEN_PORT);
+    const pgConnector = await startRecordingConnector();
+    const pgSetup = await setUpAgenda(`http://127.0.0.1:${DAGSORDEN_PORT}`, pgConnector);
+    const pgEcho = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, 50, 20, (c, i) =>
+      JSON.stringify({ ...message('næste møde', { serviceUrl: pgConnector.url }), id: `bench-pg-${c}-${i}` }),
+    );
+    const pgRun = await runAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, pgConnector, pgSetup.items);
+    await new Promise((r) => setTimeout(r, 2500));
+    await stop(pgApp.child);
+    await stop(echoAgain.child);
+    await pgConnector.close();
+    const pgDb = await openDatabase({ kind: 'postgres', url: url.toString() });
+    const pgCheck = checkAnswers(await storedAnswers(pgDb), pgRun.expected);
+    await pgDb.close();
+    await admin.query('DROP DATABASE IF EXISTS dagsorden_bench WITH (FORCE)');
+    await admin.end();
+    console.log('');
+    console.log(line('echo bot (same shape)', pgEcho));
+    console.log(line('answers, PostgreSQL', pgRun.result));
+    console.log(`answers p95 ratio Dagsorden on PostgreSQL / echo: ${fmt(pgRun.result.p95 / pgEcho.p95)} (goal ≤ 2)`);
+    console.log(`answers in PostgreSQL: ${pgCheck.stored} of ${pgCheck.expected} expected · lost ${pgCheck.lost} · duplicated ${pgCheck.duplicated} · wrong answer kept ${pgCheck.wrong}`);
+    if (pgCheck.lost || pgCheck.duplicated || pgCheck.wrong || pgRun.result.errors) process.exitCode = 1;
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
 }
