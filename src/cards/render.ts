@@ -13,9 +13,19 @@ export interface AdaptiveCard {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Expanded cards kept per template, newest last; expanding parses every "${…}" anew. */
+/** Expanded cards kept per template, newest last. */
 const CACHE_PER_TEMPLATE = 256;
+// Pure memos of pure functions, keyed by the imported template objects: parsing a
+// template's "${…}" expressions (ANTLR) costs milliseconds, and a prepared Template can
+// be expanded with any data (expansion is synchronous, so one instance serves all).
 const expanded = new WeakMap<object, Map<string, AdaptiveCard>>();
+const prepared = new WeakMap<object, Template>();
+
+function templateOf(template: object): Template {
+  let t = prepared.get(template);
+  if (!t) prepared.set(template, (t = new Template(template)));
+  return t;
+}
 
 /**
  * The card for the given template and data, with an Action.Submit fallback on every
@@ -31,7 +41,7 @@ export function renderCard(template: object, data: object): AdaptiveCard {
   if (card) {
     cache.delete(key);
   } else {
-    card = new Template(template).expand({ $root: data }) as AdaptiveCard;
+    card = templateOf(template).expand({ $root: data }) as AdaptiveCard;
     addSubmitFallbacks(card as unknown as Json);
     if (cache.size >= CACHE_PER_TEMPLATE) cache.delete(cache.keys().next().value as string);
   }
