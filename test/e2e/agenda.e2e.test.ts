@@ -166,6 +166,21 @@ describe('answers on the item cards', () => {
     expect(rows.map((r) => [r.person.displayName, r.kind])).toEqual([['Megan Bowen', 'cannot_approve']]);
   });
 
+  it('refuses an observer politely: observers follow along but take no position', async () => {
+    const [decision] = await items();
+    const adele = await app.db.prisma.person.findUnique({ where: { aadObjectId: ADELE.aadObjectId } });
+    const seat = { committeeId_personId: { committeeId: (await app.db.prisma.committee.findFirst())!.id, personId: adele!.id } };
+    await app.db.prisma.membership.update({ where: seat, data: { role: 'observer' } });
+    try {
+      connector.clear();
+      await invoke('position', { itemId: decision!.id, kind: 'can_approve' }, ADELE);
+      expect(await firstText()).toBe('Observatører følger med, men tilkendegiver ikke holdning på punkterne.');
+      expect(await app.db.prisma.position.count({ where: { agendaItemId: decision!.id, personId: adele!.id } })).toBe(0);
+    } finally {
+      await app.db.prisma.membership.update({ where: seat, data: { role: 'member' } });
+    }
+  });
+
   it('gives each member their own view on refresh', async () => {
     const [decision] = await items();
     expect(await invoke('item-refresh', { itemId: decision!.id }, MEGAN)).toContain('Dit svar: Kan ikke godkende');
