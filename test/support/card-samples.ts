@@ -4,7 +4,9 @@ import { agendaItemCard, agendaOverviewCard } from '../../src/cards/agenda.card'
 import { chooseCommitteeCard } from '../../src/cards/choose-committee.card';
 import { helpCard } from '../../src/cards/help.card';
 import { importPreviewCard } from '../../src/cards/import-preview.card';
+import { cprWarningCard } from '../../src/cards/cpr-warning.card';
 import { itemEditCard } from '../../src/cards/item-edit.card';
+import { itemStatusCard } from '../../src/cards/item-status.card';
 import { membersCard } from '../../src/cards/members.card';
 import { nextMeetingCard } from '../../src/cards/next-meeting.card';
 import type { AdaptiveCard } from '../../src/cards/render';
@@ -191,6 +193,22 @@ for (const lang of ['da', 'en'] as const) {
     [`agenda item, information ${lang}`, agendaItemCard(committee, informationItem, lang, { mine: 'acknowledged' })],
     [`agenda item, decided ${lang}`, agendaItemCard(committee, decidedItem, lang)],
     [`item edit ${lang}`, itemEditCard({ committee, item: decisionItem, meetingId: 'm1', meetings: [next.meeting] }, lang)],
+    [`cpr warning ${lang}`, cprWarningCard('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }, { where: '1.1 · bilag', masked: '240285-****' }], lang)],
+    [`cpr warning, cancelled ${lang}`, cprWarningCard('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }], lang, 'Udsendelsen er annulleret. Intet er udsendt.')],
+    [
+      `item status ${lang}`,
+      itemStatusCard(
+        {
+          committee,
+          item: decisionItem,
+          organisations: [
+            { name: 'Aarhus Kommune', people: [{ name: 'Lotte Henriksen', answer: { personId: 'p1', displayName: 'Lotte Henriksen', organisation: 'Aarhus Kommune', kind: 'wants_discussion', comment: 'Økonomien bør drøftes', at: new Date('2026-11-20T10:00:00Z') } }] },
+            { name: 'Randers Kommune', people: [{ name: 'Runa Steenfeldt', answer: null }] },
+          ],
+        },
+        lang,
+      ),
+    ],
     [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
   );
 }
