@@ -183,8 +183,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const config = poolConfigFromUrl(target.url);
+  // One pool for Prisma and the SQL seam. When the server ends an idle connection (a
+  // restart, a failover, a dropped test database) the pool emits 'error' and drops that
+  // client; the next query opens a new one. Unhandled, the event would stop the process.
   const pool = new Pool(config);
-  const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPg(config), notify) });
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPg(pool), notify) });
   return {
     kind: 'postgres',
     prisma,
