@@ -11,10 +11,10 @@ import type {
   MeetingRepository,
   MembershipRepository,
   OutboxRepository,
+  ItemDraft,
   PositionRecord,
   Recipient,
 } from './ports';
-import type { ItemDraft } from './ports';
 import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, SectionKind } from './types';
 
 /** How many coming meetings are searched for the one with an agenda. */
@@ -230,12 +230,10 @@ export class AgendaService {
    * are a member; the card itself is what the channel already shows everyone.
    */
   async itemView(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; mine: PositionKind | null } | null> {
-    const item = await this.agenda.findItem(itemId);
-    const meeting = item && (await this.meetings.findById(item.meetingId));
-    const committee = meeting && (await this.committees.byId(meeting.committeeId));
-    if (!item || !committee) return null;
-    const mine = (await this.myAnswers(actor, committee, [item.id])).get(item.id) ?? null;
-    return { item, committee, mine };
+    const found = await this.itemWithCommittee(itemId);
+    if (!found) return null;
+    const mine = (await this.myAnswers(actor, found.committee, [itemId])).get(itemId) ?? null;
+    return { ...found, mine };
   }
 
   /** An item and its committee, for refreshing the posted card (no actor: it shows what the channel shows). */
@@ -283,12 +281,12 @@ export class AgendaService {
   ): Promise<{ item: AgendaItem; committee: Committee; created: boolean; moved: boolean }> {
     const meeting = await this.meetings.findById(input.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${input.meetingId}`);
-    const { committee } = await this.committees.getForMember(meeting.committeeId, actor);
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    const { committee } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (input.itemId) {
       // The item must belong to the same committee: card data is never trusted for that.
-      const { committee: owner } = await this.itemForMember(input.itemId, actor);
-      if (owner.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
+      const owner = await this.itemWithCommittee(input.itemId);
+      if (!owner) throw new DomainError('invalid_input', `no item ${input.itemId}`);
+      if (owner.committee.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
     }
     const draft = cleanDraft(input.draft);
     const saved = await this.agenda.saveItem({ ...input, draft });

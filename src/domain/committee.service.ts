@@ -60,10 +60,19 @@ export class CommitteeService {
   }
 
   /** The committee by id, if the actor is a member of it. */
-  async getForMember(committeeId: string, actor: Actor): Promise<{ committee: Committee; member: Member }> {
+  getForMember(committeeId: string, actor: Actor): Promise<{ committee: Committee; member: Member }> {
+    return this.getForRole(committeeId, actor, ROLES);
+  }
+
+  /** The committee by id, if the actor holds one of `roles` in it (one membership lookup). */
+  async getForRole(
+    committeeId: string,
+    actor: Actor,
+    roles: readonly Role[],
+  ): Promise<{ committee: Committee; member: Member }> {
     const committee = await this.committees.findById(committeeId);
     if (!committee) throw new DomainError('committee_not_found', committeeId);
-    const member = await this.requireRole(committee, actor, ROLES);
+    const member = await this.requireRole(committee, actor, roles);
     return { committee, member };
   }
 

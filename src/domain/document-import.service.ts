@@ -64,12 +64,6 @@ export class DocumentImportService {
     return this.describe(committee, record);
   }
 
-  /** The preview of an import the secretariat can still act on. */
-  async get(importId: string, actor: Actor): Promise<ImportPreview> {
-    const { committee, record } = await this.load(importId, actor);
-    return this.describe(committee, record);
-  }
-
   /**
    * Saves the import onto the chosen meeting (an existing one of the committee, or a new
    * one made from the document's header when `meetingId` is 'new').
@@ -132,8 +126,7 @@ export class DocumentImportService {
   private async load(importId: string, actor: Actor) {
     const record = await this.imports.find(importId);
     if (!record) throw new DomainError('invalid_input', `no import ${importId}`);
-    const { committee } = await this.committees.getForMember(record.committeeId, actor);
-    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const { committee, member } = await this.committees.getForRole(record.committeeId, actor, ['secretariat']);
     return { committee, record, member };
   }
 
