@@ -2,14 +2,15 @@
 // every item follows as a reply in it. A publish after edits updates the posted cards
 // in place (their ids are stored) and adds only what is new; an interrupted publish is
 // finished by publishing again, without duplicates.
-import { agendaItemCard, agendaOverviewCard, MAX_REFRESH_USERS } from '../cards/agenda.card';
+import { agendaOverviewCard } from '../cards/agenda.card';
 import type { PublishPlan } from '../domain/agenda.service';
 import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
 import { formatDate } from '../i18n/format';
 import { messages } from '../i18n/messages';
-import { statusOf, threadOf, type ChannelTarget } from './channel-messenger';
+import { channelIdOf, statusOf, threadOf, type ChannelTarget } from './channel-messenger';
 import type { HandlerContext } from './handler';
+import { sharedItemCard } from './item-cards';
 
 export interface PublishResult {
   posted: number;
@@ -28,7 +29,7 @@ export function channelOf(plan: PublishPlan, turn: TurnAddress): ChannelTarget |
   const c = plan.committee;
   const serviceUrl = serviceUrlFor(c, turn);
   if (!c.conversationId || !serviceUrl) return null;
-  return { conversationId: c.conversationId.split(';')[0]!, serviceUrl, tenantId: c.tenantId };
+  return { conversationId: channelIdOf(c.conversationId), serviceUrl, tenantId: c.tenantId };
 }
 
 type TurnAddress = { tenantId: string | null; serviceUrl: string };
@@ -50,7 +51,6 @@ export async function publishAgenda(
   // The channel reads the committee's language, not the publisher's own.
   const lang = langOf(committee.locale);
   const viewers = await services.agenda.viewers(committee);
-  const refreshUserIds = viewers.length <= MAX_REFRESH_USERS ? viewers : [];
   const result: PublishResult = { posted: 0, updated: 0, closedSentTo: 0, unreachable: 0 };
   // Later updates (counts after answers) happen outside any turn: keep the address.
   await services.committees.rememberServiceUrl(committee, target.serviceUrl);
@@ -69,7 +69,7 @@ export async function publishAgenda(
   }
 
   for (const item of shown) {
-    const card = agendaItemCard(committee, item, lang, { refreshUserIds });
+    const card = sharedItemCard(committee, item, viewers);
     if (item.cardActivityId && item.cardConversationId) {
       await messenger.update(target, item.cardConversationId, item.cardActivityId, card);
       result.updated += 1;

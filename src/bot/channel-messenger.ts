@@ -148,7 +148,7 @@ export class ChannelMessenger {
   }
 
   private async pace(conversationId: string): Promise<void> {
-    const channel = conversationId.split(';')[0] ?? conversationId;
+    const channel = channelIdOf(conversationId);
     // Each sender reserves its slot before waiting, so concurrent senders queue up
     // instead of all waking at the same moment.
     const now = Date.now();
@@ -160,9 +160,14 @@ export class ChannelMessenger {
   }
 }
 
+/** The channel's own conversation id, from that of a thread in it ("19:…;messageid=…"). */
+export function channelIdOf(conversationId: string): string {
+  return conversationId.split(';')[0] ?? conversationId;
+}
+
 /** The conversation id of a reply in a channel thread. */
 export function threadOf(channelConversationId: string, rootId: string): string {
-  return `${channelConversationId.split(';')[0]};messageid=${rootId}`;
+  return `${channelIdOf(channelConversationId)};messageid=${rootId}`;
 }
 
 /** The HTTP status of a failed Bot Connector call, if it has one. */

@@ -1,6 +1,6 @@
 import overviewTemplate from '../../cards/agenda-overview.json';
 import itemTemplate from '../../cards/agenda-item.json';
-import { answersFor } from '../domain/agenda.service';
+import { answersFor, MAX_VIEWERS } from '../domain/agenda.service';
 import type { Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
@@ -11,8 +11,6 @@ import { capitalise } from './welcome.card';
 
 /** Case text shown before "Vis hele sagsfremstillingen"; the rest is one click away. */
 const CASE_VISIBLE_CHARS = 700;
-/** Teams refreshes a card per user only in conversations of at most 60 members. */
-export const MAX_REFRESH_USERS = 60;
 
 /** The channel's overview of the agenda: meeting header and items numbered by section. */
 export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: Lang) {
@@ -68,7 +66,7 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
         style: view.mine === kind ? 'positive' : 'default',
       }))
     : [];
-  const refreshUserIds = (view.refreshUserIds ?? []).length <= MAX_REFRESH_USERS ? (view.refreshUserIds ?? []) : [];
+  const refreshUserIds = (view.refreshUserIds ?? []).length <= MAX_VIEWERS ? (view.refreshUserIds ?? []) : [];
   const card = renderCard(itemTemplate, {
     itemId: item.id,
     number: item.number,

@@ -32,7 +32,7 @@ export interface ItemEditView {
 }
 
 /** Teams refreshes a card per user only in conversations of at most this many members. */
-const MAX_VIEWERS = 60;
+export const MAX_VIEWERS = 60;
 /** A comment with a position is a sentence or two, not a case text. */
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -244,10 +244,9 @@ export class AgendaService {
     return item && committee ? { item, committee } : null;
   }
 
-  /** Teams ids of the members whose clients may show each one their own view of an item card. */
+  /** Teams ids of the members whose clients may show each one their own view of an item card; none above MAX_VIEWERS. */
   async viewers(committee: Committee): Promise<string[]> {
     const ids = await this.memberships.teamsUserIds(committee.id, MAX_VIEWERS + 1);
-    // Teams refreshes per user only in conversations of at most 60 members.
     return ids.length > MAX_VIEWERS ? [] : ids;
   }
 
