@@ -15,7 +15,7 @@ export interface UploadedFile {
 }
 
 export class UploadError extends Error {
-  constructor(readonly reason: 'too_large' | 'unsupported' | 'download') {
+  constructor(readonly reason: 'too_large' | 'download') {
     super(reason);
   }
 }

@@ -1,6 +1,7 @@
 import overviewTemplate from '../../cards/agenda-overview.json';
 import itemTemplate from '../../cards/agenda-item.json';
 import { answersFor, MAX_VIEWERS } from '../domain/agenda.service';
+import { plainAttachmentTitle } from '../domain/attachment-title';
 import type { Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
@@ -115,16 +116,6 @@ export function splitCaseText(text: string): [string, string] {
   const sentence = clean.indexOf('. ', CASE_VISIBLE_CHARS);
   const cut = paragraph > 0 && paragraph < CASE_VISIBLE_CHARS * 2 ? paragraph : sentence > 0 ? sentence + 1 : CASE_VISIBLE_CHARS;
   return [clean.slice(0, cut).trim(), clean.slice(cut).trim()];
-}
-
-/** The title without the markers the card states itself ("Lukket bilag –", "(eftersendes)"). */
-export function plainAttachmentTitle(title: string): string {
-  return (
-    title
-      .replace(/^\s*lukket bilag\s*[–—:-]?\s*/i, '')
-      .replace(/\s*\((eftersendes|vedhæftet|lukket)\)\s*$/i, '')
-      .trim() || title
-  );
 }
 
 function escapeLinkText(text: string): string {

@@ -19,14 +19,13 @@ export class LanguageService {
   /** The locale to answer in: the person's own choice if any, else the one Teams sent. */
   async localeFor(actor: Actor, teamsLocale: string | null): Promise<string | null> {
     if (!actor.aadObjectId) return teamsLocale;
-    const { locale } = await this.people.findLocale(actor.aadObjectId);
-    return locale ?? teamsLocale;
+    return (await this.people.findLocale(actor.aadObjectId)) ?? teamsLocale;
   }
 
   /** What the person has chosen ('auto' when nothing). */
   async choiceOf(actor: Actor): Promise<LanguageChoice> {
     if (!actor.aadObjectId) return 'auto';
-    const { locale } = await this.people.findLocale(actor.aadObjectId);
+    const locale = await this.people.findLocale(actor.aadObjectId);
     if (!locale) return 'auto';
     return /^en\b/i.test(locale) ? 'en' : 'da';
   }

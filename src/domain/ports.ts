@@ -58,8 +58,8 @@ export interface MembershipRepository {
 }
 
 export interface PersonRepository {
-  /** Whether Dagsorden knows the person, and the language they chose (null: follow Teams). */
-  findLocale(aadObjectId: string): Promise<{ known: boolean; locale: string | null }>;
+  /** The language the person chose (null: follow Teams, or no such person). */
+  findLocale(aadObjectId: string): Promise<string | null>;
   /** False when no such person is known. */
   setLocale(aadObjectId: string, locale: string | null): Promise<boolean>;
 }
@@ -165,8 +165,6 @@ export interface AgendaRepository {
   loadAgenda(meetingId: string): Promise<Agenda | null>;
   /** The item; `withTally: false` leaves its tally at zero (the caller reads it after a change). */
   findItem(itemId: string, options?: { withTally?: boolean }): Promise<AgendaItem | null>;
-  /** The item of a meeting by its number ("1.2"). */
-  findItemByNumber(meetingId: string, number: string): Promise<AgendaItem | null>;
   /** Sets the person's one current answer; `changed` is false when it was already that. */
   setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }>;
   listPositions(itemId: string): Promise<PositionRecord[]>;

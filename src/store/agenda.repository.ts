@@ -1,4 +1,5 @@
 import type { AgendaRepository, ImportedDecision, ItemDraft, PositionRecord, SavedImport } from '../domain/ports';
+import { attachmentKey } from '../domain/attachment-title';
 import { DomainError } from '../domain/errors';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
 import type { ParsedItem } from '../documents/parsed-document';
@@ -68,16 +69,6 @@ function itemData(item: ParsedItem, position: number) {
   } as const;
 }
 
-/** An attachment's title without the markers a new version of the document may add or drop. */
-function titleKey(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/^\s*lukket bilag\s*[–—:-]?\s*/, '')
-    .replace(/\((eftersendes|vedhæftet|lukket)\)/g, '')
-    .replace(/[^\p{L}\d]+/gu, ' ')
-    .trim();
-}
-
 function attachmentData(item: ParsedItem) {
   return item.attachments.map((a) => ({
     title: a.title,
@@ -118,14 +109,6 @@ export class PrismaAgendaRepository implements AgendaRepository {
     });
     if (!content || options.withTally === false) return content;
     return { ...content, tally: await this.tallyOf(itemId) };
-  }
-
-  async findItemByNumber(meetingId: string, number: string): Promise<AgendaItem | null> {
-    const row = await this.prisma.agendaItem.findUnique({
-      where: { meetingId_number: { meetingId, number } },
-      include: itemInclude,
-    });
-    return row && toItem(row, (await this.tallies([row.id])).get(row.id));
   }
 
   private async tallies(itemIds: string[]): Promise<Map<string, Record<PositionKind, number>>> {
@@ -211,14 +194,14 @@ export class PrismaAgendaRepository implements AgendaRepository {
    */
   private async replaceAttachments(tx: Tx, agendaItemId: string, wanted: ReturnType<typeof attachmentData>): Promise<void> {
     const existing = await tx.attachment.findMany({ where: { agendaItemId } });
-    const byTitle = new Map(existing.map((a) => [titleKey(a.title), a]));
+    const byTitle = new Map(existing.map((a) => [attachmentKey(a.title), a]));
     for (const a of wanted) {
-      const old = byTitle.get(titleKey(a.title));
+      const old = byTitle.get(attachmentKey(a.title));
       if (!old) {
         await tx.attachment.create({ data: { ...a, agendaItemId } });
         continue;
       }
-      byTitle.delete(titleKey(a.title));
+      byTitle.delete(attachmentKey(a.title));
       const arrived = old.availability === 'to_follow' && !old.url && a.url;
       await tx.attachment.update({
         where: { id: old.id },

@@ -9,13 +9,13 @@ export class PrismaPersonRepository implements PersonRepository {
   ) {}
 
   /** Read on nearly every turn, hence cached; any write clears it (see read-cache.ts). */
-  findLocale(aadObjectId: string): Promise<{ known: boolean; locale: string | null }> {
+  findLocale(aadObjectId: string): Promise<string | null> {
     return this.cache.get(`person:locale:${aadObjectId}`, async () => {
       const row = await this.prisma.person.findUnique({
         where: { aadObjectId },
         select: { locale: true },
       });
-      return { known: row !== null, locale: row?.locale ?? null };
+      return row?.locale ?? null;
     });
   }
 
