@@ -10,6 +10,7 @@ import { botAuthSettings, type Config } from './config';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
 import { AgendaService } from './domain/agenda.service';
+import { DeliveryService } from './domain/delivery.service';
 import { DocumentImportService } from './domain/document-import.service';
 import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
@@ -60,7 +61,8 @@ export async function startApp(
     committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
-    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock, store.outbox),
+    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
+    deliveries: new DeliveryService(store.outbox, store.people),
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,

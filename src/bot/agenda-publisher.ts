@@ -103,12 +103,12 @@ async function deliverAttachmentNotices(
 
   for (const a of notices.arrivedOpen) {
     const text = t.attachmentArrived(a.itemNumber, a.title, a.url);
-    const [key] = await services.agenda.claimMessages([{ key: `arrived:${a.id}`, personId: null, text }]);
+    const [key] = await services.deliveries.claim([{ key: `arrived:${a.id}`, personId: null, text }]);
     if (!key) continue;
     try {
-      await services.agenda.messagesSent([key], await messenger.replyText(target, rootId, text));
+      await services.deliveries.sent([key], await messenger.replyText(target, rootId, text));
     } catch (err) {
-      await services.agenda.messagesFailed([key], String(err), false);
+      await services.deliveries.failed([key], String(err), false);
       h.turn.log.warn({ err, attachmentId: a.id }, 'could not announce an arrived attachment');
     }
   }
@@ -118,7 +118,7 @@ async function deliverAttachmentNotices(
   for (const { recipient, attachments } of notices.personal) {
     const keyOf = (id: string) => `closed:${id}:${recipient.personId}`;
     const claimed = new Set(
-      await services.agenda.claimMessages(attachments.map((a) => ({ key: keyOf(a.id), personId: recipient.personId, text: a.title }))),
+      await services.deliveries.claim(attachments.map((a) => ({ key: keyOf(a.id), personId: recipient.personId, text: a.title }))),
     );
     const fresh = attachments.filter((a) => claimed.has(keyOf(a.id)));
     if (!fresh.length) continue;
@@ -130,14 +130,14 @@ async function deliverAttachmentNotices(
         t.closedAttachments(committee.name, when, fresh.map((a) => `- ${a.itemNumber} [${a.title}](${a.url})`).join('\n')),
       );
       if (sent.conversationId !== recipient.personalConversationId) {
-        await services.agenda.rememberPersonalConversation(recipient.personId, sent.conversationId, serviceUrl);
+        await services.deliveries.rememberPersonalConversation(recipient.personId, sent.conversationId, serviceUrl);
       }
-      await services.agenda.messagesSent(keys, sent.activityId);
+      await services.deliveries.sent(keys, sent.activityId);
       closedSentTo += 1;
     } catch (err) {
       const status = statusOf(err);
       // 403: the member blocked or removed the bot; 404: no such user. Neither is tried again.
-      await services.agenda.messagesFailed(keys, String(err), status === 403 || status === 404);
+      await services.deliveries.failed(keys, String(err), status === 403 || status === 404);
       h.turn.log.warn({ err, personId: recipient.personId, status }, 'could not send closed attachments');
     }
   }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { AgendaService } from '../domain/agenda.service';
 import type { CommitteeService } from '../domain/committee.service';
+import type { DeliveryService } from '../domain/delivery.service';
 import type { DocumentImportService } from '../domain/document-import.service';
 import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
@@ -13,6 +14,7 @@ export interface BotServices {
   language: LanguageService;
   imports: DocumentImportService;
   agenda: AgendaService;
+  deliveries: DeliveryService;
   clock: Clock;
   log: Logger;
 }

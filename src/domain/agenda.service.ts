@@ -10,7 +10,6 @@ import type {
   AuditLog,
   MeetingRepository,
   MembershipRepository,
-  OutboxRepository,
   ItemDraft,
   PositionRecord,
   Recipient,
@@ -86,7 +85,6 @@ export class AgendaService {
     private readonly agenda: AgendaRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly outbox: OutboxRepository,
   ) {}
 
   /** The agenda of the committee's next meeting that has one. */
@@ -153,27 +151,9 @@ export class AgendaService {
     };
   }
 
-  /** Claims proactive messages by key: only keys never sent come back (each message once). */
-  claimMessages(entries: Array<{ key: string; personId: string | null; text: string }>): Promise<string[]> {
-    return this.outbox.claim(entries);
-  }
-
-  messagesSent(keys: string[], activityId: string | null): Promise<void> {
-    return this.outbox.markSent(keys, activityId);
-  }
-
-  messagesFailed(keys: string[], error: string, unreachable: boolean): Promise<void> {
-    return this.outbox.markFailed(keys, error, unreachable);
-  }
-
   /** Members have been told that these attachments' links are there. */
   attachmentsAnnounced(ids: string[]): Promise<void> {
     return this.agenda.markAnnounced(ids, this.clock.now());
-  }
-
-  /** The personal chat with a member, created once and reused. */
-  rememberPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void> {
-    return this.memberships.setPersonalConversation(personId, conversationId, serviceUrl);
   }
 
   /** The item, with the committee it belongs to, for a member of that committee. */

@@ -52,7 +52,6 @@ export interface MembershipRepository {
   ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }>;
   /** Active members who take part (not observers), as people to write to. */
   recipients(committeeId: string): Promise<Recipient[]>;
-  setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void>;
   /** Teams user ids of the committee's active members, at most `limit` of them. */
   teamsUserIds(committeeId: string, limit: number): Promise<string[]>;
 }
@@ -62,6 +61,8 @@ export interface PersonRepository {
   findLocale(aadObjectId: string): Promise<string | null>;
   /** False when no such person is known. */
   setLocale(aadObjectId: string, locale: string | null): Promise<boolean>;
+  /** The member's personal chat with the bot, and the serviceUrl it is reached by. */
+  setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void>;
 }
 
 /** A member as someone the bot can write to personally. */

@@ -46,10 +46,6 @@ export class PrismaMembershipRepository implements MembershipRepository {
     }));
   }
 
-  async setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void> {
-    await this.prisma.person.update({ where: { id: personId }, data: { personalConversationId: conversationId, serviceUrl } });
-  }
-
   /** Cached: every answer's card names who may refresh it. Not used for authorisation. */
   teamsUserIds(committeeId: string, limit: number): Promise<string[]> {
     return this.cache.get(`committee:teams-user-ids:${committeeId}:${limit}`, async () => {

@@ -23,4 +23,8 @@ export class PrismaPersonRepository implements PersonRepository {
     const { count } = await this.prisma.person.updateMany({ where: { aadObjectId }, data: { locale } });
     return count > 0;
   }
+
+  async setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void> {
+    await this.prisma.person.update({ where: { id: personId }, data: { personalConversationId: conversationId, serviceUrl } });
+  }
 }
