@@ -13,7 +13,7 @@ import path from 'node:path';
 import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
-import { openDatabase } from '../src/store/database';
+import { openDatabase, type DatabaseTarget } from '../src/store/database';
 import { checkAnswers, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
 import { benchImport } from './import.bench';
 import { runLoad, type LoadResult } from './load';
@@ -135,14 +135,7 @@ async function main(): Promise<void> {
   console.log(`  growth from the 2nd to the 4th quarter: ${fmt(growth)} MB (${fmt((growth * 1024 * 1024) / (appResult.requests / 2))} bytes per turn)`);
 
   // Answers on a published agenda: 1,000 from 500 members on 20 cards, vs the echo bot.
-  const answersConnector = await startRecordingConnector();
-  const { items } = await setUpAgenda(`http://127.0.0.1:${DAGSORDEN_PORT}`, answersConnector);
-  const echoAnswers = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, 50, 20, body(ECHO_PORT));
-  const { result: answers, expected } = await runAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, answersConnector, items);
-  // Let the coalesced card updates go out, then count what reached the channel.
-  await new Promise((r) => setTimeout(r, 2500));
-  const cardUpdates = answersConnector.recorded.filter((r) => r.method === 'PUT').length;
-  await answersConnector.close();
+  const answers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
 
   const parse = benchImport();
   console.log('');
@@ -153,16 +146,7 @@ async function main(): Promise<void> {
   await connector.close();
 
   // The database after the run: every member's last answer, once.
-  const db = await openDatabase({ kind: 'embedded', dataDir });
-  const check = checkAnswers(await storedAnswers(db), expected);
-  await db.close();
-  console.log('');
-  console.log(line('echo bot (same shape)', echoAnswers));
-  console.log(line('answers on item cards', answers));
-  console.log(`answers p95 ratio Dagsorden / echo: ${fmt(answers.p95 / echoAnswers.p95)} (goal ≤ 2)`);
-  console.log(`answers in the database: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`);
-  console.log(`channel card updates for ${answers.requests} answers: ${cardUpdates} (coalesced per item)`);
-  if (check.lost || check.duplicated || check.wrong || answers.errors) process.exitCode = 1;
+  await reportAnswers('on item cards', 'in the database', answers, { kind: 'embedded', dataDir });
 
   // The same answers with the bot on a PostgreSQL server (BENCH_PG_URL, e.g. the CI machine's).
   const pgUrl = process.env.BENCH_PG_URL;
@@ -175,30 +159,51 @@ async function main(): Promise<void> {
     await admin.query('CREATE DATABASE dagsorden_bench');
     const echoAgain = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
     const pgApp = await start(startArgs, { ...env, DATABASE_URL: url.toString(), DEMO_SEED: 'true' }, DAGSORDEN_PORT);
-    const pgConnector = await startRecordingConnector();
-    const pgSetup = await setUpAgenda(`http://127.0.0.1:${DAGSORDEN_PORT}`, pgConnector);
-    const pgEcho = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, 50, 20, (c, i) =>
-      JSON.stringify({ ...message('næste møde', { serviceUrl: pgConnector.url }), id: `bench-pg-${c}-${i}` }),
-    );
-    const pgRun = await runAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, pgConnector, pgSetup.items);
-    await new Promise((r) => setTimeout(r, 2500));
+    const pgAnswers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
     await stop(pgApp.child);
     await stop(echoAgain.child);
-    await pgConnector.close();
-    const pgDb = await openDatabase({ kind: 'postgres', url: url.toString() });
-    const pgCheck = checkAnswers(await storedAnswers(pgDb), pgRun.expected);
-    await pgDb.close();
+    await reportAnswers('on PostgreSQL', 'in PostgreSQL', pgAnswers, { kind: 'postgres', url: url.toString() });
     await admin.query('DROP DATABASE IF EXISTS dagsorden_bench WITH (FORCE)');
     await admin.end();
-    console.log('');
-    console.log(line('echo bot (same shape)', pgEcho));
-    console.log(line('answers, PostgreSQL', pgRun.result));
-    console.log(`answers p95 ratio Dagsorden on PostgreSQL / echo: ${fmt(pgRun.result.p95 / pgEcho.p95)} (goal ≤ 2)`);
-    console.log(`answers in PostgreSQL: ${pgCheck.stored} of ${pgCheck.expected} expected · lost ${pgCheck.lost} · duplicated ${pgCheck.duplicated} · wrong answer kept ${pgCheck.wrong}`);
-    if (pgCheck.lost || pgCheck.duplicated || pgCheck.wrong || pgRun.result.errors) process.exitCode = 1;
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
+}
+
+interface AnswersRun {
+  echo: LoadResult;
+  answers: LoadResult;
+  expected: Map<string, string>;
+  cardUpdates: number;
+}
+
+/** Sets up a published agenda on the running bot and sends it the answers, with the echo bot's figures in the same shape. */
+async function measureAnswers(appUrl: string, echoUrl: string): Promise<AnswersRun> {
+  const connector = await startRecordingConnector();
+  const { items } = await setUpAgenda(appUrl, connector);
+  const echo = await runLoad(`${echoUrl}/api/messages`, 50, 20, (c, i) =>
+    JSON.stringify({ ...message('næste møde', { serviceUrl: connector.url }), id: `bench-echo-${c}-${i}` }),
+  );
+  const { result: answers, expected } = await runAnswers(appUrl, connector, items);
+  // Let the coalesced card updates go out, then count what reached the channel.
+  await new Promise((r) => setTimeout(r, 2500));
+  const cardUpdates = connector.recorded.filter((r) => r.method === 'PUT').length;
+  await connector.close();
+  return { echo, answers, expected, cardUpdates };
+}
+
+/** Checks the stored answers (the bot must have stopped, for the embedded database) and prints the figures. */
+async function reportAnswers(where: string, stored: string, run: AnswersRun, target: DatabaseTarget): Promise<void> {
+  const db = await openDatabase(target);
+  const check = checkAnswers(await storedAnswers(db), run.expected);
+  await db.close();
+  console.log('');
+  console.log(line('echo bot (same shape)', run.echo));
+  console.log(line(`answers ${where}`, run.answers));
+  console.log(`answers p95 ratio Dagsorden ${where} / echo: ${fmt(run.answers.p95 / run.echo.p95)} (goal ≤ 2)`);
+  console.log(`answers ${stored}: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`);
+  console.log(`channel card updates for ${run.answers.requests} answers: ${run.cardUpdates} (coalesced per item)`);
+  if (check.lost || check.duplicated || check.wrong || run.answers.errors) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
