@@ -5,6 +5,7 @@
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
+//   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 2000);
 const DAGSORDEN_PORT = 3988;
 const ECHO_PORT = 3989;
+const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 
 interface Running {
   child: ChildProcess;
@@ -89,6 +91,11 @@ async function main(): Promise<void> {
   // Dagsorden runs as `npm start` runs it: compiled, with the same node options.
   buildBot();
   const startArgs = startCommandArgs();
+  if (ONLY_ANSWERS) {
+    await answersOnly(startArgs, env, dataDir);
+    await connector.close();
+    return;
+  }
   // Start-up to /healthz: first start (creates the database, migrates, seeds) and a restart.
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
@@ -148,7 +155,25 @@ async function main(): Promise<void> {
   // The database after the run: every member's last answer, once.
   await reportAnswers('on item cards', 'in the database', answers, { kind: 'embedded', dataDir });
 
-  // The same answers with the bot on a PostgreSQL server (BENCH_PG_URL, e.g. the CI machine's).
+  await answersOnPostgres(startArgs, env);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (appResult.errors || echoResult.errors) process.exitCode = 1;
+}
+
+/** The answers alone, on a fresh embedded database (BENCH_ONLY=answers), then on PostgreSQL if asked. */
+async function answersOnly(startArgs: string[], env: Record<string, string>, dataDir: string): Promise<void> {
+  const app = await start(startArgs, env, DAGSORDEN_PORT);
+  const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
+  const answers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
+  await stop(app.child);
+  await stop(echo.child);
+  await reportAnswers('on item cards', 'in the database', answers, { kind: 'embedded', dataDir });
+  await answersOnPostgres(startArgs, env);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The same answers with the bot on a PostgreSQL server (BENCH_PG_URL, e.g. the CI machine's). */
+async function answersOnPostgres(startArgs: string[], env: Record<string, string>): Promise<void> {
   const pgUrl = process.env.BENCH_PG_URL;
   if (pgUrl) {
     const url = new URL(pgUrl);
@@ -166,8 +191,6 @@ async function main(): Promise<void> {
     await admin.query('DROP DATABASE IF EXISTS dagsorden_bench WITH (FORCE)');
     await admin.end();
   }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  if (appResult.errors || echoResult.errors) process.exitCode = 1;
 }
 
 interface AnswersRun {

@@ -47,7 +47,7 @@ export async function startApp(
     const { applied } = await migrate(db, (msg) => log.info(msg));
     if (applied.length) log.info({ applied }, 'database migrated');
     const seed = config.DEMO_SEED ?? db.kind === 'embedded';
-    if (seed && (await seedDemoCommittee(db.prisma, clock, { agenda: options.demoAgenda }))) {
+    if (seed && (await seedDemoCommittee(db, clock, { agenda: options.demoAgenda }))) {
       log.info('demo committee DASSOS seeded');
     }
   } catch (err) {

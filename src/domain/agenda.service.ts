@@ -182,27 +182,27 @@ export class AgendaService {
     comment: string | null,
     correlationId?: string,
   ): Promise<{ item: AgendaItem; committee: Committee; changed: boolean }> {
-    // The tally is read once, after the answer is in.
+    // The tally comes back with the answer.
     const { item, committee, member } = await this.itemForMember(itemId, actor, { withTally: false });
     if (member.role === 'observer') throw new DomainError('observer');
     if (item.status !== 'published') throw new DomainError('item_closed', `${item.number} is ${item.status}`);
     if (!answersFor(item.section).includes(kind)) throw new DomainError('invalid_input', `${kind} on ${item.section}`);
     const text = comment?.trim() || null;
     if (text && text.length > MAX_COMMENT_LENGTH) throw new DomainError('invalid_input', 'comment too long');
-    const { changed } = await this.agenda.setPosition(item.id, member.personId, kind, text);
-    if (changed) {
-      await this.audit.record({
+    // The answer and its audit record are one write.
+    const { changed, tally } = await this.agenda.setPosition(
+      { itemId: item.id, personId: member.personId, kind, comment: text },
+      {
         committeeId: committee.id,
-        actor,
         actorPersonId: member.personId,
         action: 'position.set',
         subjectType: 'agenda_item',
         subjectId: item.id,
-        data: { kind, comment: text },
-        correlationId,
-      });
-    }
-    return { item: { ...item, tally: await this.agenda.tallyOf(item.id) }, committee, changed };
+        data: { actorName: actor.name, kind, comment: text },
+        correlationId: correlationId ?? null,
+      },
+    );
+    return { item: { ...item, tally }, committee, changed };
   }
 
   /**

@@ -166,11 +166,16 @@ export interface AgendaRepository {
   loadAgenda(meetingId: string): Promise<Agenda | null>;
   /** The item; `withTally: false` leaves its tally at zero (the caller reads it after a change). */
   findItem(itemId: string, options?: { withTally?: boolean }): Promise<AgendaItem | null>;
-  /** Sets the person's one current answer; `changed` is false when it was already that. */
-  setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }>;
+  /**
+   * Sets the person's one current answer; `changed` is false when it was already that.
+   * When it changed, `audit` is recorded with it, atomically. `tally` counts the item's
+   * answers with this one in.
+   */
+  setPosition(
+    input: { itemId: string; personId: string; kind: PositionKind; comment: string | null },
+    audit: AuditEntry,
+  ): Promise<{ changed: boolean; tally: Record<PositionKind, number> }>;
   listPositions(itemId: string): Promise<PositionRecord[]>;
-  /** Current answers per kind on the item. */
-  tallyOf(itemId: string): Promise<Record<PositionKind, number>>;
   /** The person's current answer on each of the items. */
   positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>>;
   /** The channel message of the meeting's overview card (its thread holds the item cards). */
@@ -193,6 +198,17 @@ export interface AgendaRepository {
     items: ParsedItem[];
     decisions: ImportedDecision[];
   }): Promise<SavedImport>;
+}
+
+/** An audit record written by a repository together with the change it describes. */
+export interface AuditEntry {
+  committeeId: string | null;
+  actorPersonId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  data: Record<string, unknown>;
+  correlationId: string | null;
 }
 
 export interface AuditLog {

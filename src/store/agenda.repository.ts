@@ -1,11 +1,13 @@
-import type { AgendaRepository, ImportedDecision, ItemDraft, PositionRecord, SavedImport } from '../domain/ports';
+import type { AgendaRepository, AuditEntry, ImportedDecision, ItemDraft, PositionRecord, SavedImport } from '../domain/ports';
 import { attachmentKey } from '../domain/attachment-title';
 import { DomainError } from '../domain/errors';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
 import type { ParsedItem } from '../documents/parsed-document';
 import { isUuid } from './committee.repository';
+import type { Database, SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
+import { GroupCommit } from './group-commit';
 import { ReadCache } from './read-cache';
 
 const itemInclude = {
@@ -78,11 +80,102 @@ function attachmentData(item: ParsedItem) {
   }));
 }
 
+interface AnswerInput {
+  itemId: string;
+  personId: string;
+  kind: PositionKind;
+  comment: string | null;
+  audit: AuditEntry;
+}
+
+interface AnswerResult {
+  changed: boolean;
+  tally: Record<PositionKind, number>;
+}
+
+/**
+ * Writes members' answers in one statement, safe under concurrent clicks: each is
+ * inserted, or updated only when it differs; an audit record is written for exactly the
+ * answers that changed. The statement cannot see its own writes, so each item's tally
+ * counts the answers of everyone outside the batch and adds the batch's, which are the
+ * current ones now whether they changed or not. Rows are written in key order, so two
+ * instances writing batches to one PostgreSQL lock them in the same order.
+ *
+ * It runs through the SQL seam, not Prisma: it is the one statement of every click, and
+ * Prisma's raw query path cost as much again as the statement itself (0.7 of 1.5 ms).
+ */
+async function writeAnswers(sql: SqlExecutor, inputs: AnswerInput[]): Promise<AnswerResult[]> {
+  const rows = inputs.map((a, n) => ({
+    n,
+    itemId: a.itemId,
+    personId: a.personId,
+    kind: a.kind,
+    comment: a.comment,
+    committeeId: a.audit.committeeId,
+    actorId: a.audit.actorPersonId,
+    action: a.audit.action,
+    subjectType: a.audit.subjectType,
+    subjectId: a.audit.subjectId,
+    data: a.audit.data,
+    correlationId: a.audit.correlationId,
+  }));
+  const [result] = await sql.query<{ changed: number[]; others: Array<[string, PositionKind, number]> }>(
+    `WITH input AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+        "n" int, "itemId" uuid, "personId" uuid, "kind" "PositionKind", "comment" text, "committeeId" uuid,
+        "actorId" uuid, "action" text, "subjectType" text, "subjectId" text, "data" jsonb, "correlationId" text)
+    ), answer AS (
+      INSERT INTO "Position" ("id", "agendaItemId", "personId", "kind", "comment", "updatedAt")
+      SELECT gen_random_uuid(), "itemId", "personId", "kind", "comment", now() FROM input ORDER BY "itemId", "personId"
+      ON CONFLICT ("agendaItemId", "personId") DO UPDATE
+        SET "kind" = EXCLUDED."kind", "comment" = EXCLUDED."comment", "updatedAt" = now()
+        WHERE "Position"."kind" IS DISTINCT FROM EXCLUDED."kind"
+           OR "Position"."comment" IS DISTINCT FROM EXCLUDED."comment"
+      RETURNING "agendaItemId", "personId"
+    ), changed AS (
+      SELECT input.* FROM input
+      JOIN answer ON answer."agendaItemId" = input."itemId" AND answer."personId" = input."personId"
+    ), audited AS (
+      INSERT INTO "AuditEvent" ("id", "committeeId", "actorId", "action", "subjectType", "subjectId", "data", "correlationId")
+      SELECT gen_random_uuid(), "committeeId", "actorId", "action", "subjectType", "subjectId", "data", "correlationId"
+      FROM changed ORDER BY "n"
+    ), others AS (
+      SELECT p."agendaItemId", p."kind", count(*)::int AS n FROM "Position" p
+      WHERE p."agendaItemId" IN (SELECT "itemId" FROM input)
+        AND NOT EXISTS (SELECT 1 FROM input WHERE input."itemId" = p."agendaItemId" AND input."personId" = p."personId")
+      GROUP BY 1, 2
+    )
+    SELECT (SELECT coalesce(jsonb_agg("n"), '[]') FROM changed) AS changed,
+           (SELECT coalesce(jsonb_agg(jsonb_build_array("agendaItemId", "kind", n)), '[]') FROM others) AS others`,
+    [JSON.stringify(rows)],
+  );
+  const tallies = new Map<string, Record<PositionKind, number>>();
+  const tallyOf = (itemId: string) => tallies.get(itemId) ?? tallies.set(itemId, { ...NO_TALLY }).get(itemId)!;
+  for (const [itemId, kind, n] of result!.others) tallyOf(itemId)[kind] += n;
+  for (const a of inputs) tallyOf(a.itemId)[a.kind] += 1;
+  const changed = new Set(result!.changed);
+  return inputs.map((a, n) => ({ changed: changed.has(n), tally: { ...tallyOf(a.itemId) } }));
+}
+
 export class PrismaAgendaRepository implements AgendaRepository {
+  private readonly prisma: PrismaClient;
+  private readonly sql: SqlExecutor;
+
+  /** Members' answers, written together when they click together (see group-commit.ts). */
+  private readonly answers: GroupCommit<AnswerInput, AnswerResult>;
+
   constructor(
-    private readonly prisma: PrismaClient,
+    db: Pick<Database, 'prisma' | 'sql'>,
     private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
-  ) {}
+  ) {
+    this.prisma = db.prisma;
+    this.sql = db.sql;
+    this.answers = new GroupCommit({
+      run: (inputs) => writeAnswers(this.sql, inputs),
+      keyOf: (a) => `${a.itemId}|${a.personId}`,
+      maxBatch: 100,
+    });
+  }
 
   async loadAgenda(meetingId: string): Promise<Agenda | null> {
     if (!isUuid(meetingId)) return null;
@@ -127,18 +220,11 @@ export class PrismaAgendaRepository implements AgendaRepository {
     return out;
   }
 
-  async setPosition(itemId: string, personId: string, kind: PositionKind, comment: string | null): Promise<{ changed: boolean }> {
-    // One statement, safe under concurrent clicks: insert, or update only when the answer
-    // differs. A row comes back exactly when something changed.
-    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO "Position" ("id", "agendaItemId", "personId", "kind", "comment", "updatedAt")
-      VALUES (gen_random_uuid(), ${itemId}::uuid, ${personId}::uuid, ${kind}::"PositionKind", ${comment}, now())
-      ON CONFLICT ("agendaItemId", "personId") DO UPDATE
-        SET "kind" = EXCLUDED."kind", "comment" = EXCLUDED."comment", "updatedAt" = now()
-        WHERE "Position"."kind" IS DISTINCT FROM EXCLUDED."kind"
-           OR "Position"."comment" IS DISTINCT FROM EXCLUDED."comment"
-      RETURNING "id"`;
-    return { changed: rows.length > 0 };
+  async setPosition(
+    input: { itemId: string; personId: string; kind: PositionKind; comment: string | null },
+    audit: AuditEntry,
+  ): Promise<{ changed: boolean; tally: Record<PositionKind, number> }> {
+    return this.answers.submit({ ...input, audit });
   }
 
   async saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }) {
@@ -225,7 +311,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
     }
   }
 
-  async tallyOf(itemId: string): Promise<Record<PositionKind, number>> {
+  private async tallyOf(itemId: string): Promise<Record<PositionKind, number>> {
     return { ...NO_TALLY, ...(await this.tallies([itemId])).get(itemId) };
   }
 

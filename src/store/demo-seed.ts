@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../domain/clock';
 import type { Role } from '../domain/types';
 import { addDays, fromLocal, toLocal } from '../domain/zoned-time';
-import type { MeetingStatus, PrismaClient } from './generated/client';
+import type { MeetingStatus } from './generated/client';
+import type { Database } from './database';
 import { parseCommitteeDocument } from '../documents/document-parser';
 import { PrismaAgendaRepository } from './agenda.repository';
 import { DEMO_AGENDA } from './demo-agenda';
@@ -221,10 +222,11 @@ export function comingMeetings(today: Date): DemoMeeting[] {
  * exists (then nothing is touched, so a secretariat's changes survive restarts).
  */
 export async function seedDemoCommittee(
-  prisma: PrismaClient,
+  db: Pick<Database, 'prisma' | 'sql'>,
   clock: Clock,
   options: { agenda?: boolean } = {},
 ): Promise<boolean> {
+  const { prisma } = db;
   const seeded = await prisma.$transaction(async (tx) => {
     if (await tx.committee.findUnique({ where: { slug: 'dassos' } })) return false;
     const committee = await tx.committee.create({
@@ -338,7 +340,7 @@ export async function seedDemoCommittee(
     return committee.id;
   });
   if (!seeded) return false;
-  if (options.agenda ?? true) await seedDemoAgenda(prisma, seeded, clock);
+  if (options.agenda ?? true) await seedDemoAgenda(db, seeded, clock);
   return true;
 }
 
@@ -346,7 +348,8 @@ export async function seedDemoCommittee(
  * The agenda of the first coming meeting, as if the secretariat (Alex Wilber in the
  * playground) had imported it: draft items, ready for "udsend dagsorden".
  */
-async function seedDemoAgenda(prisma: PrismaClient, committeeId: string, clock: Clock): Promise<void> {
+async function seedDemoAgenda(db: Pick<Database, 'prisma' | 'sql'>, committeeId: string, clock: Clock): Promise<void> {
+  const { prisma } = db;
   const meeting = await prisma.meeting.findFirst({
     where: { committeeId, startsAt: { gt: clock.now() } },
     orderBy: { startsAt: 'asc' },
@@ -356,7 +359,7 @@ async function seedDemoAgenda(prisma: PrismaClient, committeeId: string, clock: 
   const parsed = parseCommitteeDocument(DEMO_AGENDA);
   const imports = new PrismaDocumentImportRepository(prisma);
   const draft = await imports.createPreview({ committeeId, personId: secretary.id, fileName: 'Dagsorden DASSOS.md', parsed });
-  await new PrismaAgendaRepository(prisma).saveImport({
+  await new PrismaAgendaRepository(db).saveImport({
     importId: draft.id,
     meetingId: meeting.id,
     actorPersonId: secretary.id,

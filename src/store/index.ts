@@ -36,7 +36,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     audit: new PrismaAuditLog(db.prisma),
     people: new PrismaPersonRepository(db.prisma, cache),
     imports: new PrismaDocumentImportRepository(db.prisma),
-    agenda: new PrismaAgendaRepository(db.prisma, cache),
+    agenda: new PrismaAgendaRepository(db, cache),
     outbox: new PrismaOutboxRepository(db.prisma),
   };
 }

@@ -20,16 +20,21 @@ export class PrismaMembershipRepository implements MembershipRepository {
     private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
-  async list(committeeId: string): Promise<Member[]> {
+  /** The committee's active members, chair and secretariat first (read from the database). */
+  list(committeeId: string): Promise<Member[]> {
+    return this.load(committeeId);
+  }
+
+  private async load(committeeId: string): Promise<Member[]> {
     const rows = await this.prisma.membership.findMany({
       where: { committeeId, active: true },
       include: withPerson,
       orderBy: [{ person: { displayName: 'asc' } }],
+      relationLoadStrategy: 'join',
     });
     const rank: Record<Role, number> = { chair: 0, secretariat: 1, member: 2, observer: 3 };
     return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
   }
-
   async recipients(committeeId: string): Promise<Recipient[]> {
     const rows = await this.prisma.membership.findMany({
       where: { committeeId, active: true, role: { not: 'observer' } },
@@ -58,12 +63,16 @@ export class PrismaMembershipRepository implements MembershipRepository {
     });
   }
 
+  /**
+   * Cached with the whole roster: every click on a card checks the clicker's membership.
+   * This process's own changes to memberships are seen at once; another instance's within
+   * the cache's lifetime (READ_CACHE_SECONDS, see read-cache.ts).
+   */
   async findByAad(committeeId: string, aadObjectId: string): Promise<Member | null> {
-    const row = await this.prisma.membership.findFirst({
-      where: { committeeId, active: true, person: { aadObjectId } },
-      include: withPerson,
-    });
-    return row && toMember(row);
+    const byAad = await this.cache.get(`committee:members-by-aad:${committeeId}`, async () =>
+      Object.fromEntries((await this.load(committeeId)).flatMap((m) => (m.aadObjectId ? [[m.aadObjectId, m]] : []))),
+    );
+    return Object.hasOwn(byAad, aadObjectId) ? (byAad[aadObjectId] as Member) : null;
   }
 
   async upsertMember(

@@ -1,12 +1,14 @@
 // A small read-through cache for what nearly every turn reads and almost nothing
-// changes: which committee a channel belongs to, and its coming meetings.
+// changes: which committee a channel belongs to, its coming meetings, its roster.
 //
 // Correctness rests on two things. Every write this process makes to the database
 // (through Prisma or the SQL seam, see write-watch.ts) invalidates the whole cache, and
 // a value loaded while a write happened is not kept. Writes by other processes (several
 // instances on one PostgreSQL) are seen when an entry expires: after `ttlMs` at most.
-// Authorisation (memberships and roles) is never read from here; a committee's list of
-// Teams user ids (who may refresh a card) is, as it decides nothing.
+// Memberships and roles, which every card click checks, are read from here too: a member
+// removed or demoted by another instance keeps their rights for `ttlMs` at most (5 s by
+// default); by this instance, not at all. Checks that guard an invariant (a committee
+// keeps a secretariat) read the database.
 
 export interface ReadCacheOptions {
   /** How long an entry is served without asking the database again; 0 turns caching off. */
@@ -22,6 +24,8 @@ interface Entry {
 
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
+  /** Loads under way, shared by everyone asking for the same key meanwhile (one query, not fifty). */
+  private readonly loading = new Map<string, { generation: number; value: Promise<unknown> }>();
   private generation = 0;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
@@ -41,21 +45,33 @@ export class ReadCache {
   async get<T>(key: string, load: () => Promise<T>, usable: (value: T) => boolean = () => true): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && this.now() - hit.loadedAt < this.ttlMs && usable(hit.value as T)) return hit.value as T;
+    const pending = this.loading.get(key);
+    if (pending && pending.generation === this.generation) {
+      const value = (await pending.value) as T;
+      if (usable(value)) return value;
+    }
     const generation = this.generation;
     const loadedAt = this.now();
-    const value = deepFreeze(await load());
-    if (this.ttlMs > 0 && generation === this.generation) {
-      this.entries.delete(key);
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, { value, loadedAt });
+    const loaded = load().then(deepFreeze);
+    if (this.ttlMs > 0) this.loading.set(key, { generation, value: loaded });
+    try {
+      const value = await loaded;
+      if (this.ttlMs > 0 && generation === this.generation) {
+        this.entries.delete(key);
+        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+        this.entries.set(key, { value, loadedAt });
+      }
+      return value;
+    } finally {
+      if (this.loading.get(key)?.value === loaded) this.loading.delete(key);
     }
-    return value;
   }
 
   /** Something was written: nothing cached can be trusted, nor anything being loaded. */
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    this.loading.clear();
   }
 
   get size(): number {

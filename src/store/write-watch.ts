@@ -11,17 +11,23 @@ const READ_ONLY = /^\s*(select|show|explain)\b/i;
  * the outbox and import drafts. Writing them leaves every cached value true.
  */
 const UNCACHED_TABLES = new Set(['Position', 'AuditEvent', 'OutboundDelivery', 'DocumentImport']);
-const SIMPLE_WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+(?:"?public"?\.)?"?(\w+)"?/i;
+/** Every table a data-changing statement writes to (ON CONFLICT … DO UPDATE and row locks are not targets). */
+const WRITE_TARGET = /\b(?:insert\s+into|(?<!\b(?:do|for|key)\s+)update|delete\s+from|merge\s+into)\s+(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
+const DATA_CHANGE = /^\s*(?:insert|update|delete|with)\b/i;
 
 export function isWriteStatement(sql: string): boolean {
   return !READ_ONLY.test(sql);
 }
 
-/** Whether the statement may change something the read cache holds (when unsure: yes). */
+/**
+ * Whether the statement may change something the read cache holds (when unsure: yes).
+ * An INSERT, UPDATE, DELETE or WITH statement that writes only to uncached tables does not.
+ */
 export function changesCachedData(sql: string): boolean {
   if (!isWriteStatement(sql)) return false;
-  const table = SIMPLE_WRITE.exec(sql)?.[1];
-  return !(table && UNCACHED_TABLES.has(table));
+  if (!DATA_CHANGE.test(sql)) return true;
+  const targets = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!);
+  return !targets.length || targets.some((t) => !UNCACHED_TABLES.has(t));
 }
 
 interface SqlLike {

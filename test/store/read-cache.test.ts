@@ -34,6 +34,35 @@ describe('ReadCache', () => {
     expect(await c.get('k', async () => 'new')).toBe('new');
   });
 
+  it('loads once for everyone who asks while the value is being loaded', async () => {
+    const c = cache();
+    let loads = 0;
+    let release!: () => void;
+    const load = () => new Promise<number>((r) => (release = () => r(++loads)));
+    const asked = Array.from({ length: 50 }, () => c.get('k', load));
+    release();
+    expect(await Promise.all(asked)).toEqual(Array(50).fill(1));
+    expect(loads).toBe(1);
+  });
+
+  it('does not share a load that began before a write with those who ask after it', async () => {
+    const c = cache();
+    let releaseOld!: () => void;
+    const before = c.get('k', () => new Promise<string>((r) => (releaseOld = () => r('old'))));
+    c.invalidate();
+    const after = c.get('k', async () => 'new');
+    releaseOld();
+    expect(await before).toBe('old');
+    expect(await after).toBe('new');
+    expect(await c.get('k', async () => 'again')).toBe('new');
+  });
+
+  it('a failed load is not kept: the next one tries again', async () => {
+    const c = cache();
+    await expect(c.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await c.get('k', async () => 'up')).toBe('up');
+  });
+
   it('loads again when the cached value cannot answer', async () => {
     const c = cache();
     await c.get('k', async () => [1, 2]);
@@ -85,6 +114,15 @@ describe('changesCachedData', () => {
     ['UPDATE "public"."Committee" SET "serviceUrl" = $1', true],
     ['INSERT INTO "public"."AgendaItem" ("id") VALUES ($1)', true],
     ['WITH x AS (DELETE FROM "Position" RETURNING *) DELETE FROM "Meeting"', true],
+    // An answer and its audit record in one statement: neither table is cached.
+    [
+      'WITH a AS (INSERT INTO "Position" ("id") VALUES ($1) ON CONFLICT ("agendaItemId", "personId") DO UPDATE SET "kind" = EXCLUDED."kind", "updatedAt" = now() RETURNING "id"), b AS (INSERT INTO "AuditEvent" ("id") SELECT "id" FROM a) SELECT "id" FROM a',
+      false,
+    ],
+    ['WITH a AS (UPDATE "OutboundDelivery" SET "status" = $1 RETURNING *) UPDATE "Meeting" SET "title" = $2', true],
+    ['WITH a AS (SELECT "id" FROM "Position" FOR UPDATE) UPDATE "Position" SET "kind" = $1', false],
+    // No table it writes to can be named: it may still write (a function call), so yes.
+    ['WITH a AS (SELECT 1) SELECT set_config($1, $2, false)', true],
     ['CREATE TABLE t (x int)', true],
   ])('%s → %s', (sql, changes) => {
     expect(changesCachedData(sql)).toBe(changes);
@@ -98,7 +136,7 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
-    await seedDemoCommittee(db.prisma, clock);
+    await seedDemoCommittee(db, clock);
     store = createStore(db, { cacheTtlMs: 60_000 });
   });
   afterAll(async () => db?.close());

@@ -19,12 +19,12 @@ describe.each(databaseKinds)('store on %s', (kind) => {
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
-    expect(await seedDemoCommittee(db.prisma, clock)).toBe(true);
+    expect(await seedDemoCommittee(db, clock)).toBe(true);
   });
   afterAll(async () => db?.close());
 
   it('seeds the demo committee once', async () => {
-    expect(await seedDemoCommittee(db.prisma, clock)).toBe(false);
+    expect(await seedDemoCommittee(db, clock)).toBe(false);
     expect(await db.prisma.committee.count()).toBe(1);
     expect(await db.prisma.membership.count()).toBe(DASSOS_PARTICIPANTS.length + PLAYGROUND.users.length);
     expect(await db.prisma.committeeOrganisation.count()).toBe(20);
@@ -99,5 +99,48 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     expect(resolved.kind).toBe('choose');
     const stranger = await service.resolve({ type: 'personal', teamId: null, channelId: null }, { ...megan, aadObjectId: 'nobody' });
     expect(stranger).toEqual({ kind: 'none', reason: 'not_member' });
+  });
+
+  it('writes answers clicked together in one go: one current answer each, audited when changed, tallies with them', async () => {
+    const store = createStore(db);
+    const committee = (await store.committees.findByTeam(PLAYGROUND.teamId))!;
+    const meeting = await db.prisma.meeting.findFirst({ where: { committeeId: committee.id, startsAt: { gt: clock.now() } }, orderBy: { startsAt: 'asc' } });
+    const [one, two] = await db.prisma.agendaItem.findMany({ where: { meetingId: meeting!.id }, orderBy: { position: 'asc' }, take: 2 });
+    const people = (await store.memberships.list(committee.id)).slice(0, 6);
+    const audit = (personId: string, itemId: string) => ({
+      committeeId: committee.id, actorPersonId: personId, action: 'position.set', subjectType: 'agenda_item',
+      subjectId: itemId, data: { test: true }, correlationId: null,
+    });
+    const answer = (itemId: string, personId: string, kind: 'can_approve' | 'wants_discussion' | 'cannot_approve') =>
+      store.agenda.setPosition({ itemId, personId, kind, comment: null }, audit(personId, itemId));
+    // Six people on item one (the first twice, changing their mind), two on item two, all at once.
+    const results = await Promise.all([
+      ...people.map((p, i) => answer(one!.id, p.personId, i < 4 ? 'can_approve' : 'cannot_approve')),
+      answer(one!.id, people[0]!.personId, 'wants_discussion'),
+      answer(two!.id, people[0]!.personId, 'can_approve'),
+      answer(two!.id, people[1]!.personId, 'can_approve'),
+    ]);
+    expect(results.every((r) => r.changed)).toBe(true);
+    expect(results[6]!.tally).toMatchObject({ can_approve: 3, wants_discussion: 1, cannot_approve: 2 });
+    expect(results[8]!.tally).toMatchObject({ can_approve: 2, wants_discussion: 0 });
+    const stored = await db.prisma.position.findMany({ where: { agendaItemId: one!.id } });
+    expect(stored).toHaveLength(6);
+    expect(stored.find((p) => p.personId === people[0]!.personId)!.kind).toBe('wants_discussion');
+    expect(await db.prisma.auditEvent.count({ where: { action: 'position.set', data: { path: ['test'], equals: true } } })).toBe(9);
+
+    // The same answers again change nothing and record nothing.
+    const again = await Promise.all(people.slice(1).map((p, i) => answer(one!.id, p.personId, i < 3 ? 'can_approve' : 'cannot_approve')));
+    expect(again.some((r) => r.changed)).toBe(false);
+    expect(again[0]!.tally).toMatchObject({ can_approve: 3, wants_discussion: 1, cannot_approve: 2 });
+    expect(await db.prisma.auditEvent.count({ where: { action: 'position.set', data: { path: ['test'], equals: true } } })).toBe(9);
+
+    // An answer on an item that does not exist fails alone; the others in its batch are written.
+    const mixed = await Promise.allSettled([
+      answer(two!.id, people[2]!.personId, 'cannot_approve'),
+      answer('00000000-0000-4000-8000-000000000000', people[2]!.personId, 'can_approve'),
+      answer(two!.id, people[3]!.personId, 'cannot_approve'),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await db.prisma.position.count({ where: { agendaItemId: two!.id } })).toBe(4);
   });
 });
