@@ -14,6 +14,7 @@ import { DeliveryService } from './domain/delivery.service';
 import { DocumentImportService } from './domain/document-import.service';
 import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
+import { OutboxWorker, tenantPacer } from './jobs/outbox-worker';
 import { createServer } from './server';
 import { openDatabase, type Database, type DatabaseTarget } from './store/database';
 import { seedDemoCommittee } from './store/demo-seed';
@@ -62,17 +63,24 @@ export async function startApp(
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
-    deliveries: new DeliveryService(store.outbox, store.people),
+    deliveries: new DeliveryService(store.outbox),
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,
   };
-  const endpoint = createBotEndpoint(botAuthSettings(config), (messenger) => new DagsordenBot(services, messenger), log);
+  const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
+  const endpoint = createBotEndpoint(botAuthSettings(config), (messenger) => new DagsordenBot(services, messenger), log, tenantPace);
+  // Proactive messages: queued by the services, sent by the worker. The embedded
+  // database belongs to this process alone, so what a stopped process left mid-send is
+  // queued again at once; on PostgreSQL the claims' leases decide.
+  const outbox = new OutboxWorker(store.outbox, store.people, endpoint.messenger, log, { tenantRatePerSecond: config.TEAMS_TENANT_RATE });
+  services.deliveries.onQueued(() => outbox.kick());
   const server = createServer(endpoint, { database: () => db.version(), version }, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  await outbox.start(db.kind === 'embedded');
   const address = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return {
@@ -83,6 +91,7 @@ export async function startApp(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await endpoint.close();
+      await outbox.stop();
       if (!options.db) await db.close();
     },
   };

@@ -38,6 +38,13 @@ const schema = z
      * take to be seen. 0 turns the cache off.
      */
     READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+    /**
+     * Requests per second to Teams per tenant, for all instances together (Teams allows
+     * about 50 per app per tenant).
+     */
+    TEAMS_TENANT_RATE: z.coerce.number().min(1).max(50).default(48),
+    /** How often the scheduler looks for digests and reminders that are due. */
+    SCHEDULER_TICK_SECONDS: z.coerce.number().min(1).max(3600).default(60),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
   })

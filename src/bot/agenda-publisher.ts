@@ -8,7 +8,7 @@ import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
 import { formatDate } from '../i18n/format';
 import { messages } from '../i18n/messages';
-import { channelIdOf, statusOf, threadOf, type ChannelTarget } from './channel-messenger';
+import { channelIdOf, threadOf, type ChannelTarget } from './channel-messenger';
 import type { HandlerContext } from './handler';
 import { sharedItemCard } from './item-cards';
 
@@ -80,67 +80,63 @@ export async function publishAgenda(
     }
   }
   await services.agenda.markPublished(plan, h.turn.actor, confirmedCpr, h.turn.correlationId);
-  const delivered = await deliverAttachmentNotices(h, plan, target, rootId);
+  const delivered = await queueAttachmentNotices(h, plan, target, rootId);
   return { ...result, ...delivered };
 }
 
 /**
  * Closed attachments go to each member personally, never to the channel; a link that came
- * after its item was posted is said once in the item's thread. Every message is claimed by
- * a key first (closed:<attachment>:<person>, arrived:<attachment>), so publishing again, or
- * from another instance, sends nothing twice.
+ * after its item was posted is said once in the item's thread. Both are queued in the
+ * outbox under once-only keys (arrived:<attachment>; closed:<person>:<attachments>), so
+ * publishing again, or from another instance, queues nothing twice; the outbox worker
+ * sends them.
  */
-async function deliverAttachmentNotices(
+async function queueAttachmentNotices(
   h: HandlerContext,
   plan: PublishPlan,
   target: ChannelTarget,
   rootId: string,
 ): Promise<{ closedSentTo: number; unreachable: number }> {
-  const { services, messenger } = h;
+  const { services } = h;
   const { committee } = plan;
-  const t = messages(langOf(committee.locale));
+  const lang = langOf(committee.locale);
+  const t = messages(lang);
+  const meetingId = plan.agenda.meeting.id;
   const notices = await services.agenda.attachmentNotices(plan);
 
-  for (const a of notices.arrivedOpen) {
-    const text = t.attachmentArrived(a.itemNumber, a.title, a.url);
-    const [key] = await services.deliveries.claim([{ key: `arrived:${a.id}`, personId: null, text }]);
-    if (!key) continue;
-    try {
-      await services.deliveries.sent([key], await messenger.replyText(target, rootId, text));
-    } catch (err) {
-      await services.deliveries.failed([key], String(err), false);
-      h.turn.log.warn({ err, attachmentId: a.id }, 'could not announce an arrived attachment');
-    }
-  }
+  await services.deliveries.queue(
+    notices.arrivedOpen.map((a) => ({
+      key: `arrived:${a.id}`,
+      kind: 'attachment-arrived',
+      committeeId: committee.id,
+      subjectId: meetingId,
+      to: { conversationId: threadOf(target.conversationId, rootId), serviceUrl: target.serviceUrl, tenantId: target.tenantId },
+      content: { text: t.attachmentArrived(a.itemNumber, a.title, a.url) },
+    })),
+  );
 
-  let closedSentTo = 0;
-  const when = formatDate(plan.agenda.meeting.startsAt, langOf(committee.locale), committee.timeZone);
-  for (const { recipient, attachments } of notices.personal) {
-    const keyOf = (id: string) => `closed:${id}:${recipient.personId}`;
-    const claimed = new Set(
-      await services.deliveries.claim(attachments.map((a) => ({ key: keyOf(a.id), personId: recipient.personId, text: a.title }))),
-    );
-    const fresh = attachments.filter((a) => claimed.has(keyOf(a.id)));
-    if (!fresh.length) continue;
-    const keys = fresh.map((a) => keyOf(a.id));
-    const serviceUrl = recipient.serviceUrl ?? target.serviceUrl;
-    try {
-      const sent = await messenger.sendPersonal(
-        { teamsUserId: recipient.teamsUserId!, tenantId: recipient.tenantId ?? committee.tenantId, serviceUrl, conversationId: recipient.personalConversationId },
-        t.closedAttachments(committee.name, when, fresh.map((a) => `- ${a.itemNumber} [${a.title}](${a.url})`).join('\n')),
-      );
-      if (sent.conversationId !== recipient.personalConversationId) {
-        await services.deliveries.rememberPersonalConversation(recipient.personId, sent.conversationId, serviceUrl);
-      }
-      await services.deliveries.sent(keys, sent.activityId);
-      closedSentTo += 1;
-    } catch (err) {
-      const status = statusOf(err);
-      // 403: the member blocked or removed the bot; 404: no such user. Neither is tried again.
-      await services.deliveries.failed(keys, String(err), status === 403 || status === 404);
-      h.turn.log.warn({ err, personId: recipient.personId, status }, 'could not send closed attachments');
-    }
+  // Which closed attachments each member has been sent already, from the keys queued.
+  const queuedFor = new Map<string, Set<string>>();
+  for (const key of await services.deliveries.keysFor('closed-attachments', meetingId)) {
+    const [, personId = '', ids = ''] = key.split(':');
+    const seen = queuedFor.get(personId) ?? new Set<string>();
+    ids.split(',').forEach((id) => seen.add(id));
+    queuedFor.set(personId, seen);
   }
+  const when = formatDate(plan.agenda.meeting.startsAt, lang, committee.timeZone);
+  const letters = notices.personal.flatMap(({ recipient, attachments }) => {
+    const fresh = attachments.filter((a) => !queuedFor.get(recipient.personId)?.has(a.id));
+    if (!fresh.length) return [];
+    return [{
+      key: `closed:${recipient.personId}:${fresh.map((a) => a.id).join(',')}`,
+      kind: 'closed-attachments',
+      committeeId: committee.id,
+      subjectId: meetingId,
+      to: { personId: recipient.personId, serviceUrl: target.serviceUrl, tenantId: committee.tenantId },
+      content: { text: t.closedAttachments(committee.name, when, fresh.map((a) => `- ${a.itemNumber} [${a.title}](${a.url})`).join('\n')) },
+    }];
+  });
+  const closedSentTo = await services.deliveries.queue(letters);
   await services.agenda.attachmentsAnnounced(notices.arrivedIds);
   return { closedSentTo, unreachable: notices.unreachable.length };
 }

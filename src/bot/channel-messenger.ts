@@ -1,7 +1,9 @@
-// Posts and updates messages in a committee's channel outside the turn that caused
-// them (proactively), within Teams' limits: at most one message per conversation every
-// PACE_MS, retrying 429/412/5xx after Retry-After or with backoff and jitter, and never
-// retrying other 4xx.
+// Posts and updates messages outside the turn that caused them (proactively), within
+// Teams' limits: each conversation's (ConversationPacer) and the tenant's (a slot
+// reserved in the database, shared by all instances). Two ways to send:
+// - post/reply/update: while the caller waits (publishing, card updates), retrying
+//   429/412/5xx after Retry-After or with backoff and jitter, never other 4xx;
+// - send: one attempt at a message from the outbox; the outbox worker decides on retries.
 import {
   ActivityTypes,
   MessageFactory,
@@ -12,10 +14,11 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/render';
+import type { ClaimedMessage, MessageContent } from '../domain/ports';
+import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
+import { ConversationPacer } from './conversation-pacer';
 import { cardMessage } from './reply';
 
-/** Teams allows 7 messages per second per conversation; a little under that. */
-const PACE_MS = 160;
 const MAX_ATTEMPTS = 5;
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
@@ -26,83 +29,94 @@ export interface ChannelTarget {
   tenantId: string | null;
 }
 
-export class ChannelMessenger {
-  private readonly lastSent = new Map<string, number>();
+/** Waits for the tenant's next sending slot (shared by all instances). */
+export type TenantPace = (tenantId: string | null) => Promise<void>;
 
+export class ChannelMessenger implements OutboundSender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly log: Logger,
+    private readonly tenantPace: TenantPace = async () => undefined,
+    private readonly pacer = new ConversationPacer(),
   ) {}
+
+  /** Sends one message from the outbox: one attempt, failures as SendError (see OutboxWorker). */
+  async send(message: ClaimedMessage, beforeRequest: () => Promise<void>): Promise<SendResult> {
+    const serviceUrl = message.serviceUrl;
+    if (!serviceUrl) throw new SendError('no serviceUrl to reach the member by', 400, null);
+    const personal = Boolean(message.personId);
+    let conversationId = message.conversationId;
+    let created: string | undefined;
+    try {
+      if (!conversationId) {
+        await beforeRequest();
+        conversationId = created = await this.createPersonalChat(message.teamsUserId!, message.tenantId, serviceUrl);
+      }
+      await this.pacer.wait(channelIdOf(conversationId));
+      await beforeRequest();
+      let activityId: string | null = null;
+      await this.continueIn({ conversationId, serviceUrl, tenantId: message.tenantId }, conversationId, async (ctx) => {
+        activityId = (await ctx.sendActivity(activityOf(message.content)))?.id ?? null;
+      }, personal ? 'personal' : 'channel');
+      return { activityId, createdConversationId: created };
+    } catch (err) {
+      if (err instanceof SendError) throw err;
+      throw new SendError(err instanceof Error ? err.message : String(err), statusOf(err), retryAfterMs(err));
+    }
+  }
 
   /** Starts a new thread in the channel with the card; returns the message id. */
   post(target: ChannelTarget, card: AdaptiveCard, summary?: string): Promise<string> {
-    return this.send(target, target.conversationId, cardMessage(card, summary));
+    return this.sendNow(target, target.conversationId, cardMessage(card, summary));
   }
 
   /** Replies in the thread of `rootId` with the card; returns the message id. */
   reply(target: ChannelTarget, rootId: string, card: AdaptiveCard, summary?: string): Promise<string> {
-    return this.send(target, threadOf(target.conversationId, rootId), cardMessage(card, summary));
+    return this.sendNow(target, threadOf(target.conversationId, rootId), cardMessage(card, summary));
   }
 
   /** Replies in the thread of `rootId` with a text (Markdown). */
   replyText(target: ChannelTarget, rootId: string, text: string): Promise<string> {
-    return this.send(target, threadOf(target.conversationId, rootId), MessageFactory.text(text));
+    return this.sendNow(target, threadOf(target.conversationId, rootId), MessageFactory.text(text));
   }
 
-  /**
-   * Writes to a member in their personal chat with the bot: the stored conversation, or a
-   * new one (Teams returns the same chat for the same bot and user).
-   */
-  async sendPersonal(
-    to: { teamsUserId: string; tenantId: string | null; serviceUrl: string; conversationId: string | null },
-    text: string,
-  ): Promise<{ conversationId: string; activityId: string }> {
-    let conversationId = to.conversationId;
-    if (!conversationId) {
-      await this.withRetries(`create:${to.teamsUserId}`, () =>
-        this.adapter.createConversationAsync(
-          this.appId,
-          'msteams',
-          to.serviceUrl,
-          '',
-          {
-            isGroup: false,
-            members: [{ id: to.teamsUserId, name: '' }],
-            tenantId: to.tenantId ?? undefined,
-            channelData: { tenant: { id: to.tenantId ?? undefined } },
-            activity: undefined as unknown as Activity,
-            bot: { id: this.appId || 'dagsorden', name: 'Dagsorden' },
-          },
-          async (ctx) => {
-            conversationId = ctx.activity.conversation?.id ?? null;
-          },
-        ),
-      );
-    }
-    if (!conversationId) throw new Error('Teams returned no personal conversation');
-    const target = { conversationId, serviceUrl: to.serviceUrl, tenantId: to.tenantId };
-    let activityId = '';
-    await this.withRetries(conversationId, () =>
-      this.continueIn(target, conversationId!, async (ctx) => {
-        activityId = (await ctx.sendActivity(MessageFactory.text(text)))?.id ?? '';
-      }, 'personal'),
+  /** Creates (or, as Teams does for the same bot and user, finds) the personal chat with a member. */
+  private async createPersonalChat(teamsUserId: string, tenantId: string | null, serviceUrl: string): Promise<string> {
+    let conversationId: string | null = null;
+    await this.adapter.createConversationAsync(
+      this.appId,
+      'msteams',
+      serviceUrl,
+      '',
+      {
+        isGroup: false,
+        members: [{ id: teamsUserId, name: '' }],
+        tenantId: tenantId ?? undefined,
+        channelData: { tenant: { id: tenantId ?? undefined } },
+        activity: undefined as unknown as Activity,
+        bot: { id: this.appId || 'dagsorden', name: 'Dagsorden' },
+      },
+      async (ctx) => {
+        conversationId = ctx.activity.conversation?.id ?? null;
+      },
     );
-    return { conversationId, activityId };
+    if (!conversationId) throw new Error('Teams returned no personal conversation');
+    return conversationId;
   }
 
   /** Replaces a posted card for everyone. */
   async update(target: ChannelTarget, conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
-    await this.withRetries(conversationId, () =>
+    await this.withRetries(conversationId, target.tenantId, () =>
       this.continueIn(target, conversationId, async (ctx) => {
         await ctx.updateActivity({ ...cardMessage(card), id: activityId, type: ActivityTypes.Message });
       }),
     );
   }
 
-  private async send(target: ChannelTarget, conversationId: string, activity: Partial<Activity>): Promise<string> {
+  private async sendNow(target: ChannelTarget, conversationId: string, activity: Partial<Activity>): Promise<string> {
     let id = '';
-    await this.withRetries(conversationId, () =>
+    await this.withRetries(conversationId, target.tenantId, () =>
       this.continueIn(target, conversationId, async (ctx) => {
         id = (await ctx.sendActivity(activity))?.id ?? '';
       }),
@@ -131,9 +145,9 @@ export class ChannelMessenger {
     return this.adapter.continueConversationAsync(this.appId, reference, logic);
   }
 
-  private async withRetries(conversationId: string, work: () => Promise<void>): Promise<void> {
+  private async withRetries(conversationId: string, tenantId: string | null, work: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      await this.pace(conversationId);
+      await this.pace(conversationId, tenantId);
       try {
         await work();
         return;
@@ -147,17 +161,17 @@ export class ChannelMessenger {
     }
   }
 
-  private async pace(conversationId: string): Promise<void> {
-    const channel = channelIdOf(conversationId);
-    // Each sender reserves its slot before waiting, so concurrent senders queue up
-    // instead of all waking at the same moment.
-    const now = Date.now();
-    const slot = Math.max(now, (this.lastSent.get(channel) ?? 0) + PACE_MS);
-    this.lastSent.set(channel, slot);
-    if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
-    // Bounded: only the most recent channels are remembered.
-    if (this.lastSent.size > 500) this.lastSent.delete(this.lastSent.keys().next().value as string);
+  private async pace(conversationId: string, tenantId: string | null): Promise<void> {
+    await this.pacer.wait(channelIdOf(conversationId));
+    await this.tenantPace(tenantId);
   }
+}
+
+/** The activity for a queued message: its text, its card, or both. */
+function activityOf(content: MessageContent): Partial<Activity> {
+  if (!content.card) return MessageFactory.text(content.text ?? '');
+  const activity = cardMessage(content.card as AdaptiveCard, content.summary);
+  return content.text ? { ...activity, text: content.text } : activity;
 }
 
 /** The channel's own conversation id, from that of a thread in it ("19:…;messageid=…"). */

@@ -12,13 +12,15 @@ import {
 import type { Logger } from 'pino';
 import { messages } from '../i18n/messages';
 import { langOf } from '../i18n/locale';
-import { ChannelMessenger } from './channel-messenger';
+import { ChannelMessenger, type TenantPace } from './channel-messenger';
 import { CORRELATION_KEY, LOGGER_KEY } from './turn';
 
 export interface BotEndpoint {
   /** True when an app id is configured and every request must carry a token. */
   readonly authenticates: boolean;
   process(req: Request, res: Response, correlationId: string, log: Logger): Promise<void>;
+  /** What sends outside a turn, on the same adapter (the outbox worker's sender). */
+  readonly messenger: ChannelMessenger;
   close(): Promise<void>;
 }
 
@@ -37,11 +39,13 @@ export function createBotEndpoint(
   auth: Record<string, string | undefined>,
   makeBot: (messenger: ChannelMessenger) => TurnHandler,
   log: Logger,
+  tenantPace?: TenantPace,
 ): BotEndpoint {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions),
   );
-  const bot = makeBot(new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', log));
+  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', log, tenantPace);
+  const bot = makeBot(messenger);
   adapter.onTurnError = async (ctx, err) => {
     const turnLog = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? log;
     const correlationId = (ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';
@@ -54,6 +58,7 @@ export function createBotEndpoint(
   };
   return {
     authenticates: Boolean(auth.MicrosoftAppId),
+    messenger,
     close: async () => bot.close?.(),
     process(req, res, correlationId, log) {
       return adapter.process(req, res, async (ctx) => {

@@ -1,36 +1,28 @@
-// Proactive messages, each sent once: a message is claimed by its idempotency key before
-// it is sent and marked sent or failed after, so another attempt (a second publish,
-// another instance) sends only what was never sent. The personal chat with a member is
-// created once and remembered.
-import type { OutboxRepository, PersonRepository } from './ports';
+// Proactive messages go through the outbox: queued here under a once-only key, sent by
+// the outbox worker (src/jobs/outbox-worker.ts) within Teams' limits, across restarts
+// and instances. Whoever queues does not wait for Teams.
+import type { OutboundMessage, OutboxRepository } from './ports';
 
 export class DeliveryService {
-  constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly people: PersonRepository,
-  ) {}
+  private readonly listeners = new Set<() => void>();
 
-  /** The keys of these messages that this caller now sends (never sent, or failed before). */
-  claim(entries: Array<{ key: string; personId: string | null; text: string }>): Promise<string[]> {
-    return this.outbox.claim(entries);
+  constructor(private readonly outbox: OutboxRepository) {}
+
+  /** Queues the messages whose keys were never queued; returns how many were new. */
+  async queue(messages: OutboundMessage[]): Promise<number> {
+    if (!messages.length) return 0;
+    const queued = await this.outbox.enqueue(messages);
+    if (queued) this.listeners.forEach((listener) => listener());
+    return queued;
   }
 
-  /** The messages went out. */
-  sent(keys: string[], activityId: string | null): Promise<void> {
-    return this.outbox.markSent(keys, activityId);
+  /** The keys already queued of this kind about this subject (a meeting's digests, say). */
+  keysFor(kind: string, subjectId: string): Promise<Set<string>> {
+    return this.outbox.keysFor(kind, subjectId);
   }
 
-  /** The messages did not go out; `unreachable` ones (blocked, uninstalled) are never tried again. */
-  failed(keys: string[], error: string, unreachable: boolean): Promise<void> {
-    return this.outbox.markFailed(keys, error, unreachable);
-  }
-
-  /** The personal chat with a member, to be reused for every later message. */
-  rememberPersonalConversation(
-    personId: string,
-    conversationId: string,
-    serviceUrl: string,
-  ): Promise<void> {
-    return this.people.setPersonalConversation(personId, conversationId, serviceUrl);
+  /** Calls `listener` when something new was queued (the worker sends it at once). */
+  onQueued(listener: () => void): void {
+    this.listeners.add(listener);
   }
 }

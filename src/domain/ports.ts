@@ -75,13 +75,80 @@ export interface Recipient {
   personalConversationId: string | null;
 }
 
-/** Proactive messages, each sent once: claimed by an idempotency key before it is sent. */
+/** What a proactive message says; the bot turns it into a Teams activity. */
+export interface MessageContent {
+  /** Markdown text; with a card, the text shown above it. */
+  text?: string;
+  /** An Adaptive Card (rendered JSON). */
+  card?: Record<string, unknown>;
+  /** The notification preview of a card. */
+  summary?: string;
+}
+
+/** Where a proactive message goes: a member's personal chat (created when there is none yet), or a conversation. */
+export type MessageTarget =
+  /** The member's own address when known, else `serviceUrl` and `tenantId` (the tenant's, from the channel). */
+  | { personId: string; serviceUrl?: string | null; tenantId?: string | null }
+  | { conversationId: string; serviceUrl: string; tenantId: string | null };
+
+/** A proactive message to queue. The key makes it once-only: a key already queued is never queued again. */
+export interface OutboundMessage {
+  key: string;
+  kind: string;
+  committeeId: string | null;
+  /** What it is about (a meeting's id for its digests). */
+  subjectId?: string | null;
+  to: MessageTarget;
+  content: MessageContent;
+  notBefore?: Date;
+}
+
+/** A queued message a sender has claimed, with the address to send it to. */
+export interface ClaimedMessage {
+  id: string;
+  key: string;
+  kind: string;
+  attempts: number;
+  content: MessageContent;
+  personId: string | null;
+  /** The conversation, or the member's stored personal chat (null: create it). */
+  conversationId: string | null;
+  serviceUrl: string | null;
+  tenantId: string | null;
+  /** The member's Teams user id, for creating their personal chat. */
+  teamsUserId: string | null;
+  /** The member blocked or removed the bot before: the message is not sent. */
+  unreachable: boolean;
+}
+
+/**
+ * The outbox: every proactive message is queued here first and sent by a worker that
+ * claims it with a row lock, so two instances never send the same message.
+ */
 export interface OutboxRepository {
-  /** Claims the keys never claimed (or failed before); returns the keys this caller now sends. */
-  claim(entries: Array<{ key: string; personId: string | null; text: string }>): Promise<string[]>;
-  markSent(keys: string[], activityId: string | null): Promise<void>;
-  /** A failure; `unreachable` (blocked, uninstalled) is never tried again. */
-  markFailed(keys: string[], error: string, unreachable: boolean): Promise<void>;
+  /** Queues the messages whose keys are new; returns how many were. */
+  enqueue(messages: OutboundMessage[]): Promise<number>;
+  /** The keys queued (in any state) of this kind about this subject. */
+  keysFor(kind: string, subjectId: string): Promise<Set<string>>;
+  /**
+   * Claims up to `limit` due messages for `leaseSeconds`: pending ones whose time has
+   * come, and ones whose sender stopped mid-send (their lease ran out).
+   */
+  claimDue(limit: number, leaseSeconds: number): Promise<ClaimedMessage[]>;
+  markSent(id: string, activityId: string | null): Promise<void>;
+  /** Back to the queue, to be tried again at `at`. */
+  retryAt(id: string, at: Date, error: string): Promise<void>;
+  /** Given up: `unreachable` when the member blocked or removed the bot (their later messages are dropped too). */
+  markFailed(id: string, error: string, unreachable: boolean): Promise<void>;
+  /** Messages left mid-send by a process that stopped, back to the queue (at start-up, when no other instance can be sending). */
+  releaseClaims(): Promise<number>;
+  /**
+   * Reserves the next sending slot for `key`, `intervalMs` after the last one handed out
+   * (every instance shares them); returns how many milliseconds from now it is.
+   */
+  reserveSlot(key: string, intervalMs: number): Promise<number>;
+  /** How the queue stands, per status. */
+  counts(): Promise<Record<string, number>>;
 }
 
 export interface MeetingRepository {

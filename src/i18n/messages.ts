@@ -200,7 +200,7 @@ const da = {
   attachmentArrived: (number: string, title: string, url: string) => `Bilaget til punkt ${number} er kommet: [${title}](${url})`,
   closedSent: (sent: number, unreachable: number) =>
     [
-      sent ? `Lukkede bilag er sendt personligt til ${sent} ${sent === 1 ? 'medlem' : 'medlemmer'}.` : '',
+      sent ? `Lukkede bilag sendes personligt til ${sent} ${sent === 1 ? 'medlem' : 'medlemmer'}.` : '',
       unreachable
         ? `${unreachable} ${unreachable === 1 ? 'medlem' : 'medlemmer'} kan ikke få de lukkede bilag fra mig endnu (ikke set i Teams – hent teamets medlemmer under «opsætning»).`
         : '',
@@ -430,7 +430,7 @@ const en: Messages = {
   attachmentArrived: (number: string, title: string, url: string) => `The attachment for item ${number} has arrived: [${title}](${url})`,
   closedSent: (sent: number, unreachable: number) =>
     [
-      sent ? `Closed attachments were sent personally to ${sent} ${sent === 1 ? 'member' : 'members'}.` : '',
+      sent ? `Closed attachments are being sent personally to ${sent} ${sent === 1 ? 'member' : 'members'}.` : '',
       unreachable
         ? `${unreachable} ${unreachable === 1 ? 'member' : 'members'} cannot get the closed attachments from me yet (not seen in Teams – import the team's members under "setup").`
         : '',

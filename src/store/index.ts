@@ -37,6 +37,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     people: new PrismaPersonRepository(db.prisma, cache),
     imports: new PrismaDocumentImportRepository(db.prisma),
     agenda: new PrismaAgendaRepository(db, cache),
-    outbox: new PrismaOutboxRepository(db.prisma),
+    outbox: new PrismaOutboxRepository(db),
   };
 }

@@ -71,6 +71,14 @@ async function firstPost(): Promise<Record<string, unknown>> {
   }
 }
 
+async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const limit = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > limit) throw new Error('waited in vain');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function cardPosts() {
   return connector.recorded.filter((r) => r.method === 'POST' && (r.body.attachments as unknown[] | undefined)?.length);
 }
@@ -299,7 +307,9 @@ describe('attachments', () => {
   it('sends a closed attachment to each member personally, once, and never its link to the channel', async () => {
     await importAgenda(AGENDA.replace('Lukket bilag – Opsamling af kommunernes input (eftersendes)', `Lukket bilag – Opsamling af kommunernes input\n${url}`));
     const report = await publishAndWait();
-    expect(report).toMatch(/Lukkede bilag er sendt personligt til 6 medlemmer\. \d+ medlemmer kan ikke få de lukkede bilag fra mig endnu/);
+    expect(report).toMatch(/Lukkede bilag sendes personligt til 6 medlemmer\. \d+ medlemmer kan ikke få de lukkede bilag fra mig endnu/);
+    // The outbox worker sends them after the answer.
+    await until(() => personalPosts().length >= 6);
     const sent = personalPosts();
     expect(sent.map((r) => r.conversationId).sort()).toEqual(['0', '1', '2', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
     for (const r of sent) expect(String(r.body.text)).toContain(`[Lukket bilag – Opsamling af kommunernes input](${url})`);
@@ -310,9 +320,10 @@ describe('attachments', () => {
     for (const r of channel) expect(JSON.stringify(r.body)).not.toContain(url);
 
     connector.clear();
-    expect(await publishAndWait()).not.toMatch(/sendt personligt/);
+    expect(await publishAndWait()).not.toMatch(/sendes personligt/);
+    await new Promise((r) => setTimeout(r, 300));
     expect(personalPosts()).toHaveLength(0);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { idempotencyKey: { startsWith: 'closed:' }, status: 'sent' } })).toBe(6);
+    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'closed-attachments', status: 'sent' } })).toBe(6);
   });
 
   it('says once in the thread when an attachment to follow gets its link', async () => {
@@ -323,11 +334,15 @@ describe('attachments', () => {
     const link = 'https://dokumenter.example.org/dassos/notat-status.pdf';
     await importAgenda(later.replace('Bilag 2 – Notat om status (eftersendes)', `Bilag 2 – Notat om status\n${link}`).replace('Lukket bilag – Opsamling af kommunernes input (eftersendes)', `Lukket bilag – Opsamling af kommunernes input\n${url}`));
     await publishAndWait();
-    const told = connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt 2.2 er kommet'));
+    const arrived = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt 2.2 er kommet'));
+    await until(() => arrived().length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const told = arrived();
     expect(told).toHaveLength(1);
     expect(told[0]!.conversationId).toMatch(new RegExp(`^${TEAM};messageid=`));
     connector.clear();
     await publishAndWait();
+    await new Promise((r) => setTimeout(r, 300));
     expect(connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt'))).toHaveLength(0);
   });
 });

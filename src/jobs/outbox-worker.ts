@@ -1,0 +1,205 @@
+// Sends what the outbox holds, once each, within Teams' limits. Every proactive message
+// is queued first (see OutboxRepository) and sent from here:
+//
+// - Rows are claimed with row locks (FOR UPDATE SKIP LOCKED) under a lease, so several
+//   instances on one PostgreSQL never send the same message; a row whose sender stopped
+//   mid-send is claimed again when its lease runs out (the embedded database releases
+//   them at start-up, as no other process can hold it).
+// - Every request to Teams takes a slot of its tenant's pace, reserved in the database,
+//   so all instances together stay under the requests per second Teams allows a tenant;
+//   the sender keeps each conversation under its own limits.
+// - 429, 412, 502, 503, 504 and network errors are tried again after Retry-After, or
+//   with exponential backoff and jitter, without holding the row meanwhile; 403 (the
+//   member blocked or removed the bot) marks the member unreachable, never tried again;
+//   any other 4xx fails the message at once.
+//
+// The one case the protocol leaves open: a process that dies after Teams took a message
+// but before it was marked sent sends it again once. Teams offers no way to ask whether a
+// message arrived, so the outbox chooses a rare duplicate over a lost message.
+import type { Logger } from 'pino';
+import type { ClaimedMessage, OutboxRepository, PersonRepository } from '../domain/ports';
+
+export interface SendResult {
+  activityId: string | null;
+  /** The member's personal chat, when the sender had to create it. */
+  createdConversationId?: string;
+}
+
+/** Why a send failed: the HTTP status Teams answered (null: no answer) and its Retry-After. */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+/** Sends one message to Teams (implemented by the bot). */
+export interface OutboundSender {
+  /** `beforeRequest` is awaited before each request to Teams: the tenant's pace. */
+  send(message: ClaimedMessage, beforeRequest: () => Promise<void>): Promise<SendResult>;
+}
+
+export interface OutboxWorkerOptions {
+  /** Messages sent at the same time. */
+  concurrency: number;
+  /** Requests per second per tenant, for all instances together (Teams allows about 50). */
+  tenantRatePerSecond: number;
+  /** How long a claim holds a message; a sender that stopped loses it after this. */
+  leaseSeconds: number;
+  /** How often an idle worker looks for due messages (a new message wakes it at once). */
+  pollMs: number;
+  /** Tries before a message that keeps failing is given up. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
+  concurrency: 8,
+  tenantRatePerSecond: 48,
+  leaseSeconds: 60,
+  pollMs: 1000,
+  maxAttempts: 8,
+};
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+
+/** Exponential backoff with full jitter: attempt 1 → up to 2 s, doubling, at most 5 minutes. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(300_000, 1000 * 2 ** Math.min(attempt, 20));
+  return Math.round(cap / 2 + (cap / 2) * random());
+}
+
+export class OutboxWorker {
+  private readonly options: OutboxWorkerOptions;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private kicked = false;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly people: PersonRepository,
+    private readonly sender: OutboundSender,
+    private readonly log: Logger,
+    options: Partial<OutboxWorkerOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
+  }
+
+  /** Starts sending; `releaseClaims`: this process is the only sender (the embedded database). */
+  async start(releaseClaims: boolean): Promise<void> {
+    if (this.running) return;
+    if (releaseClaims) {
+      const released = await this.outbox.releaseClaims();
+      if (released) this.log.warn({ released }, 'outbox: messages left mid-send by a stopped process are queued again');
+    }
+    this.running = true;
+    this.loop = this.run().catch((err: unknown) => this.log.error({ err }, 'outbox worker stopped'));
+  }
+
+  /** Something was queued: look now rather than at the next poll. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** Stops claiming; what is being sent is finished and marked first. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { concurrency, leaseSeconds, pollMs } = this.options;
+    const inFlight = new Set<Promise<void>>();
+    while (this.running) {
+      this.kicked = false;
+      const room = concurrency - inFlight.size;
+      let claimed: ClaimedMessage[] = [];
+      if (room > 0) {
+        try {
+          claimed = await this.outbox.claimDue(room, leaseSeconds);
+        } catch (err) {
+          this.log.error({ err }, 'outbox: could not claim messages');
+        }
+      }
+      for (const message of claimed) {
+        const sending: Promise<void> = this.deliver(message)
+          .catch((err: unknown) => this.log.error({ err, delivery: message.key }, 'outbox: could not record how a send went'))
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
+      if (claimed.length && claimed.length === room) {
+        // Every sender is busy and more may be due: claim again as soon as one is free.
+        await Promise.race(inFlight);
+        continue;
+      }
+      // Nothing more due now: wait for a kick or the poll interval.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        if (this.kicked || !this.running) this.wake();
+      });
+      this.wake = null;
+    }
+    await Promise.allSettled(inFlight);
+  }
+
+  private async deliver(message: ClaimedMessage): Promise<void> {
+    const log = this.log.child({ delivery: message.key, attempt: message.attempts });
+    if (message.unreachable) {
+      await this.outbox.markFailed(message.id, 'the member blocked or removed the bot', true);
+      return;
+    }
+    if (!message.conversationId && !message.teamsUserId) {
+      await this.outbox.markFailed(message.id, 'no conversation and no Teams user to write to', false);
+      return;
+    }
+    try {
+      const result = await this.sender.send(message, () => this.paceTenant(message.tenantId));
+      await this.outbox.markSent(message.id, result.activityId);
+      if (result.createdConversationId && message.personId && message.serviceUrl) {
+        await this.people.setPersonalConversation(message.personId, result.createdConversationId, message.serviceUrl);
+      }
+    } catch (err) {
+      const status = err instanceof SendError ? err.status : null;
+      const retryAfterMs = err instanceof SendError ? err.retryAfterMs : null;
+      const reason = err instanceof Error ? err.message : String(err);
+      if (status === 403) {
+        log.warn({ status }, 'outbox: the member blocked or removed the bot; not tried again');
+        await this.outbox.markFailed(message.id, reason, true);
+      } else if ((status === null || RETRYABLE.has(status)) && message.attempts < this.options.maxAttempts) {
+        const wait = retryAfterMs ?? backoffMs(message.attempts);
+        log.info({ status, wait }, 'outbox: send throttled or failed, tried again later');
+        await this.outbox.retryAt(message.id, new Date(Date.now() + wait), reason);
+      } else {
+        log.warn({ status, err: reason }, 'outbox: message given up');
+        await this.outbox.markFailed(message.id, reason, false);
+      }
+    }
+  }
+
+  private paceTenant(tenantId: string | null): Promise<void> {
+    return (this.tenantPace ??= tenantPacer(this.outbox, this.options.tenantRatePerSecond))(tenantId);
+  }
+
+  private tenantPace: ((tenantId: string | null) => Promise<void>) | null = null;
+}
+
+/**
+ * Waits for the tenant's next sending slot: `ratePerSecond` requests per second per
+ * tenant for all instances together (the slots are kept in the database).
+ */
+export function tenantPacer(outbox: Pick<OutboxRepository, 'reserveSlot'>, ratePerSecond: number) {
+  return async (tenantId: string | null): Promise<void> => {
+    const wait = await outbox.reserveSlot(`tenant:${tenantId ?? '-'}`, 1000 / ratePerSecond);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
+}
