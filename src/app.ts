@@ -11,10 +11,13 @@ import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
 import { AgendaService } from './domain/agenda.service';
 import { DeliveryService } from './domain/delivery.service';
+import { DigestService } from './domain/digest.service';
 import { DocumentImportService } from './domain/document-import.service';
 import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
+import { DigestJob } from './jobs/digest-job';
 import { OutboxWorker, tenantPacer } from './jobs/outbox-worker';
+import { Scheduler } from './jobs/scheduler';
 import { createServer } from './server';
 import { openDatabase, type Database, type DatabaseTarget } from './store/database';
 import { seedDemoCommittee } from './store/demo-seed';
@@ -26,6 +29,10 @@ export interface App {
   server: restify.Server;
   db: Database;
   services: BotServices;
+  /** Runs the scheduled jobs (digests); `tick()` runs them now. */
+  scheduler: Scheduler;
+  /** Sends what the outbox holds. */
+  outbox: OutboxWorker;
   /** http://host:port of the running server. */
   url: string;
   close(): Promise<void>;
@@ -64,6 +71,7 @@ export async function startApp(
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
     deliveries: new DeliveryService(store.outbox),
+    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock),
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,
@@ -75,21 +83,26 @@ export async function startApp(
   // queued again at once; on PostgreSQL the claims' leases decide.
   const outbox = new OutboxWorker(store.outbox, store.people, endpoint.messenger, log, { tenantRatePerSecond: config.TEAMS_TENANT_RATE });
   services.deliveries.onQueued(() => outbox.kick());
+  const scheduler = new Scheduler([new DigestJob(services.digests, services.deliveries, log)], config.SCHEDULER_TICK_SECONDS * 1000, log);
   const server = createServer(endpoint, { database: () => db.version(), version }, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   await outbox.start(db.kind === 'embedded');
+  if (config.SCHEDULER_TICK_SECONDS > 0) scheduler.start();
   const address = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return {
     server,
     db,
     services,
+    scheduler,
+    outbox,
     url: `http://${host}:${address.port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler.stop();
       await endpoint.close();
       await outbox.stop();
       if (!options.db) await db.close();

@@ -43,8 +43,8 @@ const schema = z
      * about 50 per app per tenant).
      */
     TEAMS_TENANT_RATE: z.coerce.number().min(1).max(50).default(48),
-    /** How often the scheduler looks for digests and reminders that are due. */
-    SCHEDULER_TICK_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+    /** How often the scheduler looks for digests and reminders that are due; 0 turns it off. */
+    SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(60),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
   })

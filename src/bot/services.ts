@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock';
 import type { AgendaService } from '../domain/agenda.service';
 import type { CommitteeService } from '../domain/committee.service';
 import type { DeliveryService } from '../domain/delivery.service';
+import type { DigestService } from '../domain/digest.service';
 import type { DocumentImportService } from '../domain/document-import.service';
 import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
@@ -15,6 +16,7 @@ export interface BotServices {
   imports: DocumentImportService;
   agenda: AgendaService;
   deliveries: DeliveryService;
+  digests: DigestService;
   clock: Clock;
   log: Logger;
 }

@@ -63,6 +63,8 @@ export interface PersonRepository {
   setLocale(aadObjectId: string, locale: string | null): Promise<boolean>;
   /** The member's personal chat with the bot, and the serviceUrl it is reached by. */
   setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void>;
+  /** Mutes or unmutes the person's digests; false when the person is unknown. */
+  setDigestMuted(aadObjectId: string, muted: boolean): Promise<boolean>;
 }
 
 /** A member as someone the bot can write to personally. */
@@ -73,6 +75,12 @@ export interface Recipient {
   tenantId: string | null;
   serviceUrl: string | null;
   personalConversationId: string | null;
+  /** The member's own language choice, if any. */
+  locale: string | null;
+  /** The member asked for no digests ("stop opsummering"). */
+  digestMuted: boolean;
+  /** The member blocked or removed the bot. */
+  unreachable: boolean;
 }
 
 /** What a proactive message says; the bot turns it into a Teams activity. */
@@ -157,6 +165,8 @@ export interface MeetingRepository {
   findById(id: string): Promise<Meeting | null>;
   /** The committee's meetings starting in [from, to), earliest first. */
   listStartingBetween(committeeId: string, from: Date, to: Date): Promise<Meeting[]>;
+  /** Every committee's meetings starting in [from, to), earliest first. */
+  listAllStartingBetween(from: Date, to: Date): Promise<Meeting[]>;
   create(input: Omit<Meeting, 'id' | 'status' | 'submissionDeadline' | 'title'>): Promise<Meeting>;
 }
 
@@ -245,6 +255,8 @@ export interface AgendaRepository {
   listPositions(itemId: string): Promise<PositionRecord[]>;
   /** The person's current answer on each of the items. */
   positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>>;
+  /** Every current answer on the items: person → item → answer. */
+  answersOn(itemIds: string[]): Promise<Map<string, Map<string, PositionKind>>>;
   /** The channel message of the meeting's overview card (its thread holds the item cards). */
   recordOverviewPosted(meetingId: string, activityId: string): Promise<void>;
   recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void>;

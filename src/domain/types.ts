@@ -12,6 +12,8 @@ export interface Committee {
   timeZone: string;
   locale: string;
   submissionDeadlineDays: number;
+  /** Members get their digest this many days before each meeting. */
+  digestDaysBefore: number;
   tenantId: string | null;
   teamId: string | null;
   channelId: string | null;

@@ -28,6 +28,7 @@ const da = {
     publishAgenda: { text: 'udsend dagsorden', description: 'Lægger dagsordenen i kanalen: en oversigt og et kort pr. punkt (sekretariatet).' },
     itemStatus: { text: 'status punkt 1.2', description: 'Hvem har svaret hvad på et punkt, og hvem mangler (sekretariatet).' },
     editItem: { text: 'rediger punkt 1.2 · nyt punkt', description: 'Ret, omnummerér eller flyt et punkt, eller tilføj et nyt (sekretariatet).' },
+    digest: { text: 'stop opsummering · start opsummering', description: 'Slå din personlige opsummering før hvert møde fra eller til.' },
   },
   languageNames: { da: 'dansk', en: 'engelsk' } satisfies Record<Lang, string>,
   languageStatus: (name: string, chosen: boolean) =>
@@ -234,6 +235,25 @@ const da = {
   editCreated: (number: string) => `Punkt ${number} er oprettet som kladde. Skriv «udsend dagsorden» for at lægge det i kanalen.`,
   editMoved: (number: string, when: string) => `Punkt ${number} er flyttet til mødet ${when} som kladde.`,
   editHowTo: 'Skriv «rediger punkt 1.2» for at rette et punkt, eller «nyt punkt» for at tilføje et.',
+  digestHeading: (committee: string) => `OPSUMMERING FØR MØDET · ${committee}`,
+  digestAgenda: (n: number) => `Dagsordenen · ${n} ${n === 1 ? 'punkt' : 'punkter'}`,
+  digestNoAgenda: 'Dagsordenen er ikke udsendt endnu. Du får den i kanalen, når sekretariatet udsender den.',
+  digestMore: (n: number) => `… og ${n} ${n === 1 ? 'punkt' : 'punkter'} mere i kanalen.`,
+  digestNeedsHeading: 'Det venter på dig',
+  digestDecide: (items: string) => `Tag stilling til: ${items}`,
+  digestAcknowledge: (items: string) => `Tag til efterretning: ${items}`,
+  digestAllAnswered: 'Du har svaret på alle punkter. Tak!',
+  digestAnswerHow: 'Svar på punkternes kort i kanalen.',
+  digestClosedHeading: '🔒 Lukkede bilag – kun til medlemmerne',
+  digestMarkDecision: 'beslutning',
+  digestMarkInformation: 'orientering',
+  digestFooter: 'Vil du ikke have opsummeringer? Skriv «stop opsummering».',
+  digestInShort: 'Kort fortalt',
+  digestChannelFooter: 'Hvert medlem har fået sin egen opsummering i sin chat med mig.',
+  digestChannelCounts: (decisions: number, information: number) =>
+    `${decisions} ${decisions === 1 ? 'beslutningspunkt' : 'beslutningspunkter'} og ${information} ${information === 1 ? 'orienteringspunkt' : 'orienteringspunkter'}.`,
+  digestMuted: 'Du får ikke flere opsummeringer før møderne. Skriv «start opsummering», hvis du vil have dem igen.',
+  digestUnmuted: 'Du får igen en opsummering før hvert møde.',
 };
 
 export type Messages = typeof da;
@@ -259,6 +279,7 @@ const en: Messages = {
     publishAgenda: { text: 'publish agenda', description: 'Posts the agenda in the channel: an overview and a card per item (secretariat).' },
     itemStatus: { text: 'status item 1.2', description: 'Who answered what on an item, and who has not (secretariat).' },
     editItem: { text: 'edit item 1.2 · new item', description: 'Change, renumber or move an item, or add a new one (secretariat).' },
+    digest: { text: 'stop digest · start digest', description: 'Turn your personal digest before each meeting off or on.' },
   },
   languageNames: { da: 'Danish', en: 'English' },
   languageStatus: (name: string, chosen: boolean) =>
@@ -464,6 +485,25 @@ const en: Messages = {
   editCreated: (number: string) => `Item ${number} is created as a draft. Type "publish agenda" to post it in the channel.`,
   editMoved: (number: string, when: string) => `Item ${number} is moved to the meeting on ${when} as a draft.`,
   editHowTo: 'Type "edit item 1.2" to change an item, or "new item" to add one.',
+  digestHeading: (committee: string) => `DIGEST BEFORE THE MEETING · ${committee}`,
+  digestAgenda: (n: number) => `The agenda · ${n} ${n === 1 ? 'item' : 'items'}`,
+  digestNoAgenda: 'The agenda is not published yet. You will find it in the channel when the secretariat publishes it.',
+  digestMore: (n: number) => `… and ${n} more ${n === 1 ? 'item' : 'items'} in the channel.`,
+  digestNeedsHeading: 'Waiting for you',
+  digestDecide: (items: string) => `Take a position on: ${items}`,
+  digestAcknowledge: (items: string) => `Acknowledge: ${items}`,
+  digestAllAnswered: 'You have answered every item. Thank you!',
+  digestAnswerHow: "Answer on the items' cards in the channel.",
+  digestClosedHeading: '🔒 Closed attachments – for members only',
+  digestMarkDecision: 'decision',
+  digestMarkInformation: 'information',
+  digestFooter: 'Rather not get digests? Type "stop digest".',
+  digestInShort: 'In short',
+  digestChannelFooter: 'Every member has had their own digest in their chat with me.',
+  digestChannelCounts: (decisions: number, information: number) =>
+    `${decisions} decision ${decisions === 1 ? 'item' : 'items'} and ${information} information ${information === 1 ? 'item' : 'items'}.`,
+  digestMuted: 'You will get no more digests before meetings. Type "start digest" to have them again.',
+  digestUnmuted: 'You will again get a digest before each meeting.',
 };
 
 const catalogs: Record<Lang, Messages> = { da, en };

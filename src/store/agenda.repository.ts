@@ -335,6 +335,20 @@ export class PrismaAgendaRepository implements AgendaRepository {
     });
   }
 
+  async answersOn(itemIds: string[]): Promise<Map<string, Map<string, PositionKind>>> {
+    const rows = await this.prisma.position.findMany({
+      where: { agendaItemId: { in: itemIds } },
+      select: { personId: true, agendaItemId: true, kind: true },
+    });
+    const out = new Map<string, Map<string, PositionKind>>();
+    for (const r of rows) {
+      const mine = out.get(r.personId) ?? new Map<string, PositionKind>();
+      mine.set(r.agendaItemId, r.kind);
+      out.set(r.personId, mine);
+    }
+    return out;
+  }
+
   async positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>> {
     const rows = await this.prisma.position.findMany({
       where: { personId, agendaItemId: { in: itemIds } },

@@ -11,6 +11,7 @@ export function toCommittee(row: CommitteeRow): Committee {
     timeZone: row.timeZone,
     locale: row.locale,
     submissionDeadlineDays: row.submissionDeadlineDays,
+    digestDaysBefore: row.digestDaysBefore,
     tenantId: row.tenantId,
     teamId: row.teamId,
     channelId: row.channelId,

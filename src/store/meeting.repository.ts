@@ -62,6 +62,14 @@ export class PrismaMeetingRepository implements MeetingRepository {
     return rows.map(toMeeting);
   }
 
+  async listAllStartingBetween(from: Date, to: Date): Promise<Meeting[]> {
+    const rows = await this.prisma.meeting.findMany({
+      where: { startsAt: { gte: from, lt: to } },
+      orderBy: { startsAt: 'asc' },
+    });
+    return rows.map(toMeeting);
+  }
+
   async create(input: Omit<Meeting, 'id' | 'status' | 'submissionDeadline' | 'title'>): Promise<Meeting> {
     return toMeeting(await this.prisma.meeting.create({ data: input }));
   }

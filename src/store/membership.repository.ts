@@ -48,6 +48,9 @@ export class PrismaMembershipRepository implements MembershipRepository {
       tenantId: p.tenantId,
       serviceUrl: p.serviceUrl,
       personalConversationId: p.personalConversationId,
+      locale: p.locale,
+      digestMuted: p.digestMuted,
+      unreachable: p.unreachableAt !== null,
     }));
   }
 

@@ -27,4 +27,9 @@ export class PrismaPersonRepository implements PersonRepository {
   async setPersonalConversation(personId: string, conversationId: string, serviceUrl: string): Promise<void> {
     await this.prisma.person.update({ where: { id: personId }, data: { personalConversationId: conversationId, serviceUrl } });
   }
+
+  async setDigestMuted(aadObjectId: string, muted: boolean): Promise<boolean> {
+    const { count } = await this.prisma.person.updateMany({ where: { aadObjectId }, data: { digestMuted: muted } });
+    return count > 0;
+  }
 }

@@ -27,7 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}, demoAgenda 
   });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', ...env });
   const db = await freshDatabase(e2eDatabaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(NOW), demoAgenda });
+  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda });
   return {
     ...app,
     logs,

@@ -12,6 +12,8 @@ import { nextMeetingCard } from '../../src/cards/next-meeting.card';
 import type { AdaptiveCard } from '../../src/cards/render';
 import { setupCard, setupDoneCard } from '../../src/cards/setup.card';
 import { welcomeCard } from '../../src/cards/welcome.card';
+import { digestCard } from '../../src/cards/digest.card';
+import type { MeetingDigests } from '../../src/domain/digest.service';
 import type { ImportPreview } from '../../src/domain/document-import.service';
 import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
 import type { ParsedDocument } from '../../src/documents/parsed-document';
@@ -25,6 +27,7 @@ export const committee: Committee = {
   timeZone: 'Europe/Copenhagen',
   locale: 'da-DK',
   submissionDeadlineDays: 42,
+  digestDaysBefore: 3,
   tenantId: null,
   teamId: 'team-id',
   channelId: 'team-id',
@@ -170,6 +173,16 @@ export const agenda: Agenda = {
   ],
 };
 
+const published = { ...agenda, items: agenda.items.map((i) => (i.status === 'withdrawn' ? i : { ...i, status: 'published' as const })) };
+const recipient = { personId: 'p1', name: 'Megan Bowen', teamsUserId: '29:megan', tenantId: null, serviceUrl: null, personalConversationId: null, locale: null, digestMuted: false, unreachable: false };
+export const digests: MeetingDigests = {
+  committee,
+  meeting: next.meeting,
+  agenda: published,
+  closedAttachments: [{ itemNumber: '1.1', title: 'Opsamling af kommunernes input', url: 'https://dokumenter.example.org/dassos/opsamling.pdf' }],
+  personal: [{ recipient, undecided: published.items.slice(1, 3), unacknowledged: published.items.slice(3, 4) }],
+};
+
 export const sampleCards: Array<[string, AdaptiveCard]> = [];
 for (const lang of ['da', 'en'] as const) {
   sampleCards.push(
@@ -209,6 +222,10 @@ for (const lang of ['da', 'en'] as const) {
         lang,
       ),
     ],
+    [`digest, personal ${lang}`, digestCard(digests, lang, digests.personal[0]!)],
+    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, undecided: [], unacknowledged: [] })],
+    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, undecided: [], unacknowledged: [] })],
+    [`digest, channel ${lang}`, digestCard(digests, lang, null)],
     [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
   );
 }

@@ -23,16 +23,63 @@ export interface RecordingConnector {
   url: string;
   recorded: Recorded[];
   roster: RosterMember[];
+  /** Requests answered 429 because they were over Teams' published limits. */
+  throttled(): number;
   /** Resolves when at least `count` requests have been recorded. */
   waitFor(count: number, timeoutMs?: number): Promise<Recorded[]>;
   clear(): void;
   close(): Promise<void>;
 }
 
-/** With keep: false only the count is kept (for the bench: nothing grows). */
-export async function startRecordingConnector(options: { keep?: boolean } = {}): Promise<RecordingConnector & { count(): number }> {
+export interface ConnectorOptions {
+  /** false: only the count is kept (for the bench: nothing grows). */
+  keep?: boolean;
+  /**
+   * Enforce Teams' published limits as Teams does: 429 with Retry-After for a request
+   * over 50 per second for the tenant, or over 7 per second, 8 per 2 seconds, 60 per 30
+   * seconds or 1,800 per hour for one conversation.
+   */
+  limits?: boolean;
+  /** Teams user ids that blocked the bot: creating a chat with them, or writing to theirs, answers 403. */
+  blocked?: Set<string>;
+  /** Requests for which this returns true are never answered nor recorded (a sender killed meanwhile). */
+  hold?: (method: string, path: string) => boolean;
+}
+
+/** Sliding windows of accepted requests: how long until one more fits (0: now). */
+function overLimit(times: number[], now: number, windows: Array<[number, number]>): number {
+  let wait = 0;
+  for (const [ms, max] of windows) {
+    const inWindow = times.filter((t) => t > now - ms);
+    if (inWindow.length >= max) wait = Math.max(wait, inWindow[inWindow.length - max]! + ms - now);
+  }
+  return wait;
+}
+
+const TENANT_WINDOWS: Array<[number, number]> = [[1000, 50]];
+const CONVERSATION_WINDOWS: Array<[number, number]> = [[1000, 7], [2000, 8], [30_000, 60], [3_600_000, 1800]];
+
+export async function startRecordingConnector(options: ConnectorOptions = {}): Promise<RecordingConnector & { count(): number }> {
   const keep = options.keep ?? true;
   let total = 0;
+  let throttled = 0;
+  const tenantTimes: number[] = [];
+  const conversationTimes = new Map<string, number[]>();
+  /** Under the limits: records the request's time and returns 0; over them: the seconds to wait. */
+  const admit = (conversation: string | null): number => {
+    if (!options.limits) return 0;
+    const now = Date.now();
+    while (tenantTimes.length && tenantTimes[0]! <= now - 1000) tenantTimes.shift();
+    const times = conversation ? (conversationTimes.get(conversation) ?? []) : [];
+    const wait = Math.max(overLimit(tenantTimes, now, TENANT_WINDOWS), conversation ? overLimit(times, now, CONVERSATION_WINDOWS) : 0);
+    if (wait > 0) {
+      throttled += 1;
+      return Math.max(1, Math.ceil(wait / 1000));
+    }
+    tenantTimes.push(now);
+    if (conversation) conversationTimes.set(conversation, [...times.filter((t) => t > now - 3_600_000), now]);
+    return 0;
+  };
   const recorded: Recorded[] = [];
   const roster: RosterMember[] = [];
   const waiters: Array<() => void> = [];
@@ -43,10 +90,12 @@ export async function startRecordingConnector(options: { keep?: boolean } = {}):
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://connector');
-      const send = (status: number, body: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
+      if (options.hold?.(req.method ?? '', url.pathname)) return;
+      const tooMany = (seconds: number) => send(429, { error: { code: 'TooManyRequests', message: 'over the limit' } }, { 'retry-after': String(seconds) });
       const members = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
       if (req.method === 'GET' && members) {
         send(200, { members: roster.map((m) => ({ ...m, userPrincipalName: m.email })) });
@@ -62,6 +111,12 @@ export async function startRecordingConnector(options: { keep?: boolean } = {}):
           return;
         }
         const member = params.members?.[0]?.id ?? 'unknown';
+        if (options.blocked?.has(member)) {
+          send(403, { error: { code: 'BotDisabledByAdmin', message: 'The bot is blocked by the user' } });
+          return;
+        }
+        const wait = admit(null);
+        if (wait) return tooMany(wait);
         total += 1;
         if (keep) recorded.push({ method: 'POST', path: url.pathname, conversationId: '', activityId: null, body: params as Record<string, unknown> });
         waiters.splice(0).forEach((w) => w());
@@ -80,11 +135,18 @@ export async function startRecordingConnector(options: { keep?: boolean } = {}):
         send(400, { error: { code: 'BadSyntax' } });
         return;
       }
+      const conversationId = decodeURIComponent(match[1]!);
+      if ([...(options.blocked ?? [])].some((member) => conversationId === `a:personal-${member}`)) {
+        send(403, { error: { code: 'BotDisabledByAdmin', message: 'The bot is blocked by the user' } });
+        return;
+      }
+      const wait = admit(conversationId.split(';')[0]!);
+      if (wait) return tooMany(wait);
       total += 1;
       if (keep) recorded.push({
         method: req.method,
         path: url.pathname,
-        conversationId: decodeURIComponent(match[1]!),
+        conversationId,
         activityId: match[2] ? decodeURIComponent(match[2]) : null,
         body,
       });
@@ -114,6 +176,7 @@ export async function startRecordingConnector(options: { keep?: boolean } = {}):
       recorded.length = 0;
     },
     count: () => total,
+    throttled: () => throttled,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,5 @@
 import type { Command } from '../handler';
+import { digestCommand } from './digest.command';
 import { editItemCommand } from './edit-item.command';
 import { greetingCommand } from './greeting.command';
 import { helpCommand } from './help.command';
@@ -22,6 +23,7 @@ export const commands: readonly Command[] = [
   publishAgendaCommand,
   itemStatusCommand,
   editItemCommand,
+  digestCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

@@ -1,0 +1,106 @@
+// The digest before each meeting: what a busy director needs to see, once, a few days
+// ahead (the committee's digestDaysBefore, default 3), at 08:00 in the committee's time
+// zone. Which digests are due is decided from the database on every scheduler tick, so
+// a restart neither loses nor repeats one; the outbox's keys (digest:<meeting>:<person>)
+// make sure no member gets two for one meeting.
+import type { Clock } from './clock';
+import { DomainError } from './errors';
+import type { AgendaRepository, AuditLog, CommitteeRepository, MeetingRepository, MembershipRepository, PersonRepository, Recipient } from './ports';
+import type { Actor, Agenda, AgendaItem, Committee, Meeting, PositionKind } from './types';
+import { addDays, fromLocal, toLocal } from './zoned-time';
+
+/** The hour, committee time, at which digests go out on their day. */
+export const DIGEST_HOUR = 8;
+/** Longest digestDaysBefore a committee can have (the scheduler looks this far ahead). */
+export const MAX_DIGEST_DAYS = 30;
+
+export interface PersonalDigest {
+  recipient: Recipient;
+  /** Decision items without the member's position. */
+  undecided: AgendaItem[];
+  /** Information items the member has not acknowledged. */
+  unacknowledged: AgendaItem[];
+}
+
+export interface MeetingDigests {
+  committee: Committee;
+  meeting: Meeting;
+  /** The published agenda (null: not published yet). */
+  agenda: Agenda | null;
+  /** Closed attachments with links, for the personal digests only. */
+  closedAttachments: Array<{ itemNumber: string; title: string; url: string }>;
+  personal: PersonalDigest[];
+}
+
+/** When the digest for a meeting is due: `days` days before, at 08:00 committee time. */
+export function digestDueAt(meeting: Pick<Meeting, 'startsAt'>, committee: Pick<Committee, 'timeZone' | 'digestDaysBefore'>): Date {
+  const local = toLocal(meeting.startsAt, committee.timeZone);
+  const day = addDays(local, -committee.digestDaysBefore);
+  return fromLocal({ ...day, hour: DIGEST_HOUR, minute: 0 }, committee.timeZone);
+}
+
+export class DigestService {
+  constructor(
+    private readonly committees: CommitteeRepository,
+    private readonly meetings: MeetingRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly agenda: AgendaRepository,
+    private readonly people: PersonRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Meetings whose digests are due now: past their due time, not started, not cancelled. */
+  async dueMeetings(): Promise<Array<{ committee: Committee; meeting: Meeting }>> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + (MAX_DIGEST_DAYS + 1) * 86_400_000);
+    const out: Array<{ committee: Committee; meeting: Meeting }> = [];
+    for (const meeting of await this.meetings.listAllStartingBetween(now, horizon)) {
+      if (meeting.status === 'cancelled') continue;
+      const committee = await this.committees.findById(meeting.committeeId);
+      if (committee && digestDueAt(meeting, committee) <= now) out.push({ committee, meeting });
+    }
+    return out;
+  }
+
+  /**
+   * The meeting's digests for the members who should get one and have not (`done`: the
+   * person ids already served): not muted, not out of reach, known to Teams.
+   */
+  async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>): Promise<MeetingDigests> {
+    const loaded = await this.agenda.loadAgenda(meeting.id);
+    const published = loaded && loaded.items.some((i) => i.status !== 'draft') ? loaded : null;
+    const items = published ? published.items.filter((i) => i.status === 'published') : [];
+    const recipients = (await this.memberships.recipients(committee.id)).filter(
+      (r) => !done.has(r.personId) && !r.digestMuted && !r.unreachable && r.teamsUserId,
+    );
+    const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
+    const personal = recipients.map((recipient) => {
+      const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
+      return {
+        recipient,
+        undecided: items.filter((i) => i.section === 'decision' && !mine.has(i.id)),
+        unacknowledged: items.filter((i) => i.section !== 'decision' && !mine.has(i.id)),
+      };
+    });
+    const closedAttachments = (published?.items ?? [])
+      .filter((i) => i.status !== 'withdrawn')
+      .flatMap((i) => i.attachments.filter((a) => a.closed && a.url).map((a) => ({ itemNumber: i.number, title: a.title, url: a.url! })));
+    return { committee, meeting, agenda: published, closedAttachments, personal };
+  }
+
+  /** "stop opsummering" / "start opsummering": the person's digests off or on, in every committee. */
+  async setMuted(actor: Actor, muted: boolean, correlationId?: string): Promise<void> {
+    if (!actor.aadObjectId || !(await this.people.setDigestMuted(actor.aadObjectId, muted))) {
+      throw new DomainError('not_member', 'unknown person (un)muted digests');
+    }
+    await this.audit.record({
+      committeeId: null,
+      actor,
+      action: muted ? 'person.digest_muted' : 'person.digest_unmuted',
+      subjectType: 'person',
+      subjectId: actor.aadObjectId,
+      correlationId,
+    });
+  }
+}

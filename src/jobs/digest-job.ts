@@ -1,0 +1,70 @@
+// Queues the digests that are due: on every scheduler tick it asks the domain which
+// meetings' digests are due and who has not had theirs (from the outbox's keys, so a
+// restart or a second instance queues nothing twice), renders each member's card and
+// queues it; the outbox worker sends them.
+import type { Logger } from 'pino';
+import { digestCard } from '../cards/digest.card';
+import type { DeliveryService } from '../domain/delivery.service';
+import type { DigestService } from '../domain/digest.service';
+import type { OutboundMessage } from '../domain/ports';
+import { langOf } from '../i18n/locale';
+
+const KIND = 'digest';
+const CHANNEL = 'channel';
+/** Cards rendered between turns of the event loop, so the bot keeps answering meanwhile. */
+const RENDER_CHUNK = 50;
+
+export function digestKey(meetingId: string, who: string): string {
+  return `${KIND}:${meetingId}:${who}`;
+}
+
+export class DigestJob {
+  readonly name = 'digests';
+
+  constructor(
+    private readonly digests: DigestService,
+    private readonly deliveries: DeliveryService,
+    private readonly log: Logger,
+  ) {}
+
+  /** Queues what is due now; returns how many digests were queued. */
+  async run(): Promise<number> {
+    let queued = 0;
+    for (const { committee, meeting } of await this.digests.dueMeetings()) {
+      const done = new Set([...(await this.deliveries.keysFor(KIND, meeting.id))].map((k) => k.split(':')[2]!));
+      const plan = await this.digests.digestsFor(committee, meeting, done);
+      const messages: OutboundMessage[] = [];
+      for (const [n, personal] of plan.personal.entries()) {
+        const { recipient } = personal;
+        const serviceUrl = recipient.serviceUrl ?? committee.serviceUrl;
+        if (!serviceUrl) continue;
+        const lang = langOf(recipient.locale ?? committee.locale);
+        const card = digestCard(plan, lang, personal);
+        messages.push({
+          key: digestKey(meeting.id, recipient.personId),
+          kind: KIND,
+          committeeId: committee.id,
+          subjectId: meeting.id,
+          to: { personId: recipient.personId, serviceUrl, tenantId: recipient.tenantId ?? committee.tenantId },
+          content: { card, summary: String(card.speak ?? '') },
+        });
+        if (n % RENDER_CHUNK === RENDER_CHUNK - 1) await new Promise((r) => setImmediate(r));
+      }
+      if (!done.has(CHANNEL) && committee.conversationId && committee.serviceUrl) {
+        const card = digestCard(plan, langOf(committee.locale), null);
+        messages.push({
+          key: digestKey(meeting.id, CHANNEL),
+          kind: KIND,
+          committeeId: committee.id,
+          subjectId: meeting.id,
+          to: { conversationId: committee.conversationId.split(';')[0]!, serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
+          content: { card, summary: String(card.speak ?? '') },
+        });
+      }
+      const count = await this.deliveries.queue(messages);
+      if (count) this.log.info({ meetingId: meeting.id, committee: committee.slug, queued: count }, 'digests queued');
+      queued += count;
+    }
+    return queued;
+  }
+}
