@@ -1,0 +1,104 @@
+// 1,000 digests to 1,000 members through a connector that enforces Teams' published
+// limits (429 with Retry-After over 50 requests per second for the tenant): the time
+// from the first request to the last digest against the floor those limits allow, and
+// duplicates and losses. The bot runs as `npm start` runs it, on the embedded database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { executeAction } from '../test/support/activities';
+import { startRecordingConnector, type Recorded } from '../test/support/recording-connector';
+
+export const DIGEST_MEMBERS = 1000;
+/** Teams' limit per app per tenant, which the connector enforces. */
+const TENANT_LIMIT_PER_SECOND = 50;
+const SEEDED = '2026-11-22T12:00:00+01:00';
+const DUE = '2027-01-04T09:00:00+01:00';
+const PORT = 3994;
+
+export interface DigestRun {
+  members: number;
+  digests: number;
+  duplicated: number;
+  lost: number;
+  requests: number;
+  throttled: number;
+  seconds: number;
+  floorSeconds: number;
+}
+
+async function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: path.join(__dirname, '..'),
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(PORT), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (const until = Date.now() + 60_000; Date.now() < until; ) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the bot did not start');
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export async function measureDigests(startArgs: string[]): Promise<DigestRun> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-digests-'));
+  const connector = await startRecordingConnector({ limits: true });
+  const firstAt: number[] = [];
+  const isDigest = (r: Recorded) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && JSON.stringify(r.body).includes('OPSUMMERING');
+  connector.roster.push(
+    ...Array.from({ length: DIGEST_MEMBERS }, (_, i) => ({ id: `29:bench-digest-${i}`, name: `Medlem ${i}`, aadObjectId: `30000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),
+  );
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  try {
+    // Seed the demo committee (its meetings 45 days after the clock), import the members.
+    const seeding = await start(startArgs, { ...env, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' });
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(executeAction('setup.import-roster', {}, { serviceUrl: connector.url })),
+    });
+    await res.text();
+    await stop(seeding);
+    connector.clear();
+    // Two days before the first meeting: its digests are due at the first tick.
+    const bot = await start(startArgs, { ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' });
+    const expected = DIGEST_MEMBERS + 6; // and the six playground users
+    const before = connector.count();
+    const until = Date.now() + 300_000;
+    while (connector.recorded.filter(isDigest).length < expected && Date.now() < until) {
+      if (!firstAt.length && connector.count() > before) firstAt.push(performance.now());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const lastAt = performance.now();
+    await new Promise((r) => setTimeout(r, 2000));
+    await stop(bot);
+    const perChat = new Map<string, number>();
+    for (const r of connector.recorded.filter(isDigest)) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
+    const requests = connector.count() - before;
+    return {
+      members: expected,
+      digests: [...perChat.values()].reduce((a, b) => a + b, 0),
+      duplicated: [...perChat.values()].reduce((a, n) => a + Math.max(0, n - 1), 0),
+      lost: expected - perChat.size,
+      requests,
+      throttled: connector.throttled(),
+      seconds: (lastAt - (firstAt[0] ?? lastAt)) / 1000,
+      // Every accepted request (a new personal chat, then the digest) at 50 per second.
+      floorSeconds: requests / TENANT_LIMIT_PER_SECOND,
+    };
+  } finally {
+    await connector.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,168 @@
+// Proof that proactive messages arrive exactly once: 200 digests due, the bot killed
+// (SIGKILL) while it is sending them and started again; two instances on one
+// PostgreSQL; and a connector that enforces Teams' published limits with 429. The bot
+// runs as its own process, as deployed.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { executeAction } from '../support/activities';
+import { startTestApp } from '../support/app';
+import { startBotProcess, postActivity } from '../support/bot-process';
+import { databaseKinds } from '../support/db';
+import { startRecordingConnector, type RecordingConnector, type Recorded } from '../support/recording-connector';
+
+const MEMBERS = 200;
+/** The demo meetings are seeded 45 days after the clock: 22 November 2026 gives Wednesday 6 January 2027, 13.00. */
+const SEEDED = '2026-11-22T12:00:00+01:00';
+/** Monday 4 January 2027: that meeting's digests are due. */
+const DUE = '2027-01-04T09:00:00+01:00';
+
+const roster = Array.from({ length: MEMBERS }, (_, i) => ({
+  id: `29:member-${i}`,
+  name: `Medlem ${i}`,
+  aadObjectId: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+}));
+
+const isDigest = (r: Recorded) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && JSON.stringify(r.body).includes('OPSUMMERING FØR MØDET');
+
+/** Every member of the roster has exactly one digest at the connector. */
+function expectOneEach(connector: RecordingConnector): void {
+  const perChat = new Map<string, number>();
+  for (const r of connector.recorded.filter(isDigest)) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
+  for (const m of roster) expect([m.id, perChat.get(`a:personal-${m.id}`) ?? 0]).toEqual([m.id, 1]);
+  expect([...perChat.values()].every((n) => n === 1)).toBe(true);
+}
+
+async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const limit = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > limit) throw new Error(`waited in vain for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Seeds the demo committee with the clock at SEEDED and imports the 200 members from the team's roster. */
+async function seedWithRoster(env: Record<string, string>, connector: RecordingConnector, port: number): Promise<void> {
+  const bot = await startBotProcess({ ...env, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' }, port);
+  try {
+    await postActivity(bot.url, executeAction('setup.import-roster', {}, { serviceUrl: connector.url }));
+  } finally {
+    await bot.stop();
+  }
+}
+
+describe('outbox delivery across processes', () => {
+  jest.setTimeout(180_000);
+
+  it('killed (SIGKILL) while sending 200 digests and started again: every member has exactly one', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-kill-'));
+    let delivered = 0;
+    let holding = false;
+    // Teams takes the first 80 digests; the 81st request is never answered: the bot dies waiting.
+    const connector = await startRecordingConnector({
+      limits: true,
+      hold: (method, p) => {
+        if (method !== 'POST' || !/\/activities(\/[^/]+)?$/.test(p) || !p.includes('a%3Apersonal')) return false;
+        if (delivered >= 80) return (holding = true);
+        delivered += 1;
+        return false;
+      },
+    });
+    connector.roster.push(...roster);
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    try {
+      await seedWithRoster(env, connector, 3995);
+      const first = await startBotProcess({ ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' }, 3995);
+      try {
+        await until(() => holding, 60_000, 'the 81st digest');
+      } finally {
+        await first.stop('SIGKILL');
+      }
+      expect(connector.recorded.filter(isDigest)).toHaveLength(80);
+
+      delivered = -Infinity; // Teams answers everything from now on.
+      const second = await startBotProcess({ ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' }, 3995);
+      try {
+        await until(() => connector.recorded.filter(isDigest).length >= MEMBERS + 6, 90_000, 'all digests');
+        await new Promise((r) => setTimeout(r, 1500));
+      } finally {
+        await second.stop();
+      }
+      expectOneEach(connector);
+      // The six playground users have one each too.
+      expect(connector.recorded.filter(isDigest)).toHaveLength(MEMBERS + 6);
+    } finally {
+      await connector.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  (databaseKinds.includes('postgres') ? it : it.skip)('two instances on one PostgreSQL: every member exactly one digest, within the limits', async () => {
+    const name = `dagsorden_two_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const admin = new Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(pgUrl!);
+    url.pathname = `/${name}`;
+    const connector = await startRecordingConnector({ limits: true });
+    connector.roster.push(...roster);
+    const env = { DATABASE_URL: url.toString(), DEMO_SEED: 'true' };
+    try {
+      await seedWithRoster(env, connector, 3996);
+      const [a, b] = await Promise.all([
+        startBotProcess({ ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' }, 3996),
+        startBotProcess({ ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' }, 3997),
+      ]);
+      try {
+        await until(() => connector.recorded.filter(isDigest).length >= MEMBERS + 6, 90_000, 'all digests');
+        await new Promise((r) => setTimeout(r, 1500));
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+      expectOneEach(connector);
+      expect(connector.recorded.filter(isDigest)).toHaveLength(MEMBERS + 6);
+      // The two shared the tenant's pace: Teams never had to say 429.
+      expect(connector.throttled()).toBe(0);
+    } finally {
+      await connector.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it('over the limits Teams answers 429: everything is delivered once after Retry-After; a member who blocked the bot is marked unreachable, the others are not touched', async () => {
+    const connector = await startRecordingConnector({ limits: true, blocked: new Set(['29:blocked']) });
+    const app = await startTestApp({ SCHEDULER_TICK_SECONDS: '0' });
+    try {
+      const people = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          app.db.prisma.person.create({ data: { displayName: `P ${i}`, teamsUserId: i === 7 ? '29:blocked' : `29:p-${i}`, serviceUrl: connector.url } }),
+        ),
+      );
+      // Another app of the tenant has just used the second's 50 requests.
+      await Promise.all(Array.from({ length: 50 }, () => fetch(`${connector.url}/v3/conversations/other/activities`, { method: 'POST', body: '{}' })));
+      await app.services.deliveries.queue(
+        people.map((p) => ({ key: `test:${p.id}`, kind: 'test', committeeId: null, to: { personId: p.id }, content: { text: `Til ${p.displayName}` } })),
+      );
+      const mine = () => connector.recorded.filter((r) => r.method === 'POST' && String(r.body.text ?? '').startsWith('Til '));
+      await until(() => mine().length >= 59, 60_000, 'the messages');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(connector.throttled()).toBeGreaterThan(0);
+      const perChat = new Map<string, number>();
+      for (const r of mine()) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
+      expect(perChat.size).toBe(59);
+      expect([...perChat.values()].every((n) => n === 1)).toBe(true);
+      const blocked = await app.db.prisma.person.findFirst({ where: { teamsUserId: '29:blocked' } });
+      expect(blocked!.unreachableAt).not.toBeNull();
+      const rows = await app.db.prisma.outboundDelivery.groupBy({ by: ['status'], where: { kind: 'test' }, _count: { _all: true } });
+      expect(Object.fromEntries(rows.map((r) => [r.status, r._count._all]))).toEqual({ sent: 59, unreachable: 1 });
+      expect((await app.db.prisma.outboundDelivery.findFirst({ where: { personId: blocked!.id } }))!.attempts).toBe(1);
+    } finally {
+      await app.close();
+      await connector.close();
+    }
+  });
+});

@@ -1,0 +1,128 @@
+// The outbox worker against the real store and a fake Teams: what each answer from Teams
+// leads to (sent; 429 and 5xx tried again later without holding the row; 403 unreachable
+// for good; other 4xx given up at once), the personal chat created once and remembered,
+// and messages to an unreachable member never sent.
+import pino from 'pino';
+import type { ClaimedMessage, OutboundMessage } from '../../src/domain/ports';
+import { OutboxWorker, SendError, backoffMs, type OutboundSender } from '../../src/jobs/outbox-worker';
+import type { Database } from '../../src/store/database';
+import { createStore, type Store } from '../../src/store';
+import { freshDatabase } from '../support/db';
+
+class FakeTeams implements OutboundSender {
+  sent: ClaimedMessage[] = [];
+  answers = new Map<string, Array<SendError | 'ok'>>();
+  requests = 0;
+  async send(message: ClaimedMessage, beforeRequest: () => Promise<void>) {
+    await beforeRequest();
+    this.requests += 1;
+    const next = this.answers.get(message.key)?.shift() ?? 'ok';
+    if (next !== 'ok') throw next;
+    this.sent.push(message);
+    return { activityId: `act-${this.sent.length}`, createdConversationId: message.conversationId ? undefined : `a:personal-${message.teamsUserId}` };
+  }
+}
+
+describe('outbox worker', () => {
+  let db: Database;
+  let store: Store;
+  let teams: FakeTeams;
+  let worker: OutboxWorker;
+  let personId = '';
+
+  beforeEach(async () => {
+    db = await freshDatabase('embedded');
+    store = createStore(db);
+    personId = (await db.prisma.person.create({ data: { displayName: 'Megan Bowen', teamsUserId: '29:megan', tenantId: 't1', serviceUrl: 'https://smba.example/' } })).id;
+    teams = new FakeTeams();
+    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20, tenantRatePerSecond: 1000 });
+  });
+  afterEach(async () => {
+    await worker.stop();
+    await db.close();
+  });
+
+  const queue = (key: string, to: OutboundMessage['to'] = { personId }) =>
+    store.outbox.enqueue([{ key, kind: 'test', committeeId: null, to, content: { text: key } }]);
+  const row = (key: string) => db.prisma.outboundDelivery.findUnique({ where: { idempotencyKey: key } });
+  async function until(done: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < 250 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await done()).toBe(true);
+  }
+
+  it('sends a message once, creating the member\'s personal chat and remembering it', async () => {
+    await queue('m:1');
+    await worker.start(true);
+    await until(async () => (await row('m:1'))?.status === 'sent');
+    expect(teams.sent.map((m) => m.key)).toEqual(['m:1']);
+    expect((await db.prisma.person.findUnique({ where: { id: personId } }))!.personalConversationId).toBe('a:personal-29:megan');
+    await queue('m:2');
+    worker.kick();
+    await until(async () => (await row('m:2'))?.status === 'sent');
+    expect(teams.sent[1]!.conversationId).toBe('a:personal-29:megan');
+  });
+
+  it('tries 429 again after Retry-After, without holding the message meanwhile', async () => {
+    teams.answers.set('m:1', [new SendError('429 Too Many Requests', 429, 1500)]);
+    await queue('m:1');
+    const before = Date.now();
+    await worker.start(true);
+    await until(async () => (await row('m:1'))?.attempts === 1 && (await row('m:1'))?.status === 'pending');
+    const waiting = (await row('m:1'))!;
+    expect(waiting.notBefore.getTime() - before).toBeGreaterThanOrEqual(1400);
+    expect(waiting.lockedUntil).toBeNull();
+    await until(async () => (await row('m:1'))?.status === 'sent');
+    expect((await row('m:1'))!.attempts).toBe(2);
+  });
+
+  it('tries 5xx and lost connections again with backoff, and gives up after the last attempt', async () => {
+    await worker.stop();
+    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20, tenantRatePerSecond: 1000, maxAttempts: 3 });
+    teams.answers.set('m:1', [new SendError('503 Service Unavailable', 503, null), new SendError('socket hang up', null, null), new SendError('502', 502, null)]);
+    await queue('m:1');
+    const retried = async (attempts: number) => {
+      const r = await row('m:1');
+      return r?.status === 'pending' && r.attempts === attempts && r.notBefore.getTime() > Date.now() + 500;
+    };
+    const due = () => db.prisma.outboundDelivery.update({ where: { idempotencyKey: 'm:1' }, data: { notBefore: new Date() } });
+    await worker.start(true);
+    await until(() => retried(1));
+    await due();
+    await until(() => retried(2));
+    await due();
+    await until(async () => (await row('m:1'))?.status === 'failed');
+    expect((await row('m:1'))!.attempts).toBe(3);
+    expect(teams.sent).toHaveLength(0);
+  });
+
+  it('gives up other 4xx at once', async () => {
+    teams.answers.set('m:1', [new SendError('400 Bad Request', 400, null)]);
+    await queue('m:1');
+    await worker.start(true);
+    await until(async () => (await row('m:1'))?.status === 'failed');
+    expect((await row('m:1'))!.attempts).toBe(1);
+    expect(teams.requests).toBe(1);
+  });
+
+  it('on 403 marks the member unreachable; their later messages are not sent, others are', async () => {
+    const other = (await db.prisma.person.create({ data: { displayName: 'Alex Wilber', teamsUserId: '29:alex', serviceUrl: 'https://smba.example/' } })).id;
+    teams.answers.set('m:1', [new SendError('403 Forbidden', 403, null)]);
+    await queue('m:1');
+    await worker.start(true);
+    await until(async () => (await row('m:1'))?.status === 'unreachable');
+    expect((await db.prisma.person.findUnique({ where: { id: personId } }))!.unreachableAt).not.toBeNull();
+    await queue('m:2');
+    await queue('m:3', { personId: other });
+    worker.kick();
+    await until(async () => (await row('m:2'))?.status === 'unreachable' && (await row('m:3'))?.status === 'sent');
+    expect(teams.sent.map((m) => m.key)).toEqual(['m:3']);
+    expect(teams.requests).toBe(2);
+  });
+
+  it('backs off exponentially with jitter, capped at five minutes', () => {
+    expect(backoffMs(1, () => 0)).toBe(1000);
+    expect(backoffMs(1, () => 1)).toBe(2000);
+    expect(backoffMs(3, () => 1)).toBe(8000);
+    expect(backoffMs(30, () => 1)).toBe(300_000);
+  });
+});
