@@ -6,6 +6,7 @@
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
+//   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
 import { openDatabase, type DatabaseTarget } from '../src/store/database';
 import { checkAnswers, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
+import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
 import { runLoad, type LoadResult } from './load';
 
@@ -25,6 +27,7 @@ const PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 2000);
 const DAGSORDEN_PORT = 3988;
 const ECHO_PORT = 3989;
 const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
+const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 
 interface Running {
   child: ChildProcess;
@@ -91,6 +94,11 @@ async function main(): Promise<void> {
   // Dagsorden runs as `npm start` runs it: compiled, with the same node options.
   buildBot();
   const startArgs = startCommandArgs();
+  if (ONLY_DIGESTS) {
+    reportDigests(await measureDigests(startArgs));
+    await connector.close();
+    return;
+  }
   if (ONLY_ANSWERS) {
     await answersOnly(startArgs, env, dataDir);
     await connector.close();
@@ -157,7 +165,20 @@ async function main(): Promise<void> {
 
   await answersOnPostgres(startArgs, env);
   fs.rmSync(dataDir, { recursive: true, force: true });
+
+  // 1,000 digests through a connector that enforces Teams' limits.
+  reportDigests(await measureDigests(startArgs));
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
+}
+
+function reportDigests(run: DigestRun): void {
+  console.log('');
+  console.log(
+    `digests: ${run.digests} to ${run.members} members through a connector enforcing Teams' limits: ${fmt(run.seconds)} s from the first request to the last digest; ` +
+      `floor ${fmt(run.floorSeconds)} s (${run.requests} requests at 50/s); ratio ${fmt(run.seconds / run.floorSeconds)} (goal ≤ 1.15)`,
+  );
+  console.log(`digests duplicated ${run.duplicated} · lost ${run.lost} (goal 0, 0) · answered 429 by the connector: ${run.throttled}`);
+  if (run.duplicated || run.lost) process.exitCode = 1;
 }
 
 /** The answers alone, on a fresh embedded database (BENCH_ONLY=answers), then on PostgreSQL if asked. */

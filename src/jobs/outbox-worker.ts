@@ -18,6 +18,7 @@
 // message arrived, so the outbox chooses a rare duplicate over a lost message.
 import type { Logger } from 'pino';
 import type { ClaimedMessage, OutboxRepository, PersonRepository } from '../domain/ports';
+import { SlidingWindow } from './sliding-window';
 
 export interface SendResult {
   activityId: string | null;
@@ -195,11 +196,19 @@ export class OutboxWorker {
 
 /**
  * Waits for the tenant's next sending slot: `ratePerSecond` requests per second per
- * tenant for all instances together (the slots are kept in the database).
+ * tenant for all instances together (the slots are kept in the database), and, within
+ * this instance, never more than that in any one second as the requests actually leave
+ * (see SlidingWindow).
  */
 export function tenantPacer(outbox: Pick<OutboxRepository, 'reserveSlot'>, ratePerSecond: number) {
+  const windows = new Map<string, SlidingWindow>();
   return async (tenantId: string | null): Promise<void> => {
-    const wait = await outbox.reserveSlot(`tenant:${tenantId ?? '-'}`, 1000 / ratePerSecond);
+    const key = `tenant:${tenantId ?? '-'}`;
+    const wait = await outbox.reserveSlot(key, 1000 / ratePerSecond);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    let window = windows.get(key);
+    // The slots keep the average at the rate; the window allows one more in any second, never over Teams' 50.
+    if (!window) windows.set(key, (window = new SlidingWindow(1000, Math.min(50, Math.floor(ratePerSecond) + 1))));
+    await window.take();
   };
 }

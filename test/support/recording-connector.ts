@@ -10,6 +10,8 @@ export interface Recorded {
   /** The activity id in the path: replyToId for replies, the updated id for PUT. */
   activityId: string | null;
   body: Record<string, unknown>;
+  /** When it arrived (performance.now() of the connector's process). */
+  at: number;
 }
 
 export interface RosterMember {
@@ -118,7 +120,7 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
         const wait = admit(null);
         if (wait) return tooMany(wait);
         total += 1;
-        if (keep) recorded.push({ method: 'POST', path: url.pathname, conversationId: '', activityId: null, body: params as Record<string, unknown> });
+        if (keep) recorded.push({ method: 'POST', path: url.pathname, conversationId: '', activityId: null, body: params as Record<string, unknown>, at: performance.now() });
         waiters.splice(0).forEach((w) => w());
         send(201, { id: `a:personal-${member}` });
         return;
@@ -149,6 +151,7 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
         conversationId,
         activityId: match[2] ? decodeURIComponent(match[2]) : null,
         body,
+        at: performance.now(),
       });
       waiters.splice(0).forEach((w) => w());
       send(200, { id: req.method === 'PUT' ? match[2] : `sent-${nextId++}` });
