@@ -82,7 +82,9 @@ function line(name: string, r: LoadResult): string {
 async function main(): Promise<void> {
   const connector = await startRecordingConnector({ keep: false });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-'));
-  const env = { DATA_DIR: dataDir, DATABASE_URL: '', NOW: '2026-11-22T12:00:00+01:00' };
+  // The turns are measured here, not the scheduled jobs (the digests are, below): no
+  // reminders going out to the bench's members in the middle of the answers.
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', NOW: '2026-11-22T12:00:00+01:00', SCHEDULER_TICK_SECONDS: '0' };
   const body = (port: number) => (c: number, i: number) =>
     JSON.stringify({
       ...message('næste møde', { serviceUrl: connector.url }),

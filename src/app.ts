@@ -12,9 +12,11 @@ import { CommitteeService } from './domain/committee.service';
 import { AgendaService } from './domain/agenda.service';
 import { DeliveryService } from './domain/delivery.service';
 import { DigestService } from './domain/digest.service';
+import { ReminderService } from './domain/reminder.service';
 import { DocumentImportService } from './domain/document-import.service';
 import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
+import { DeadlineReminderJob } from './jobs/deadline-reminder-job';
 import { DigestJob } from './jobs/digest-job';
 import { OutboxWorker, tenantPacer } from './jobs/outbox-worker';
 import { Scheduler } from './jobs/scheduler';
@@ -83,7 +85,12 @@ export async function startApp(
   // queued again at once; on PostgreSQL the claims' leases decide.
   const outbox = new OutboxWorker(store.outbox, store.people, endpoint.messenger, log, { tenantRatePerSecond: config.TEAMS_TENANT_RATE });
   services.deliveries.onQueued(() => outbox.kick());
-  const scheduler = new Scheduler([new DigestJob(services.digests, services.deliveries, log)], config.SCHEDULER_TICK_SECONDS * 1000, log);
+  const reminders = new ReminderService(store.committees, store.meetings, store.memberships, clock);
+  const scheduler = new Scheduler(
+    [new DigestJob(services.digests, services.deliveries, log), new DeadlineReminderJob(reminders, services.deliveries, log)],
+    config.SCHEDULER_TICK_SECONDS * 1000,
+    log,
+  );
   const server = createServer(endpoint, { database: () => db.version(), version }, log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -249,6 +249,8 @@ const da = {
   digestMarkInformation: 'orientering',
   digestFooter: 'Vil du ikke have opsummeringer? Skriv «stop opsummering».',
   digestInShort: 'Kort fortalt',
+  deadlineReminder: (committee: string, meeting: string, deadline: string) =>
+    `**Frist for punkter til ${committee}s møde ${meeting}**\n\nPunkter til mødet kan meldes ind til sekretariatet senest ${deadline}.`,
   digestChannelFooter: 'Hvert medlem har fået sin egen opsummering i sin chat med mig.',
   digestChannelCounts: (decisions: number, information: number) =>
     `${decisions} ${decisions === 1 ? 'beslutningspunkt' : 'beslutningspunkter'} og ${information} ${information === 1 ? 'orienteringspunkt' : 'orienteringspunkter'}.`,
@@ -499,6 +501,8 @@ const en: Messages = {
   digestMarkInformation: 'information',
   digestFooter: 'Rather not get digests? Type "stop digest".',
   digestInShort: 'In short',
+  deadlineReminder: (committee: string, meeting: string, deadline: string) =>
+    `**Deadline for topics for the ${committee} meeting on ${meeting}**\n\nTopics for the meeting can be submitted to the secretariat until ${deadline}.`,
   digestChannelFooter: 'Every member has had their own digest in their chat with me.',
   digestChannelCounts: (decisions: number, information: number) =>
     `${decisions} decision ${decisions === 1 ? 'item' : 'items'} and ${information} information ${information === 1 ? 'item' : 'items'}.`,

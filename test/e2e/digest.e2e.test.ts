@@ -105,3 +105,30 @@ describe('digests before their time', () => {
     }
   });
 });
+
+describe('deadline reminders', () => {
+  it('reminds every member once of the deadline for topics, three days before it', async () => {
+    const connector = await startRecordingConnector();
+    // The first demo meeting is 45 days ahead, its deadline 42 days before it: in three days.
+    const app = await startTestApp({ SCHEDULER_TICK_SECONDS: '0' });
+    try {
+      // A turn in the channel: the bot learns the tenant's address.
+      await app.post(message('næste møde', { serviceUrl: connector.url, scope: 'channel' }));
+      await connector.waitFor(1);
+      connector.clear();
+      await app.scheduler.tick();
+      const reminders = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('**Frist for punkter til DASSOSs møde'));
+      await until(() => reminders().length >= 6);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(reminders().map((r) => r.conversationId).sort()).toEqual(['0', '1', '2', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
+      expect(String(reminders()[0]!.body.text)).toMatch(/kan meldes ind til sekretariatet senest \w+dag den 25\. november 2026/);
+      connector.clear();
+      await app.scheduler.tick();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(reminders()).toHaveLength(0);
+    } finally {
+      await app.close();
+      await connector.close();
+    }
+  });
+});

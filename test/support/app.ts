@@ -25,7 +25,8 @@ export async function startTestApp(env: Record<string, string> = {}, demoAgenda 
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', ...env });
+  // Scheduled jobs run when a test ticks them (app.scheduler.tick()), not on their own.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', SCHEDULER_TICK_SECONDS: '0', ...env });
   const db = await freshDatabase(e2eDatabaseKind);
   const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda });
   return {
