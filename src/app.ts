@@ -72,7 +72,7 @@ export async function startApp(
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
-    deliveries: new DeliveryService(store.outbox),
+    deliveries: new DeliveryService(store.outbox, store.people),
     digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock),
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,

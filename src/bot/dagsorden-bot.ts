@@ -164,9 +164,12 @@ export class DagsordenBot extends TeamsActivityHandler {
     const turn = turnInfo(ctx, this.services.log);
     try {
       turn.lang = langOf(await this.services.language.localeFor(turn.actor, ctx.activity.locale ?? null));
+      if (turn.scope.type === 'personal') {
+        await this.services.deliveries.rememberPersonalChat(turn.actor, turn.ref.conversationId, turn.ref.serviceUrl);
+      }
     } catch (err) {
       // Not worth failing the turn over: answer in the language Teams sent.
-      turn.log.warn({ err }, 'language preference unavailable');
+      turn.log.warn({ err }, 'language preference or personal chat unavailable');
     }
     return { ctx, turn, services: this.services, messenger: this.messenger, cardUpdater: this.cardUpdater };
   }

@@ -1,12 +1,28 @@
 // Proactive messages go through the outbox: queued here under a once-only key, sent by
 // the outbox worker (src/jobs/outbox-worker.ts) within Teams' limits, across restarts
 // and instances. Whoever queues does not wait for Teams.
-import type { OutboundMessage, OutboxRepository } from './ports';
+import type { OutboundMessage, OutboxRepository, PersonRepository } from './ports';
+import type { Actor } from './types';
 
 export class DeliveryService {
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly outbox: OutboxRepository) {}
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly people: PersonRepository,
+  ) {}
+
+  /**
+   * A member wrote to the bot in their personal chat: keep that chat (and its address) for
+   * the messages the bot sends them later, so none has to be created. Written only when
+   * it changed.
+   */
+  async rememberPersonalChat(actor: Actor, conversationId: string, serviceUrl: string): Promise<void> {
+    if (!actor.aadObjectId || !conversationId || !serviceUrl) return;
+    const known = await this.people.findPersonalChat(actor.aadObjectId);
+    if (!known || (known.conversationId === conversationId && known.serviceUrl === serviceUrl)) return;
+    await this.people.setPersonalConversation(known.personId, conversationId, serviceUrl);
+  }
 
   /** Queues the messages whose keys were never queued; returns how many were new. */
   async queue(messages: OutboundMessage[]): Promise<number> {

@@ -59,6 +59,8 @@ export interface MembershipRepository {
 export interface PersonRepository {
   /** The language the person chose (null: follow Teams, or no such person). */
   findLocale(aadObjectId: string): Promise<string | null>;
+  /** The person's id and their personal chat with the bot as stored (null: not a person Dagsorden knows). */
+  findPersonalChat(aadObjectId: string): Promise<{ personId: string; conversationId: string | null; serviceUrl: string | null } | null>;
   /** False when no such person is known. */
   setLocale(aadObjectId: string, locale: string | null): Promise<boolean>;
   /** The member's personal chat with the bot, and the serviceUrl it is reached by. */

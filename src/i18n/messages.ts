@@ -4,6 +4,11 @@ import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { Lang } from './locale';
 
+/** Danish genitive: "DASSOS' møde", "DAS Socials møde". */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+}
+
 /** A noun as counted and as a heading: one, many, heading. */
 type Counted = readonly [one: string, many: string, heading: string];
 
@@ -197,7 +202,7 @@ const da = {
     'Styregruppen er ikke knyttet til en kanal endnu, så jeg kan ikke udsende dagsordenen. Skriv «opsætning» i den kanal, styregruppen bruger.',
   publishFailed: (ref: string) => `Udsendelsen blev afbrudt. Skriv «udsend dagsorden» igen – allerede udsendte kort bliver opdateret, ikke gentaget. (Fejl-id: ${ref})`,
   closedAttachments: (committee: string, when: string, lines: string) =>
-    `**Lukkede bilag til ${committee}s møde ${when}**\n\nKun til styregruppens medlemmer – del dem ikke videre.\n\n${lines}`,
+    `**Lukkede bilag til ${genitive(committee)} møde ${when}**\n\nKun til styregruppens medlemmer – del dem ikke videre.\n\n${lines}`,
   attachmentArrived: (number: string, title: string, url: string) => `Bilaget til punkt ${number} er kommet: [${title}](${url})`,
   closedSent: (sent: number, unreachable: number) =>
     [
@@ -250,7 +255,7 @@ const da = {
   digestFooter: 'Vil du ikke have opsummeringer? Skriv «stop opsummering».',
   digestInShort: 'Kort fortalt',
   deadlineReminder: (committee: string, meeting: string, deadline: string) =>
-    `**Frist for punkter til ${committee}s møde ${meeting}**\n\nPunkter til mødet kan meldes ind til sekretariatet senest ${deadline}.`,
+    `**Frist for punkter til ${genitive(committee)} møde ${meeting}**\n\nPunkter til mødet kan meldes ind til sekretariatet senest ${deadline}.`,
   digestChannelFooter: 'Hvert medlem har fået sin egen opsummering i sin chat med mig.',
   digestChannelCounts: (decisions: number, information: number) =>
     `${decisions} ${decisions === 1 ? 'beslutningspunkt' : 'beslutningspunkter'} og ${information} ${information === 1 ? 'orienteringspunkt' : 'orienteringspunkter'}.`,

@@ -9,14 +9,22 @@ export class PrismaPersonRepository implements PersonRepository {
   ) {}
 
   /** Read on nearly every turn, hence cached; any write clears it (see read-cache.ts). */
-  findLocale(aadObjectId: string): Promise<string | null> {
-    return this.cache.get(`person:locale:${aadObjectId}`, async () => {
-      const row = await this.prisma.person.findUnique({
+  private person(aadObjectId: string) {
+    return this.cache.get(`person:${aadObjectId}`, () =>
+      this.prisma.person.findUnique({
         where: { aadObjectId },
-        select: { locale: true },
-      });
-      return row?.locale ?? null;
-    });
+        select: { id: true, locale: true, personalConversationId: true, serviceUrl: true },
+      }),
+    );
+  }
+
+  async findLocale(aadObjectId: string): Promise<string | null> {
+    return (await this.person(aadObjectId))?.locale ?? null;
+  }
+
+  async findPersonalChat(aadObjectId: string) {
+    const p = await this.person(aadObjectId);
+    return p && { personId: p.id, conversationId: p.personalConversationId, serviceUrl: p.serviceUrl };
   }
 
   async setLocale(aadObjectId: string, locale: string | null): Promise<boolean> {

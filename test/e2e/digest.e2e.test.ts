@@ -117,7 +117,7 @@ describe('deadline reminders', () => {
       await connector.waitFor(1);
       connector.clear();
       await app.scheduler.tick();
-      const reminders = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('**Frist for punkter til DASSOSs møde'));
+      const reminders = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith("**Frist for punkter til DASSOS' møde"));
       await until(() => reminders().length >= 6);
       await new Promise((r) => setTimeout(r, 300));
       expect(reminders().map((r) => r.conversationId).sort()).toEqual(['0', '1', '2', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
