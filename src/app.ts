@@ -18,6 +18,7 @@ import { LanguageService } from './domain/language.service';
 import { MeetingService } from './domain/meeting.service';
 import { DeadlineReminderJob } from './jobs/deadline-reminder-job';
 import { DigestJob } from './jobs/digest-job';
+import { OutboxRetentionJob } from './jobs/outbox-retention-job';
 import { OutboxWorker, tenantPacer } from './jobs/outbox-worker';
 import { Scheduler } from './jobs/scheduler';
 import { createServer } from './server';
@@ -87,7 +88,11 @@ export async function startApp(
   services.deliveries.onQueued(() => outbox.kick());
   const reminders = new ReminderService(store.committees, store.meetings, store.memberships, clock);
   const scheduler = new Scheduler(
-    [new DigestJob(services.digests, services.deliveries, log), new DeadlineReminderJob(reminders, services.deliveries, log)],
+    [
+      new DigestJob(services.digests, services.deliveries, log),
+      new DeadlineReminderJob(reminders, services.deliveries, log),
+      new OutboxRetentionJob(store.outbox, config.OUTBOX_RETENTION_DAYS, clock, log),
+    ],
     config.SCHEDULER_TICK_SECONDS * 1000,
     log,
   );

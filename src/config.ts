@@ -43,6 +43,8 @@ const schema = z
      * about 50 per app per tenant).
      */
     TEAMS_TENANT_RATE: z.coerce.number().min(1).max(50).default(48),
+    /** Days a sent (or given up) message is kept in the outbox. */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
     /** How often the scheduler looks for digests and reminders that are due; 0 turns it off. */
     SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(60),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */

@@ -159,6 +159,8 @@ export interface OutboxRepository {
   reserveSlot(key: string, intervalMs: number): Promise<number>;
   /** How the queue stands, per status. */
   counts(): Promise<Record<string, number>>;
+  /** Forgets messages sent, given up or unreachable before `before`; returns how many. */
+  purgeDoneBefore(before: Date): Promise<number>;
 }
 
 export interface MeetingRepository {

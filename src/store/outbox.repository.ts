@@ -119,4 +119,11 @@ export class PrismaOutboxRepository implements OutboxRepository {
     const groups = await this.prisma.outboundDelivery.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
   }
+
+  async purgeDoneBefore(before: Date): Promise<number> {
+    const { count } = await this.prisma.outboundDelivery.deleteMany({
+      where: { status: { in: ['sent', 'failed', 'unreachable'] }, updatedAt: { lt: before } },
+    });
+    return count;
+  }
 }
