@@ -24,12 +24,14 @@ import type { ActionResult, HandlerContext } from './handler';
 import { cardMessage, sendCard } from './reply';
 import type { BotServices } from './services';
 import { commandText, MAX_TEXT_LENGTH } from './text';
+import { PublishRunner } from './publish-flow';
 import { turnInfo } from './turn';
 
 const submitValue = z.object({ verb: z.string().min(1).max(64) }).catchall(z.unknown());
 
 export class DagsordenBot extends TeamsActivityHandler {
   private readonly cardUpdater: ItemCardUpdater;
+  private readonly publisher = new PublishRunner();
 
   constructor(
     private readonly services: BotServices,
@@ -76,6 +78,7 @@ export class DagsordenBot extends TeamsActivityHandler {
 
   /** Sends the card updates still waiting, before the process stops. */
   async close(): Promise<void> {
+    await this.publisher.idle();
     await this.cardUpdater.flush();
   }
 
@@ -171,6 +174,6 @@ export class DagsordenBot extends TeamsActivityHandler {
       // Not worth failing the turn over: answer in the language Teams sent.
       turn.log.warn({ err }, 'language preference or personal chat unavailable');
     }
-    return { ctx, turn, services: this.services, messenger: this.messenger, cardUpdater: this.cardUpdater };
+    return { ctx, turn, services: this.services, messenger: this.messenger, cardUpdater: this.cardUpdater, publisher: this.publisher };
   }
 }

@@ -5,6 +5,7 @@ import { chooseCommitteeCard } from '../cards/choose-committee.card';
 import type { Committee } from '../domain/types';
 import { messages } from '../i18n/messages';
 import type { ChannelMessenger } from './channel-messenger';
+import type { PublishRunner } from './publish-flow';
 import type { ItemCardUpdater } from './item-card-updater';
 import { sendCard } from './reply';
 import type { BotServices } from './services';
@@ -18,6 +19,8 @@ export interface HandlerContext {
   messenger: ChannelMessenger;
   /** Updates posted item cards shortly after answers, coalesced per item. */
   cardUpdater: ItemCardUpdater;
+  /** Publishes agendas after the turn that asked (see publish-flow.ts). */
+  publisher: PublishRunner;
 }
 
 export interface Command {

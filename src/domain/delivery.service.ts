@@ -32,6 +32,17 @@ export class DeliveryService {
     return queued;
   }
 
+  /** Queues a message to the actor's own personal chat (`serviceUrl`: the turn's, if theirs is not known). */
+  async queueToActor(
+    actor: Actor,
+    message: { key: string; kind: string; committeeId: string | null; subjectId?: string; content: OutboundMessage['content']; serviceUrl: string },
+  ): Promise<number> {
+    const person = actor.aadObjectId ? await this.people.findPersonalChat(actor.aadObjectId) : null;
+    if (!person) return 0;
+    const { serviceUrl, ...rest } = message;
+    return this.queue([{ ...rest, to: { personId: person.personId, serviceUrl, tenantId: actor.tenantId } }]);
+  }
+
   /** The keys already queued of this kind about this subject (a meeting's digests, say). */
   keysFor(kind: string, subjectId: string): Promise<Set<string>> {
     return this.outbox.keysFor(kind, subjectId);

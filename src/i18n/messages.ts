@@ -195,7 +195,8 @@ const da = {
   commentLabel: 'Bemærkning (valgfri)',
   commentPlaceholder: 'Fx hvad du ønsker drøftet',
   refreshLabel: 'Opdater',
-  publishing: (n: number) => `Udsender dagsordenen: oversigt og ${n} ${n === 1 ? 'punkt' : 'punkter'} …`,
+  publishing: (n: number) => `Udsender dagsordenen: oversigt og ${n} ${n === 1 ? 'punkt' : 'punkter'} … Jeg skriver her, når den er ude.`,
+  publishBusy: 'Dagsordenen er ved at blive udsendt. Du får besked her, når den er ude.',
   published: (posted: number, updated: number) =>
     `Dagsordenen er udsendt i kanalen: ${posted} nye kort, ${updated} opdateret.`,
   publishNoChannel:
@@ -448,7 +449,8 @@ const en: Messages = {
   commentLabel: 'Comment (optional)',
   commentPlaceholder: 'E.g. what you want discussed',
   refreshLabel: 'Refresh',
-  publishing: (n: number) => `Publishing the agenda: overview and ${n} ${n === 1 ? 'item' : 'items'} …`,
+  publishing: (n: number) => `Publishing the agenda: overview and ${n} ${n === 1 ? 'item' : 'items'} … I will write here when it is out.`,
+  publishBusy: 'The agenda is being published. I will write here when it is out.',
   published: (posted: number, updated: number) => `The agenda is published in the channel: ${posted} new cards, ${updated} updated.`,
   publishNoChannel:
     'The committee is not linked to a channel yet, so I cannot publish the agenda. Type "setup" in the channel the committee uses.',

@@ -226,7 +226,9 @@ describe('the CPR check', () => {
     expect(await invoke('publish-cancel', { meetingId })).toContain('Intet er udsendt');
     expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
 
-    expect(await invoke('publish-confirm', { meetingId })).toContain('Dagsordenen er udsendt i kanalen');
+    // The invoke is answered at once; the cards and then the report follow.
+    expect(await invoke('publish-confirm', { meetingId })).toContain('Udsender dagsordenen');
+    await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')));
     expect(connector.recorded.filter((r) => r.method === 'PUT').length).toBeGreaterThan(0);
     const audit = await app.db.prisma.auditEvent.findFirst({ where: { action: 'agenda.published', subjectId: meetingId }, orderBy: { at: 'desc' } });
     expect(audit?.data).toMatchObject({ confirmedCpr: true, cprFindings: 1 });

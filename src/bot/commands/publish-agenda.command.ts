@@ -1,8 +1,5 @@
 import { cprWarningCard } from '../../cards/cpr-warning.card';
-import { messages } from '../../i18n/messages';
-import { channelOf } from '../agenda-publisher';
 import { committeeForCommand, type Command } from '../handler';
-import { publishAndReport } from '../publish-flow';
 import { sendCard } from '../reply';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
@@ -18,12 +15,6 @@ export const publishAgendaCommand: Command = {
       await sendCard(h.ctx, cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang));
       return;
     }
-    const t = messages(h.turn.lang);
-    if (!channelOf(plan, h.turn.ref)) {
-      await h.ctx.sendActivity(t.publishNoChannel);
-      return;
-    }
-    await h.ctx.sendActivity(t.publishing(plan.agenda.items.length));
-    await h.ctx.sendActivity(await publishAndReport(h, plan, false));
+    await h.ctx.sendActivity(h.publisher.start(h, plan, false));
   },
 };
