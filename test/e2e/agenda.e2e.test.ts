@@ -350,3 +350,24 @@ describe('attachments', () => {
   });
 });
 
+
+describe('publishing after the turn', () => {
+  it('answers at once, tells a second "udsend dagsorden" meanwhile to wait, and reports when the cards are out', async () => {
+    const item = (n: number) => `1.${n} Punkt nummer ${n}\n\nVed Jesper Thyrring Møller\n\nIndstilling\n\nAt DASSOS:\n\n- godkender punkt ${n}\n`;
+    // Thirteen cards: over Teams' 8 messages in 2 seconds for one channel, so it takes a while.
+    await importAgenda(['1. Beslutningspunkter', ...Array.from({ length: 12 }, (_, i) => item(i + 1))].join('\n'));
+    await app.post(personal('udsend dagsorden'));
+    await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Udsender dagsordenen')));
+    await app.post(personal('udsend dagsorden'));
+    await until(() => connector.recorded.some((r) => r.body.text === 'Dagsordenen er ved at blive udsendt. Du får besked her, når den er ude.'));
+    expect(connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt'))).toBe(false);
+    await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')), 20_000);
+    // Every item's card went out once (posted, or updated where an earlier item had its number).
+    const cards = connector.recorded
+      .filter((r) => r.conversationId.startsWith(`${TEAM};`) && (r.method === 'POST' || r.method === 'PUT'))
+      .map((r) => /1\.\d+ Punkt nummer \d+/.exec(JSON.stringify(r.body))?.[0])
+      .filter(Boolean);
+    expect(cards).toHaveLength(12);
+    expect(new Set(cards).size).toBe(12);
+  });
+});
