@@ -19,8 +19,9 @@ import { MeetingService } from './domain/meeting.service';
 import { DeadlineReminderJob } from './jobs/deadline-reminder-job';
 import { DigestJob } from './jobs/digest-job';
 import { OutboxRetentionJob } from './jobs/outbox-retention-job';
-import { OutboxWorker, tenantPacer } from './jobs/outbox-worker';
+import { OutboxWorker } from './jobs/outbox-worker';
 import { Scheduler } from './jobs/scheduler';
+import { tenantPacer } from './jobs/tenant-pacer';
 import { createServer } from './server';
 import { openDatabase, type Database, type DatabaseTarget } from './store/database';
 import { seedDemoCommittee } from './store/demo-seed';
@@ -79,12 +80,13 @@ export async function startApp(
     clock,
     log,
   };
+  // One pace per tenant for everything this instance sends (shared with the others through the database).
   const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
   const endpoint = createBotEndpoint(botAuthSettings(config), (messenger) => new DagsordenBot(services, messenger), log, tenantPace);
   // Proactive messages: queued by the services, sent by the worker. The embedded
   // database belongs to this process alone, so what a stopped process left mid-send is
   // queued again at once; on PostgreSQL the claims' leases decide.
-  const outbox = new OutboxWorker(store.outbox, store.people, endpoint.messenger, log, { tenantRatePerSecond: config.TEAMS_TENANT_RATE });
+  const outbox = new OutboxWorker(store.outbox, store.people, endpoint.messenger, log);
   services.deliveries.onQueued(() => outbox.kick());
   const reminders = new ReminderService(store.committees, store.meetings, store.memberships, clock);
   const scheduler = new Scheduler(

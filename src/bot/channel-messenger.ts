@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/render';
 import type { ClaimedMessage, MessageContent } from '../domain/ports';
 import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
+import type { TenantPace } from '../jobs/tenant-pacer';
 import { ConversationPacer } from './conversation-pacer';
 import { cardMessage } from './reply';
 
@@ -29,9 +30,6 @@ export interface ChannelTarget {
   tenantId: string | null;
 }
 
-/** Waits for the tenant's next sending slot (shared by all instances). */
-export type TenantPace = (tenantId: string | null) => Promise<void>;
-
 export class ChannelMessenger implements OutboundSender {
   constructor(
     private readonly adapter: CloudAdapter,
@@ -42,7 +40,7 @@ export class ChannelMessenger implements OutboundSender {
   ) {}
 
   /** Sends one message from the outbox: one attempt, failures as SendError (see OutboxWorker). */
-  async send(message: ClaimedMessage, beforeRequest: () => Promise<void>): Promise<SendResult> {
+  async send(message: ClaimedMessage): Promise<SendResult> {
     const serviceUrl = message.serviceUrl;
     if (!serviceUrl) throw new SendError('no serviceUrl to reach the member by', 400, null);
     const personal = Boolean(message.personId);
@@ -50,11 +48,10 @@ export class ChannelMessenger implements OutboundSender {
     let created: string | undefined;
     try {
       if (!conversationId) {
-        await beforeRequest();
+        await this.tenantPace(message.tenantId);
         conversationId = created = await this.createPersonalChat(message.teamsUserId!, message.tenantId, serviceUrl);
       }
-      await this.pacer.wait(channelIdOf(conversationId));
-      await beforeRequest();
+      await this.pace(conversationId, message.tenantId);
       let activityId: string | null = null;
       await this.continueIn({ conversationId, serviceUrl, tenantId: message.tenantId }, conversationId, async (ctx) => {
         activityId = (await ctx.sendActivity(activityOf(message.content)))?.id ?? null;

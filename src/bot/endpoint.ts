@@ -12,7 +12,8 @@ import {
 import type { Logger } from 'pino';
 import { messages } from '../i18n/messages';
 import { langOf } from '../i18n/locale';
-import { ChannelMessenger, type TenantPace } from './channel-messenger';
+import type { TenantPace } from '../jobs/tenant-pacer';
+import { ChannelMessenger } from './channel-messenger';
 import { CORRELATION_KEY, LOGGER_KEY } from './turn';
 
 export interface BotEndpoint {

@@ -5,9 +5,8 @@
 //   instances on one PostgreSQL never send the same message; a row whose sender stopped
 //   mid-send is claimed again when its lease runs out (the embedded database releases
 //   them at start-up, as no other process can hold it).
-// - Every request to Teams takes a slot of its tenant's pace, reserved in the database,
-//   so all instances together stay under the requests per second Teams allows a tenant;
-//   the sender keeps each conversation under its own limits.
+// - The sender keeps within Teams' limits: each request waits for its tenant's pace
+//   (tenant-pacer.ts, shared by all instances) and its conversation's.
 // - 429, 412, 502, 503, 504 and network errors are tried again after Retry-After, or
 //   with exponential backoff and jitter, without holding the row meanwhile; 403 (the
 //   member blocked or removed the bot) marks the member unreachable, never tried again;
@@ -18,7 +17,6 @@
 // message arrived, so the outbox chooses a rare duplicate over a lost message.
 import type { Logger } from 'pino';
 import type { ClaimedMessage, OutboxRepository, PersonRepository } from '../domain/ports';
-import { SlidingWindow } from './sliding-window';
 
 export interface SendResult {
   activityId: string | null;
@@ -38,17 +36,14 @@ export class SendError extends Error {
   }
 }
 
-/** Sends one message to Teams (implemented by the bot). */
+/** Sends one message to Teams, within Teams' limits (implemented by the bot). */
 export interface OutboundSender {
-  /** `beforeRequest` is awaited before each request to Teams: the tenant's pace. */
-  send(message: ClaimedMessage, beforeRequest: () => Promise<void>): Promise<SendResult>;
+  send(message: ClaimedMessage): Promise<SendResult>;
 }
 
 export interface OutboxWorkerOptions {
   /** Messages sent at the same time. */
   concurrency: number;
-  /** Requests per second per tenant, for all instances together (Teams allows about 50). */
-  tenantRatePerSecond: number;
   /** How long a claim holds a message; a sender that stopped loses it after this. */
   leaseSeconds: number;
   /** How often an idle worker looks for due messages (a new message wakes it at once). */
@@ -59,7 +54,6 @@ export interface OutboxWorkerOptions {
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   concurrency: 8,
-  tenantRatePerSecond: 48,
   leaseSeconds: 60,
   pollMs: 1000,
   maxAttempts: 8,
@@ -164,7 +158,7 @@ export class OutboxWorker {
       return;
     }
     try {
-      const result = await this.sender.send(message, () => this.paceTenant(message.tenantId));
+      const result = await this.sender.send(message);
       await this.outbox.markSent(message.id, result.activityId);
       if (result.createdConversationId && message.personId && message.serviceUrl) {
         await this.people.setPersonalConversation(message.personId, result.createdConversationId, message.serviceUrl);
@@ -186,29 +180,4 @@ export class OutboxWorker {
       }
     }
   }
-
-  private paceTenant(tenantId: string | null): Promise<void> {
-    return (this.tenantPace ??= tenantPacer(this.outbox, this.options.tenantRatePerSecond))(tenantId);
-  }
-
-  private tenantPace: ((tenantId: string | null) => Promise<void>) | null = null;
-}
-
-/**
- * Waits for the tenant's next sending slot: `ratePerSecond` requests per second per
- * tenant for all instances together (the slots are kept in the database), and, within
- * this instance, never more than that in any one second as the requests actually leave
- * (see SlidingWindow).
- */
-export function tenantPacer(outbox: Pick<OutboxRepository, 'reserveSlot'>, ratePerSecond: number) {
-  const windows = new Map<string, SlidingWindow>();
-  return async (tenantId: string | null): Promise<void> => {
-    const key = `tenant:${tenantId ?? '-'}`;
-    const wait = await outbox.reserveSlot(key, 1000 / ratePerSecond);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    let window = windows.get(key);
-    // The slots keep the average at the rate; the window allows one more in any second, never over Teams' 50.
-    if (!window) windows.set(key, (window = new SlidingWindow(1000, Math.min(50, Math.floor(ratePerSecond) + 1))));
-    await window.take();
-  };
 }

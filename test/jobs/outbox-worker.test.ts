@@ -13,8 +13,7 @@ class FakeTeams implements OutboundSender {
   sent: ClaimedMessage[] = [];
   answers = new Map<string, Array<SendError | 'ok'>>();
   requests = 0;
-  async send(message: ClaimedMessage, beforeRequest: () => Promise<void>) {
-    await beforeRequest();
+  async send(message: ClaimedMessage) {
     this.requests += 1;
     const next = this.answers.get(message.key)?.shift() ?? 'ok';
     if (next !== 'ok') throw next;
@@ -35,7 +34,7 @@ describe('outbox worker', () => {
     store = createStore(db);
     personId = (await db.prisma.person.create({ data: { displayName: 'Megan Bowen', teamsUserId: '29:megan', tenantId: 't1', serviceUrl: 'https://smba.example/' } })).id;
     teams = new FakeTeams();
-    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20, tenantRatePerSecond: 1000 });
+    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20 });
   });
   afterEach(async () => {
     await worker.stop();
@@ -77,7 +76,7 @@ describe('outbox worker', () => {
 
   it('tries 5xx and lost connections again with backoff, and gives up after the last attempt', async () => {
     await worker.stop();
-    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20, tenantRatePerSecond: 1000, maxAttempts: 3 });
+    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20, maxAttempts: 3 });
     teams.answers.set('m:1', [new SendError('503 Service Unavailable', 503, null), new SendError('socket hang up', null, null), new SendError('502', 502, null)]);
     await queue('m:1');
     const retried = async (attempts: number) => {
