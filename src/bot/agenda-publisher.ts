@@ -8,7 +8,8 @@ import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
 import { formatDate } from '../i18n/format';
 import { messages } from '../i18n/messages';
-import { channelIdOf, threadOf, type ChannelTarget } from './channel-messenger';
+import { channelIdOf, threadOf } from '../domain/conversation-ids';
+import type { ChannelTarget } from './channel-messenger';
 import type { HandlerContext } from './handler';
 import { sharedItemCard } from './item-cards';
 

@@ -14,6 +14,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/render';
+import { channelIdOf, threadOf } from '../domain/conversation-ids';
 import type { ClaimedMessage, MessageContent } from '../domain/ports';
 import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
 import type { TenantPace } from '../jobs/tenant-pacer';
@@ -73,10 +74,6 @@ export class ChannelMessenger implements OutboundSender {
     return this.sendNow(target, threadOf(target.conversationId, rootId), cardMessage(card, summary));
   }
 
-  /** Replies in the thread of `rootId` with a text (Markdown). */
-  replyText(target: ChannelTarget, rootId: string, text: string): Promise<string> {
-    return this.sendNow(target, threadOf(target.conversationId, rootId), MessageFactory.text(text));
-  }
 
   /** Creates (or, as Teams does for the same bot and user, finds) the personal chat with a member. */
   private async createPersonalChat(teamsUserId: string, tenantId: string | null, serviceUrl: string): Promise<string> {
@@ -171,18 +168,8 @@ function activityOf(content: MessageContent): Partial<Activity> {
   return content.text ? { ...activity, text: content.text } : activity;
 }
 
-/** The channel's own conversation id, from that of a thread in it ("19:…;messageid=…"). */
-export function channelIdOf(conversationId: string): string {
-  return conversationId.split(';')[0] ?? conversationId;
-}
-
-/** The conversation id of a reply in a channel thread. */
-export function threadOf(channelConversationId: string, rootId: string): string {
-  return `${channelIdOf(channelConversationId)};messageid=${rootId}`;
-}
-
 /** The HTTP status of a failed Bot Connector call, if it has one. */
-export function statusOf(err: unknown): number | null {
+function statusOf(err: unknown): number | null {
   const e = err as { statusCode?: unknown; response?: { status?: unknown } };
   const status = e?.statusCode ?? e?.response?.status;
   return typeof status === 'number' ? status : null;

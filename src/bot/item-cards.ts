@@ -5,7 +5,8 @@ import type { AdaptiveCard } from '../cards/render';
 import type { AgendaService } from '../domain/agenda.service';
 import type { AgendaItem, Committee, PositionKind } from '../domain/types';
 import { langOf, type Lang } from '../i18n/locale';
-import { channelIdOf, type ChannelMessenger } from './channel-messenger';
+import { channelIdOf } from '../domain/conversation-ids';
+import type { ChannelMessenger } from './channel-messenger';
 import type { HandlerContext } from './handler';
 
 /** The card everyone in the channel sees: the committee's language, counts, no one's own answer. */

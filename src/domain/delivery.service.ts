@@ -1,8 +1,23 @@
 // Proactive messages go through the outbox: queued here under a once-only key, sent by
 // the outbox worker (src/jobs/outbox-worker.ts) within Teams' limits, across restarts
 // and instances. Whoever queues does not wait for Teams.
-import type { OutboundMessage, OutboxRepository, PersonRepository } from './ports';
-import type { Actor } from './types';
+import type { MessageTarget, OutboundMessage, OutboxRepository, PersonRepository, Recipient } from './ports';
+import type { Actor, Committee } from './types';
+
+/**
+ * Where a member's personal messages go: their own address, else the committee's tenant's;
+ * null when the bot cannot write to them (never seen in Teams, or they blocked it).
+ */
+export function personalTarget(recipient: Recipient, committee: Committee): MessageTarget | null {
+  const serviceUrl = recipient.serviceUrl ?? committee.serviceUrl;
+  if (!recipient.teamsUserId || recipient.unreachable || !serviceUrl) return null;
+  return { personId: recipient.personId, serviceUrl, tenantId: recipient.tenantId ?? committee.tenantId };
+}
+
+/** The once-only key of a message to one member (or `channel`) about a subject: "digest:<meeting>:<person>". */
+export function memberKey(prefix: string, subjectId: string, who: string): string {
+  return `${prefix}:${subjectId}:${who}`;
+}
 
 export class DeliveryService {
   private readonly listeners = new Set<() => void>();
@@ -46,6 +61,11 @@ export class DeliveryService {
   /** The keys already queued of this kind about this subject (a meeting's digests, say). */
   keysFor(kind: string, subjectId: string): Promise<Set<string>> {
     return this.outbox.keysFor(kind, subjectId);
+  }
+
+  /** Who (the last part of their memberKey) already has a message of this kind about this subject. */
+  async servedFor(kind: string, subjectId: string): Promise<Set<string>> {
+    return new Set([...(await this.outbox.keysFor(kind, subjectId))].map((key) => key.split(':')[2]!));
   }
 
   /** Calls `listener` when something new was queued (the worker sends it at once). */

@@ -4,8 +4,10 @@
 // a restart neither loses nor repeats one; the outbox's keys (digest:<meeting>:<person>)
 // make sure no member gets two for one meeting.
 import type { Clock } from './clock';
+import { comingMeetings } from './coming-meetings';
+import { personalTarget } from './delivery.service';
 import { DomainError } from './errors';
-import type { AgendaRepository, AuditLog, CommitteeRepository, MeetingRepository, MembershipRepository, PersonRepository, Recipient } from './ports';
+import type { AgendaRepository, AuditLog, CommitteeRepository, MeetingRepository, MembershipRepository, MessageTarget, PersonRepository, Recipient } from './ports';
 import type { Actor, Agenda, AgendaItem, Committee, Meeting, PositionKind } from './types';
 import { addDays, fromLocal, toLocal } from './zoned-time';
 
@@ -16,6 +18,8 @@ export const MAX_DIGEST_DAYS = 30;
 
 export interface PersonalDigest {
   recipient: Recipient;
+  /** Where it goes. */
+  to: MessageTarget;
   /** Decision items without the member's position. */
   undecided: AgendaItem[];
   /** Information items the member has not acknowledged. */
@@ -54,31 +58,28 @@ export class DigestService {
   async dueMeetings(): Promise<Array<{ committee: Committee; meeting: Meeting }>> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + (MAX_DIGEST_DAYS + 1) * 86_400_000);
-    const out: Array<{ committee: Committee; meeting: Meeting }> = [];
-    for (const meeting of await this.meetings.listAllStartingBetween(now, horizon)) {
-      if (meeting.status === 'cancelled') continue;
-      const committee = await this.committees.findById(meeting.committeeId);
-      if (committee && digestDueAt(meeting, committee) <= now) out.push({ committee, meeting });
-    }
-    return out;
+    const coming = await comingMeetings(this.meetings, this.committees, now, horizon);
+    return coming.filter(({ committee, meeting }) => digestDueAt(meeting, committee) <= now);
   }
 
   /**
    * The meeting's digests for the members who should get one and have not (`done`: the
-   * person ids already served): not muted, not out of reach, known to Teams.
+   * person ids already served): not muted, and the bot can write to them (personalTarget).
    */
   async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>): Promise<MeetingDigests> {
     const loaded = await this.agenda.loadAgenda(meeting.id);
     const published = loaded && loaded.items.some((i) => i.status !== 'draft') ? loaded : null;
     const items = published ? published.items.filter((i) => i.status === 'published') : [];
-    const recipients = (await this.memberships.recipients(committee.id)).filter(
-      (r) => !done.has(r.personId) && !r.digestMuted && !r.unreachable && r.teamsUserId,
-    );
+    const recipients = (await this.memberships.recipients(committee.id)).flatMap((recipient) => {
+      const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
+      return to ? [{ recipient, to }] : [];
+    });
     const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
-    const personal = recipients.map((recipient) => {
+    const personal = recipients.map(({ recipient, to }) => {
       const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
       return {
         recipient,
+        to,
         undecided: items.filter((i) => i.section === 'decision' && !mine.has(i.id)),
         unacknowledged: items.filter((i) => i.section !== 'decision' && !mine.has(i.id)),
       };

@@ -1,7 +1,7 @@
 // Queues the reminders of topic deadlines that are due (see ReminderService): one per
 // member per meeting, in the member's language, sent by the outbox worker.
 import type { Logger } from 'pino';
-import type { DeliveryService } from '../domain/delivery.service';
+import { memberKey, type DeliveryService } from '../domain/delivery.service';
 import type { ReminderService } from '../domain/reminder.service';
 import { formatDate } from '../i18n/format';
 import { langOf } from '../i18n/locale';
@@ -21,28 +21,24 @@ export class DeadlineReminderJob {
   async run(): Promise<number> {
     let queued = 0;
     for (const { committee, meeting, deadline } of await this.reminders.deadlinesDue()) {
-      const done = new Set([...(await this.deliveries.keysFor(KIND, meeting.id))].map((k) => k.split(':')[2]!));
-      const recipients = await this.reminders.deadlineRecipients(committee, done);
+      const done = await this.deliveries.servedFor(KIND, meeting.id);
       const count = await this.deliveries.queue(
-        recipients.flatMap((r) => {
-          const serviceUrl = r.serviceUrl ?? committee.serviceUrl;
-          if (!serviceUrl) return [];
-          const lang = langOf(r.locale ?? committee.locale);
-          const t = messages(lang);
-          return [{
-            key: `deadline:${meeting.id}:${r.personId}`,
+        (await this.reminders.deadlineRecipients(committee, done)).map(({ recipient, to }) => {
+          const lang = langOf(recipient.locale ?? committee.locale);
+          return {
+            key: memberKey('deadline', meeting.id, recipient.personId),
             kind: KIND,
             committeeId: committee.id,
             subjectId: meeting.id,
-            to: { personId: r.personId, serviceUrl, tenantId: r.tenantId ?? committee.tenantId },
+            to,
             content: {
-              text: t.deadlineReminder(
+              text: messages(lang).deadlineReminder(
                 meeting.title ?? committee.name,
                 formatDate(meeting.startsAt, lang, committee.timeZone),
                 formatDate(deadline, lang, committee.timeZone),
               ),
             },
-          }];
+          };
         }),
       );
       if (count) this.log.info({ meetingId: meeting.id, committee: committee.slug, queued: count }, 'deadline reminders queued');

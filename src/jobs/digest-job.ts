@@ -4,7 +4,8 @@
 // queues it; the outbox worker sends them.
 import type { Logger } from 'pino';
 import { digestCard } from '../cards/digest.card';
-import type { DeliveryService } from '../domain/delivery.service';
+import { channelIdOf } from '../domain/conversation-ids';
+import { memberKey, type DeliveryService } from '../domain/delivery.service';
 import type { DigestService } from '../domain/digest.service';
 import type { OutboundMessage } from '../domain/ports';
 import { langOf } from '../i18n/locale';
@@ -13,10 +14,6 @@ const KIND = 'digest';
 const CHANNEL = 'channel';
 /** Cards rendered between turns of the event loop, so the bot keeps answering meanwhile. */
 const RENDER_CHUNK = 50;
-
-export function digestKey(meetingId: string, who: string): string {
-  return `${KIND}:${meetingId}:${who}`;
-}
 
 export class DigestJob {
   readonly name = 'digests';
@@ -31,21 +28,18 @@ export class DigestJob {
   async run(): Promise<number> {
     let queued = 0;
     for (const { committee, meeting } of await this.digests.dueMeetings()) {
-      const done = new Set([...(await this.deliveries.keysFor(KIND, meeting.id))].map((k) => k.split(':')[2]!));
+      const done = await this.deliveries.servedFor(KIND, meeting.id);
       const plan = await this.digests.digestsFor(committee, meeting, done);
       const messages: OutboundMessage[] = [];
       for (const [n, personal] of plan.personal.entries()) {
-        const { recipient } = personal;
-        const serviceUrl = recipient.serviceUrl ?? committee.serviceUrl;
-        if (!serviceUrl) continue;
-        const lang = langOf(recipient.locale ?? committee.locale);
-        const card = digestCard(plan, lang, personal);
+        const { recipient, to } = personal;
+        const card = digestCard(plan, langOf(recipient.locale ?? committee.locale), personal);
         messages.push({
-          key: digestKey(meeting.id, recipient.personId),
+          key: memberKey(KIND, meeting.id, recipient.personId),
           kind: KIND,
           committeeId: committee.id,
           subjectId: meeting.id,
-          to: { personId: recipient.personId, serviceUrl, tenantId: recipient.tenantId ?? committee.tenantId },
+          to,
           content: { card, summary: String(card.speak ?? '') },
         });
         if (n % RENDER_CHUNK === RENDER_CHUNK - 1) await new Promise((r) => setImmediate(r));
@@ -53,11 +47,11 @@ export class DigestJob {
       if (!done.has(CHANNEL) && committee.conversationId && committee.serviceUrl) {
         const card = digestCard(plan, langOf(committee.locale), null);
         messages.push({
-          key: digestKey(meeting.id, CHANNEL),
+          key: memberKey(KIND, meeting.id, CHANNEL),
           kind: KIND,
           committeeId: committee.id,
           subjectId: meeting.id,
-          to: { conversationId: committee.conversationId.split(';')[0]!, serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
+          to: { conversationId: channelIdOf(committee.conversationId), serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
           content: { card, summary: String(card.speak ?? '') },
         });
       }

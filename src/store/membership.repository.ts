@@ -21,11 +21,7 @@ export class PrismaMembershipRepository implements MembershipRepository {
   ) {}
 
   /** The committee's active members, chair and secretariat first (read from the database). */
-  list(committeeId: string): Promise<Member[]> {
-    return this.load(committeeId);
-  }
-
-  private async load(committeeId: string): Promise<Member[]> {
+  async list(committeeId: string): Promise<Member[]> {
     const rows = await this.prisma.membership.findMany({
       where: { committeeId, active: true },
       include: withPerson,
@@ -73,7 +69,7 @@ export class PrismaMembershipRepository implements MembershipRepository {
    */
   async findByAad(committeeId: string, aadObjectId: string): Promise<Member | null> {
     const byAad = await this.cache.get(`committee:members-by-aad:${committeeId}`, async () =>
-      Object.fromEntries((await this.load(committeeId)).flatMap((m) => (m.aadObjectId ? [[m.aadObjectId, m]] : []))),
+      Object.fromEntries((await this.list(committeeId)).flatMap((m) => (m.aadObjectId ? [[m.aadObjectId, m]] : []))),
     );
     return Object.hasOwn(byAad, aadObjectId) ? (byAad[aadObjectId] as Member) : null;
   }

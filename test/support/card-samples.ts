@@ -180,7 +180,7 @@ export const digests: MeetingDigests = {
   meeting: next.meeting,
   agenda: published,
   closedAttachments: [{ itemNumber: '1.1', title: 'Opsamling af kommunernes input', url: 'https://dokumenter.example.org/dassos/opsamling.pdf' }],
-  personal: [{ recipient, undecided: published.items.slice(1, 3), unacknowledged: published.items.slice(3, 4) }],
+  personal: [{ recipient, to: { personId: 'p1' }, undecided: published.items.slice(1, 3), unacknowledged: published.items.slice(3, 4) }],
 };
 
 export const sampleCards: Array<[string, AdaptiveCard]> = [];
@@ -223,8 +223,8 @@ for (const lang of ['da', 'en'] as const) {
       ),
     ],
     [`digest, personal ${lang}`, digestCard(digests, lang, digests.personal[0]!)],
-    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, undecided: [], unacknowledged: [] })],
-    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, undecided: [], unacknowledged: [] })],
+    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [] })],
+    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [] })],
     [`digest, channel ${lang}`, digestCard(digests, lang, null)],
     [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
   );
