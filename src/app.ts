@@ -20,6 +20,7 @@ import { DeadlineReminderJob } from './jobs/deadline-reminder-job';
 import { DigestJob } from './jobs/digest-job';
 import { OutboxRetentionJob } from './jobs/outbox-retention-job';
 import { OutboxWorker } from './jobs/outbox-worker';
+import { OutboxSender } from './bot/outbox-sender';
 import { Scheduler } from './jobs/scheduler';
 import { tenantPacer } from './jobs/tenant-pacer';
 import { createServer } from './server';
@@ -82,11 +83,11 @@ export async function startApp(
   };
   // One pace per tenant for everything this instance sends (shared with the others through the database).
   const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
-  const endpoint = createBotEndpoint(botAuthSettings(config), (messenger) => new DagsordenBot(services, messenger), log, tenantPace);
+  const endpoint = createBotEndpoint(botAuthSettings(config), () => new DagsordenBot(services), log, tenantPace);
   // Proactive messages: queued by the services, sent by the worker. The embedded
   // database belongs to this process alone, so what a stopped process left mid-send is
   // queued again at once; on PostgreSQL the claims' leases decide.
-  const outbox = new OutboxWorker(store.outbox, store.people, endpoint.messenger, log);
+  const outbox = new OutboxWorker(store.outbox, store.people, new OutboxSender(endpoint.messenger, services), log);
   services.deliveries.onQueued(() => outbox.kick());
   const reminders = new ReminderService(store.committees, store.meetings, store.memberships, clock);
   const scheduler = new Scheduler(
@@ -117,7 +118,6 @@ export async function startApp(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
-      await endpoint.close();
       await outbox.stop();
       if (!options.db) await db.close();
     },

@@ -1,9 +1,7 @@
-// Posts and updates messages outside the turn that caused them (proactively), within
-// Teams' limits: each conversation's (ConversationPacer) and the tenant's (a slot
-// reserved in the database, shared by all instances). Two ways to send:
-// - post/reply/update: while the caller waits (publishing, card updates), retrying
-//   429/412/5xx after Retry-After or with backoff and jitter, never other 4xx;
-// - send: one attempt at a message from the outbox; the outbox worker decides on retries.
+// Sends messages outside the turn that caused them (proactively), for the outbox worker:
+// one attempt each, failures as SendError (the worker decides on retries), within Teams'
+// limits: each conversation's (ConversationPacer) and the tenant's (a slot reserved in
+// the database, shared by all instances).
 import {
   ActivityTypes,
   MessageFactory,
@@ -12,17 +10,13 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/render';
-import { channelIdOf, threadOf } from '../domain/conversation-ids';
+import { channelIdOf } from '../domain/conversation-ids';
 import type { ClaimedMessage, MessageContent } from '../domain/ports';
-import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
+import { SendError, type SendResult } from '../jobs/outbox-worker';
 import type { TenantPace } from '../jobs/tenant-pacer';
 import { ConversationPacer } from './conversation-pacer';
 import { cardMessage } from './reply';
-
-const MAX_ATTEMPTS = 5;
-const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
 export interface ChannelTarget {
   /** The channel's conversation id ("19:…@thread.tacv2"): a post there starts a thread. */
@@ -31,23 +25,31 @@ export interface ChannelTarget {
   tenantId: string | null;
 }
 
-export class ChannelMessenger implements OutboundSender {
+/** A card in a channel: posted in `conversationId` (the channel, or a thread in it), or updating `activityId` there. */
+export interface ChannelCard {
+  target: ChannelTarget;
+  conversationId: string;
+  card: AdaptiveCard;
+  summary?: string;
+  activityId?: string | null;
+}
+
+export class ChannelMessenger {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly log: Logger,
     private readonly tenantPace: TenantPace = async () => undefined,
     private readonly pacer = new ConversationPacer(),
   ) {}
 
-  /** Sends one message from the outbox: one attempt, failures as SendError (see OutboxWorker). */
-  async send(message: ClaimedMessage): Promise<SendResult> {
+  /** Sends one message from the outbox to its conversation, or to the member's personal chat (created if needed). */
+  async send(message: ClaimedMessage & { content: MessageContent }): Promise<SendResult> {
     const serviceUrl = message.serviceUrl;
     if (!serviceUrl) throw new SendError('no serviceUrl to reach the member by', 400, null);
     const personal = Boolean(message.personId);
     let conversationId = message.conversationId;
     let created: string | undefined;
-    try {
+    return attempt(async () => {
       if (!conversationId) {
         await this.tenantPace(message.tenantId);
         conversationId = created = await this.createPersonalChat(message.teamsUserId!, message.tenantId, serviceUrl);
@@ -58,22 +60,25 @@ export class ChannelMessenger implements OutboundSender {
         activityId = (await ctx.sendActivity(activityOf(message.content)))?.id ?? null;
       }, personal ? 'personal' : 'channel');
       return { activityId, createdConversationId: created };
-    } catch (err) {
-      if (err instanceof SendError) throw err;
-      throw new SendError(err instanceof Error ? err.message : String(err), statusOf(err), retryAfterMs(err));
-    }
+    });
   }
 
-  /** Starts a new thread in the channel with the card; returns the message id. */
-  post(target: ChannelTarget, card: AdaptiveCard, summary?: string): Promise<string> {
-    return this.sendNow(target, target.conversationId, cardMessage(card, summary));
+  /** Posts the card (returns the new message's id) or updates the posted one (returns its id). */
+  async sendCard(c: ChannelCard): Promise<string> {
+    return attempt(async () => {
+      await this.pace(c.conversationId, c.target.tenantId);
+      let id = c.activityId ?? '';
+      await this.continueIn(c.target, c.conversationId, async (ctx) => {
+        if (c.activityId) {
+          await ctx.updateActivity({ ...cardMessage(c.card), id: c.activityId, type: ActivityTypes.Message });
+        } else {
+          id = (await ctx.sendActivity(cardMessage(c.card, c.summary)))?.id ?? '';
+        }
+      });
+      if (!id) throw new SendError('the channel did not return a message id', null, null);
+      return id;
+    });
   }
-
-  /** Replies in the thread of `rootId` with the card; returns the message id. */
-  reply(target: ChannelTarget, rootId: string, card: AdaptiveCard, summary?: string): Promise<string> {
-    return this.sendNow(target, threadOf(target.conversationId, rootId), cardMessage(card, summary));
-  }
-
 
   /** Creates (or, as Teams does for the same bot and user, finds) the personal chat with a member. */
   private async createPersonalChat(teamsUserId: string, tenantId: string | null, serviceUrl: string): Promise<string> {
@@ -99,26 +104,6 @@ export class ChannelMessenger implements OutboundSender {
     return conversationId;
   }
 
-  /** Replaces a posted card for everyone. */
-  async update(target: ChannelTarget, conversationId: string, activityId: string, card: AdaptiveCard): Promise<void> {
-    await this.withRetries(conversationId, target.tenantId, () =>
-      this.continueIn(target, conversationId, async (ctx) => {
-        await ctx.updateActivity({ ...cardMessage(card), id: activityId, type: ActivityTypes.Message });
-      }),
-    );
-  }
-
-  private async sendNow(target: ChannelTarget, conversationId: string, activity: Partial<Activity>): Promise<string> {
-    let id = '';
-    await this.withRetries(conversationId, target.tenantId, () =>
-      this.continueIn(target, conversationId, async (ctx) => {
-        id = (await ctx.sendActivity(activity))?.id ?? '';
-      }),
-    );
-    if (!id) throw new Error('the channel did not return a message id');
-    return id;
-  }
-
   private continueIn(
     target: ChannelTarget,
     conversationId: string,
@@ -139,25 +124,19 @@ export class ChannelMessenger implements OutboundSender {
     return this.adapter.continueConversationAsync(this.appId, reference, logic);
   }
 
-  private async withRetries(conversationId: string, tenantId: string | null, work: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await this.pace(conversationId, tenantId);
-      try {
-        await work();
-        return;
-      } catch (err) {
-        const status = statusOf(err);
-        if (!status || !RETRYABLE.has(status) || attempt >= MAX_ATTEMPTS) throw err;
-        const wait = retryAfterMs(err) ?? Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random());
-        this.log.warn({ status, attempt, wait: Math.round(wait) }, 'channel send throttled, retrying');
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
-  }
-
   private async pace(conversationId: string, tenantId: string | null): Promise<void> {
     await this.pacer.wait(channelIdOf(conversationId));
     await this.tenantPace(tenantId);
+  }
+}
+
+/** One attempt at a call to Teams, its failure as a SendError with the status Teams answered. */
+async function attempt<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof SendError) throw err;
+    throw new SendError(err instanceof Error ? err.message : String(err), statusOf(err), retryAfterMs(err));
   }
 }
 

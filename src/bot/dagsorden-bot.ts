@@ -17,33 +17,17 @@ import { findCommand } from './commands';
 import { importDocumentCommand } from './commands/import-document.command';
 import { uploadedFiles } from './document-upload';
 import { sendSetupCard } from './commands/setup.command';
-import type { ChannelMessenger } from './channel-messenger';
-import { ItemCardUpdater } from './item-card-updater';
-import { updatePostedItem } from './item-cards';
 import type { ActionResult, HandlerContext } from './handler';
 import { cardMessage, sendCard } from './reply';
 import type { BotServices } from './services';
 import { commandText, MAX_TEXT_LENGTH } from './text';
-import { PublishRunner } from './publish-flow';
 import { turnInfo } from './turn';
 
 const submitValue = z.object({ verb: z.string().min(1).max(64) }).catchall(z.unknown());
 
 export class DagsordenBot extends TeamsActivityHandler {
-  private readonly cardUpdater: ItemCardUpdater;
-  private readonly publisher = new PublishRunner();
-
-  constructor(
-    private readonly services: BotServices,
-    private readonly messenger: ChannelMessenger,
-  ) {
+  constructor(private readonly services: BotServices) {
     super();
-    this.cardUpdater = new ItemCardUpdater(
-      (itemId) => services.agenda.itemWithCommittee(itemId),
-      (committee, item) => updatePostedItem(messenger, services.agenda, committee, item),
-      services.log,
-    );
-
     this.onMessage(async (ctx, next) => {
       const h = await this.handlerContext(ctx);
       await this.guard(h, async () => {
@@ -74,12 +58,6 @@ export class DagsordenBot extends TeamsActivityHandler {
       }
       await next();
     });
-  }
-
-  /** Sends the card updates still waiting, before the process stops. */
-  async close(): Promise<void> {
-    await this.publisher.idle();
-    await this.cardUpdater.flush();
   }
 
   /** Action.Execute (Universal Actions): answer with the new card, or a message. */
@@ -174,6 +152,6 @@ export class DagsordenBot extends TeamsActivityHandler {
       // Not worth failing the turn over: answer in the language Teams sent.
       turn.log.warn({ err }, 'language preference or personal chat unavailable');
     }
-    return { ctx, turn, services: this.services, messenger: this.messenger, cardUpdater: this.cardUpdater, publisher: this.publisher };
+    return { ctx, turn, services: this.services };
   }
 }

@@ -22,31 +22,28 @@ export interface BotEndpoint {
   process(req: Request, res: Response, correlationId: string, log: Logger): Promise<void>;
   /** What sends outside a turn, on the same adapter (the outbox worker's sender). */
   readonly messenger: ChannelMessenger;
-  close(): Promise<void>;
 }
 
 /** The bot that answers; DagsordenBot in the app, a bare echo bot in the bench. */
 export interface TurnHandler {
   run(ctx: TurnContext): Promise<void>;
-  /** Finishes work the bot does after its turns (card updates), before shutdown. */
-  close?(): Promise<void>;
 }
 
 /**
- * The endpoint, and the bot it runs: `makeBot` receives the channel messenger built on
- * the same adapter, for what the bot posts outside a turn (a published agenda).
+ * The endpoint, and the bot it runs; its channel messenger, built on the same adapter,
+ * sends what the outbox holds (outside any turn).
  */
 export function createBotEndpoint(
   auth: Record<string, string | undefined>,
-  makeBot: (messenger: ChannelMessenger) => TurnHandler,
+  makeBot: () => TurnHandler,
   log: Logger,
   tenantPace?: TenantPace,
 ): BotEndpoint {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions),
   );
-  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', log, tenantPace);
-  const bot = makeBot(messenger);
+  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', tenantPace);
+  const bot = makeBot();
   adapter.onTurnError = async (ctx, err) => {
     const turnLog = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? log;
     const correlationId = (ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';
@@ -60,7 +57,6 @@ export function createBotEndpoint(
   return {
     authenticates: Boolean(auth.MicrosoftAppId),
     messenger,
-    close: async () => bot.close?.(),
     process(req, res, correlationId, log) {
       return adapter.process(req, res, async (ctx) => {
         ctx.turnState.set(LOGGER_KEY, log);

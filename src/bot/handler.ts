@@ -4,9 +4,6 @@ import type { AdaptiveCard } from '../cards/render';
 import { chooseCommitteeCard } from '../cards/choose-committee.card';
 import type { Committee } from '../domain/types';
 import { messages } from '../i18n/messages';
-import type { ChannelMessenger } from './channel-messenger';
-import type { PublishRunner } from './publish-flow';
-import type { ItemCardUpdater } from './item-card-updater';
 import { sendCard } from './reply';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
@@ -15,12 +12,6 @@ export interface HandlerContext {
   ctx: TurnContext;
   turn: TurnInfo;
   services: BotServices;
-  /** Posts and updates cards in a committee's channel outside this turn. */
-  messenger: ChannelMessenger;
-  /** Updates posted item cards shortly after answers, coalesced per item. */
-  cardUpdater: ItemCardUpdater;
-  /** Publishes agendas after the turn that asked (see publish-flow.ts). */
-  publisher: PublishRunner;
 }
 
 export interface Command {

@@ -2,11 +2,8 @@
 // and a member's own (their answer highlighted), kept in step after every answer.
 import { agendaItemCard } from '../cards/agenda.card';
 import type { AdaptiveCard } from '../cards/render';
-import type { AgendaService } from '../domain/agenda.service';
 import type { AgendaItem, Committee, PositionKind } from '../domain/types';
 import { langOf, type Lang } from '../i18n/locale';
-import { channelIdOf } from '../domain/conversation-ids';
-import type { ChannelMessenger } from './channel-messenger';
 import type { HandlerContext } from './handler';
 
 /** The card everyone in the channel sees: the committee's language, counts, no one's own answer. */
@@ -28,20 +25,4 @@ export async function itemCards(
     personal: agendaItemCard(committee, item, viewerLang, { mine, refreshUserIds: viewers }),
     shared: withShared ? sharedItemCard(committee, item, viewers) : null,
   };
-}
-
-/** Updates the posted item card for everyone (from the card updater, outside any turn). */
-export async function updatePostedItem(
-  messenger: ChannelMessenger,
-  agenda: AgendaService,
-  committee: Committee,
-  item: AgendaItem,
-): Promise<void> {
-  if (!item.cardActivityId || !item.cardConversationId || !committee.serviceUrl) return;
-  await messenger.update(
-    { conversationId: channelIdOf(item.cardConversationId), serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
-    item.cardConversationId,
-    item.cardActivityId,
-    sharedItemCard(committee, item, await agenda.viewers(committee)),
-  );
 }

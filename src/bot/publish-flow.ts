@@ -1,67 +1,125 @@
-// What "udsend dagsorden" and "Udsend alligevel" share. Posting an agenda takes as long as
-// Teams' limits on one conversation allow (60 cards in 30 seconds): longer than Teams
-// waits for a turn or an invoke. So the turn answers at once, the posting runs after it,
-// and the report reaches the secretariat through the outbox. Publishing is idempotent
-// (posted cards are updated in place), so a publish cut short by a restart is finished by
-// publishing again.
-import type { Logger } from 'pino';
-import type { PublishPlan } from '../domain/agenda.service';
-import type { Actor } from '../domain/types';
+// "udsend dagsorden" and "Udsend alligevel": the agenda goes to the committee's channel
+// through the outbox. One transaction marks the agenda published and queues what it
+// takes: the overview card (its message starts the thread), a card per item as a reply
+// in that thread, in agenda order, the closed attachments to each member personally, a
+// notice for each link that arrived since, and the report to the secretariat after the
+// last card. The turn answers at once; the outbox worker posts the cards within Teams'
+// limits (60 in 30 seconds per conversation: longer than Teams waits for a turn), across
+// restarts and instances. Publishing again updates the cards in place and adds only
+// what is new.
+import { publishCards, type PublishPlan } from '../domain/agenda.service';
+import { cardKey } from '../domain/delivery.service';
+import type { OutboundMessage } from '../domain/ports';
+import type { Committee } from '../domain/types';
+import { formatDate } from '../i18n/format';
+import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { channelOf, publishAgenda } from './agenda-publisher';
 import type { HandlerContext } from './handler';
 
-export class PublishRunner {
-  /** Meetings being published by this instance, and the runs. */
-  private readonly running = new Map<string, Promise<void>>();
+type TurnAddress = { tenantId: string | null; serviceUrl: string };
 
-  /**
-   * Starts publishing the plan to the committee's channel; the answer for the turn. The
-   * report follows in the actor's personal chat.
-   */
-  start(h: HandlerContext, plan: PublishPlan, confirmedCpr: boolean): string {
-    const t = messages(h.turn.lang);
-    const meetingId = plan.agenda.meeting.id;
-    const target = channelOf(plan, h.turn.ref);
-    if (!target) return t.publishNoChannel;
-    if (this.running.has(meetingId)) return t.publishBusy;
-    // Only what outlives the turn: the turn's context is closed when it answers.
-    const { actor, correlationId, ref } = h.turn;
-    const log = h.turn.log;
-    const run = (async () => {
-      let report: string;
-      try {
-        const { posted, updated, closedSentTo, unreachable } = await publishAgenda(h, plan, target, confirmedCpr);
-        log.info({ meetingId, posted, updated, closedSentTo, unreachable }, 'agenda published');
-        const closed = closedSentTo || unreachable ? ` ${t.closedSent(closedSentTo, unreachable)}` : '';
-        report = `${t.published(posted, updated)}${closed}`;
-      } catch (err) {
-        log.error({ err, meetingId }, 'publishing stopped');
-        report = t.publishFailed(correlationId);
-      }
-      await this.report(h, actor, plan, correlationId, report, ref.serviceUrl, log);
-    })().finally(() => this.running.delete(meetingId));
-    this.running.set(meetingId, run);
-    return t.publishing(plan.agenda.items.length);
-  }
+/**
+ * The serviceUrl to reach the committee's conversations by. A tenant's conversations
+ * share one, so before the bot has heard from the channel itself, that of a turn in the
+ * same tenant serves.
+ */
+export function serviceUrlFor(committee: Committee, turn: TurnAddress): string | null {
+  const sameTenant = Boolean(turn.serviceUrl) && turn.tenantId === committee.tenantId;
+  return committee.serviceUrl ?? (sameTenant ? turn.serviceUrl : null);
+}
 
-  /** Waits for the publishes under way (before the process stops). */
-  async idle(): Promise<void> {
-    await Promise.allSettled([...this.running.values()]);
-  }
+/** Publishes the plan to the committee's channel; returns the answer for the turn. */
+export async function publishAgenda(h: HandlerContext, plan: PublishPlan, confirmedCpr: boolean): Promise<string> {
+  const t = messages(h.turn.lang);
+  const { committee, agenda } = plan;
+  const serviceUrl = serviceUrlFor(committee, h.turn.ref);
+  if (!committee.conversationId || !serviceUrl) return t.publishNoChannel;
+  // The cards are sent outside any turn: keep the address.
+  await h.services.committees.rememberServiceUrl(committee, serviceUrl);
 
-  private async report(h: HandlerContext, actor: Actor, plan: PublishPlan, correlationId: string, text: string, serviceUrl: string, log: Logger) {
-    try {
-      await h.services.deliveries.queueToActor(actor, {
-        key: `publish-report:${plan.agenda.meeting.id}:${correlationId}`,
+  const cards = publishCards(plan);
+  const notices = await attachmentNotices(h, plan, serviceUrl);
+  const posted = (agenda.meeting.overviewActivityId ? 0 : 1) + agenda.items.filter((i) => !i.cardActivityId).length;
+  const updated = cards.length - posted;
+  // The report: in the secretariat's chat, after the last card (the committee's language is the channel's; this is the actor's).
+  const me = await h.services.deliveries.personIdOf(h.turn.actor);
+  const closed = notices.closedSentTo || notices.unreachable ? ` ${t.closedSent(notices.closedSentTo, notices.unreachable)}` : '';
+  const report: OutboundMessage[] = me
+    ? [{
+        key: `publish-report:${agenda.meeting.id}:${h.turn.correlationId}`,
         kind: 'publish-report',
-        committeeId: plan.committee.id,
-        subjectId: plan.agenda.meeting.id,
-        content: { text },
-        serviceUrl,
-      });
-    } catch (err) {
-      log.error({ err }, 'could not queue the publishing report');
-    }
+        committeeId: committee.id,
+        subjectId: agenda.meeting.id,
+        to: { personId: me, serviceUrl: h.turn.ref.serviceUrl, tenantId: h.turn.actor.tenantId },
+        content: { text: `${t.published(posted, updated)}${closed}` },
+        afterKey: cardKey(cards.at(-1)!.kind, cards.at(-1)!.subjectId),
+      }]
+    : [];
+  await h.services.agenda.publish(plan, h.turn.actor, {
+    confirmedCpr,
+    correlationId: h.turn.correlationId,
+    cards,
+    messages: [...notices.messages, ...report],
+    announced: notices.announced,
+  });
+  h.services.deliveries.queuedElsewhere();
+  h.turn.log.info({ meetingId: agenda.meeting.id, posted, updated, closedSentTo: notices.closedSentTo }, 'agenda queued for the channel');
+  return t.publishing(agenda.items.length);
+}
+
+/**
+ * Closed attachments go to each member personally, never to the channel; a link that came
+ * after its item was posted is said once in the item's thread. Both under once-only keys
+ * (arrived:<attachment>; closed:<person>:<attachments>), so publishing again, or from
+ * another instance, queues nothing twice.
+ */
+async function attachmentNotices(h: HandlerContext, plan: PublishPlan, serviceUrl: string) {
+  const { services } = h;
+  const { committee } = plan;
+  const lang = langOf(committee.locale);
+  const t = messages(lang);
+  const meetingId = plan.agenda.meeting.id;
+  const notices = await services.agenda.attachmentNotices(plan);
+  const itemThread = new Map(plan.agenda.items.map((i) => [i.number, i.cardConversationId]));
+
+  const arrived: OutboundMessage[] = notices.arrivedOpen.flatMap((a) => {
+    const thread = itemThread.get(a.itemNumber);
+    if (!thread) return [];
+    return [{
+      key: `arrived:${a.id}`,
+      kind: 'attachment-arrived',
+      committeeId: committee.id,
+      subjectId: meetingId,
+      to: { conversationId: thread, serviceUrl, tenantId: committee.tenantId },
+      content: { text: t.attachmentArrived(a.itemNumber, a.title, a.url) },
+    }];
+  });
+
+  // Which closed attachments each member has been sent already, from the keys queued.
+  const queuedFor = new Map<string, Set<string>>();
+  for (const key of await services.deliveries.keysFor('closed-attachments', meetingId)) {
+    const [, personId = '', ids = ''] = key.split(':');
+    const seen = queuedFor.get(personId) ?? new Set<string>();
+    ids.split(',').forEach((id) => seen.add(id));
+    queuedFor.set(personId, seen);
   }
+  const when = formatDate(plan.agenda.meeting.startsAt, lang, committee.timeZone);
+  const letters: OutboundMessage[] = notices.personal.flatMap(({ recipient, attachments }) => {
+    const fresh = attachments.filter((a) => !queuedFor.get(recipient.personId)?.has(a.id));
+    if (!fresh.length) return [];
+    return [{
+      key: `closed:${recipient.personId}:${fresh.map((a) => a.id).join(',')}`,
+      kind: 'closed-attachments',
+      committeeId: committee.id,
+      subjectId: meetingId,
+      to: { personId: recipient.personId, serviceUrl, tenantId: committee.tenantId },
+      content: { text: t.closedAttachments(committee.name, when, fresh.map((a) => `- ${a.itemNumber} [${a.title}](${a.url})`).join('\n')) },
+    }];
+  });
+  return {
+    messages: [...arrived, ...letters],
+    announced: notices.arrivedIds,
+    closedSentTo: letters.length,
+    unreachable: notices.unreachable.length,
+  };
 }

@@ -42,7 +42,7 @@ export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: L
 function badgeOf(item: AgendaItem, lang: Lang): string {
   const t = messages(lang);
   if (item.status === 'withdrawn') return t.withdrawn;
-  return item.changedSincePublish ? t.changed : '';
+  return item.changedInPublish ? t.changed : '';
 }
 
 export interface ItemCardView {

@@ -5,9 +5,12 @@ import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { findCprInTexts, type CprFinding } from './cpr-check';
 import { DomainError } from './errors';
+import { cardKey } from './delivery.service';
 import type {
   AgendaRepository,
   AuditLog,
+  CardRefresh,
+  OutboundMessage,
   MeetingRepository,
   MembershipRepository,
   ItemDraft,
@@ -77,6 +80,23 @@ export function answersFor(section: SectionKind): readonly PositionKind[] {
   return section === 'decision' ? ['can_approve', 'wants_discussion', 'cannot_approve'] : ['acknowledged'];
 }
 
+/**
+ * The channel's cards for a publish, in the order members read them: the overview (its
+ * message starts the thread), then every item as a reply, each sent after the one before
+ * (so new cards appear in agenda order). Cards already in the channel are updated in place.
+ */
+export function publishCards(plan: PublishPlan): CardRefresh[] {
+  const committeeId = plan.committee.id;
+  const overview: CardRefresh = { kind: 'agenda-overview', subjectId: plan.agenda.meeting.id, committeeId };
+  const cards = [overview];
+  let after = cardKey(overview.kind, overview.subjectId);
+  for (const item of plan.agenda.items) {
+    cards.push({ kind: 'agenda-item', subjectId: item.id, committeeId, afterKey: after });
+    after = cardKey('agenda-item', item.id);
+  }
+  return cards;
+}
+
 export class AgendaService {
   constructor(
     private readonly committees: CommitteeService,
@@ -107,19 +127,25 @@ export class AgendaService {
     return { committee, agenda, findings: findCprInAgenda(agenda) };
   }
 
-  /** Remembers the overview card's message, so a new publish updates it. */
-  recordOverviewPosted(meetingId: string, activityId: string): Promise<void> {
-    return this.agenda.recordOverviewPosted(meetingId, activityId);
-  }
-
-  /** Remembers an item card's message, so a new publish or an answer updates it. */
-  recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void> {
-    return this.agenda.recordItemPosted(itemId, activityId, conversationId);
-  }
-
-  /** The agenda is out: drafts become published items and "Ændret" marks are cleared. */
-  async markPublished(plan: PublishPlan, actor: Actor, confirmedCpr: boolean, correlationId?: string): Promise<void> {
-    await this.agenda.markPublished(plan.agenda.meeting.id, this.clock.now());
+  /**
+   * Publishes the agenda: drafts become published items, "Ændret" marks are cleared, and
+   * in the same transaction the channel's cards (publishCards) and the messages about it
+   * are queued in the outbox, which posts them. Publishing again updates the cards in
+   * place and queues no message twice. Returns how many messages were new.
+   */
+  async publish(
+    plan: PublishPlan,
+    actor: Actor,
+    input: { confirmedCpr: boolean; correlationId?: string; cards: CardRefresh[]; messages: OutboundMessage[]; announced: string[] },
+  ): Promise<number> {
+    const { confirmedCpr, correlationId } = input;
+    const { queued } = await this.agenda.markPublished({
+      meetingId: plan.agenda.meeting.id,
+      at: this.clock.now(),
+      announced: input.announced,
+      cards: input.cards,
+      messages: input.messages,
+    });
     await this.audit.record({
       committeeId: plan.committee.id,
       actor,
@@ -129,6 +155,7 @@ export class AgendaService {
       data: { items: plan.agenda.items.length, cprFindings: plan.findings.length, confirmedCpr },
       correlationId,
     });
+    return queued;
   }
 
   /** Who gets which closed attachment, and which links arrived since the agenda went out. */
@@ -149,11 +176,6 @@ export class AgendaService {
       arrivedOpen: arrived.filter((x) => !x.a.closed && x.item.cardActivityId).map((x) => x.notice),
       arrivedIds: arrived.map((x) => x.a.id),
     };
-  }
-
-  /** Members have been told that these attachments' links are there. */
-  attachmentsAnnounced(ids: string[]): Promise<void> {
-    return this.agenda.markAnnounced(ids, this.clock.now());
   }
 
   /** The item, with the committee it belongs to, for a member of that committee. */
@@ -222,6 +244,13 @@ export class AgendaService {
     const meeting = item && (await this.meetings.findById(item.meetingId));
     const committee = meeting && (await this.committees.byId(meeting.committeeId));
     return item && committee ? { item, committee } : null;
+  }
+
+  /** The meeting's agenda with its committee (for its overview card in the channel). */
+  async agendaWithCommittee(meetingId: string): Promise<{ agenda: Agenda; committee: Committee } | null> {
+    const agenda = await this.agenda.loadAgenda(meetingId);
+    const committee = agenda && (await this.committees.byId(agenda.meeting.committeeId));
+    return agenda && committee ? { agenda, committee } : null;
   }
 
   /** Teams ids of the members whose clients may show each one their own view of an item card; none above MAX_VIEWERS. */

@@ -1,7 +1,7 @@
 // Proactive messages go through the outbox: queued here under a once-only key, sent by
 // the outbox worker (src/jobs/outbox-worker.ts) within Teams' limits, across restarts
 // and instances. Whoever queues does not wait for Teams.
-import type { MessageTarget, OutboundMessage, OutboxRepository, PersonRepository, Recipient } from './ports';
+import type { MessageTarget, OutboundMessage, OutboxRepository, PersonRepository, PostedCardKind, Recipient } from './ports';
 import type { Actor, Committee } from './types';
 
 /**
@@ -17,6 +17,11 @@ export function personalTarget(recipient: Recipient, committee: Committee): Mess
 /** The once-only key of a message to one member (or `channel`) about a subject: "digest:<meeting>:<person>". */
 export function memberKey(prefix: string, subjectId: string, who: string): string {
   return `${prefix}:${subjectId}:${who}`;
+}
+
+/** The outbox key of a posted card in the channel: "card:agenda-item:<item>". */
+export function cardKey(kind: PostedCardKind, subjectId: string): string {
+  return `card:${kind}:${subjectId}`;
 }
 
 export class DeliveryService {
@@ -47,15 +52,9 @@ export class DeliveryService {
     return queued;
   }
 
-  /** Queues a message to the actor's own personal chat (`serviceUrl`: the turn's, if theirs is not known). */
-  async queueToActor(
-    actor: Actor,
-    message: { key: string; kind: string; committeeId: string | null; subjectId?: string; content: OutboundMessage['content']; serviceUrl: string },
-  ): Promise<number> {
-    const person = actor.aadObjectId ? await this.people.findPersonalChat(actor.aadObjectId) : null;
-    if (!person) return 0;
-    const { serviceUrl, ...rest } = message;
-    return this.queue([{ ...rest, to: { personId: person.personId, serviceUrl, tenantId: actor.tenantId } }]);
+  /** The actor as a person the bot can write to, if known. */
+  async personIdOf(actor: Actor): Promise<string | null> {
+    return actor.aadObjectId ? ((await this.people.findPersonalChat(actor.aadObjectId))?.personId ?? null) : null;
   }
 
   /** The keys already queued of this kind about this subject (a meeting's digests, say). */
@@ -66,6 +65,11 @@ export class DeliveryService {
   /** Who (the last part of their memberKey) already has a message of this kind about this subject. */
   async servedFor(kind: string, subjectId: string): Promise<Set<string>> {
     return new Set([...(await this.outbox.keysFor(kind, subjectId))].map((key) => key.split(':')[2]!));
+  }
+
+  /** Tells the worker that something was queued elsewhere (with a change, in its transaction). */
+  queuedElsewhere(): void {
+    this.listeners.forEach((listener) => listener());
   }
 
   /** Calls `listener` when something new was queued (the worker sends it at once). */

@@ -111,7 +111,33 @@ export interface OutboundMessage {
   to: MessageTarget;
   content: MessageContent;
   notBefore?: Date;
+  /** Sent only after the message with this key (a report after the cards it reports on). */
+  afterKey?: string | null;
 }
+
+/** The kinds of posted card the outbox renders when it sends them, from the state then. */
+export type PostedCardKind = 'agenda-overview' | 'agenda-item';
+
+/**
+ * A card in the committee's channel that should show the current state: posted when it
+ * is not there yet, else updated in place. Rendered when sent, so a queue of changes is
+ * one send showing them all; asked again while it is being sent, it is sent once more.
+ */
+export interface CardRefresh {
+  kind: PostedCardKind;
+  /** The meeting (overview) or the item. */
+  subjectId: string;
+  committeeId: string;
+  /** Not sent before this key's message has been (items follow their overview, in order). */
+  afterKey?: string | null;
+  /** Gather the changes of this long into one send. */
+  delayMs?: number;
+}
+
+/** What a sent message is, recorded in the same transaction that marks it sent. */
+export type SentRecord =
+  | { overviewOf: string }
+  | { itemCardOf: string; conversationId: string };
 
 /** A queued message a sender has claimed, with the address to send it to. */
 export interface ClaimedMessage {
@@ -119,7 +145,12 @@ export interface ClaimedMessage {
   key: string;
   kind: string;
   attempts: number;
-  content: MessageContent;
+  /** Null for a posted card (kind PostedCardKind), rendered when sent. */
+  content: MessageContent | null;
+  committeeId: string | null;
+  subjectId: string | null;
+  /** The version claimed (see CardRefresh): marking it sent when a newer one was asked for queues it again. */
+  version: number;
   personId: string | null;
   /** The conversation, or the member's stored personal chat (null: create it). */
   conversationId: string | null;
@@ -145,7 +176,13 @@ export interface OutboxRepository {
    * come, and ones whose sender stopped mid-send (their lease ran out).
    */
   claimDue(limit: number, leaseSeconds: number): Promise<ClaimedMessage[]>;
-  markSent(id: string, activityId: string | null): Promise<void>;
+  /** Asks for posted cards to be sent with the current state (see CardRefresh). */
+  refresh(cards: CardRefresh[]): Promise<void>;
+  /**
+   * Sent (the version claimed), with what the sent message is recorded in the same
+   * transaction; queued again when a newer version was asked for meanwhile.
+   */
+  markSent(id: string, activityId: string | null, version?: number, record?: SentRecord): Promise<void>;
   /** Back to the queue, to be tried again at `at`. */
   retryAt(id: string, at: Date, error: string): Promise<void>;
   /** Given up: `unreachable` when the member blocked or removed the bot (their later messages are dropped too). */
@@ -261,13 +298,18 @@ export interface AgendaRepository {
   positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>>;
   /** Every current answer on the items: person → item → answer. */
   answersOn(itemIds: string[]): Promise<Map<string, Map<string, PositionKind>>>;
-  /** The channel message of the meeting's overview card (its thread holds the item cards). */
-  recordOverviewPosted(meetingId: string, activityId: string): Promise<void>;
-  recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void>;
-  /** Members have been told about these attachments' links. */
-  markAnnounced(attachmentIds: string[], at: Date): Promise<void>;
-  /** Drafts become published, "changed" marks are cleared, the meeting's agenda is published. */
-  markPublished(meetingId: string, at: Date): Promise<void>;
+  /**
+   * In one transaction: drafts become published, "changed" marks are cleared, the
+   * meeting's agenda is published, the arrived attachments are marked announced, and the
+   * cards and messages that say so are queued in the outbox.
+   */
+  markPublished(input: {
+    meetingId: string;
+    at: Date;
+    announced: string[];
+    cards: CardRefresh[];
+    messages: OutboundMessage[];
+  }): Promise<{ queued: number }>;
 
   /**
    * Puts an import's items on the meeting in one transaction: matched by number, updated

@@ -97,6 +97,8 @@ export interface AgendaItem {
   caseText: string;
   status: ItemStatus;
   changedSincePublish: boolean;
+  /** The last publish changed it (its cards say so until the next publish). */
+  changedInPublish: boolean;
   cardActivityId: string | null;
   cardConversationId: string | null;
   attachments: AgendaAttachment[];

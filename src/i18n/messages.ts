@@ -196,12 +196,10 @@ const da = {
   commentPlaceholder: 'Fx hvad du ønsker drøftet',
   refreshLabel: 'Opdater',
   publishing: (n: number) => `Udsender dagsordenen: oversigt og ${n} ${n === 1 ? 'punkt' : 'punkter'} … Jeg skriver her, når den er ude.`,
-  publishBusy: 'Dagsordenen er ved at blive udsendt. Du får besked her, når den er ude.',
   published: (posted: number, updated: number) =>
     `Dagsordenen er udsendt i kanalen: ${posted} nye kort, ${updated} opdateret.`,
   publishNoChannel:
     'Styregruppen er ikke knyttet til en kanal endnu, så jeg kan ikke udsende dagsordenen. Skriv «opsætning» i den kanal, styregruppen bruger.',
-  publishFailed: (ref: string) => `Udsendelsen blev afbrudt. Skriv «udsend dagsorden» igen – allerede udsendte kort bliver opdateret, ikke gentaget. (Fejl-id: ${ref})`,
   closedAttachments: (committee: string, when: string, lines: string) =>
     `**Lukkede bilag til ${genitive(committee)} møde ${when}**\n\nKun til styregruppens medlemmer – del dem ikke videre.\n\n${lines}`,
   attachmentArrived: (number: string, title: string, url: string) => `Bilaget til punkt ${number} er kommet: [${title}](${url})`,
@@ -450,11 +448,9 @@ const en: Messages = {
   commentPlaceholder: 'E.g. what you want discussed',
   refreshLabel: 'Refresh',
   publishing: (n: number) => `Publishing the agenda: overview and ${n} ${n === 1 ? 'item' : 'items'} … I will write here when it is out.`,
-  publishBusy: 'The agenda is being published. I will write here when it is out.',
   published: (posted: number, updated: number) => `The agenda is published in the channel: ${posted} new cards, ${updated} updated.`,
   publishNoChannel:
     'The committee is not linked to a channel yet, so I cannot publish the agenda. Type "setup" in the channel the committee uses.',
-  publishFailed: (ref: string) => `Publishing stopped. Type "publish agenda" again – cards already posted are updated, not repeated. (Error id: ${ref})`,
   closedAttachments: (committee: string, when: string, lines: string) =>
     `**Closed attachments for the ${committee} meeting on ${when}**\n\nFor the committee's members only – do not pass them on.\n\n${lines}`,
   attachmentArrived: (number: string, title: string, url: string) => `The attachment for item ${number} has arrived: [${title}](${url})`,

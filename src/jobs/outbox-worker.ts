@@ -7,6 +7,10 @@
 //   them at start-up, as no other process can hold it).
 // - The sender keeps within Teams' limits: each request waits for its tenant's pace
 //   (tenant-pacer.ts, shared by all instances) and its conversation's.
+// - A card in the channel (CardRefresh) is rendered by the sender when it is sent; the
+//   claimed version is passed back when it is marked sent, so a card asked for again
+//   meanwhile goes out once more. A row that waits for another (afterKey) is claimed
+//   after that one is sent or given up; each send wakes the loop for what waited on it.
 // - 429, 412, 502, 503, 504 and network errors are tried again after Retry-After, or
 //   with exponential backoff and jitter, without holding the row meanwhile; 403 (the
 //   member blocked or removed the bot) marks the member unreachable, never tried again;
@@ -16,12 +20,14 @@
 // but before it was marked sent sends it again once. Teams offers no way to ask whether a
 // message arrived, so the outbox chooses a rare duplicate over a lost message.
 import type { Logger } from 'pino';
-import type { ClaimedMessage, OutboxRepository, PersonRepository } from '../domain/ports';
+import type { ClaimedMessage, OutboxRepository, PersonRepository, SentRecord } from '../domain/ports';
 
 export interface SendResult {
   activityId: string | null;
   /** The member's personal chat, when the sender had to create it. */
   createdConversationId?: string;
+  /** What the sent message is (a card posted in the channel), recorded as it is marked sent. */
+  record?: SentRecord;
 }
 
 /** Why a send failed: the HTTP status Teams answered (null: no answer) and its Retry-After. */
@@ -153,16 +159,18 @@ export class OutboxWorker {
       await this.outbox.markFailed(message.id, 'the member blocked or removed the bot', true);
       return;
     }
-    if (!message.conversationId && !message.teamsUserId) {
+    if (message.content && !message.conversationId && !message.teamsUserId) {
       await this.outbox.markFailed(message.id, 'no conversation and no Teams user to write to', false);
       return;
     }
     try {
       const result = await this.sender.send(message);
-      await this.outbox.markSent(message.id, result.activityId);
+      await this.outbox.markSent(message.id, result.activityId, message.version, result.record);
       if (result.createdConversationId && message.personId && message.serviceUrl) {
         await this.people.setPersonalConversation(message.personId, result.createdConversationId, message.serviceUrl);
       }
+      // What waited for this message (the next card of an agenda) is due now.
+      this.kick();
     } catch (err) {
       const status = err instanceof SendError ? err.status : null;
       const retryAfterMs = err instanceof SendError ? err.retryAfterMs : null;

@@ -1,4 +1,13 @@
-import type { AgendaRepository, AuditEntry, ImportedDecision, ItemDraft, PositionRecord, SavedImport } from '../domain/ports';
+import type {
+  AgendaRepository,
+  AuditEntry,
+  CardRefresh,
+  ImportedDecision,
+  ItemDraft,
+  OutboundMessage,
+  PositionRecord,
+  SavedImport,
+} from '../domain/ports';
 import { attachmentKey } from '../domain/attachment-title';
 import { DomainError } from '../domain/errors';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
@@ -8,7 +17,11 @@ import type { Database, SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { GroupCommit } from './group-commit';
+import { enqueueMessages, refreshCards, REFRESH_COLUMNS, REFRESH_ON_CONFLICT } from './outbox.repository';
 import { ReadCache } from './read-cache';
+
+/** How long answers to one item are gathered into one update of its card in the channel (Teams allows about 7 sends a second per conversation). */
+const CARD_COALESCE_SECONDS = 1;
 
 const itemInclude = {
   attachments: { orderBy: { createdAt: 'asc' } },
@@ -34,6 +47,7 @@ function toItem(row: ItemRow, tally: Record<PositionKind, number> = NO_TALLY): A
     caseText: row.caseText,
     status: row.status,
     changedSincePublish: row.changedSincePublish,
+    changedInPublish: row.changedInPublish,
     cardActivityId: row.cardActivityId,
     cardConversationId: row.cardConversationId,
     attachments: row.attachments.map((a) => ({
@@ -139,6 +153,14 @@ async function writeAnswers(sql: SqlExecutor, inputs: AnswerInput[]): Promise<An
       INSERT INTO "AuditEvent" ("id", "committeeId", "actorId", "action", "subjectType", "subjectId", "data", "correlationId")
       SELECT gen_random_uuid(), "committeeId", "actorId", "action", "subjectType", "subjectId", "data", "correlationId"
       FROM changed ORDER BY "n"
+    ), refreshed AS (
+      -- The item's card in the channel is asked to show the new counts, in this same
+      -- statement: a second later, with every answer given by then (see REFRESH_ON_CONFLICT).
+      INSERT INTO "OutboundDelivery" (${REFRESH_COLUMNS})
+      SELECT gen_random_uuid(), 'card:agenda-item:' || "itemId", 'agenda-item', "committeeId", "itemId"::text, NULL::text,
+             'pending'::"DeliveryStatus", now() + interval '${CARD_COALESCE_SECONDS} seconds', now()
+      FROM (SELECT DISTINCT "itemId", "committeeId" FROM changed) c ORDER BY 2
+      ${REFRESH_ON_CONFLICT}
     ), others AS (
       SELECT p."agendaItemId", p."kind", count(*)::int AS n FROM "Position" p
       WHERE p."agendaItemId" IN (SELECT "itemId" FROM input)
@@ -357,32 +379,35 @@ export class PrismaAgendaRepository implements AgendaRepository {
     return new Map(rows.map((r) => [r.agendaItemId, r.kind]));
   }
 
-  async recordOverviewPosted(meetingId: string, activityId: string): Promise<void> {
-    await this.prisma.meeting.update({ where: { id: meetingId }, data: { overviewActivityId: activityId } });
-  }
-
-  async recordItemPosted(itemId: string, activityId: string, conversationId: string): Promise<void> {
-    await this.prisma.agendaItem.update({
-      where: { id: itemId },
-      data: { cardActivityId: activityId, cardConversationId: conversationId },
-    });
-  }
-
-  async markAnnounced(attachmentIds: string[], at: Date): Promise<void> {
-    if (!attachmentIds.length) return;
-    await this.prisma.attachment.updateMany({
-      where: { id: { in: attachmentIds } },
-      data: { availability: 'attached', announcedAt: at },
-    });
-  }
-
-  async markPublished(meetingId: string, at: Date): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.agendaItem.updateMany({ where: { meetingId, status: 'draft' }, data: { status: 'published' } }),
-      this.prisma.agendaItem.updateMany({ where: { meetingId }, data: { changedSincePublish: false } }),
-      this.prisma.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: at } }),
-      this.prisma.meeting.updateMany({ where: { id: meetingId, status: 'planned' }, data: { status: 'agenda_published' } }),
-    ]);
+  async markPublished(input: {
+    meetingId: string;
+    at: Date;
+    announced: string[];
+    cards: CardRefresh[];
+    messages: OutboundMessage[];
+  }): Promise<{ queued: number }> {
+    const { meetingId, at } = input;
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.agendaItem.updateMany({ where: { meetingId, status: 'draft' }, data: { status: 'published' } });
+        // What this publish changes is marked on its cards until the next one.
+        await tx.$executeRawUnsafe(
+          `UPDATE "AgendaItem" SET "changedInPublish" = "changedSincePublish", "changedSincePublish" = false WHERE "meetingId" = $1::uuid`,
+          meetingId,
+        );
+        await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: at } });
+        await tx.meeting.updateMany({ where: { id: meetingId, status: 'planned' }, data: { status: 'agenda_published' } });
+        if (input.announced.length) {
+          await tx.attachment.updateMany({
+            where: { id: { in: input.announced } },
+            data: { availability: 'attached', announcedAt: at },
+          });
+        }
+        await refreshCards((sql, params) => tx.$executeRawUnsafe(sql, ...params), input.cards);
+        return { queued: await enqueueMessages(tx, input.messages) };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
   }
 
   async saveImport(input: {

@@ -1,9 +1,84 @@
-import type { ClaimedMessage, MessageContent, OutboundMessage, OutboxRepository } from '../domain/ports';
+import { cardKey } from '../domain/delivery.service';
+import type { CardRefresh, ClaimedMessage, MessageContent, OutboundMessage, OutboxRepository, SentRecord } from '../domain/ports';
 import type { Database, SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 
 /** Rows written by one INSERT when queueing many messages at once. */
 const ENQUEUE_CHUNK = 200;
+
+/**
+ * What asking again for a posted card does to its row (see CardRefresh): a new version;
+ * back in the queue unless it is being sent (the sender sees the newer version when it
+ * marks it sent, and queues it again); a row waiting keeps its time (a Retry-After stays
+ * honoured); a row that was done starts its tries afresh. Shared by every statement that
+ * asks for a card, the answers' included (agenda.repository.ts).
+ */
+export const REFRESH_ON_CONFLICT = `ON CONFLICT ("idempotencyKey") DO UPDATE SET
+  "version" = "OutboundDelivery"."version" + 1,
+  "status" = CASE WHEN "OutboundDelivery"."status" = 'sending' THEN 'sending'::"DeliveryStatus" ELSE 'pending'::"DeliveryStatus" END,
+  "notBefore" = CASE WHEN "OutboundDelivery"."status" IN ('pending', 'sending') THEN "OutboundDelivery"."notBefore" ELSE EXCLUDED."notBefore" END,
+  "attempts" = CASE WHEN "OutboundDelivery"."status" IN ('pending', 'sending') THEN "OutboundDelivery"."attempts" ELSE 0 END,
+  "afterKey" = coalesce(EXCLUDED."afterKey", "OutboundDelivery"."afterKey"),
+  "updatedAt" = now()`;
+
+/** The columns of a card refresh row, in the order REFRESH_VALUES fills them. */
+export const REFRESH_COLUMNS = `"id", "idempotencyKey", "kind", "committeeId", "subjectId", "afterKey", "status", "notBefore", "updatedAt"`;
+
+/** Something that runs SQL: the seam, or a Prisma transaction. */
+type RunSql = (sql: string, params: unknown[]) => Promise<unknown>;
+
+/** Asks for the cards to be sent with the state they have then (one statement, rows in key order). */
+export async function refreshCards(run: RunSql, cards: CardRefresh[]): Promise<void> {
+  if (!cards.length) return;
+  // One row per card (a statement may not touch a row twice); the first asking for an order keeps it.
+  const unique = new Map<string, CardRefresh>();
+  for (const c of cards) {
+    const key = cardKey(c.kind, c.subjectId);
+    const seen = unique.get(key);
+    unique.set(key, seen ? { ...seen, afterKey: seen.afterKey ?? c.afterKey, delayMs: Math.min(seen.delayMs ?? 0, c.delayMs ?? 0) } : c);
+  }
+  const rows = [...unique.values()].map((c) => ({
+    key: cardKey(c.kind, c.subjectId),
+    kind: c.kind,
+    committeeId: c.committeeId,
+    subjectId: c.subjectId,
+    afterKey: c.afterKey ?? null,
+    delayMs: c.delayMs ?? 0,
+  }));
+  await run(
+    `INSERT INTO "OutboundDelivery" (${REFRESH_COLUMNS})
+     SELECT gen_random_uuid(), x."key", x."kind", x."committeeId", x."subjectId", x."afterKey", 'pending',
+            now() + make_interval(secs => x."delayMs"::float8 / 1000), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x("key" text, "kind" text, "committeeId" uuid, "subjectId" text, "afterKey" text, "delayMs" int)
+     ORDER BY x."key"
+     ${REFRESH_ON_CONFLICT}`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Queues the messages whose keys are new, through `client` (the repository's, or a transaction's). */
+export async function enqueueMessages(client: Pick<PrismaClient, 'outboundDelivery'>, messages: OutboundMessage[]): Promise<number> {
+  let queued = 0;
+  for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
+    const data = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => ({
+      idempotencyKey: m.key,
+      kind: m.kind,
+      committeeId: m.committeeId,
+      subjectId: m.subjectId ?? null,
+      personId: 'personId' in m.to ? m.to.personId : null,
+      conversationId: 'conversationId' in m.to ? m.to.conversationId : null,
+      serviceUrl: m.to.serviceUrl ?? null,
+      tenantId: m.to.tenantId ?? null,
+      activity: m.content as Prisma.InputJsonValue,
+      afterKey: m.afterKey ?? null,
+      status: 'pending' as const,
+      notBefore: m.notBefore ?? new Date(),
+    }));
+    // A key already queued (by this or another instance, now or before a restart) is left as it is.
+    queued += (await client.outboundDelivery.createMany({ data, skipDuplicates: true })).count;
+  }
+  return queued;
+}
 
 export class PrismaOutboxRepository implements OutboxRepository {
   private readonly prisma: PrismaClient;
@@ -14,26 +89,12 @@ export class PrismaOutboxRepository implements OutboxRepository {
     this.sql = db.sql;
   }
 
-  async enqueue(messages: OutboundMessage[]): Promise<number> {
-    let queued = 0;
-    for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
-      const data = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => ({
-        idempotencyKey: m.key,
-        kind: m.kind,
-        committeeId: m.committeeId,
-        subjectId: m.subjectId ?? null,
-        personId: 'personId' in m.to ? m.to.personId : null,
-        conversationId: 'conversationId' in m.to ? m.to.conversationId : null,
-        serviceUrl: m.to.serviceUrl ?? null,
-        tenantId: m.to.tenantId ?? null,
-        activity: m.content as Prisma.InputJsonValue,
-        status: 'pending' as const,
-        notBefore: m.notBefore ?? new Date(),
-      }));
-      // A key already queued (by this or another instance, now or before a restart) is left as it is.
-      queued += (await this.prisma.outboundDelivery.createMany({ data, skipDuplicates: true })).count;
-    }
-    return queued;
+  enqueue(messages: OutboundMessage[]): Promise<number> {
+    return enqueueMessages(this.prisma, messages);
+  }
+
+  refresh(cards: CardRefresh[]): Promise<void> {
+    return refreshCards((sql, params) => this.sql.query(sql, params), cards);
   }
 
   async keysFor(kind: string, subjectId: string): Promise<Set<string>> {
@@ -42,13 +103,16 @@ export class PrismaOutboxRepository implements OutboxRepository {
   }
 
   async claimDue(limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-    // FOR UPDATE SKIP LOCKED: instances claiming at the same moment take different rows.
+    // FOR UPDATE SKIP LOCKED: instances claiming at the same moment take different rows. A
+    // row waits while the message it comes after is still to be sent.
     const rows = await this.sql.query<ClaimedMessage>(
       `WITH due AS (
-        SELECT "id" FROM "OutboundDelivery"
-        WHERE ("status" = 'pending' AND "notBefore" <= now())
-           OR ("status" = 'sending' AND "lockedUntil" < now())
-        ORDER BY "notBefore", "createdAt"
+        SELECT d."id" FROM "OutboundDelivery" d
+        WHERE ((d."status" = 'pending' AND d."notBefore" <= now())
+           OR (d."status" = 'sending' AND d."lockedUntil" < now()))
+          AND (d."afterKey" IS NULL OR NOT EXISTS (
+            SELECT 1 FROM "OutboundDelivery" a WHERE a."idempotencyKey" = d."afterKey" AND a."status" IN ('pending', 'sending')))
+        ORDER BY d."notBefore", d."createdAt"
         LIMIT $1
         FOR UPDATE SKIP LOCKED
       ), claimed AS (
@@ -59,6 +123,7 @@ export class PrismaOutboxRepository implements OutboxRepository {
         RETURNING d.*
       )
       SELECT c."id", c."idempotencyKey" AS "key", c."kind", c."attempts", c."activity" AS "content", c."personId",
+             c."committeeId", c."subjectId", c."version",
              coalesce(c."conversationId", p."personalConversationId") AS "conversationId",
              coalesce(p."serviceUrl", c."serviceUrl") AS "serviceUrl",
              coalesce(p."tenantId", c."tenantId") AS "tenantId",
@@ -67,14 +132,29 @@ export class PrismaOutboxRepository implements OutboxRepository {
       ORDER BY c."notBefore", c."createdAt"`,
       [limit, leaseSeconds],
     );
-    return rows.map((r) => ({ ...r, content: r.content as MessageContent }));
+    return rows.map((r) => ({ ...r, content: r.content as MessageContent | null }));
   }
 
-  async markSent(id: string, activityId: string | null): Promise<void> {
-    await this.prisma.outboundDelivery.update({
-      where: { id },
-      data: { status: 'sent', sentAt: new Date(), sentActivityId: activityId, lockedUntil: null, lastError: null },
-    });
+  async markSent(id: string, activityId: string | null, version?: number, record?: SentRecord): Promise<void> {
+    // Asked for again while it was being sent (a newer version): queued once more, due at once.
+    const mark = `UPDATE "OutboundDelivery"
+      SET "status" = CASE WHEN $3::int IS NOT NULL AND "version" <> $3::int THEN 'pending'::"DeliveryStatus" ELSE 'sent'::"DeliveryStatus" END,
+          "attempts" = CASE WHEN $3::int IS NOT NULL AND "version" <> $3::int THEN 0 ELSE "attempts" END,
+          "sentAt" = now(), "sentActivityId" = coalesce($2, "sentActivityId"), "afterKey" = NULL,
+          "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
+      WHERE "id" = $1::uuid`;
+    if (!record) {
+      await this.sql.query(mark, [id, activityId, version ?? null]);
+      return;
+    }
+    // What the message is (the overview's or an item's card in the channel) is written by
+    // the same statement, so a card marked sent is never one the next publish posts again.
+    const recorded =
+      'overviewOf' in record
+        ? `UPDATE "Meeting" SET "overviewActivityId" = $2 WHERE "id" = $4::uuid`
+        : `UPDATE "AgendaItem" SET "cardActivityId" = $2, "cardConversationId" = $5 WHERE "id" = $4::uuid`;
+    const params = 'overviewOf' in record ? [record.overviewOf] : [record.itemCardOf, record.conversationId];
+    await this.sql.query(`WITH recorded AS (${recorded} RETURNING 1) ${mark}`, [id, activityId, version ?? null, ...params]);
   }
 
   async retryAt(id: string, at: Date, error: string): Promise<void> {

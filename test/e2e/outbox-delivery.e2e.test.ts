@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { executeAction } from '../support/activities';
+import { ALEX, TEAM, executeAction, message } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { startBotProcess, postActivity } from '../support/bot-process';
 import { databaseKinds } from '../support/db';
@@ -96,6 +96,51 @@ describe('outbox delivery across processes', () => {
       expectOneEach(connector);
       // The six playground users have one each too.
       expect(connector.recorded.filter(isDigest)).toHaveLength(MEMBERS + 6);
+    } finally {
+      await connector.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('killed (SIGKILL) while posting an agenda and started again: every card is in the channel once, in agenda order, and the report follows', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-kill-publish-'));
+    let replies = 0;
+    let holding = false;
+    // Teams takes the overview and three items; the fourth item is never answered: the bot dies waiting.
+    const connector = await startRecordingConnector({
+      hold: (method, p) => {
+        if (method !== 'POST' || !p.includes(encodeURIComponent(`${TEAM};messageid=`))) return false;
+        if (replies >= 3) return (holding = true);
+        replies += 1;
+        return false;
+      },
+    });
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '', NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' };
+    const inThread = () => connector.recorded.filter((r) => r.method === 'POST' && r.conversationId.startsWith(`${TEAM};messageid=`));
+    const report = () => connector.recorded.find((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen'));
+    try {
+      const first = await startBotProcess(env, 3998);
+      try {
+        await postActivity(first.url, message('udsend dagsorden', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
+        await until(() => holding, 30_000, 'the fourth item card');
+      } finally {
+        await first.stop('SIGKILL');
+      }
+      expect(inThread()).toHaveLength(3);
+      expect(report()).toBeUndefined();
+
+      replies = -Infinity; // Teams answers everything from now on.
+      const second = await startBotProcess(env, 3998);
+      try {
+        await until(() => Boolean(report()), 30_000, 'the report');
+      } finally {
+        await second.stop();
+      }
+      const overviews = connector.recorded.filter((r) => r.method === 'POST' && r.conversationId === TEAM);
+      expect(overviews).toHaveLength(1);
+      const numbers = inThread().map((r) => /"(\d\.\d) [^"]+"/.exec(JSON.stringify(r.body))?.[1]);
+      expect(numbers).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
+      expect(connector.recorded.indexOf(report()!)).toBeGreaterThan(connector.recorded.indexOf(inThread().at(-1)!));
     } finally {
       await connector.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 // The outbox: a key is queued once; due messages are claimed by one sender only (row
 // locks), also by concurrent claimers; a sender that stopped loses its claim when the
-// lease runs out; the tenant's send slots are spaced for all senders together.
-import type { OutboundMessage } from '../../src/domain/ports';
+// lease runs out; the tenant's send slots are spaced for all senders together; a posted
+// card asked for again is sent once more, never twice at once; order between messages.
+import { cardKey } from '../../src/domain/delivery.service';
+import type { CardRefresh, OutboundMessage } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PrismaOutboxRepository } from '../../src/store/outbox.repository';
 import { databaseKinds, freshDatabase } from '../support/db';
@@ -79,10 +81,11 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
       return Date.now() + wait;
     }));
     const sorted = [...slots].sort((a, b) => a - b);
-    // Ten slots 100 ms apart, whatever order the statements ran in.
+    // Ten slots 100 ms apart, whatever order the statements ran in (each seen from when its
+    // answer arrived here, which on a busy machine varies by some milliseconds).
     for (let i = 1; i < 10; i++) {
-      expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThan(85);
-      expect(sorted[i]! - sorted[i - 1]!).toBeLessThan(115);
+      expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThan(60);
+      expect(sorted[i]! - sorted[i - 1]!).toBeLessThan(140);
     }
   });
 
@@ -93,5 +96,66 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
     expect(await outbox.purgeDoneBefore(new Date(Date.now() - 60_000))).toBe(0);
     expect(await outbox.purgeDoneBefore(new Date(Date.now() + 60_000))).toBe(done);
     expect(await db.prisma.outboundDelivery.count()).toBe(pendingBefore);
+  });
+
+  describe('posted cards and order', () => {
+    const committeeId = '5f0c7a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50';
+    const card = (subjectId: string, extra: Partial<CardRefresh> = {}): CardRefresh => ({ kind: 'agenda-item', subjectId, committeeId, ...extra });
+    const rowOf = (subjectId: string) => db.prisma.outboundDelivery.findUniqueOrThrow({ where: { idempotencyKey: cardKey('agenda-item', subjectId) } });
+
+    beforeAll(async () => {
+      // What the tests above left to send is out of the way.
+      await db.prisma.outboundDelivery.updateMany({ where: { status: { in: ['pending', 'sending'] } }, data: { status: 'sent' } });
+    });
+
+    it('is one send however often a waiting card is asked for, rendered when sent (no content)', async () => {
+      await outbox.refresh([card('item-a')]);
+      await outbox.refresh([card('item-a'), card('item-a')]);
+      const [claimed, ...more] = await outbox.claimDue(10, 60);
+      expect(more).toEqual([]);
+      expect(claimed).toMatchObject({ key: 'card:agenda-item:item-a', kind: 'agenda-item', subjectId: 'item-a', committeeId, content: null, version: 1 });
+      await outbox.markSent(claimed!.id, 'activity-a', claimed!.version);
+      expect(await rowOf('item-a')).toMatchObject({ status: 'sent', sentActivityId: 'activity-a' });
+    });
+
+    it('sends a card again when it was asked for while being sent, and afresh once it was sent', async () => {
+      await outbox.refresh([card('item-a')]);
+      const [claimed] = await outbox.claimDue(10, 60);
+      await outbox.refresh([card('item-a', { delayMs: 60_000 })]);
+      expect(await outbox.claimDue(10, 60)).toEqual([]);
+      // The send rendered the older state: it is due again at once, with its tries afresh.
+      await outbox.markSent(claimed!.id, 'activity-a', claimed!.version);
+      expect(await rowOf('item-a')).toMatchObject({ status: 'pending', attempts: 0 });
+      const [again] = await outbox.claimDue(10, 60);
+      expect(again!.version).toBe(claimed!.version + 1);
+      await outbox.markSent(again!.id, 'activity-a', again!.version);
+      expect((await rowOf('item-a')).status).toBe('sent');
+      // Asked for with a delay once sent: it waits that long (answers gathered into one update).
+      await outbox.refresh([card('item-a', { delayMs: 60_000 })]);
+      expect(await outbox.claimDue(10, 60)).toEqual([]);
+      expect((await rowOf('item-a')).notBefore.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    });
+
+    it('keeps a card in retry waiting for its Retry-After when it is asked for again', async () => {
+      await outbox.refresh([card('item-b')]);
+      const [claimed] = await outbox.claimDue(10, 60);
+      await outbox.retryAt(claimed!.id, new Date(Date.now() + 60_000), '429');
+      await outbox.refresh([card('item-b')]);
+      expect(await outbox.claimDue(10, 60)).toEqual([]);
+      expect((await rowOf('item-b')).attempts).toBe(1);
+    });
+
+    it('holds a message back until the one it comes after is sent or given up', async () => {
+      await outbox.refresh([card('first'), card('second', { afterKey: cardKey('agenda-item', 'first') })]);
+      await outbox.enqueue([message('report:1', { afterKey: cardKey('agenda-item', 'second') })]);
+      const one = await outbox.claimDue(10, 60);
+      expect(one.map((c) => c.key)).toEqual(['card:agenda-item:first']);
+      expect(await outbox.claimDue(10, 60)).toEqual([]);
+      await outbox.markSent(one[0]!.id, 'activity-1', one[0]!.version);
+      const two = await outbox.claimDue(10, 60);
+      expect(two.map((c) => c.key)).toEqual(['card:agenda-item:second']);
+      await outbox.markFailed(two[0]!.id, '404 Not Found', false);
+      expect((await outbox.claimDue(10, 60)).map((c) => c.key)).toEqual(['report:1']);
+    });
   });
 });

@@ -126,7 +126,8 @@ export const decisionItem: AgendaItem = {
     'Rammeaftalen sendes til godkendelse i KKR den 19. november 2024. Herefter sender KKR den endelige rammeaftale til godkendelse i byråd og regionsråd. Der er frist for godkendelse den 31. december 2024.',
   ].join('\n\n'),
   status: 'published',
-  changedSincePublish: true,
+  changedSincePublish: false,
+  changedInPublish: true,
   cardActivityId: null,
   cardConversationId: null,
   attachments: [
@@ -150,6 +151,7 @@ export const informationItem: AgendaItem = {
   recommendations: ['Tager orienteringen til efterretning'],
   caseText: 'Takstgruppen orienterer om status på arbejdet med en ny takststruktur.',
   changedSincePublish: false,
+  changedInPublish: false,
   attachments: [],
   tally: { acknowledged: 14, can_approve: 0, wants_discussion: 0, cannot_approve: 0 },
 };
@@ -158,15 +160,16 @@ export const decidedItem: AgendaItem = {
   ...decisionItem,
   status: 'decided',
   changedSincePublish: false,
+  changedInPublish: false,
   decision: { outcome: 'approved', text: 'DASSOS godkendte udkast til Rammeaftale 2025-26 og Styringsaftale 2025-26.' },
 };
 
 export const agenda: Agenda = {
   meeting: { ...next.meeting, overviewActivityId: null, agendaPublishedAt: null },
   items: [
-    { ...decisionItem, number: '1.1', title: 'Input til årligt dialogmøde mellem Socialtilsynet og DASSOS repræsentanter', changedSincePublish: false },
+    { ...decisionItem, number: '1.1', title: 'Input til årligt dialogmøde mellem Socialtilsynet og DASSOS repræsentanter', changedSincePublish: false, changedInPublish: false },
     decisionItem,
-    { ...decisionItem, number: '1.3', title: 'Handlingsplan for Rammeaftale 2025-26', changedSincePublish: false },
+    { ...decisionItem, number: '1.3', title: 'Handlingsplan for Rammeaftale 2025-26', changedSincePublish: false, changedInPublish: false },
     informationItem,
     { ...informationItem, number: '2.2', title: 'Status Dialogforum mellem Ankestyrelsen og kommuner', status: 'withdrawn' },
     { ...informationItem, number: '3.1', section: 'upcoming', sectionTitle: 'Punkter til kommende møder', title: 'Punkter til næste møde i DASSOS' },

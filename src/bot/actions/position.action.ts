@@ -17,14 +17,13 @@ export const positionAction: CardAction = {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
     const { itemId, kind, comment } = parsed.data;
-    const { item, committee, changed } = await h.services.agenda.setPosition(
+    const { item, committee } = await h.services.agenda.setPosition(
       h.turn.actor,
       itemId,
       kind,
       comment ?? null,
       h.turn.correlationId,
     );
-    if (changed) h.cardUpdater.schedule(item.id);
     // Action.Execute shows the clicker their own card; the Action.Submit fallback updates
     // the clicked message itself, which everyone sees: that needs the shared card too.
     const viaSubmit = h.ctx.activity.type !== 'invoke';

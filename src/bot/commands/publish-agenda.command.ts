@@ -1,5 +1,6 @@
 import { cprWarningCard } from '../../cards/cpr-warning.card';
 import { committeeForCommand, type Command } from '../handler';
+import { publishAgenda } from '../publish-flow';
 import { sendCard } from '../reply';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
@@ -15,6 +16,6 @@ export const publishAgendaCommand: Command = {
       await sendCard(h.ctx, cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang));
       return;
     }
-    await h.ctx.sendActivity(h.publisher.start(h, plan, false));
+    await h.ctx.sendActivity(await publishAgenda(h, plan, false));
   },
 };

@@ -1,0 +1,69 @@
+// What the outbox worker sends through: queued messages as they were written, and the
+// committee's cards in the channel (the agenda's overview and its items) rendered now,
+// from the state they have now, so one send shows every change queued before it. A card
+// not in the channel yet is posted (an item as a reply in its overview's thread) and its
+// message id is recorded when the outbox marks it sent; one that is there is updated.
+import { agendaOverviewCard } from '../cards/agenda.card';
+import { channelIdOf, threadOf } from '../domain/conversation-ids';
+import type { ClaimedMessage, SentRecord } from '../domain/ports';
+import type { Committee } from '../domain/types';
+import { langOf } from '../i18n/locale';
+import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
+import type { ChannelMessenger, ChannelTarget } from './channel-messenger';
+import { sharedItemCard } from './item-cards';
+import type { BotServices } from './services';
+
+/** Teams' answer when what a card belongs to is gone or not in the channel: not tried again. */
+const GONE = 404;
+
+export class OutboxSender implements OutboundSender {
+  constructor(
+    private readonly messenger: ChannelMessenger,
+    private readonly services: Pick<BotServices, 'agenda'>,
+  ) {}
+
+  send(message: ClaimedMessage): Promise<SendResult> {
+    if (message.content) return this.messenger.send({ ...message, content: message.content });
+    if (message.kind === 'agenda-overview') return this.sendOverview(message.subjectId ?? '');
+    if (message.kind === 'agenda-item') return this.sendItem(message.subjectId ?? '');
+    throw new SendError(`nothing to send for a ${message.kind} without content`, 400, null);
+  }
+
+  private async sendOverview(meetingId: string): Promise<SendResult> {
+    const found = await this.services.agenda.agendaWithCommittee(meetingId);
+    if (!found) throw new SendError(`meeting ${meetingId} is gone`, GONE, null);
+    const { agenda, committee } = found;
+    const target = channelOf(committee);
+    const card = agendaOverviewCard(committee, agenda, langOf(committee.locale));
+    const activityId = agenda.meeting.overviewActivityId;
+    const id = await this.messenger.sendCard({ target, conversationId: target.conversationId, card, activityId });
+    return { activityId: id, record: activityId ? undefined : { overviewOf: meetingId } };
+  }
+
+  private async sendItem(itemId: string): Promise<SendResult> {
+    const found = await this.services.agenda.itemWithCommittee(itemId);
+    if (!found) throw new SendError(`item ${itemId} is gone`, GONE, null);
+    const { item, committee } = found;
+    const target = channelOf(committee);
+    const card = sharedItemCard(committee, item, await this.services.agenda.viewers(committee));
+    if (item.cardActivityId && item.cardConversationId) {
+      const id = await this.messenger.sendCard({ target, conversationId: item.cardConversationId, card, activityId: item.cardActivityId });
+      return { activityId: id };
+    }
+    // Not in the channel yet: a reply in the thread its overview started (sent before it).
+    const rootId = (await this.services.agenda.agendaWithCommittee(item.meetingId))?.agenda.meeting.overviewActivityId;
+    if (!rootId) throw new SendError(`the overview of item ${item.number} is not in the channel`, GONE, null);
+    const conversationId = threadOf(target.conversationId, rootId);
+    const id = await this.messenger.sendCard({ target, conversationId, card, summary: `${item.number} ${item.title}` });
+    const record: SentRecord = { itemCardOf: itemId, conversationId };
+    return { activityId: id, record };
+  }
+}
+
+/** Where the committee's cards go: its channel, at the address remembered when it was published. */
+function channelOf(committee: Committee): ChannelTarget {
+  if (!committee.conversationId || !committee.serviceUrl) {
+    throw new SendError(`committee ${committee.slug} has no channel to post in`, GONE, null);
+  }
+  return { conversationId: channelIdOf(committee.conversationId), serviceUrl: committee.serviceUrl, tenantId: committee.tenantId };
+}
