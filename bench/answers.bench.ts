@@ -2,6 +2,7 @@
 // (Action.Execute invokes), concurrently: none lost, none duplicated, and their latency.
 // The setup goes through the bot as a secretariat would: the team's roster imported
 // (500 members from the recording connector), a 20-item agenda imported and published.
+import { messages } from '../src/i18n/messages';
 import { randomUUID } from 'node:crypto';
 import { TEAM, executeAction, message } from '../test/support/activities';
 import type { Database } from '../src/store/database';
@@ -117,6 +118,34 @@ export function checkAnswers(
   const lost = [...expected.keys()].filter((k) => !seen.has(k)).length;
   const duplicated = [...seen.values()].reduce((n, c) => n + Math.max(0, c - 1), 0) + [...seen.keys()].filter((k) => !expected.has(k)).length;
   return { stored: stored.length, expected: expected.size, lost, duplicated, wrong };
+}
+
+/** The item an item card is for (its buttons carry the item's id). */
+export function itemIdOfCard(body: Record<string, unknown>): string {
+  const card = (body.attachments as Array<{ content: { actions?: Array<{ data?: { itemId?: string } }> } }> | undefined)?.[0]?.content;
+  return card?.actions?.[0]?.data?.itemId ?? '';
+}
+
+/** How many items' last card in the channel shows the counts of the answers stored. */
+export function cardsShowingFinalCounts(
+  stored: Array<{ itemId: string; kind: string }>,
+  lastCards: Map<string, string>,
+): { items: number; showing: number } {
+  const t = messages('da');
+  const tallies = new Map<string, Record<string, number>>();
+  for (const a of stored) {
+    const tally = tallies.get(a.itemId) ?? { acknowledged: 0, can_approve: 0, wants_discussion: 0, cannot_approve: 0 };
+    tally[a.kind] = (tally[a.kind] ?? 0) + 1;
+    tallies.set(a.itemId, tally);
+  }
+  let showing = 0;
+  for (const [itemId, tally] of tallies) {
+    const text = tally.acknowledged
+      ? t.tallyAcknowledged(tally.acknowledged)
+      : t.tallyDecision(tally as { can_approve: number; wants_discussion: number; cannot_approve: number });
+    if (lastCards.get(itemId)?.includes(text)) showing += 1;
+  }
+  return { items: tallies.size, showing };
 }
 
 /** Reads every stored answer from a database (after its bot has stopped, for the embedded one). */

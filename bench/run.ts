@@ -16,7 +16,7 @@ import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
 import { openDatabase, type DatabaseTarget } from '../src/store/database';
-import { checkAnswers, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
+import { cardsShowingFinalCounts, checkAnswers, itemIdOfCard, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
 import { runLoad, type LoadResult } from './load';
@@ -221,6 +221,8 @@ interface AnswersRun {
   answers: LoadResult;
   expected: Map<string, string>;
   cardUpdates: number;
+  /** The last card each item's message showed in the channel (its JSON). */
+  lastCards: Map<string, string>;
 }
 
 /** Sets up a published agenda on the running bot and sends it the answers, with the echo bot's figures in the same shape. */
@@ -231,25 +233,33 @@ async function measureAnswers(appUrl: string, echoUrl: string): Promise<AnswersR
     JSON.stringify({ ...message('næste møde', { serviceUrl: connector.url }), id: `bench-echo-${c}-${i}` }),
   );
   const { result: answers, expected } = await runAnswers(appUrl, connector, items);
-  // Let the coalesced card updates go out, then count what reached the channel.
-  await new Promise((r) => setTimeout(r, 2500));
-  const cardUpdates = connector.recorded.filter((r) => r.method === 'PUT').length;
+  // Let the coalesced card updates go out (the channel takes 8 in 2 seconds), until 3 s pass without one.
+  for (let seen = -1, until = Date.now() + 60_000; Date.now() < until; ) {
+    const now = connector.recorded.length;
+    if (now === seen) break;
+    seen = now;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+  const updates = connector.recorded.filter((r) => r.method === 'PUT');
+  const lastCards = new Map(updates.map((r) => [itemIdOfCard(r.body), JSON.stringify(r.body)]));
   await connector.close();
-  return { echo, answers, expected, cardUpdates };
+  return { echo, answers, expected, cardUpdates: updates.length, lastCards };
 }
 
 /** Checks the stored answers (the bot must have stopped, for the embedded database) and prints the figures. */
 async function reportAnswers(where: string, stored: string, run: AnswersRun, target: DatabaseTarget): Promise<void> {
   const db = await openDatabase(target);
-  const check = checkAnswers(await storedAnswers(db), run.expected);
+  const answers = await storedAnswers(db);
+  const check = checkAnswers(answers, run.expected);
   await db.close();
+  const current = cardsShowingFinalCounts(answers, run.lastCards);
   console.log('');
   console.log(line('echo bot (same shape)', run.echo));
   console.log(line(`answers ${where}`, run.answers));
   console.log(`answers p95 ratio Dagsorden ${where} / echo: ${fmt(run.answers.p95 / run.echo.p95)} (goal ≤ 2)`);
   console.log(`answers ${stored}: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`);
-  console.log(`channel card updates for ${run.answers.requests} answers: ${run.cardUpdates} (coalesced per item)`);
-  if (check.lost || check.duplicated || check.wrong || run.answers.errors) process.exitCode = 1;
+  console.log(`channel cards showing the final counts: ${current.showing} of ${current.items} (goal all), after ${run.cardUpdates} updates for ${run.answers.requests} answers (coalesced per item)`);
+  if (check.lost || check.duplicated || check.wrong || run.answers.errors || current.showing < current.items) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
