@@ -21,6 +21,8 @@ import { DigestJob } from './jobs/digest-job';
 import { OutboxRetentionJob } from './jobs/outbox-retention-job';
 import { OutboxWorker } from './jobs/outbox-worker';
 import { OutboxSender } from './bot/outbox-sender';
+import { submissionLetters } from './bot/submission-letters';
+import { SubmissionService } from './domain/submission.service';
 import { Scheduler } from './jobs/scheduler';
 import { tenantPacer } from './jobs/tenant-pacer';
 import { createServer } from './server';
@@ -77,6 +79,7 @@ export async function startApp(
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
     deliveries: new DeliveryService(store.outbox, store.people),
     digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock),
+    submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,

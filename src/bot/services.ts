@@ -7,6 +7,7 @@ import type { DigestService } from '../domain/digest.service';
 import type { DocumentImportService } from '../domain/document-import.service';
 import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
+import type { SubmissionService } from '../domain/submission.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -17,6 +18,7 @@ export interface BotServices {
   agenda: AgendaService;
   deliveries: DeliveryService;
   digests: DigestService;
+  submissions: SubmissionService;
   clock: Clock;
   log: Logger;
 }

@@ -50,6 +50,8 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
     deadlineStyle: next.deadlinePassed ? 'attention' : 'good',
     onlineUrl: meeting.onlineUrl,
     joinLabel: t.joinOnline,
+    submitLabel: t.sub.submitButton,
+    committeeId: committee.id,
     summary: nextMeetingSummary(committee, next, lang),
   });
 }

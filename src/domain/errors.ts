@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | 'observer'
   | 'item_closed'
   | 'no_agenda'
-  | 'item_number_taken';
+  | 'item_number_taken'
+  | 'no_open_meeting'
+  | 'submission_reviewed';
 
 export class DomainError extends Error {
   constructor(

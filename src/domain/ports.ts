@@ -13,6 +13,8 @@ import type {
   PositionKind,
   Role,
   SectionKind,
+  SubmissionPurpose,
+  TopicSubmission,
 } from './types';
 
 export interface ConversationRef {
@@ -272,6 +274,44 @@ export interface ItemDraft {
   recommendationIntro: string | null;
   recommendations: string[];
   caseText: string;
+}
+
+/** A topic as the submitter writes it on the form. */
+export interface SubmissionDraft {
+  title: string;
+  purpose: SubmissionPurpose;
+  description: string;
+  presenter: string | null;
+  links: string[];
+}
+
+/** What the secretariat decides on a submission. */
+export type SubmissionReview =
+  /** It becomes a draft item on `meetingId`, numbered next in its section. */
+  | { kind: 'accept'; meetingId: string; item: Omit<ItemDraft, 'number'> }
+  | { kind: 'move'; meetingId: string }
+  | { kind: 'decline'; reason: string }
+  /** A question to the submitter: the submission stays open (they may change it). */
+  | { kind: 'question'; question: string };
+
+/** The messages a change to a submission sends, built once its new state is known (queued in its transaction). */
+export type SubmissionLetters = (submission: TopicSubmission) => OutboundMessage[];
+
+export interface SubmissionRepository {
+  create(
+    input: { committeeId: string; meetingId: string; lateForMeetingId: string | null; submitterId: string; organisationId: string | null; draft: SubmissionDraft },
+    letters: SubmissionLetters,
+  ): Promise<TopicSubmission>;
+  find(id: string): Promise<TopicSubmission | null>;
+  /** The submissions going to the meeting, or that missed its deadline, oldest first. */
+  listForMeeting(meetingId: string): Promise<TopicSubmission[]>;
+  /**
+   * Changes (or withdraws) a submission still waiting for review, if it is still at
+   * `version`; null when it is not (reviewed, withdrawn or changed meanwhile).
+   */
+  edit(id: string, version: number, change: { draft: SubmissionDraft } | { withdraw: true }, letters: SubmissionLetters): Promise<TopicSubmission | null>;
+  /** Records the review if the submission is still waiting at `version`; null when someone was first. */
+  review(id: string, version: number, reviewerId: string, review: SubmissionReview, letters: SubmissionLetters): Promise<TopicSubmission | null>;
 }
 
 export interface AgendaRepository {

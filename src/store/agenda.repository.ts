@@ -70,6 +70,67 @@ function sectionNumberOf(number: string): number | null {
   return rest.length && head ? Number(head) : null;
 }
 
+/**
+ * Creates the item (itemId null) or changes it, possibly onto another meeting, in the
+ * caller's transaction, and puts the meeting's items in number order. A number already
+ * used on that meeting is refused.
+ */
+export async function saveItemIn(
+  tx: Tx,
+  input: { itemId: string | null; meetingId: string; draft: ItemDraft },
+): Promise<{ id: string; created: boolean; moved: boolean }> {
+  const { itemId, meetingId, draft } = input;
+  const clash = await tx.agendaItem.findUnique({ where: { meetingId_number: { meetingId, number: draft.number } } });
+  if (clash && clash.id !== itemId) throw new DomainError('item_number_taken', `${draft.number} on ${meetingId}`);
+  const data = {
+    number: draft.number,
+    sectionKind: draft.section,
+    sectionNumber: sectionNumberOf(draft.number),
+    title: draft.title,
+    presenter: draft.presenter,
+    recommendationIntro: draft.recommendationIntro,
+    recommendations: draft.recommendations,
+    caseText: draft.caseText,
+  };
+  let id: string;
+  let created = false;
+  let moved = false;
+  const before = itemId ? await tx.agendaItem.findUnique({ where: { id: itemId } }) : null;
+  if (itemId && !before) throw new DomainError('invalid_input', `no item ${itemId}`);
+  if (before) {
+    moved = before.meetingId !== meetingId;
+    const changed = Object.entries(data).some(([k, v]) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(v));
+    await tx.agendaItem.update({
+      where: { id: before.id },
+      data: moved
+        ? // On another meeting it starts over: a draft, not yet posted there.
+          { ...data, meetingId, status: 'draft', cardActivityId: null, cardConversationId: null, changedSincePublish: false }
+        : { ...data, changedSincePublish: before.changedSincePublish || (before.status !== 'draft' && changed) },
+    });
+    id = before.id;
+  } else {
+    id = (await tx.agendaItem.create({ data: { ...data, meetingId, position: 0 } })).id;
+    created = true;
+  }
+  await orderItemsByNumber(tx, meetingId);
+  if (moved && before) await orderItemsByNumber(tx, before.meetingId);
+  return { id, created, moved };
+}
+
+/** Gives the meeting's items their positions in number order (1.2 before 1.10). */
+async function orderItemsByNumber(tx: Tx, meetingId: string): Promise<void> {
+  const rows = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, number: true, position: true } });
+  const key = (n: string) => n.split('.').map(Number);
+  rows.sort((a, b) => {
+    const [x, y] = [key(a.number), key(b.number)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+    return 0;
+  });
+  for (const [position, row] of rows.entries()) {
+    if (row.position !== position) await tx.agendaItem.update({ where: { id: row.id }, data: { position } });
+  }
+}
+
 function itemData(item: ParsedItem, position: number) {
   return {
     sectionKind: item.section ?? 'other',
@@ -250,47 +311,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
   }
 
   async saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }) {
-    const { itemId, meetingId, draft } = input;
-    const result = await this.prisma.$transaction(
-      async (tx) => {
-        const clash = await tx.agendaItem.findUnique({ where: { meetingId_number: { meetingId, number: draft.number } } });
-        if (clash && clash.id !== itemId) throw new DomainError('item_number_taken', `${draft.number} on ${meetingId}`);
-        const data = {
-          number: draft.number,
-          sectionKind: draft.section,
-          sectionNumber: sectionNumberOf(draft.number),
-          title: draft.title,
-          presenter: draft.presenter,
-          recommendationIntro: draft.recommendationIntro,
-          recommendations: draft.recommendations,
-          caseText: draft.caseText,
-        };
-        let id: string;
-        let created = false;
-        let moved = false;
-        const before = itemId ? await tx.agendaItem.findUnique({ where: { id: itemId } }) : null;
-        if (itemId && !before) throw new DomainError('invalid_input', `no item ${itemId}`);
-        if (before) {
-          moved = before.meetingId !== meetingId;
-          const changed = Object.entries(data).some(([k, v]) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(v));
-          await tx.agendaItem.update({
-            where: { id: before.id },
-            data: moved
-              ? // On another meeting it starts over: a draft, not yet posted there.
-                { ...data, meetingId, status: 'draft', cardActivityId: null, cardConversationId: null, changedSincePublish: false }
-              : { ...data, changedSincePublish: before.changedSincePublish || (before.status !== 'draft' && changed) },
-          });
-          id = before.id;
-        } else {
-          id = (await tx.agendaItem.create({ data: { ...data, meetingId, position: 0 } })).id;
-          created = true;
-        }
-        await this.orderByNumber(tx, meetingId);
-        if (moved && before) await this.orderByNumber(tx, before.meetingId);
-        return { id, created, moved };
-      },
-      { timeout: 30_000, maxWait: 10_000 },
-    );
+    const result = await this.prisma.$transaction((tx) => saveItemIn(tx, input), { timeout: 30_000, maxWait: 10_000 });
     const item = await this.findItem(result.id);
     return { item: item!, created: result.created, moved: result.moved };
   }
@@ -320,19 +341,6 @@ export class PrismaAgendaRepository implements AgendaRepository {
   }
 
   /** Positions follow the item numbers: 1.2 before 1.10, 2 before 10. */
-  private async orderByNumber(tx: Tx, meetingId: string): Promise<void> {
-    const rows = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, number: true, position: true } });
-    const key = (n: string) => n.split('.').map(Number);
-    rows.sort((a, b) => {
-      const [x, y] = [key(a.number), key(b.number)];
-      for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
-      return 0;
-    });
-    for (const [position, row] of rows.entries()) {
-      if (row.position !== position) await tx.agendaItem.update({ where: { id: row.id }, data: { position } });
-    }
-  }
-
   private async tallyOf(itemId: string): Promise<Record<PositionKind, number>> {
     return { ...NO_TALLY, ...(await this.tallies([itemId])).get(itemId) };
   }

@@ -9,6 +9,7 @@ import { PrismaMembershipRepository } from './membership.repository';
 import { PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
+import { PrismaSubmissionRepository } from './submission.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -19,6 +20,7 @@ export interface Store {
   imports: PrismaDocumentImportRepository;
   agenda: PrismaAgendaRepository;
   outbox: PrismaOutboxRepository;
+  submissions: PrismaSubmissionRepository;
 }
 
 export interface StoreOptions {
@@ -38,5 +40,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     imports: new PrismaDocumentImportRepository(db.prisma),
     agenda: new PrismaAgendaRepository(db, cache),
     outbox: new PrismaOutboxRepository(db),
+    submissions: new PrismaSubmissionRepository(db.prisma),
   };
 }

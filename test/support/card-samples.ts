@@ -13,6 +13,12 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { setupCard, setupDoneCard } from '../../src/cards/setup.card';
 import { welcomeCard } from '../../src/cards/welcome.card';
 import { digestCard } from '../../src/cards/digest.card';
+import { submissionFormCard } from '../../src/cards/submission-form.card';
+import { submissionReceiptCard, submissionStatusCard } from '../../src/cards/submission-receipt.card';
+import { submissionReviewCard } from '../../src/cards/submission-review.card';
+import { submissionsCard } from '../../src/cards/submissions.card';
+import type { MeetingChoice, SubmissionFormView } from '../../src/domain/submission.service';
+import type { TopicSubmission } from '../../src/domain/types';
 import type { MeetingDigests } from '../../src/domain/digest.service';
 import type { ImportPreview } from '../../src/domain/document-import.service';
 import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
@@ -187,8 +193,44 @@ export const digests: MeetingDigests = {
 };
 
 export const sampleCards: Array<[string, AdaptiveCard]> = [];
+const later = { ...next.meeting, id: 'm2', startsAt: new Date('2026-10-21T07:00:00Z'), endsAt: new Date('2026-10-21T09:00:00Z') };
+const choices: MeetingChoice[] = [
+  { meeting: next.meeting, deadline: new Date('2026-06-30T21:59:59Z'), deadlinePassed: true },
+  { meeting: later, deadline: new Date('2026-09-09T21:59:59Z'), deadlinePassed: false },
+];
+/** A topic as Aarhus Kommune might submit it (the description with a link and an image that must stay inert). */
+export const submission: TopicSubmission = {
+  id: '3b0c1f8e-5d6a-4f2b-9c7e-1a2b3c4d5e6f',
+  committeeId: committee.id,
+  meetingId: 'm2',
+  lateForMeetingId: 'm1',
+  submitter: { personId: 'p1', name: 'Lotte Henriksen', organisation: 'Aarhus Kommune' },
+  title: 'Udgiftsudviklingen for borgere med komplekse behov',
+  purpose: 'discussion',
+  description: 'Aarhus Kommune ser en stigning på 14 % i udgifterne til de mest specialiserede tilbud og ønsker en fælles drøftelse af styringsmulighederne. Se [notatet](https://evil.example/x).',
+  presenter: 'Lotte Henriksen',
+  links: ['https://aarhus.dk/media/notat-udgifter.pdf'],
+  status: 'submitted',
+  reason: null,
+  question: null,
+  reviewerName: null,
+  reviewedAt: null,
+  agendaItemId: null,
+  version: 1,
+  createdAt: new Date('2026-07-02T08:15:00Z'),
+};
+const submissionMeetings = new Map([next.meeting, later].map((m) => [m.id, m]));
+const formView: SubmissionFormView = { committee, meetings: choices, defaultMeetingId: 'm2', submission: null, me: members[0]! };
+
 for (const lang of ['da', 'en'] as const) {
   sampleCards.push(
+    [`submission form ${lang}`, submissionFormCard(formView, lang)],
+    [`submission form, problems ${lang}`, submissionFormCard(formView, lang, { meetingId: 'm1', draft: { title: '', purpose: 'decision', description: 'x', presenter: null, links: ['ftp://x'] }, problems: [{ field: 'title', problem: 'empty' }, { field: 'links', problem: 'not_a_link' }] })],
+    [`submission receipt, late ${lang}`, submissionReceiptCard({ submission, committee, target: choices[1]!, missed: choices[0]! }, lang)],
+    [`submission withdrawn ${lang}`, submissionStatusCard({ ...submission, status: 'withdrawn' }, lang, 'Du har trukket punktet tilbage.')],
+    [`submission review ${lang}`, submissionReviewCard(submission, committee, submissionMeetings, lang)],
+    [`submission review, taken first ${lang}`, submissionReviewCard({ ...submission, status: 'accepted', reviewerName: 'Brian Høyer Lorentsen', reviewedAt: new Date('2026-07-03T09:00:00Z') }, committee, submissionMeetings, lang, { text: 'Brian Høyer Lorentsen har allerede behandlet punktet: optaget på dagsordenen. Intet er ændret.', good: false })],
+    [`submissions ${lang}`, submissionsCard(committee, choices[0]!, [submission, { ...submission, id: 'x', title: 'Fælles indkøb af hjælpemidler', status: 'accepted', lateForMeetingId: null, meetingId: 'm1', submitter: { personId: 'p2', name: 'Runa Steenfeldt', organisation: 'Randers Kommune' } }], lang)],
     [`welcome channel ${lang}`, welcomeCard(lang, 'channel')],
     [`welcome personal ${lang}`, welcomeCard(lang, 'personal')],
     [`help ${lang}`, helpCard(lang)],

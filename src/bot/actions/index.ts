@@ -4,6 +4,10 @@ import { importCancelAction } from './import-cancel.action';
 import { importSaveAction } from './import-save.action';
 import { itemRefreshAction } from './item-refresh.action';
 import { itemSaveAction } from './item-save.action';
+import { submissionSaveAction } from './submission-save.action';
+import { submissionEditAction } from './submission-edit.action';
+import { submissionWithdrawAction } from './submission-withdraw.action';
+import { submissionReviewAction } from './submission-review.action';
 import { membersSaveAction } from './members-save.action';
 import { positionAction } from './position.action';
 import { publishCancelAction } from './publish-cancel.action';
@@ -23,6 +27,10 @@ const all: readonly CardAction[] = [
   positionAction,
   itemRefreshAction,
   itemSaveAction,
+  submissionSaveAction,
+  submissionEditAction,
+  submissionWithdrawAction,
+  submissionReviewAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

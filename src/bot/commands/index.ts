@@ -1,5 +1,7 @@
 import type { Command } from '../handler';
 import { digestCommand } from './digest.command';
+import { submitTopicCommand } from './submit-topic.command';
+import { submissionsCommand } from './submissions.command';
 import { editItemCommand } from './edit-item.command';
 import { greetingCommand } from './greeting.command';
 import { helpCommand } from './help.command';
@@ -24,6 +26,8 @@ export const commands: readonly Command[] = [
   itemStatusCommand,
   editItemCommand,
   digestCommand,
+  submitTopicCommand,
+  submissionsCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

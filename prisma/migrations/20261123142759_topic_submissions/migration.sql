@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TopicSubmission" ADD COLUMN     "lateForMeetingId" UUID,
+ADD COLUMN     "question" TEXT;

@@ -1,0 +1,77 @@
+import template from '../../cards/submission-form.json';
+import type { DraftProblem, SubmissionFormView } from '../domain/submission.service';
+import type { SubmissionDraft } from '../domain/ports';
+import type { SubmissionPurpose } from '../domain/types';
+import { formatDate, formatShortDate } from '../i18n/format';
+import type { Lang } from '../i18n/locale';
+import { messages } from '../i18n/messages';
+import { renderCard } from './render';
+
+const PURPOSES: readonly SubmissionPurpose[] = ['decision', 'discussion', 'information'];
+
+/** What the form shows instead of the stored submission: what the member typed, when it had problems. */
+export interface FormInput {
+  meetingId: string;
+  draft: SubmissionDraft;
+  problems: DraftProblem[];
+}
+
+/** The form to submit a topic, or change one's own submission (it goes back with what was typed and why it was refused). */
+export function submissionFormCard(view: SubmissionFormView, lang: Lang, input?: FormInput) {
+  const t = messages(lang);
+  const { committee, submission } = view;
+  const tz = committee.timeZone;
+  const draft: SubmissionDraft = input?.draft ?? {
+    title: submission?.title ?? '',
+    purpose: submission?.purpose ?? 'discussion',
+    description: submission?.description ?? '',
+    presenter: submission ? submission.presenter : view.me.displayName,
+    links: submission?.links ?? [],
+  };
+  return renderCard(template, {
+    heading: t.sub.formHeading(committee.name),
+    title: submission ? t.sub.formTitleEdit : t.sub.formTitleNew,
+    titleLabel: t.sub.title,
+    topicTitle: draft.title,
+    titlePlaceholder: t.sub.titlePlaceholder,
+    titleError: t.sub.problems.title_empty,
+    purposeLabel: t.sub.purpose,
+    purpose: draft.purpose,
+    purposes: PURPOSES.map((value) => ({ value, title: t.sub.purposes[value] })),
+    descriptionLabel: t.sub.description,
+    description: draft.description,
+    presenterLabel: t.sub.presenter,
+    presenter: draft.presenter ?? '',
+    linksLabel: t.sub.links,
+    links: draft.links.join('\n'),
+    meetingLabel: t.sub.meeting,
+    meetingId: input?.meetingId ?? submission?.lateForMeetingId ?? submission?.meetingId ?? view.defaultMeetingId,
+    meetings: view.meetings.map((m) => ({
+      value: m.meeting.id,
+      title: t.sub.meetingChoice(formatDate(m.meeting.startsAt, lang, tz), formatShortDate(m.deadline, lang, tz), m.deadlinePassed),
+    })),
+    problems: (input?.problems ?? []).map((p) => ({ text: problemText(p, lang) })),
+    sendLabel: submission ? t.sub.save : t.sub.send,
+    submissionId: submission?.id ?? '',
+    version: String(submission?.version ?? 0),
+  });
+}
+
+/** A problem with the form in words, naming the limit. */
+export function problemText(p: DraftProblem, lang: Lang): string {
+  const t = messages(lang).sub.problems;
+  switch (`${p.field}_${p.problem}`) {
+    case 'title_empty':
+      return t.title_empty;
+    case 'title_too_long':
+      return t.title_too_long(p.limit!);
+    case 'description_too_long':
+      return t.description_too_long(p.limit!);
+    case 'presenter_too_long':
+      return t.presenter_too_long(p.limit!);
+    case 'links_too_many':
+      return t.links_too_many(p.limit!);
+    default:
+      return t.links_not_a_link;
+  }
+}
