@@ -22,8 +22,12 @@ import { OutboxRetentionJob } from './jobs/outbox-retention-job';
 import { OutboxWorker } from './jobs/outbox-worker';
 import { OutboxSender } from './bot/outbox-sender';
 import { submissionLetters } from './bot/submission-letters';
+import { inputLetters } from './bot/input-letters';
+import { InputService } from './domain/input.service';
+import { noteWriter } from './documents/input-note';
 import { SubmissionService } from './domain/submission.service';
 import { Scheduler } from './jobs/scheduler';
+import { InputRequestJob } from './jobs/input-request-job';
 import { tenantPacer } from './jobs/tenant-pacer';
 import { createServer } from './server';
 import { openDatabase, type Database, type DatabaseTarget } from './store/database';
@@ -71,6 +75,7 @@ export async function startApp(
   }
 
   const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const committees = new CommitteeService(store.committees, store.memberships, store.audit);
   const services: BotServices = {
     committees,
@@ -80,6 +85,18 @@ export async function startApp(
     deliveries: new DeliveryService(store.outbox, store.people),
     digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock),
     submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),
+    inputs: new InputService(
+      committees,
+      store.meetings,
+      store.memberships,
+      store.inputs,
+      store.agenda,
+      store.audit,
+      clock,
+      inputLetters(publicUrl),
+      noteWriter,
+    ),
+    publicUrl,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,
@@ -97,12 +114,13 @@ export async function startApp(
     [
       new DigestJob(services.digests, services.deliveries, log),
       new DeadlineReminderJob(reminders, services.deliveries, log),
+      new InputRequestJob(services.inputs, services.deliveries, log),
       new OutboxRetentionJob(store.outbox, config.OUTBOX_RETENTION_DAYS, clock, log),
     ],
     config.SCHEDULER_TICK_SECONDS * 1000,
     log,
   );
-  const server = createServer(endpoint, { database: () => db.version(), version }, log);
+  const server = createServer(endpoint, { database: () => db.version(), version }, log, (id, token, kind) => services.inputs.noteFile(id, token, kind));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

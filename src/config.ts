@@ -47,6 +47,12 @@ const schema = z
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
     /** How often the scheduler looks for digests and reminders that are due; 0 turns it off. */
     SCHEDULER_TICK_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+    /**
+     * The address members' browsers reach this bot at (the host of the messaging endpoint,
+     * e.g. https://dagsorden.example.dk): download links of compiled notes start with it.
+     * Default: http://localhost:<PORT>.
+     */
+    PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
   })

@@ -1,5 +1,6 @@
-// HTTP: /api/messages for Teams, /healthz for operations. Requests are checked
-// before they reach the bot: a body that is not an activity gets 400, never a crash.
+// HTTP: /api/messages for Teams, /healthz for operations, /files/… for the compiled
+// notes' download links. Requests are checked before they reach the bot: a body that is
+// not an activity gets 400, never a crash.
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
@@ -30,12 +31,20 @@ export interface Health {
   version: string;
 }
 
+/** A file behind a download link, or null when the link is wrong (404, whatever is wrong with it). */
+export type FileLookup = (requestId: string, token: string, kind: 'docx' | 'md') => Promise<{ fileName: string; body: Uint8Array | string } | null>;
+
+const CONTENT_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+} as const;
+
 function correlationIdOf(req: restify.Request): string {
   const given = req.header(CORRELATION_HEADER) || req.header('ms-cv');
   return given && /^[\w.:/+=-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-export function createServer(endpoint: BotEndpoint, health: Health, log: Logger): restify.Server {
+export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files?: FileLookup): restify.Server {
   const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -69,6 +78,28 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger)
       turnLog.error({ err }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
     }
+  });
+
+  // A compiled note: /files/input-notes/<request>/<token>.docx (or .md). The token is the
+  // link's secret (random, 24 bytes); without the right one the answer is 404, as for a
+  // note that does not exist. Never cached by proxies.
+  server.get('/files/input-notes/:requestId/:file', async (req: restify.Request, res: restify.Response) => {
+    const match = /^([\w-]{16,64})\.(docx|md)$/.exec(String(req.params.file ?? ''));
+    const requestId = String(req.params.requestId ?? '');
+    const found = match && /^[0-9a-f-]{36}$/i.test(requestId) && files ? await files(requestId, match[1]!, match[2] as 'docx' | 'md').catch(() => null) : null;
+    if (!found || !match) {
+      res.send(404, { error: 'not_found' });
+      return;
+    }
+    const body = typeof found.body === 'string' ? Buffer.from(found.body, 'utf8') : Buffer.from(found.body);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[match[2] as 'docx' | 'md'],
+      'content-length': body.length,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {

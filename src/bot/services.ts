@@ -8,6 +8,7 @@ import type { DocumentImportService } from '../domain/document-import.service';
 import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
 import type { SubmissionService } from '../domain/submission.service';
+import type { InputService } from '../domain/input.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -19,6 +20,9 @@ export interface BotServices {
   deliveries: DeliveryService;
   digests: DigestService;
   submissions: SubmissionService;
+  inputs: InputService;
+  /** Where members' browsers reach this bot (download links). */
+  publicUrl: string;
   clock: Clock;
   log: Logger;
 }

@@ -1,7 +1,7 @@
 // The messages a submission's changes send, as the outbox queues them: the review card to
 // each member of the secretariat (in their personal chat), and the outcome of a review,
 // or a question, to whoever submitted it. Each in the reader's own language.
-import { inert } from '../cards/inert-text';
+import { inert } from '../domain/inert-text';
 import { submissionReviewCard } from '../cards/submission-review.card';
 import { memberKey, personalTarget } from '../domain/delivery.service';
 import type { OutboundMessage, Recipient } from '../domain/ports';

@@ -4,7 +4,7 @@ import type { Meeting, TopicSubmission } from '../domain/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from './inert-text';
+import { inert } from '../domain/inert-text';
 import { renderCard } from './render';
 
 /** The submitter's receipt: where the topic goes, by when, and (while it waits) change or withdraw. */

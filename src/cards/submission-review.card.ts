@@ -3,7 +3,7 @@ import type { Committee, Meeting, TopicSubmission } from '../domain/types';
 import { formatDate, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from './inert-text';
+import { inert } from '../domain/inert-text';
 import { renderCard } from './render';
 
 /**

@@ -4,7 +4,7 @@ import type { Committee, SubmissionStatus, TopicSubmission } from '../domain/typ
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from './inert-text';
+import { inert } from '../domain/inert-text';
 import { renderCard } from './render';
 
 const COLOR: Record<SubmissionStatus, string> = { submitted: 'Default', accepted: 'Good', moved: 'Accent', declined: 'Attention', withdrawn: 'Default' };

@@ -15,7 +15,9 @@ export type DomainErrorCode =
   | 'no_agenda'
   | 'item_number_taken'
   | 'no_open_meeting'
-  | 'submission_reviewed';
+  | 'submission_reviewed'
+  | 'input_closed'
+  | 'no_input_request';
 
 export class DomainError extends Error {
   constructor(

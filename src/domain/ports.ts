@@ -13,6 +13,10 @@ import type {
   PositionKind,
   Role,
   SectionKind,
+  InputAudience,
+  InputRequest,
+  InputResponse,
+  Organisation,
   SubmissionPurpose,
   TopicSubmission,
 } from './types';
@@ -312,6 +316,50 @@ export interface SubmissionRepository {
   edit(id: string, version: number, change: { draft: SubmissionDraft } | { withdraw: true }, letters: SubmissionLetters): Promise<TopicSubmission | null>;
   /** Records the review if the submission is still waiting at `version`; null when someone was first. */
   review(id: string, version: number, reviewerId: string, review: SubmissionReview, letters: SubmissionLetters): Promise<TopicSubmission | null>;
+}
+
+/** A request as the secretariat writes it. */
+export interface InputRequestDraft {
+  title: string;
+  context: string;
+  questions: string[];
+  deadline: Date;
+  audience: InputAudience;
+  confidential: boolean;
+  reminderDaysBefore: number;
+  meetingId: string | null;
+}
+
+/** The compiled note, stored with its request. */
+export interface CompiledNote {
+  markdown: string;
+  docx: Uint8Array;
+  /** The secret part of its download link. */
+  token: string;
+}
+
+export interface InputRequestRepository {
+  /** Creates the request, open, and queues its cards in the same transaction. */
+  create(committeeId: string, createdById: string, draft: InputRequestDraft, letters: (request: InputRequest) => OutboundMessage[]): Promise<InputRequest>;
+  find(id: string): Promise<InputRequest | null>;
+  /** The committee's requests, newest first. */
+  list(committeeId: string): Promise<InputRequest[]>;
+  /** Every request (of all committees) still open, or closed and not yet compiled: for the scheduler. */
+  listUnfinished(): Promise<InputRequest[]>;
+  responses(requestId: string): Promise<InputResponse[]>;
+  /** Saves the person's answers if the request is open and its deadline is after `at`; false if not. */
+  saveResponse(requestId: string, personId: string, organisationId: string | null, answers: string[], at: Date): Promise<boolean>;
+  /** Open → closed; false when it was not open. */
+  close(id: string): Promise<boolean>;
+  /** Stores the compiled note (the request is then "compiled") and queues what announces it. */
+  saveNote(id: string, note: CompiledNote, letters: OutboundMessage[]): Promise<void>;
+  /** The note as Word or Markdown, if the token is its link's. */
+  noteFile(id: string, token: string, kind: 'docx' | 'md'): Promise<{ title: string; body: Uint8Array | string } | null>;
+  noteOf(id: string): Promise<{ markdown: string; token: string } | null>;
+  /** The committee's organisations (municipalities and region; not the secretariat). */
+  organisations(committeeId: string): Promise<Organisation[]>;
+  /** Adds the note to the agenda item as an attachment (closed when `closed`); false if it was there already. */
+  attachToItem(itemId: string, title: string, url: string, closed: boolean): Promise<boolean>;
 }
 
 export interface AgendaRepository {

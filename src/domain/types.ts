@@ -142,3 +142,37 @@ export interface TopicSubmission {
   version: number;
   createdAt: Date;
 }
+
+export type InputAudience = 'every_member' | 'one_per_organisation';
+export type InputRequestStatus = 'draft' | 'open' | 'closed' | 'compiled';
+
+/** Written input the secretariat asks members for (for a dialogue meeting, say). */
+export interface InputRequest {
+  id: string;
+  committeeId: string;
+  /** The meeting it is for, whose items the note can be attached to. */
+  meetingId: string | null;
+  title: string;
+  context: string;
+  /** One to five questions, in order. */
+  questions: string[];
+  deadline: Date;
+  audience: InputAudience;
+  /** The answers and the note are closed (lukket bilag). */
+  confidential: boolean;
+  /** Non-responders are reminded this many days before the deadline. */
+  reminderDaysBefore: number;
+  status: InputRequestStatus;
+  compiledAt: Date | null;
+  createdAt: Date;
+}
+
+/** A member's answers to a request, one per question. */
+export interface InputResponse {
+  personId: string;
+  name: string;
+  organisationId: string | null;
+  organisation: string | null;
+  answers: string[];
+  updatedAt: Date;
+}

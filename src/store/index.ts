@@ -10,6 +10,7 @@ import { PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
 import { PrismaSubmissionRepository } from './submission.repository';
+import { PrismaInputRequestRepository } from './input-request.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -21,6 +22,7 @@ export interface Store {
   agenda: PrismaAgendaRepository;
   outbox: PrismaOutboxRepository;
   submissions: PrismaSubmissionRepository;
+  inputs: PrismaInputRequestRepository;
 }
 
 export interface StoreOptions {
@@ -41,5 +43,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     agenda: new PrismaAgendaRepository(db, cache),
     outbox: new PrismaOutboxRepository(db),
     submissions: new PrismaSubmissionRepository(db.prisma),
+    inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
   };
 }

@@ -19,6 +19,11 @@ import { submissionReviewCard } from '../../src/cards/submission-review.card';
 import { submissionsCard } from '../../src/cards/submissions.card';
 import type { MeetingChoice, SubmissionFormView } from '../../src/domain/submission.service';
 import type { TopicSubmission } from '../../src/domain/types';
+import { inputFormCard } from '../../src/cards/input-form.card';
+import { inputAnswerCard } from '../../src/cards/input-answer.card';
+import { inputStatusCard } from '../../src/cards/input-status.card';
+import { inputNoteCard } from '../../src/cards/input-note.card';
+import { request as inputRequest, responses as inputResponses, organisations as inputOrganisations } from './input-note-fixture';
 import type { MeetingDigests } from '../../src/domain/digest.service';
 import type { ImportPreview } from '../../src/domain/document-import.service';
 import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
@@ -224,6 +229,13 @@ const formView: SubmissionFormView = { committee, meetings: choices, defaultMeet
 
 for (const lang of ['da', 'en'] as const) {
   sampleCards.push(
+    [`input form ${lang}`, inputFormCard({ committee, meetings: [next.meeting, later] }, lang)],
+    [`input form, problems ${lang}`, inputFormCard({ committee, meetings: [next.meeting] }, lang, { draft: { title: '', context: '', questions: [], deadline: new Date('2026-01-01T11:00:00Z'), audience: 'every_member', confidential: false, reminderDaysBefore: 2, meetingId: null }, problems: [{ field: 'title', problem: 'empty' }, { field: 'questions', problem: 'empty' }, { field: 'deadline', problem: 'past' }] })],
+    [`input answer ${lang}`, inputAnswerCard({ request: { ...inputRequest, status: 'open' }, committee, mine: null, organisationAnswer: null, open: true }, lang, ['29:a'])],
+    [`input answer, saved ${lang}`, inputAnswerCard({ request: { ...inputRequest, status: 'open' }, committee, mine: inputResponses[0]!, organisationAnswer: null, open: true }, lang, ['29:a'], { text: 'Tak – dine svar er gemt. Du kan rette dem indtil fristen.', good: true })],
+    [`input answer, closed ${lang}`, inputAnswerCard({ request: inputRequest, committee, mine: inputResponses[1]!, organisationAnswer: null, open: false }, lang, ['29:a'])],
+    [`input status ${lang}`, inputStatusCard({ request: { ...inputRequest, status: 'open' }, committee, rows: inputOrganisations.map((o, i) => ({ organisation: o.name, answeredBy: i < 18 ? [inputResponses[i]!.name] : [] })), answered: 18 }, lang, new Date('2026-12-01T10:00:00Z'))],
+    [`input note ${lang}`, inputNoteCard({ request: inputRequest, committee, answered: 18, total: 20, wordUrl: 'https://dagsorden.example.dk/files/input-notes/r1/t.docx', markdownUrl: 'https://dagsorden.example.dk/files/input-notes/r1/t.md', items: agenda.items }, lang)],
     [`submission form ${lang}`, submissionFormCard(formView, lang)],
     [`submission form, problems ${lang}`, submissionFormCard(formView, lang, { meetingId: 'm1', draft: { title: '', purpose: 'decision', description: 'x', presenter: null, links: ['ftp://x'] }, problems: [{ field: 'title', problem: 'empty' }, { field: 'links', problem: 'not_a_link' }] })],
     [`submission receipt, late ${lang}`, submissionReceiptCard({ submission, committee, target: choices[1]!, missed: choices[0]! }, lang)],

@@ -8,6 +8,10 @@ import { submissionSaveAction } from './submission-save.action';
 import { submissionEditAction } from './submission-edit.action';
 import { submissionWithdrawAction } from './submission-withdraw.action';
 import { submissionReviewAction } from './submission-review.action';
+import { inputCreateAction } from './input-create.action';
+import { inputAnswerAction } from './input-answer.action';
+import { inputViewAction } from './input-view.action';
+import { inputAttachAction } from './input-attach.action';
 import { membersSaveAction } from './members-save.action';
 import { positionAction } from './position.action';
 import { publishCancelAction } from './publish-cancel.action';
@@ -31,6 +35,10 @@ const all: readonly CardAction[] = [
   submissionEditAction,
   submissionWithdrawAction,
   submissionReviewAction,
+  inputCreateAction,
+  inputAnswerAction,
+  inputViewAction,
+  inputAttachAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

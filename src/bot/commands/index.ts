@@ -2,6 +2,9 @@ import type { Command } from '../handler';
 import { digestCommand } from './digest.command';
 import { submitTopicCommand } from './submit-topic.command';
 import { submissionsCommand } from './submissions.command';
+import { requestInputCommand } from './request-input.command';
+import { inputStatusCommand } from './input-status.command';
+import { compileInputCommand } from './compile-input.command';
 import { editItemCommand } from './edit-item.command';
 import { greetingCommand } from './greeting.command';
 import { helpCommand } from './help.command';
@@ -28,6 +31,9 @@ export const commands: readonly Command[] = [
   digestCommand,
   submitTopicCommand,
   submissionsCommand,
+  requestInputCommand,
+  inputStatusCommand,
+  compileInputCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InputRequest" ADD COLUMN     "compiledDocx" BYTEA,
+ADD COLUMN     "noteToken" TEXT;

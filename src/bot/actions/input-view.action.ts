@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { inputAnswerCard } from '../../cards/input-answer.card';
+import { messages } from '../../i18n/messages';
+import type { CardAction } from '../handler';
+
+const data = z.object({ requestId: z.uuid() });
+
+/** The card's refresh: the reader's own answers, and closed once the deadline has passed. */
+export const inputViewAction: CardAction = {
+  verb: 'input-view',
+  async run(h, raw) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
+    const view = await h.services.inputs.answerView(h.turn.actor, parsed.data.requestId);
+    return { card: inputAnswerCard(view, h.turn.lang, h.turn.actor.teamsUserId ? [h.turn.actor.teamsUserId] : []) };
+  },
+};

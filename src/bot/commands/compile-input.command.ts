@@ -1,0 +1,24 @@
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type Command } from '../handler';
+import { commandText } from '../text';
+
+const COMPILE = /^(?:saml input|compile input) (.+)$/;
+
+/** "saml input <titel>": closes a request for answers now and compiles its note (secretariat). */
+export const compileInputCommand: Command = {
+  id: 'compile-input',
+  matches: (text) => /^(saml input|compile input)\b/.test(text),
+  async run(h, { committeeId }) {
+    const t = messages(h.turn.lang);
+    const title = COMPILE.exec(commandText(h.ctx.activity))?.[1];
+    if (!title) {
+      await h.ctx.sendActivity(t.errors.no_input_request);
+      return;
+    }
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const { request } = await h.services.inputs.compileNow(committee, h.turn.actor, title, h.turn.correlationId);
+    h.services.deliveries.queuedElsewhere();
+    await h.ctx.sendActivity(t.inp.compiled(request.title));
+  },
+};

@@ -1,0 +1,14 @@
+import { inputFormCard } from '../../cards/input-form.card';
+import { committeeForCommand, type Command } from '../handler';
+import { sendCard } from '../reply';
+
+/** "indhent input" / "request input": the form for a written-input request (secretariat). */
+export const requestInputCommand: Command = {
+  id: 'request-input',
+  matches: (text) => /^(indhent|bed om|nyt) input$|^request input$/.test(text),
+  async run(h, { committeeId }) {
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    await sendCard(h.ctx, inputFormCard(await h.services.inputs.formView(committee, h.turn.actor), h.turn.lang));
+  },
+};
