@@ -13,7 +13,6 @@ import type {
   PositionKind,
   Role,
   SectionKind,
-  InputAudience,
   InputRequest,
   InputResponse,
   Organisation,
@@ -319,16 +318,7 @@ export interface SubmissionRepository {
 }
 
 /** A request as the secretariat writes it. */
-export interface InputRequestDraft {
-  title: string;
-  context: string;
-  questions: string[];
-  deadline: Date;
-  audience: InputAudience;
-  confidential: boolean;
-  reminderDaysBefore: number;
-  meetingId: string | null;
-}
+export type InputRequestDraft = Pick<InputRequest, 'title' | 'context' | 'questions' | 'deadline' | 'audience' | 'confidential' | 'reminderDaysBefore' | 'meetingId'>;
 
 /** The compiled note, stored with its request. */
 export interface CompiledNote {

@@ -7,7 +7,8 @@
 import mammoth from 'mammoth';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
-import { ALEX, MEGAN, executeAction, message } from '../support/activities';
+import { invokeInPersonalChat } from '../support/personal-invoke';
+import { ALEX, MEGAN, message } from '../support/activities';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -32,13 +33,7 @@ beforeEach(() => connector.clear());
 
 const where = (user: User) => ({ serviceUrl: connector.url, scope: 'personal' as const, user });
 
-async function invoke(verb: string, data: Record<string, unknown>, user: User): Promise<string> {
-  const before = connector.recorded.length;
-  const res = await app.post(executeAction(verb, data, where(user)));
-  const value = JSON.stringify(((await res.json()) as { value: unknown }).value);
-  const said = connector.recorded.slice(before).filter((r) => r.conversationId === `a:personal-${user.id}`);
-  return [value, ...said.map((r) => String(r.body.text ?? ''))].join('\n');
-}
+const invoke = (verb: string, data: Record<string, unknown>, user: User) => invokeInPersonalChat(app, connector, verb, data, user);
 
 /** What the outbox sent to each personal chat about the request (other jobs tick too), once it has sent `count` in all. */
 async function personalMessages(count: number): Promise<Map<string, string[]>> {

@@ -5,7 +5,8 @@
 // members reviewing at once, one wins and the other is told.
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
-import { ALEX, MEGAN, STRANGER, executeAction, message } from '../support/activities';
+import { invokeInPersonalChat } from '../support/personal-invoke';
+import { ALEX, MEGAN, STRANGER, message } from '../support/activities';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -32,14 +33,7 @@ beforeEach(() => connector.clear());
 
 const where = (user: User) => ({ serviceUrl: connector.url, scope: 'personal' as const, user });
 
-/** The card (or text) the action answers with, and any message the turn sent (a refusal is one). */
-async function invoke(verb: string, data: Record<string, unknown>, user: User): Promise<string> {
-  const before = connector.recorded.length;
-  const res = await app.post(executeAction(verb, data, where(user)));
-  const value = JSON.stringify(((await res.json()) as { value: unknown }).value);
-  const said = connector.recorded.slice(before).filter((r) => r.conversationId === `a:personal-${user.id}` || r.conversationId.includes(user.id));
-  return [value, ...said.map((r) => String(r.body.text ?? ''))].join('\n');
-}
+const invoke = (verb: string, data: Record<string, unknown>, user: User) => invokeInPersonalChat(app, connector, verb, data, user);
 
 /** The personal messages to the user that the outbox sent, as JSON. */
 async function personalTo(user: User, count = 1): Promise<string[]> {
