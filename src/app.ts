@@ -83,7 +83,7 @@ export async function startApp(
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
     deliveries: new DeliveryService(store.outbox, store.people),
-    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock),
+    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions),
     submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),
     inputs: new InputService(
       committees,

@@ -7,6 +7,7 @@ import { messages } from '../i18n/messages';
 import { meetingFacts } from './next-meeting.card';
 import { renderCard, type AdaptiveCard } from './render';
 import { capitalise } from './welcome.card';
+import { inert } from '../domain/inert-text';
 
 /** Items listed on a digest; the rest are counted ("… og 12 punkter mere"), to keep the card short. */
 const MAX_ITEMS = 25;
@@ -25,12 +26,21 @@ export function digestCard(digests: MeetingDigests, lang: Lang, personal: Person
   const items = (agenda?.items ?? []).filter((i) => i.status === 'published');
   const decisions = items.filter((i) => i.section === 'decision').length;
   let needs: { heading: string; lines: string[] } | null = null;
+  // Input requests still to answer, and the member's own topics, also before the agenda is out.
+  const others = personal
+    ? [
+        ...personal.openInputs.map((i) => t.digestInput(inert(i.title), formatDate(i.deadline, lang, tz))),
+        ...personal.submissions.map((s) => t.digestSubmission(inert(s.title), t.sub.status[s.status])),
+      ]
+    : [];
   if (personal && items.length) {
     const lines = [
       personal.undecided.length ? t.digestDecide(numbers(personal.undecided)) : '',
       personal.unacknowledged.length ? t.digestAcknowledge(numbers(personal.unacknowledged)) : '',
     ].filter(Boolean);
-    needs = { heading: t.digestNeedsHeading, lines: lines.length ? [...lines, t.digestAnswerHow] : [t.digestAllAnswered] };
+    needs = { heading: t.digestNeedsHeading, lines: [...(lines.length ? [...lines, t.digestAnswerHow] : [t.digestAllAnswered]), ...others] };
+  } else if (personal && others.length) {
+    needs = { heading: t.digestNeedsHeading, lines: others };
   } else if (!personal && items.length) {
     needs = { heading: t.digestInShort, lines: [t.digestChannelCounts(decisions, items.length - decisions)] };
   }
@@ -41,7 +51,7 @@ export function digestCard(digests: MeetingDigests, lang: Lang, personal: Person
     time: formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz),
     facts: meetingFacts(meeting, lang, t.joinOnline),
     needs,
-    needsStyle: personal && needs && needs.lines.length > 1 ? 'attention' : 'good',
+    needsStyle: personal && needs && (needs.lines.length > 1 || others.length) ? 'attention' : 'good',
     agendaHeading: t.digestAgenda(items.length),
     noAgenda: t.digestNoAgenda,
     items: items.slice(0, MAX_ITEMS).map((i) => ({

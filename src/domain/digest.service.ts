@@ -7,8 +7,20 @@ import type { Clock } from './clock';
 import { comingMeetings } from './coming-meetings';
 import { personalTarget } from './delivery.service';
 import { DomainError } from './errors';
-import type { AgendaRepository, AuditLog, CommitteeRepository, MeetingRepository, MembershipRepository, MessageTarget, PersonRepository, Recipient } from './ports';
-import type { Actor, Agenda, AgendaItem, Committee, Meeting, PositionKind } from './types';
+import { stillToAnswer } from './input.service';
+import type {
+  AgendaRepository,
+  AuditLog,
+  CommitteeRepository,
+  InputRequestRepository,
+  MeetingRepository,
+  MembershipRepository,
+  MessageTarget,
+  PersonRepository,
+  Recipient,
+  SubmissionRepository,
+} from './ports';
+import type { Actor, Agenda, AgendaItem, Committee, InputRequest, Meeting, PositionKind, SubmissionStatus } from './types';
 import { addDays, fromLocal, toLocal } from './zoned-time';
 
 /** The hour, committee time, at which digests go out on their day. */
@@ -24,6 +36,10 @@ export interface PersonalDigest {
   undecided: AgendaItem[];
   /** Information items the member has not acknowledged. */
   unacknowledged: AgendaItem[];
+  /** The committee's open input requests the member has not answered (their organisation, where one answer is asked of each). */
+  openInputs: Array<{ title: string; deadline: Date }>;
+  /** The member's own topics for this meeting, and where they stand. */
+  submissions: Array<{ title: string; status: SubmissionStatus }>;
 }
 
 export interface MeetingDigests {
@@ -52,6 +68,8 @@ export class DigestService {
     private readonly people: PersonRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly inputs: InputRequestRepository,
+    private readonly submissions: SubmissionRepository,
   ) {}
 
   /** Meetings whose digests are due now: past their due time, not started, not cancelled. */
@@ -75,6 +93,8 @@ export class DigestService {
       return to ? [{ recipient, to }] : [];
     });
     const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
+    const pending = await this.pendingInputs(committee);
+    const submitted = await this.submissions.listForMeeting(meeting.id);
     const personal = recipients.map(({ recipient, to }) => {
       const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
       return {
@@ -82,12 +102,30 @@ export class DigestService {
         to,
         undecided: items.filter((i) => i.section === 'decision' && !mine.has(i.id)),
         unacknowledged: items.filter((i) => i.section !== 'decision' && !mine.has(i.id)),
+        openInputs: pending.filter((p) => p.waitsFor.has(recipient.personId)).map((p) => ({ title: p.request.title, deadline: p.request.deadline })),
+        submissions: submitted
+          .filter((s) => s.submitter.personId === recipient.personId && s.status !== 'withdrawn')
+          .map((s) => ({ title: s.title, status: s.status })),
       };
     });
     const closedAttachments = (published?.items ?? [])
       .filter((i) => i.status !== 'withdrawn')
       .flatMap((i) => i.attachments.filter((a) => a.closed && a.url).map((a) => ({ itemNumber: i.number, title: a.title, url: a.url! })));
     return { committee, meeting, agenda: published, closedAttachments, personal };
+  }
+
+  /** The committee's open requests, each with the members still to answer it (asked, and their organisation has not answered where one answer each is asked). */
+  private async pendingInputs(committee: Committee): Promise<Array<{ request: InputRequest; waitsFor: Set<string> }>> {
+    const now = this.clock.now();
+    const open = (await this.inputs.listUnfinished()).filter((r) => r.committeeId === committee.id && r.status === 'open' && r.deadline > now);
+    if (!open.length) return [];
+    const members = await this.memberships.list(committee.id);
+    return Promise.all(
+      open.map(async (request) => {
+        const waiting = stillToAnswer(request, members, await this.inputs.responses(request.id));
+        return { request, waitsFor: new Set(waiting.map((m) => m.personId)) };
+      }),
+    );
   }
 
   /** "stop opsummering" / "start opsummering": the person's digests off or on, in every committee. */

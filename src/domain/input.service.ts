@@ -73,6 +73,21 @@ export interface ResponseMatrix {
   answered: number;
 }
 
+/**
+ * The members a request still waits for: those asked (not observers, not the secretariat)
+ * who have not answered, nor (where one answer per organisation is asked) their organisation.
+ */
+export function stillToAnswer(request: InputRequest, members: Member[], responses: InputResponse[]): Member[] {
+  const people = new Set(responses.map((r) => r.personId));
+  const organisations = new Set(responses.map((r) => r.organisationId).filter(Boolean));
+  return members.filter(
+    (m) =>
+      ADDRESSED.includes(m.role) &&
+      !people.has(m.personId) &&
+      !(request.audience === 'one_per_organisation' && m.organisation && organisations.has(m.organisation.id)),
+  );
+}
+
 /** Every problem with the request, each naming the limit it broke. */
 export function checkRequest(draft: InputRequestDraft, now: Date): RequestProblem[] {
   const problems: RequestProblem[] = [];
@@ -282,16 +297,8 @@ export class InputService {
 
   /** The reminders for those who have not answered (for one answer per organisation: whose organisation has not). */
   private async remindersFor(request: InputRequest, committee: Committee): Promise<OutboundMessage[]> {
-    const responses = await this.requests.responses(request.id);
-    const answered = new Set(responses.map((r) => r.personId));
-    const answeredOrgs = new Set(responses.map((r) => r.organisationId).filter(Boolean));
-    const members = new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m]));
-    const due = (await this.addressees(committee)).filter((r) => {
-      if (answered.has(r.personId)) return false;
-      const org = members.get(r.personId)?.organisation?.id;
-      return !(request.audience === 'one_per_organisation' && org && answeredOrgs.has(org));
-    });
-    return this.messenger.reminders(request, committee, due);
+    const waiting = new Set(stillToAnswer(request, await this.memberships.list(committee.id), await this.requests.responses(request.id)).map((m) => m.personId));
+    return this.messenger.reminders(request, committee, (await this.addressees(committee)).filter((r) => waiting.has(r.personId)));
   }
 
   private async compile(request: InputRequest, committee: Committee): Promise<{ request: InputRequest; markdown: string; token: string }> {

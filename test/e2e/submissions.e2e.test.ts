@@ -195,6 +195,14 @@ describe('the secretariat reviewing', () => {
     expect(await invoke('submission-review', { submissionId: asked.id, version: row.version + 1, decision: 'accept' }, MEGAN)).toContain('Det kan kun sekretariatet.');
   });
 
+  it('the digest before the meeting tells each submitter where their topics stand', async () => {
+    const meeting = (await app.services.meetings.byId(meetings[0]!.id))!;
+    const committee = (await app.services.committees.byId(meeting.committeeId))!;
+    const digests = await app.services.digests.digestsFor(committee, meeting, new Set());
+    const adele = digests.personal.find((p) => p.recipient.name === 'Adele Vance')!;
+    expect(adele.submissions).toEqual([{ title: 'Sent punkt om takster', status: 'accepted' }]);
+  });
+
   it('the submitter can withdraw while it waits; "indmeldte punkter" lists the next meeting\'s topics with their status', async () => {
     const mine = await submit(MEGAN, topic('Et punkt jeg fortryder'));
     expect(await invoke('submission-withdraw', { submissionId: mine.id, version: mine.version }, MEGAN)).toContain('Du har trukket «Et punkt jeg fortryder» tilbage.');

@@ -194,7 +194,14 @@ export const digests: MeetingDigests = {
   meeting: next.meeting,
   agenda: published,
   closedAttachments: [{ itemNumber: '1.1', title: 'Opsamling af kommunernes input', url: 'https://dokumenter.example.org/dassos/opsamling.pdf' }],
-  personal: [{ recipient, to: { personId: 'p1' }, undecided: published.items.slice(1, 3), unacknowledged: published.items.slice(3, 4) }],
+  personal: [{
+    recipient,
+    to: { personId: 'p1' },
+    undecided: published.items.slice(1, 3),
+    unacknowledged: published.items.slice(3, 4),
+    openInputs: [{ title: 'Temaer til dialogmødet med Socialtilsyn Midt', deadline: new Date('2026-08-04T10:00:00Z') }],
+    submissions: [{ title: 'Udgiftsudviklingen for borgere med komplekse behov', status: 'accepted' }],
+  }],
 };
 
 export const sampleCards: Array<[string, AdaptiveCard]> = [];
@@ -280,8 +287,8 @@ for (const lang of ['da', 'en'] as const) {
       ),
     ],
     [`digest, personal ${lang}`, digestCard(digests, lang, digests.personal[0]!)],
-    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [] })],
-    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [] })],
+    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [], submissions: [] })],
+    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [{ title: 'Temaer til dialogmødet', deadline: new Date('2026-08-04T10:00:00Z') }], submissions: [] })],
     [`digest, channel ${lang}`, digestCard(digests, lang, null)],
     [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
   );
