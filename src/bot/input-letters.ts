@@ -7,8 +7,7 @@ import { inputNoteCard } from '../cards/input-note.card';
 import { memberKey, personalTarget } from '../domain/delivery.service';
 import type { InputMessenger } from '../domain/input.service';
 import { inert } from '../domain/inert-text';
-import type { Committee, InputRequest } from '../domain/types';
-import { formatDate, formatTime } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 
@@ -18,7 +17,6 @@ export function noteUrl(publicUrl: string, requestId: string, token: string, kin
 }
 
 export function inputLetters(publicUrl: string): InputMessenger {
-  const when = (r: InputRequest, c: Committee, lang: 'da' | 'en') => `${formatDate(r.deadline, lang, c.timeZone)} ${formatTime(r.deadline, lang, c.timeZone)}`;
   return {
     requestCards(request, committee, addressees) {
       return addressees.flatMap((r) => {
@@ -48,7 +46,7 @@ export function inputLetters(publicUrl: string): InputMessenger {
           committeeId: committee.id,
           subjectId: request.id,
           to,
-          content: { text: messages(lang).inp.reminder(inert(request.title), when(request, committee, lang)) },
+          content: { text: messages(lang).inp.reminder(inert(request.title), formatDateTime(request.deadline, lang, committee.timeZone)) },
         }];
       });
     },

@@ -51,7 +51,7 @@ export class OutboxSender implements OutboundSender {
       return { activityId: id };
     }
     // Not in the channel yet: a reply in the thread its overview started (sent before it).
-    const rootId = (await this.services.agenda.agendaWithCommittee(item.meetingId))?.agenda.meeting.overviewActivityId;
+    const rootId = await this.services.agenda.overviewActivityId(item.meetingId);
     if (!rootId) throw new SendError(`the overview of item ${item.number} is not in the channel`, GONE, null);
     const conversationId = threadOf(target.conversationId, rootId);
     const id = await this.messenger.sendCard({ target, conversationId, card, summary: `${item.number} ${item.title}` });

@@ -1,31 +1,21 @@
 import template from '../../cards/input-answer.json';
 import { inert } from '../domain/inert-text';
-import type { Committee, InputRequest, InputResponse } from '../domain/types';
-import { formatDate, formatTime } from '../i18n/format';
+import type { AnswerView } from '../domain/input.service';
+import { formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
-
-export interface InputAnswerView {
-  request: InputRequest;
-  committee: Committee;
-  /** The reader's own answers, if any. */
-  mine: InputResponse | null;
-  /** Someone else's answer for the reader's organisation (one answer per organisation). */
-  organisationAnswer: InputResponse | null;
-  open: boolean;
-}
 
 /**
  * A member's card for a request: the questions with their answers so far while it is
  * open, their answers as text once it is closed. Refreshed for the reader (userIds), so
  * after the deadline it shows itself closed.
  */
-export function inputAnswerCard(view: InputAnswerView, lang: Lang, refreshUserIds: string[], note: { text: string; good: boolean } | null = null) {
+export function inputAnswerCard(view: AnswerView, lang: Lang, refreshUserIds: string[], note: { text: string; good: boolean } | null = null) {
   const t = messages(lang).inp;
   const { request, committee, mine, organisationAnswer, open } = view;
   const tz = committee.timeZone;
-  const when = `${formatDate(request.deadline, lang, tz)} ${formatTime(request.deadline, lang, tz)}`;
+  const when = formatDateTime(request.deadline, lang, tz);
   const answers = mine?.answers ?? [];
   return renderCard(template, {
     heading: t.answerHeading(committee.name),

@@ -246,6 +246,11 @@ export class AgendaService {
     return item && committee ? { item, committee } : null;
   }
 
+  /** The channel message that starts the meeting's thread (its overview card), if posted. */
+  overviewActivityId(meetingId: string): Promise<string | null> {
+    return this.agenda.overviewActivityId(meetingId);
+  }
+
   /** The meeting's agenda with its committee (for its overview card in the channel). */
   async agendaWithCommittee(meetingId: string): Promise<{ agenda: Agenda; committee: Committee } | null> {
     const agenda = await this.agenda.loadAgenda(meetingId);

@@ -76,6 +76,11 @@ export class CommitteeService {
     return { committee, member };
   }
 
+  /** The actor's membership in the committee, whatever their role; else a DomainError. */
+  requireMember(committee: Committee, actor: Actor): Promise<Member> {
+    return this.requireRole(committee, actor, ROLES);
+  }
+
   /** The actor's membership, if their role is one of `roles`; else a DomainError. */
   async requireRole(committee: Committee, actor: Actor, roles: readonly Role[]): Promise<Member> {
     const member = actor.aadObjectId
@@ -186,7 +191,7 @@ export class CommitteeService {
 
   /** The committee's members, for any member to see. */
   async listMembers(committee: Committee, actor: Actor): Promise<{ me: Member; members: Member[] }> {
-    const me = await this.requireRole(committee, actor, ROLES);
+    const me = await this.requireMember(committee, actor);
     return { me, members: await this.memberships.list(committee.id) };
   }
 

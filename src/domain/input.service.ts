@@ -8,6 +8,7 @@
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { DomainError } from './errors';
+import { notYetStarted } from './meeting-rules';
 import type {
   AgendaRepository,
   AuditLog,
@@ -88,6 +89,21 @@ export function stillToAnswer(request: InputRequest, members: Member[], response
   );
 }
 
+/** What is wrong with a member's answers (one per question, trimmed): null when nothing is. */
+export function checkAnswers(answers: string[]): 'too_long' | 'empty' | null {
+  if (answers.some((a) => a.trim().length > INPUT_LIMITS.answer)) return 'too_long';
+  return answers.some((a) => a.trim()) ? null : 'empty';
+}
+
+/** A member's card for a request: their answers, their organisation's (where one answer each is asked), and whether it is open. */
+export interface AnswerView {
+  request: InputRequest;
+  committee: Committee;
+  mine: InputResponse | null;
+  organisationAnswer: InputResponse | null;
+  open: boolean;
+}
+
 /** Every problem with the request, each naming the limit it broke. */
 export function checkRequest(draft: InputRequestDraft, now: Date): RequestProblem[] {
   const problems: RequestProblem[] = [];
@@ -155,8 +171,7 @@ export class InputService {
   async formView(committee: Committee, actor: Actor): Promise<{ committee: Committee; meetings: Meeting[] }> {
     await this.committees.requireRole(committee, actor, ['secretariat']);
     const now = this.clock.now();
-    const meetings = (await this.meetings.listUpcoming(committee.id, now, 8)).filter((m) => m.status !== 'cancelled' && m.startsAt > now);
-    return { committee, meetings };
+    return { committee, meetings: notYetStarted(await this.meetings.listUpcoming(committee.id, now, 8), now) };
   }
 
   /** Creates and sends the request: a card to each addressee's personal chat (secretariat). */
@@ -185,10 +200,12 @@ export class InputService {
   }
 
   /** The actor's answer card: the request, their answers, and whether it is still open. */
-  async answerView(actor: Actor, requestId: string): Promise<{ request: InputRequest; committee: Committee; mine: InputResponse | null; organisationAnswer: InputResponse | null; open: boolean }> {
-    const request = await this.requests.find(requestId);
-    if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
-    const { committee, member } = await this.committees.getForMember(request.committeeId, actor);
+  async answerView(actor: Actor, requestId: string): Promise<AnswerView> {
+    const { request, committee, member } = await this.requestFor(actor, requestId);
+    return this.viewOf(request, committee, member);
+  }
+
+  private async viewOf(request: InputRequest, committee: Committee, member: Member): Promise<AnswerView> {
     const responses = await this.requests.responses(request.id);
     const mine = responses.find((r) => r.personId === member.personId) ?? null;
     const organisationAnswer =
@@ -199,36 +216,45 @@ export class InputService {
   }
 
   /** Saves the actor's answers (changeable until the deadline). */
-  async answer(actor: Actor, requestId: string, answers: string[], correlationId?: string) {
-    const request = await this.requests.find(requestId);
-    if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
-    const { committee, member } = await this.committees.getForMember(request.committeeId, actor);
+  async answer(actor: Actor, requestId: string, answers: string[], correlationId?: string): Promise<AnswerView> {
+    const { request, committee, member } = await this.requestFor(actor, requestId);
     if (!ADDRESSED.includes(member.role)) throw new DomainError(member.role === 'observer' ? 'observer' : 'invalid_input', 'not asked');
     const texts = request.questions.map((_, i) => (answers[i] ?? '').replace(/\r\n?/g, '\n').trim());
-    if (texts.some((t) => t.length > INPUT_LIMITS.answer) || !texts.some(Boolean)) throw new DomainError('invalid_input', 'answers');
+    if (checkAnswers(texts)) throw new DomainError('invalid_input', 'answers');
     if (!this.isOpen(request) || !(await this.requests.saveResponse(request.id, member.personId, member.organisation?.id ?? null, texts, this.clock.now()))) {
       throw new DomainError('input_closed', request.id);
     }
     await this.record(committee, actor, 'input.answered', request.id, {}, correlationId);
-    return this.answerView(actor, requestId);
+    return this.viewOf(request, committee, member);
+  }
+
+  private async requestFor(actor: Actor, requestId: string): Promise<{ request: InputRequest; committee: Committee; member: Member }> {
+    const request = await this.requests.find(requestId);
+    if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
+    return { request, ...(await this.committees.getForMember(request.committeeId, actor)) };
   }
 
   /** "status input <titel>": per organisation, who has answered (secretariat). */
   async matrix(committee: Committee, actor: Actor, title: string): Promise<ResponseMatrix> {
     await this.committees.requireRole(committee, actor, ['secretariat']);
     const request = await this.findByTitle(committee, title);
-    const [organisations, responses] = await Promise.all([this.requests.organisations(committee.id), this.requests.responses(request.id)]);
+    return { request, committee, ...(await this.rowsOf(request)) };
+  }
+
+  /** Per organisation of the committee, who has answered the request. */
+  private async rowsOf(request: InputRequest): Promise<Pick<ResponseMatrix, 'rows' | 'answered'>> {
+    const [organisations, responses] = await Promise.all([this.requests.organisations(request.committeeId), this.requests.responses(request.id)]);
     const rows = organisations.map((o) => ({ organisation: o.name, answeredBy: responses.filter((r) => r.organisationId === o.id).map((r) => r.name) }));
-    return { request, committee, rows, answered: rows.filter((r) => r.answeredBy.length).length };
+    return { rows, answered: rows.filter((r) => r.answeredBy.length).length };
   }
 
   /** "saml input <titel>": closes the request now and compiles its note (secretariat). */
-  async compileNow(committee: Committee, actor: Actor, title: string, correlationId?: string): Promise<{ request: InputRequest; markdown: string; token: string }> {
+  async compileNow(committee: Committee, actor: Actor, title: string, correlationId?: string): Promise<InputRequest> {
     await this.committees.requireRole(committee, actor, ['secretariat']);
     const request = await this.findByTitle(committee, title);
-    const compiled = await this.compile(request, committee);
+    await this.compile(request, committee);
     await this.record(committee, actor, 'input.compiled', request.id, {}, correlationId);
-    return compiled;
+    return request;
   }
 
   /** The note behind a download link (the token is the link's secret), with a file name from its title. */
@@ -252,9 +278,8 @@ export class InputService {
     const { committee } = await this.committees.getForRole(request.committeeId, actor, ['secretariat']);
     const note = await this.requests.noteOf(request.id);
     if (!note) throw new DomainError('invalid_input', 'not compiled');
-    const [organisations, responses] = await Promise.all([this.requests.organisations(committee.id), this.requests.responses(request.id)]);
-    const answered = organisations.filter((o) => responses.some((r) => r.organisationId === o.id)).length;
-    return { request, committee, answered, total: organisations.length, token: note.token, items: await this.itemsOf(request) };
+    const { rows, answered } = await this.rowsOf(request);
+    return { request, committee, answered, total: rows.length, token: note.token, items: await this.itemsOf(request) };
   }
 
   /** Adds the compiled note to an item of the request's meeting as an attachment, closed when the request is (secretariat). */
@@ -301,7 +326,7 @@ export class InputService {
     return this.messenger.reminders(request, committee, (await this.addressees(committee)).filter((r) => waiting.has(r.personId)));
   }
 
-  private async compile(request: InputRequest, committee: Committee): Promise<{ request: InputRequest; markdown: string; token: string }> {
+  private async compile(request: InputRequest, committee: Committee): Promise<void> {
     await this.requests.close(request.id);
     const [organisations, responses] = await Promise.all([this.requests.organisations(committee.id), this.requests.responses(request.id)]);
     const note = buildNote(request, committee, organisations, responses);
@@ -309,10 +334,9 @@ export class InputService {
     const docx = await this.writer.docx(note);
     const existing = await this.requests.noteOf(request.id);
     const token = existing?.token ?? this.messenger.newToken();
-    const secretariat = await this.recipients(committee, ['secretariat']);
+    const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
     const items = await this.itemsOf(request);
     await this.requests.saveNote(request.id, { markdown, docx, token }, this.messenger.noteReady(request, committee, note, token, items, secretariat));
-    return { request: { ...request, status: 'compiled', compiledAt: this.clock.now() }, markdown, token };
   }
 
   private isOpen(request: InputRequest): boolean {
@@ -332,12 +356,7 @@ export class InputService {
   }
 
   private addressees(committee: Committee): Promise<Recipient[]> {
-    return this.recipients(committee, ADDRESSED);
-  }
-
-  private async recipients(committee: Committee, roles: readonly Role[]): Promise<Recipient[]> {
-    const ids = new Set((await this.memberships.list(committee.id)).filter((m: Member) => roles.includes(m.role)).map((m) => m.personId));
-    return (await this.memberships.recipients(committee.id)).filter((r) => ids.has(r.personId));
+    return this.memberships.recipients(committee.id, ADDRESSED);
   }
 
   private record(committee: Committee, actor: Actor, action: string, id: string, data: Record<string, unknown>, correlationId?: string) {

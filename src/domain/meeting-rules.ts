@@ -11,6 +11,11 @@ export function pickNextMeeting(meetings: readonly Meeting[], now: Date): Meetin
   );
 }
 
+/** The meetings that have not started and are not cancelled, in the order given. */
+export function notYetStarted(meetings: readonly Meeting[], now: Date): Meeting[] {
+  return meetings.filter((m) => m.status !== 'cancelled' && m.startsAt.getTime() > now.getTime());
+}
+
 /**
  * The last moment topics can be submitted: the meeting's own deadline if the
  * secretariat set one, else the end of the day `daysBefore` days before it.

@@ -55,8 +55,8 @@ export interface MembershipRepository {
   upsertMember(committeeId: string, who: RosterEntry & { tenantId: string | null; serviceUrl: string | null }, role: Role): Promise<{ member: Member; created: boolean }>;
   update(membershipId: string, change: { role?: Role; organisationName?: string | null }): Promise<Member>;
   ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }>;
-  /** Active members who take part (not observers), as people to write to. */
-  recipients(committeeId: string): Promise<Recipient[]>;
+  /** Active members who take part (not observers), or those with one of `roles`, as people to write to. */
+  recipients(committeeId: string, roles?: readonly Role[]): Promise<Recipient[]>;
   /** Teams user ids of the committee's active members, at most `limit` of them. */
   teamsUserIds(committeeId: string, limit: number): Promise<string[]>;
 }
@@ -360,6 +360,8 @@ export interface AgendaRepository {
   saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }): Promise<{ item: AgendaItem; created: boolean; moved: boolean }>;
   /** The meeting's agenda: items in order with attachments, decisions and tallies. */
   loadAgenda(meetingId: string): Promise<Agenda | null>;
+  /** The channel message of the meeting's overview card (its thread holds the item cards), if posted. */
+  overviewActivityId(meetingId: string): Promise<string | null>;
   /** The item; `withTally: false` leaves its tally at zero (the caller reads it after a change). */
   findItem(itemId: string, options?: { withTally?: boolean }): Promise<AgendaItem | null>;
   /**

@@ -8,7 +8,7 @@
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { DomainError } from './errors';
-import { isDeadlinePassed, submissionDeadline } from './meeting-rules';
+import { isDeadlinePassed, notYetStarted, submissionDeadline } from './meeting-rules';
 import type {
   AuditLog,
   ItemDraft,
@@ -77,6 +77,12 @@ export interface SubmissionMessenger {
   forReview(submission: TopicSubmission, committee: Committee, meetings: Map<string, Meeting>, secretariat: Recipient[]): OutboundMessage[];
   /** The outcome of a review, or a question, to the submitter. */
   toSubmitter(submission: TopicSubmission, committee: Committee, meetings: Map<string, Meeting>, submitter: Recipient | null): OutboundMessage[];
+}
+
+/** A member who may submit: one who speaks for their organisation (observers follow along). */
+function refuseObserver(member: Member): Member {
+  if (member.role === 'observer') throw new DomainError('observer', 'observers do not submit topics');
+  return member;
 }
 
 /** The section an accepted topic goes in: what the committee should do with it. */
@@ -153,13 +159,28 @@ export class SubmissionService {
     private readonly messenger: SubmissionMessenger,
   ) {}
 
-  /** The form for a new submission, or for changing one of the actor's own (members, not observers). */
-  async formView(committee: Committee, actor: Actor, submissionId?: string): Promise<SubmissionFormView> {
-    const me = await this.submitter(committee, actor);
+  /** The form for a new submission (members, not observers). */
+  async formView(committee: Committee, actor: Actor): Promise<SubmissionFormView> {
+    return this.form(committee, refuseObserver(await this.committees.requireMember(committee, actor)), null);
+  }
+
+  /** The form for changing one of the actor's own submissions, while it waits for review. */
+  async editForm(actor: Actor, submissionId: string): Promise<SubmissionFormView> {
+    const submission = await this.submissions.find(submissionId);
+    if (!submission) throw new DomainError('invalid_input', `no submission ${submissionId}`);
+    const { committee, member } = await this.committees.getForMember(submission.committeeId, actor);
+    if (member.personId !== submission.submitter.personId) {
+      // Only its submitter changes a topic; a member is told it is the secretariat's to handle.
+      throw new DomainError(member.role === 'secretariat' ? 'invalid_input' : 'not_secretariat', 'not the submitter');
+    }
+    if (submission.status !== 'submitted') throw new DomainError('submission_reviewed', submissionId);
+    return this.form(committee, member, submission);
+  }
+
+  private async form(committee: Committee, me: Member, submission: TopicSubmission | null): Promise<SubmissionFormView> {
     const meetings = await this.choices(committee);
     const open = meetings.find((m) => !m.deadlinePassed);
     if (!open) throw new DomainError('no_open_meeting', committee.slug);
-    const submission = submissionId ? await this.ownOpen(submissionId, me) : null;
     return { committee, meetings, defaultMeetingId: open.meeting.id, submission, me };
   }
 
@@ -167,8 +188,8 @@ export class SubmissionService {
   async submit(actor: Actor, meetingId: string, draft: SubmissionDraft, correlationId?: string): Promise<SubmitOutcome> {
     const meeting = await this.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
-    const { committee } = await this.committees.getForMember(meeting.committeeId, actor);
-    const me = await this.submitter(committee, actor);
+    const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
+    const me = refuseObserver(member);
     const clean = cleanSubmission(draft);
     const meetings = await this.choices(committee);
     const chosen = meetings.find((m) => m.meeting.id === meetingId);
@@ -177,7 +198,7 @@ export class SubmissionService {
     if (!target) throw new DomainError('no_open_meeting', committee.slug);
     const missed = chosen.deadlinePassed ? chosen : null;
     const byId = new Map(meetings.map((m) => [m.meeting.id, m.meeting]));
-    const secretariat = await this.secretariat(committee);
+    const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
     const submission = await this.submissions.create(
       {
         committeeId: committee.id,
@@ -189,15 +210,7 @@ export class SubmissionService {
       },
       (s) => this.messenger.forReview(s, committee, byId, secretariat),
     );
-    await this.audit.record({
-      committeeId: committee.id,
-      actor,
-      action: 'submission.created',
-      subjectType: 'topic_submission',
-      subjectId: submission.id,
-      data: { meetingId: target.meeting.id, late: Boolean(missed) },
-      correlationId,
-    });
+    await this.record(committee, actor, 'submission.created', submission.id, { meetingId: target.meeting.id, late: Boolean(missed) }, correlationId);
     return { submission, committee, target, missed };
   }
 
@@ -206,7 +219,7 @@ export class SubmissionService {
     const { committee, submission } = await this.own(id, actor);
     const clean = cleanSubmission(draft);
     const meetings = await this.meetingsOf(committee, submission);
-    const secretariat = await this.secretariat(committee);
+    const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
     const changed = await this.submissions.edit(id, version, { draft: clean }, (s) => this.messenger.forReview(s, committee, meetings, secretariat));
     if (!changed) throw this.notOpen(submission);
     await this.record(committee, actor, 'submission.changed', id, {}, correlationId);
@@ -277,29 +290,17 @@ export class SubmissionService {
 
   /** "indmeldte punkter": the submissions for the next meeting still open for topics, or the next meeting. */
   async list(committee: Committee, actor: Actor): Promise<{ committee: Committee; meeting: MeetingChoice | null; submissions: TopicSubmission[] }> {
-    await this.committees.requireRole(committee, actor, ['chair', 'secretariat', 'member', 'observer']);
+    await this.committees.requireMember(committee, actor);
     const meetings = await this.choices(committee);
     const meeting = meetings[0] ?? null;
     const submissions = meeting ? await this.submissions.listForMeeting(meeting.meeting.id) : [];
     return { committee, meeting, submissions };
   }
 
-  /** The submission and the meetings it names (for its cards). */
-  async view(actor: Actor, id: string): Promise<{ submission: TopicSubmission; committee: Committee; meetings: Map<string, Meeting>; mine: boolean }> {
-    const submission = await this.submissions.find(id);
-    if (!submission) throw new DomainError('invalid_input', `no submission ${id}`);
-    const { committee, member } = await this.committees.getForMember(submission.committeeId, actor);
-    const mine = member.personId === submission.submitter.personId;
-    if (!mine && member.role !== 'secretariat') throw new DomainError('not_secretariat', 'another member\'s submission');
-    return { submission, committee, meetings: await this.meetingsOf(committee, submission), mine };
-  }
-
   /** The coming meetings (not cancelled), each with its deadline. */
   async choices(committee: Committee): Promise<MeetingChoice[]> {
     const now = this.clock.now();
-    return (await this.meetings.listUpcoming(committee.id, now, LOOKAHEAD))
-      .filter((m) => m.status !== 'cancelled' && m.startsAt > now)
-      .map((meeting) => this.choiceOf(meeting, committee));
+    return notYetStarted(await this.meetings.listUpcoming(committee.id, now, LOOKAHEAD), now).map((meeting) => this.choiceOf(meeting, committee));
   }
 
   private choiceOf(meeting: Meeting, committee: Committee): MeetingChoice {
@@ -319,13 +320,6 @@ export class SubmissionService {
     return map;
   }
 
-  /** The actor as a submitter: a member who may speak for their organisation (observers follow along). */
-  private async submitter(committee: Committee, actor: Actor): Promise<Member> {
-    const member = await this.committees.requireRole(committee, actor, ['chair', 'secretariat', 'member', 'observer']);
-    if (member.role === 'observer') throw new DomainError('observer', 'observers do not submit topics');
-    return member;
-  }
-
   private async own(id: string, actor: Actor): Promise<{ committee: Committee; me: Member; submission: TopicSubmission }> {
     const submission = await this.submissions.find(id);
     if (!submission) throw new DomainError('invalid_input', `no submission ${id}`);
@@ -334,21 +328,9 @@ export class SubmissionService {
     return { committee, me: member, submission };
   }
 
-  private async ownOpen(id: string, me: Member): Promise<TopicSubmission> {
-    const submission = await this.submissions.find(id);
-    if (!submission || submission.submitter.personId !== me.personId) throw new DomainError('invalid_input', `no submission ${id}`);
-    if (submission.status !== 'submitted') throw new DomainError('submission_reviewed', id);
-    return submission;
-  }
-
   /** Why a change of one's own submission did not take: it was reviewed or withdrawn, or changed elsewhere. */
   private notOpen(before: TopicSubmission): DomainError {
     return before.status === 'submitted' ? new DomainError('conflict', before.id) : new DomainError('submission_reviewed', before.id);
-  }
-
-  private async secretariat(committee: Committee): Promise<Recipient[]> {
-    const ids = new Set((await this.memberships.list(committee.id)).filter((m) => m.role === 'secretariat').map((m) => m.personId));
-    return (await this.memberships.recipients(committee.id)).filter((r) => ids.has(r.personId));
   }
 
   private record(committee: Committee, actor: Actor, action: string, id: string, data: Record<string, unknown>, correlationId?: string) {

@@ -36,6 +36,11 @@ export function formatTime(date: Date, lang: Lang, timeZone: string): string {
   return lang === 'da' ? text.replace(':', '.') : text.replace('.', ':');
 }
 
+/** A deadline: "fredag den 4. december 2026 12.00" / "Friday 4 December 2026 12:00". */
+export function formatDateTime(date: Date, lang: Lang, timeZone: string): string {
+  return `${formatDate(date, lang, timeZone)} ${formatTime(date, lang, timeZone)}`;
+}
+
 /** "kl. 11.00–13.00" / "11:00–13:00". */
 export function formatTimeSpan(start: Date, end: Date, lang: Lang, timeZone: string): string {
   const span = `${formatTime(start, lang, timeZone)}–${formatTime(end, lang, timeZone)}`;

@@ -276,6 +276,11 @@ export class PrismaAgendaRepository implements AgendaRepository {
     };
   }
 
+  async overviewActivityId(meetingId: string): Promise<string | null> {
+    const row = await this.prisma.meeting.findUnique({ where: { id: meetingId }, select: { overviewActivityId: true } });
+    return row?.overviewActivityId ?? null;
+  }
+
   /** The item's content is cached (every answer reads it); its tally is always read fresh. */
   async findItem(itemId: string, options: { withTally?: boolean } = {}): Promise<AgendaItem | null> {
     if (!isUuid(itemId)) return null;

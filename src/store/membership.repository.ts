@@ -31,9 +31,9 @@ export class PrismaMembershipRepository implements MembershipRepository {
     const rank: Record<Role, number> = { chair: 0, secretariat: 1, member: 2, observer: 3 };
     return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
   }
-  async recipients(committeeId: string): Promise<Recipient[]> {
+  async recipients(committeeId: string, roles?: readonly Role[]): Promise<Recipient[]> {
     const rows = await this.prisma.membership.findMany({
-      where: { committeeId, active: true, role: { not: 'observer' } },
+      where: { committeeId, active: true, role: roles ? { in: [...roles] } : { not: 'observer' } },
       select: { person: true },
       orderBy: { person: { displayName: 'asc' } },
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputAnswerCard } from '../../cards/input-answer.card';
-import { INPUT_LIMITS } from '../../domain/input.service';
+import { checkAnswers, INPUT_LIMITS } from '../../domain/input.service';
 import { isDomainError } from '../../domain/errors';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';
@@ -19,11 +19,8 @@ export const inputAnswerAction: CardAction = {
     const answers = [d.a1, d.a2, d.a3, d.a4, d.a5].map((a) => a ?? '');
     const me = h.turn.actor.teamsUserId ? [h.turn.actor.teamsUserId] : [];
     const current = await h.services.inputs.answerView(h.turn.actor, d.requestId);
-    const problem = answers.some((a) => a.trim().length > INPUT_LIMITS.answer)
-      ? t.inp.problems.answer_too_long(INPUT_LIMITS.answer)
-      : !answers.some((a) => a.trim())
-        ? t.inp.problems.answer_empty
-        : null;
+    const wrong = checkAnswers(answers);
+    const problem = wrong === 'too_long' ? t.inp.problems.answer_too_long(INPUT_LIMITS.answer) : wrong === 'empty' ? t.inp.problems.answer_empty : null;
     if (problem && current.open) {
       // The answers typed come back with the card, so nothing is lost.
       const typed = { personId: '', name: '', organisationId: null, organisation: null, answers, updatedAt: new Date() };

@@ -3,7 +3,7 @@ import { inputFormCard, NO_MEETING } from '../../cards/input-form.card';
 import { checkRequest } from '../../domain/input.service';
 import type { InputRequestDraft } from '../../domain/ports';
 import { fromLocal } from '../../domain/zoned-time';
-import { formatDate, formatTime } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';
 
@@ -52,7 +52,7 @@ export const inputCreateAction: CardAction = {
     if (problems.length) return { card: inputFormCard(view, h.turn.lang, { draft, problems }) };
     const { sentTo } = await h.services.inputs.create(h.turn.actor, committee.id, draft, h.turn.correlationId);
     h.services.deliveries.queuedElsewhere();
-    const when = `${formatDate(draft.deadline, h.turn.lang, committee.timeZone)} ${formatTime(draft.deadline, h.turn.lang, committee.timeZone)}`;
+    const when = formatDateTime(draft.deadline, h.turn.lang, committee.timeZone);
     return { card: inputFormCard(view, h.turn.lang, { draft, problems: [] }, t.inp.sent(sentTo, when)) };
   },
 };

@@ -11,8 +11,6 @@ export const submissionEditAction: CardAction = {
   async run(h, raw) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const { committee } = await h.services.submissions.view(h.turn.actor, parsed.data.submissionId);
-    const view = await h.services.submissions.formView(committee, h.turn.actor, parsed.data.submissionId);
-    return { card: submissionFormCard(view, h.turn.lang) };
+    return { card: submissionFormCard(await h.services.submissions.editForm(h.turn.actor, parsed.data.submissionId), h.turn.lang) };
   },
 };

@@ -34,10 +34,15 @@ export const submissionSaveAction: CardAction = {
     };
     const problems = checkDraft(draft);
     if (problems.length) {
-      const meeting = await h.services.meetings.byId(d.meetingId);
-      const committee = meeting && (await h.services.committees.getForMember(meeting.committeeId, h.turn.actor)).committee;
-      if (!committee) return { text: messages(h.turn.lang).errors.invalid_input };
-      const view = await h.services.submissions.formView(committee, h.turn.actor, d.submissionId || undefined);
+      let view;
+      if (d.submissionId) {
+        view = await h.services.submissions.editForm(h.turn.actor, d.submissionId);
+      } else {
+        const meeting = await h.services.meetings.byId(d.meetingId);
+        const committee = meeting && (await h.services.committees.byId(meeting.committeeId));
+        if (!committee) return { text: messages(h.turn.lang).errors.invalid_input };
+        view = await h.services.submissions.formView(committee, h.turn.actor);
+      }
       return { card: submissionFormCard(view, h.turn.lang, { meetingId: d.meetingId, draft, problems }) };
     }
     if (d.submissionId) {

@@ -17,7 +17,7 @@ export const compileInputCommand: Command = {
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
-    const { request } = await h.services.inputs.compileNow(committee, h.turn.actor, title, h.turn.correlationId);
+    const request = await h.services.inputs.compileNow(committee, h.turn.actor, title, h.turn.correlationId);
     h.services.deliveries.queuedElsewhere();
     await h.ctx.sendActivity(t.inp.compiled(request.title));
   },
