@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { inputAnswerCard } from '../cards/input-answer.card';
 import { inputNoteCard } from '../cards/input-note.card';
-import { memberKey, personalTarget } from '../domain/delivery.service';
+import { lettersTo } from '../domain/delivery.service';
 import type { InputMessenger } from '../domain/input.service';
 import { inert } from '../domain/inert-text';
 import { formatDateTime } from '../i18n/format';
-import { langOf } from '../i18n/locale';
+import { readerLang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 
 /** The note's download link: /files/input-notes/<request>/<token>.<docx|md> on the bot's public address. */
@@ -19,64 +19,26 @@ export function noteUrl(publicUrl: string, requestId: string, token: string, kin
 export function inputLetters(publicUrl: string): InputMessenger {
   return {
     requestCards(request, committee, addressees) {
-      return addressees.flatMap((r) => {
-        const to = personalTarget(r, committee);
-        if (!to) return [];
-        const lang = langOf(r.locale ?? committee.locale);
-        const view = { request, committee, mine: null, organisationAnswer: null, open: true };
-        return [{
-          key: memberKey('input-request', request.id, r.personId),
-          kind: 'input-request',
-          committeeId: committee.id,
-          subjectId: request.id,
-          to,
-          content: { card: inputAnswerCard(view, lang, r.teamsUserId ? [r.teamsUserId] : []), summary: request.title },
-        }];
-      });
+      const view = { request, committee, mine: null, organisationAnswer: null, open: true };
+      return lettersTo(addressees, committee, { kind: 'input-request', subjectId: request.id }, (r) => ({
+        card: inputAnswerCard(view, readerLang(r, committee), r.teamsUserId ? [r.teamsUserId] : []),
+        summary: request.title,
+      }));
     },
 
     reminders(request, committee, recipients) {
-      return recipients.flatMap((r) => {
-        const to = personalTarget(r, committee);
-        if (!to) return [];
-        const lang = langOf(r.locale ?? committee.locale);
-        return [{
-          key: memberKey('input-reminder', request.id, r.personId),
-          kind: 'input-reminder',
-          committeeId: committee.id,
-          subjectId: request.id,
-          to,
-          content: { text: messages(lang).inp.reminder(inert(request.title), formatDateTime(request.deadline, lang, committee.timeZone)) },
-        }];
+      return lettersTo(recipients, committee, { kind: 'input-reminder', subjectId: request.id }, (r) => {
+        const lang = readerLang(r, committee);
+        return { text: messages(lang).inp.reminder(inert(request.title), formatDateTime(request.deadline, lang, committee.timeZone)) };
       });
     },
 
     noteReady(request, committee, note, token, items, secretariat) {
-      return secretariat.flatMap((r) => {
-        const to = personalTarget(r, committee);
-        if (!to) return [];
-        const lang = langOf(r.locale ?? committee.locale);
-        const card = inputNoteCard(
-          {
-            request,
-            committee,
-            answered: note.answeredCount,
-            total: note.organisationCount,
-            wordUrl: noteUrl(publicUrl, request.id, token, 'docx'),
-            markdownUrl: noteUrl(publicUrl, request.id, token, 'md'),
-            items,
-          },
-          lang,
-        );
-        return [{
-          key: memberKey('input-note', request.id, r.personId),
-          kind: 'input-note',
-          committeeId: committee.id,
-          subjectId: request.id,
-          to,
-          content: { card, summary: request.title },
-        }];
-      });
+      const links = { wordUrl: noteUrl(publicUrl, request.id, token, 'docx'), markdownUrl: noteUrl(publicUrl, request.id, token, 'md') };
+      return lettersTo(secretariat, committee, { kind: 'input-note', subjectId: request.id }, (r) => ({
+        card: inputNoteCard({ request, committee, answered: note.answeredCount, total: note.organisationCount, ...links, items }, readerLang(r, committee)),
+        summary: request.title,
+      }));
     },
 
     newToken: () => randomBytes(24).toString('base64url'),

@@ -1,7 +1,7 @@
 // Proactive messages go through the outbox: queued here under a once-only key, sent by
 // the outbox worker (src/jobs/outbox-worker.ts) within Teams' limits, across restarts
 // and instances. Whoever queues does not wait for Teams.
-import type { MessageTarget, OutboundMessage, OutboxRepository, PersonRepository, PostedCardKind, Recipient } from './ports';
+import type { MessageContent, MessageTarget, OutboundMessage, OutboxRepository, PersonRepository, PostedCardKind, Recipient } from './ports';
 import type { Actor, Committee } from './types';
 
 /**
@@ -22,6 +22,25 @@ export function memberKey(prefix: string, subjectId: string, who: string): strin
 /** The outbox key of a posted card in the channel: "card:agenda-item:<item>". */
 export function cardKey(kind: PostedCardKind, subjectId: string): string {
   return `card:${kind}:${subjectId}`;
+}
+
+/**
+ * The same kind of message to each recipient the bot can write to (personalTarget), keyed
+ * "<kind>:<keySubject>:<person>" (keySubject: the subject, or a version of it).
+ */
+export function lettersTo(
+  recipients: Recipient[],
+  committee: Committee,
+  letter: { kind: string; subjectId: string; keySubject?: string },
+  content: (recipient: Recipient) => MessageContent | null,
+): OutboundMessage[] {
+  return recipients.flatMap((recipient) => {
+    const to = personalTarget(recipient, committee);
+    const said = to && content(recipient);
+    if (!to || !said) return [];
+    const key = memberKey(letter.kind, letter.keySubject ?? letter.subjectId, recipient.personId);
+    return [{ key, kind: letter.kind, committeeId: committee.id, subjectId: letter.subjectId, to, content: said }];
+  });
 }
 
 export class DeliveryService {

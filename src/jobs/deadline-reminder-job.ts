@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { memberKey, type DeliveryService } from '../domain/delivery.service';
 import type { ReminderService } from '../domain/reminder.service';
 import { formatDate } from '../i18n/format';
-import { langOf } from '../i18n/locale';
+import { readerLang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 
 const KIND = 'deadline-reminder';
@@ -24,7 +24,7 @@ export class DeadlineReminderJob {
       const done = await this.deliveries.servedFor(KIND, meeting.id);
       const count = await this.deliveries.queue(
         (await this.reminders.deadlineRecipients(committee, done)).map(({ recipient, to }) => {
-          const lang = langOf(recipient.locale ?? committee.locale);
+          const lang = readerLang(recipient, committee);
           return {
             key: memberKey('deadline', meeting.id, recipient.personId),
             kind: KIND,

@@ -8,7 +8,7 @@ import { channelIdOf } from '../domain/conversation-ids';
 import { memberKey, type DeliveryService } from '../domain/delivery.service';
 import type { DigestService } from '../domain/digest.service';
 import type { OutboundMessage } from '../domain/ports';
-import { langOf } from '../i18n/locale';
+import { langOf, readerLang } from '../i18n/locale';
 
 const KIND = 'digest';
 const CHANNEL = 'channel';
@@ -33,7 +33,7 @@ export class DigestJob {
       const messages: OutboundMessage[] = [];
       for (const [n, personal] of plan.personal.entries()) {
         const { recipient, to } = personal;
-        const card = digestCard(plan, langOf(recipient.locale ?? committee.locale), personal);
+        const card = digestCard(plan, readerLang(recipient, committee), personal);
         messages.push({
           key: memberKey(KIND, meeting.id, recipient.personId),
           kind: KIND,
