@@ -7,6 +7,7 @@ import { toLocal } from '../domain/zoned-time';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import { problemText } from './problem-text';
 import { renderCard } from './render';
 
 const AUDIENCES: readonly InputAudience[] = ['one_per_organisation', 'every_member'];
@@ -52,32 +53,9 @@ export function inputFormCard(
     meetingLabel: t.meeting,
     meetingId: draft ? (draft.meetingId ?? NO_MEETING) : (view.meetings[0]?.id ?? NO_MEETING),
     meetings: [...view.meetings.map((m) => ({ value: m.id, title: formatDate(m.startsAt, lang, tz) })), { value: NO_MEETING, title: t.noMeeting }],
-    problems: (input?.problems ?? []).map((p) => ({ text: requestProblemText(p, lang) })),
+    problems: (input?.problems ?? []).map((p) => ({ text: problemText(messages(lang).inp.problems, p) })),
     outcome,
     sendLabel: t.send,
     committeeId: committee.id,
   });
-}
-
-/** A problem with the request form in words, naming the limit. */
-export function requestProblemText(p: RequestProblem, lang: Lang): string {
-  const t = messages(lang).inp.problems;
-  switch (`${p.field}_${p.problem}`) {
-    case 'title_empty':
-      return t.title_empty;
-    case 'title_too_long':
-      return t.title_too_long(p.limit!);
-    case 'context_too_long':
-      return t.context_too_long(p.limit!);
-    case 'questions_empty':
-      return t.questions_empty;
-    case 'questions_too_many':
-      return t.questions_too_many(p.limit!);
-    case 'questions_too_long':
-      return t.questions_too_long(p.limit!);
-    case 'deadline_past':
-      return t.deadline_past;
-    default:
-      return t.reminder_too_long(p.limit!);
-  }
 }

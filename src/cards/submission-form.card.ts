@@ -5,6 +5,7 @@ import type { SubmissionPurpose } from '../domain/types';
 import { formatDate, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import { problemText } from './problem-text';
 import { renderCard } from './render';
 
 const PURPOSES: readonly SubmissionPurpose[] = ['decision', 'discussion', 'information'];
@@ -50,28 +51,9 @@ export function submissionFormCard(view: SubmissionFormView, lang: Lang, input?:
       value: m.meeting.id,
       title: t.sub.meetingChoice(formatDate(m.meeting.startsAt, lang, tz), formatShortDate(m.deadline, lang, tz), m.deadlinePassed),
     })),
-    problems: (input?.problems ?? []).map((p) => ({ text: problemText(p, lang) })),
+    problems: (input?.problems ?? []).map((p) => ({ text: problemText(messages(lang).sub.problems, p) })),
     sendLabel: submission ? t.sub.save : t.sub.send,
     submissionId: submission?.id ?? '',
     version: String(submission?.version ?? 0),
   });
-}
-
-/** A problem with the form in words, naming the limit. */
-export function problemText(p: DraftProblem, lang: Lang): string {
-  const t = messages(lang).sub.problems;
-  switch (`${p.field}_${p.problem}`) {
-    case 'title_empty':
-      return t.title_empty;
-    case 'title_too_long':
-      return t.title_too_long(p.limit!);
-    case 'description_too_long':
-      return t.description_too_long(p.limit!);
-    case 'presenter_too_long':
-      return t.presenter_too_long(p.limit!);
-    case 'links_too_many':
-      return t.links_too_many(p.limit!);
-    default:
-      return t.links_not_a_link;
-  }
 }
