@@ -86,7 +86,13 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
   server.get('/files/input-notes/:requestId/:file', async (req: restify.Request, res: restify.Response) => {
     const match = /^([\w-]{16,64})\.(docx|md)$/.exec(String(req.params.file ?? ''));
     const requestId = String(req.params.requestId ?? '');
-    const found = match && /^[0-9a-f-]{36}$/i.test(requestId) && files ? await files(requestId, match[1]!, match[2] as 'docx' | 'md').catch(() => null) : null;
+    let found: Awaited<ReturnType<FileLookup>> = null;
+    try {
+      if (match && /^[0-9a-f-]{36}$/i.test(requestId) && files) found = await files(requestId, match[1]!, match[2] as 'docx' | 'md');
+    } catch (err) {
+      // Answered like a missing note (below), but never silently.
+      log.error({ err, requestId }, 'could not read a compiled note');
+    }
     if (!found || !match) {
       res.send(404, { error: 'not_found' });
       return;

@@ -117,7 +117,7 @@ export class DigestService {
   /** The committee's open requests, each with the members still to answer it (asked, and their organisation has not answered where one answer each is asked). */
   private async pendingInputs(committee: Committee): Promise<Array<{ request: InputRequest; waitsFor: Set<string> }>> {
     const now = this.clock.now();
-    const open = (await this.inputs.listUnfinished()).filter((r) => r.committeeId === committee.id && r.status === 'open' && r.deadline > now);
+    const open = (await this.inputs.list(committee.id)).filter((r) => r.status === 'open' && r.deadline > now);
     if (!open.length) return [];
     const members = await this.memberships.list(committee.id);
     return Promise.all(
