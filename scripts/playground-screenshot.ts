@@ -11,8 +11,9 @@ import { chromium } from 'playwright-core';
 import { buildBot, startCommandArgs } from './start-command';
 
 const root = path.join(__dirname, '..');
-const BOT_PORT = 3978;
-const UI_PORT = 56150;
+// PORT and PLAYGROUND_PORT as for `npm run playground`, so two can run side by side.
+const BOT_PORT = Number(process.env.PORT ?? 3978);
+const UI_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 const messages = process.argv.slice(2).length ? process.argv.slice(2) : ['hej', 'næste møde'];
 /** SHOT_CHAT=channel writes in My Team's General channel; the default is the personal chat. */
 const CHAT = process.env.SHOT_CHAT === 'channel' ? 'channel' : 'personal';
