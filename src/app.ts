@@ -28,6 +28,16 @@ import { noteWriter } from './documents/input-note';
 import { SubmissionService } from './domain/submission.service';
 import { Scheduler } from './jobs/scheduler';
 import { InputRequestJob } from './jobs/input-request-job';
+import { ActionItemService } from './domain/action-item.service';
+import { DecisionService } from './domain/decision.service';
+import { MinutesService } from './domain/minutes.service';
+import { minutesDocx } from './documents/minutes-docx';
+import { minutesMarkdown } from './documents/minutes-markdown';
+import { minutesLetters } from './bot/minutes-letters';
+import { overdueLetter } from './bot/action-letters';
+import { formatShortDate } from './i18n/format';
+import { ActionReminderJob } from './jobs/action-reminder-job';
+import { MinutesReissueJob } from './jobs/minutes-reissue-job';
 import { tenantPacer } from './jobs/tenant-pacer';
 import { createServer } from './server';
 import { openDatabase, type Database, type DatabaseTarget } from './store/database';
@@ -77,13 +87,14 @@ export async function startApp(
   const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const committees = new CommitteeService(store.committees, store.memberships, store.audit);
+  const decisions = new DecisionService(committees, store.agenda, store.decisions, store.minutes, store.memberships, store.inputs, store.meetings, clock);
   const services: BotServices = {
     committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
     deliveries: new DeliveryService(store.outbox, store.people),
-    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions),
+    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions, store.actions),
     submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),
     inputs: new InputService(
       committees,
@@ -96,6 +107,20 @@ export async function startApp(
       inputLetters(publicUrl),
       noteWriter,
     ),
+    decisions,
+    minutes: new MinutesService(
+      committees,
+      store.minutes,
+      store.agenda,
+      store.meetings,
+      store.memberships,
+      { markdown: minutesMarkdown, docx: minutesDocx },
+      minutesLetters(publicUrl),
+      (committee) => decisions.recordingMeeting(committee),
+      (date, timeZone) => formatShortDate(date, 'da', timeZone),
+      clock,
+    ),
+    actions: new ActionItemService(committees, store.committees, store.actions, overdueLetter, clock),
     publicUrl,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
@@ -115,12 +140,17 @@ export async function startApp(
       new DigestJob(services.digests, services.deliveries, log),
       new DeadlineReminderJob(reminders, services.deliveries, log),
       new InputRequestJob(services.inputs, services.deliveries, log),
+      new ActionReminderJob(services.actions, services.deliveries, log),
+      new MinutesReissueJob(services.minutes, services.deliveries, log),
       new OutboxRetentionJob(store.outbox, config.OUTBOX_RETENTION_DAYS, clock, log),
     ],
     config.SCHEDULER_TICK_SECONDS * 1000,
     log,
   );
-  const server = createServer(endpoint, { database: () => db.version(), version }, log, (id, token, kind) => services.inputs.noteFile(id, token, kind));
+  const server = createServer(endpoint, { database: () => db.version(), version }, log, {
+    'input-notes': (id, token, kind) => services.inputs.noteFile(id, token, kind),
+    minutes: (id, token, kind) => services.minutes.file(id, token, kind),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

@@ -1,5 +1,5 @@
-// HTTP: /api/messages for Teams, /healthz for operations, /files/… for the compiled
-// notes' download links. Requests are checked before they reach the bot: a body that is
+// HTTP: /api/messages for Teams, /healthz for operations, /files/… for the download
+// links of compiled notes and minutes. Requests are checked before they reach the bot: a body that is
 // not an activity gets 400, never a crash.
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
@@ -32,7 +32,10 @@ export interface Health {
 }
 
 /** A file behind a download link, or null when the link is wrong (404, whatever is wrong with it). */
-export type FileLookup = (requestId: string, token: string, kind: 'docx' | 'md') => Promise<{ fileName: string; body: Uint8Array | string } | null>;
+export type FileLookup = (id: string, token: string, kind: 'docx' | 'md') => Promise<{ fileName: string; body: Uint8Array | string } | null>;
+
+/** The kinds of file served behind download links: /files/<collection>/<id>/<token>.<docx|md>. */
+export type FileCollections = Partial<Record<'input-notes' | 'minutes', FileLookup>>;
 
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -44,7 +47,7 @@ function correlationIdOf(req: restify.Request): string {
   return given && /^[\w.:/+=-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files?: FileLookup): restify.Server {
+export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files: FileCollections = {}): restify.Server {
   const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -80,18 +83,21 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
     }
   });
 
-  // A compiled note: /files/input-notes/<request>/<token>.docx (or .md). The token is the
-  // link's secret (random, 24 bytes); without the right one the answer is 404, as for a
-  // note that does not exist. Never cached by proxies.
-  server.get('/files/input-notes/:requestId/:file', async (req: restify.Request, res: restify.Response) => {
+  // A compiled note (/files/input-notes/<request>/<token>.docx, or .md) or a meeting's
+  // minutes (/files/minutes/<meeting>/<token>.docx). The token is the link's secret
+  // (random, 24 bytes); without the right one the answer is 404, as for a file that does
+  // not exist. Never cached by proxies.
+  server.get('/files/:collection/:id/:file', async (req: restify.Request, res: restify.Response) => {
     const match = /^([\w-]{16,64})\.(docx|md)$/.exec(String(req.params.file ?? ''));
-    const requestId = String(req.params.requestId ?? '');
+    const id = String(req.params.id ?? '');
+    const collection = String(req.params.collection ?? '');
+    const lookup = Object.hasOwn(files, collection) ? files[collection as keyof FileCollections] : undefined;
     let found: Awaited<ReturnType<FileLookup>> = null;
     try {
-      if (match && /^[0-9a-f-]{36}$/i.test(requestId) && files) found = await files(requestId, match[1]!, match[2] as 'docx' | 'md');
+      if (match && /^[0-9a-f-]{36}$/i.test(id) && lookup) found = await lookup(id, match[1]!, match[2] as 'docx' | 'md');
     } catch (err) {
-      // Answered like a missing note (below), but never silently.
-      log.error({ err, requestId }, 'could not read a compiled note');
+      // Answered like a missing file (below), but never silently.
+      log.error({ err, collection, id }, 'could not read a file behind a download link');
     }
     if (!found || !match) {
       res.send(404, { error: 'not_found' });

@@ -19,10 +19,12 @@ export async function itemCards(
   mine: PositionKind | null,
   viewerLang: Lang,
   withShared = true,
+  /** The viewer is in the secretariat: their view offers "Skriv referat". */
+  canRecord = false,
 ): Promise<{ personal: AdaptiveCard; shared: AdaptiveCard | null }> {
   const viewers = await h.services.agenda.viewers(committee);
   return {
-    personal: agendaItemCard(committee, item, viewerLang, { mine, refreshUserIds: viewers }),
+    personal: agendaItemCard(committee, item, viewerLang, { mine, refreshUserIds: viewers, canRecord }),
     shared: withShared ? sharedItemCard(committee, item, viewers) : null,
   };
 }

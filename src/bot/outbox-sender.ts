@@ -19,7 +19,7 @@ const GONE = 404;
 export class OutboxSender implements OutboundSender {
   constructor(
     private readonly messenger: ChannelMessenger,
-    private readonly services: Pick<BotServices, 'agenda'>,
+    private readonly services: Pick<BotServices, 'agenda' | 'actions'>,
   ) {}
 
   send(message: ClaimedMessage): Promise<SendResult> {
@@ -34,7 +34,8 @@ export class OutboxSender implements OutboundSender {
     if (!found) throw new SendError(`meeting ${meetingId} is gone`, GONE, null);
     const { agenda, committee } = found;
     const target = channelOf(committee);
-    const card = agendaOverviewCard(committee, agenda, langOf(committee.locale));
+    const followUps = await this.services.actions.openBefore(committee.id, agenda.meeting.startsAt);
+    const card = agendaOverviewCard(committee, agenda, langOf(committee.locale), followUps);
     const activityId = agenda.meeting.overviewActivityId;
     const id = await this.messenger.sendCard({ target, conversationId: target.conversationId, card, activityId });
     return { activityId: id, record: activityId ? undefined : { overviewOf: meetingId } };

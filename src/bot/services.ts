@@ -9,6 +9,9 @@ import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
 import type { SubmissionService } from '../domain/submission.service';
 import type { InputService } from '../domain/input.service';
+import type { ActionItemService } from '../domain/action-item.service';
+import type { DecisionService } from '../domain/decision.service';
+import type { MinutesService } from '../domain/minutes.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -21,6 +24,9 @@ export interface BotServices {
   digests: DigestService;
   submissions: SubmissionService;
   inputs: InputService;
+  decisions: DecisionService;
+  minutes: MinutesService;
+  actions: ActionItemService;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

@@ -5,18 +5,23 @@ import { TurnContext, type Activity } from 'botbuilder';
 export const MAX_TEXT_LENGTH = 28 * 1024;
 
 export function commandText(activity: Partial<Activity>): string {
-  const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return normalise(withoutMention);
+  return normalise(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
 }
 
-export function normalise(text: string): string {
+/** The message as written (case and punctuation kept), without the @mention and markup: for what follows a command's words. */
+export function writtenText(activity: Partial<Activity>): string {
+  return plain(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
+}
+
+function plain(text: string): string {
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[?!.]+$/, '')
-    .trim()
-    .toLowerCase();
+    .trim();
+}
+
+export function normalise(text: string): string {
+  return plain(text).replace(/[?!.]+$/, '').trim().toLowerCase();
 }

@@ -2,8 +2,9 @@ import overviewTemplate from '../../cards/agenda-overview.json';
 import itemTemplate from '../../cards/agenda-item.json';
 import { answersFor, MAX_VIEWERS } from '../domain/agenda.service';
 import { plainAttachmentTitle } from '../domain/attachment-title';
-import type { Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
-import { formatDate, formatTimeSpan } from '../i18n/format';
+import type { ActionItem, Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
+import { formatDate, formatShortDate, formatTimeSpan } from '../i18n/format';
+import { actionText } from './action-text';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { meetingFacts } from './next-meeting.card';
@@ -13,8 +14,11 @@ import { capitalise } from './welcome.card';
 /** Case text shown before "Vis hele sagsfremstillingen"; the rest is one click away. */
 const CASE_VISIBLE_CHARS = 700;
 
-/** The channel's overview of the agenda: meeting header and items numbered by section. */
-export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: Lang) {
+/**
+ * The channel's overview of the agenda: meeting header, items numbered by section, and the
+ * actions still open from earlier meetings, under the item they were agreed on.
+ */
+export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: Lang, openActions: readonly ActionItem[] = []) {
   const t = messages(lang);
   const { meeting } = agenda;
   const tz = committee.timeZone;
@@ -34,9 +38,24 @@ export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: L
     time: capitalise(formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz)),
     facts,
     sections,
+    followUpLabel: t.min.followUpHeading,
+    followUps: followUpsOf(openActions, lang, tz),
     footer: t.agendaFooter,
     summary: t.agendaSummary(agenda.items.length),
   });
+}
+
+/** Open actions grouped by the item they were agreed on, in the order they came. */
+function followUpsOf(actions: readonly ActionItem[], lang: Lang, timeZone: string) {
+  const t = messages(lang);
+  const groups = new Map<string, { item: string; actions: Array<{ text: string }> }>();
+  for (const a of actions) {
+    const key = a.origin?.itemId ?? '';
+    const label = a.origin ? t.min.followUpItem(formatShortDate(a.origin.meetingStartsAt, lang, timeZone), a.origin.itemNumber, a.origin.itemTitle) : '';
+    const group = groups.get(key) ?? groups.set(key, { item: label, actions: [] }).get(key)!;
+    group.actions.push({ text: actionText(a, lang) });
+  }
+  return [...groups.values()];
 }
 
 function badgeOf(item: AgendaItem, lang: Lang): string {
@@ -48,6 +67,8 @@ function badgeOf(item: AgendaItem, lang: Lang): string {
 export interface ItemCardView {
   /** The viewer's own answer: the personal view (refresh); null in the shared card. */
   mine?: PositionKind | null;
+  /** The viewer is in the secretariat: their own view offers "Skriv referat". */
+  canRecord?: boolean;
   /** Teams user ids ("29:…") whose clients refresh the card to their own view. */
   refreshUserIds?: string[];
 }
@@ -57,16 +78,23 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
   const t = messages(lang);
   const [caseStart, caseRest] = splitCaseText(item.caseText);
   const open = item.status === 'published';
-  const isDecision = item.section === 'decision';
-  const tally = isDecision ? t.tallyDecision(item.tally) : t.tallyAcknowledged(item.tally.acknowledged);
+  const approval = Boolean(item.approvesMinutesOf);
+  const isDecision = item.section === 'decision' || approval;
+  const label = (kind: PositionKind) => (approval && (kind === 'can_approve' || kind === 'wants_discussion') ? t.min.approvalAnswers[kind] : t.answers[kind]);
+  const tally = approval
+    ? t.min.approvalTally(item.tally.can_approve, item.tally.wants_discussion)
+    : isDecision
+      ? t.tallyDecision(item.tally)
+      : t.tallyAcknowledged(item.tally.acknowledged);
   const answers = open
-    ? answersFor(item.section).map((kind) => ({
+    ? answersFor(item).map((kind) => ({
         itemId: item.id,
         kind,
-        title: t.answers[kind],
+        title: label(kind),
         style: view.mine === kind ? 'positive' : 'default',
       }))
     : [];
+  const followUp = (item.decision?.actions ?? []).map((a) => ({ text: actionText(a, lang) }));
   const refreshUserIds = (view.refreshUserIds ?? []).length <= MAX_VIEWERS ? (view.refreshUserIds ?? []) : [];
   const card = renderCard(itemTemplate, {
     itemId: item.id,
@@ -77,6 +105,8 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     presenter: item.presenter ? t.presentedBy(item.presenter) : '',
     decisionLabel: item.decision ? t.decisionLabel(t.outcomes[item.decision.outcome]) : '',
     decision: item.decision?.text ?? '',
+    followUpLabel: t.min.actionsHeading,
+    followUp,
     recommendationLabel: t.recommendationLabel,
     recommendationIntro: item.recommendationIntro ?? '',
     recommendations: item.recommendations.map((text) => ({ text })),
@@ -94,12 +124,14 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
       return { text: a.url ? `[${escapeLinkText(a.title)}](${a.url})` : a.title };
     }),
     tally,
-    mine: view.mine ? t.yourAnswer(t.answers[view.mine]) : '',
+    mine: view.mine ? t.yourAnswer(label(view.mine)) : '',
     open,
     isDecision,
-    commentLabel: t.commentLabel,
-    commentPlaceholder: t.commentPlaceholder,
+    commentLabel: approval ? t.min.approvalComment : t.commentLabel,
+    commentPlaceholder: approval ? t.min.approvalCommentPlaceholder : t.commentPlaceholder,
     answers,
+    canRecord: Boolean(view.canRecord),
+    recordLabel: t.min.recordButton,
     refreshUserIds,
     refreshLabel: t.refreshLabel,
   });

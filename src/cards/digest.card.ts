@@ -31,6 +31,7 @@ export function digestCard(digests: MeetingDigests, lang: Lang, personal: Person
     ? [
         ...personal.openInputs.map((i) => t.digestInput(inert(i.title), formatDate(i.deadline, lang, tz))),
         ...personal.submissions.map((s) => t.digestSubmission(inert(s.title), t.sub.status[s.status])),
+        ...(personal.actions.open ? [t.min.digestActions(personal.actions.open, personal.actions.overdue)] : []),
       ]
     : [];
   if (personal && items.length) {

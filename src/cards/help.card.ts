@@ -7,9 +7,13 @@ import { renderCard } from './render';
 export function helpCard(lang: Lang) {
   const t = messages(lang);
   const c = t.commands;
+  const m = t.min.commands;
   return renderCard(template, {
     title: t.helpTitle,
-    commands: [c.nextMeeting, c.submitTopic, c.submissions, c.requestInput, c.importAgenda, c.publishAgenda, c.editItem, c.itemStatus, c.members, c.setup, c.language, c.digest, c.help],
+    commands: [
+      c.nextMeeting, c.submitTopic, c.submissions, m.actions, m.decisions, c.requestInput, c.importAgenda, c.publishAgenda, c.editItem, c.itemStatus,
+      m.recordDecision, m.minutes, c.members, c.setup, c.language, c.digest, c.help,
+    ],
     footer: t.helpFooter,
   });
 }

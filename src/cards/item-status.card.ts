@@ -12,6 +12,8 @@ export function itemStatusCard(report: ItemStatusReport, lang: Lang) {
   const answered = people.filter((p) => p.answer).length;
   return renderCard(template, {
     heading: t.statusHeading(report.committee.name),
+    itemId: item.id,
+    recordLabel: t.min.recordButton,
     title: `${item.number} ${item.title}`,
     summary: t.statusSummary(answered, people.length),
     tally: item.section === 'decision' ? t.tallyDecision(item.tally) : t.tallyAcknowledged(item.tally.acknowledged),

@@ -17,7 +17,7 @@ import type {
   PositionRecord,
   Recipient,
 } from './ports';
-import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, SectionKind } from './types';
+import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind } from './types';
 
 /** How many coming meetings are searched for the one with an agenda. */
 const LOOKAHEAD = 6;
@@ -75,9 +75,13 @@ export interface ItemStatusReport {
   }>;
 }
 
-/** Decision items take a position; every other kind of item is acknowledged. */
-export function answersFor(section: SectionKind): readonly PositionKind[] {
-  return section === 'decision' ? ['can_approve', 'wants_discussion', 'cannot_approve'] : ['acknowledged'];
+/**
+ * Decision items take a position; "Godkendelse af referat" is approved or commented on;
+ * every other kind of item is acknowledged.
+ */
+export function answersFor(item: Pick<AgendaItem, 'section' | 'approvesMinutesOf'>): readonly PositionKind[] {
+  if (item.approvesMinutesOf) return ['can_approve', 'wants_discussion'];
+  return item.section === 'decision' ? ['can_approve', 'wants_discussion', 'cannot_approve'] : ['acknowledged'];
 }
 
 /**
@@ -208,7 +212,7 @@ export class AgendaService {
     const { item, committee, member } = await this.itemForMember(itemId, actor, { withTally: false });
     if (member.role === 'observer') throw new DomainError('observer');
     if (item.status !== 'published') throw new DomainError('item_closed', `${item.number} is ${item.status}`);
-    if (!answersFor(item.section).includes(kind)) throw new DomainError('invalid_input', `${kind} on ${item.section}`);
+    if (!answersFor(item).includes(kind)) throw new DomainError('invalid_input', `${kind} on ${item.section}`);
     const text = comment?.trim() || null;
     if (text && text.length > MAX_COMMENT_LENGTH) throw new DomainError('invalid_input', 'comment too long');
     // The answer and its audit record are one write.
@@ -231,11 +235,12 @@ export class AgendaService {
    * An item card as the actor should see it (a refresh): with their own answer when they
    * are a member; the card itself is what the channel already shows everyone.
    */
-  async itemView(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; mine: PositionKind | null } | null> {
+  async itemView(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; mine: PositionKind | null; secretariat: boolean } | null> {
     const found = await this.itemWithCommittee(itemId);
     if (!found) return null;
-    const mine = (await this.myAnswers(actor, found.committee, [itemId])).get(itemId) ?? null;
-    return { ...found, mine };
+    const member = actor.aadObjectId ? await this.memberships.findByAad(found.committee.id, actor.aadObjectId) : null;
+    const mine = member ? ((await this.agenda.positionsOf(member.personId, [itemId])).get(itemId) ?? null) : null;
+    return { ...found, mine, secretariat: member?.role === 'secretariat' };
   }
 
   /** An item and its committee, for refreshing the posted card (no actor: it shows what the channel shows). */
@@ -262,13 +267,6 @@ export class AgendaService {
   async viewers(committee: Committee): Promise<string[]> {
     const ids = await this.memberships.teamsUserIds(committee.id, MAX_VIEWERS + 1);
     return ids.length > MAX_VIEWERS ? [] : ids;
-  }
-
-  /** The actor's current answer on each item (for their own view of the cards). */
-  async myAnswers(actor: Actor, committee: Committee, itemIds: string[]): Promise<Map<string, PositionKind>> {
-    if (!actor.aadObjectId) return new Map();
-    const member = await this.memberships.findByAad(committee.id, actor.aadObjectId);
-    return member ? this.agenda.positionsOf(member.personId, itemIds) : new Map();
   }
 
   /**

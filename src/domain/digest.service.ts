@@ -8,7 +8,9 @@ import { comingMeetings } from './coming-meetings';
 import { personalTarget } from './delivery.service';
 import { DomainError } from './errors';
 import { stillToAnswer } from './input.service';
+import { concerns, isOverdue, localDay } from './action-item.service';
 import type {
+  ActionItemRepository,
   AgendaRepository,
   AuditLog,
   CommitteeRepository,
@@ -20,7 +22,7 @@ import type {
   Recipient,
   SubmissionRepository,
 } from './ports';
-import type { Actor, Agenda, AgendaItem, Committee, InputRequest, Meeting, PositionKind, SubmissionStatus } from './types';
+import type { Actor, Agenda, AgendaItem, Committee, InputRequest, Meeting, Member, PositionKind, SubmissionStatus } from './types';
 import { addDays, fromLocal, toLocal } from './zoned-time';
 
 /** The hour, committee time, at which digests go out on their day. */
@@ -40,6 +42,8 @@ export interface PersonalDigest {
   openInputs: Array<{ title: string; deadline: Date }>;
   /** The member's own topics for this meeting, and where they stand. */
   submissions: Array<{ title: string; status: SubmissionStatus }>;
+  /** Open actions that are the member's to do (concerns), and how many of them are overdue. */
+  actions: { open: number; overdue: number };
 }
 
 export interface MeetingDigests {
@@ -70,6 +74,7 @@ export class DigestService {
     private readonly clock: Clock,
     private readonly inputs: InputRequestRepository,
     private readonly submissions: SubmissionRepository,
+    private readonly actions: Pick<ActionItemRepository, 'listOpen'>,
   ) {}
 
   /** Meetings whose digests are due now: past their due time, not started, not cancelled. */
@@ -95,8 +100,13 @@ export class DigestService {
     const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
     const pending = await this.pendingInputs(committee);
     const submitted = await this.submissions.listForMeeting(meeting.id);
+    const openActions = await this.actions.listOpen(committee.id, 'all');
+    const members = openActions.length ? new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
+    const today = localDay(this.clock.now(), committee.timeZone).day;
     const personal = recipients.map(({ recipient, to }) => {
       const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
+      const member = members.get(recipient.personId);
+      const theirs = member ? openActions.filter((a) => concerns(member, a)) : [];
       return {
         recipient,
         to,
@@ -106,6 +116,7 @@ export class DigestService {
         submissions: submitted
           .filter((s) => s.submitter.personId === recipient.personId && s.status !== 'withdrawn')
           .map((s) => ({ title: s.title, status: s.status })),
+        actions: { open: theirs.length, overdue: theirs.filter((a) => isOverdue(a, today)).length },
       };
     });
     const closedAttachments = (published?.items ?? [])

@@ -17,7 +17,10 @@ export type DomainErrorCode =
   | 'no_open_meeting'
   | 'submission_reviewed'
   | 'input_closed'
-  | 'no_input_request';
+  | 'no_input_request'
+  | 'correction_needed'
+  | 'no_minutes'
+  | 'not_action_owner';
 
 export class DomainError extends Error {
   constructor(

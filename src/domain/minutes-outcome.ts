@@ -23,3 +23,16 @@ export function outcomeFromMinutes(text: string): DecisionOutcome {
   for (const [pattern, outcome] of RULES) if (pattern.test(text)) return outcome;
   return 'discussed';
 }
+
+/** The committees' own sentence for an outcome, when the secretariat records only the outcome. */
+export function standardReferat(outcome: DecisionOutcome, committee: string): string {
+  const sentences: Record<DecisionOutcome, string> = {
+    approved: `${committee} godkendte indstillingen.`,
+    approved_with_changes: `${committee} godkendte indstillingen med de ændringer, der kom frem på mødet.`,
+    noted: `${committee} tog orienteringen til efterretning.`,
+    discussed: `${committee} drøftede punktet.`,
+    postponed: 'Punktet blev udsat.',
+    rejected: `${committee} godkendte ikke indstillingen.`,
+  };
+  return sentences[outcome];
+}

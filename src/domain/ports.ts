@@ -2,6 +2,7 @@
 // tests may implement them in memory.
 import type { ParsedDocument, ParsedItem } from '../documents/parsed-document';
 import type {
+  ActionItem,
   Actor,
   Agenda,
   AgendaItem,
@@ -9,6 +10,8 @@ import type {
   DecisionOutcome,
   Meeting,
   Member,
+  Minutes,
+  MinutesCorrection,
   OrganisationKind,
   PositionKind,
   Role,
@@ -428,4 +431,161 @@ export interface AuditLog {
     /** The acting person's id when the caller knows it already (spares a lookup). */
     actorPersonId?: string;
   }): Promise<void>;
+}
+
+/** Who an action is for, as the decision form names them (resolved by the store). */
+export type ActionOwnerRef = { kind: 'person'; personId: string } | { kind: 'organisation'; organisationId: string } | { kind: 'secretariat' };
+
+/** An action as the secretariat writes it on the decision form (id null: a new one). */
+export interface ActionDraft {
+  id: string | null;
+  what: string;
+  owner: ActionOwnerRef;
+  /** YYYY-MM-DD */
+  dueOn: string | null;
+}
+
+/** A Referat as the secretariat writes it. */
+export interface DecisionDraft {
+  outcome: DecisionOutcome;
+  text: string;
+  actions: ActionDraft[];
+}
+
+/** An item's recorded decision, with its actions (the cancelled ones left out). */
+export interface RecordedDecision {
+  itemId: string;
+  outcome: DecisionOutcome;
+  text: string;
+  /** Raised by every change; 0 means nothing is recorded yet. */
+  version: number;
+  recordedAt: Date;
+  recordedBy: string | null;
+  actions: ActionItem[];
+}
+
+/** A decision found by "beslutninger <søgeord>". */
+export interface DecisionHit {
+  meetingId: string;
+  meetingStartsAt: Date;
+  itemId: string;
+  itemNumber: string;
+  itemTitle: string;
+  outcome: DecisionOutcome;
+  text: string;
+}
+
+export interface DecisionRepository {
+  /** The item's decision and its open and done actions, or null. */
+  find(itemId: string): Promise<RecordedDecision | null>;
+  /**
+   * Records the item's decision if what is recorded is still at `version` (0: nothing
+   * yet); null when someone changed it meanwhile. One transaction: the decision, the item
+   * decided (its answers close), its actions (those left off the form are cancelled), the
+   * audit record, a correction of the meeting's published minutes when there is one, the
+   * minutes this item approves marked approved when the outcome approves them, and the
+   * item's card in the channel asked to show it.
+   */
+  record(input: {
+    itemId: string;
+    committeeId: string;
+    version: number;
+    draft: DecisionDraft;
+    actorPersonId: string;
+    at: Date;
+    correction: string | null;
+    audit: AuditEntry;
+  }): Promise<RecordedDecision | null>;
+  /** The committee's decisions matching the words (Danish full-text search), newest meeting first. */
+  search(committeeId: string, words: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }>;
+  /** The committee's latest decisions, newest meeting first. */
+  latest(committeeId: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }>;
+}
+
+export interface ActionItemRepository {
+  find(id: string): Promise<ActionItem | null>;
+  /**
+   * The committee's open actions for the person: their own, their organisation's, and the
+   * secretariat's when they are in it (or every open one: 'all'), earliest due first.
+   */
+  listOpen(committeeId: string, who: { personId: string; organisationId: string | null; secretariat: boolean } | 'all'): Promise<ActionItem[]>;
+  /** Open actions agreed at meetings that started before `before` (for the next agenda). */
+  openBefore(committeeId: string, before: Date): Promise<ActionItem[]>;
+  /** Open → done, with who and when and the audit record; false when it was not open. */
+  markDone(id: string, personId: string, at: Date, audit: AuditEntry): Promise<boolean>;
+  /** Open actions whose last day is before `today` (YYYY-MM-DD) and whose owners were never reminded: every committee's. */
+  overdue(today: string): Promise<ActionItem[]>;
+  /** Marks the action reminded and queues the reminders, once: false when it had been reminded already. */
+  markReminded(id: string, at: Date, messages: OutboundMessage[]): Promise<boolean>;
+  /** Who may act for an owner: the person; an organisation's members (not observers); the secretariat. */
+  ownersOf(committeeId: string, action: ActionItem): Promise<Recipient[]>;
+}
+
+/** The minutes as the store keeps them, with the document. */
+export interface StoredMinutes extends Minutes {
+  markdown: string;
+  docx: Uint8Array;
+  corrections: MinutesCorrection[];
+}
+
+/** Who took part in a meeting, as recorded (attendance), for the minutes' lists. */
+export interface AttendanceEntry {
+  personId: string;
+  name: string;
+  organisation: string | null;
+  role: Role | null;
+  attending: boolean;
+  /** Who came instead (for an apology). */
+  standIn: { name: string; organisation: string | null } | null;
+}
+
+export interface MinutesRepository {
+  find(meetingId: string): Promise<StoredMinutes | null>;
+  /**
+   * Stores a build. A first build creates the draft (with `token`); later ones replace its
+   * document with the version after `version` (the one the caller read; 0 for none).
+   * Null when someone else built or published it meanwhile. `messages` are queued with it.
+   */
+  save(input: {
+    meetingId: string;
+    version: number;
+    markdown: string;
+    docx: Uint8Array;
+    token: string;
+    at: Date;
+    byPersonId: string | null;
+    /** Corrections this build carries (they are marked issued). */
+    issues: string[];
+    messages: OutboundMessage[];
+  }): Promise<StoredMinutes | null>;
+  /**
+   * Publishes the minutes with this document: a draft at `version` (0: none built yet)
+   * becomes published, in one transaction with the meeting's status, the next meeting's
+   * "Godkendelse af referat" item (linked, or created as a draft when there is none)
+   * carrying the link, that item's card asked to show it, and `messages`. False when it
+   * was not a draft at that version (published by someone else, or built again meanwhile).
+   */
+  publish(input: {
+    meetingId: string;
+    version: number;
+    markdown: string;
+    docx: Uint8Array;
+    token: string;
+    at: Date;
+    byPersonId: string | null;
+    approval: { nextMeetingId: string; attachmentTitle: string; url: string; draft: Omit<ItemDraft, 'number'> } | null;
+    messages: OutboundMessage[];
+  }): Promise<{ published: boolean; approvalItemNumber: string | null }>;
+  /** Records a correction to published minutes, to be issued with the next build. */
+  addCorrection(meetingId: string, note: string, itemId: string | null, byPersonId: string, at: Date): Promise<void>;
+  /** Meetings whose published minutes have corrections not yet issued (after a crash between the two). */
+  withUnissuedCorrections(): Promise<string[]>;
+  /** Recorded attendance of the meeting (empty when none is). */
+  attendance(meetingId: string): Promise<AttendanceEntry[]>;
+  /** The participants and apologies of the minutes document imported onto the meeting, if any. */
+  importedAttendance(meetingId: string): Promise<{ participants: ParsedDocument['participants']; absent: ParsedDocument['absent'] } | null>;
+  /** The document behind a download link, if the token is the link's. */
+  file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null>;
+  /** The latest meeting of the committee that starts before `before` and has items (the one being recorded). */
+  latestWithItems(committeeId: string, before: Date): Promise<Meeting | null>;
 }

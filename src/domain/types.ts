@@ -102,7 +102,10 @@ export interface AgendaItem {
   cardActivityId: string | null;
   cardConversationId: string | null;
   attachments: AgendaAttachment[];
-  decision: { outcome: DecisionOutcome; text: string } | null;
+  /** The recorded Referat, with the actions it agreed (cancelled ones left out). */
+  decision: { outcome: DecisionOutcome; text: string; actions: DecisionAction[] } | null;
+  /** "Godkendelse af referat": the earlier meeting whose minutes this item approves. */
+  approvesMinutesOf: string | null;
   /** Current answers per kind. */
   tally: Record<PositionKind, number>;
 }
@@ -175,4 +178,59 @@ export interface InputResponse {
   organisation: string | null;
   answers: string[];
   updatedAt: Date;
+}
+
+export type ActionStatus = 'open' | 'done' | 'cancelled';
+
+/** An action as its decision shows it. */
+export interface DecisionAction {
+  what: string;
+  owner: ActionOwner;
+  /** YYYY-MM-DD */
+  dueOn: string | null;
+  status: ActionStatus;
+}
+
+/** Who follows up an action: a person, an organisation, or the secretariat. */
+export type ActionOwner =
+  | { kind: 'person'; personId: string; name: string }
+  | { kind: 'organisation'; organisationId: string; name: string }
+  | { kind: 'secretariat' };
+
+/** A follow-up agreed in a decision ("Sekretariatet undersøger … til næste møde"). */
+export interface ActionItem {
+  id: string;
+  committeeId: string;
+  what: string;
+  owner: ActionOwner;
+  /** The last day, YYYY-MM-DD in the committee's time zone; null when none was set. */
+  dueOn: string | null;
+  status: ActionStatus;
+  doneAt: Date | null;
+  /** Where it was agreed. */
+  origin: { meetingId: string; meetingStartsAt: Date; itemId: string; itemNumber: string; itemTitle: string } | null;
+}
+
+export type MinutesStatus = 'draft' | 'published' | 'approved';
+
+/** A meeting's minutes as last built (the document itself is stored with it). */
+export interface Minutes {
+  meetingId: string;
+  status: MinutesStatus;
+  version: number;
+  /** The secret part of the download links. */
+  token: string;
+  builtAt: Date;
+  publishedAt: Date | null;
+  approvedAt: Date | null;
+}
+
+/** A correction to published minutes, listed in them with its date. */
+export interface MinutesCorrection {
+  id: string;
+  note: string;
+  itemId: string | null;
+  correctedAt: Date;
+  /** The version of the minutes that first carried it; null until they are issued again. */
+  issuedIn: number | null;
 }

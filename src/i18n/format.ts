@@ -52,3 +52,9 @@ export function formatMeetingWhen(start: Date, end: Date, lang: Lang, timeZone: 
   const sep = lang === 'da' ? ' ' : ', ';
   return `${formatDate(start, lang, timeZone)}${sep}${formatTimeSpan(start, end, lang, timeZone)}`;
 }
+
+/** A calendar day written YYYY-MM-DD: "7. juni 2026" / "7 June 2026". */
+export function formatDay(isoDate: string, lang: Lang): string {
+  // Noon UTC is the same day in every time zone the committees are in.
+  return formatShortDate(new Date(`${isoDate}T12:00:00Z`), lang, 'UTC');
+}

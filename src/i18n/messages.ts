@@ -4,10 +4,10 @@ import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { Lang } from './locale';
 
-/** Danish genitive: "DASSOS' møde", "DAS Socials møde". */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-}
+import { genitive } from './genitive';
+import { minutesDa, minutesEn } from './minutes.messages';
+
+export { genitive };
 
 /** A noun as counted and as a heading: one, many, heading. */
 type Counted = readonly [one: string, many: string, heading: string];
@@ -79,6 +79,9 @@ const da = {
     submission_reviewed: 'Sekretariatet har allerede behandlet punktet, så det kan ikke ændres eller trækkes tilbage nu. Skriv til sekretariatet.',
     input_closed: 'Fristen for at svare er overskredet, så svarene kan ikke ændres længere.',
     no_input_request: 'Jeg kan ikke finde en forespørgsel med den titel. Skriv fx «status input dialogmøde».',
+    correction_needed: 'Referatet er allerede udsendt. Skriv, hvad der er rettet, så rettelsen kommer med i referatet med dato.',
+    no_minutes: 'Der er ikke skrevet et referat af mødet endnu. Skriv «referat» for at lave et udkast.',
+    not_action_owner: 'Opgaven er ikke din, din organisations eller sekretariatets, så du kan ikke melde den udført.',
   } satisfies Record<DomainErrorCode, string>,
   lastSecretariat: 'Styregruppen skal have mindst én i sekretariatet.',
   unexpectedError: (ref: string) => `Beklager, noget gik galt hos mig. Prøv igen om lidt. (Fejl-id: ${ref})`,
@@ -412,6 +415,7 @@ const da = {
     noteAlreadyAttached: (number: string) => `Notatet ligger allerede på punkt ${number}.`,
     compiled: (title: string) => `Jeg har lukket «${title}» for svar og samlet notatet. Det ligger i din chat med mig.`,
   },
+  min: minutesDa,
 };
 
 export type Messages = typeof da;
@@ -483,6 +487,9 @@ const en: Messages = {
     submission_reviewed: 'The secretariat has already reviewed the topic, so it cannot be changed or withdrawn now. Write to the secretariat.',
     input_closed: 'The deadline for answering has passed, so the answers can no longer be changed.',
     no_input_request: 'I cannot find a request with that title. Type e.g. "input status dialogue meeting".',
+    correction_needed: 'The minutes have been published already. Say what was corrected, so the correction is listed in them with its date.',
+    no_minutes: 'No minutes have been written for the meeting yet. Type "minutes" to make a draft.',
+    not_action_owner: "The action is not yours, your organisation's or the secretariat's, so you cannot mark it done.",
   },
   lastSecretariat: 'The committee must keep at least one secretariat member.',
   unexpectedError: (ref: string) => `Sorry, something went wrong on my side. Please try again shortly. (Error id: ${ref})`,
@@ -815,6 +822,7 @@ const en: Messages = {
     noteAlreadyAttached: (number: string) => `The note is already on item ${number}.`,
     compiled: (title: string) => `I have closed "${title}" for answers and compiled the note. It is in your chat with me.`,
   },
+  min: minutesEn,
 };
 
 const catalogs: Record<Lang, Messages> = { da, en };

@@ -16,6 +16,7 @@ import { isUuid } from './committee.repository';
 import type { Database, SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
+import { isoDay, ownerOf } from './action-item.repository';
 import { GroupCommit } from './group-commit';
 import { enqueueMessages, refreshCards, REFRESH_COLUMNS, REFRESH_ON_CONFLICT } from './outbox.repository';
 import { ReadCache } from './read-cache';
@@ -25,7 +26,15 @@ const CARD_COALESCE_SECONDS = 1;
 
 const itemInclude = {
   attachments: { orderBy: { createdAt: 'asc' } },
-  decision: true,
+  decision: {
+    include: {
+      actionItems: {
+        where: { status: { not: 'cancelled' } },
+        orderBy: { position: 'asc' },
+        include: { ownerPerson: { select: { displayName: true } }, ownerOrganisation: { select: { name: true } } },
+      },
+    },
+  },
 } satisfies Prisma.AgendaItemInclude;
 
 type ItemRow = Prisma.AgendaItemGetPayload<{ include: typeof itemInclude }>;
@@ -57,7 +66,14 @@ function toItem(row: ItemRow, tally: Record<PositionKind, number> = NO_TALLY): A
       closed: a.access === 'closed',
       toFollow: a.availability === 'to_follow',
     })),
-    decision: row.decision ? { outcome: row.decision.outcome, text: row.decision.text } : null,
+    decision: row.decision
+      ? {
+          outcome: row.decision.outcome,
+          text: row.decision.text,
+          actions: row.decision.actionItems.map((a) => ({ what: a.what, owner: ownerOf(a), dueOn: isoDay(a.dueOn), status: a.status })),
+        }
+      : null,
+    approvesMinutesOf: row.approvesMinutesOfId,
     tally: { ...tally },
   };
 }

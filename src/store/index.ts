@@ -11,6 +11,9 @@ import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
 import { PrismaSubmissionRepository } from './submission.repository';
 import { PrismaInputRequestRepository } from './input-request.repository';
+import { PrismaActionItemRepository } from './action-item.repository';
+import { PrismaDecisionRepository } from './decision.repository';
+import { PrismaMinutesRepository } from './minutes.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -23,6 +26,9 @@ export interface Store {
   outbox: PrismaOutboxRepository;
   submissions: PrismaSubmissionRepository;
   inputs: PrismaInputRequestRepository;
+  decisions: PrismaDecisionRepository;
+  minutes: PrismaMinutesRepository;
+  actions: PrismaActionItemRepository;
 }
 
 export interface StoreOptions {
@@ -44,5 +50,8 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     outbox: new PrismaOutboxRepository(db),
     submissions: new PrismaSubmissionRepository(db.prisma),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
+    decisions: new PrismaDecisionRepository(db.prisma, db.sql),
+    minutes: new PrismaMinutesRepository(db.prisma),
+    actions: new PrismaActionItemRepository(db.prisma),
   };
 }

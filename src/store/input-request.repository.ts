@@ -158,7 +158,7 @@ export class PrismaInputRequestRepository implements InputRequestRepository {
 }
 
 /** Compares secrets in time that does not depend on where they differ. */
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,6 +1,6 @@
 import type { MembershipRepository, Recipient, RosterEntry } from '../domain/ports';
 import type { Member, OrganisationKind, Role } from '../domain/types';
-import type { PrismaClient } from './generated/client';
+import type { Person, PrismaClient } from './generated/client';
 import { toMember } from './mappers';
 import { ReadCache } from './read-cache';
 
@@ -37,17 +37,7 @@ export class PrismaMembershipRepository implements MembershipRepository {
       select: { person: true },
       orderBy: { person: { displayName: 'asc' } },
     });
-    return rows.map(({ person: p }) => ({
-      personId: p.id,
-      name: p.displayName,
-      teamsUserId: p.teamsUserId,
-      tenantId: p.tenantId,
-      serviceUrl: p.serviceUrl,
-      personalConversationId: p.personalConversationId,
-      locale: p.locale,
-      digestMuted: p.digestMuted,
-      unreachable: p.unreachableAt !== null,
-    }));
+    return rows.map(({ person }) => toRecipient(person));
   }
 
   /** Cached: every answer's card names who may refresh it. Not used for authorisation. */
@@ -137,4 +127,19 @@ export class PrismaMembershipRepository implements MembershipRepository {
       select: { id: true },
     });
   }
+}
+
+/** A person as someone the bot can write to personally. */
+export function toRecipient(p: Person): Recipient {
+  return {
+    personId: p.id,
+    name: p.displayName,
+    teamsUserId: p.teamsUserId,
+    tenantId: p.tenantId,
+    serviceUrl: p.serviceUrl,
+    personalConversationId: p.personalConversationId,
+    locale: p.locale,
+    digestMuted: p.digestMuted,
+    unreachable: p.unreachableAt !== null,
+  };
 }

@@ -29,6 +29,15 @@ import type { ImportPreview } from '../../src/domain/document-import.service';
 import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
 import type { ParsedDocument } from '../../src/documents/parsed-document';
 import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
+import { decisionFormCard } from '../../src/cards/decision-form.card';
+import { minutesChannelCard, minutesDraftCard } from '../../src/cards/minutes.card';
+import { decisionsCard } from '../../src/cards/decisions.card';
+import { actionItemsCard } from '../../src/cards/action-items.card';
+import type { DecisionFormView } from '../../src/domain/decision.service';
+import type { MinutesSummary, MinutesView } from '../../src/domain/minutes.service';
+import type { DecisionHit } from '../../src/domain/ports';
+import type { ActionItem } from '../../src/domain/types';
+import { messages as messagesOf } from '../../src/i18n/messages';
 
 export const committee: Committee = {
   id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',
@@ -147,6 +156,7 @@ export const decisionItem: AgendaItem = {
     { id: 'a3', title: 'Samtlige bilag til Rammeaftale 2025-2026', url: null, closed: false, toFollow: true },
   ],
   decision: null,
+  approvesMinutesOf: null,
   tally: { acknowledged: 0, can_approve: 11, wants_discussion: 3, cannot_approve: 1 },
 };
 
@@ -172,7 +182,14 @@ export const decidedItem: AgendaItem = {
   status: 'decided',
   changedSincePublish: false,
   changedInPublish: false,
-  decision: { outcome: 'approved', text: 'DASSOS godkendte udkast til Rammeaftale 2025-26 og Styringsaftale 2025-26.' },
+  decision: {
+    outcome: 'approved',
+    text: 'DASSOS godkendte udkast til Rammeaftale 2025-26 og Styringsaftale 2025-26.',
+    actions: [
+      { what: 'Rammeaftalen sendes til godkendelse i KKR den 19. november', owner: { kind: 'secretariat' }, dueOn: '2024-11-19', status: 'open' },
+      { what: 'Kommunerne melder kapacitet på herbergsområdet ind', owner: { kind: 'organisation', organisationId: 'o1', name: 'Favrskov Kommune' }, dueOn: null, status: 'done' },
+    ],
+  },
 };
 
 export const agenda: Agenda = {
@@ -201,6 +218,7 @@ export const digests: MeetingDigests = {
     unacknowledged: published.items.slice(3, 4),
     openInputs: [{ title: 'Temaer til dialogmødet med Socialtilsyn Midt', deadline: new Date('2026-08-04T10:00:00Z') }],
     submissions: [{ title: 'Udgiftsudviklingen for borgere med komplekse behov', status: 'accepted' }],
+    actions: { open: 3, overdue: 1 },
   }],
 };
 
@@ -287,9 +305,98 @@ for (const lang of ['da', 'en'] as const) {
       ),
     ],
     [`digest, personal ${lang}`, digestCard(digests, lang, digests.personal[0]!)],
-    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [], submissions: [] })],
-    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [{ title: 'Temaer til dialogmødet', deadline: new Date('2026-08-04T10:00:00Z') }], submissions: [] })],
+    [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [], submissions: [], actions: { open: 0, overdue: 0 } })],
+    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [{ title: 'Temaer til dialogmødet', deadline: new Date('2026-08-04T10:00:00Z') }], submissions: [], actions: { open: 0, overdue: 0 } })],
     [`digest, channel ${lang}`, digestCard(digests, lang, null)],
     [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
+  );
+}
+
+// Decisions, minutes and actions (issue 6).
+const organisationsOfCommittee = inputOrganisations;
+const decisionView: DecisionFormView = {
+  committee,
+  meeting: next.meeting,
+  item: { ...decisionItem, status: 'decided' },
+  decision: {
+    itemId: decisionItem.id,
+    outcome: 'approved_with_changes',
+    text: 'DASSOS godkendte udkast til Rammeaftale 2025-26 med de ændringer, der kom frem på mødet.\n\nAfsnittet om kapacitet skærpes.',
+    version: 2,
+    recordedAt: new Date('2026-08-11T10:42:00Z'),
+    recordedBy: 'Alex Wilber',
+    actions: [
+      { id: 'a1', committeeId: committee.id, what: 'Sekretariatet skærper afsnittet om kapacitet', owner: { kind: 'secretariat' }, dueOn: '2026-09-01', status: 'open', doneAt: null, origin: null },
+      { id: 'a2', committeeId: committee.id, what: 'Forelægges KD-Net den 21. august', owner: { kind: 'person', personId: 'p0', name: 'Jesper Thyrring Møller' }, dueOn: '2026-08-21', status: 'open', doneAt: null, origin: null },
+    ],
+  },
+  correcting: false,
+  organisations: organisationsOfCommittee,
+  people: members,
+};
+const minutesView: MinutesView = {
+  committee,
+  meeting: next.meeting,
+  minutes: {
+    meetingId: 'm1',
+    status: 'draft',
+    version: 3,
+    token: 't',
+    builtAt: new Date('2026-08-11T12:10:00Z'),
+    publishedAt: null,
+    approvedAt: null,
+    markdown: '',
+    docx: new Uint8Array(),
+    corrections: [],
+  },
+  items: 12,
+  missing: ['3.2', '3.4'],
+  attendance: 'recorded',
+  nextMeeting: later,
+};
+const minutesLinks = { docx: 'https://dagsorden.example.dk/files/minutes/m1/t.docx', md: 'https://dagsorden.example.dk/files/minutes/m1/t.md' };
+const minutesSummary: MinutesSummary = {
+  items: agenda.items.filter((i) => i.status !== 'withdrawn').map((i, n) => ({ number: i.number, title: i.title, outcome: n === 5 ? null : (['discussed', 'approved', 'approved_with_changes', 'noted', 'noted'] as const)[n]! })),
+  actions: 4,
+};
+const actionOrigin = { meetingId: 'm0', meetingStartsAt: new Date('2026-05-18T11:00:00Z'), itemId: 'i12', itemNumber: '1.2', itemTitle: 'Godkendelse af fælles principper for samarbejdet' };
+const openActions: ActionItem[] = [
+  { id: 'a3', committeeId: committee.id, what: 'Sekretariatet beskriver, hvordan det håndteres, hvis principperne ikke overholdes', owner: { kind: 'secretariat' }, dueOn: '2026-06-30', status: 'open', doneAt: null, origin: actionOrigin },
+  { id: 'a4', committeeId: committee.id, what: 'Kommunerne melder deres kapacitet på herbergsområdet ind', owner: { kind: 'organisation', organisationId: 'o1', name: 'Region Midtjylland' }, dueOn: '2026-09-15', status: 'open', doneAt: null, origin: { ...actionOrigin, itemId: 'i22', itemNumber: '2.2', itemTitle: 'Kapacitetsstyring af herbergsområdet' } },
+  { id: 'a5', committeeId: committee.id, what: 'Oplæg til politisk temamøde på overskriftsniveau', owner: { kind: 'person', personId: 'p0', name: 'Jesper Thyrring Møller' }, dueOn: null, status: 'open', doneAt: null, origin: actionOrigin },
+];
+const approvalItem: AgendaItem = {
+  ...decisionItem,
+  number: '1.4',
+  title: 'Godkendelse af referat fra mødet den 18. maj 2026',
+  recommendationIntro: 'At DASSOS:',
+  recommendations: ['Godkender referatet fra mødet den 18. maj 2026'],
+  caseText: 'Referatet fra mødet den 18. maj 2026 blev udsendt til medlemmerne den 20. maj 2026. Bemærkninger kan gives på punktets kort, inden mødet.',
+  attachments: [{ id: 'a9', title: 'Referat fra mødet den 18. maj 2026', url: minutesLinks.docx, closed: false, toFollow: false }],
+  approvesMinutesOf: 'm0',
+  tally: { acknowledged: 0, can_approve: 12, wants_discussion: 1, cannot_approve: 0 },
+};
+const hits: DecisionHit[] = [
+  { meetingId: 'm0', meetingStartsAt: actionOrigin.meetingStartsAt, itemId: 'i11', itemNumber: '1.1', itemTitle: 'Drøftelse af udkast til Rammeaftale 2027-28', outcome: 'discussed', text: 'Der var enighed om at fastholde de komplekse borgere som udviklingsområde, og at kommunerne skal arbejde henimod at etablere egne tilbud til de allermest komplekse borgere. Det kræver en villighed til at investere samt en fælles understøttelse af implementeringen.\n\nDer var et synspunkt om at bevare takstaftalen, imens vi parallelt arbejder med principperne.' },
+  { meetingId: 'm9', meetingStartsAt: new Date('2025-10-22T07:00:00Z'), itemId: 'i13', itemNumber: '1.3', itemTitle: 'Takstaftale 2026', outcome: 'approved', text: 'DASSOS godkendte takstaftalen for 2026.' },
+];
+const me = { ...members[0]!, personId: 'p0', role: 'member' as const, organisation: { id: 'o1', name: 'Region Midtjylland', kind: 'region' as const } };
+
+for (const lang of ['da', 'en'] as const) {
+  sampleCards.push(
+    [`decision form ${lang}`, decisionFormCard(decisionView, lang, { notice: messagesOf(lang).min.saved('1.2', messagesOf(lang).outcomes.approved_with_changes, 2) })],
+    [`decision form, new ${lang}`, decisionFormCard({ ...decisionView, item: decisionItem, decision: null }, lang)],
+    [`decision form, correcting with problems ${lang}`, decisionFormCard({ ...decisionView, correcting: true }, lang, { input: { form: { outcome: 'auto', text: '', actions: [] }, correction: '', problems: [{ field: 'text', problem: 'empty' }, { field: 'correction', problem: 'empty' }] } })],
+    [`minutes draft ${lang}`, minutesDraftCard(minutesView, minutesLinks, lang)],
+    [`minutes published ${lang}`, minutesDraftCard({ ...minutesView, missing: [], minutes: { ...minutesView.minutes, status: 'published', publishedAt: new Date('2026-08-12T08:00:00Z'), corrections: [{ id: 'c1', note: 'Der var fejl i tallene for Favrskov Kommune.', itemId: null, correctedAt: new Date('2026-08-20T09:00:00Z'), issuedIn: 4 }] } }, minutesLinks, lang, messagesOf(lang).min.published('tirsdag den 11. august 2026', true, '1.4'))],
+    [`minutes in the channel ${lang}`, minutesChannelCard(committee, next.meeting, minutesSummary, minutesLinks, lang)],
+    [`minutes corrected in the channel ${lang}`, minutesChannelCard(committee, next.meeting, minutesSummary, minutesLinks, lang, { version: 4, corrections: ['Der var fejl i tallene for Favrskov Kommune.'] })],
+    [`decisions ${lang}`, decisionsCard({ committee, words: 'takstaftalen', hits, total: 2 }, lang)],
+    [`decisions, none ${lang}`, decisionsCard({ committee, words: 'ferie', hits: [], total: 0 }, lang)],
+    [`my actions ${lang}`, actionItemsCard({ committee, me, actions: openActions, all: false, today: '2026-08-01' }, lang, messagesOf(lang).min.markedDone('Forelægges KD-Net den 21. august'))],
+    [`all actions, none ${lang}`, actionItemsCard({ committee, me, actions: [], all: true, today: '2026-08-01' }, lang)],
+    [`agenda item, approval of minutes ${lang}`, agendaItemCard(committee, approvalItem, lang, { mine: 'can_approve' })],
+    [`agenda item, decided, secretariat ${lang}`, agendaItemCard(committee, decidedItem, lang, { canRecord: true })],
+    [`agenda overview, follow-up ${lang}`, agendaOverviewCard(committee, agenda, lang, openActions)],
   );
 }

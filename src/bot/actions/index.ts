@@ -18,6 +18,11 @@ import { publishCancelAction } from './publish-cancel.action';
 import { publishConfirmAction } from './publish-confirm.action';
 import { setupImportRosterAction } from './setup-import-roster.action';
 import { setupLinkAction } from './setup-link.action';
+import { decisionFormAction } from './decision-form.action';
+import { decisionSaveAction } from './decision-save.action';
+import { minutesDraftAction } from './minutes-draft.action';
+import { minutesPublishAction } from './minutes-publish.action';
+import { actionDoneAction } from './action-done.action';
 
 const all: readonly CardAction[] = [
   commandAction,
@@ -39,6 +44,11 @@ const all: readonly CardAction[] = [
   inputAnswerAction,
   inputViewAction,
   inputAttachAction,
+  decisionFormAction,
+  decisionSaveAction,
+  minutesDraftAction,
+  minutesPublishAction,
+  actionDoneAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

@@ -12,7 +12,7 @@ export const itemRefreshAction: CardAction = {
     if (!parsed.success) return {};
     const view = await h.services.agenda.itemView(parsed.data.itemId, h.turn.actor);
     if (!view) return {};
-    const { personal } = await itemCards(h, view.committee, view.item, view.mine, h.turn.lang);
+    const { personal } = await itemCards(h, view.committee, view.item, view.mine, h.turn.lang, false, view.secretariat);
     return { card: personal };
   },
 };

@@ -15,6 +15,12 @@ import { itemStatusCommand } from './item-status.command';
 import { membersCommand } from './members.command';
 import { nextMeetingCommand } from './next-meeting.command';
 import { setupCommand } from './setup.command';
+import { recordDecisionCommand } from './record-decision.command';
+import { minutesCommand } from './minutes.command';
+import { approveMinutesCommand } from './approve-minutes.command';
+import { correctMinutesCommand } from './correct-minutes.command';
+import { decisionsCommand } from './decisions.command';
+import { myActionsCommand } from './my-actions.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
@@ -34,6 +40,13 @@ export const commands: readonly Command[] = [
   requestInputCommand,
   inputStatusCommand,
   compileInputCommand,
+  // "referat punkt 1.2" before "referat".
+  recordDecisionCommand,
+  minutesCommand,
+  approveMinutesCommand,
+  correctMinutesCommand,
+  decisionsCommand,
+  myActionsCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

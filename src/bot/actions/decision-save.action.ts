@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { decisionFormCard, MAX_ROWS, ownerOf } from '../../cards/decision-form.card';
+import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/decision.service';
+import type { ActionDraft } from '../../domain/ports';
+import { messages } from '../../i18n/messages';
+import type { CardAction } from '../handler';
+
+// The limits are the domain's (checkDecision names them); these bounds only keep absurd payloads out.
+const text = z.string().max(100_000).optional();
+const data = z
+  .object({
+    itemId: z.uuid(),
+    version: z.coerce.number().int().min(0),
+    /** The ids of the action rows the form was rendered with ('' for a blank row), in order. */
+    rows: z.string().max(MAX_ROWS * 40).optional(),
+    outcome: z.enum(['auto', ...OUTCOMES]).optional(),
+    text,
+    correction: text,
+  })
+  .catchall(z.unknown());
+
+const row = z.object({ what: z.string().max(10_000).optional(), owner: z.string().max(64).optional(), due: z.string().max(32).optional() });
+
+/** The form's action rows, matched to the ids they were rendered with (card data carries ids; the domain checks them). */
+function actionsOf(raw: Record<string, unknown>, ids: string[]): ActionDraft[] | null {
+  const actions: ActionDraft[] = [];
+  for (let i = 0; i < MAX_ROWS; i++) {
+    const r = row.safeParse({ what: raw[`what_${i}`], owner: raw[`owner_${i}`], due: raw[`due_${i}`] });
+    if (!r.success) return null;
+    const what = r.data.what?.trim() ?? '';
+    if (!what) continue;
+    const owner = ownerOf(r.data.owner || 'secretariat');
+    if (!owner) return null;
+    const id = ids[i] && /^[0-9a-f-]{36}$/i.test(ids[i]!) ? ids[i]! : null;
+    actions.push({ id, what, owner, dueOn: r.data.due?.trim() || null });
+  }
+  return actions;
+}
+
+/** "Gem referat" on the decision form: the form again, saved (or with what to fix, or with what someone else saved meanwhile). */
+export const decisionSaveAction: CardAction = {
+  verb: 'decision-save',
+  async run(h, raw) {
+    const t = messages(h.turn.lang);
+    const parsed = data.safeParse(raw);
+    const actions = parsed.success ? actionsOf(raw, (parsed.data.rows ?? '').split(',')) : null;
+    if (!parsed.success || !actions) return { text: t.errors.invalid_input };
+    const d = parsed.data;
+    const form: DecisionForm = { outcome: d.outcome ?? 'auto', text: d.text ?? '', actions };
+    const correction = d.correction?.trim() || null;
+    const view = await h.services.decisions.form(h.turn.actor, d.itemId);
+    const problems = checkDecision(form, correction, view.correcting);
+    if (problems.length) return { card: decisionFormCard(view, h.turn.lang, { input: { form, correction: correction ?? '', problems } }) };
+
+    const outcome = await h.services.decisions.record(
+      h.turn.actor,
+      { itemId: d.itemId, version: d.version, draft: decisionDraft(form, view.committee.name), correction },
+      h.turn.correlationId,
+    );
+    if (outcome.kind === 'conflict') return { card: decisionFormCard(outcome.view, h.turn.lang, { notice: t.min.conflict, noticeStyle: 'attention' }) };
+    if (outcome.corrected) await h.services.minutes.reissue(outcome.meeting.id);
+    h.services.deliveries.queuedElsewhere();
+    const fresh = await h.services.decisions.form(h.turn.actor, d.itemId);
+    const notice = outcome.corrected
+      ? t.min.savedCorrection
+      : t.min.saved(outcome.item.number, t.outcomes[outcome.decision.outcome], outcome.decision.actions.length);
+    return { card: decisionFormCard(fresh, h.turn.lang, { notice }) };
+  },
+};

@@ -1,0 +1,17 @@
+import { committeeForCommand, type Command } from '../handler';
+import { minutesCard, publishNotice, withChannelAddress } from '../minutes-reply';
+import { sendCard } from '../reply';
+
+/** "godkend referat" / "approve minutes": publishes the minutes of the meeting being recorded to the channel (secretariat). */
+export const approveMinutesCommand: Command = {
+  id: 'approve-minutes',
+  matches: (text) => /^(godkend|udsend|publicer) referat(et)?$|^(approve|publish) (the )?minutes$/.test(text),
+  async run(h, { committeeId }) {
+    const found = await committeeForCommand(h, this.id, committeeId);
+    if (!found) return;
+    const committee = await withChannelAddress(h, found);
+    const outcome = await h.services.minutes.publish(committee, h.turn.actor);
+    h.services.deliveries.queuedElsewhere();
+    await sendCard(h.ctx, minutesCard(h, outcome.view, publishNotice(h, committee, outcome)));
+  },
+};

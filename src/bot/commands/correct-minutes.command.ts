@@ -1,0 +1,29 @@
+import { formatDate } from '../../i18n/format';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type Command } from '../handler';
+import { minutesCard, withChannelAddress } from '../minutes-reply';
+import { sendCard } from '../reply';
+import { writtenText } from '../text';
+
+const PATTERN = /^\s*(?:ret|rettelse til|correct)\s+(?:referat(?:et)?|minutes)\b[\s:–-]*([\s\S]*)$/i;
+
+/** "ret referat <hvad er rettet>" / "correct minutes <what>": a dated correction; the minutes are issued again with it (secretariat). */
+export const correctMinutesCommand: Command = {
+  id: 'correct-minutes',
+  matches: (text) => /^(ret|rettelse til|correct) (referat(et)?|minutes)\b/.test(text),
+  async run(h, { committeeId }) {
+    const t = messages(h.turn.lang).min;
+    // The note as written: the command text is lower-cased and stripped of punctuation.
+    const note = PATTERN.exec(writtenText(h.ctx.activity))?.[1]?.trim() ?? '';
+    if (!note) {
+      await h.ctx.sendActivity(t.correctHowTo);
+      return;
+    }
+    const found = await committeeForCommand(h, this.id, committeeId);
+    if (!found) return;
+    const committee = await withChannelAddress(h, found);
+    const view = await h.services.minutes.correct(committee, h.turn.actor, note);
+    h.services.deliveries.queuedElsewhere();
+    await sendCard(h.ctx, minutesCard(h, view, t.corrected(formatDate(view.meeting.startsAt, h.turn.lang, committee.timeZone))));
+  },
+};

@@ -1,0 +1,24 @@
+import { decisionFormCard } from '../../cards/decision-form.card';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type Command } from '../handler';
+import { sendCard } from '../reply';
+import { commandText } from '../text';
+
+const PATTERN = /^(?:referat|minutes|beslutning|decision) (?:punkt|item) (\d+(?:\.\d+)*)$/;
+
+/** "referat punkt 1.2" / "minutes item 1.2": the decision form for the item of the meeting being recorded (secretariat). */
+export const recordDecisionCommand: Command = {
+  id: 'record-decision',
+  matches: (text) => /^(referat|minutes|beslutning|decision) (punkt|item)\b/.test(text),
+  async run(h, { committeeId }) {
+    const number = PATTERN.exec(commandText(h.ctx.activity))?.[1];
+    if (!number) {
+      await h.ctx.sendActivity(messages(h.turn.lang).min.decisionHowTo);
+      return;
+    }
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const view = await h.services.decisions.formByNumber(committee, h.turn.actor, number);
+    await sendCard(h.ctx, decisionFormCard(view, h.turn.lang));
+  },
+};

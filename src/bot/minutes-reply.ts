@@ -1,0 +1,35 @@
+// The minutes card for the secretariat, with its links, as the commands and buttons about
+// minutes answer; and the committee's channel address kept before anything is posted there.
+import { minutesDraftCard } from '../cards/minutes.card';
+import type { AdaptiveCard } from '../cards/render';
+import type { MinutesView, PublishOutcome } from '../domain/minutes.service';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { messages } from '../i18n/messages';
+import type { Committee } from '../domain/types';
+import type { HandlerContext } from './handler';
+import { minutesUrl } from './minutes-letters';
+import { serviceUrlFor } from './publish-flow';
+
+export function minutesCard(h: HandlerContext, view: MinutesView, notice = ''): AdaptiveCard {
+  const { publicUrl } = h.services;
+  const links = { docx: minutesUrl(publicUrl, view.meeting.id, view.minutes.token, 'docx'), md: minutesUrl(publicUrl, view.meeting.id, view.minutes.token, 'md') };
+  return minutesDraftCard(view, links, h.turn.lang, notice);
+}
+
+/** The committee with the serviceUrl its channel is reached by (remembered from this turn when it had none). */
+export async function withChannelAddress(h: HandlerContext, committee: Committee): Promise<Committee> {
+  const serviceUrl = serviceUrlFor(committee, h.turn.ref);
+  if (!serviceUrl || committee.serviceUrl) return committee;
+  await h.services.committees.rememberServiceUrl(committee, serviceUrl);
+  return { ...committee, serviceUrl };
+}
+
+/** What the secretariat is told after "godkend referat": where the minutes went, or when they went before. */
+export function publishNotice(h: HandlerContext, committee: Committee, outcome: PublishOutcome): string {
+  const t = messages(h.turn.lang).min;
+  const { view } = outcome;
+  const when = formatDate(view.meeting.startsAt, h.turn.lang, committee.timeZone);
+  return outcome.kind === 'published'
+    ? t.published(when, outcome.toChannel, outcome.approvalItemNumber)
+    : t.alreadyPublished(when, formatDateTime(view.minutes.publishedAt ?? view.minutes.builtAt, h.turn.lang, committee.timeZone));
+}

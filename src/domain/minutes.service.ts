@@ -1,0 +1,307 @@
+// A meeting's minutes, from draft to approval: "referat" builds them in the house format
+// from what was recorded (decisions, actions, attendance) as a draft for the secretariat;
+// "godkend referat" publishes them to the committee's channel and puts their link on the
+// next meeting's "Godkendelse af referat", where members approve or comment; the
+// committee's decision on that item approves them. A correction after publication is
+// dated, listed in the minutes, and the minutes are issued again with it.
+import type { Clock } from './clock';
+import type { CommitteeService } from './committee.service';
+import { DomainError } from './errors';
+import { minutesItems, type MinutesDocument, type MinutesPerson, type MinutesWriter } from './minutes';
+import type { AgendaRepository, AttendanceEntry, ItemDraft, MeetingRepository, MembershipRepository, MinutesRepository, OutboundMessage, StoredMinutes } from './ports';
+import type { ActionOwner, Actor, Committee, DecisionAction, DecisionOutcome, Meeting, Member } from './types';
+
+export const MINUTES_LIMITS = { correction: 1_000 } as const;
+
+/** How the minutes' participant lists were found. */
+export type AttendanceSource = 'recorded' | 'imported' | 'unknown';
+
+/** The minutes as the secretariat sees them on the draft card. */
+export interface MinutesView {
+  committee: Committee;
+  meeting: Meeting;
+  minutes: StoredMinutes;
+  items: number;
+  /** Items without a Referat. */
+  missing: string[];
+  attendance: AttendanceSource;
+  /** Where "Godkendelse af referat" goes. */
+  nextMeeting: Meeting | null;
+}
+
+/** One line per item for the channel's card: "1.2 Godkendelse af … · Godkendt". */
+export interface MinutesSummary {
+  items: Array<{ number: string; title: string; outcome: DecisionOutcome | null }>;
+  actions: number;
+}
+
+/** Builds what the minutes send, and their links (implemented by the bot: cards and wording). */
+export interface MinutesMessenger {
+  /** The download links of the minutes (Word and Markdown). */
+  links(meetingId: string, token: string): { docx: string; md: string };
+  /** The published minutes, to the committee's channel. */
+  published(committee: Committee, meeting: Meeting, summary: MinutesSummary, token: string, version: number): OutboundMessage[];
+  /** The corrected minutes, issued again, to the channel. */
+  reissued(committee: Committee, meeting: Meeting, summary: MinutesSummary, token: string, version: number, corrections: string[]): OutboundMessage[];
+  /** A fresh random token for the download links. */
+  newToken(): string;
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; view: MinutesView; approvalItemNumber: string | null; toChannel: boolean }
+  /** They were published before (by this click's twin, or someone else). */
+  | { kind: 'already'; view: MinutesView };
+
+/** Owner of an action as the minutes name it. */
+export function ownerLabel(owner: ActionOwner): string {
+  return owner.kind === 'secretariat' ? 'Sekretariatet' : owner.name;
+}
+
+/**
+ * The participant lists from the recorded attendance: the chair first, then as the
+ * committee lists its members; a stand-in takes part for the member who sent apologies.
+ */
+export function attendanceLists(entries: AttendanceEntry[], members: Member[]): { participants: MinutesPerson[]; absent: MinutesPerson[] } {
+  const order = new Map(members.map((m, i) => [m.personId, m.role === 'chair' ? -1 : i]));
+  const sorted = [...entries].sort((a, b) => (order.get(a.personId) ?? 1e6) - (order.get(b.personId) ?? 1e6) || a.name.localeCompare(b.name, 'da'));
+  const participants: MinutesPerson[] = [];
+  const absent: MinutesPerson[] = [];
+  for (const e of sorted) {
+    if (e.attending) participants.push({ name: e.name, organisation: e.organisation, note: e.role === 'chair' ? 'formand' : null });
+    else {
+      absent.push({ name: e.name, organisation: e.organisation, note: null });
+      if (e.standIn) participants.push({ name: e.standIn.name, organisation: e.standIn.organisation ?? e.organisation, note: `stedfortræder for ${e.name}` });
+    }
+  }
+  return { participants, absent };
+}
+
+/** The item the next agenda gets when it has no "Godkendelse af referat" yet. */
+export function approvalItem(committee: Committee, meetingDate: string, publishedOn: string): Omit<ItemDraft, 'number'> {
+  return {
+    section: 'decision',
+    title: `Godkendelse af referat fra mødet den ${meetingDate}`,
+    presenter: null,
+    recommendationIntro: `At ${committee.name}:`,
+    recommendations: [`Godkender referatet fra mødet den ${meetingDate}`],
+    caseText: `Referatet fra mødet den ${meetingDate} blev udsendt til medlemmerne den ${publishedOn}. Bemærkninger kan gives på punktets kort, inden mødet.`,
+  };
+}
+
+export class MinutesService {
+  constructor(
+    private readonly committees: CommitteeService,
+    private readonly minutes: MinutesRepository,
+    private readonly agenda: Pick<AgendaRepository, 'loadAgenda'>,
+    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>,
+    private readonly memberships: Pick<MembershipRepository, 'list'>,
+    private readonly writer: MinutesWriter,
+    private readonly messenger: MinutesMessenger,
+    private readonly recordingMeeting: (committee: Committee) => Promise<Meeting | null>,
+    private readonly formatDay: (date: Date, timeZone: string) => string,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * "referat": the minutes of the meeting being recorded, built now as a draft from what is
+   * recorded (secretariat only). Published minutes are shown as they are, not rebuilt.
+   */
+  async draft(committee: Committee, actor: Actor, meetingId?: string): Promise<MinutesView> {
+    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const meeting = await this.meetingOf(committee, meetingId);
+    const stored = await this.minutes.find(meeting.id);
+    if (stored && stored.status !== 'draft') return this.view(committee, meeting, stored);
+    const { doc, source } = await this.document(committee, meeting, true, stored);
+    // Two builds at once: the later one finds the version taken and shows what is stored.
+    const saved =
+      (await this.minutes.save({
+        meetingId: meeting.id,
+        version: stored?.version ?? 0,
+        markdown: this.writer.markdown(doc),
+        docx: await this.writer.docx(doc),
+        token: stored?.token ?? this.messenger.newToken(),
+        at: this.clock.now(),
+        byPersonId: member.personId,
+        issues: [],
+        messages: [],
+      })) ?? (await this.minutes.find(meeting.id));
+    if (!saved) throw new DomainError('conflict', `minutes of ${meeting.id}`);
+    return this.view(committee, meeting, saved, source);
+  }
+
+  /**
+   * "godkend referat": publishes the meeting's minutes to the committee's channel, built
+   * from what is recorded now, and puts them on the next meeting's "Godkendelse af
+   * referat" (secretariat only). Publishing twice publishes once.
+   */
+  async publish(committee: Committee, actor: Actor, meetingId?: string): Promise<PublishOutcome> {
+    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const meeting = await this.meetingOf(committee, meetingId);
+    const stored = await this.minutes.find(meeting.id);
+    if (stored && stored.status !== 'draft') return { kind: 'already', view: await this.view(committee, meeting, stored) };
+    const { doc, summary } = await this.document(committee, meeting, false, stored);
+    const token = stored?.token ?? this.messenger.newToken();
+    const version = (stored?.version ?? 0) + 1;
+    const next = await this.nextMeeting(committee, meeting);
+    const now = this.clock.now();
+    const date = this.formatDay(meeting.startsAt, committee.timeZone);
+    const result = await this.minutes.publish({
+      meetingId: meeting.id,
+      version: stored?.version ?? 0,
+      markdown: this.writer.markdown(doc),
+      docx: await this.writer.docx(doc),
+      token,
+      at: now,
+      byPersonId: member.personId,
+      approval: next
+        ? {
+            nextMeetingId: next.id,
+            attachmentTitle: `Referat fra mødet den ${date}`,
+            url: this.messenger.links(meeting.id, token).docx,
+            draft: approvalItem(committee, date, this.formatDay(now, committee.timeZone)),
+          }
+        : null,
+      messages: this.messenger.published(committee, meeting, summary, token, version),
+    });
+    const fresh = await this.minutes.find(meeting.id);
+    if (!fresh) throw new DomainError('conflict', `minutes of ${meeting.id}`);
+    if (!result.published) return { kind: 'already', view: await this.view(committee, meeting, fresh) };
+    return { kind: 'published', view: await this.view(committee, meeting, fresh), approvalItemNumber: result.approvalItemNumber, toChannel: Boolean(committee.conversationId) };
+  }
+
+  /** "ret referat <hvad>": a correction to the published minutes of the meeting, which are issued again with it (secretariat only). */
+  async correct(committee: Committee, actor: Actor, note: string, meetingId?: string): Promise<MinutesView> {
+    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const text = note.replace(/\s+/g, ' ').trim();
+    if (!text || text.length > MINUTES_LIMITS.correction) throw new DomainError('invalid_input', 'correction note');
+    const meeting = await this.meetingOf(committee, meetingId);
+    const stored = await this.minutes.find(meeting.id);
+    if (!stored || stored.status === 'draft') throw new DomainError('no_minutes', meeting.id);
+    await this.minutes.addCorrection(meeting.id, text, null, member.personId, this.clock.now());
+    await this.reissue(meeting.id);
+    return this.view(committee, meeting, (await this.minutes.find(meeting.id)) ?? stored);
+  }
+
+  /**
+   * Issues published minutes again when they have corrections not yet in them: a new
+   * version with the corrections listed, announced in the channel once per version.
+   * Returns whether a new version was issued.
+   */
+  async reissue(meetingId: string): Promise<boolean> {
+    const stored = await this.minutes.find(meetingId);
+    const pending = stored?.corrections.filter((c) => c.issuedIn === null) ?? [];
+    if (!stored || stored.status === 'draft' || !pending.length) return false;
+    const meeting = await this.meetings.findById(meetingId);
+    const committee = meeting && (await this.committees.byId(meeting.committeeId));
+    if (!meeting || !committee) return false;
+    const { doc, summary } = await this.document(committee, meeting, false, stored);
+    const saved = await this.minutes.save({
+      meetingId,
+      version: stored.version,
+      markdown: this.writer.markdown(doc),
+      docx: await this.writer.docx(doc),
+      token: stored.token,
+      at: this.clock.now(),
+      byPersonId: null,
+      issues: pending.map((c) => c.id),
+      messages: this.messenger.reissued(committee, meeting, summary, stored.token, stored.version + 1, pending.map((c) => c.note)),
+    });
+    return Boolean(saved);
+  }
+
+  /** Issues every meeting's corrections that are not in their minutes yet (after a restart between the two). */
+  async reissuePending(): Promise<number> {
+    let issued = 0;
+    for (const meetingId of await this.minutes.withUnissuedCorrections()) if (await this.reissue(meetingId)) issued += 1;
+    return issued;
+  }
+
+  /** The minutes behind a download link: "Referat DASSOS 2026-05-18.docx"; null when the link is wrong. */
+  async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ fileName: string; body: Uint8Array | string } | null> {
+    const found = await this.minutes.file(meetingId, token, kind);
+    if (!found) return null;
+    const day = found.startsAt.toISOString().slice(0, 10);
+    return { fileName: `Referat ${found.committee} ${day}.${kind}`, body: found.body };
+  }
+
+  private async meetingOf(committee: Committee, meetingId?: string): Promise<Meeting> {
+    const meeting = meetingId ? await this.meetings.findById(meetingId) : await this.recordingMeeting(committee);
+    if (!meeting || meeting.committeeId !== committee.id) throw new DomainError('no_agenda', meetingId ?? committee.slug);
+    return meeting;
+  }
+
+  private async nextMeeting(committee: Committee, meeting: Meeting): Promise<Meeting | null> {
+    const coming = await this.meetings.listUpcoming(committee.id, meeting.endsAt, 5);
+    return coming.find((m) => m.status !== 'cancelled' && m.startsAt.getTime() > meeting.startsAt.getTime()) ?? null;
+  }
+
+  private async view(committee: Committee, meeting: Meeting, minutes: StoredMinutes, source?: AttendanceSource): Promise<MinutesView> {
+    const agenda = await this.agenda.loadAgenda(meeting.id);
+    const items = minutesItems(agenda?.items ?? []);
+    return {
+      committee,
+      meeting,
+      minutes,
+      items: items.length,
+      missing: items.filter((i) => !i.decision).map((i) => i.number),
+      attendance: source ?? (await this.attendanceOf(committee, meeting)).source,
+      nextMeeting: await this.nextMeeting(committee, meeting),
+    };
+  }
+
+  private async attendanceOf(committee: Committee, meeting: Meeting): Promise<{ participants: MinutesPerson[]; absent: MinutesPerson[]; source: AttendanceSource }> {
+    const recorded = await this.minutes.attendance(meeting.id);
+    if (recorded.length) return { ...attendanceLists(recorded, await this.memberships.list(committee.id)), source: 'recorded' };
+    const imported = await this.minutes.importedAttendance(meeting.id);
+    if (imported) {
+      const person = (p: { name: string; organisation: string | null }) => ({ name: p.name, organisation: p.organisation, note: null });
+      return { participants: imported.participants.map(person), absent: imported.absent.map(person), source: 'imported' };
+    }
+    return { participants: [], absent: [], source: 'unknown' };
+  }
+
+  /** The minutes' content from what is recorded about the meeting now. */
+  private async document(
+    committee: Committee,
+    meeting: Meeting,
+    draft: boolean,
+    stored: StoredMinutes | null,
+  ): Promise<{ doc: MinutesDocument; summary: MinutesSummary; source: AttendanceSource }> {
+    const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(committee, meeting)]);
+    const items = minutesItems(agenda?.items ?? []);
+    const number = new Map(items.map((i) => [i.id, i.number]));
+    const action = (a: DecisionAction) => ({ what: a.what, owner: ownerLabel(a.owner), dueOn: a.dueOn });
+    const doc: MinutesDocument = {
+      committee: committee.name,
+      timeZone: committee.timeZone,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      place: meeting.place,
+      room: meeting.room,
+      onlineUrl: meeting.onlineUrl,
+      draft,
+      attendanceKnown: attendance.source !== 'unknown',
+      participants: attendance.participants,
+      absent: attendance.absent,
+      items: items.map((i) => ({
+        number: i.number,
+        section: i.section,
+        sectionTitle: i.sectionTitle,
+        title: i.title,
+        presenter: i.presenter,
+        decision: i.decision && { outcome: i.decision.outcome, text: i.decision.text },
+        actions: (i.decision?.actions ?? []).map(action),
+        recommendationIntro: i.recommendationIntro,
+        recommendations: i.recommendations,
+        caseText: i.caseText,
+        attachments: i.attachments.map((a) => ({ title: a.title, url: a.url, closed: a.closed, toFollow: a.toFollow })),
+      })),
+      corrections: (stored?.corrections ?? []).map((c) => ({ at: c.correctedAt, note: c.note, itemNumber: c.itemId ? (number.get(c.itemId) ?? null) : null })),
+    };
+    const summary: MinutesSummary = {
+      items: items.map((i) => ({ number: i.number, title: i.title, outcome: i.decision?.outcome ?? null })),
+      actions: doc.items.reduce((n, i) => n + i.actions.length, 0),
+    };
+    return { doc, summary, source: attendance.source };
+  }
+}

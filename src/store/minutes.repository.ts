@@ -1,0 +1,200 @@
+import type { ParsedDocument } from '../documents/parsed-document';
+import { parsedDocumentSchema } from '../documents/parsed-document';
+import type { AttendanceEntry, ItemDraft, MinutesRepository, OutboundMessage, StoredMinutes } from '../domain/ports';
+import { nextItemNumber } from '../domain/submission.service';
+import type { Meeting } from '../domain/types';
+import { saveItemIn } from './agenda.repository';
+import { isUuid } from './committee.repository';
+import { sameSecret } from './input-request.repository';
+import type { Prisma, PrismaClient } from './generated/client';
+import { toMeeting } from './mappers';
+import { enqueueMessages, refreshCards } from './outbox.repository';
+
+/** "Godkendelse af referat (fra mødet den …)": the item of an agenda that approves earlier minutes. */
+export const APPROVAL_TITLE = /^godkendelse af referat\b/i;
+
+const include = { corrections: { orderBy: { correctedAt: 'asc' } } } satisfies Prisma.MinutesInclude;
+type Row = Prisma.MinutesGetPayload<{ include: typeof include }>;
+
+function toStored(row: Row): StoredMinutes {
+  return {
+    meetingId: row.meetingId,
+    status: row.status,
+    version: row.version,
+    token: row.token,
+    builtAt: row.builtAt,
+    publishedAt: row.publishedAt,
+    approvedAt: row.approvedAt,
+    markdown: row.markdown,
+    docx: new Uint8Array(row.docx),
+    corrections: row.corrections.map((c) => ({ id: c.id, note: c.note, itemId: c.agendaItemId, correctedAt: c.correctedAt, issuedIn: c.issuedIn })),
+  };
+}
+
+type Tx = Prisma.TransactionClient;
+
+export class PrismaMinutesRepository implements MinutesRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(meetingId: string): Promise<StoredMinutes | null> {
+    if (!isUuid(meetingId)) return null;
+    const row = await this.prisma.minutes.findUnique({ where: { meetingId }, include });
+    return row && toStored(row);
+  }
+
+  async save(input: {
+    meetingId: string;
+    version: number;
+    markdown: string;
+    docx: Uint8Array;
+    token: string;
+    at: Date;
+    byPersonId: string | null;
+    issues: string[];
+    messages: OutboundMessage[];
+  }): Promise<StoredMinutes | null> {
+    const document = { markdown: input.markdown, docx: Buffer.from(input.docx), builtAt: input.at, builtById: input.byPersonId };
+    return this.prisma.$transaction(
+      async (tx) => {
+        let version: number;
+        if (input.version === 0) {
+          const created = await tx.minutes.createMany({ data: { ...document, meetingId: input.meetingId, token: input.token }, skipDuplicates: true });
+          if (created.count === 0) return null;
+          version = 1;
+        } else {
+          const { count } = await tx.minutes.updateMany({
+            where: { meetingId: input.meetingId, version: input.version },
+            data: { ...document, version: { increment: 1 } },
+          });
+          if (count === 0) return null;
+          version = input.version + 1;
+        }
+        if (input.issues.length) await tx.minutesCorrection.updateMany({ where: { id: { in: input.issues } }, data: { issuedIn: version } });
+        await enqueueMessages(tx, input.messages);
+        return toStored(await tx.minutes.findUniqueOrThrow({ where: { meetingId: input.meetingId }, include }));
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  }
+
+  async publish(input: {
+    meetingId: string;
+    version: number;
+    markdown: string;
+    docx: Uint8Array;
+    token: string;
+    at: Date;
+    byPersonId: string | null;
+    approval: { nextMeetingId: string; attachmentTitle: string; url: string; draft: Omit<ItemDraft, 'number'> } | null;
+    messages: OutboundMessage[];
+  }): Promise<{ published: boolean; approvalItemNumber: string | null }> {
+    const document = { markdown: input.markdown, docx: Buffer.from(input.docx), builtAt: input.at, builtById: input.byPersonId, status: 'published' as const, publishedAt: input.at };
+    return this.prisma.$transaction(
+      async (tx) => {
+        const { count } =
+          input.version === 0
+            ? await tx.minutes.createMany({ data: { ...document, meetingId: input.meetingId, token: input.token }, skipDuplicates: true })
+            : await tx.minutes.updateMany({ where: { meetingId: input.meetingId, status: 'draft', version: input.version }, data: { ...document, version: { increment: 1 } } });
+        // A second click, or another member of the secretariat first: published once.
+        if (count === 0) return { published: false, approvalItemNumber: null };
+        await tx.meeting.updateMany({ where: { id: input.meetingId, status: { not: 'cancelled' } }, data: { status: 'minutes_published' } });
+        const approvalItemNumber = input.approval ? await this.linkApproval(tx, input.meetingId, input.approval) : null;
+        await enqueueMessages(tx, input.messages);
+        return { published: true, approvalItemNumber };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  }
+
+  /**
+   * The next meeting's "Godkendelse af referat": the item already linked, else the first
+   * one so titled, else a new draft item; it gets the minutes' link as an open attachment,
+   * and its card in the channel (if posted) shows it.
+   */
+  private async linkApproval(
+    tx: Tx,
+    meetingId: string,
+    approval: { nextMeetingId: string; attachmentTitle: string; url: string; draft: Omit<ItemDraft, 'number'> },
+  ): Promise<string> {
+    const items = await tx.agendaItem.findMany({ where: { meetingId: approval.nextMeetingId }, orderBy: { position: 'asc' } });
+    let item =
+      items.find((i) => i.approvesMinutesOfId === meetingId) ??
+      items.find((i) => !i.approvesMinutesOfId && i.status !== 'withdrawn' && APPROVAL_TITLE.test(i.title));
+    if (!item) {
+      const number = nextItemNumber(items.map((i) => ({ number: i.number, section: i.sectionKind })), approval.draft.section);
+      const { id } = await saveItemIn(tx, { itemId: null, meetingId: approval.nextMeetingId, draft: { ...approval.draft, number } });
+      item = await tx.agendaItem.findUniqueOrThrow({ where: { id } });
+    }
+    await tx.agendaItem.update({ where: { id: item.id }, data: { approvesMinutesOfId: meetingId } });
+    const has = await tx.attachment.findFirst({ where: { agendaItemId: item.id, url: approval.url } });
+    if (!has) await tx.attachment.create({ data: { agendaItemId: item.id, title: approval.attachmentTitle, url: approval.url, access: 'open', availability: 'attached' } });
+    if (item.cardActivityId) {
+      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: approval.nextMeetingId }, select: { committeeId: true } });
+      await refreshCards((sql, params) => tx.$executeRawUnsafe(sql, ...params), [{ kind: 'agenda-item', subjectId: item.id, committeeId: meeting.committeeId }]);
+    }
+    return item.number;
+  }
+
+  async addCorrection(meetingId: string, note: string, itemId: string | null, byPersonId: string, at: Date): Promise<void> {
+    const minutes = await this.prisma.minutes.findUnique({ where: { meetingId }, select: { id: true } });
+    if (!minutes) return;
+    await this.prisma.minutesCorrection.create({ data: { minutesId: minutes.id, agendaItemId: itemId, note, byId: byPersonId, correctedAt: at } });
+  }
+
+  async withUnissuedCorrections(): Promise<string[]> {
+    const rows = await this.prisma.minutes.findMany({ where: { status: { not: 'draft' }, corrections: { some: { issuedIn: null } } }, select: { meetingId: true } });
+    return rows.map((r) => r.meetingId);
+  }
+
+  async attendance(meetingId: string): Promise<AttendanceEntry[]> {
+    const rows = await this.prisma.meetingAttendance.findMany({
+      where: { meetingId },
+      include: {
+        meeting: { select: { committeeId: true } },
+        person: { include: { memberships: { include: { organisation: true } } } },
+        standIn: { include: { memberships: { include: { organisation: true } } } },
+      },
+    });
+    return rows.map((r) => {
+      const seat = r.person.memberships.find((m) => m.committeeId === r.meeting.committeeId);
+      const standInSeat = r.standIn?.memberships.find((m) => m.committeeId === r.meeting.committeeId) ?? r.standIn?.memberships[0];
+      return {
+        personId: r.personId,
+        name: r.person.displayName,
+        organisation: seat?.organisation?.name ?? null,
+        role: seat?.role ?? null,
+        attending: r.attendance === 'attending',
+        standIn: r.standIn ? { name: r.standIn.displayName, organisation: standInSeat?.organisation?.name ?? seat?.organisation?.name ?? null } : null,
+      };
+    });
+  }
+
+  async importedAttendance(meetingId: string): Promise<{ participants: ParsedDocument['participants']; absent: ParsedDocument['absent'] } | null> {
+    const row = await this.prisma.documentImport.findFirst({
+      where: { meetingId, kind: 'minutes', status: 'saved' },
+      orderBy: { savedAt: 'desc' },
+      select: { parsed: true },
+    });
+    const parsed = row && parsedDocumentSchema.safeParse(row.parsed);
+    return parsed?.success && parsed.data.participants.length ? { participants: parsed.data.participants, absent: parsed.data.absent } : null;
+  }
+
+  async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null> {
+    if (!isUuid(meetingId)) return null;
+    const row = await this.prisma.minutes.findUnique({
+      where: { meetingId },
+      select: { token: true, markdown: kind === 'md', docx: kind === 'docx', meeting: { select: { startsAt: true, committee: { select: { name: true } } } } },
+    });
+    if (!row || !sameSecret(row.token, token)) return null;
+    const body = kind === 'docx' ? new Uint8Array(row.docx!) : row.markdown!;
+    return { body, startsAt: row.meeting.startsAt, committee: row.meeting.committee.name };
+  }
+
+  async latestWithItems(committeeId: string, before: Date): Promise<Meeting | null> {
+    const row = await this.prisma.meeting.findFirst({
+      where: { committeeId, status: { not: 'cancelled' }, startsAt: { lt: before }, items: { some: { status: { not: 'withdrawn' } } } },
+      orderBy: { startsAt: 'desc' },
+    });
+    return row && toMeeting(row);
+  }
+}
