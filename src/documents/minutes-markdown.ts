@@ -4,6 +4,7 @@
 //   · ## 1.1 <title> · Ved … · ### Referat · ### Indstilling · ### Sagsfremstilling · ### Bilag
 // It is what the bot's own import reads, so minutes written here can be read back.
 import { minutesSections, type MinutesAction, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes';
+import { plainAttachmentTitle } from '../domain/attachment-title';
 import { formatDate, formatDay, formatShortDate, formatTimeSpan } from '../i18n/format';
 import { messages } from '../i18n/messages';
 
@@ -29,7 +30,7 @@ export const MINUTES_WORDS = {
   recommendation: 'Indstilling',
   caseText: 'Sagsfremstilling',
   attachments: 'Bilag',
-  closed: 'lukket bilag',
+  closed: 'Lukket bilag',
   toFollow: 'eftersendes',
   corrections: 'Rettelser',
   correctedOn: (date: string) => `Rettet ${date}`,
@@ -61,10 +62,13 @@ export function actionLine(a: MinutesAction): string {
   return `${a.what} (${a.owner}${due})`;
 }
 
-/** An attachment as the minutes list it: a link when it is open and has one; closed ones by title only. */
+/**
+ * An attachment as the house format lists it ("Lukket bilag – …", "… (eftersendes)"): a
+ * link when it is open and has one; a closed one by its title only, never its link.
+ */
 export function attachmentLine(a: MinutesItem['attachments'][number]): { text: string; url: string | null } {
-  const marks = [a.closed ? MINUTES_WORDS.closed : null, a.toFollow && !a.url ? MINUTES_WORDS.toFollow : null].filter(Boolean);
-  const text = marks.length ? `${a.title} (${marks.join(', ')})` : a.title;
+  const title = plainAttachmentTitle(a.title);
+  const text = `${a.closed ? `${MINUTES_WORDS.closed} – ` : ''}${title}${a.toFollow && !a.url ? ` (${MINUTES_WORDS.toFollow})` : ''}`;
   return { text, url: a.closed ? null : a.url };
 }
 

@@ -106,10 +106,13 @@ export class PrismaDecisionRepository implements DecisionRepository {
         const minutes = item.meeting.minutes;
         const published = minutes && minutes.status !== 'draft';
         if (published && !input.correction) throw new DomainError('correction_needed', `minutes of ${item.meetingId} are ${minutes.status}`);
+        // The write itself checks the version: of two saves of the same form, one wins, on PostgreSQL too.
         const data = { outcome: draft.outcome, text: draft.text, recordedById: input.actorPersonId };
-        const decision = item.decision
-          ? await tx.decision.update({ where: { id: item.decision.id }, data: { ...data, version: { increment: 1 } } })
-          : await tx.decision.create({ data: { ...data, agendaItemId: itemId } });
+        const { count } = item.decision
+          ? await tx.decision.updateMany({ where: { id: item.decision.id, version: input.version }, data: { ...data, version: { increment: 1 } } })
+          : await tx.decision.createMany({ data: { ...data, agendaItemId: itemId }, skipDuplicates: true });
+        if (count === 0) return null;
+        const decision = await tx.decision.findUniqueOrThrow({ where: { agendaItemId: itemId }, select: { id: true } });
         await tx.agendaItem.update({ where: { id: itemId }, data: { status: 'decided' } });
         await saveActions(tx, decision.id, input.committeeId, input.actorPersonId, draft.actions);
         await tx.auditEvent.create({ data: auditRow(input.audit) });

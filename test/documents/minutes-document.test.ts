@@ -8,6 +8,7 @@ import { parseCommitteeDocument } from '../../src/documents/document-parser';
 import { minutesDocx } from '../../src/documents/minutes-docx';
 import { minutesMarkdown } from '../../src/documents/minutes-markdown';
 import type { ParsedDocument } from '../../src/documents/parsed-document';
+import { plainAttachmentTitle } from '../../src/domain/attachment-title';
 import { FIXTURE, minutesFrom, parsedMinutes, SEED_002 } from '../support/minutes-fixture';
 
 /** The outline of a minutes document: what a reader navigates by. */
@@ -67,7 +68,16 @@ describe.each(sources)('minutes written for %s', (_name, load) => {
     // A document without the time of day gets the meeting's times in Dagsorden.
     expect(back.meeting).toMatchObject(start ? { date, place, room, start, end } : { date, place, room });
     const shape = (d: ParsedDocument) =>
-      d.items.map((i) => ({ number: i.number, title: i.title, section: i.section, presenter: i.presenter, minutes: i.minutes, recommendation: i.recommendation }));
+      d.items.map((i) => ({
+        number: i.number,
+        title: i.title,
+        section: i.section,
+        presenter: i.presenter,
+        minutes: i.minutes,
+        recommendation: i.recommendation,
+        // Closed and to-follow marks survive; a closed attachment's link does not (it never goes into minutes).
+        attachments: i.attachments.map((a) => ({ title: plainAttachmentTitle(a.title), closed: a.closed, later: a.later && !a.url, url: a.closed ? null : a.url })),
+      }));
     expect(shape(back)).toEqual(shape(parsed));
     expect(back.participants).toEqual(parsed.participants);
     expect(back.absent).toEqual(parsed.absent);
@@ -109,7 +119,7 @@ describe('minutes content', () => {
     doc.corrections = [{ at: new Date('2026-08-20T10:00:00Z'), note: 'Der var fejl i tallene for Favrskov Kommune.', itemNumber: '2.1' }];
     const md = minutesMarkdown(doc);
     expect(md).toContain('**Udkast – ikke udsendt**');
-    expect(md).toContain('Notat om modeller for samdrift (lukket bilag)');
+    expect(md).toContain('Lukket bilag – Notat om modeller for samdrift');
     expect(md).not.toContain('hemmelig.pdf');
     expect(md).toContain('- Sekretariatet belyser de økonomiske konsekvenser for små kommuner (Sekretariatet, senest 1. oktober 2026)');
     expect(md).toContain('# Rettelser\n\n- Rettet 20. august 2026 (punkt 2.1): Der var fejl i tallene for Favrskov Kommune.');
