@@ -109,6 +109,8 @@ export async function minutesDocx(doc: MinutesDocument): Promise<Uint8Array> {
     title: minutesTitle(doc),
     description: doc.draft ? W.draft : undefined,
     styles: {
+      // Word's own look for a working document: Calibri 11, air between paragraphs.
+      default: { document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 120 } } } },
       paragraphStyles: [
         {
           id: CONTENTS_HEADING,

@@ -12,6 +12,8 @@ import type { Database } from './database';
 import { parseCommitteeDocument } from '../documents/document-parser';
 import { PrismaAgendaRepository } from './agenda.repository';
 import { DEMO_AGENDA } from './demo-agenda';
+import { DEMO_ACTIONS_MAY, DEMO_AGENDA_OCTOBER, DEMO_MINUTES_MAY } from './demo-minutes';
+import { outcomeFromMinutes } from '../domain/minutes-outcome';
 import { PrismaDocumentImportRepository } from './document-import.repository';
 import { organisationKindOf } from './membership.repository';
 
@@ -346,24 +348,53 @@ export async function seedDemoCommittee(
 
 /**
  * The agenda of the first coming meeting, as if the secretariat (Alex Wilber in the
- * playground) had imported it: draft items, ready for "udsend dagsorden".
+ * playground) had imported it: draft items, ready for "udsend dagsorden". And the
+ * committee's recent past: the minutes of 18 May 2026 with their decisions and follow-up,
+ * and the agenda of 21 October 2026, held and waiting for its Referat.
  */
 async function seedDemoAgenda(db: Pick<Database, 'prisma' | 'sql'>, committeeId: string, clock: Clock): Promise<void> {
   const { prisma } = db;
-  const meeting = await prisma.meeting.findFirst({
-    where: { committeeId, startsAt: { gt: clock.now() } },
-    orderBy: { startsAt: 'asc' },
-  });
   const secretary = await prisma.person.findUnique({ where: { aadObjectId: PLAYGROUND.users[0].aadObjectId } });
-  if (!meeting || !secretary) return;
-  const parsed = parseCommitteeDocument(DEMO_AGENDA);
+  const meetings = await prisma.meeting.findMany({ where: { committeeId }, orderBy: { startsAt: 'asc' } });
+  const coming = meetings.find((m) => m.startsAt > clock.now());
+  const day = (iso: string) => meetings.find((m) => m.startsAt.toISOString().startsWith(iso) && m.startsAt < clock.now());
+  if (!secretary) return;
+  const agenda = new PrismaAgendaRepository(db);
   const imports = new PrismaDocumentImportRepository(prisma);
-  const draft = await imports.createPreview({ committeeId, personId: secretary.id, fileName: 'Dagsorden DASSOS.md', parsed });
-  await new PrismaAgendaRepository(db).saveImport({
-    importId: draft.id,
-    meetingId: meeting.id,
-    actorPersonId: secretary.id,
-    items: parsed.items,
-    decisions: [],
-  });
+  const save = async (meetingId: string, text: string, fileName: string) => {
+    const parsed = parseCommitteeDocument(text);
+    const draft = await imports.createPreview({ committeeId, personId: secretary.id, fileName, parsed });
+    const decisions = parsed.items.flatMap((i) => (i.minutes ? [{ number: i.number, outcome: outcomeFromMinutes(i.minutes), text: i.minutes }] : []));
+    await agenda.saveImport({ importId: draft.id, meetingId, actorPersonId: secretary.id, items: parsed.items, decisions });
+  };
+  if (coming) await save(coming.id, DEMO_AGENDA, 'Dagsorden DASSOS.md');
+
+  const may = day('2026-05-18');
+  if (may) {
+    await save(may.id, DEMO_MINUTES_MAY, 'Referat DASSOS 18. maj 2026.md');
+    const organisations = new Map((await prisma.organisation.findMany({ select: { id: true, name: true } })).map((o) => [o.name, o.id]));
+    for (const [position, a] of DEMO_ACTIONS_MAY.entries()) {
+      const decision = await prisma.decision.findFirst({ where: { agendaItem: { meetingId: may.id, number: a.number } }, select: { id: true } });
+      if (!decision) continue;
+      await prisma.actionItem.create({
+        data: {
+          committeeId,
+          decisionId: decision.id,
+          what: a.what,
+          position,
+          ownerIsSecretariat: a.owner === 'secretariat',
+          ownerOrganisationId: a.owner === 'secretariat' ? null : (organisations.get(a.owner) ?? null),
+          dueOn: a.dueOn ? new Date(`${a.dueOn}T00:00:00Z`) : null,
+          createdById: secretary.id,
+        },
+      });
+    }
+  }
+  const october = day('2026-10-21');
+  if (october) {
+    await save(october.id, DEMO_AGENDA_OCTOBER, 'Dagsorden DASSOS 21. oktober 2026.md');
+    // It went out before the meeting (not into the playground's channel, which is new).
+    await prisma.agendaItem.updateMany({ where: { meetingId: october.id, status: 'draft' }, data: { status: 'published' } });
+    await prisma.meeting.update({ where: { id: october.id }, data: { agendaPublishedAt: october.startsAt, status: 'held' } });
+  }
 }

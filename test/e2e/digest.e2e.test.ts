@@ -8,9 +8,9 @@ import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 
-/** The demo meetings are seeded weeks ahead of the clock: the first one (with the demo agenda) is moved to Wednesday 25 November 2026, 13–15. */
+/** The demo meetings are seeded weeks ahead of the clock: the first coming one (with the demo agenda) is moved to Wednesday 25 November 2026, 13–15. */
 async function meetingOnWednesday(app: TestApp): Promise<void> {
-  const first = await app.db.prisma.meeting.findFirst({ where: { items: { some: {} } }, orderBy: { startsAt: 'asc' } });
+  const first = await app.db.prisma.meeting.findFirst({ where: { items: { some: {} }, startsAt: { gt: new Date('2026-11-01T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
   await app.db.prisma.meeting.update({
     where: { id: first!.id },
     data: { startsAt: new Date('2026-11-25T13:00:00+01:00'), endsAt: new Date('2026-11-25T15:00:00+01:00') },
@@ -39,7 +39,7 @@ describe('digests', () => {
     await meetingOnWednesday(app);
     await app.post(personal('udsend dagsorden'));
     await until(() => connector.recorded.some((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? ''))));
-    const item = await app.db.prisma.agendaItem.findFirst({ where: { number: '1.1' } });
+    const item = await app.db.prisma.agendaItem.findFirst({ where: { number: '1.1', status: 'published', meeting: { startsAt: { gt: new Date('2026-11-01T00:00:00Z') } } } });
     await app.post(executeAction('position', { itemId: item!.id, kind: 'can_approve' }, { serviceUrl: connector.url, scope: 'channel', user: MEGAN }));
     await app.post(personal('stop opsummering', ADELE));
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Du får ikke flere opsummeringer')));
