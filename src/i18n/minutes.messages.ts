@@ -5,8 +5,8 @@ import { genitive } from './genitive';
 export const minutesDa = {
   commands: {
     recordDecision: { text: 'referat punkt 1.2', description: 'Skriv referatet af et punkt: udfald, tekst og opfølgning (sekretariatet).' },
-    minutes: { text: 'referat · godkend referat · ret referat <hvad>', description: 'Lav udkast til mødets referat, udsend det, og ret det bagefter (sekretariatet).' },
-    decisions: { text: 'beslutninger <søgeord>', description: 'Find styregruppens beslutninger på tværs af møderne.' },
+    minutes: { text: 'referat · godkend referat · ret referat [hvad]', description: 'Lav udkast til mødets referat, udsend det, og ret det bagefter (sekretariatet).' },
+    decisions: { text: 'beslutninger [søgeord]', description: 'Find styregruppens beslutninger på tværs af møderne.' },
     actions: { text: 'mine opgaver · alle opgaver', description: 'Dine og din organisations åbne opgaver fra møderne; meld dem udført.' },
   },
   decisionHowTo: 'Skriv fx «referat punkt 1.2».',
@@ -64,20 +64,20 @@ export const minutesDa = {
   publishedFact: 'Udsendt',
   approvedFact: 'Godkendt',
   correctionsHeading: 'Rettelser',
-  correctionLine: (date: string, note: string) => `${date}: ${note}`,
+  correctionLine: (date: string, note: string) => `Rettet ${date}: ${note}`,
   word: 'Hent som Word',
   markdown: 'Hent som Markdown',
   alsoMarkdown: (url: string) => `Også som [Markdown](${url}) – til at sætte ind i en mail eller på et intranet.`,
   rebuild: 'Byg igen',
   publish: 'Godkend og udsend',
-  publishedHint: 'Ret det udsendte referat med «ret referat <hvad er rettet>» eller «referat punkt 1.2».',
+  publishedHint: 'Ret det udsendte referat med «ret referat [hvad er rettet]» eller «referat punkt 1.2».',
   minutesOnlyPersonal: 'Referatets udkast laver jeg i vores personlige chat, så det ikke deles, før det er klar. Skriv til mig dér.',
   published: (meeting: string, toChannel: boolean, approval: string | null) =>
     [
       toChannel ? `Referatet fra mødet ${meeting} er udsendt i kanalen.` : `Referatet fra mødet ${meeting} er udsendt (styregruppen har ingen kanal, så det er ikke lagt dér).`,
       approval ? `Det er sat til godkendelse på næste møde som punkt ${approval} (som kladde, hvis dagsordenen ikke er udsendt endnu).` : 'Der er intet næste møde endnu at sætte godkendelsen på.',
     ].join(' '),
-  alreadyPublished: (meeting: string, when: string) => `Referatet fra mødet ${meeting} blev udsendt ${when}. Ret det med «ret referat <hvad er rettet>».`,
+  alreadyPublished: (meeting: string, when: string) => `Referatet fra mødet ${meeting} blev udsendt ${when}. Ret det med «ret referat [hvad er rettet]».`,
   correctHowTo: 'Skriv, hvad der er rettet, fx «ret referat Der var fejl i tallene for Favrskov Kommune».',
   corrected: (meeting: string) => `Rettelsen er gemt, og referatet fra mødet ${meeting} er udsendt igen med den.`,
 
@@ -96,7 +96,8 @@ export const minutesDa = {
   searchCount: (shown: number, total: number) => (total > shown ? `Viser ${shown} af ${total}, nyeste først. Søg mere præcist for at se andre.` : `${total} ${total === 1 ? 'beslutning' : 'beslutninger'}, nyeste først.`),
   searchNone: (words: string) => `Ingen beslutninger matcher «${words}». Prøv et andet ord, eller skriv «beslutninger» for de seneste.`,
   latestNone: 'Der er ikke registreret nogen beslutninger endnu.',
-  hitWhere: (date: string, number: string, title: string) => `${date} · punkt ${number} ${title}`,
+  // Never a line that starts "18. maj": Markdown would read it as a numbered list.
+  hitWhere: (date: string, number: string, title: string) => `Punkt ${number} ${title} · ${date}`,
 
   actionsHeading2: { mine: (committee: string) => `MINE OPGAVER · ${committee}`, all: (committee: string) => `ALLE ÅBNE OPGAVER · ${committee}` },
   actionsNone: { mine: 'Du og din organisation har ingen åbne opgaver.', all: 'Styregruppen har ingen åbne opgaver.' },
@@ -111,7 +112,7 @@ export const minutesDa = {
   overdue: (committee: string, what: string, owner: string, due: string, meeting: string, item: string) =>
     `**Opgave med overskredet frist**\n\n«${what}» (${owner}) skulle være klar senest ${due}. Den blev aftalt på ${genitive(committee)} møde ${meeting} under punkt ${item}.\n\nSkriv «mine opgaver» for at melde den udført.`,
   followUpHeading: 'Opfølgning fra tidligere møder',
-  followUpItem: (date: string, number: string, title: string) => `${date} · ${number} ${title}`,
+  followUpItem: (date: string, number: string, title: string) => `${number} ${title} (mødet ${date})`,
   digestActions: (n: number, overdue: number) =>
     `Du (eller din organisation) har ${n} ${n === 1 ? 'åben opgave' : 'åbne opgaver'}${overdue ? `, heraf ${overdue} med overskredet frist` : ''} – skriv «mine opgaver».`,
 
@@ -126,8 +127,8 @@ export type MinutesMessages = typeof minutesDa;
 export const minutesEn: MinutesMessages = {
   commands: {
     recordDecision: { text: 'minutes item 1.2', description: 'Write the minutes of an item: outcome, text and follow-up (secretariat).' },
-    minutes: { text: 'minutes · approve minutes · correct minutes <what>', description: "Draft the meeting's minutes, publish them, and correct them afterwards (secretariat)." },
-    decisions: { text: 'decisions <words>', description: "Find the committee's decisions across its meetings." },
+    minutes: { text: 'minutes · approve minutes · correct minutes [what]', description: "Draft the meeting's minutes, publish them, and correct them afterwards (secretariat)." },
+    decisions: { text: 'decisions [words]', description: "Find the committee's decisions across its meetings." },
     actions: { text: 'my actions · all actions', description: "Your and your organisation's open actions from the meetings; mark them done." },
   },
   decisionHowTo: 'Type e.g. "minutes item 1.2".',
@@ -185,20 +186,20 @@ export const minutesEn: MinutesMessages = {
   publishedFact: 'Published',
   approvedFact: 'Approved',
   correctionsHeading: 'Corrections',
-  correctionLine: (date: string, note: string) => `${date}: ${note}`,
+  correctionLine: (date: string, note: string) => `Corrected ${date}: ${note}`,
   word: 'Download as Word',
   markdown: 'Download as Markdown',
   alsoMarkdown: (url: string) => `Also as [Markdown](${url}) – to paste into an e-mail or an intranet.`,
   rebuild: 'Build again',
   publish: 'Approve and publish',
-  publishedHint: 'Correct the published minutes with "correct minutes <what was corrected>" or "minutes item 1.2".',
+  publishedHint: 'Correct the published minutes with "correct minutes [what was corrected]" or "minutes item 1.2".',
   minutesOnlyPersonal: 'I make the draft minutes in our personal chat, so nothing is shared before it is ready. Write to me there.',
   published: (meeting: string, toChannel: boolean, approval: string | null) =>
     [
       toChannel ? `The minutes of the meeting of ${meeting} have been published in the channel.` : `The minutes of the meeting of ${meeting} have been published (the committee has no channel, so they were not posted there).`,
       approval ? `They are on the next meeting's agenda for approval as item ${approval} (as a draft if that agenda has not been published yet).` : 'There is no next meeting yet to put the approval on.',
     ].join(' '),
-  alreadyPublished: (meeting: string, when: string) => `The minutes of the meeting of ${meeting} were published on ${when}. Correct them with "correct minutes <what was corrected>".`,
+  alreadyPublished: (meeting: string, when: string) => `The minutes of the meeting of ${meeting} were published on ${when}. Correct them with "correct minutes [what was corrected]".`,
   correctHowTo: 'Say what was corrected, e.g. "correct minutes The figures for Favrskov Kommune were wrong".',
   corrected: (meeting: string) => `The correction is saved, and the minutes of the meeting of ${meeting} have been issued again with it.`,
 
@@ -217,7 +218,7 @@ export const minutesEn: MinutesMessages = {
   searchCount: (shown: number, total: number) => (total > shown ? `Showing ${shown} of ${total}, newest first. Search more precisely to see others.` : `${total} ${total === 1 ? 'decision' : 'decisions'}, newest first.`),
   searchNone: (words: string) => `No decisions match "${words}". Try another word, or type "decisions" for the latest.`,
   latestNone: 'No decisions have been recorded yet.',
-  hitWhere: (date: string, number: string, title: string) => `${date} · item ${number} ${title}`,
+  hitWhere: (date: string, number: string, title: string) => `Item ${number} ${title} · ${date}`,
 
   actionsHeading2: { mine: (committee: string) => `MY ACTIONS · ${committee}`, all: (committee: string) => `ALL OPEN ACTIONS · ${committee}` },
   actionsNone: { mine: 'You and your organisation have no open actions.', all: 'The committee has no open actions.' },
@@ -232,7 +233,7 @@ export const minutesEn: MinutesMessages = {
   overdue: (committee: string, what: string, owner: string, due: string, meeting: string, item: string) =>
     `**Overdue action**\n\n"${what}" (${owner}) was due by ${due}. It was agreed at the ${committee} meeting of ${meeting} under item ${item}.\n\nType "my actions" to mark it done.`,
   followUpHeading: 'Follow-up from earlier meetings',
-  followUpItem: (date: string, number: string, title: string) => `${date} · ${number} ${title}`,
+  followUpItem: (date: string, number: string, title: string) => `${number} ${title} (the meeting of ${date})`,
   digestActions: (n: number, overdue: number) =>
     `You (or your organisation) have ${n} open ${n === 1 ? 'action' : 'actions'}${overdue ? `, ${overdue} of them overdue` : ''} – type "my actions".`,
 

@@ -287,7 +287,7 @@ describe('minutes', () => {
     // The next agenda's overview lists what is still open from the meeting, under its item.
     const overview = JSON.stringify(connector.recorded.find((r) => r.method === 'POST' && r.conversationId === TEAM && JSON.stringify(r.body).includes('DAGSORDEN · DASSOS'))!.body);
     expect(overview).toContain('Opfølgning fra tidligere møder');
-    expect(overview).toContain('23. november 2026 · 1.2 Godkendelse af endeligt udkast til Rammeaftale');
+    expect(overview).toContain('1.2 Godkendelse af endeligt udkast til Rammeaftale (mødet 23. november 2026)');
 
     const answered = await app.post(executeAction('position', { itemId: approval.id, kind: 'wants_discussion', comment: 'Navnet på Favrskovs repræsentant er stavet forkert.' }, { serviceUrl: connector.url, scope: 'channel', user: MEGAN }));
     expect(JSON.stringify(await answered.json())).toContain('Dit svar: Har bemærkninger');
@@ -309,14 +309,14 @@ describe('the decisions log', () => {
     // "takstaftalen" (the definite form) finds the decision that says "takstaftale".
     const found = await say('beslutninger takstaftalen');
     expect(found).toContain('Søgning: «takstaftalen»');
-    expect(found).toContain('23. november 2026 · punkt 1.2 Godkendelse af endeligt udkast til Rammeaftale');
-    expect(await say('beslutninger rammeaftalen', MEGAN)).toContain('punkt 1.2 Godkendelse af endeligt udkast til Rammeaftale');
-    expect(await say('beslutninger efterretning')).toContain('punkt 2.1 Status vedr. ny takststruktur i Region Midtjylland');
+    expect(found).toContain('Punkt 1.2 Godkendelse af endeligt udkast til Rammeaftale · 23. november 2026');
+    expect(await say('beslutninger rammeaftalen', MEGAN)).toContain('Punkt 1.2 Godkendelse af endeligt udkast til Rammeaftale');
+    expect(await say('beslutninger efterretning')).toContain('Punkt 2.1 Status vedr. ny takststruktur i Region Midtjylland');
     expect(await say('beslutninger ferieplan')).toContain('Ingen beslutninger matcher «ferieplan»');
     const latest = await say('beslutninger');
     expect(latest).toContain('Seneste beslutninger');
     // The approval at the next meeting comes before the meeting it approves.
-    expect(latest.indexOf('punkt 1.1 Godkendelse af referat')).toBeLessThan(latest.indexOf('punkt 1.2'));
+    expect(latest.indexOf('Punkt 1.1 Godkendelse af referat')).toBeLessThan(latest.indexOf('Punkt 1.2'));
     expect(await say('beslutninger takstaftale', STRANGER)).toContain('ikke medlem af nogen styregruppe');
   });
 });
