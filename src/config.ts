@@ -73,7 +73,7 @@ const schema = z
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
     /** Microsoft Graph, app-only: the tenant (default MicrosoftAppTenantId) and the app that has Calendars.Read. */
     GRAPH_TENANT_ID: optionalText,
-    GRAPH_CLIENT_ID: optionalText.pipe(z.uuid('skal være app-registreringens klient-id (en GUID)').optional()),
+    GRAPH_CLIENT_ID: optionalText.pipe(z.guid('skal være app-registreringens klient-id (en GUID)').optional()),
     GRAPH_CLIENT_SECRET: optionalText,
     /** A PEM file with the app's certificate and private key (instead of a secret). */
     GRAPH_CERTIFICATE_PATH: optionalText,

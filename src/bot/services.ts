@@ -9,6 +9,9 @@ import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
 import type { SubmissionService } from '../domain/submission.service';
 import type { InputService } from '../domain/input.service';
+import type { CalendarService } from '../domain/calendar.service';
+import type { CalendarSyncService } from '../domain/calendar-sync.service';
+import type { OutlookEventWriter } from '../domain/outlook-events';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -21,6 +24,11 @@ export interface BotServices {
   digests: DigestService;
   submissions: SubmissionService;
   inputs: InputService;
+  /** The committee's calendar: where its dates come from, the .ics feed, "nyt møde". */
+  calendar: CalendarService;
+  calendarSync: CalendarSyncService;
+  /** Writes meetings into the committee's Outlook calendar (null answers where it may not). */
+  outlookEvents: OutlookEventWriter;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

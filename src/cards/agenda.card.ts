@@ -36,6 +36,8 @@ export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: L
     sections,
     footer: t.agendaFooter,
     summary: t.agendaSummary(agenda.items.length),
+    // The header follows the meeting: moved, it shows the new time; cancelled, it says so.
+    cancelled: meeting.status === 'cancelled' ? t.cal.agendaCancelled : '',
   });
 }
 

@@ -12,6 +12,7 @@ import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { enqueueMessages, refreshCards } from './outbox.repository';
 import { isUuid } from './committee.repository';
+import { ReadCache } from './read-cache';
 
 const calendarFields = {
   id: true,
@@ -39,17 +40,26 @@ function toCalendar(row: CalendarRow): CommitteeCalendar {
   };
 }
 
+/** The demo committee's slug (demo-seed.ts). */
+const DEMO_SLUG = 'dassos';
+
 /** A large first round (thousands of events) is one transaction: give it time. */
 const SYNC_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 /** The committee's calendar and its sync state, and the meetings the calendar feeds. */
 export class PrismaCalendarRepository implements CalendarRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
-  async calendarOf(committeeId: string): Promise<CommitteeCalendar | null> {
-    if (!isUuid(committeeId)) return null;
-    const row = await this.prisma.committee.findUnique({ where: { id: committeeId }, select: calendarFields });
-    return row && toCalendar(row);
+  /** Cached like the committee itself: every "næste møde" asks whether the dates are fresh. */
+  calendarOf(committeeId: string): Promise<CommitteeCalendar | null> {
+    if (!isUuid(committeeId)) return Promise.resolve(null);
+    return this.cache.get(`calendar:${committeeId}`, async () => {
+      const row = await this.prisma.committee.findUnique({ where: { id: committeeId }, select: calendarFields });
+      return row && toCalendar(row);
+    });
   }
 
   async listWithMailbox(): Promise<CommitteeCalendar[]> {
@@ -146,10 +156,19 @@ export class PrismaCalendarRepository implements CalendarRepository {
     return true;
   }
 
+  /** The demo committee's calendar, from CALENDAR_MAILBOX and CALENDAR_MATCH at start-up; false when unchanged or there is no demo committee. */
+  async setDemoCalendar(mailbox: string, match: string | null): Promise<boolean> {
+    const demo = await this.prisma.committee.findFirst({ where: { slug: DEMO_SLUG, isDemo: true }, select: { id: true } });
+    return demo ? this.setCalendar(demo.id, mailbox, match) : false;
+  }
+
   async feedToken(committeeId: string, newToken: () => string): Promise<string> {
+    const read = () => this.prisma.committee.findUniqueOrThrow({ where: { id: committeeId }, select: { calendarFeedToken: true } });
+    const row = await read();
+    if (row.calendarFeedToken) return row.calendarFeedToken;
+    // Two members asking at once: the first token written stays (the address never changes).
     await this.prisma.committee.updateMany({ where: { id: committeeId, calendarFeedToken: null }, data: { calendarFeedToken: newToken() } });
-    const row = await this.prisma.committee.findUniqueOrThrow({ where: { id: committeeId }, select: { calendarFeedToken: true } });
-    return row.calendarFeedToken!;
+    return (await read()).calendarFeedToken!;
   }
 
   async committeeByFeed(slug: string, token: string): Promise<string | null> {

@@ -46,6 +46,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     outbox: new PrismaOutboxRepository(db),
     submissions: new PrismaSubmissionRepository(db.prisma),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
-    calendars: new PrismaCalendarRepository(db.prisma),
+    calendars: new PrismaCalendarRepository(db.prisma, cache),
   };
 }

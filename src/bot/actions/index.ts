@@ -18,6 +18,7 @@ import { publishCancelAction } from './publish-cancel.action';
 import { publishConfirmAction } from './publish-confirm.action';
 import { setupImportRosterAction } from './setup-import-roster.action';
 import { setupLinkAction } from './setup-link.action';
+import { meetingCreateAction } from './meeting-create.action';
 
 const all: readonly CardAction[] = [
   commandAction,
@@ -39,6 +40,7 @@ const all: readonly CardAction[] = [
   inputAnswerAction,
   inputViewAction,
   inputAttachAction,
+  meetingCreateAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

@@ -15,6 +15,8 @@ import { itemStatusCommand } from './item-status.command';
 import { membersCommand } from './members.command';
 import { nextMeetingCommand } from './next-meeting.command';
 import { setupCommand } from './setup.command';
+import { calendarCommand } from './calendar.command';
+import { newMeetingCommand } from './new-meeting.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
@@ -34,6 +36,8 @@ export const commands: readonly Command[] = [
   requestInputCommand,
   inputStatusCommand,
   compileInputCommand,
+  calendarCommand,
+  newMeetingCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {
