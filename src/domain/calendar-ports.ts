@@ -174,6 +174,11 @@ export interface CalendarRepository {
    * the committee, so two clicks at once create one meeting.
    */
   createMeeting(input: NewMeeting): Promise<{ meeting: Meeting; created: boolean }>;
+  /**
+   * The serviceUrl the committee's channel is reached by: its own, else the one a member
+   * of it was last reached by (a tenant's conversations share one), else null.
+   */
+  channelServiceUrl(committeeId: string): Promise<string | null>;
   /** Links a meeting to the Outlook event that now holds it. */
   linkEvent(meetingId: string, eventId: string, iCalUId: string): Promise<void>;
 }

@@ -155,10 +155,9 @@ export class CalendarSyncService {
       now,
     });
     // The first round of a new calendar is how Dagsorden learns the meetings: nothing in it is news.
-    const announce = calendar.syncedAt !== null;
-    const messages = announce
-      ? plan.updates.flatMap((u) => (u.change ? this.notice(committee, { kind: u.change, before: u.before, after: u.after }) : []))
-      : [];
+    const news = calendar.syncedAt !== null ? plan.updates.filter((u) => u.change) : [];
+    const serviceUrl = news.length && committee.conversationId ? await this.calendars.channelServiceUrl(committee.id) : null;
+    const messages = news.flatMap((u) => this.notice(committee, serviceUrl, { kind: u.change!, before: u.before, after: u.after }));
     // A posted overview shows the meeting's time, place and status: it is updated in place.
     const cards: CardRefresh[] = plan.updates
       .filter((u) => u.bumpSequence && u.before.overviewPosted)
@@ -191,15 +190,15 @@ export class CalendarSyncService {
   }
 
   /** The channel's notice of a change, when the committee has a channel to post in. */
-  private notice(committee: Committee, change: MeetingChange): OutboundMessage[] {
-    if (!committee.conversationId || !committee.serviceUrl) return [];
+  private notice(committee: Committee, serviceUrl: string | null, change: MeetingChange): OutboundMessage[] {
+    if (!committee.conversationId || !serviceUrl) return [];
     return [
       {
         key: meetingChangeKey(change),
         kind: 'meeting-change',
         committeeId: committee.id,
         subjectId: change.after.id,
-        to: { conversationId: channelIdOf(committee.conversationId), serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
+        to: { conversationId: channelIdOf(committee.conversationId), serviceUrl, tenantId: committee.tenantId },
         content: this.letters.meetingChanged(committee, change),
       },
     ];

@@ -193,6 +193,18 @@ export class PrismaCalendarRepository implements CalendarRepository {
     });
   }
 
+  async channelServiceUrl(committeeId: string): Promise<string | null> {
+    const committee = await this.prisma.committee.findUnique({ where: { id: committeeId }, select: { serviceUrl: true, tenantId: true } });
+    if (!committee) return null;
+    if (committee.serviceUrl) return committee.serviceUrl;
+    const member = await this.prisma.person.findFirst({
+      where: { serviceUrl: { not: null }, tenantId: committee.tenantId, memberships: { some: { committeeId, active: true } } },
+      select: { serviceUrl: true },
+      orderBy: { updatedAt: 'desc' },
+    });
+    return member?.serviceUrl ?? null;
+  }
+
   async linkEvent(meetingId: string, eventId: string, iCalUId: string): Promise<void> {
     await this.prisma.meeting.update({ where: { id: meetingId }, data: { calendarEventId: eventId, iCalUId } });
   }

@@ -81,6 +81,14 @@ describe.each(databaseKinds)('calendar state on %s', (kind) => {
     expect(await store.calendars.committeeByFeed('das-social', token)).toBeNull();
   });
 
+  it('reaches the channel by its own serviceUrl, else by one its members were reached by in the tenant', async () => {
+    expect(await store.calendars.channelServiceUrl(committeeId)).toBeNull();
+    await db.prisma.person.update({ where: { aadObjectId: PLAYGROUND.users[1].aadObjectId }, data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' } });
+    expect(await store.calendars.channelServiceUrl(committeeId)).toBe('https://smba.trafficmanager.net/emea/');
+    await db.prisma.committee.update({ where: { id: committeeId }, data: { serviceUrl: 'https://smba.trafficmanager.net/de/' } });
+    expect(await store.calendars.channelServiceUrl(committeeId)).toBe('https://smba.trafficmanager.net/de/');
+  });
+
   it('creates one meeting for two clicks at once', async () => {
     const input = {
       committeeId,
