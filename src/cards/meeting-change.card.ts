@@ -8,9 +8,10 @@ import { meetingFacts } from './next-meeting.card';
 import { renderCard } from './render';
 import { capitalise } from './welcome.card';
 
-/** "tirsdag den 14. januar 2027 kl. 13.00–15.00, Viborg Rådhus, Mødelokale M5" */
-function whenAndWhere(meeting: Meeting, lang: Lang, timeZone: string): string {
-  return [formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang, timeZone), meeting.place, meeting.room].filter(Boolean).join(', ');
+/** "tirsdag den 14. januar 2027 kl. 13.00–15.00, Viborg Rådhus, Mødelokale M5" (the place only when `withPlace`). */
+function whenAndWhere(meeting: Meeting, lang: Lang, timeZone: string, withPlace = true): string {
+  const where = withPlace ? [meeting.place, meeting.room] : [];
+  return [formatMeetingWhen(meeting.startsAt, meeting.endsAt, lang, timeZone), ...where].filter(Boolean).join(', ');
 }
 
 /** The channel's notice of a meeting the calendar moved, cancelled or brought back: the new time and place, and the old. */
@@ -24,7 +25,9 @@ export function meetingChangeCard(committee: Committee, change: MeetingChange, l
   const heading = { moved: c.movedHeading, cancelled: c.cancelledHeading, restored: c.restoredHeading }[kind](name);
   const summary = { moved: c.movedSummary, cancelled: c.cancelledSummary, restored: c.restoredSummary }[kind](when);
   const cancelled = kind === 'cancelled';
-  const previous = kind === 'moved' ? whenAndWhere(before, lang, tz) : '';
+  // What it was, with the place only when the place is what changed.
+  const placeChanged = before.place !== after.place || before.room !== after.room;
+  const previous = kind === 'moved' ? whenAndWhere(before, lang, tz, placeChanged) : '';
   return renderCard(template, {
     heading,
     headingColor: cancelled ? 'Attention' : 'Accent',
@@ -32,7 +35,7 @@ export function meetingChangeCard(committee: Committee, change: MeetingChange, l
     time: formatTimeSpan(after.startsAt, after.endsAt, lang, tz),
     facts: cancelled ? [] : meetingFacts(after, lang, t.joinOnline),
     cancelled: cancelled ? c.cancelledText(when) : '',
-    before: previous && previous !== whenAndWhere(after, lang, tz) ? c.before(previous) : '',
+    before: previous && previous !== whenAndWhere(after, lang, tz, placeChanged) ? c.before(previous) : '',
     footer: c.changedInOutlook,
     onlineUrl: !cancelled && after.onlineUrl ? after.onlineUrl : '',
     joinLabel: t.joinOnline,

@@ -93,8 +93,10 @@ describe('meetings from Outlook', () => {
     await app.post(personal('udsend dagsorden'));
     // The overview starts a thread in the channel; the items follow in it.
     await until(() => channelPosts().length === 1);
-    const overviewId = (await app.db.prisma.meeting.findUniqueOrThrow({ where: { id: firstMeetingId } })).overviewActivityId;
-    expect(overviewId).toBeTruthy();
+    // Its message id is recorded as the outbox marks it sent, just after Teams answered.
+    const overviewId = async () => (await app.db.prisma.meeting.findUniqueOrThrow({ where: { id: firstMeetingId } })).overviewActivityId;
+    await until(async () => Boolean(await overviewId()));
+    const posted = await overviewId();
     await until(async () => (await app.db.prisma.outboundDelivery.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0);
     connector.clear();
 
@@ -102,13 +104,13 @@ describe('meetings from Outlook', () => {
     fake.update(firstEventId, { start: local(before.startsAt, 24 * 7), end: local(before.endsAt, 24 * 7), location: 'Horsens Rådhus' });
     const [outcome] = await app.services.calendarSync.syncNow();
     expect(outcome).toMatchObject({ status: 'synced', summary: { updated: 1, announced: 1 } });
-    await until(() => channelPosts().length === 1 && connector.recorded.some((r) => r.method === 'PUT' && r.activityId === overviewId));
+    await until(() => channelPosts().length === 1 && connector.recorded.some((r) => r.method === 'PUT' && r.activityId === posted));
     const notice = body(channelPosts()[0]!);
     expect(notice).toContain('MØDET ER FLYTTET · DASSOS');
     expect(notice).toContain('Horsens Rådhus');
     expect(notice).toContain('Før: ');
     expect(notice).toContain('Viborg Rådhus, Mødelokale M5');
-    const update = body(connector.recorded.find((r) => r.method === 'PUT' && r.activityId === overviewId)!);
+    const update = body(connector.recorded.find((r) => r.method === 'PUT' && r.activityId === posted)!);
     expect(update).toContain('Horsens Rådhus');
     expect(update).not.toContain('Viborg Rådhus');
   });
