@@ -7,6 +7,7 @@
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
+//   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { openDatabase, type DatabaseTarget } from '../src/store/database';
 import { cardsShowingFinalCounts, checkAnswers, itemIdOfCard, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
+import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 
 const root = path.join(__dirname, '..');
@@ -28,6 +30,7 @@ const DAGSORDEN_PORT = 3988;
 const ECHO_PORT = 3989;
 const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
+const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 
 interface Running {
   child: ChildProcess;
@@ -92,6 +95,11 @@ async function main(): Promise<void> {
     });
 
   console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
+  if (ONLY_CALENDAR) {
+    if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
 
   // Dagsorden runs as `npm start` runs it: compiled, with the same node options.
   buildBot();
@@ -170,6 +178,8 @@ async function main(): Promise<void> {
 
   // 1,000 digests through a connector that enforces Teams' limits.
   reportDigests(await measureDigests(startArgs));
+  // The calendar sync: 2,000 events, throttled, then 10 changes.
+  if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
 }
 

@@ -6,7 +6,7 @@ import type restify from 'restify';
 import { DagsordenBot } from './bot/dagsorden-bot';
 import { createBotEndpoint } from './bot/endpoint';
 import type { BotServices } from './bot/services';
-import { botAuthSettings, type Config } from './config';
+import { botAuthSettings, graphSettings, type Config } from './config';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
 import { AgendaService } from './domain/agenda.service';
@@ -44,6 +44,15 @@ import { openDatabase, type Database, type DatabaseTarget } from './store/databa
 import { seedDemoCommittee } from './store/demo-seed';
 import { createStore } from './store';
 import { migrate } from './store/migrate';
+import { randomBytes } from 'node:crypto';
+import { calendarLetters } from './bot/calendar-letters';
+import { GraphCalendarSource } from './calendar/graph-calendar-source';
+import { createGraphClient, type GraphClientOptions } from './calendar/graph-client';
+import { GraphEventWriter } from './calendar/graph-event-writer';
+import { writeIcs } from './documents/ics-writer';
+import { CalendarService } from './domain/calendar.service';
+import { CalendarSyncService } from './domain/calendar-sync.service';
+import { CalendarSyncJob } from './jobs/calendar-sync-job';
 import { version } from '../package.json';
 
 export interface App {
@@ -68,7 +77,12 @@ export function databaseTarget(config: Config): DatabaseTarget {
 export async function startApp(
   config: Config,
   log: Logger,
-  options: { db?: Database; clock?: Clock; /** Seed the demo meeting's agenda too (default true). */ demoAgenda?: boolean } = {},
+  options: {
+    db?: Database;
+    clock?: Clock;
+    /** Seed the demo meeting's agenda too (default true). */ demoAgenda?: boolean;
+    /** Microsoft Graph's credential and waits, replaced in tests (a local Graph over http). */ graph?: GraphClientOptions;
+  } = {},
 ): Promise<App> {
   const db = options.db ?? (await openDatabase(databaseTarget(config)));
   const clock = options.clock ?? createClock(config.NOW);
@@ -87,6 +101,14 @@ export async function startApp(
   const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const committees = new CommitteeService(store.committees, store.memberships, store.audit);
+  // The committees' Outlook calendars, when Graph is configured; otherwise meetings come from the database.
+  const graph = graphSettings(config);
+  const graphClient = graph ? createGraphClient(graph, options.graph) : null;
+  const calendarSource = graph && graphClient ? new GraphCalendarSource(graphClient, graph.baseUrl, log.child({ part: 'calendar' })) : null;
+  const outlookEvents = new GraphEventWriter(graphClient, store.calendars, graph?.write ?? false);
+  if (config.CALENDAR_MAILBOX && (await store.calendars.setDemoCalendar(config.CALENDAR_MAILBOX, config.CALENDAR_MATCH ?? null))) {
+    log.info({ mailbox: config.CALENDAR_MAILBOX, match: config.CALENDAR_MATCH ?? null }, 'demo committee: calendar mailbox set');
+  }
   const decisions = new DecisionService(committees, store.agenda, store.decisions, store.minutes, store.memberships, store.inputs, store.meetings, clock);
   const services: BotServices = {
     committees,
@@ -121,6 +143,15 @@ export async function startApp(
       clock,
     ),
     actions: new ActionItemService(committees, store.committees, store.actions, overdueLetter, clock),
+    calendar: new CalendarService(committees, store.calendars, outlookEvents, store.audit, clock, writeIcs, () => randomBytes(24).toString('base64url'), {
+      graphConfigured: Boolean(graph),
+      writeEnabled: graph?.write ?? false,
+    }),
+    calendarSync: new CalendarSyncService(store.calendars, store.committees, calendarSource, calendarLetters, () => services.deliveries.queuedElsewhere(), clock, {
+      intervalMinutes: config.CALENDAR_SYNC_MINUTES,
+      leaseMinutes: 10,
+    }),
+    outlookEvents,
     publicUrl,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
@@ -143,14 +174,21 @@ export async function startApp(
       new ActionReminderJob(services.actions, services.deliveries, log),
       new MinutesReissueJob(services.minutes, services.deliveries, log),
       new OutboxRetentionJob(store.outbox, config.OUTBOX_RETENTION_DAYS, clock, log),
+      ...(calendarSource && config.CALENDAR_SYNC_MINUTES > 0 ? [new CalendarSyncJob(services.calendarSync, log)] : []),
     ],
     config.SCHEDULER_TICK_SECONDS * 1000,
     log,
   );
-  const server = createServer(endpoint, { database: () => db.version(), version }, log, {
-    'input-notes': (id, token, kind) => services.inputs.noteFile(id, token, kind),
-    minutes: (id, token, kind) => services.minutes.file(id, token, kind),
-  });
+  const server = createServer(
+    endpoint,
+    { database: () => db.version(), version },
+    log,
+    {
+      'input-notes': (id, token, kind) => services.inputs.noteFile(id, token, kind),
+      minutes: (id, token, kind) => services.minutes.file(id, token, kind),
+    },
+    (slug, token) => services.calendar.feed(slug, token),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

@@ -1,4 +1,5 @@
 // The environment, parsed and validated once. Nothing else reads process.env.
+import fs from 'node:fs';
 import { z } from 'zod';
 
 const optionalText = z
@@ -6,6 +7,21 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+const flag = optionalText.pipe(
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+);
+
+/** A mailbox as Graph addresses it: an address (kalender@dassos.dk) or the user's object id. */
+const mailbox = optionalText.pipe(
+  z
+    .string()
+    .regex(/^([^\s@/]+@[^\s@/]+\.[^\s@/]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, 'skal være en postkasses adresse eller objekt-id')
+    .optional(),
+);
 
 const schema = z
   .object({
@@ -55,6 +71,29 @@ const schema = z
     PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
+    /** Microsoft Graph, app-only: the tenant (default MicrosoftAppTenantId) and the app that has Calendars.Read. */
+    GRAPH_TENANT_ID: optionalText,
+    GRAPH_CLIENT_ID: optionalText.pipe(z.guid('skal være app-registreringens klient-id (en GUID)').optional()),
+    GRAPH_CLIENT_SECRET: optionalText,
+    /** A PEM file with the app's certificate and private key (instead of a secret). */
+    GRAPH_CERTIFICATE_PATH: optionalText,
+    /** Use the Azure managed identity (user-assigned when GRAPH_CLIENT_ID is set). */
+    GRAPH_USE_MANAGED_IDENTITY: flag,
+    /** Graph's address with its version: national clouds, or a local server in tests. */
+    GRAPH_BASE_URL: z
+      .string()
+      .trim()
+      .default('https://graph.microsoft.com/v1.0')
+      .pipe(z.url({ protocol: /^https?$/ }).regex(/\/v[0-9][\w.]*\/?$/, 'skal slutte med Graphs version, fx https://graph.microsoft.com/v1.0')),
+    /** The Entra sign-in address for national clouds (e.g. https://login.microsoftonline.us). */
+    GRAPH_AUTHORITY_HOST: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+    /** The demo committee's calendar: the mailbox and how its meetings are recognised (subject prefix or category). */
+    CALENDAR_MAILBOX: mailbox,
+    CALENDAR_MATCH: optionalText.pipe(z.string().max(100).optional()),
+    /** How often each committee's calendar is synced; 0 turns the scheduled sync off. */
+    CALENDAR_SYNC_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+    /** Meetings entered in Dagsorden are written to the committee's Outlook calendar too (needs Calendars.ReadWrite). */
+    CALENDAR_WRITE: flag,
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -71,7 +110,35 @@ const schema = z
         message: 'skal sættes for en SingleTenant-app',
       });
     }
+    checkGraph(env, ctx);
   });
+
+/** The parsed values the Graph checks read. */
+interface GraphEnv {
+  GRAPH_CLIENT_SECRET?: string;
+  GRAPH_CERTIFICATE_PATH?: string;
+  GRAPH_USE_MANAGED_IDENTITY?: boolean;
+  GRAPH_CLIENT_ID?: string;
+  GRAPH_TENANT_ID?: string;
+  MicrosoftAppTenantId?: string;
+  CALENDAR_MAILBOX?: string;
+  CALENDAR_WRITE?: boolean;
+}
+
+/** Graph's credentials: one way to sign in, complete, and needed by the calendar settings. */
+function checkGraph(env: GraphEnv, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const ways = [env.GRAPH_CLIENT_SECRET, env.GRAPH_CERTIFICATE_PATH, env.GRAPH_USE_MANAGED_IDENTITY].filter(Boolean).length;
+  if (ways > 1) issue('GRAPH_CLIENT_SECRET', 'vælg én måde at logge på Graph: GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH eller GRAPH_USE_MANAGED_IDENTITY');
+  if (env.GRAPH_CLIENT_SECRET || env.GRAPH_CERTIFICATE_PATH) {
+    if (!env.GRAPH_CLIENT_ID) issue('GRAPH_CLIENT_ID', 'skal sættes sammen med GRAPH_CLIENT_SECRET eller GRAPH_CERTIFICATE_PATH');
+    if (!env.GRAPH_TENANT_ID && !env.MicrosoftAppTenantId) issue('GRAPH_TENANT_ID', 'skal sættes (eller MicrosoftAppTenantId)');
+  }
+  if (env.GRAPH_CERTIFICATE_PATH && !fs.existsSync(env.GRAPH_CERTIFICATE_PATH)) issue('GRAPH_CERTIFICATE_PATH', 'filen findes ikke');
+  if (env.GRAPH_CLIENT_ID && ways === 0) issue('GRAPH_CLIENT_ID', 'skal have GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH eller GRAPH_USE_MANAGED_IDENTITY=true');
+  if (env.CALENDAR_MAILBOX && ways === 0) issue('CALENDAR_MAILBOX', 'kræver adgang til Microsoft Graph (GRAPH_CLIENT_ID med GRAPH_CLIENT_SECRET eller GRAPH_CERTIFICATE_PATH, eller GRAPH_USE_MANAGED_IDENTITY=true)');
+  if (env.CALENDAR_WRITE && ways === 0) issue('CALENDAR_WRITE', 'kræver adgang til Microsoft Graph (se GRAPH_CLIENT_ID)');
+}
 
 export type Config = z.output<typeof schema>;
 
@@ -91,6 +158,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   return result.data;
+}
+
+/** How Dagsorden signs in to Microsoft Graph (app-only). */
+export type GraphAuth =
+  | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string }
+  | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string }
+  | { kind: 'managed-identity'; clientId: string | null };
+
+export interface GraphSettings {
+  auth: GraphAuth;
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  baseUrl: string;
+  authorityHost: string | null;
+  /** Meetings entered in Dagsorden go to Outlook too. */
+  write: boolean;
+}
+
+/** Graph's settings, or null when Graph is not configured (meetings then come from the database). */
+export function graphSettings(config: Config): GraphSettings | null {
+  const tenantId = config.GRAPH_TENANT_ID ?? config.MicrosoftAppTenantId ?? '';
+  const clientId = config.GRAPH_CLIENT_ID ?? '';
+  const auth: GraphAuth | null = config.GRAPH_USE_MANAGED_IDENTITY
+    ? { kind: 'managed-identity', clientId: config.GRAPH_CLIENT_ID ?? null }
+    : config.GRAPH_CERTIFICATE_PATH
+      ? { kind: 'certificate', tenantId, clientId, certificatePath: config.GRAPH_CERTIFICATE_PATH }
+      : config.GRAPH_CLIENT_SECRET
+        ? { kind: 'secret', tenantId, clientId, clientSecret: config.GRAPH_CLIENT_SECRET }
+        : null;
+  if (!auth) return null;
+  return { auth, baseUrl: config.GRAPH_BASE_URL.replace(/\/+$/, ''), authorityHost: config.GRAPH_AUTHORITY_HOST ?? null, write: config.CALENDAR_WRITE ?? false };
 }
 
 /** The values Bot Framework authentication reads, as botbuilder expects them. */

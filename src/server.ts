@@ -1,6 +1,7 @@
 // HTTP: /api/messages for Teams, /healthz for operations, /files/… for the download
-// links of compiled notes and minutes. Requests are checked before they reach the bot: a body that is
-// not an activity gets 400, never a crash.
+// links of compiled notes and minutes, /calendar/… for the committees' .ics feeds.
+// Requests are checked before they reach the bot: a body that is not an activity gets
+// 400, never a crash.
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
@@ -37,6 +38,9 @@ export type FileLookup = (id: string, token: string, kind: 'docx' | 'md') => Pro
 /** The kinds of file served behind download links: /files/<collection>/<id>/<token>.<docx|md>. */
 export type FileCollections = Partial<Record<'input-notes' | 'minutes', FileLookup>>;
 
+/** A committee's .ics feed, or null when the address is wrong (404, whatever is wrong with it). */
+export type FeedLookup = (slug: string, token: string) => Promise<{ fileName: string; body: string } | null>;
+
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
@@ -47,7 +51,7 @@ function correlationIdOf(req: restify.Request): string {
   return given && /^[\w.:/+=-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files: FileCollections = {}): restify.Server {
+export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files: FileCollections = {}, feeds?: FeedLookup): restify.Server {
   const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
@@ -109,6 +113,33 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
       'content-length': body.length,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
       'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
+  });
+
+  // A committee's meetings to subscribe to: /calendar/<slug>/<token>.ics. The token is the
+  // address's secret (random, 24 bytes), so a wrong one answers 404 like an unknown
+  // committee. Calendar apps poll it; a minute's caching spares the database.
+  server.get('/calendar/:slug/:file', async (req: restify.Request, res: restify.Response) => {
+    const match = /^([\w-]{16,64})\.ics$/.exec(String(req.params.file ?? ''));
+    const slug = String(req.params.slug ?? '');
+    let found: Awaited<ReturnType<FeedLookup>> = null;
+    try {
+      if (match && /^[a-z0-9-]{1,100}$/.test(slug) && feeds) found = await feeds(slug, match[1]!);
+    } catch (err) {
+      log.error({ err, slug }, 'could not write a calendar feed');
+    }
+    if (!found) {
+      res.send(404, { error: 'not_found' });
+      return;
+    }
+    const body = Buffer.from(found.body, 'utf8');
+    res.writeHead(200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-length': body.length,
+      'content-disposition': `inline; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'private, max-age=60',
       'x-content-type-options': 'nosniff',
     });
     res.end(body);

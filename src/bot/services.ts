@@ -12,6 +12,9 @@ import type { InputService } from '../domain/input.service';
 import type { ActionItemService } from '../domain/action-item.service';
 import type { DecisionService } from '../domain/decision.service';
 import type { MinutesService } from '../domain/minutes.service';
+import type { CalendarService } from '../domain/calendar.service';
+import type { CalendarSyncService } from '../domain/calendar-sync.service';
+import type { OutlookEventWriter } from '../domain/outlook-events';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -27,6 +30,11 @@ export interface BotServices {
   decisions: DecisionService;
   minutes: MinutesService;
   actions: ActionItemService;
+  /** The committee's calendar: where its dates come from, the .ics feed, "nyt møde". */
+  calendar: CalendarService;
+  calendarSync: CalendarSyncService;
+  /** Writes meetings into the committee's Outlook calendar (null answers where it may not). */
+  outlookEvents: OutlookEventWriter;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

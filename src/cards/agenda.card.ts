@@ -42,6 +42,8 @@ export function agendaOverviewCard(committee: Committee, agenda: Agenda, lang: L
     followUps: followUpsOf(openActions, lang, tz),
     footer: t.agendaFooter,
     summary: t.agendaSummary(agenda.items.length),
+    // The header follows the meeting: moved, it shows the new time; cancelled, it says so.
+    cancelled: meeting.status === 'cancelled' ? t.cal.agendaCancelled : '',
   });
 }
 

@@ -33,8 +33,11 @@ export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang
     .join(' · ');
 }
 
-/** The next meeting: committee, weekday and date, time span, place and room or online link, deadline. */
-export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang) {
+/**
+ * The next meeting: committee, weekday and date, time span, place and room or online link,
+ * deadline; `notice`: a line under it (when the dates were last read from Outlook, if long ago).
+ */
+export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang, notice = '') {
   const t = messages(lang);
   const { meeting } = next;
   const tz = committee.timeZone;
@@ -53,5 +56,6 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
     submitLabel: t.sub.submitButton,
     committeeId: committee.id,
     summary: nextMeetingSummary(committee, next, lang),
+    notice,
   });
 }

@@ -3,6 +3,7 @@
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import type { Lang } from './locale';
+import { calendarDa, calendarEn } from './calendar.messages';
 
 import { genitive } from './genitive';
 import { minutesDa, minutesEn } from './minutes.messages';
@@ -13,6 +14,7 @@ export { genitive };
 type Counted = readonly [one: string, many: string, heading: string];
 
 const da = {
+  cal: calendarDa,
   appName: 'Dagsorden',
   greetingTitle: 'Hej, jeg er Dagsorden',
   greetingIntro:
@@ -421,6 +423,7 @@ const da = {
 export type Messages = typeof da;
 
 const en: Messages = {
+  cal: calendarEn,
   appName: 'Dagsorden',
   greetingTitle: "Hi, I'm Dagsorden",
   greetingIntro:

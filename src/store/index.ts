@@ -14,6 +14,7 @@ import { PrismaInputRequestRepository } from './input-request.repository';
 import { PrismaActionItemRepository } from './action-item.repository';
 import { PrismaDecisionRepository } from './decision.repository';
 import { PrismaMinutesRepository } from './minutes.repository';
+import { PrismaCalendarRepository } from './calendar.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -29,6 +30,7 @@ export interface Store {
   decisions: PrismaDecisionRepository;
   minutes: PrismaMinutesRepository;
   actions: PrismaActionItemRepository;
+  calendars: PrismaCalendarRepository;
 }
 
 export interface StoreOptions {
@@ -53,5 +55,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     decisions: new PrismaDecisionRepository(db.prisma, db.sql),
     minutes: new PrismaMinutesRepository(db.prisma),
     actions: new PrismaActionItemRepository(db.prisma),
+    calendars: new PrismaCalendarRepository(db.prisma, cache),
   };
 }

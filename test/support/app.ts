@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { startApp, type App } from '../../src/app';
+import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/clock';
 import { databaseKinds, freshDatabase } from './db';
@@ -17,7 +18,7 @@ export interface TestApp extends App {
 export const e2eDatabaseKind = databaseKinds[databaseKinds.length - 1]!;
 
 /** The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own). */
-export async function startTestApp(env: Record<string, string> = {}, demoAgenda = false): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, demoAgenda = false, options: { graph?: GraphClientOptions } = {}): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -28,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}, demoAgenda 
   // Scheduled jobs run when a test ticks them (app.scheduler.tick()), not on their own.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', SCHEDULER_TICK_SECONDS: '0', ...env });
   const db = await freshDatabase(e2eDatabaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda });
+  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda, graph: options.graph });
   return {
     ...app,
     logs,

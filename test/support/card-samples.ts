@@ -38,6 +38,10 @@ import type { MinutesSummary, MinutesView } from '../../src/domain/minutes.servi
 import type { DecisionHit } from '../../src/domain/ports';
 import type { ActionItem } from '../../src/domain/types';
 import { messages as messagesOf } from '../../src/i18n/messages';
+import { meetingChangeCard } from '../../src/cards/meeting-change.card';
+import { meetingFormCard } from '../../src/cards/meeting-form.card';
+import { calendarFeedCard } from '../../src/cards/calendar-feed.card';
+import type { CalendarStatus, MeetingDraft } from '../../src/domain/calendar.service';
 
 export const committee: Committee = {
   id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',
@@ -398,5 +402,27 @@ for (const lang of ['da', 'en'] as const) {
     [`agenda item, approval of minutes ${lang}`, agendaItemCard(committee, approvalItem, lang, { mine: 'can_approve' })],
     [`agenda item, decided, secretariat ${lang}`, agendaItemCard(committee, decidedItem, lang, { canRecord: true })],
     [`agenda overview, follow-up ${lang}`, agendaOverviewCard(committee, agenda, lang, openActions)],
+  );
+}
+
+// The calendar's cards: the channel's notices of changed meetings, the "nyt møde" form, the .ics address.
+const outlookStatus: CalendarStatus = { source: 'outlook', mailbox: 'kalender@dassos.dk', syncedAt: new Date('2026-11-22T10:45:00Z'), failedAt: null, stale: false, writes: false };
+const localStatus: CalendarStatus = { source: 'dagsorden', mailbox: null, syncedAt: null, failedAt: null, stale: false, writes: false };
+const synced = { calendarEventId: 'AAMkAD=', iCalUId: '040000008200E00074C5B7101A82E008', sequence: 1, agendaPublished: true, overviewPosted: true };
+const movedTo = { ...next.meeting, ...synced, startsAt: new Date('2026-08-18T11:00:00Z'), endsAt: new Date('2026-08-18T13:00:00Z'), place: 'Viborg Rådhus', room: 'Mødelokale M5' };
+const draft: MeetingDraft = { startsAt: new Date('2027-01-14T12:00:00Z'), endsAt: new Date('2027-01-14T14:00:00Z'), place: 'Viborg Rådhus', room: 'Mødelokale M5', onlineUrl: 'ftp://x', submissionDeadline: new Date('2027-02-01T22:59:59Z') };
+for (const lang of ['da', 'en'] as const) {
+  sampleCards.push(
+    [`meeting moved ${lang}`, meetingChangeCard(committee, { kind: 'moved', before: { ...next.meeting, ...synced }, after: movedTo }, lang)],
+    [`meeting cancelled ${lang}`, meetingChangeCard(committee, { kind: 'cancelled', before: { ...next.meeting, ...synced }, after: { ...next.meeting, ...synced, status: 'cancelled' } }, lang)],
+    [`meeting restored ${lang}`, meetingChangeCard(committee, { kind: 'restored', before: { ...next.meeting, ...synced, status: 'cancelled' }, after: { ...next.meeting, ...synced } }, lang)],
+    [`meeting form ${lang}`, meetingFormCard({ committee, status: localStatus }, lang)],
+    [`meeting form, from Outlook ${lang}`, meetingFormCard({ committee, status: outlookStatus }, lang)],
+    [`meeting form, problems ${lang}`, meetingFormCard({ committee, status: localStatus }, lang, { draft, problems: [{ field: 'date', problem: 'overlap', other: next.meeting }, { field: 'onlineUrl', problem: 'not_a_link' }, { field: 'deadline', problem: 'after_meeting' }] })],
+    [`meeting form, created ${lang}`, meetingFormCard({ committee, status: outlookStatus }, lang, { draft: { ...draft, onlineUrl: null }, problems: [] }, [{ text: 'Mødet torsdag den 14. januar 2027 kl. 13.00–15.00 er oprettet.', good: true }, { text: 'Det står kun i Dagsorden, ikke i Outlook.', good: false }])],
+    [`calendar feed ${lang}`, calendarFeedCard(committee, 'https://dagsorden.example.dk/calendar/dassos/Zk3q9v1n0Pp8cWm2sXr5TtYyUu7aBbCc.ics', outlookStatus, lang)],
+    [`calendar feed, no Outlook ${lang}`, calendarFeedCard(committee, 'https://dagsorden.example.dk/calendar/dassos/Zk3q9v1n0Pp8cWm2sXr5TtYyUu7aBbCc.ics', localStatus, lang)],
+    [`next meeting, stale dates ${lang}`, nextMeetingCard(committee, next, lang, 'Mødedatoerne er sidst hentet fra Outlook fredag den 20. november 2026 09.15.')],
+    [`agenda overview, cancelled ${lang}`, agendaOverviewCard(committee, { ...agenda, meeting: { ...agenda.meeting, status: 'cancelled' } }, lang)],
   );
 }

@@ -23,6 +23,7 @@ import { decisionSaveAction } from './decision-save.action';
 import { minutesDraftAction } from './minutes-draft.action';
 import { minutesPublishAction } from './minutes-publish.action';
 import { actionDoneAction } from './action-done.action';
+import { meetingCreateAction } from './meeting-create.action';
 
 const all: readonly CardAction[] = [
   commandAction,
@@ -49,6 +50,7 @@ const all: readonly CardAction[] = [
   minutesDraftAction,
   minutesPublishAction,
   actionDoneAction,
+  meetingCreateAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

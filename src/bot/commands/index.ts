@@ -21,6 +21,8 @@ import { approveMinutesCommand } from './approve-minutes.command';
 import { correctMinutesCommand } from './correct-minutes.command';
 import { decisionsCommand } from './decisions.command';
 import { myActionsCommand } from './my-actions.command';
+import { calendarCommand } from './calendar.command';
+import { newMeetingCommand } from './new-meeting.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
@@ -47,6 +49,8 @@ export const commands: readonly Command[] = [
   correctMinutesCommand,
   decisionsCommand,
   myActionsCommand,
+  calendarCommand,
+  newMeetingCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

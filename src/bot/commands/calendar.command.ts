@@ -1,0 +1,22 @@
+import { calendarFeedCard } from '../../cards/calendar-feed.card';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type Command } from '../handler';
+import { sendCard } from '../reply';
+
+/** The committee's feed address: /calendar/<slug>/<token>.ics on the bot's public address. */
+export function feedUrl(publicUrl: string, slug: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/calendar/${encodeURIComponent(slug)}/${token}.ics`;
+}
+
+/** "kalender" / "calendar": the committee's meetings as an .ics address to subscribe to (members). */
+export const calendarCommand: Command = {
+  id: 'calendar',
+  matches: (text) => /^(kalender|kalenderen|mødekalender|ics|calendar|meeting calendar)$/.test(text),
+  async run(h, { committeeId }) {
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const { token, status } = await h.services.calendar.feedLink(committee, h.turn.actor);
+    const card = calendarFeedCard(committee, feedUrl(h.services.publicUrl, committee.slug, token), status, h.turn.lang);
+    await sendCard(h.ctx, card, messages(h.turn.lang).cal.feedTitle);
+  },
+};
