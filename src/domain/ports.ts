@@ -475,6 +475,20 @@ export interface DecisionHit {
   text: string;
 }
 
+/** A decision form to record, as the domain hands it to the store. */
+export interface DecisionRecord {
+  itemId: string;
+  committeeId: string;
+  /** The version the form was filled in on (0: nothing recorded yet). */
+  version: number;
+  draft: DecisionDraft;
+  actorPersonId: string;
+  at: Date;
+  /** What was corrected, once the meeting's minutes are published. */
+  correction: string | null;
+  audit: AuditEntry;
+}
+
 export interface DecisionRepository {
   /** The item's decision and its open and done actions, or null. */
   find(itemId: string): Promise<RecordedDecision | null>;
@@ -486,16 +500,7 @@ export interface DecisionRepository {
    * minutes this item approves marked approved when the outcome approves them, and the
    * item's card in the channel asked to show it.
    */
-  record(input: {
-    itemId: string;
-    committeeId: string;
-    version: number;
-    draft: DecisionDraft;
-    actorPersonId: string;
-    at: Date;
-    correction: string | null;
-    audit: AuditEntry;
-  }): Promise<RecordedDecision | null>;
+  record(input: DecisionRecord): Promise<RecordedDecision | null>;
   /** The committee's decisions matching the words (Danish full-text search), newest meeting first. */
   search(committeeId: string, words: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }>;
   /** The committee's latest decisions, newest meeting first. */
@@ -539,6 +544,28 @@ export interface AttendanceEntry {
   standIn: { name: string; organisation: string | null } | null;
 }
 
+/** A build of a meeting's minutes: the document, over the version the builder read. */
+export interface MinutesBuild {
+  meetingId: string;
+  /** The version read (0: none built yet). */
+  version: number;
+  markdown: string;
+  docx: Uint8Array;
+  token: string;
+  at: Date;
+  byPersonId: string | null;
+  messages: OutboundMessage[];
+}
+
+/** Where published minutes are approved: the next meeting's "Godkendelse af referat", carrying their link. */
+export interface MinutesApproval {
+  nextMeetingId: string;
+  attachmentTitle: string;
+  url: string;
+  /** The item to create when the next agenda has none of that title. */
+  draft: Omit<ItemDraft, 'number'>;
+}
+
 export interface MinutesRepository {
   find(meetingId: string): Promise<StoredMinutes | null>;
   /**
@@ -546,18 +573,7 @@ export interface MinutesRepository {
    * document with the version after `version` (the one the caller read; 0 for none).
    * Null when someone else built or published it meanwhile. `messages` are queued with it.
    */
-  save(input: {
-    meetingId: string;
-    version: number;
-    markdown: string;
-    docx: Uint8Array;
-    token: string;
-    at: Date;
-    byPersonId: string | null;
-    /** Corrections this build carries (they are marked issued). */
-    issues: string[];
-    messages: OutboundMessage[];
-  }): Promise<StoredMinutes | null>;
+  save(input: MinutesBuild & { /** Corrections this build carries (they are marked issued). */ issues: string[] }): Promise<StoredMinutes | null>;
   /**
    * Publishes the minutes with this document: a draft at `version` (0: none built yet)
    * becomes published, in one transaction with the meeting's status, the next meeting's
@@ -565,17 +581,7 @@ export interface MinutesRepository {
    * carrying the link, that item's card asked to show it, and `messages`. False when it
    * was not a draft at that version (published by someone else, or built again meanwhile).
    */
-  publish(input: {
-    meetingId: string;
-    version: number;
-    markdown: string;
-    docx: Uint8Array;
-    token: string;
-    at: Date;
-    byPersonId: string | null;
-    approval: { nextMeetingId: string; attachmentTitle: string; url: string; draft: Omit<ItemDraft, 'number'> } | null;
-    messages: OutboundMessage[];
-  }): Promise<{ published: boolean; approvalItemNumber: string | null }>;
+  publish(input: MinutesBuild & { approval: MinutesApproval | null }): Promise<{ published: boolean; approvalItemNumber: string | null }>;
   /** Records a correction to published minutes, to be issued with the next build. */
   addCorrection(meetingId: string, note: string, itemId: string | null, byPersonId: string, at: Date): Promise<void>;
   /** Meetings whose published minutes have corrections not yet issued (after a crash between the two). */

@@ -1,4 +1,4 @@
-import type { ActionDraft, AuditEntry, DecisionDraft, DecisionHit, DecisionRepository, RecordedDecision } from '../domain/ports';
+import type { ActionDraft, DecisionHit, DecisionRecord, DecisionRepository, RecordedDecision } from '../domain/ports';
 import { DomainError } from '../domain/errors';
 import type { DecisionOutcome } from '../domain/types';
 import { actionInclude, auditRow, toActionItem } from './action-item.repository';
@@ -83,16 +83,7 @@ export class PrismaDecisionRepository implements DecisionRepository {
     };
   }
 
-  async record(input: {
-    itemId: string;
-    committeeId: string;
-    version: number;
-    draft: DecisionDraft;
-    actorPersonId: string;
-    at: Date;
-    correction: string | null;
-    audit: AuditEntry;
-  }): Promise<RecordedDecision | null> {
+  async record(input: DecisionRecord): Promise<RecordedDecision | null> {
     const { itemId, draft } = input;
     const saved = await this.prisma.$transaction(
       async (tx) => {

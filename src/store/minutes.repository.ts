@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../documents/parsed-document';
 import { parsedDocumentSchema } from '../documents/parsed-document';
-import type { AttendanceEntry, ItemDraft, MinutesRepository, OutboundMessage, StoredMinutes } from '../domain/ports';
+import type { AttendanceEntry, MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/ports';
 import { nextItemNumber } from '../domain/submission.service';
 import type { Meeting } from '../domain/types';
 import { saveItemIn } from './agenda.repository';
@@ -33,6 +33,21 @@ function toStored(row: Row): StoredMinutes {
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Writes a build over the version its builder read: the first one creates the minutes,
+ * a later one replaces the document only if they are still at that version (and `only`
+ * holds), so of two builds at once one is written. The new version, or null.
+ */
+async function writeBuild(tx: Tx, b: MinutesBuild, extra: { status?: 'published'; publishedAt?: Date } = {}, only: Prisma.MinutesWhereInput = {}): Promise<number | null> {
+  const document = { markdown: b.markdown, docx: Buffer.from(b.docx), builtAt: b.at, builtById: b.byPersonId };
+  if (b.version === 0) {
+    const { count } = await tx.minutes.createMany({ data: { ...document, ...extra, meetingId: b.meetingId, token: b.token }, skipDuplicates: true });
+    return count ? 1 : null;
+  }
+  const { count } = await tx.minutes.updateMany({ where: { meetingId: b.meetingId, version: b.version, ...only }, data: { ...document, ...extra, version: { increment: 1 } } });
+  return count ? b.version + 1 : null;
+}
+
 export class PrismaMinutesRepository implements MinutesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -42,33 +57,11 @@ export class PrismaMinutesRepository implements MinutesRepository {
     return row && toStored(row);
   }
 
-  async save(input: {
-    meetingId: string;
-    version: number;
-    markdown: string;
-    docx: Uint8Array;
-    token: string;
-    at: Date;
-    byPersonId: string | null;
-    issues: string[];
-    messages: OutboundMessage[];
-  }): Promise<StoredMinutes | null> {
-    const document = { markdown: input.markdown, docx: Buffer.from(input.docx), builtAt: input.at, builtById: input.byPersonId };
+  async save(input: MinutesBuild & { issues: string[] }): Promise<StoredMinutes | null> {
     return this.prisma.$transaction(
       async (tx) => {
-        let version: number;
-        if (input.version === 0) {
-          const created = await tx.minutes.createMany({ data: { ...document, meetingId: input.meetingId, token: input.token }, skipDuplicates: true });
-          if (created.count === 0) return null;
-          version = 1;
-        } else {
-          const { count } = await tx.minutes.updateMany({
-            where: { meetingId: input.meetingId, version: input.version },
-            data: { ...document, version: { increment: 1 } },
-          });
-          if (count === 0) return null;
-          version = input.version + 1;
-        }
+        const version = await writeBuild(tx, input);
+        if (version === null) return null;
         if (input.issues.length) await tx.minutesCorrection.updateMany({ where: { id: { in: input.issues } }, data: { issuedIn: version } });
         await enqueueMessages(tx, input.messages);
         return toStored(await tx.minutes.findUniqueOrThrow({ where: { meetingId: input.meetingId }, include }));
@@ -77,26 +70,12 @@ export class PrismaMinutesRepository implements MinutesRepository {
     );
   }
 
-  async publish(input: {
-    meetingId: string;
-    version: number;
-    markdown: string;
-    docx: Uint8Array;
-    token: string;
-    at: Date;
-    byPersonId: string | null;
-    approval: { nextMeetingId: string; attachmentTitle: string; url: string; draft: Omit<ItemDraft, 'number'> } | null;
-    messages: OutboundMessage[];
-  }): Promise<{ published: boolean; approvalItemNumber: string | null }> {
-    const document = { markdown: input.markdown, docx: Buffer.from(input.docx), builtAt: input.at, builtById: input.byPersonId, status: 'published' as const, publishedAt: input.at };
+  async publish(input: MinutesBuild & { approval: MinutesApproval | null }): Promise<{ published: boolean; approvalItemNumber: string | null }> {
     return this.prisma.$transaction(
       async (tx) => {
-        const { count } =
-          input.version === 0
-            ? await tx.minutes.createMany({ data: { ...document, meetingId: input.meetingId, token: input.token }, skipDuplicates: true })
-            : await tx.minutes.updateMany({ where: { meetingId: input.meetingId, status: 'draft', version: input.version }, data: { ...document, version: { increment: 1 } } });
         // A second click, or another member of the secretariat first: published once.
-        if (count === 0) return { published: false, approvalItemNumber: null };
+        const version = await writeBuild(tx, input, { status: 'published', publishedAt: input.at }, { status: 'draft' });
+        if (version === null) return { published: false, approvalItemNumber: null };
         await tx.meeting.updateMany({ where: { id: input.meetingId, status: { not: 'cancelled' } }, data: { status: 'minutes_published' } });
         const approvalItemNumber = input.approval ? await this.linkApproval(tx, input.meetingId, input.approval) : null;
         await enqueueMessages(tx, input.messages);
@@ -111,11 +90,7 @@ export class PrismaMinutesRepository implements MinutesRepository {
    * one so titled, else a new draft item; it gets the minutes' link as an open attachment,
    * and its card in the channel (if posted) shows it.
    */
-  private async linkApproval(
-    tx: Tx,
-    meetingId: string,
-    approval: { nextMeetingId: string; attachmentTitle: string; url: string; draft: Omit<ItemDraft, 'number'> },
-  ): Promise<string> {
+  private async linkApproval(tx: Tx, meetingId: string, approval: MinutesApproval): Promise<string> {
     const items = await tx.agendaItem.findMany({ where: { meetingId: approval.nextMeetingId }, orderBy: { position: 'asc' } });
     let item =
       items.find((i) => i.approvesMinutesOfId === meetingId) ??
