@@ -45,16 +45,8 @@ async function saveActions(tx: Tx, decisionId: string, committeeId: string, acto
   if (dropped.length) await tx.actionItem.updateMany({ where: { id: { in: dropped } }, data: { status: 'cancelled' } });
 }
 
-interface HitRow {
-  meetingId: string;
-  meetingStartsAt: Date;
-  itemId: string;
-  itemNumber: string;
-  itemTitle: string;
-  outcome: DecisionOutcome;
-  text: string;
-  total: number;
-}
+/** A hit as the query returns it: with the count of all matches (over the limit too). */
+type HitRow = DecisionHit & { total: number };
 
 export class PrismaDecisionRepository implements DecisionRepository {
   constructor(
