@@ -26,6 +26,8 @@ import { inputLetters } from './bot/input-letters';
 import { InputService } from './domain/input.service';
 import { noteWriter } from './documents/input-note';
 import { SubmissionService } from './domain/submission.service';
+import { AttendanceService } from './domain/attendance.service';
+import { attendanceLetters } from './bot/attendance-letters';
 import { Scheduler } from './jobs/scheduler';
 import { InputRequestJob } from './jobs/input-request-job';
 import { tenantPacer } from './jobs/tenant-pacer';
@@ -77,13 +79,14 @@ export async function startApp(
   const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const committees = new CommitteeService(store.committees, store.memberships, store.audit);
+  const attendance = new AttendanceService(committees, store.meetings, store.memberships, store.attendance, store.agenda, clock, attendanceLetters);
   const services: BotServices = {
     committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
     deliveries: new DeliveryService(store.outbox, store.people),
-    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions),
+    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions, attendance),
     submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),
     inputs: new InputService(
       committees,
@@ -96,6 +99,7 @@ export async function startApp(
       inputLetters(publicUrl),
       noteWriter,
     ),
+    attendance,
     publicUrl,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,

@@ -3,6 +3,8 @@
 // from the state they have now, so one send shows every change queued before it. A card
 // not in the channel yet is posted (an item as a reply in its overview's thread) and its
 // message id is recorded when the outbox marks it sent; one that is there is updated.
+// A meeting's closed papers (closed attachments, a stand-in's agenda) are sent only if the
+// reader may still have them when they are sent: a member, or a stand-in named now.
 import { agendaOverviewCard } from '../cards/agenda.card';
 import { channelIdOf, threadOf } from '../domain/conversation-ids';
 import type { ClaimedMessage, SentRecord } from '../domain/ports';
@@ -15,18 +17,33 @@ import type { BotServices } from './services';
 
 /** Teams' answer when what a card belongs to is gone or not in the channel: not tried again. */
 const GONE = 404;
+/** The reader may no longer have it (named as stand-in no more, or no longer a member): given up, not tried again. */
+const WITHHELD = 410;
+/** Messages with a meeting's closed papers (their subject is the meeting). */
+const MEETING_PAPERS = new Set(['closed-attachments', 'standin-agenda']);
 
 export class OutboxSender implements OutboundSender {
   constructor(
     private readonly messenger: ChannelMessenger,
-    private readonly services: Pick<BotServices, 'agenda'>,
+    private readonly services: Pick<BotServices, 'agenda' | 'attendance'>,
   ) {}
 
-  send(message: ClaimedMessage): Promise<SendResult> {
-    if (message.content) return this.messenger.send({ ...message, content: message.content });
+  async send(message: ClaimedMessage): Promise<SendResult> {
+    if (message.content) {
+      if (MEETING_PAPERS.has(message.kind) && !(await this.mayHave(message))) {
+        throw new SendError(`${message.kind} withheld: the reader is neither a member nor a named stand-in of the meeting now`, WITHHELD, null);
+      }
+      return this.messenger.send({ ...message, content: message.content });
+    }
     if (message.kind === 'agenda-overview') return this.sendOverview(message.subjectId ?? '');
     if (message.kind === 'agenda-item') return this.sendItem(message.subjectId ?? '');
     throw new SendError(`nothing to send for a ${message.kind} without content`, 400, null);
+  }
+
+  /** Whether the reader may have the meeting's closed papers now (asked at the moment of sending). */
+  private async mayHave(message: ClaimedMessage): Promise<boolean> {
+    if (!message.personId || !message.subjectId) return false;
+    return this.services.attendance.mayReceiveMeetingPapers(message.subjectId, message.personId);
   }
 
   private async sendOverview(meetingId: string): Promise<SendResult> {

@@ -9,6 +9,7 @@ import type { LanguageService } from '../domain/language.service';
 import type { MeetingService } from '../domain/meeting.service';
 import type { SubmissionService } from '../domain/submission.service';
 import type { InputService } from '../domain/input.service';
+import type { AttendanceService } from '../domain/attendance.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -21,6 +22,7 @@ export interface BotServices {
   digests: DigestService;
   submissions: SubmissionService;
   inputs: InputService;
+  attendance: AttendanceService;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

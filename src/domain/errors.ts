@@ -17,7 +17,10 @@ export type DomainErrorCode =
   | 'no_open_meeting'
   | 'submission_reviewed'
   | 'input_closed'
-  | 'no_input_request';
+  | 'no_input_request'
+  | 'attendance_closed'
+  | 'no_meeting_on_date'
+  | 'poll_closed';
 
 export class DomainError extends Error {
   constructor(

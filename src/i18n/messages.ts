@@ -2,6 +2,7 @@
 // strings or functions of plain data; cards receive them as template data.
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
+import { attendanceDa, attendanceEn } from './attendance.messages';
 import type { Lang } from './locale';
 
 /** Danish genitive: "DASSOS' møde", "DAS Socials møde". */
@@ -14,6 +15,7 @@ type Counted = readonly [one: string, many: string, heading: string];
 
 const da = {
   appName: 'Dagsorden',
+  att: attendanceDa,
   greetingTitle: 'Hej, jeg er Dagsorden',
   greetingIntro:
     'Jeg samler styregruppens mødecyklus her i Teams: dagsordenens punkter som kort, indmeldte punkter før fristen, skriftligt input til dialogmøder, tilkendegivelser, beslutninger og referater, mødedatoer fra Outlook og en opsummering før hvert møde.',
@@ -37,6 +39,7 @@ const da = {
     submitTopic: { text: 'indmeld punkt', description: 'Meld et punkt ind til et kommende møde, inden fristen.' },
     submissions: { text: 'indmeldte punkter', description: 'De indmeldte punkter til næste møde og deres status.' },
     requestInput: { text: 'indhent input · status input <titel> · saml input <titel>', description: 'Bed medlemmerne om skriftligt input, se hvem der har svaret, og saml svarene i et notat (sekretariatet).' },
+    ...attendanceDa.commands,
   },
   languageNames: { da: 'dansk', en: 'engelsk' } satisfies Record<Lang, string>,
   languageStatus: (name: string, chosen: boolean) =>
@@ -79,6 +82,7 @@ const da = {
     submission_reviewed: 'Sekretariatet har allerede behandlet punktet, så det kan ikke ændres eller trækkes tilbage nu. Skriv til sekretariatet.',
     input_closed: 'Fristen for at svare er overskredet, så svarene kan ikke ændres længere.',
     no_input_request: 'Jeg kan ikke finde en forespørgsel med den titel. Skriv fx «status input dialogmøde».',
+    ...attendanceDa.errors,
   } satisfies Record<DomainErrorCode, string>,
   lastSecretariat: 'Styregruppen skal have mindst én i sekretariatet.',
   unexpectedError: (ref: string) => `Beklager, noget gik galt hos mig. Prøv igen om lidt. (Fejl-id: ${ref})`,
@@ -418,6 +422,7 @@ export type Messages = typeof da;
 
 const en: Messages = {
   appName: 'Dagsorden',
+  att: attendanceEn,
   greetingTitle: "Hi, I'm Dagsorden",
   greetingIntro:
     "I bring the committee's meeting cycle into Teams: agenda items as cards, topics submitted before the deadline, written input for dialogue meetings, positions and acknowledgements, decisions and minutes, meeting dates from Outlook and a digest before each meeting.",
@@ -441,6 +446,7 @@ const en: Messages = {
     submitTopic: { text: 'submit topic', description: 'Submit a topic for a coming meeting, before the deadline.' },
     submissions: { text: 'submitted topics', description: 'The topics submitted for the next meeting and where they stand.' },
     requestInput: { text: 'request input · input status <title> · compile input <title>', description: 'Ask the members for written input, see who has answered, and compile the answers into a note (secretariat).' },
+    ...attendanceEn.commands,
   },
   languageNames: { da: 'Danish', en: 'English' },
   languageStatus: (name: string, chosen: boolean) =>
@@ -483,6 +489,7 @@ const en: Messages = {
     submission_reviewed: 'The secretariat has already reviewed the topic, so it cannot be changed or withdrawn now. Write to the secretariat.',
     input_closed: 'The deadline for answering has passed, so the answers can no longer be changed.',
     no_input_request: 'I cannot find a request with that title. Type e.g. "input status dialogue meeting".',
+    ...attendanceEn.errors,
   },
   lastSecretariat: 'The committee must keep at least one secretariat member.',
   unexpectedError: (ref: string) => `Sorry, something went wrong on my side. Please try again shortly. (Error id: ${ref})`,

@@ -11,6 +11,7 @@ import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
 import { PrismaSubmissionRepository } from './submission.repository';
 import { PrismaInputRequestRepository } from './input-request.repository';
+import { PrismaAttendanceRepository } from './attendance.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -23,6 +24,7 @@ export interface Store {
   outbox: PrismaOutboxRepository;
   submissions: PrismaSubmissionRepository;
   inputs: PrismaInputRequestRepository;
+  attendance: PrismaAttendanceRepository;
 }
 
 export interface StoreOptions {
@@ -44,5 +46,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     outbox: new PrismaOutboxRepository(db),
     submissions: new PrismaSubmissionRepository(db.prisma),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
+    attendance: new PrismaAttendanceRepository(db.prisma),
   };
 }

@@ -29,6 +29,10 @@ import type { ImportPreview } from '../../src/domain/document-import.service';
 import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
 import type { ParsedDocument } from '../../src/documents/parsed-document';
 import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
+import { attendanceOverviewCard } from '../../src/cards/attendance-overview.card';
+import { standInAgendaCards } from '../../src/cards/stand-in-agenda.card';
+import type { AttendanceOverview } from '../../src/domain/attendance.service';
+import type { AttendanceRecord } from '../../src/domain/types';
 
 export const committee: Committee = {
   id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',
@@ -234,7 +238,58 @@ export const submission: TopicSubmission = {
 const submissionMeetings = new Map([next.meeting, later].map((m) => [m.id, m]));
 const formView: SubmissionFormView = { committee, meetings: choices, defaultMeetingId: 'm2', submission: null, me: members[0]! };
 
+/** Answers for the DASSOS participants: most attend, three send apologies (two with a stand-in), some have not answered. */
+const answerOf = (i: number): AttendanceRecord | null => {
+  const m = members[i]!;
+  const base = { meetingId: 'm1', personId: m.personId, note: null, recordedBy: null, version: 1, updatedAt: new Date('2026-07-20T08:00:00Z') };
+  if (i === 8) return { ...base, attendance: 'absent', standIn: { personId: 'p-sub1', name: 'Hanne Kjær' }, note: 'Hanne kender sagerne om takststrukturen' };
+  if (i === 12) return { ...base, attendance: 'absent', standIn: { personId: 'p-sub2', name: 'Bo Lund Madsen' } };
+  if (i === 15) return { ...base, attendance: 'absent', standIn: null };
+  if (i % 5 === 4) return null;
+  return { ...base, attendance: 'attending', standIn: null };
+};
+const counted = [...new Set(DASSOS_PARTICIPANTS.filter((p) => p.role === 'chair' || p.role === 'member').map((p) => p.organisation))].sort((a, b) => a.localeCompare(b, 'da'));
+const overviewPeople = members.map((member, i) => ({ member, record: answerOf(i), standInReachable: i === 12 ? false : answerOf(i)?.standIn ? true : null }));
+export const attendanceOverview: AttendanceOverview = {
+  committee,
+  meeting: next.meeting,
+  quorum: { settings: { rule: 'more_than_half', minimum: null }, total: 20, represented: 14, undecided: 3, needed: 11, quorate: true },
+  organisations: [...counted, 'Samsø Kommune'].map((name) => ({
+    organisation: { id: `org-${name}`, name, kind: 'municipality' as const },
+    represented: true,
+    people: overviewPeople.filter((p) => (p.member.role === 'chair' || p.member.role === 'member') && p.member.organisation?.name === name),
+  })),
+  others: overviewPeople.filter((p) => p.member.role === 'observer' || p.member.role === 'secretariat'),
+  counts: { attending: 14, absent: 3, withStandIn: 2, notAnswered: 5 },
+  open: true,
+  members,
+  people: members.map((m) => ({ personId: m.personId, name: m.displayName, organisationId: m.organisation!.id, organisation: m.organisation!.name })),
+};
+const aarhus = { id: 'o-aarhus', name: 'Aarhus Kommune', kind: 'municipality' as const };
+const absentWithStandIn: AttendanceRecord = { meetingId: 'm1', personId: 'p1', attendance: 'absent', standIn: { personId: 'p-sub', name: 'Anne Aagaard' }, note: 'Anne har forberedt punkt 1.2', recordedBy: null, version: 2, updatedAt: new Date('2026-07-20T08:00:00Z') };
+const candidates = [
+  { personId: 'p-sub', name: 'Anne Aagaard', standing: true },
+  { personId: 'p-sub3', name: 'Lars Bech', standing: false },
+];
+const mineNone = { record: null, candidates, canNameStandIn: true, standInReachable: null, organisation: aarhus.name };
+const mineAbsent = { ...mineNone, record: absentWithStandIn, standInReachable: true };
+const mineUnreachable = { ...mineAbsent, standInReachable: false };
+
 for (const lang of ['da', 'en'] as const) {
+  sampleCards.push(
+    [`next meeting, attendance shared ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: null, open: true }, refreshUserIds: ['29:a', '29:b'] })],
+    [`next meeting, attendance mine ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineNone, open: true }, refreshUserIds: ['29:a'] })],
+    [`next meeting, attending ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: { ...mineNone, record: { ...absentWithStandIn, attendance: 'attending', standIn: null, note: null } }, open: true, outcome: { text: 'Tak – du er meldt som deltager.', good: true } }, refreshUserIds: ['29:a'] })],
+    [`next meeting, absent with stand-in ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineAbsent, open: true }, refreshUserIds: ['29:a'] })],
+    [`next meeting, stand-in unreachable ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineUnreachable, open: true, outcome: { text: 'Dit afbud er registreret.', good: true } }, refreshUserIds: ['29:a'] })],
+    [`next meeting, no candidates ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: { ...mineNone, candidates: [] }, open: true }, refreshUserIds: [] })],
+    [`digest, attendance ${lang}`, digestCard(digests, lang, { ...digests.personal[0]!, attendance: { ...mineNone, open: true } })],
+    [`digest, absent ${lang}`, digestCard(digests, lang, { ...digests.personal[0]!, attendance: { ...mineAbsent, open: true } }, { text: 'Dit afbud er registreret.', good: true })],
+    [`attendance overview ${lang}`, attendanceOverviewCard(attendanceOverview, lang)],
+    [`attendance overview, not quorate ${lang}`, attendanceOverviewCard({ ...attendanceOverview, quorum: { ...attendanceOverview.quorum, represented: 9, quorate: false, settings: { rule: 'at_least_half', minimum: 12 }, needed: 12 } }, lang, { text: 'Svaret for Lars Harder er gemt.', good: true })],
+    ...standInAgendaCards(committee, { ...published, items: published.items.map((item, n) => ({ ...item, id: `item-${n}` })) }, { name: 'Lotte Henriksen', organisation: 'Aarhus Kommune' }, lang).map((card, i) => [`stand-in agenda ${i + 1} ${lang}`, card] as [string, AdaptiveCard]),
+    ...standInAgendaCards(committee, { ...published, items: Array.from({ length: 12 }, (_, i) => ({ ...decisionItem, id: `item-${i}`, number: `1.${i + 1}`, caseText: decisionItem.caseText.repeat(4) })) }, { name: 'Lotte Henriksen', organisation: 'Aarhus Kommune' }, lang).map((card, i) => [`stand-in agenda, long, page ${i + 1} ${lang}`, card] as [string, AdaptiveCard]),
+  );
   sampleCards.push(
     [`input form ${lang}`, inputFormCard({ committee, meetings: [next.meeting, later] }, lang)],
     [`input form, problems ${lang}`, inputFormCard({ committee, meetings: [next.meeting] }, lang, { draft: { title: '', context: '', questions: [], deadline: new Date('2026-01-01T11:00:00Z'), audience: 'every_member', confidential: false, reminderDaysBefore: 2, meetingId: null }, problems: [{ field: 'title', problem: 'empty' }, { field: 'questions', problem: 'empty' }, { field: 'deadline', problem: 'past' }] })],

@@ -18,6 +18,11 @@ import { publishCancelAction } from './publish-cancel.action';
 import { publishConfirmAction } from './publish-confirm.action';
 import { setupImportRosterAction } from './setup-import-roster.action';
 import { setupLinkAction } from './setup-link.action';
+import { attendanceAction } from './attendance.action';
+import { nextMeetingViewAction } from './next-meeting-view.action';
+import { attendanceOverviewAction } from './attendance-overview.action';
+import { attendanceRecordAction } from './attendance-record.action';
+import { quorumRuleAction } from './quorum-rule.action';
 
 const all: readonly CardAction[] = [
   commandAction,
@@ -39,6 +44,11 @@ const all: readonly CardAction[] = [
   inputAnswerAction,
   inputViewAction,
   inputAttachAction,
+  attendanceAction,
+  nextMeetingViewAction,
+  attendanceOverviewAction,
+  attendanceRecordAction,
+  quorumRuleAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

@@ -15,6 +15,7 @@ import { itemStatusCommand } from './item-status.command';
 import { membersCommand } from './members.command';
 import { nextMeetingCommand } from './next-meeting.command';
 import { setupCommand } from './setup.command';
+import { attendanceCommand } from './attendance.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
@@ -34,6 +35,7 @@ export const commands: readonly Command[] = [
   requestInputCommand,
   inputStatusCommand,
   compileInputCommand,
+  attendanceCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

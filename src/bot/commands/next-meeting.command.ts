@@ -1,5 +1,6 @@
-import { nextMeetingCard, nextMeetingSummary } from '../../cards/next-meeting.card';
+import { nextMeetingSummary } from '../../cards/next-meeting.card';
 import { messages } from '../../i18n/messages';
+import { meetingCards } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
 import { sendCard } from '../reply';
 
@@ -16,6 +17,9 @@ export const nextMeetingCommand: Command = {
       await h.ctx.sendActivity(`**${t.noMeetingTitle}**\n\n${t.noMeeting(committee.name)} ${t.noMeetingHowTo}`);
       return;
     }
-    await sendCard(h.ctx, nextMeetingCard(committee, next, h.turn.lang), nextMeetingSummary(committee, next, h.turn.lang));
+    // With the attendance buttons: the asker's own answer in their chat; in a channel the
+    // card everyone sees, which each member's client refreshes to their own.
+    const { personal, shared } = await meetingCards(h, committee, next.meeting);
+    await sendCard(h.ctx, h.turn.scope.type === 'personal' ? personal : shared, nextMeetingSummary(committee, next, h.turn.lang));
   },
 };
