@@ -28,6 +28,10 @@ import { noteWriter } from './documents/input-note';
 import { SubmissionService } from './domain/submission.service';
 import { AttendanceService } from './domain/attendance.service';
 import { attendanceLetters } from './bot/attendance-letters';
+import { DatePollService } from './domain/date-poll.service';
+import { datePollLetters } from './bot/date-poll-letters';
+import { DatePollJob } from './jobs/date-poll-job';
+import type { OutlookEventWriter } from './domain/outlook-events';
 import { Scheduler } from './jobs/scheduler';
 import { InputRequestJob } from './jobs/input-request-job';
 import { tenantPacer } from './jobs/tenant-pacer';
@@ -60,7 +64,14 @@ export function databaseTarget(config: Config): DatabaseTarget {
 export async function startApp(
   config: Config,
   log: Logger,
-  options: { db?: Database; clock?: Clock; /** Seed the demo meeting's agenda too (default true). */ demoAgenda?: boolean } = {},
+  options: {
+    db?: Database;
+    clock?: Clock;
+    /** Seed the demo meeting's agenda too (default true). */
+    demoAgenda?: boolean;
+    /** Writes meetings chosen in date polls into the committees' Outlook calendars (tests bring a fake; none by default). */
+    outlookWriter?: OutlookEventWriter | null;
+  } = {},
 ): Promise<App> {
   const db = options.db ?? (await openDatabase(databaseTarget(config)));
   const clock = options.clock ?? createClock(config.NOW);
@@ -100,6 +111,8 @@ export async function startApp(
       noteWriter,
     ),
     attendance,
+    // The Microsoft Graph writer (Calendars.ReadWrite) is wired here once the calendar sync brings it.
+    datePolls: new DatePollService(committees, store.meetings, store.memberships, store.datePolls, clock, datePollLetters, options.outlookWriter ?? null),
     publicUrl,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
@@ -119,6 +132,7 @@ export async function startApp(
       new DigestJob(services.digests, services.deliveries, log),
       new DeadlineReminderJob(reminders, services.deliveries, log),
       new InputRequestJob(services.inputs, services.deliveries, log),
+      new DatePollJob(services.datePolls, services.deliveries, log),
       new OutboxRetentionJob(store.outbox, config.OUTBOX_RETENTION_DAYS, clock, log),
     ],
     config.SCHEDULER_TICK_SECONDS * 1000,

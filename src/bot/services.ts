@@ -10,6 +10,7 @@ import type { MeetingService } from '../domain/meeting.service';
 import type { SubmissionService } from '../domain/submission.service';
 import type { InputService } from '../domain/input.service';
 import type { AttendanceService } from '../domain/attendance.service';
+import type { DatePollService } from '../domain/date-poll.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -23,6 +24,7 @@ export interface BotServices {
   submissions: SubmissionService;
   inputs: InputService;
   attendance: AttendanceService;
+  datePolls: DatePollService;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

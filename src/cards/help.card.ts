@@ -9,7 +9,7 @@ export function helpCard(lang: Lang) {
   const c = t.commands;
   return renderCard(template, {
     title: t.helpTitle,
-    commands: [c.nextMeeting, c.submitTopic, c.submissions, c.requestInput, c.importAgenda, c.publishAgenda, c.editItem, c.itemStatus, c.members, c.setup, c.language, c.digest, c.help],
+    commands: [c.nextMeeting, c.submitTopic, c.submissions, c.requestInput, c.importAgenda, c.publishAgenda, c.editItem, c.itemStatus, c.attendance, c.datePoll, c.members, c.setup, c.language, c.digest, c.help],
     footer: t.helpFooter,
   });
 }

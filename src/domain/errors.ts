@@ -20,7 +20,8 @@ export type DomainErrorCode =
   | 'no_input_request'
   | 'attendance_closed'
   | 'no_meeting_on_date'
-  | 'poll_closed';
+  | 'poll_closed'
+  | 'not_asked';
 
 export class DomainError extends Error {
   constructor(

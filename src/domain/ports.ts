@@ -454,7 +454,8 @@ export interface AttendanceRepository {
   /**
    * Sets the person's one answer for the meeting. When it is what is there already,
    * nothing is written (`changed` false); otherwise, in one transaction: the answer (its
-   * version raised), `audit`, and the messages `letters` builds from the change.
+   * version raised when the answer or the stand-in changed), `audit`, and the messages
+   * `letters` builds from the change.
    */
   set(
     input: { meetingId: string; personId: string; attendance: AttendanceAnswer; standInId: string | null; note: string | null; recordedById: string },
@@ -493,8 +494,8 @@ export interface DatePollDraft {
 export type PollSends = { cards: CardRefresh[]; messages: OutboundMessage[] };
 
 export interface DatePollRepository {
-  /** Creates the poll, open, with `audit` and what `sends` builds (its card in the channel), in one transaction. */
-  create(committeeId: string, createdById: string, draft: DatePollDraft, audit: AuditEntry, sends: (poll: DatePoll) => PollSends): Promise<DatePoll>;
+  /** Creates the poll, open, sent `at`, with `audit` and what `sends` builds (its card in the channel), in one transaction. */
+  create(committeeId: string, createdById: string, draft: DatePollDraft, at: Date, audit: AuditEntry, sends: (poll: DatePoll) => PollSends): Promise<DatePoll>;
   /** The poll with its groups, candidates and tallies. */
   find(id: string): Promise<DatePoll | null>;
   /** The committee's polls, newest first. */
@@ -529,8 +530,8 @@ export interface DatePollRepository {
     audit: AuditEntry,
     sends: (poll: DatePoll, meetings: Meeting[]) => PollSends,
   ): Promise<{ poll: DatePoll; meetings: Meeting[] } | null>;
-  /** Claims, until `until`, one meeting whose Outlook event is to be written (pending, or claimed by a writer that stopped). */
-  claimOutlook(until: Date): Promise<{ groupId: string; pollId: string; meetingId: string } | null>;
+  /** Claims, for `leaseSeconds`, one meeting whose Outlook event is to be written (pending, or claimed by a writer that stopped). */
+  claimOutlook(leaseSeconds: number): Promise<{ groupId: string; pollId: string; meetingId: string } | null>;
   /** The event was written (its ids kept on the meeting), or there was none to write (null: no calendar). */
   outlookWritten(groupId: string, meetingId: string, event: CreatedEvent | null): Promise<void>;
   /** The event could not be written: why, with the messages that say so. */

@@ -12,6 +12,7 @@ import { ReadCache } from './read-cache';
 import { PrismaSubmissionRepository } from './submission.repository';
 import { PrismaInputRequestRepository } from './input-request.repository';
 import { PrismaAttendanceRepository } from './attendance.repository';
+import { PrismaDatePollRepository } from './date-poll.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -25,6 +26,7 @@ export interface Store {
   submissions: PrismaSubmissionRepository;
   inputs: PrismaInputRequestRepository;
   attendance: PrismaAttendanceRepository;
+  datePolls: PrismaDatePollRepository;
 }
 
 export interface StoreOptions {
@@ -47,5 +49,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     submissions: new PrismaSubmissionRepository(db.prisma),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
     attendance: new PrismaAttendanceRepository(db.prisma),
+    datePolls: new PrismaDatePollRepository(db.prisma),
   };
 }

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/clock';
+import type { OutlookEventWriter } from '../../src/domain/outlook-events';
 import { databaseKinds, freshDatabase } from './db';
 
 export const NOW = '2026-11-22T12:00:00+01:00';
@@ -16,8 +17,11 @@ export interface TestApp extends App {
 /** The last configured database kind: PostgreSQL when CI gives one, else embedded. */
 export const e2eDatabaseKind = databaseKinds[databaseKinds.length - 1]!;
 
-/** The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own). */
-export async function startTestApp(env: Record<string, string> = {}, demoAgenda = false): Promise<TestApp> {
+/**
+ * The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own);
+ * `outlookWriter`: a stand-in for Microsoft Graph writing meetings into Outlook.
+ */
+export async function startTestApp(env: Record<string, string> = {}, demoAgenda = false, outlookWriter: OutlookEventWriter | null = null): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -28,7 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}, demoAgenda 
   // Scheduled jobs run when a test ticks them (app.scheduler.tick()), not on their own.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', SCHEDULER_TICK_SECONDS: '0', ...env });
   const db = await freshDatabase(e2eDatabaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda });
+  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda, outlookWriter });
   return {
     ...app,
     logs,

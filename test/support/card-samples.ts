@@ -32,7 +32,10 @@ import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
 import { attendanceOverviewCard } from '../../src/cards/attendance-overview.card';
 import { standInAgendaCards } from '../../src/cards/stand-in-agenda.card';
 import type { AttendanceOverview } from '../../src/domain/attendance.service';
-import type { AttendanceRecord } from '../../src/domain/types';
+import type { AttendanceRecord, DatePoll } from '../../src/domain/types';
+import { datePollCard } from '../../src/cards/date-poll.card';
+import { datePollFormCard } from '../../src/cards/date-poll-form.card';
+import type { DatePollView } from '../../src/domain/date-poll.service';
 
 export const committee: Committee = {
   id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',
@@ -275,8 +278,77 @@ const mineNone = { record: null, candidates, canNameStandIn: true, standInReacha
 const mineAbsent = { ...mineNone, record: absentWithStandIn, standInReachable: true };
 const mineUnreachable = { ...mineAbsent, standInReachable: false };
 
+/** "Første møde: torsdag d. 18. januar eller mandag d. 22. januar 2027", and a second meeting with three candidates. */
+const slot = (id: string, day: string, from: number, to: number, yes: number, preferred: number, no: number) => ({
+  id: `00000000-0000-4000-8000-0000000000${id}`,
+  startsAt: new Date(`2027-${day}T${String(from - 1).padStart(2, '0')}:00:00Z`),
+  endsAt: new Date(`2027-${day}T${String(to - 1).padStart(2, '0')}:00:00Z`),
+  tally: { yes, preferred, no },
+});
+export const datePoll: DatePoll = {
+  id: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
+  committeeId: committee.id,
+  title: 'DASSOS-møder i første halvår 2027',
+  place: 'Viborg Rådhus',
+  deadline: new Date('2026-12-15T11:00:00Z'),
+  status: 'open',
+  createdById: 'p22',
+  closedBy: null,
+  closedAt: null,
+  cardActivityId: null,
+  groups: [
+    { id: '00000000-0000-4000-8000-00000000a001', position: 0, candidates: [slot('11', '01-18', 9, 11, 12, 5, 2), slot('12', '01-22', 9, 11, 9, 3, 6)], chosenCandidateId: null, meetingId: null, outlookState: null, outlookError: null },
+    { id: '00000000-0000-4000-8000-00000000a002', position: 1, candidates: [slot('21', '03-04', 13, 15, 8, 4, 5), slot('22', '03-09', 13, 15, 10, 2, 5), slot('23', '03-11', 9, 11, 6, 6, 5)], chosenCandidateId: null, meetingId: null, outlookState: null, outlookError: null },
+  ],
+  createdAt: new Date('2026-12-01T09:00:00Z'),
+};
+const pollView: DatePollView = {
+  poll: datePoll,
+  committee,
+  mine: new Map(),
+  viewer: null,
+  takesAnswers: true,
+  asked: 21,
+  answered: 19,
+  best: new Map([[datePoll.groups[0]!.id, datePoll.groups[0]!.candidates[0]!.id], [datePoll.groups[1]!.id, datePoll.groups[1]!.candidates[1]!.id]]),
+  meetings: new Map(),
+};
+const closedPoll: DatePoll = {
+  ...datePoll,
+  status: 'closed',
+  closedBy: { personId: 'p22', name: 'Brian Høyer Lorentsen' },
+  closedAt: new Date('2026-12-16T09:00:00Z'),
+  groups: datePoll.groups.map((g) => ({ ...g, chosenCandidateId: pollView.best.get(g.id)!, meetingId: `m-${g.id}` })),
+};
+/** The largest poll the form allows: six meetings with four candidates each. */
+const largestPoll: DatePoll = {
+  ...datePoll,
+  groups: Array.from({ length: 6 }, (_, g) => ({
+    ...datePoll.groups[0]!,
+    id: `00000000-0000-4000-8000-00000000b00${g}`,
+    position: g,
+    candidates: Array.from({ length: 4 }, (_, c) => ({ ...slot(`${g}${c}`, `0${g + 1}-1${c}`, 9, 11, 10, 5, 6) })),
+  })),
+};
+const pollForm = {
+  title: '',
+  place: 'Viborg Rådhus',
+  deadlineDate: '2026-12-15',
+  deadlineTime: '12:00',
+  groups: [[{ date: '2027-01-18', start: '09:00', end: '11:00' }, { date: '', start: '09:00', end: '11:00' }], [{ date: '2027-03-04', start: '13:00', end: '12:00' }]],
+};
+
 for (const lang of ['da', 'en'] as const) {
   sampleCards.push(
+    [`date poll form ${lang}`, datePollFormCard({ committee }, lang)],
+    [`date poll form, problems ${lang}`, datePollFormCard({ committee }, lang, { form: pollForm, problems: [{ field: 'title', problem: 'empty' }, { field: 'candidates', problem: 'too_few', group: 0, limit: 2 }, { field: 'candidates', problem: 'order', group: 1 }] })],
+    [`date poll, channel ${lang}`, datePollCard(pollView, lang, { refreshUserIds: ['29:a', '29:b'] })],
+    [`date poll, member ${lang}`, datePollCard({ ...pollView, viewer: { canAnswer: true, canClose: false }, mine: new Map([[datePoll.groups[0]!.candidates[0]!.id, 'preferred' as const], [datePoll.groups[0]!.candidates[1]!.id, 'no' as const]]) }, lang, { refreshUserIds: ['29:a'], note: { text: 'Tak – dine svar er gemt.', good: true } })],
+    [`date poll, secretariat ${lang}`, datePollCard({ ...pollView, viewer: { canAnswer: false, canClose: true } }, lang, { refreshUserIds: ['29:a'] })],
+    [`date poll, closed ${lang}`, datePollCard({ ...pollView, poll: closedPoll, takesAnswers: false }, lang, { refreshUserIds: ['29:a'] })],
+    // The channel's card with 60 members to refresh for, and the secretariat's with the close form.
+    [`date poll, largest ${lang}`, datePollCard({ ...pollView, poll: largestPoll }, lang, { refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:1${'J8RFT2pWgQfwL4Gi1Aqf2UByV7uc3JrUbpYMCvUHQZ1vDumb1rSb-F4DeqTFyMuNOuw-8K9KU8M1x'}${String(i).padStart(2, '0')}`) })],
+    [`date poll, largest, secretariat ${lang}`, datePollCard({ ...pollView, poll: largestPoll, viewer: { canAnswer: false, canClose: true } }, lang, { refreshUserIds: ['29:a'] })],
     [`next meeting, attendance shared ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: null, open: true }, refreshUserIds: ['29:a', '29:b'] })],
     [`next meeting, attendance mine ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineNone, open: true }, refreshUserIds: ['29:a'] })],
     [`next meeting, attending ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: { ...mineNone, record: { ...absentWithStandIn, attendance: 'attending', standIn: null, note: null } }, open: true, outcome: { text: 'Tak – du er meldt som deltager.', good: true } }, refreshUserIds: ['29:a'] })],

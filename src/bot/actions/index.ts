@@ -23,6 +23,10 @@ import { nextMeetingViewAction } from './next-meeting-view.action';
 import { attendanceOverviewAction } from './attendance-overview.action';
 import { attendanceRecordAction } from './attendance-record.action';
 import { quorumRuleAction } from './quorum-rule.action';
+import { datePollCreateAction } from './date-poll-create.action';
+import { datePollAnswerAction } from './date-poll-answer.action';
+import { datePollViewAction } from './date-poll-view.action';
+import { datePollCloseAction } from './date-poll-close.action';
 
 const all: readonly CardAction[] = [
   commandAction,
@@ -49,6 +53,10 @@ const all: readonly CardAction[] = [
   attendanceOverviewAction,
   attendanceRecordAction,
   quorumRuleAction,
+  datePollCreateAction,
+  datePollAnswerAction,
+  datePollViewAction,
+  datePollCloseAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

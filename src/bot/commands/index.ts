@@ -16,6 +16,7 @@ import { membersCommand } from './members.command';
 import { nextMeetingCommand } from './next-meeting.command';
 import { setupCommand } from './setup.command';
 import { attendanceCommand } from './attendance.command';
+import { datePollCommand } from './date-poll.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
@@ -36,6 +37,7 @@ export const commands: readonly Command[] = [
   inputStatusCommand,
   compileInputCommand,
   attendanceCommand,
+  datePollCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {
