@@ -86,14 +86,18 @@ export async function standInPublishLetters(
   // The channel's address may be known only from this turn yet.
   const committee = { ...plan.committee, serviceUrl: plan.committee.serviceUrl ?? serviceUrl };
   const standIns: MeetingStandIn[] = await h.services.attendance.standInsOf(committee, plan.agenda.meeting.id);
+  if (!standIns.length) return { messages: [], sent: 0, unreachable: 0 };
+  // What each has had already: an agenda sent before (same content) is not counted as sent now.
+  const agendaKeys = await h.services.deliveries.keysFor('standin-agenda', plan.agenda.meeting.id);
   const out: OutboundMessage[] = [];
   let sent = 0;
   for (const s of standIns) {
     const to = personalTarget(s.recipient, committee);
     if (!to) continue;
     const already = closedAttachmentsSent(closedKeys, `:v${s.version}`).get(s.recipient.personId) ?? new Set<string>();
-    out.push(...standInPapers({ committee, agenda: plan.agenda, recipient: s.recipient, to, forMember: s.forMember, version: s.version, sent: already, after: null }));
-    sent += 1;
+    const fresh = standInPapers({ committee, agenda: plan.agenda, recipient: s.recipient, to, forMember: s.forMember, version: s.version, sent: already, after: null }).filter((m) => !agendaKeys.has(m.key));
+    out.push(...fresh);
+    if (fresh.length) sent += 1;
   }
   return { messages: out, sent, unreachable: standIns.filter((s) => !personalTarget(s.recipient, committee)).length };
 }

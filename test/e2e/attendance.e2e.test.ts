@@ -19,12 +19,16 @@ type User = typeof ALEX;
 const HANNE = { id: 'user-id-6', aadObjectId: '00000000-0000-0000-0000-0000000000026', name: 'Hanne Kjær' };
 /** Someone of another organisation, also known from that committee. */
 const RASMUS = { id: 'user-id-7', aadObjectId: '00000000-0000-0000-0000-0000000000027', name: 'Rasmus Ravn' };
+/** A deputy of Randers Kommune, Adele's stand-in, named before the agenda is out. */
+const VIBEKE = { id: 'user-id-8', aadObjectId: '00000000-0000-0000-0000-0000000000028', name: 'Vibeke Dam' };
+const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 const CLOSED_URL = 'https://dokumenter.example.org/dassos/lukket-opsamling.pdf';
 const LATER_URL = 'https://dokumenter.example.org/dassos/lukket-notat-om-takster.pdf';
 let meetingId = '';
 let hanneId = '';
 let rasmusId = '';
 let lotteId = '';
+let vibekeId = '';
 
 const personal = (text: string, user: User = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
 const invoke = (verb: string, data: Record<string, unknown>, user: User) => invokeInPersonalChat(app, connector, verb, data, user);
@@ -66,13 +70,14 @@ beforeAll(async () => {
   const other = await prisma.committee.create({ data: { slug: 'kkr-social', name: 'KKR Socialforum' } });
   const aarhus = await prisma.organisation.findUniqueOrThrow({ where: { name: 'Aarhus Kommune' } });
   const randers = await prisma.organisation.findUniqueOrThrow({ where: { name: 'Randers Kommune' } });
-  for (const [user, organisationId] of [[HANNE, aarhus.id], [RASMUS, randers.id]] as const) {
+  for (const [user, organisationId] of [[HANNE, aarhus.id], [RASMUS, randers.id], [VIBEKE, randers.id]] as const) {
     const person = await prisma.person.create({ data: { displayName: user.name, aadObjectId: user.aadObjectId, teamsUserId: user.id, tenantId: TENANT, locale: 'da-DK' } });
     await prisma.membership.create({ data: { committeeId: other.id, personId: person.id, organisationId, role: 'member' } });
   }
   hanneId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: HANNE.aadObjectId } })).id;
   rasmusId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: RASMUS.aadObjectId } })).id;
   lotteId = (await prisma.person.findFirstOrThrow({ where: { displayName: 'Lotte Henriksen' } })).id;
+  vibekeId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: VIBEKE.aadObjectId } })).id;
   meetingId = (await prisma.meeting.findFirstOrThrow({ where: { startsAt: { gt: new Date('2026-11-22T12:00:00+01:00') } }, orderBy: { startsAt: 'asc' } })).id;
 });
 afterAll(async () => {
@@ -119,8 +124,21 @@ describe('a member answering on the next-meeting card', () => {
 });
 
 describe('a stand-in', () => {
-  beforeAll(async () => {
+  it('named before the agenda is out is told it follows, and gets it with the members when it is published', async () => {
+    await invoke('attendance', { meetingId, answer: 'absent', standInId: vibekeId, card: 'meeting' }, ADELE);
+    await until(() => chatOf(VIBEKE).length >= 1);
+    expect(chatOf(VIBEKE)[0]).toContain('Adele Vance (Randers Kommune) har meldt afbud og peget på dig som stedfortræder.');
+    expect(chatOf(VIBEKE)[0]).toContain('Dagsordenen er ikke udsendt endnu.');
     await importAndPublish(agendaWith(CLOSED_URL));
+    const report = connector.recorded.map((r) => String(r.body.text ?? '')).find((t) => t.startsWith('Dagsordenen er udsendt'))!;
+    expect(report).toContain('Dagsordenen og de lukkede bilag sendes også personligt til 1 stedfortræder.');
+    await until(() => chatOf(VIBEKE).length >= 2);
+    expect(chatOf(VIBEKE)[0]).toContain('DAGSORDEN TIL STEDFORTRÆDER · DASSOS');
+    expect(chatOf(VIBEKE)[0]).toContain('Du deltager i stedet for Adele Vance, Randers Kommune.');
+    expect(chatOf(VIBEKE)[1]).toContain(CLOSED_URL);
+    // Without a stand-in now: Vibeke is told she is not needed, and Randers is not represented.
+    await invoke('attendance', { meetingId, answer: 'absent', standInId: 'none', card: 'meeting' }, ADELE);
+    await until(() => chatOf(VIBEKE).some((m) => m.includes('Du er ikke længere stedfortræder')));
   });
 
   it('is told, and gets the agenda and the closed attachments, in that order, once', async () => {
@@ -153,7 +171,7 @@ describe('a stand-in', () => {
     await app.post(personal('udsend dagsorden'));
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')));
     const report = connector.recorded.map((r) => String(r.body.text ?? '')).find((t) => t.startsWith('Dagsordenen er udsendt'))!;
-    expect(report).toContain('Dagsordenen og de lukkede bilag sendes også personligt til 1 stedfortræder.');
+    expect(report).not.toContain('stedfortræder');
     await new Promise((r) => setTimeout(r, 400));
     expect(chatOf(HANNE)).toHaveLength(0);
   });
@@ -189,7 +207,7 @@ describe('a stand-in', () => {
   it('a closed attachment never reaches anyone but the members and the stand-ins named, even when queued for them', async () => {
     const { prisma } = app.db;
     const members = await prisma.membership.findMany({ where: { committee: { slug: 'dassos' }, role: { not: 'observer' } }, select: { personId: true } });
-    const allowed = new Set([...members.map((m) => m.personId), hanneId]);
+    const allowed = new Set([...members.map((m) => m.personId), hanneId, vibekeId]);
     const sent = await prisma.outboundDelivery.findMany({ where: { status: 'sent' }, select: { personId: true, kind: true, activity: true } });
     const withClosedLinks = sent.filter((d) => JSON.stringify(d.activity).includes('lukket-'));
     expect(withClosedLinks.length).toBeGreaterThan(6);
@@ -254,7 +272,10 @@ describe('the secretariat', () => {
     const lists = await app.services.attendance.attendanceForMinutes(meetingId);
     expect(lists.present[0]).toEqual({ name: 'Jesper Thyrring Møller', organisation: 'Struer Kommune', role: 'chair', chair: true });
     expect(lists.present.find((p) => p.name === 'Hanne Kjær')).toEqual({ name: 'Hanne Kjær', organisation: 'Aarhus Kommune', role: 'member', standInFor: 'Megan Bowen' });
-    expect(lists.absent).toEqual([{ name: 'Megan Bowen', organisation: 'Aarhus Kommune', role: 'member' }]);
+    expect(lists.absent).toEqual([
+      { name: 'Adele Vance', organisation: 'Randers Kommune', role: 'member' },
+      { name: 'Megan Bowen', organisation: 'Aarhus Kommune', role: 'member' },
+    ]);
     const attending = await app.db.prisma.meetingAttendance.count({ where: { meetingId, attendance: 'attending' } });
     expect(lists.present).toHaveLength(attending + 1);
     expect(lists.notAnswered.map((p) => p.name)).toContain('Brian Høyer Lorentsen');
@@ -263,8 +284,7 @@ describe('the secretariat', () => {
 
 describe('the digest', () => {
   it('asks for the member\'s attendance, and a click on it answers with the digest', async () => {
-    const adele = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
-    const digest = await invoke('attendance', { meetingId, answer: 'attending', card: 'digest' }, adele);
+    const digest = await invoke('attendance', { meetingId, answer: 'attending', card: 'digest' }, ADELE);
     expect(digest).toContain('OPSUMMERING FØR MØDET · DASSOS');
     expect(digest).toContain('Dit fremmøde');
     expect(digest).toContain('✓ Du deltager');
