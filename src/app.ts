@@ -26,6 +26,12 @@ import { inputLetters } from './bot/input-letters';
 import { InputService } from './domain/input.service';
 import { noteWriter } from './documents/input-note';
 import { SubmissionService } from './domain/submission.service';
+import { AttendanceService } from './domain/attendance.service';
+import { attendanceLetters } from './bot/attendance-letters';
+import { DatePollService } from './domain/date-poll.service';
+import { datePollLetters } from './bot/date-poll-letters';
+import { DatePollJob } from './jobs/date-poll-job';
+import type { OutlookEventWriter } from './domain/outlook-events';
 import { Scheduler } from './jobs/scheduler';
 import { InputRequestJob } from './jobs/input-request-job';
 import { ActionItemService } from './domain/action-item.service';
@@ -80,8 +86,12 @@ export async function startApp(
   options: {
     db?: Database;
     clock?: Clock;
-    /** Seed the demo meeting's agenda too (default true). */ demoAgenda?: boolean;
-    /** Microsoft Graph's credential and waits, replaced in tests (a local Graph over http). */ graph?: GraphClientOptions;
+    /** Seed the demo meeting's agenda too (default true). */
+    demoAgenda?: boolean;
+    /** Microsoft Graph's credential and waits, replaced in tests (a local Graph over http). */
+    graph?: GraphClientOptions;
+    /** Writes meetings chosen in date polls into Outlook instead of Graph's writer (tests bring a fake). */
+    outlookWriter?: OutlookEventWriter | null;
   } = {},
 ): Promise<App> {
   const db = options.db ?? (await openDatabase(databaseTarget(config)));
@@ -110,13 +120,14 @@ export async function startApp(
     log.info({ mailbox: config.CALENDAR_MAILBOX, match: config.CALENDAR_MATCH ?? null }, 'demo committee: calendar mailbox set');
   }
   const decisions = new DecisionService(committees, store.agenda, store.decisions, store.minutes, store.memberships, store.inputs, store.meetings, clock);
+  const attendance = new AttendanceService(committees, store.meetings, store.memberships, store.attendance, store.agenda, clock, attendanceLetters);
   const services: BotServices = {
     committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock),
     deliveries: new DeliveryService(store.outbox, store.people),
-    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions, store.actions),
+    digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions, store.actions, attendance),
     submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),
     inputs: new InputService(
       committees,
@@ -135,7 +146,7 @@ export async function startApp(
       store.minutes,
       store.agenda,
       store.meetings,
-      store.memberships,
+      attendance,
       { markdown: minutesMarkdown, docx: minutesDocx },
       minutesLetters(publicUrl),
       (committee) => decisions.recordingMeeting(committee),
@@ -152,6 +163,8 @@ export async function startApp(
       leaseMinutes: 10,
     }),
     outlookEvents,
+    attendance,
+    datePolls: new DatePollService(committees, store.meetings, store.memberships, store.datePolls, clock, datePollLetters, options.outlookWriter ?? outlookEvents),
     publicUrl,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
@@ -173,6 +186,7 @@ export async function startApp(
       new InputRequestJob(services.inputs, services.deliveries, log),
       new ActionReminderJob(services.actions, services.deliveries, log),
       new MinutesReissueJob(services.minutes, services.deliveries, log),
+      new DatePollJob(services.datePolls, services.deliveries, log),
       new OutboxRetentionJob(store.outbox, config.OUTBOX_RETENTION_DAYS, clock, log),
       ...(calendarSource && config.CALENDAR_SYNC_MINUTES > 0 ? [new CalendarSyncJob(services.calendarSync, log)] : []),
     ],

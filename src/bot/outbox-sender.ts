@@ -1,10 +1,14 @@
 // What the outbox worker sends through: queued messages as they were written, and the
-// committee's cards in the channel (the agenda's overview and its items) rendered now,
+// committee's cards in the channel (the agenda's overview and its items, date polls) rendered now,
 // from the state they have now, so one send shows every change queued before it. A card
 // not in the channel yet is posted (an item as a reply in its overview's thread) and its
 // message id is recorded when the outbox marks it sent; one that is there is updated.
+// A meeting's closed papers (closed attachments, a stand-in's agenda) are sent only if the
+// reader may still have them when they are sent: a member, or a stand-in named now.
 import { agendaOverviewCard } from '../cards/agenda.card';
+import { datePollCard } from '../cards/date-poll.card';
 import { channelIdOf, threadOf } from '../domain/conversation-ids';
+import { isDomainError } from '../domain/errors';
 import type { ClaimedMessage, SentRecord } from '../domain/ports';
 import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
@@ -15,18 +19,34 @@ import type { BotServices } from './services';
 
 /** Teams' answer when what a card belongs to is gone or not in the channel: not tried again. */
 const GONE = 404;
+/** The reader may no longer have it (named as stand-in no more, or no longer a member): given up, not tried again. */
+const WITHHELD = 410;
+/** Messages with a meeting's closed papers (their subject is the meeting). */
+const MEETING_PAPERS = new Set(['closed-attachments', 'standin-agenda']);
 
 export class OutboxSender implements OutboundSender {
   constructor(
     private readonly messenger: ChannelMessenger,
-    private readonly services: Pick<BotServices, 'agenda' | 'actions'>,
+    private readonly services: Pick<BotServices, 'agenda' | 'actions' | 'attendance' | 'datePolls'>,
   ) {}
 
-  send(message: ClaimedMessage): Promise<SendResult> {
-    if (message.content) return this.messenger.send({ ...message, content: message.content });
+  async send(message: ClaimedMessage): Promise<SendResult> {
+    if (message.content) {
+      if (MEETING_PAPERS.has(message.kind) && !(await this.mayHave(message))) {
+        throw new SendError(`${message.kind} withheld: the reader is neither a member nor a named stand-in of the meeting now`, WITHHELD, null);
+      }
+      return this.messenger.send({ ...message, content: message.content });
+    }
     if (message.kind === 'agenda-overview') return this.sendOverview(message.subjectId ?? '');
     if (message.kind === 'agenda-item') return this.sendItem(message.subjectId ?? '');
+    if (message.kind === 'date-poll') return this.sendDatePoll(message.subjectId ?? '');
     throw new SendError(`nothing to send for a ${message.kind} without content`, 400, null);
+  }
+
+  /** Whether the reader may have the meeting's closed papers now (asked at the moment of sending). */
+  private async mayHave(message: ClaimedMessage): Promise<boolean> {
+    if (!message.personId || !message.subjectId) return false;
+    return this.services.attendance.mayReceiveMeetingPapers(message.subjectId, message.personId);
   }
 
   private async sendOverview(meetingId: string): Promise<SendResult> {
@@ -58,6 +78,20 @@ export class OutboxSender implements OutboundSender {
     const id = await this.messenger.sendCard({ target, conversationId, card, summary: `${item.number} ${item.title}` });
     const record: SentRecord = { itemCardOf: itemId, conversationId };
     return { activityId: id, record };
+  }
+
+  /** A date poll's card: a post of its own in the channel, updated with the tallies (each member's own view by refresh). */
+  private async sendDatePoll(pollId: string): Promise<SendResult> {
+    const view = await this.services.datePolls.view(pollId, null).catch((err: unknown) => {
+      if (isDomainError(err)) return null;
+      throw err;
+    });
+    if (!view) throw new SendError(`date poll ${pollId} is gone`, GONE, null);
+    const { poll, committee } = view;
+    const target = channelOf(committee);
+    const card = datePollCard(view, langOf(committee.locale), { refreshUserIds: await this.services.agenda.viewers(committee) });
+    const id = await this.messenger.sendCard({ target, conversationId: target.conversationId, card, summary: poll.title, activityId: poll.cardActivityId });
+    return { activityId: id, record: poll.cardActivityId ? undefined : { datePollOf: poll.id } };
   }
 }
 

@@ -2,8 +2,9 @@
 // through the outbox. One transaction marks the agenda published and queues what it
 // takes: the overview card (its message starts the thread), a card per item as a reply
 // in that thread, in agenda order, the closed attachments to each member personally, a
-// notice for each link that arrived since, and the report to the secretariat after the
-// last card. The turn answers at once; the outbox worker posts the cards within Teams'
+// notice for each link that arrived since, the agenda and the closed attachments to each
+// named stand-in, and the report to the secretariat after the last card. The turn answers
+// at once; the outbox worker posts the cards within Teams'
 // limits (60 in 30 seconds per conversation: longer than Teams waits for a turn), across
 // restarts and instances. Publishing again updates the cards in place and adds only
 // what is new.
@@ -11,9 +12,10 @@ import { publishCards, type PublishPlan } from '../domain/agenda.service';
 import { cardKey } from '../domain/delivery.service';
 import type { OutboundMessage } from '../domain/ports';
 import type { Committee } from '../domain/types';
-import { formatDate } from '../i18n/format';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import { standInPublishLetters } from './attendance-letters';
+import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
 import type { HandlerContext } from './handler';
 
 type TurnAddress = { tenantId: string | null; serviceUrl: string };
@@ -44,6 +46,7 @@ export async function publishAgenda(h: HandlerContext, plan: PublishPlan, confir
   // The report: in the secretariat's chat, after the last card (the committee's language is the channel's; this is the actor's).
   const me = await h.services.deliveries.personIdOf(h.turn.actor);
   const closed = notices.closedSentTo || notices.unreachable ? ` ${t.closedSent(notices.closedSentTo, notices.unreachable)}` : '';
+  const standIns = notices.standInsSent || notices.standInsUnreachable ? ` ${t.att.attendance.publishStandIns(notices.standInsSent, notices.standInsUnreachable)}` : '';
   const report: OutboundMessage[] = me
     ? [{
         key: `publish-report:${agenda.meeting.id}:${h.turn.correlationId}`,
@@ -51,7 +54,7 @@ export async function publishAgenda(h: HandlerContext, plan: PublishPlan, confir
         committeeId: committee.id,
         subjectId: agenda.meeting.id,
         to: { personId: me, serviceUrl: h.turn.ref.serviceUrl, tenantId: h.turn.actor.tenantId },
-        content: { text: `${t.published(posted, updated)}${closed}` },
+        content: { text: `${t.published(posted, updated)}${closed}${standIns}` },
         afterKey: cardKey(cards.at(-1)!.kind, cards.at(-1)!.subjectId),
       }]
     : [];
@@ -96,30 +99,21 @@ async function attachmentNotices(h: HandlerContext, plan: PublishPlan, serviceUr
   });
 
   // Which closed attachments each member has been sent already, from the keys queued.
-  const queuedFor = new Map<string, Set<string>>();
-  for (const key of await services.deliveries.keysFor('closed-attachments', meetingId)) {
-    const [, personId = '', ids = ''] = key.split(':');
-    const seen = queuedFor.get(personId) ?? new Set<string>();
-    ids.split(',').forEach((id) => seen.add(id));
-    queuedFor.set(personId, seen);
-  }
-  const when = formatDate(plan.agenda.meeting.startsAt, lang, committee.timeZone);
+  const closedKeys = await services.deliveries.keysFor('closed-attachments', meetingId);
+  const queuedFor = closedAttachmentsSent(closedKeys);
   const letters: OutboundMessage[] = notices.personal.flatMap(({ recipient, attachments }) => {
     const fresh = attachments.filter((a) => !queuedFor.get(recipient.personId)?.has(a.id));
-    if (!fresh.length) return [];
-    return [{
-      key: `closed:${recipient.personId}:${fresh.map((a) => a.id).join(',')}`,
-      kind: 'closed-attachments',
-      committeeId: committee.id,
-      subjectId: meetingId,
-      to: { personId: recipient.personId, serviceUrl, tenantId: committee.tenantId },
-      content: { text: t.closedAttachments(committee.name, when, fresh.map((a) => `- ${a.itemNumber} [${a.title}](${a.url})`).join('\n')) },
-    }];
+    const letter = closedAttachmentsLetter({ committee, meeting: plan.agenda.meeting, personId: recipient.personId, to: { personId: recipient.personId, serviceUrl, tenantId: committee.tenantId }, attachments: fresh, lang });
+    return letter ? [letter] : [];
   });
+  // The stand-ins named for the meeting get the agenda and the closed attachments too.
+  const standIns = await standInPublishLetters(h, plan, serviceUrl, closedKeys);
   return {
-    messages: [...arrived, ...letters],
+    messages: [...arrived, ...letters, ...standIns.messages],
     announced: notices.arrivedIds,
     closedSentTo: letters.length,
     unreachable: notices.unreachable.length,
+    standInsSent: standIns.sent,
+    standInsUnreachable: standIns.unreachable,
   };
 }

@@ -15,6 +15,8 @@ import type { MinutesService } from '../domain/minutes.service';
 import type { CalendarService } from '../domain/calendar.service';
 import type { CalendarSyncService } from '../domain/calendar-sync.service';
 import type { OutlookEventWriter } from '../domain/outlook-events';
+import type { AttendanceService } from '../domain/attendance.service';
+import type { DatePollService } from '../domain/date-poll.service';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -35,6 +37,8 @@ export interface BotServices {
   calendarSync: CalendarSyncService;
   /** Writes meetings into the committee's Outlook calendar (null answers where it may not). */
   outlookEvents: OutlookEventWriter;
+  attendance: AttendanceService;
+  datePolls: DatePollService;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

@@ -8,6 +8,7 @@ import { meetingFacts } from './next-meeting.card';
 import { renderCard, type AdaptiveCard } from './render';
 import { capitalise } from './welcome.card';
 import { inert } from '../domain/inert-text';
+import { attendancePrompt } from './attendance-prompt.card';
 
 /** Items listed on a digest; the rest are counted ("… og 12 punkter mere"), to keep the card short. */
 const MAX_ITEMS = 25;
@@ -15,11 +16,12 @@ const MAX_ITEMS = 25;
 const numbers = (items: AgendaItem[]) => items.map((i) => i.number).join(', ');
 
 /**
- * The digest before a meeting: the meeting, what waits for the member (personal), the
- * agenda at a glance, closed attachments (personal only). Without `personal`: the short
- * one for the channel.
+ * The digest before a meeting: the meeting, whether the member comes (with the buttons
+ * to say so) and what waits for them (personal), the agenda at a glance, closed
+ * attachments (personal only). Without `personal`: the short one for the channel.
+ * `outcome`: what the member's click on it just did.
  */
-export function digestCard(digests: MeetingDigests, lang: Lang, personal: PersonalDigest | null): AdaptiveCard {
+export function digestCard(digests: MeetingDigests, lang: Lang, personal: PersonalDigest | null, outcome: { text: string; good: boolean } | null = null): AdaptiveCard {
   const t = messages(lang);
   const { committee, meeting, agenda } = digests;
   const tz = committee.timeZone;
@@ -46,7 +48,7 @@ export function digestCard(digests: MeetingDigests, lang: Lang, personal: Person
     needs = { heading: t.digestInShort, lines: [t.digestChannelCounts(decisions, items.length - decisions)] };
   }
   const date = capitalise(formatDate(meeting.startsAt, lang, tz));
-  return renderCard(template, {
+  const card = renderCard(template, {
     heading: t.digestHeading(meeting.title ?? committee.name).toUpperCase(),
     date,
     time: formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz),
@@ -66,4 +68,12 @@ export function digestCard(digests: MeetingDigests, lang: Lang, personal: Person
     footer: personal ? t.digestFooter : t.digestChannelFooter,
     summary: `${t.digestHeading(committee.name)}: ${date}`,
   });
+  if (personal?.attendance) {
+    // Asked right under the meeting: whether one comes is the first thing the secretariat needs to know.
+    const { open, ...mine } = personal.attendance;
+    const prompt = attendancePrompt({ meeting, timeZone: tz, mine, open, from: 'digest', outcome }, lang);
+    const at = (card.body ?? []).findIndex((e) => (e as { type?: string }).type === 'FactSet') + 1 || 3;
+    card.body = [...(card.body ?? []).slice(0, at), ...prompt, ...(card.body ?? []).slice(at)];
+  }
+  return card;
 }

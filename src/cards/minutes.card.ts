@@ -22,6 +22,7 @@ export function minutesDraftCard(view: MinutesView, links: MinutesLinks, lang: L
     { title: m.itemsFact, value: m.itemsValue(view.items, view.missing.length) },
     ...(view.missing.length ? [{ title: m.missingFact, value: view.missing.join(', ') }] : []),
     { title: m.attendanceFact, value: m.attendance[view.attendance] },
+    ...(view.notAnswered ? [{ title: m.notAnsweredFact, value: m.notAnsweredValue(view.notAnswered) }] : []),
     { title: m.versionFact, value: m.versionValue(minutes.version, formatDateTime(minutes.builtAt, lang, tz)) },
     ...(minutes.publishedAt ? [{ title: m.publishedFact, value: formatDateTime(minutes.publishedAt, lang, tz) }] : []),
     ...(minutes.approvedAt ? [{ title: m.approvedFact, value: formatDateTime(minutes.approvedAt, lang, tz) }] : []),

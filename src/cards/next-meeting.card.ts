@@ -5,7 +5,15 @@ import { formatDate, formatMeetingWhen, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { capitalise } from './welcome.card';
+import { attendancePrompt, type AttendancePromptView } from './attendance-prompt.card';
 import { renderCard } from './render';
+
+/** The attendance part of the next-meeting card, and who sees their own version of it. */
+export interface NextMeetingAttendance {
+  prompt: Omit<AttendancePromptView, 'from' | 'meeting' | 'timeZone'>;
+  /** Teams user ids ("29:…") whose clients refresh the card to their own answer. */
+  refreshUserIds: string[];
+}
 
 /** Place, room and online link as card facts ("Sted", "Lokale", "Online"); `online` is shown for the link. */
 export function meetingFacts(
@@ -35,16 +43,17 @@ export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang
 
 /**
  * The next meeting: committee, weekday and date, time span, place and room or online link,
- * deadline; `notice`: a line under it (when the dates were last read from Outlook, if long ago).
+ * deadline; with `attendance`, the viewer's answer and the buttons to give it; `notice`: a
+ * line under it (when the dates were last read from Outlook, if long ago).
  */
-export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang, notice = '') {
+export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang, attendance: NextMeetingAttendance | null = null, notice = '') {
   const t = messages(lang);
   const { meeting } = next;
   const tz = committee.timeZone;
   const facts = meetingFacts(meeting, lang, t.joinOnline);
   if (!facts.length) facts.push({ title: t.place, value: t.noPlace });
   const deadlineDate = formatDate(next.deadline, lang, tz);
-  return renderCard(template, {
+  const card = renderCard(template, {
     heading: `${t.nextMeetingTitle} · ${meeting.title ?? committee.name}`.toUpperCase(),
     date: capitalise(formatDate(meeting.startsAt, lang, tz)),
     time: formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz),
@@ -57,5 +66,14 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
     committeeId: committee.id,
     summary: nextMeetingSummary(committee, next, lang),
     notice,
+    meetingId: meeting.id,
+    refreshUserIds: attendance?.refreshUserIds ?? [],
+    refreshLabel: t.refreshLabel,
   });
+  // Without users to refresh for, the card has no refresh at all (not a null one).
+  if (!card.refresh) delete card.refresh;
+  if (attendance) {
+    card.body = [...(card.body ?? []), ...attendancePrompt({ ...attendance.prompt, meeting, timeZone: tz, from: 'meeting' }, lang)];
+  }
+  return card;
 }

@@ -3,6 +3,7 @@
 // zone. Which digests are due is decided from the database on every scheduler tick, so
 // a restart neither loses nor repeats one; the outbox's keys (digest:<meeting>:<person>)
 // make sure no member gets two for one meeting.
+import type { DigestAttendance } from './attendance.service';
 import type { Clock } from './clock';
 import { comingMeetings } from './coming-meetings';
 import { personalTarget } from './delivery.service';
@@ -44,6 +45,13 @@ export interface PersonalDigest {
   submissions: Array<{ title: string; status: SubmissionStatus }>;
   /** Open actions that are the member's to do (concerns), and how many of them are overdue. */
   actions: { open: number; overdue: number };
+  /** Whether the member comes, with the buttons to say so (absent: no attendance on this digest). */
+  attendance?: DigestAttendance | null;
+}
+
+/** The members' attendance for their digests (the attendance service). */
+export interface AttendancePrompts {
+  promptsFor(committee: Committee, meeting: Meeting, personIds: readonly string[]): Promise<Map<string, DigestAttendance>>;
 }
 
 export interface MeetingDigests {
@@ -75,6 +83,7 @@ export class DigestService {
     private readonly inputs: InputRequestRepository,
     private readonly submissions: SubmissionRepository,
     private readonly actions: Pick<ActionItemRepository, 'listOpen'>,
+    private readonly attendance?: AttendancePrompts,
   ) {}
 
   /** Meetings whose digests are due now: past their due time, not started, not cancelled. */
@@ -90,19 +99,34 @@ export class DigestService {
    * person ids already served): not muted, and the bot can write to them (personalTarget).
    */
   async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>): Promise<MeetingDigests> {
-    const loaded = await this.agenda.loadAgenda(meeting.id);
-    const published = loaded && loaded.items.some((i) => i.status !== 'draft') ? loaded : null;
-    const items = published ? published.items.filter((i) => i.status === 'published') : [];
     const recipients = (await this.memberships.recipients(committee.id)).flatMap((recipient) => {
       const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
       return to ? [{ recipient, to }] : [];
     });
+    return this.build(committee, meeting, recipients);
+  }
+
+  /** The actor's own digest of the meeting as it stands now (their card, after they answered on it). */
+  async digestFor(meetingId: string, actor: Actor): Promise<MeetingDigests> {
+    const meeting = await this.meetings.findById(meetingId);
+    const committee = meeting && (await this.committees.findById(meeting.committeeId));
+    const me = committee && actor.aadObjectId ? await this.memberships.findByAad(committee.id, actor.aadObjectId) : null;
+    if (!meeting || !committee || !me) throw new DomainError('not_member', `digest of ${meetingId}`);
+    const recipient = (await this.memberships.recipients(committee.id)).find((r) => r.personId === me.personId);
+    return this.build(committee, meeting, recipient ? [{ recipient, to: { personId: recipient.personId } }] : []);
+  }
+
+  private async build(committee: Committee, meeting: Meeting, recipients: Array<{ recipient: Recipient; to: MessageTarget }>): Promise<MeetingDigests> {
+    const loaded = await this.agenda.loadAgenda(meeting.id);
+    const published = loaded && loaded.items.some((i) => i.status !== 'draft') ? loaded : null;
+    const items = published ? published.items.filter((i) => i.status === 'published') : [];
     const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
     const pending = await this.pendingInputs(committee);
     const submitted = await this.submissions.listForMeeting(meeting.id);
     const openActions = await this.actions.listOpen(committee.id, 'all');
     const members = openActions.length ? new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
     const today = localDay(this.clock.now(), committee.timeZone).day;
+    const attendance = this.attendance ? await this.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {
       const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
       const member = members.get(recipient.personId);
@@ -117,6 +141,7 @@ export class DigestService {
           .filter((s) => s.submitter.personId === recipient.personId && s.status !== 'withdrawn')
           .map((s) => ({ title: s.title, status: s.status })),
         actions: { open: theirs.length, overdue: theirs.filter((a) => isOverdue(a, today)).length },
+        attendance: attendance.get(recipient.personId) ?? null,
       };
     });
     const closedAttachments = (published?.items ?? [])

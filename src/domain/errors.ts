@@ -20,7 +20,11 @@ export type DomainErrorCode =
   | 'no_input_request'
   | 'correction_needed'
   | 'no_minutes'
-  | 'not_action_owner';
+  | 'not_action_owner'
+  | 'attendance_closed'
+  | 'no_meeting_on_date'
+  | 'poll_closed'
+  | 'not_asked';
 
 export class DomainError extends Error {
   constructor(

@@ -8,8 +8,9 @@ import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { DomainError } from './errors';
 import { minutesItems, type MinutesDocument, type MinutesPerson, type MinutesWriter } from './minutes';
-import type { AgendaRepository, AttendanceEntry, ItemDraft, MeetingRepository, MembershipRepository, MinutesRepository, OutboundMessage, StoredMinutes } from './ports';
-import type { ActionOwner, Actor, Committee, DecisionAction, DecisionOutcome, Meeting, Member } from './types';
+import type { AttendeeLine, MinutesAttendance } from './attendance-rules';
+import type { AgendaRepository, ItemDraft, MeetingRepository, MinutesRepository, OutboundMessage, StoredMinutes } from './ports';
+import type { ActionOwner, Actor, Committee, DecisionAction, DecisionOutcome, Meeting } from './types';
 
 export const MINUTES_LIMITS = { correction: 1_000 } as const;
 
@@ -25,6 +26,8 @@ export interface MinutesView {
   /** Items without a Referat. */
   missing: string[];
   attendance: AttendanceSource;
+  /** With recorded attendance: how many gave no answer (they are in neither list). */
+  notAnswered: number;
   /** Where "Godkendelse af referat" goes. */
   nextMeeting: Meeting | null;
 }
@@ -57,23 +60,9 @@ export function ownerLabel(owner: ActionOwner): string {
   return owner.kind === 'secretariat' ? 'Sekretariatet' : owner.name;
 }
 
-/**
- * The participant lists from the recorded attendance: the chair first, then as the
- * committee lists its members; a stand-in takes part for the member who sent apologies.
- */
-export function attendanceLists(entries: AttendanceEntry[], members: Member[]): { participants: MinutesPerson[]; absent: MinutesPerson[] } {
-  const order = new Map(members.map((m, i) => [m.personId, m.role === 'chair' ? -1 : i]));
-  const sorted = [...entries].sort((a, b) => (order.get(a.personId) ?? 1e6) - (order.get(b.personId) ?? 1e6) || a.name.localeCompare(b.name, 'da'));
-  const participants: MinutesPerson[] = [];
-  const absent: MinutesPerson[] = [];
-  for (const e of sorted) {
-    if (e.attending) participants.push({ name: e.name, organisation: e.organisation, note: e.role === 'chair' ? 'formand' : null });
-    else {
-      absent.push({ name: e.name, organisation: e.organisation, note: null });
-      if (e.standIn) participants.push({ name: e.standIn.name, organisation: e.standIn.organisation ?? e.organisation, note: `stedfortræder for ${e.name}` });
-    }
-  }
-  return { participants, absent };
+/** An attendee as the minutes list them: "(formand)", "(stedfortræder for …)". */
+export function minutesPerson(p: AttendeeLine): MinutesPerson {
+  return { name: p.name, organisation: p.organisation, note: p.chair ? 'formand' : p.standInFor ? `stedfortræder for ${p.standInFor}` : null };
 }
 
 /** The item the next agenda gets when it has no "Godkendelse af referat" yet. */
@@ -94,7 +83,8 @@ export class MinutesService {
     private readonly minutes: MinutesRepository,
     private readonly agenda: Pick<AgendaRepository, 'loadAgenda'>,
     private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>,
-    private readonly memberships: Pick<MembershipRepository, 'list'>,
+    /** Who came (recorded attendance, with stand-ins), in the committee's order. */
+    private readonly attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> },
     private readonly writer: MinutesWriter,
     private readonly messenger: MinutesMessenger,
     private readonly recordingMeeting: (committee: Committee) => Promise<Meeting | null>,
@@ -111,7 +101,7 @@ export class MinutesService {
     const meeting = await this.meetingOf(committee, meetingId);
     const stored = await this.minutes.find(meeting.id);
     if (stored && stored.status !== 'draft') return this.view(committee, meeting, stored);
-    const { doc, source } = await this.document(committee, meeting, true, stored);
+    const { doc } = await this.document(committee, meeting, true, stored);
     // Two builds at once: the later one finds the version taken and shows what is stored.
     const saved =
       (await this.minutes.save({
@@ -126,7 +116,7 @@ export class MinutesService {
         messages: [],
       })) ?? (await this.minutes.find(meeting.id));
     if (!saved) throw new DomainError('conflict', `minutes of ${meeting.id}`);
-    return this.view(committee, meeting, saved, source);
+    return this.view(committee, meeting, saved);
   }
 
   /**
@@ -235,8 +225,8 @@ export class MinutesService {
     return coming.find((m) => m.status !== 'cancelled' && m.startsAt.getTime() > meeting.startsAt.getTime()) ?? null;
   }
 
-  private async view(committee: Committee, meeting: Meeting, minutes: StoredMinutes, source?: AttendanceSource): Promise<MinutesView> {
-    const agenda = await this.agenda.loadAgenda(meeting.id);
+  private async view(committee: Committee, meeting: Meeting, minutes: StoredMinutes): Promise<MinutesView> {
+    const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
     const items = minutesItems(agenda?.items ?? []);
     return {
       committee,
@@ -244,20 +234,23 @@ export class MinutesService {
       minutes,
       items: items.length,
       missing: items.filter((i) => !i.decision).map((i) => i.number),
-      attendance: source ?? (await this.attendanceOf(committee, meeting)).source,
+      attendance: attendance.source,
+      notAnswered: attendance.notAnswered,
       nextMeeting: await this.nextMeeting(committee, meeting),
     };
   }
 
-  private async attendanceOf(committee: Committee, meeting: Meeting): Promise<{ participants: MinutesPerson[]; absent: MinutesPerson[]; source: AttendanceSource }> {
-    const recorded = await this.minutes.attendance(meeting.id);
-    if (recorded.length) return { ...attendanceLists(recorded, await this.memberships.list(committee.id)), source: 'recorded' };
+  private async attendanceOf(meeting: Meeting): Promise<{ participants: MinutesPerson[]; absent: MinutesPerson[]; source: AttendanceSource; notAnswered: number }> {
+    const recorded = await this.attendance.attendanceForMinutes(meeting.id);
+    if (recorded.present.length || recorded.absent.length) {
+      return { participants: recorded.present.map(minutesPerson), absent: recorded.absent.map(minutesPerson), source: 'recorded', notAnswered: recorded.notAnswered.length };
+    }
     const imported = await this.minutes.importedAttendance(meeting.id);
     if (imported) {
       const person = (p: { name: string; organisation: string | null }) => ({ name: p.name, organisation: p.organisation, note: null });
-      return { participants: imported.participants.map(person), absent: imported.absent.map(person), source: 'imported' };
+      return { participants: imported.participants.map(person), absent: imported.absent.map(person), source: 'imported', notAnswered: 0 };
     }
-    return { participants: [], absent: [], source: 'unknown' };
+    return { participants: [], absent: [], source: 'unknown', notAnswered: 0 };
   }
 
   /** The minutes' content from what is recorded about the meeting now. */
@@ -266,8 +259,8 @@ export class MinutesService {
     meeting: Meeting,
     draft: boolean,
     stored: StoredMinutes | null,
-  ): Promise<{ doc: MinutesDocument; summary: MinutesSummary; source: AttendanceSource }> {
-    const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(committee, meeting)]);
+  ): Promise<{ doc: MinutesDocument; summary: MinutesSummary }> {
+    const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
     const items = minutesItems(agenda?.items ?? []);
     const number = new Map(items.map((i) => [i.id, i.number]));
     const action = (a: DecisionAction) => ({ what: a.what, owner: ownerLabel(a.owner), dueOn: a.dueOn });
@@ -302,6 +295,6 @@ export class MinutesService {
       items: items.map((i) => ({ number: i.number, title: i.title, outcome: i.decision?.outcome ?? null })),
       actions: doc.items.reduce((n, i) => n + i.actions.length, 0),
     };
-    return { doc, summary, source: attendance.source };
+    return { doc, summary };
   }
 }

@@ -22,6 +22,8 @@ import type {
   SubmissionPurpose,
   TopicSubmission,
 } from './types';
+import type { CreatedEvent } from './outlook-events';
+import type { AttendanceAnswer, AttendanceRecord, DateAnswer, DatePoll, QuorumSettings } from './types';
 
 export interface ConversationRef {
   tenantId: string | null;
@@ -124,7 +126,7 @@ export interface OutboundMessage {
 }
 
 /** The kinds of posted card the outbox renders when it sends them, from the state then. */
-export type PostedCardKind = 'agenda-overview' | 'agenda-item';
+export type PostedCardKind = 'agenda-overview' | 'agenda-item' | 'date-poll';
 
 /**
  * A card in the committee's channel that should show the current state: posted when it
@@ -145,7 +147,8 @@ export interface CardRefresh {
 /** What a sent message is, recorded in the same transaction that marks it sent. */
 export type SentRecord =
   | { overviewOf: string }
-  | { itemCardOf: string; conversationId: string };
+  | { itemCardOf: string; conversationId: string }
+  | { datePollOf: string };
 
 /** A queued message a sender has claimed, with the address to send it to. */
 export interface ClaimedMessage {
@@ -533,17 +536,6 @@ export interface StoredMinutes extends Minutes {
   corrections: MinutesCorrection[];
 }
 
-/** Who took part in a meeting, as recorded (attendance), for the minutes' lists. */
-export interface AttendanceEntry {
-  personId: string;
-  name: string;
-  organisation: string | null;
-  role: Role | null;
-  attending: boolean;
-  /** Who came instead (for an apology). */
-  standIn: { name: string; organisation: string | null } | null;
-}
-
 /** A build of a meeting's minutes: the document, over the version the builder read. */
 export interface MinutesBuild {
   meetingId: string;
@@ -586,12 +578,115 @@ export interface MinutesRepository {
   addCorrection(meetingId: string, note: string, itemId: string | null, byPersonId: string, at: Date): Promise<void>;
   /** Meetings whose published minutes have corrections not yet issued (after a crash between the two). */
   withUnissuedCorrections(): Promise<string[]>;
-  /** Recorded attendance of the meeting (empty when none is). */
-  attendance(meetingId: string): Promise<AttendanceEntry[]>;
   /** The participants and apologies of the minutes document imported onto the meeting, if any. */
   importedAttendance(meetingId: string): Promise<{ participants: ParsedDocument['participants']; absent: ParsedDocument['absent'] } | null>;
   /** The document behind a download link, if the token is the link's. */
   file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null>;
   /** The latest meeting of the committee that starts before `before` and has items (the one being recorded). */
   latestWithItems(committeeId: string, before: Date): Promise<Meeting | null>;
+}
+
+/** A person Dagsorden knows in an organisation (from a membership in any committee): who could stand in for a member of it. */
+export interface KnownPerson {
+  personId: string;
+  name: string;
+  organisationId: string;
+  organisation: string;
+}
+
+/** An answer as it was before a change and as it is after. */
+export interface AttendanceChange {
+  before: AttendanceRecord | null;
+  after: AttendanceRecord;
+}
+
+export interface AttendanceRepository {
+  /** Every answer for the meeting. */
+  forMeeting(meetingId: string): Promise<AttendanceRecord[]>;
+  find(meetingId: string, personId: string): Promise<AttendanceRecord | null>;
+  /**
+   * Sets the person's one answer for the meeting. When it is what is there already,
+   * nothing is written (`changed` false); otherwise, in one transaction: the answer (its
+   * version raised when the answer or the stand-in changed), `audit`, and the messages
+   * `letters` builds from the change.
+   */
+  set(
+    input: { meetingId: string; personId: string; attendance: AttendanceAnswer; standInId: string | null; note: string | null; recordedById: string },
+    audit: AuditEntry,
+    letters: (change: AttendanceChange) => OutboundMessage[],
+  ): Promise<{ changed: boolean; record: AttendanceRecord; before: AttendanceRecord | null }>;
+  /** People with an active membership (in any committee) for one of the organisations, by name. */
+  peopleOf(organisationIds: string[]): Promise<KnownPerson[]>;
+  /** The standing stand-ins of the committee's members: member's person id → stand-in. */
+  standingStandIns(committeeId: string): Promise<Map<string, { personId: string; name: string }>>;
+  /** Sets a member's standing stand-in (Membership.standInId) with `audit`; false when it was that already. */
+  setStandingStandIn(membershipId: string, standInId: string | null, audit: AuditEntry): Promise<boolean>;
+  /** People as someone the bot can write to: stand-ins need not be members of the committee. */
+  recipientsOf(personIds: string[]): Promise<Recipient[]>;
+  /** True when the person is someone's named stand-in for the meeting now. */
+  isStandIn(meetingId: string, personId: string): Promise<boolean>;
+  /** True when the person has an active membership of the committee other than an observer's. */
+  isParticipant(committeeId: string, personId: string): Promise<boolean>;
+  /** The organisations the committee counts for a quorum (municipalities and region; not the secretariat). */
+  countedOrganisations(committeeId: string): Promise<Organisation[]>;
+  quorumSettings(committeeId: string): Promise<QuorumSettings>;
+  /** Changes the committee's quorum rule with `audit`. */
+  setQuorumSettings(committeeId: string, settings: QuorumSettings, audit: AuditEntry): Promise<void>;
+}
+
+/** A date poll as the secretariat writes it. */
+export interface DatePollDraft {
+  title: string;
+  place: string | null;
+  deadline: Date | null;
+  /** For each meeting ("Første møde" …), its candidate dates in order. */
+  groups: Array<{ candidates: Array<{ startsAt: Date; endsAt: Date }> }>;
+}
+
+/** What a change of a poll sends, built once its new state is known (queued in its transaction). */
+export type PollSends = { cards: CardRefresh[]; messages: OutboundMessage[] };
+
+export interface DatePollRepository {
+  /** Creates the poll, open, sent `at`, with `audit` and what `sends` builds (its card in the channel), in one transaction. */
+  create(committeeId: string, createdById: string, draft: DatePollDraft, at: Date, audit: AuditEntry, sends: (poll: DatePoll) => PollSends): Promise<DatePoll>;
+  /** The poll with its groups, candidates and tallies. */
+  find(id: string): Promise<DatePoll | null>;
+  /** The committee's polls, newest first. */
+  list(committeeId: string): Promise<DatePoll[]>;
+  /** Every committee's open polls, for the scheduler. */
+  listOpen(): Promise<DatePoll[]>;
+  /** The person's answers on the poll: candidate id → answer. */
+  answersOf(pollId: string, personId: string): Promise<Map<string, DateAnswer>>;
+  /** Who has answered at least one of the poll's candidates. */
+  respondents(pollId: string): Promise<Set<string>>;
+  /**
+   * Sets the person's answers on the poll's candidates if the poll is open and its
+   * deadline (if any) after `at`; null when it is not. Only answers that differ are
+   * written, with one `audit` record, and the card is asked to show the new tallies.
+   */
+  saveAnswers(
+    pollId: string,
+    personId: string,
+    answers: Array<{ candidateId: string; answer: DateAnswer }>,
+    at: Date,
+    audit: AuditEntry,
+    card: CardRefresh,
+  ): Promise<{ changed: number } | null>;
+  /**
+   * Closes the poll if it is open, with one pick per group: each chosen candidate becomes
+   * a planned meeting at the poll's place; with the audit record and what `sends` builds,
+   * in one transaction. Null when the poll was not open (someone closed it first).
+   * `outlook`: the meetings' Outlook events are to be written (their state "pending").
+   */
+  close(
+    input: { pollId: string; closedById: string; picks: Array<{ groupId: string; candidateId: string }>; outlook: boolean },
+    audit: AuditEntry,
+    sends: (poll: DatePoll, meetings: Meeting[]) => PollSends,
+  ): Promise<{ poll: DatePoll; meetings: Meeting[] } | null>;
+  /** Claims, for `leaseSeconds`, one meeting whose Outlook event is to be written (pending, or claimed by a writer that stopped). */
+  claimOutlook(leaseSeconds: number): Promise<{ groupId: string; pollId: string; meetingId: string } | null>;
+  /** The event was written (its ids kept on the meeting), or there was none to write (null: no calendar). */
+  outlookWritten(groupId: string, meetingId: string, event: CreatedEvent | null): Promise<void>;
+  /** The event could not be written: why, with the messages that say so. */
+  outlookFailed(groupId: string, error: string, messages: OutboundMessage[]): Promise<void>;
 }

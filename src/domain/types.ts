@@ -234,3 +234,72 @@ export interface MinutesCorrection {
   /** The version of the minutes that first carried it; null until they are issued again. */
   issuedIn: number | null;
 }
+
+export type AttendanceAnswer = 'attending' | 'absent';
+
+/** A member's answer to whether they come to a meeting, and who comes instead. */
+export interface AttendanceRecord {
+  meetingId: string;
+  personId: string;
+  attendance: AttendanceAnswer;
+  /** With an apology: who comes in the member's place. */
+  standIn: { personId: string; name: string } | null;
+  /** The member's word to the secretariat. */
+  note: string | null;
+  /** Who recorded it (the member, or the secretariat for them). */
+  recordedBy: { personId: string; name: string } | null;
+  /** Raised when the answer or the stand-in changes (not the note alone): the stand-in's letters are keyed on it. */
+  version: number;
+  updatedAt: Date;
+}
+
+/** "more than half" (of 20: 11), "at least half" (of 20: 10), or no rule. */
+export type QuorumRule = 'more_than_half' | 'at_least_half' | 'none';
+
+export interface QuorumSettings {
+  rule: QuorumRule;
+  /** At least this many organisations, whatever the rule gives. */
+  minimum: number | null;
+}
+
+/** "Passer", "Passer helst", "Passer ikke". */
+export type DateAnswer = 'yes' | 'preferred' | 'no';
+
+export interface DatePollCandidate {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Current answers per kind. */
+  tally: Record<DateAnswer, number>;
+}
+
+/** One meeting a poll finds a date for ("Første møde"), with its candidates. */
+export interface DatePollGroup {
+  id: string;
+  /** 0: "Første møde", 1: "Andet møde" … */
+  position: number;
+  candidates: DatePollCandidate[];
+  chosenCandidateId: string | null;
+  /** The meeting the chosen date became. */
+  meetingId: string | null;
+  /** The meeting's Outlook event: null (not written), pending, creating, created, skipped or failed. */
+  outlookState: string | null;
+  outlookError: string | null;
+}
+
+export interface DatePoll {
+  id: string;
+  committeeId: string;
+  title: string;
+  place: string | null;
+  /** Answers are taken until then (null: until it is closed). */
+  deadline: Date | null;
+  status: 'open' | 'closed';
+  createdById: string | null;
+  closedBy: { personId: string; name: string } | null;
+  closedAt: Date | null;
+  /** The poll's card in the channel, once posted. */
+  cardActivityId: string | null;
+  groups: DatePollGroup[];
+  createdAt: Date;
+}

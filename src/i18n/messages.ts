@@ -2,6 +2,7 @@
 // strings or functions of plain data; cards receive them as template data.
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
+import { attendanceDa, attendanceEn } from './attendance.messages';
 import type { Lang } from './locale';
 import { calendarDa, calendarEn } from './calendar.messages';
 
@@ -16,6 +17,7 @@ type Counted = readonly [one: string, many: string, heading: string];
 const da = {
   cal: calendarDa,
   appName: 'Dagsorden',
+  att: attendanceDa,
   greetingTitle: 'Hej, jeg er Dagsorden',
   greetingIntro:
     'Jeg samler styregruppens mødecyklus her i Teams: dagsordenens punkter som kort, indmeldte punkter før fristen, skriftligt input til dialogmøder, tilkendegivelser, beslutninger og referater, mødedatoer fra Outlook og en opsummering før hvert møde.',
@@ -39,6 +41,7 @@ const da = {
     submitTopic: { text: 'indmeld punkt', description: 'Meld et punkt ind til et kommende møde, inden fristen.' },
     submissions: { text: 'indmeldte punkter', description: 'De indmeldte punkter til næste møde og deres status.' },
     requestInput: { text: 'indhent input · status input [titel] · saml input [titel]', description: 'Bed medlemmerne om skriftligt input, se hvem der har svaret, og saml svarene i et notat (sekretariatet).' },
+    ...attendanceDa.commands,
   },
   languageNames: { da: 'dansk', en: 'engelsk' } satisfies Record<Lang, string>,
   languageStatus: (name: string, chosen: boolean) =>
@@ -84,6 +87,7 @@ const da = {
     correction_needed: 'Referatet er allerede udsendt. Skriv, hvad der er rettet, så rettelsen kommer med i referatet med dato.',
     no_minutes: 'Der er ikke skrevet et referat af mødet endnu. Skriv «referat» for at lave et udkast.',
     not_action_owner: 'Opgaven er ikke din, din organisations eller sekretariatets, så du kan ikke melde den udført.',
+    ...attendanceDa.errors,
   } satisfies Record<DomainErrorCode, string>,
   lastSecretariat: 'Styregruppen skal have mindst én i sekretariatet.',
   unexpectedError: (ref: string) => `Beklager, noget gik galt hos mig. Prøv igen om lidt. (Fejl-id: ${ref})`,
@@ -425,6 +429,7 @@ export type Messages = typeof da;
 const en: Messages = {
   cal: calendarEn,
   appName: 'Dagsorden',
+  att: attendanceEn,
   greetingTitle: "Hi, I'm Dagsorden",
   greetingIntro:
     "I bring the committee's meeting cycle into Teams: agenda items as cards, topics submitted before the deadline, written input for dialogue meetings, positions and acknowledgements, decisions and minutes, meeting dates from Outlook and a digest before each meeting.",
@@ -448,6 +453,7 @@ const en: Messages = {
     submitTopic: { text: 'submit topic', description: 'Submit a topic for a coming meeting, before the deadline.' },
     submissions: { text: 'submitted topics', description: 'The topics submitted for the next meeting and where they stand.' },
     requestInput: { text: 'request input · input status [title] · compile input [title]', description: 'Ask the members for written input, see who has answered, and compile the answers into a note (secretariat).' },
+    ...attendanceEn.commands,
   },
   languageNames: { da: 'Danish', en: 'English' },
   languageStatus: (name: string, chosen: boolean) =>
@@ -493,6 +499,7 @@ const en: Messages = {
     correction_needed: 'The minutes have been published already. Say what was corrected, so the correction is listed in them with its date.',
     no_minutes: 'No minutes have been written for the meeting yet. Type "minutes" to make a draft.',
     not_action_owner: "The action is not yours, your organisation's or the secretariat's, so you cannot mark it done.",
+    ...attendanceEn.errors,
   },
   lastSecretariat: 'The committee must keep at least one secretariat member.',
   unexpectedError: (ref: string) => `Sorry, something went wrong on my side. Please try again shortly. (Error id: ${ref})`,

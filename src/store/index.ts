@@ -15,6 +15,8 @@ import { PrismaActionItemRepository } from './action-item.repository';
 import { PrismaDecisionRepository } from './decision.repository';
 import { PrismaMinutesRepository } from './minutes.repository';
 import { PrismaCalendarRepository } from './calendar.repository';
+import { PrismaAttendanceRepository } from './attendance.repository';
+import { PrismaDatePollRepository } from './date-poll.repository';
 
 export interface Store {
   committees: PrismaCommitteeRepository;
@@ -31,6 +33,8 @@ export interface Store {
   minutes: PrismaMinutesRepository;
   actions: PrismaActionItemRepository;
   calendars: PrismaCalendarRepository;
+  attendance: PrismaAttendanceRepository;
+  datePolls: PrismaDatePollRepository;
 }
 
 export interface StoreOptions {
@@ -56,5 +60,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     minutes: new PrismaMinutesRepository(db.prisma),
     actions: new PrismaActionItemRepository(db.prisma),
     calendars: new PrismaCalendarRepository(db.prisma, cache),
+    attendance: new PrismaAttendanceRepository(db.prisma),
+    datePolls: new PrismaDatePollRepository(db.prisma),
   };
 }

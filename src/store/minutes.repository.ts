@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../documents/parsed-document';
 import { parsedDocumentSchema } from '../documents/parsed-document';
-import type { AttendanceEntry, MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/ports';
+import type { MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/ports';
 import { nextItemNumber } from '../domain/submission.service';
 import type { Meeting } from '../domain/types';
 import { saveItemIn } from './agenda.repository';
@@ -119,29 +119,6 @@ export class PrismaMinutesRepository implements MinutesRepository {
   async withUnissuedCorrections(): Promise<string[]> {
     const rows = await this.prisma.minutes.findMany({ where: { status: { not: 'draft' }, corrections: { some: { issuedIn: null } } }, select: { meetingId: true } });
     return rows.map((r) => r.meetingId);
-  }
-
-  async attendance(meetingId: string): Promise<AttendanceEntry[]> {
-    const rows = await this.prisma.meetingAttendance.findMany({
-      where: { meetingId },
-      include: {
-        meeting: { select: { committeeId: true } },
-        person: { include: { memberships: { include: { organisation: true } } } },
-        standIn: { include: { memberships: { include: { organisation: true } } } },
-      },
-    });
-    return rows.map((r) => {
-      const seat = r.person.memberships.find((m) => m.committeeId === r.meeting.committeeId);
-      const standInSeat = r.standIn?.memberships.find((m) => m.committeeId === r.meeting.committeeId) ?? r.standIn?.memberships[0];
-      return {
-        personId: r.personId,
-        name: r.person.displayName,
-        organisation: seat?.organisation?.name ?? null,
-        role: seat?.role ?? null,
-        attending: r.attendance === 'attending',
-        standIn: r.standIn ? { name: r.standIn.displayName, organisation: standInSeat?.organisation?.name ?? seat?.organisation?.name ?? null } : null,
-      };
-    });
   }
 
   async importedAttendance(meetingId: string): Promise<{ participants: ParsedDocument['participants']; absent: ParsedDocument['absent'] } | null> {

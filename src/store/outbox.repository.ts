@@ -147,13 +147,15 @@ export class PrismaOutboxRepository implements OutboxRepository {
       await this.sql.query(mark, [id, activityId, version ?? null]);
       return;
     }
-    // What the message is (the overview's or an item's card in the channel) is written by
+    // What the message is (the overview's, an item's or a date poll's card in the channel) is written by
     // the same statement, so a card marked sent is never one the next publish posts again.
     const recorded =
       'overviewOf' in record
         ? `UPDATE "Meeting" SET "overviewActivityId" = $2 WHERE "id" = $4::uuid`
-        : `UPDATE "AgendaItem" SET "cardActivityId" = $2, "cardConversationId" = $5 WHERE "id" = $4::uuid`;
-    const params = 'overviewOf' in record ? [record.overviewOf] : [record.itemCardOf, record.conversationId];
+        : 'datePollOf' in record
+          ? `UPDATE "DatePoll" SET "cardActivityId" = $2 WHERE "id" = $4::uuid`
+          : `UPDATE "AgendaItem" SET "cardActivityId" = $2, "cardConversationId" = $5 WHERE "id" = $4::uuid`;
+    const params = 'overviewOf' in record ? [record.overviewOf] : 'datePollOf' in record ? [record.datePollOf] : [record.itemCardOf, record.conversationId];
     await this.sql.query(`WITH recorded AS (${recorded} RETURNING 1) ${mark}`, [id, activityId, version ?? null, ...params]);
   }
 

@@ -7,10 +7,11 @@
 const READ_ONLY = /^\s*(select|show|explain)\b/i;
 
 /**
- * Tables the read cache never holds: what members do all day (answers), the audit trail,
- * the outbox and its send slots, and import drafts. Writing them leaves every cached value true.
+ * Tables the read cache never holds: what members do all day (answers on items, attendance,
+ * dates), the audit trail, the outbox and its send slots, and import drafts. Writing them
+ * leaves every cached value true.
  */
-const UNCACHED_TABLES = new Set(['Position', 'AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace']);
+const UNCACHED_TABLES = new Set(['Position', 'MeetingAttendance', 'DatePollAnswer', 'AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace']);
 /** Every table a data-changing statement writes to (ON CONFLICT … DO UPDATE and row locks are not targets). */
 const WRITE_TARGET = /\b(?:insert\s+into|(?<!\b(?:do|for|key)\s+)update|delete\s+from|merge\s+into)\s+(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
 const DATA_CHANGE = /^\s*(?:insert|update|delete|with)\b/i;

@@ -3,7 +3,7 @@ import { concerns, isOverdue, localDay, mayMarkDone } from '../../src/domain/act
 import { checkDecision, decisionDraft, OUTCOMES, suggestedOutcome } from '../../src/domain/decision.service';
 import { minutesSections, type MinutesItem } from '../../src/domain/minutes';
 import { outcomeFromMinutes, standardReferat } from '../../src/domain/minutes-outcome';
-import { attendanceLists } from '../../src/domain/minutes.service';
+import { minutesPerson } from '../../src/domain/minutes.service';
 import type { ActionItem, Member } from '../../src/domain/types';
 
 const member = (over: Partial<Member> = {}): Member => ({
@@ -81,23 +81,10 @@ describe('actions', () => {
 });
 
 describe('the minutes', () => {
-  it('list the chair first, then members in the committee order; a stand-in takes part for who sent apologies', () => {
-    const members = [member({ personId: 'b', role: 'member' }), member({ personId: 'a', role: 'chair' }), member({ personId: 'c' })];
-    const entry = (personId: string, name: string, attending: boolean, standIn: { name: string; organisation: string | null } | null = null) => ({
-      personId,
-      name,
-      organisation: 'Struer Kommune',
-      role: personId === 'a' ? ('chair' as const) : ('member' as const),
-      attending,
-      standIn,
-    });
-    const lists = attendanceLists([entry('c', 'Lotte Junker Pedersen', false, { name: 'Jens Hansen', organisation: null }), entry('b', 'Brian', true), entry('a', 'Jesper Thyrring Møller', true)], members);
-    expect(lists.participants).toEqual([
-      { name: 'Jesper Thyrring Møller', organisation: 'Struer Kommune', note: 'formand' },
-      { name: 'Brian', organisation: 'Struer Kommune', note: null },
-      { name: 'Jens Hansen', organisation: 'Struer Kommune', note: 'stedfortræder for Lotte Junker Pedersen' },
-    ]);
-    expect(lists.absent).toEqual([{ name: 'Lotte Junker Pedersen', organisation: 'Struer Kommune', note: null }]);
+  it('name the chair and who a stand-in came for, from the recorded attendance', () => {
+    expect(minutesPerson({ name: 'Jesper Thyrring Møller', organisation: 'Struer Kommune', role: 'chair', chair: true })).toEqual({ name: 'Jesper Thyrring Møller', organisation: 'Struer Kommune', note: 'formand' });
+    expect(minutesPerson({ name: 'Jens Hansen', organisation: 'Struer Kommune', role: 'member', standInFor: 'Lotte Junker Pedersen' })).toEqual({ name: 'Jens Hansen', organisation: 'Struer Kommune', note: 'stedfortræder for Lotte Junker Pedersen' });
+    expect(minutesPerson({ name: 'Brian', organisation: null, role: 'secretariat' }).note).toBeNull();
   });
 
   it('group items in sections by their number, and flat-numbered items as they come', () => {

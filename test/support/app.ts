@@ -5,6 +5,7 @@ import { startApp, type App } from '../../src/app';
 import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/clock';
+import type { OutlookEventWriter } from '../../src/domain/outlook-events';
 import { databaseKinds, freshDatabase } from './db';
 
 export const NOW = '2026-11-22T12:00:00+01:00';
@@ -17,8 +18,16 @@ export interface TestApp extends App {
 /** The last configured database kind: PostgreSQL when CI gives one, else embedded. */
 export const e2eDatabaseKind = databaseKinds[databaseKinds.length - 1]!;
 
-/** The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own). */
-export async function startTestApp(env: Record<string, string> = {}, demoAgenda = false, options: { graph?: GraphClientOptions } = {}): Promise<TestApp> {
+/**
+ * The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own);
+ * `graph`: Microsoft Graph's credential and waits (a local Graph over http); `outlookWriter`:
+ * a stand-in for Microsoft Graph writing meetings into Outlook.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  demoAgenda = false,
+  options: { graph?: GraphClientOptions; outlookWriter?: OutlookEventWriter | null } = {},
+): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -29,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}, demoAgenda 
   // Scheduled jobs run when a test ticks them (app.scheduler.tick()), not on their own.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', SCHEDULER_TICK_SECONDS: '0', ...env });
   const db = await freshDatabase(e2eDatabaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda, graph: options.graph });
+  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda, graph: options.graph, outlookWriter: options.outlookWriter });
   return {
     ...app,
     logs,

@@ -42,6 +42,13 @@ import { meetingChangeCard } from '../../src/cards/meeting-change.card';
 import { meetingFormCard } from '../../src/cards/meeting-form.card';
 import { calendarFeedCard } from '../../src/cards/calendar-feed.card';
 import type { CalendarStatus, MeetingDraft } from '../../src/domain/calendar.service';
+import { attendanceOverviewCard } from '../../src/cards/attendance-overview.card';
+import { standInAgendaCards } from '../../src/cards/stand-in-agenda.card';
+import type { AttendanceOverview } from '../../src/domain/attendance.service';
+import type { AttendanceRecord, DatePoll } from '../../src/domain/types';
+import { datePollCard } from '../../src/cards/date-poll.card';
+import { datePollFormCard } from '../../src/cards/date-poll-form.card';
+import type { DatePollView } from '../../src/domain/date-poll.service';
 
 export const committee: Committee = {
   id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',
@@ -256,7 +263,127 @@ export const submission: TopicSubmission = {
 const submissionMeetings = new Map([next.meeting, later].map((m) => [m.id, m]));
 const formView: SubmissionFormView = { committee, meetings: choices, defaultMeetingId: 'm2', submission: null, me: members[0]! };
 
+/** Answers for the DASSOS participants: most attend, three send apologies (two with a stand-in), some have not answered. */
+const answerOf = (i: number): AttendanceRecord | null => {
+  const m = members[i]!;
+  const base = { meetingId: 'm1', personId: m.personId, note: null, recordedBy: null, version: 1, updatedAt: new Date('2026-07-20T08:00:00Z') };
+  if (i === 8) return { ...base, attendance: 'absent', standIn: { personId: 'p-sub1', name: 'Hanne Kjær' }, note: 'Hanne kender sagerne om takststrukturen' };
+  if (i === 12) return { ...base, attendance: 'absent', standIn: { personId: 'p-sub2', name: 'Bo Lund Madsen' } };
+  if (i === 15) return { ...base, attendance: 'absent', standIn: null };
+  if (i % 5 === 4) return null;
+  return { ...base, attendance: 'attending', standIn: null };
+};
+const counted = [...new Set(DASSOS_PARTICIPANTS.filter((p) => p.role === 'chair' || p.role === 'member').map((p) => p.organisation))].sort((a, b) => a.localeCompare(b, 'da'));
+const overviewPeople = members.map((member, i) => ({ member, record: answerOf(i), standInReachable: i === 12 ? false : answerOf(i)?.standIn ? true : null }));
+export const attendanceOverview: AttendanceOverview = {
+  committee,
+  meeting: next.meeting,
+  quorum: { settings: { rule: 'more_than_half', minimum: null }, total: 20, represented: 14, undecided: 3, needed: 11, quorate: true },
+  organisations: [...counted, 'Samsø Kommune'].map((name) => ({
+    organisation: { id: `org-${name}`, name, kind: 'municipality' as const },
+    represented: true,
+    people: overviewPeople.filter((p) => (p.member.role === 'chair' || p.member.role === 'member') && p.member.organisation?.name === name),
+  })),
+  others: overviewPeople.filter((p) => p.member.role === 'observer' || p.member.role === 'secretariat'),
+  counts: { attending: 14, absent: 3, withStandIn: 2, notAnswered: 5 },
+  open: true,
+  members,
+  people: members.map((m) => ({ personId: m.personId, name: m.displayName, organisationId: m.organisation!.id, organisation: m.organisation!.name })),
+};
+const aarhus = { id: 'o-aarhus', name: 'Aarhus Kommune', kind: 'municipality' as const };
+const absentWithStandIn: AttendanceRecord = { meetingId: 'm1', personId: 'p1', attendance: 'absent', standIn: { personId: 'p-sub', name: 'Anne Aagaard' }, note: 'Anne har forberedt punkt 1.2', recordedBy: null, version: 2, updatedAt: new Date('2026-07-20T08:00:00Z') };
+const candidates = [
+  { personId: 'p-sub', name: 'Anne Aagaard', standing: true },
+  { personId: 'p-sub3', name: 'Lars Bech', standing: false },
+];
+const mineNone = { record: null, candidates, canNameStandIn: true, standInReachable: null, organisation: aarhus.name };
+const mineAbsent = { ...mineNone, record: absentWithStandIn, standInReachable: true };
+const mineUnreachable = { ...mineAbsent, standInReachable: false };
+
+/** "Første møde: torsdag d. 18. januar eller mandag d. 22. januar 2027", and a second meeting with three candidates. */
+const slot = (id: string, day: string, from: number, to: number, yes: number, preferred: number, no: number) => ({
+  id: `00000000-0000-4000-8000-0000000000${id}`,
+  startsAt: new Date(`2027-${day}T${String(from - 1).padStart(2, '0')}:00:00Z`),
+  endsAt: new Date(`2027-${day}T${String(to - 1).padStart(2, '0')}:00:00Z`),
+  tally: { yes, preferred, no },
+});
+export const datePoll: DatePoll = {
+  id: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
+  committeeId: committee.id,
+  title: 'DASSOS-møder i første halvår 2027',
+  place: 'Viborg Rådhus',
+  deadline: new Date('2026-12-15T11:00:00Z'),
+  status: 'open',
+  createdById: 'p22',
+  closedBy: null,
+  closedAt: null,
+  cardActivityId: null,
+  groups: [
+    { id: '00000000-0000-4000-8000-00000000a001', position: 0, candidates: [slot('11', '01-18', 9, 11, 12, 5, 2), slot('12', '01-22', 9, 11, 9, 3, 6)], chosenCandidateId: null, meetingId: null, outlookState: null, outlookError: null },
+    { id: '00000000-0000-4000-8000-00000000a002', position: 1, candidates: [slot('21', '03-04', 13, 15, 8, 4, 5), slot('22', '03-09', 13, 15, 10, 2, 5), slot('23', '03-11', 9, 11, 6, 6, 5)], chosenCandidateId: null, meetingId: null, outlookState: null, outlookError: null },
+  ],
+  createdAt: new Date('2026-12-01T09:00:00Z'),
+};
+const pollView: DatePollView = {
+  poll: datePoll,
+  committee,
+  mine: new Map(),
+  viewer: null,
+  takesAnswers: true,
+  asked: 21,
+  answered: 19,
+  best: new Map([[datePoll.groups[0]!.id, datePoll.groups[0]!.candidates[0]!.id], [datePoll.groups[1]!.id, datePoll.groups[1]!.candidates[1]!.id]]),
+  meetings: new Map(),
+};
+const closedPoll: DatePoll = {
+  ...datePoll,
+  status: 'closed',
+  closedBy: { personId: 'p22', name: 'Brian Høyer Lorentsen' },
+  closedAt: new Date('2026-12-16T09:00:00Z'),
+  groups: datePoll.groups.map((g) => ({ ...g, chosenCandidateId: pollView.best.get(g.id)!, meetingId: `m-${g.id}` })),
+};
+/** The largest poll the form allows: six meetings with four candidates each. */
+const largestPoll: DatePoll = {
+  ...datePoll,
+  groups: Array.from({ length: 6 }, (_, g) => ({
+    ...datePoll.groups[0]!,
+    id: `00000000-0000-4000-8000-00000000b00${g}`,
+    position: g,
+    candidates: Array.from({ length: 4 }, (_, c) => ({ ...slot(`${g}${c}`, `0${g + 1}-1${c}`, 9, 11, 10, 5, 6) })),
+  })),
+};
+const pollForm = {
+  title: '',
+  place: 'Viborg Rådhus',
+  deadlineDate: '2026-12-15',
+  deadlineTime: '12:00',
+  groups: [[{ date: '2027-01-18', start: '09:00', end: '11:00' }, { date: '', start: '09:00', end: '11:00' }], [{ date: '2027-03-04', start: '13:00', end: '12:00' }]],
+};
+
 for (const lang of ['da', 'en'] as const) {
+  sampleCards.push(
+    [`date poll form ${lang}`, datePollFormCard({ committee }, lang)],
+    [`date poll form, problems ${lang}`, datePollFormCard({ committee }, lang, { form: pollForm, problems: [{ field: 'title', problem: 'empty' }, { field: 'candidates', problem: 'too_few', group: 0, limit: 2 }, { field: 'candidates', problem: 'order', group: 1 }] })],
+    [`date poll, channel ${lang}`, datePollCard(pollView, lang, { refreshUserIds: ['29:a', '29:b'] })],
+    [`date poll, member ${lang}`, datePollCard({ ...pollView, viewer: { canAnswer: true, canClose: false }, mine: new Map([[datePoll.groups[0]!.candidates[0]!.id, 'preferred' as const], [datePoll.groups[0]!.candidates[1]!.id, 'no' as const]]) }, lang, { refreshUserIds: ['29:a'], note: { text: 'Tak – dine svar er gemt.', good: true } })],
+    [`date poll, secretariat ${lang}`, datePollCard({ ...pollView, viewer: { canAnswer: false, canClose: true } }, lang, { refreshUserIds: ['29:a'] })],
+    [`date poll, closed ${lang}`, datePollCard({ ...pollView, poll: closedPoll, takesAnswers: false }, lang, { refreshUserIds: ['29:a'] })],
+    // The channel's card with 60 members to refresh for, and the secretariat's with the close form.
+    [`date poll, largest ${lang}`, datePollCard({ ...pollView, poll: largestPoll }, lang, { refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:1${'J8RFT2pWgQfwL4Gi1Aqf2UByV7uc3JrUbpYMCvUHQZ1vDumb1rSb-F4DeqTFyMuNOuw-8K9KU8M1x'}${String(i).padStart(2, '0')}`) })],
+    [`date poll, largest, secretariat ${lang}`, datePollCard({ ...pollView, poll: largestPoll, viewer: { canAnswer: false, canClose: true } }, lang, { refreshUserIds: ['29:a'] })],
+    [`next meeting, attendance shared ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: null, open: true }, refreshUserIds: ['29:a', '29:b'] })],
+    [`next meeting, attendance mine ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineNone, open: true }, refreshUserIds: ['29:a'] })],
+    [`next meeting, attending ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: { ...mineNone, record: { ...absentWithStandIn, attendance: 'attending', standIn: null, note: null } }, open: true, outcome: { text: 'Tak – du er meldt som deltager.', good: true } }, refreshUserIds: ['29:a'] })],
+    [`next meeting, absent with stand-in ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineAbsent, open: true }, refreshUserIds: ['29:a'] })],
+    [`next meeting, stand-in unreachable ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: mineUnreachable, open: true, outcome: { text: 'Dit afbud er registreret.', good: true } }, refreshUserIds: ['29:a'] })],
+    [`next meeting, no candidates ${lang}`, nextMeetingCard(committee, next, lang, { prompt: { mine: { ...mineNone, candidates: [] }, open: true }, refreshUserIds: [] })],
+    [`digest, attendance ${lang}`, digestCard(digests, lang, { ...digests.personal[0]!, attendance: { ...mineNone, open: true } })],
+    [`digest, absent ${lang}`, digestCard(digests, lang, { ...digests.personal[0]!, attendance: { ...mineAbsent, open: true } }, { text: 'Dit afbud er registreret.', good: true })],
+    [`attendance overview ${lang}`, attendanceOverviewCard(attendanceOverview, lang)],
+    [`attendance overview, not quorate ${lang}`, attendanceOverviewCard({ ...attendanceOverview, quorum: { ...attendanceOverview.quorum, represented: 9, quorate: false, settings: { rule: 'at_least_half', minimum: 12 }, needed: 12 } }, lang, { text: 'Svaret for Lars Harder er gemt.', good: true })],
+    ...standInAgendaCards(committee, { ...published, items: published.items.map((item, n) => ({ ...item, id: `item-${n}` })) }, { name: 'Lotte Henriksen', organisation: 'Aarhus Kommune' }, lang).map((card, i) => [`stand-in agenda ${i + 1} ${lang}`, card] as [string, AdaptiveCard]),
+    ...standInAgendaCards(committee, { ...published, items: Array.from({ length: 12 }, (_, i) => ({ ...decisionItem, id: `item-${i}`, number: `1.${i + 1}`, caseText: decisionItem.caseText.repeat(4) })) }, { name: 'Lotte Henriksen', organisation: 'Aarhus Kommune' }, lang).map((card, i) => [`stand-in agenda, long, page ${i + 1} ${lang}`, card] as [string, AdaptiveCard]),
+  );
   sampleCards.push(
     [`input form ${lang}`, inputFormCard({ committee, meetings: [next.meeting, later] }, lang)],
     [`input form, problems ${lang}`, inputFormCard({ committee, meetings: [next.meeting] }, lang, { draft: { title: '', context: '', questions: [], deadline: new Date('2026-01-01T11:00:00Z'), audience: 'every_member', confidential: false, reminderDaysBefore: 2, meetingId: null }, problems: [{ field: 'title', problem: 'empty' }, { field: 'questions', problem: 'empty' }, { field: 'deadline', problem: 'past' }] })],
@@ -356,6 +483,7 @@ const minutesView: MinutesView = {
   items: 12,
   missing: ['3.2', '3.4'],
   attendance: 'recorded',
+  notAnswered: 2,
   nextMeeting: later,
 };
 const minutesLinks = { docx: 'https://dagsorden.example.dk/files/minutes/m1/t.docx', md: 'https://dagsorden.example.dk/files/minutes/m1/t.md' };
@@ -422,7 +550,7 @@ for (const lang of ['da', 'en'] as const) {
     [`meeting form, created ${lang}`, meetingFormCard({ committee, status: outlookStatus }, lang, { draft: { ...draft, onlineUrl: null }, problems: [] }, [{ text: 'Mødet torsdag den 14. januar 2027 kl. 13.00–15.00 er oprettet.', good: true }, { text: 'Det står kun i Dagsorden, ikke i Outlook.', good: false }])],
     [`calendar feed ${lang}`, calendarFeedCard(committee, 'https://dagsorden.example.dk/calendar/dassos/Zk3q9v1n0Pp8cWm2sXr5TtYyUu7aBbCc.ics', outlookStatus, lang)],
     [`calendar feed, no Outlook ${lang}`, calendarFeedCard(committee, 'https://dagsorden.example.dk/calendar/dassos/Zk3q9v1n0Pp8cWm2sXr5TtYyUu7aBbCc.ics', localStatus, lang)],
-    [`next meeting, stale dates ${lang}`, nextMeetingCard(committee, next, lang, 'Mødedatoerne er sidst hentet fra Outlook fredag den 20. november 2026 09.15.')],
+    [`next meeting, stale dates ${lang}`, nextMeetingCard(committee, next, lang, null, 'Mødedatoerne er sidst hentet fra Outlook fredag den 20. november 2026 09.15.')],
     [`agenda overview, cancelled ${lang}`, agendaOverviewCard(committee, { ...agenda, meeting: { ...agenda.meeting, status: 'cancelled' } }, lang)],
   );
 }

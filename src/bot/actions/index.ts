@@ -24,6 +24,15 @@ import { minutesDraftAction } from './minutes-draft.action';
 import { minutesPublishAction } from './minutes-publish.action';
 import { actionDoneAction } from './action-done.action';
 import { meetingCreateAction } from './meeting-create.action';
+import { attendanceAction } from './attendance.action';
+import { nextMeetingViewAction } from './next-meeting-view.action';
+import { attendanceOverviewAction } from './attendance-overview.action';
+import { attendanceRecordAction } from './attendance-record.action';
+import { quorumRuleAction } from './quorum-rule.action';
+import { datePollCreateAction } from './date-poll-create.action';
+import { datePollAnswerAction } from './date-poll-answer.action';
+import { datePollViewAction } from './date-poll-view.action';
+import { datePollCloseAction } from './date-poll-close.action';
 
 const all: readonly CardAction[] = [
   commandAction,
@@ -51,6 +60,15 @@ const all: readonly CardAction[] = [
   minutesPublishAction,
   actionDoneAction,
   meetingCreateAction,
+  attendanceAction,
+  nextMeetingViewAction,
+  attendanceOverviewAction,
+  attendanceRecordAction,
+  quorumRuleAction,
+  datePollCreateAction,
+  datePollAnswerAction,
+  datePollViewAction,
+  datePollCloseAction,
 ];
 
 export function findAction(verb: string): CardAction | undefined {

@@ -23,6 +23,8 @@ import { decisionsCommand } from './decisions.command';
 import { myActionsCommand } from './my-actions.command';
 import { calendarCommand } from './calendar.command';
 import { newMeetingCommand } from './new-meeting.command';
+import { attendanceCommand } from './attendance.command';
+import { datePollCommand } from './date-poll.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
@@ -51,6 +53,8 @@ export const commands: readonly Command[] = [
   myActionsCommand,
   calendarCommand,
   newMeetingCommand,
+  attendanceCommand,
+  datePollCommand,
 ];
 
 export function findCommand(text: string): Command | undefined {

@@ -1,18 +1,9 @@
-import { nextMeetingCard, nextMeetingSummary } from '../../cards/next-meeting.card';
-import type { CalendarStatus } from '../../domain/calendar.service';
-import { formatDateTime } from '../../i18n/format';
-import type { Lang } from '../../i18n/locale';
+import { nextMeetingSummary } from '../../cards/next-meeting.card';
+import { staleNotice } from '../stale-notice';
 import { messages } from '../../i18n/messages';
+import { meetingCards } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
 import { sendCard } from '../reply';
-
-/** When the dates were last read from Outlook, once that is over a day ago (or no read has succeeded); else ''. */
-export function staleNotice(status: CalendarStatus, lang: Lang, timeZone: string): string {
-  if (!status.stale) return '';
-  const c = messages(lang).cal;
-  if (status.syncedAt) return c.staleNote(formatDateTime(status.syncedAt, lang, timeZone));
-  return status.failedAt ? c.neverSyncedNote(formatDateTime(status.failedAt, lang, timeZone)) : '';
-}
 
 /** "næste møde" / "hvornår er næste møde?" / "next meeting". */
 export const nextMeetingCommand: Command = {
@@ -31,6 +22,9 @@ export const nextMeetingCommand: Command = {
       await h.ctx.sendActivity([`**${t.noMeetingTitle}**`, `${where} ${t.cal.noMeetingHowTo}`, notice].filter(Boolean).join('\n\n'));
       return;
     }
-    await sendCard(h.ctx, nextMeetingCard(committee, next, h.turn.lang, notice), nextMeetingSummary(committee, next, h.turn.lang));
+    // With the attendance buttons: the asker's own answer in their chat; in a channel the
+    // card everyone sees, which each member's client refreshes to their own.
+    const { personal, shared } = await meetingCards(h, committee, next.meeting, null, notice);
+    await sendCard(h.ctx, h.turn.scope.type === 'personal' ? personal : shared, nextMeetingSummary(committee, next, h.turn.lang));
   },
 };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { attendanceOverviewCard } from '../../cards/attendance-overview.card';
+import { NO_STAND_IN } from '../../cards/attendance-prompt.card';
+import { messages } from '../../i18n/messages';
+import type { CardAction } from '../handler';
+
+const data = z.object({
+  meetingId: z.uuid(),
+  personId: z.uuid(),
+  answer: z.enum(['attending', 'absent']),
+  standInId: z.union([z.uuid(), z.literal(NO_STAND_IN), z.literal('')]).optional(),
+  note: z.string().max(10_000).optional(),
+});
+
+/** "Gem svaret" on the attendance overview: the secretariat records a member's answer given by mail or phone. */
+export const attendanceRecordAction: CardAction = {
+  verb: 'attendance-record',
+  async run(h, raw) {
+    const t = messages(h.turn.lang).att.attendance;
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
+    const d = parsed.data;
+    const absent = d.answer === 'absent';
+    const { overview, changed } = await h.services.attendance.recordFor(
+      h.turn.actor,
+      d.meetingId,
+      d.personId,
+      { attendance: d.answer, standInId: absent && d.standInId && d.standInId !== NO_STAND_IN ? d.standInId : null, note: d.note ?? null },
+      h.turn.correlationId,
+    );
+    if (changed) h.services.deliveries.queuedElsewhere();
+    const name = overview.members.find((m) => m.personId === d.personId)?.displayName ?? '';
+    return { card: attendanceOverviewCard(overview, h.turn.lang, { text: changed ? t.recorded(name) : t.recordedUnchanged(name), good: true }) };
+  },
+};

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { NO_STAND_IN } from '../../cards/attendance-prompt.card';
+import { messages } from '../../i18n/messages';
+import { attendanceOutcome, digestCardFor, meetingCards } from '../attendance-cards';
+import type { CardAction } from '../handler';
+
+const data = z.object({
+  meetingId: z.uuid(),
+  answer: z.enum(['attending', 'absent']),
+  standInId: z.union([z.uuid(), z.literal(NO_STAND_IN), z.literal('')]).optional(),
+  // The note's limit is the domain's; this bound only keeps absurd payloads out.
+  note: z.string().max(10_000).optional(),
+  keep: z.enum(['true', 'false']).optional(),
+  card: z.enum(['meeting', 'digest']).optional(),
+});
+
+/** "Jeg deltager" / "Jeg melder afbud" (with a stand-in and a note) on the next-meeting card or a digest. */
+export const attendanceAction: CardAction = {
+  verb: 'attendance',
+  async run(h, raw) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
+    const d = parsed.data;
+    const absent = d.answer === 'absent';
+    const { view, changed } = await h.services.attendance.answer(
+      h.turn.actor,
+      d.meetingId,
+      {
+        attendance: d.answer,
+        // The apology's form is sent along with "Jeg deltager" too: only an apology takes its values.
+        standInId: absent && d.standInId && d.standInId !== NO_STAND_IN ? d.standInId : null,
+        note: absent ? (d.note ?? null) : null,
+        keepAsStanding: absent && d.keep === 'true',
+      },
+      h.turn.correlationId,
+    );
+    if (changed) h.services.deliveries.queuedElsewhere();
+    const outcome = attendanceOutcome(view, changed, h.turn.lang);
+    if (d.card === 'digest') return { card: await digestCardFor(h, d.meetingId, outcome) };
+    const { personal, shared } = await meetingCards(h, view.committee, view.meeting, outcome);
+    // Action.Execute shows the clicker their own card; the Action.Submit fallback updates
+    // the clicked message itself, which everyone in a channel sees: that takes the shared one.
+    const viaSubmit = h.ctx.activity.type !== 'invoke';
+    return { card: personal, sharedCard: viaSubmit && h.turn.scope.type !== 'personal' ? shared : undefined };
+  },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { datePollFormCard } from '../../cards/date-poll-form.card';
+import { checkPollDraft } from '../../domain/date-poll-rules';
+import { messages } from '../../i18n/messages';
+import { draftOf, formInput, onForm, pollCards } from '../date-poll-cards';
+import type { CardAction } from '../handler';
+import { serviceUrlFor } from '../publish-flow';
+
+// The limits are the domain's (checkPollDraft names them); these bounds only keep absurd payloads out.
+const data = z.object({ committeeId: z.uuid() }).catchall(z.string().max(1000));
+
+/** "Send til kanalen" on the date poll form: the poll goes to the committee's channel, or the form comes back with what to fix (secretariat). */
+export const datePollCreateAction: CardAction = {
+  verb: 'date-poll-create',
+  async run(h, raw) {
+    const t = messages(h.turn.lang);
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { text: t.errors.invalid_input };
+    const { committee } = await h.services.committees.getForRole(parsed.data.committeeId, h.turn.actor, ['secretariat']);
+    const form = formInput(parsed.data);
+    const read = draftOf(form, committee.timeZone);
+    if (!read) return { text: t.errors.invalid_input };
+    const problems = onForm(checkPollDraft(read.draft, h.services.clock.now()), read.formGroup);
+    if (problems.length) return { card: datePollFormCard({ committee }, h.turn.lang, { form, problems }) };
+    // The card is posted outside any turn: the channel's address must be known.
+    const serviceUrl = serviceUrlFor(committee, h.turn.ref);
+    if (!committee.conversationId || !serviceUrl) return { text: t.att.polls.noChannel };
+    await h.services.committees.rememberServiceUrl(committee, serviceUrl);
+    const view = await h.services.datePolls.create(h.turn.actor, committee.id, read.draft, h.turn.correlationId);
+    h.services.deliveries.queuedElsewhere();
+    return { card: (await pollCards(h, view, { text: t.att.polls.created, good: true })).personal };
+  },
+};

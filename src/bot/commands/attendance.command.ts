@@ -1,0 +1,31 @@
+import { attendanceOverviewCard } from '../../cards/attendance-overview.card';
+import { findDate } from '../../documents/danish-dates';
+import { messages } from '../../i18n/messages';
+import { committeeForCommand, type Command } from '../handler';
+import { sendCard } from '../reply';
+import { commandText } from '../text';
+
+const PATTERN = /^(?:fremmøde|fremmode|attendance)(?:\s+(.+))?$/;
+
+/** English month names as the Danish date reader knows them ("12 January" → "12 januar"). */
+const MONTHS: Record<string, string> = {
+  january: 'januar', february: 'februar', march: 'marts', may: 'maj', june: 'juni', july: 'juli', october: 'oktober',
+};
+
+/** "fremmøde" / "fremmøde 12. januar" / "attendance 2027-01-12": who comes, by organisation, and the quorum (secretariat). */
+export const attendanceCommand: Command = {
+  id: 'attendance',
+  matches: (text) => PATTERN.test(text),
+  async run(h, { committeeId }) {
+    const rest = PATTERN.exec(commandText(h.ctx.activity))?.[1]?.trim() ?? '';
+    const date = rest ? findDate(rest.replace(/[a-z]+/g, (w) => MONTHS[w] ?? w)) : null;
+    if (rest && !date) {
+      await h.ctx.sendActivity(messages(h.turn.lang).errors.no_meeting_on_date);
+      return;
+    }
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const overview = await h.services.attendance.overview(committee, h.turn.actor, date ?? undefined);
+    await sendCard(h.ctx, attendanceOverviewCard(overview, h.turn.lang));
+  },
+};
