@@ -30,13 +30,13 @@ async function until(done: () => boolean | Promise<boolean>, timeoutMs = 10_000)
   }
 }
 
-/** What the bot answered in Alex's personal chat to a text message (cards as JSON). */
+/** What the bot answered to a text message in the person's chat (cards as JSON): the reply to it, not a message the outbox sent meanwhile. */
 async function say(text: string, user = ALEX): Promise<string> {
-  const before = connector.recorded.length;
-  await app.post(personal(text, user));
-  const mine = () => connector.recorded.slice(before).filter((r) => r.conversationId === `a:personal-${user.id}` && r.method === 'POST');
-  await until(() => mine().length > 0);
-  return JSON.stringify(mine()[0]!.body);
+  const activity = personal(text, user);
+  await app.post(activity);
+  const reply = () => connector.recorded.find((r) => r.method === 'POST' && r.body.replyToId === activity.id);
+  await until(() => Boolean(reply()));
+  return JSON.stringify(reply()!.body);
 }
 
 async function item(number: string, meeting = meetingId) {
@@ -187,6 +187,14 @@ describe('minutes', () => {
     expect(draftCard).toContain('REFERAT · UDKAST · DASSOS');
     expect(draftCard).toContain('Referat fra mødet mandag den 23. november 2026');
     expect(draftCard).toContain('Fremmødet er ikke registreret');
+
+    // The secretariat records who came (after the meeting): the minutes' lists follow it.
+    const person = async (name: string) => (await app.db.prisma.person.findFirstOrThrow({ where: { displayName: name } })).id;
+    await invoke('attendance-record', { meetingId, personId: await person('Megan Bowen'), answer: 'attending' });
+    await invoke('attendance-record', { meetingId, personId: await person('Adele Vance'), answer: 'absent', standInId: await person('Runa Steenfeldt') });
+    draftCard = await say('referat');
+    expect(draftCard).toContain('Fra det registrerede fremmøde');
+    expect(draftCard).toMatch(/Uden svar.*har ikke meldt fremmøde/);
     expect(draftCard).toMatch(/Uden referat.*1\.1, 1\.3, 2\.2, 3\.1, 3\.2/);
 
     const md = await fetch(linkOf(draftCard, 'Hent som Word').replace(/\.docx$/, '.md'));
@@ -194,6 +202,9 @@ describe('minutes', () => {
     const text = await md.text();
     expect(text).toContain('## Referat DASSOS den 23. november 2026');
     expect(text).toContain('**Udkast – ikke udsendt**');
+    expect(text).toContain('| Megan Bowen | Aarhus Kommune |');
+    expect(text).toContain('| Runa Steenfeldt (stedfortræder for Adele Vance) | Randers Kommune |');
+    expect(text).toMatch(/\*\*Afbud:\*\*\n\n\| Navn \| Organisation \|\n\|[-|]+\|\n\| Adele Vance \| Randers Kommune \|/);
     expect(text).toMatch(/## 1\.2 Godkendelse af endeligt udkast til Rammeaftale\n\nVed Jesper Thyrring Møller\n\n### Referat\n\nDASSOS godkendte/);
     expect(text).toContain('- Sekretariatet skærper afsnittet om kapacitet og sender det til KKR (Sekretariatet, senest 1. december 2026)');
     // The closed attachment of 1.1 is named, never linked.
@@ -230,7 +241,7 @@ describe('minutes', () => {
     expect(post).toContain('Godkendt med ændringer');
     expect(post).toContain('2 opgaver til opfølgning');
 
-    expect(await app.db.prisma.minutes.findUnique({ where: { meetingId } })).toMatchObject({ status: 'published', version: 2 });
+    expect(await app.db.prisma.minutes.findUnique({ where: { meetingId } })).toMatchObject({ status: 'published', version: 3 });
     expect((await app.db.prisma.meeting.findUnique({ where: { id: meetingId } }))!.status).toBe('minutes_published');
     const next = await app.db.prisma.meeting.findFirst({ where: { startsAt: { gt: new Date(NOW) } }, orderBy: { startsAt: 'asc' } });
     const approval = await app.db.prisma.agendaItem.findFirst({ where: { meetingId: next!.id, approvesMinutesOfId: meetingId }, include: { attachments: true } });
@@ -257,20 +268,20 @@ describe('minutes', () => {
     const saved = await invoke('decision-save', { ...form, correction: 'Synspunktet om takstaftalen var enkelte kommuners, ikke DASSOS’ samlede.' });
     expect(saved).toContain('Rettelsen er gemt, og referatet er udsendt igen med den.');
     const minutes = await app.db.prisma.minutes.findUnique({ where: { meetingId }, include: { corrections: true } });
-    expect(minutes).toMatchObject({ status: 'published', version: 3 });
-    expect(minutes!.corrections.map((c) => [c.note, c.issuedIn])).toEqual([['Synspunktet om takstaftalen var enkelte kommuners, ikke DASSOS’ samlede.', 3]]);
+    expect(minutes).toMatchObject({ status: 'published', version: 4 });
+    expect(minutes!.corrections.map((c) => [c.note, c.issuedIn])).toEqual([['Synspunktet om takstaftalen var enkelte kommuners, ikke DASSOS’ samlede.', 4]]);
     expect(await app.db.prisma.actionItem.count({ where: { decision: { agendaItemId: id }, status: 'open' } })).toBe(2);
     expect(minutes!.markdown).toMatch(/# Rettelser\n\n- Rettet 23\. november 2026 \(punkt 1\.2\): Synspunktet om takstaftalen/);
-    await until(() => channelPosts(/Rettet udgave \(3\)/).length === 1);
+    await until(() => channelPosts(/Rettet udgave \(4\)/).length === 1);
 
     const general = await say('ret referat Der var fejl i tallene for Favrskov Kommune.');
     expect(general).toContain('Rettelsen er gemt, og referatet fra mødet mandag den 23. november 2026 er udsendt igen med den.');
-    await until(() => channelPosts(/Rettet udgave \(4\)/).length === 1);
-    expect(JSON.stringify(channelPosts(/Rettet udgave \(4\)/)[0]!.body)).toContain('Der var fejl i tallene for Favrskov Kommune.');
+    await until(() => channelPosts(/Rettet udgave \(5\)/).length === 1);
+    expect(JSON.stringify(channelPosts(/Rettet udgave \(5\)/)[0]!.body)).toContain('Der var fejl i tallene for Favrskov Kommune.');
     expect(await say('ret referat')).toContain('Skriv, hvad der er rettet');
     // Nothing is issued twice when the scheduler looks for corrections left behind.
     await app.scheduler.tick();
-    expect((await app.db.prisma.minutes.findUnique({ where: { meetingId } }))!.version).toBe(4);
+    expect((await app.db.prisma.minutes.findUnique({ where: { meetingId } }))!.version).toBe(5);
   });
 
   it('are approved or commented on from the next agenda, and approved by its decision', async () => {
