@@ -13,7 +13,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export const attendanceDa = {
   commands: {
-    attendance: { text: 'fremmøde · fremmøde <dato>', description: 'Hvem deltager, hvem har meldt afbud (med stedfortræder), og er mødet beslutningsdygtigt (sekretariatet).' },
+    attendance: { text: 'fremmøde · fremmøde [dato]', description: 'Hvem deltager, hvem har meldt afbud (med stedfortræder), og er mødet beslutningsdygtigt (sekretariatet).' },
     datePoll: { text: 'datoafstemning', description: 'Foreslå datoer til kommende møder; medlemmerne svarer i kanalen, og de valgte datoer bliver møder (sekretariatet).' },
   },
   errors: {
@@ -196,7 +196,7 @@ export const attendanceDa = {
 
 export const attendanceEn: typeof attendanceDa = {
   commands: {
-    attendance: { text: 'attendance · attendance <date>', description: 'Who attends, who sent apologies (with a stand-in), and whether the meeting is quorate (secretariat).' },
+    attendance: { text: 'attendance · attendance [date]', description: 'Who attends, who sent apologies (with a stand-in), and whether the meeting is quorate (secretariat).' },
     datePoll: { text: 'date poll', description: 'Propose dates for coming meetings; members answer in the channel, and the dates chosen become meetings (secretariat).' },
   },
   errors: {
