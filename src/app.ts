@@ -52,9 +52,9 @@ import { createStore } from './store';
 import { migrate } from './store/migrate';
 import { randomBytes } from 'node:crypto';
 import { calendarLetters } from './bot/calendar-letters';
-import { GraphCalendarSource } from './calendar/graph-calendar-source';
-import { createGraphClient, type GraphClientOptions } from './calendar/graph-client';
-import { GraphEventWriter } from './calendar/graph-event-writer';
+import type { GraphClientOptions } from './calendar/graph-client';
+import { openGraph } from './calendar/open-graph';
+import { NO_OUTLOOK } from './domain/outlook-events';
 import { writeIcs } from './documents/ics-writer';
 import { CalendarService } from './domain/calendar.service';
 import { CalendarSyncService } from './domain/calendar-sync.service';
@@ -113,9 +113,9 @@ export async function startApp(
   const committees = new CommitteeService(store.committees, store.memberships, store.audit);
   // The committees' Outlook calendars, when Graph is configured; otherwise meetings come from the database.
   const graph = graphSettings(config);
-  const graphClient = graph ? createGraphClient(graph, options.graph) : null;
-  const calendarSource = graph && graphClient ? new GraphCalendarSource(graphClient, graph.baseUrl, log.child({ part: 'calendar' })) : null;
-  const outlookEvents = new GraphEventWriter(graphClient, store.calendars, graph?.write ?? false);
+  const opened = graph ? await openGraph(graph, options.graph, store.calendars, log.child({ part: 'calendar' })) : null;
+  const calendarSource = opened?.source ?? null;
+  const outlookEvents = opened?.writer ?? NO_OUTLOOK;
   if (config.CALENDAR_MAILBOX && (await store.calendars.setDemoCalendar(config.CALENDAR_MAILBOX, config.CALENDAR_MATCH ?? null))) {
     log.info({ mailbox: config.CALENDAR_MAILBOX, match: config.CALENDAR_MATCH ?? null }, 'demo committee: calendar mailbox set');
   }

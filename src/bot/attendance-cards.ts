@@ -10,6 +10,7 @@ import type { NextMeeting } from '../domain/meeting.service';
 import type { Committee, Meeting } from '../domain/types';
 import { messages } from '../i18n/messages';
 import type { HandlerContext } from './handler';
+import { staleNotice } from './stale-notice';
 
 type Outcome = { text: string; good: boolean } | null;
 
@@ -20,29 +21,25 @@ export function asNextMeeting(committee: Committee, meeting: Meeting, now: Date)
 }
 
 /**
- * The next-meeting card of the meeting for the turn's actor (their answer, their stand-in
- * choice), and the one everyone in the conversation sees (no one's answer). Both refresh
- * to each viewer's own: in a personal chat the actor's, in a channel its members'.
+ * The next-meeting card of the meeting: the turn's actor's own (their answer, their
+ * stand-in choice) or the one everyone in the conversation sees (no one's answer). Both
+ * refresh to each viewer's own: in a personal chat the actor's, in a channel its members'.
+ * Only the one asked for is built: the shared one is the same for everyone (and so
+ * rendered once), the own one costs the actor's attendance and candidates.
  */
-export async function meetingCards(
-  h: HandlerContext,
-  committee: Committee,
-  meeting: Meeting,
-  outcome: Outcome = null,
-  /** A line under the meeting (how old the dates from Outlook are). */
-  notice = '',
-): Promise<{ personal: AdaptiveCard; shared: AdaptiveCard }> {
+export async function meetingCard(h: HandlerContext, committee: Committee, meeting: Meeting, which: 'own' | 'shared', outcome: Outcome = null): Promise<AdaptiveCard> {
   const { services, turn } = h;
   const now = services.clock.now();
   const next = asNextMeeting(committee, meeting, now);
-  const view = await services.attendance.myViewIfMember(meeting.id, turn.actor);
-  const refreshUserIds = turn.scope.type === 'personal' ? (turn.actor.teamsUserId ? [turn.actor.teamsUserId] : []) : await services.agenda.viewers(committee);
+  const [status, refreshUserIds] = await Promise.all([
+    services.calendar.status(committee),
+    turn.scope.type === 'personal' ? Promise.resolve(turn.actor.teamsUserId ? [turn.actor.teamsUserId] : []) : services.agenda.viewers(committee),
+  ]);
+  const notice = staleNotice(status, turn.lang, committee.timeZone);
   const open = attendanceOpen(meeting, now, false);
-  const mine = view ? ownView(view) : null;
-  return {
-    personal: nextMeetingCard(committee, next, turn.lang, { prompt: { mine, open: view?.open ?? open, outcome }, refreshUserIds }, notice),
-    shared: nextMeetingCard(committee, next, turn.lang, { prompt: { mine: null, open }, refreshUserIds }, notice),
-  };
+  if (which === 'shared') return nextMeetingCard(committee, next, turn.lang, { prompt: { mine: null, open }, refreshUserIds }, notice);
+  const view = await services.attendance.myViewIfMember(meeting.id, turn.actor);
+  return nextMeetingCard(committee, next, turn.lang, { prompt: { mine: view ? ownView(view) : null, open: view?.open ?? open, outcome }, refreshUserIds }, notice);
 }
 
 /** The actor's digest of the meeting as it stands now, with what their click did. */

@@ -24,8 +24,7 @@ function localDateTime(instant: Date, timeZone: string): string {
 
 export class GraphEventWriter implements OutlookEventWriter {
   constructor(
-    /** Null when Graph is not configured. */
-    private readonly client: Client | null,
+    private readonly client: Client,
     private readonly calendars: Pick<CalendarRepository, 'calendarOf'>,
     /** CALENDAR_WRITE: the app may write to the committees' calendars. */
     private readonly enabled: boolean,
@@ -33,7 +32,7 @@ export class GraphEventWriter implements OutlookEventWriter {
 
   async createEvent(committee: Committee, meeting: Meeting): Promise<CreatedEvent | null> {
     const calendar = await this.calendars.calendarOf(committee.id);
-    if (!this.client || !this.enabled || !calendar?.mailbox) return null;
+    if (!this.enabled || !calendar?.mailbox) return null;
     const t = messages(langOf(committee.locale)).cal;
     const match = calendar.match?.trim() || null;
     const title = meeting.title ?? t.eventSubject(committee.name);

@@ -20,3 +20,6 @@ export interface OutlookEventWriter {
    */
   createEvent(committee: Committee, meeting: Meeting): Promise<CreatedEvent | null>;
 }
+
+/** Where Microsoft Graph is not configured: no meeting is written to Outlook. */
+export const NO_OUTLOOK: OutlookEventWriter = { createEvent: async () => null };

@@ -31,8 +31,25 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+type Local = Required<LocalDateTime> & { weekday: number };
+
+/** Instants already converted, per zone: the same meetings' times are converted on every turn. */
+const MEMO_SIZE = 1024;
+const memo = new Map<string, Local>();
+
 /** The wall-clock fields of an instant in a time zone (weekday 0 = Sunday). */
-export function toLocal(instant: Date, timeZone: string): Required<LocalDateTime> & { weekday: number } {
+export function toLocal(instant: Date, timeZone: string): Local {
+  // A pure function of its arguments: a bounded memo (oldest out first), each caller its own copy.
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = memo.get(key);
+  if (known) return { ...known };
+  const local = convert(instant, timeZone);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(key, local);
+  return { ...local };
+}
+
+function convert(instant: Date, timeZone: string): Local {
   const parts = Object.fromEntries(
     partsFormatter(timeZone)
       .formatToParts(instant)

@@ -1,6 +1,7 @@
 import type { ActionItemRepository, AuditEntry, OutboundMessage, Recipient } from '../domain/ports';
 import type { ActionItem, ActionOwner } from '../domain/types';
 import { isUuid } from './committee.repository';
+import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toRecipient } from './membership.repository';
 import { enqueueMessages, refreshCards } from './outbox.repository';
@@ -49,7 +50,10 @@ export function toActionItem(row: ActionRow): ActionItem {
 const ORDER: Prisma.ActionItemOrderByWithRelationInput[] = [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { position: 'asc' }];
 
 export class PrismaActionItemRepository implements ActionItemRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
+  ) {}
 
   async find(id: string): Promise<ActionItem | null> {
     if (!isUuid(id)) return null;
@@ -99,8 +103,15 @@ export class PrismaActionItemRepository implements ActionItemRepository {
   }
 
   async overdue(today: string): Promise<ActionItem[]> {
+    // Asked on every scheduler tick and nearly always empty: one plain statement, and the
+    // full read (with owners and origin) only for what it finds.
+    const due = await this.sql.query<{ id: string }>(
+      `SELECT "id" FROM "ActionItem" WHERE "status" = 'open' AND "remindedAt" IS NULL AND "dueOn" < $1::date`,
+      [today],
+    );
+    if (!due.length) return [];
     const rows = await this.prisma.actionItem.findMany({
-      where: { status: 'open', remindedAt: null, dueOn: { lt: new Date(`${today}T00:00:00Z`) } },
+      where: { id: { in: due.map((d) => d.id) }, status: 'open', remindedAt: null },
       include: actionInclude,
       orderBy: ORDER,
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NO_STAND_IN } from '../../cards/attendance-prompt.card';
 import { messages } from '../../i18n/messages';
-import { attendanceOutcome, digestCardFor, meetingCards } from '../attendance-cards';
+import { attendanceOutcome, digestCardFor, meetingCard } from '../attendance-cards';
 import type { CardAction } from '../handler';
 
 const data = z.object({
@@ -37,10 +37,10 @@ export const attendanceAction: CardAction = {
     if (changed) h.services.deliveries.queuedElsewhere();
     const outcome = attendanceOutcome(view, changed, h.turn.lang);
     if (d.card === 'digest') return { card: await digestCardFor(h, d.meetingId, outcome) };
-    const { personal, shared } = await meetingCards(h, view.committee, view.meeting, outcome);
     // Action.Execute shows the clicker their own card; the Action.Submit fallback updates
     // the clicked message itself, which everyone in a channel sees: that takes the shared one.
     const viaSubmit = h.ctx.activity.type !== 'invoke';
-    return { card: personal, sharedCard: viaSubmit && h.turn.scope.type !== 'personal' ? shared : undefined };
+    const shared = viaSubmit && h.turn.scope.type !== 'personal' ? await meetingCard(h, view.committee, view.meeting, 'shared') : undefined;
+    return { card: await meetingCard(h, view.committee, view.meeting, 'own', outcome), sharedCard: shared };
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { meetingCards } from '../attendance-cards';
+import { meetingCard } from '../attendance-cards';
 import type { CardAction } from '../handler';
 
 const data = z.object({ meetingId: z.uuid() });
@@ -13,6 +13,6 @@ export const nextMeetingViewAction: CardAction = {
     const meeting = await h.services.meetings.byId(parsed.data.meetingId);
     const committee = meeting && (await h.services.committees.byId(meeting.committeeId));
     if (!meeting || !committee) return {};
-    return { card: (await meetingCards(h, committee, meeting)).personal };
+    return { card: await meetingCard(h, committee, meeting, 'own') };
   },
 };

@@ -1,7 +1,7 @@
 import { nextMeetingSummary } from '../../cards/next-meeting.card';
 import { staleNotice } from '../stale-notice';
 import { messages } from '../../i18n/messages';
-import { meetingCards } from '../attendance-cards';
+import { meetingCard } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
 import { sendCard } from '../reply';
 
@@ -14,9 +14,10 @@ export const nextMeetingCommand: Command = {
     if (!committee) return;
     const t = messages(h.turn.lang);
     // Answered from the database, also when Outlook cannot be reached: the notice says how old the dates are.
-    const [next, status] = await Promise.all([h.services.meetings.next(committee), h.services.calendar.status(committee)]);
-    const notice = staleNotice(status, h.turn.lang, committee.timeZone);
+    const next = await h.services.meetings.next(committee);
     if (!next) {
+      const status = await h.services.calendar.status(committee);
+      const notice = staleNotice(status, h.turn.lang, committee.timeZone);
       const where =
         status.source === 'outlook' ? t.cal.noMeetingOutlook(status.mailbox!) : `${t.noMeeting(committee.name)} ${t.cal.sourceDagsorden}`;
       await h.ctx.sendActivity([`**${t.noMeetingTitle}**`, `${where} ${t.cal.noMeetingHowTo}`, notice].filter(Boolean).join('\n\n'));
@@ -24,7 +25,7 @@ export const nextMeetingCommand: Command = {
     }
     // With the attendance buttons: the asker's own answer in their chat; in a channel the
     // card everyone sees, which each member's client refreshes to their own.
-    const { personal, shared } = await meetingCards(h, committee, next.meeting, null, notice);
-    await sendCard(h.ctx, h.turn.scope.type === 'personal' ? personal : shared, nextMeetingSummary(committee, next, h.turn.lang));
+    const card = await meetingCard(h, committee, next.meeting, h.turn.scope.type === 'personal' ? 'own' : 'shared');
+    await sendCard(h.ctx, card, nextMeetingSummary(committee, next, h.turn.lang));
   },
 };
