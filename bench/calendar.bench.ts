@@ -50,7 +50,7 @@ export async function measureCalendar(): Promise<CalendarRun> {
     await store.calendars.setCalendar(committee.id, MAILBOX, 'DASSOS');
     // Graph's real waits: Retry-After 0 waits nothing.
     const client = createGraphClient(
-      { auth: { kind: 'secret', tenantId: 't', clientId: 'c', clientSecret: 's' }, baseUrl: fake.url, authorityHost: null, write: false },
+      { auth: { kind: 'secret', tenantId: 't', clientId: 'c', clientSecret: 's' }, baseUrl: fake.url, authorityHost: null, write: false, channelFiles: false },
       { credential: testCredential },
     );
     const source = new GraphCalendarSource(client, fake.url, pino({ level: 'silent' }), { pageSize: PAGE_SIZE });

@@ -176,7 +176,7 @@ export async function startApp(
   // Proactive messages: queued by the services, sent by the worker. The embedded
   // database belongs to this process alone, so what a stopped process left mid-send is
   // queued again at once; on PostgreSQL the claims' leases decide.
-  const outbox = new OutboxWorker(store.outbox, store.people, new OutboxSender(endpoint.messenger, services), log);
+  const outbox = new OutboxWorker(store.outbox, store.people, new OutboxSender(endpoint.messenger, services, opened?.files ?? null), log);
   services.deliveries.onQueued(() => outbox.kick());
   const reminders = new ReminderService(store.committees, store.meetings, store.memberships, clock);
   const scheduler = new Scheduler(

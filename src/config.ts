@@ -94,6 +94,8 @@ const schema = z
     CALENDAR_SYNC_MINUTES: z.coerce.number().min(0).max(1440).default(15),
     /** Meetings entered in Dagsorden are written to the committee's Outlook calendar too (needs Calendars.ReadWrite). */
     CALENDAR_WRITE: flag,
+    /** The minutes' Word document is put in the channel's Files and attached to the post (needs Files.ReadWrite.All or Sites.Selected). */
+    CHANNEL_FILES: flag,
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -123,6 +125,7 @@ interface GraphEnv {
   MicrosoftAppTenantId?: string;
   CALENDAR_MAILBOX?: string;
   CALENDAR_WRITE?: boolean;
+  CHANNEL_FILES?: boolean;
 }
 
 /** Graph's credentials: one way to sign in, complete, and needed by the calendar settings. */
@@ -138,6 +141,7 @@ function checkGraph(env: GraphEnv, ctx: z.RefinementCtx): void {
   if (env.GRAPH_CLIENT_ID && ways === 0) issue('GRAPH_CLIENT_ID', 'skal have GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH eller GRAPH_USE_MANAGED_IDENTITY=true');
   if (env.CALENDAR_MAILBOX && ways === 0) issue('CALENDAR_MAILBOX', 'kræver adgang til Microsoft Graph (GRAPH_CLIENT_ID med GRAPH_CLIENT_SECRET eller GRAPH_CERTIFICATE_PATH, eller GRAPH_USE_MANAGED_IDENTITY=true)');
   if (env.CALENDAR_WRITE && ways === 0) issue('CALENDAR_WRITE', 'kræver adgang til Microsoft Graph (se GRAPH_CLIENT_ID)');
+  if (env.CHANNEL_FILES && ways === 0) issue('CHANNEL_FILES', 'kræver adgang til Microsoft Graph (se GRAPH_CLIENT_ID)');
 }
 
 export type Config = z.output<typeof schema>;
@@ -173,6 +177,8 @@ export interface GraphSettings {
   authorityHost: string | null;
   /** Meetings entered in Dagsorden go to Outlook too. */
   write: boolean;
+  /** The minutes' Word document goes into the channel's Files and is attached to the post. */
+  channelFiles: boolean;
 }
 
 /** Graph's settings, or null when Graph is not configured (meetings then come from the database). */
@@ -187,7 +193,7 @@ export function graphSettings(config: Config): GraphSettings | null {
         ? { kind: 'secret', tenantId, clientId, clientSecret: config.GRAPH_CLIENT_SECRET }
         : null;
   if (!auth) return null;
-  return { auth, baseUrl: config.GRAPH_BASE_URL.replace(/\/+$/, ''), authorityHost: config.GRAPH_AUTHORITY_HOST ?? null, write: config.CALENDAR_WRITE ?? false };
+  return { auth, baseUrl: config.GRAPH_BASE_URL.replace(/\/+$/, ''), authorityHost: config.GRAPH_AUTHORITY_HOST ?? null, write: config.CALENDAR_WRITE ?? false, channelFiles: config.CHANNEL_FILES ?? false };
 }
 
 /** The values Bot Framework authentication reads, as botbuilder expects them. */

@@ -6,6 +6,7 @@ import {
   ActivityTypes,
   MessageFactory,
   type Activity,
+  type Attachment,
   type CloudAdapter,
   type ConversationReference,
   type TurnContext,
@@ -43,7 +44,7 @@ export class ChannelMessenger {
   ) {}
 
   /** Sends one message from the outbox to its conversation, or to the member's personal chat (created if needed). */
-  async send(message: ClaimedMessage & { content: MessageContent }): Promise<SendResult> {
+  async send(message: ClaimedMessage & { content: MessageContent }, files: readonly Attachment[] = []): Promise<SendResult> {
     const serviceUrl = message.serviceUrl;
     if (!serviceUrl) throw new SendError('no serviceUrl to reach the member by', 400, null);
     const personal = Boolean(message.personId);
@@ -57,7 +58,9 @@ export class ChannelMessenger {
       await this.pace(conversationId, message.tenantId);
       let activityId: string | null = null;
       await this.continueIn({ conversationId, serviceUrl, tenantId: message.tenantId }, conversationId, async (ctx) => {
-        activityId = (await ctx.sendActivity(activityOf(message.content)))?.id ?? null;
+        const activity = activityOf(message.content);
+        if (files.length) activity.attachments = [...(activity.attachments ?? []), ...files];
+        activityId = (await ctx.sendActivity(activity))?.id ?? null;
       }, personal ? 'personal' : 'channel');
       return { activityId, createdConversationId: created };
     });

@@ -1,6 +1,7 @@
 // What the minutes send, as the outbox queues it: the published minutes to the committee's
-// channel (a card with each item's outcome and the download links), and the corrected
-// minutes when they are issued again — each once per version of the minutes.
+// channel (a card with each item's outcome and the download links, and the Word document
+// itself where Graph may put it in the channel's Files), and the corrected minutes when
+// they are issued again — each once per version of the minutes.
 import { randomBytes } from 'node:crypto';
 import { minutesChannelCard } from '../cards/minutes.card';
 import { channelIdOf } from '../domain/conversation-ids';
@@ -31,7 +32,7 @@ export function minutesLetters(publicUrl: string): MinutesMessenger {
       committeeId: committee.id,
       subjectId: meeting.id,
       to: { conversationId: channelIdOf(committee.conversationId), serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
-      content: { card, summary: (corrections ? messages(lang).min.summaryReissued : messages(lang).min.summaryPublished)(date) },
+      content: { card, summary: (corrections ? messages(lang).min.summaryReissued : messages(lang).min.summaryPublished)(date), attach: { minutesOf: meeting.id } },
     }];
   };
 

@@ -5,15 +5,20 @@
 // message id is recorded when the outbox marks it sent; one that is there is updated.
 // A meeting's closed papers (closed attachments, a stand-in's agenda) are sent only if the
 // reader may still have them when they are sent: a member, or a stand-in named now.
+// A message with a document to attach (the minutes) has it put in the channel's Files
+// first, where Graph may, and carries Teams' file card for it; where Graph may not, or
+// keeps failing, the message goes without it (its card has the download links).
 import { agendaOverviewCard } from '../cards/agenda.card';
 import { datePollCard } from '../cards/date-poll.card';
 import { channelIdOf, threadOf } from '../domain/conversation-ids';
 import { isDomainError } from '../domain/errors';
-import type { ClaimedMessage, SentRecord } from '../domain/ports';
+import { ChannelFilesError, type ChannelFiles } from '../domain/channel-files';
+import type { ClaimedMessage, MessageContent, SentRecord } from '../domain/ports';
 import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
 import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
 import type { ChannelMessenger, ChannelTarget } from './channel-messenger';
+import { fileCard } from './file-card';
 import { sharedItemCard } from './item-cards';
 import type { BotServices } from './services';
 
@@ -23,11 +28,15 @@ const GONE = 404;
 const WITHHELD = 410;
 /** Messages with a meeting's closed papers (their subject is the meeting). */
 const MEETING_PAPERS = new Set(['closed-attachments', 'standin-agenda']);
+/** Sends that failed to put the document in the channel's Files before the message goes without it. */
+export const FILE_ATTEMPTS = 3;
 
 export class OutboxSender implements OutboundSender {
   constructor(
     private readonly messenger: ChannelMessenger,
-    private readonly services: Pick<BotServices, 'agenda' | 'actions' | 'attendance' | 'datePolls'>,
+    private readonly services: Pick<BotServices, 'agenda' | 'actions' | 'attendance' | 'datePolls' | 'committees' | 'minutes' | 'log'>,
+    /** The channels' Files through Graph; null where it is not configured (CHANNEL_FILES). */
+    private readonly files: ChannelFiles | null = null,
   ) {}
 
   async send(message: ClaimedMessage): Promise<SendResult> {
@@ -35,12 +44,38 @@ export class OutboxSender implements OutboundSender {
       if (MEETING_PAPERS.has(message.kind) && !(await this.mayHave(message))) {
         throw new SendError(`${message.kind} withheld: the reader is neither a member nor a named stand-in of the meeting now`, WITHHELD, null);
       }
-      return this.messenger.send({ ...message, content: message.content });
+      const attached = message.content.attach ? await this.attachment(message, message.content.attach) : [];
+      return this.messenger.send({ ...message, content: message.content }, attached);
     }
     if (message.kind === 'agenda-overview') return this.sendOverview(message.subjectId ?? '');
     if (message.kind === 'agenda-item') return this.sendItem(message.subjectId ?? '');
     if (message.kind === 'date-poll') return this.sendDatePoll(message.subjectId ?? '');
     throw new SendError(`nothing to send for a ${message.kind} without content`, 400, null);
+  }
+
+  /**
+   * The document in the channel's Files, as Teams' file card; none without Graph, without
+   * the team's group id, or when Graph refuses (no permission: it would refuse again) or
+   * has failed on FILE_ATTEMPTS sends. A failure before that is tried again with the message.
+   */
+  private async attachment(message: ClaimedMessage, attach: NonNullable<MessageContent['attach']>) {
+    if (!this.files || !message.committeeId) return [];
+    const committee = await this.services.committees.byId(message.committeeId);
+    if (!committee?.teamAadGroupId || !committee.channelId) return [];
+    const document = await this.services.minutes.wordDocument(attach.minutesOf);
+    if (!document) return [];
+    try {
+      const file = await this.files.share({ teamAadGroupId: committee.teamAadGroupId, channelId: committee.channelId }, document.fileName, document.body);
+      return [fileCard(file)];
+    } catch (err) {
+      if (!(err instanceof ChannelFilesError)) throw err;
+      const log = this.services.log.child({ delivery: message.key, status: err.status, code: err.code });
+      if (err.permanent || message.attempts >= FILE_ATTEMPTS) {
+        log.warn({ err: err.message }, "channel files: the document could not be put in the channel's Files; sent with its links only");
+        return [];
+      }
+      throw new SendError(`channel files: ${err.message}`, 503, null);
+    }
   }
 
   /** Whether the reader may have the meeting's closed papers now (asked at the moment of sending). */

@@ -77,6 +77,11 @@ export function approvalItem(committee: Committee, meetingDate: string, publishe
   };
 }
 
+/** "Referat DASSOS 2026-05-18.docx" */
+function minutesFileName(found: { startsAt: Date; committee: string }, kind: 'docx' | 'md'): string {
+  return `Referat ${found.committee} ${found.startsAt.toISOString().slice(0, 10)}.${kind}`;
+}
+
 export class MinutesService {
   constructor(
     private readonly committees: CommitteeService,
@@ -209,9 +214,13 @@ export class MinutesService {
   /** The minutes behind a download link: "Referat DASSOS 2026-05-18.docx"; null when the link is wrong. */
   async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ fileName: string; body: Uint8Array | string } | null> {
     const found = await this.minutes.file(meetingId, token, kind);
-    if (!found) return null;
-    const day = found.startsAt.toISOString().slice(0, 10);
-    return { fileName: `Referat ${found.committee} ${day}.${kind}`, body: found.body };
+    return found && { fileName: minutesFileName(found, kind), body: found.body };
+  }
+
+  /** The current Word document of the minutes, named as the download is (for the channel's Files). */
+  async wordDocument(meetingId: string): Promise<{ fileName: string; body: Uint8Array } | null> {
+    const found = await this.minutes.docx(meetingId);
+    return found && { fileName: minutesFileName(found, 'docx'), body: found.body };
   }
 
   private async meetingOf(committee: Committee, meetingId?: string): Promise<Meeting> {

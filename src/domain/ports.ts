@@ -103,6 +103,8 @@ export interface MessageContent {
   card?: Record<string, unknown>;
   /** The notification preview of a card. */
   summary?: string;
+  /** A document put in the channel's Files and attached when the message is sent (where Graph may; else the card's links carry it). */
+  attach?: { minutesOf: string };
 }
 
 /** Where a proactive message goes: a member's personal chat (created when there is none yet), or a conversation. */
@@ -582,6 +584,8 @@ export interface MinutesRepository {
   importedAttendance(meetingId: string): Promise<{ participants: ParsedDocument['participants']; absent: ParsedDocument['absent'] } | null>;
   /** The document behind a download link, if the token is the link's. */
   file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null>;
+  /** The current Word document of the meeting's minutes (to put in the channel's Files). */
+  docx(meetingId: string): Promise<{ body: Uint8Array; startsAt: Date; committee: string } | null>;
   /** The latest meeting of the committee that starts before `before` and has items (the one being recorded). */
   latestWithItems(committeeId: string, before: Date): Promise<Meeting | null>;
 }

@@ -16,6 +16,8 @@ export interface Committee {
   digestDaysBefore: number;
   tenantId: string | null;
   teamId: string | null;
+  /** The team's Microsoft 365 group (Graph's id of the team), where Teams passed it. */
+  teamAadGroupId: string | null;
   channelId: string | null;
   /** Where the bot posts in the channel outside a turn: the channel's conversation and serviceUrl. */
   conversationId: string | null;

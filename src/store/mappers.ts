@@ -14,6 +14,7 @@ export function toCommittee(row: CommitteeRow): Committee {
     digestDaysBefore: row.digestDaysBefore,
     tenantId: row.tenantId,
     teamId: row.teamId,
+    teamAadGroupId: row.teamAadGroupId,
     channelId: row.channelId,
     conversationId: row.conversationId,
     serviceUrl: row.serviceUrl,

@@ -140,14 +140,25 @@ export class PrismaMinutesRepository implements MinutesRepository {
   }
 
   async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null> {
+    const row = await this.document(meetingId, kind);
+    return row && sameSecret(row.token, token) ? { body: row.body, startsAt: row.startsAt, committee: row.committee } : null;
+  }
+
+  async docx(meetingId: string): Promise<{ body: Uint8Array; startsAt: Date; committee: string } | null> {
+    const row = await this.document(meetingId, 'docx');
+    return row && typeof row.body !== 'string' ? { body: row.body, startsAt: row.startsAt, committee: row.committee } : null;
+  }
+
+  /** The current version of the minutes as Word or Markdown, with what names the file. */
+  private async document(meetingId: string, kind: 'docx' | 'md'): Promise<{ token: string; body: Uint8Array | string; startsAt: Date; committee: string } | null> {
     if (!isUuid(meetingId)) return null;
     const row = await this.prisma.minutes.findUnique({
       where: { meetingId },
       select: { token: true, markdown: kind === 'md', docx: kind === 'docx', meeting: { select: { startsAt: true, committee: { select: { name: true } } } } },
     });
-    if (!row || !sameSecret(row.token, token)) return null;
+    if (!row) return null;
     const body = kind === 'docx' ? new Uint8Array(row.docx!) : row.markdown!;
-    return { body, startsAt: row.meeting.startsAt, committee: row.meeting.committee.name };
+    return { token: row.token, body, startsAt: row.meeting.startsAt, committee: row.meeting.committee.name };
   }
 
   async latestWithItems(committeeId: string, before: Date): Promise<Meeting | null> {

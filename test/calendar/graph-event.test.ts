@@ -84,7 +84,8 @@ describe('Graph configuration', () => {
     expect(cert.auth).toMatchObject({ kind: 'certificate', tenantId: 'contoso.onmicrosoft.com', certificatePath: pem });
     expect(graphCredential(cert)).toBeInstanceOf(ClientCertificateCredential);
     const mi = graphSettings(loadConfig({ GRAPH_USE_MANAGED_IDENTITY: 'true', CALENDAR_WRITE: 'true', GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/' }))!;
-    expect(mi).toMatchObject({ auth: { kind: 'managed-identity', clientId: null }, baseUrl: 'https://graph.microsoft.us/v1.0', write: true });
+    expect(mi).toMatchObject({ auth: { kind: 'managed-identity', clientId: null }, baseUrl: 'https://graph.microsoft.us/v1.0', write: true, channelFiles: false });
+    expect(graphSettings(loadConfig({ GRAPH_USE_MANAGED_IDENTITY: 'true', CHANNEL_FILES: 'true' }))).toMatchObject({ write: false, channelFiles: true });
     expect(graphCredential(mi)).toBeInstanceOf(ManagedIdentityCredential);
     expect(splitBaseUrl('https://graph.microsoft.us/v1.0')).toEqual({ host: 'https://graph.microsoft.us', version: 'v1.0', hostname: 'graph.microsoft.us' });
     expect(splitBaseUrl('http://127.0.0.1:4000/graph/beta')).toEqual({ host: 'http://127.0.0.1:4000/graph', version: 'beta', hostname: '127.0.0.1' });
@@ -108,5 +109,6 @@ describe('Graph configuration', () => {
     expect(problems({ GRAPH_CERTIFICATE_PATH: '/nowhere/app.pem', GRAPH_CLIENT_ID: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d', ...base })[0]).toMatch(/^GRAPH_CERTIFICATE_PATH: filen findes ikke/);
     expect(problems({ CALENDAR_MAILBOX: 'not a mailbox' })[0]).toMatch(/^CALENDAR_MAILBOX: skal være en postkasses adresse/);
     expect(problems({ CALENDAR_SYNC_MINUTES: '-1' })[0]).toMatch(/^CALENDAR_SYNC_MINUTES: /);
+    expect(problems({ CHANNEL_FILES: 'true' })).toEqual([expect.stringMatching(/^CHANNEL_FILES: kræver adgang til Microsoft Graph/)]);
   });
 });

@@ -52,7 +52,7 @@ export async function startCalendarHarness(
   const fake = await startFakeGraph({ mailboxes: [MAILBOX] });
   const clock = { at: new Date(options.now ?? '2026-11-22T12:00:00+01:00'), now: () => new Date(clock.at) };
   const sleeps: number[] = [];
-  const settings: GraphSettings = { auth: { kind: 'secret', tenantId: 't', clientId: 'c', clientSecret: 's' }, baseUrl: fake.url, authorityHost: null, write: true };
+  const settings: GraphSettings = { auth: { kind: 'secret', tenantId: 't', clientId: 'c', clientSecret: 's' }, baseUrl: fake.url, authorityHost: null, write: true, channelFiles: false };
   const client = createGraphClient(settings, {
     credential: testCredential,
     retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },

@@ -60,6 +60,7 @@ export const committee: Committee = {
   submissionDeadlineDays: 42,
   digestDaysBefore: 3,
   tenantId: null,
+  teamAadGroupId: null,
   teamId: 'team-id',
   channelId: 'team-id',
   conversationId: 'team-id',

@@ -14,9 +14,11 @@
 // last page carries @odata.deltaLink ($deltatoken). Times come in the zone asked for with
 // Prefer: outlook.timezone (else UTC). Faults can be queued (429 with Retry-After, 503,
 // 500, 410 Gone) or made periodic; every request is logged with its Prefer headers.
+// The channels' Files (filesFolder, uploads) are in fake-graph-files.ts.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDays, fromLocal, toLocal } from '../../src/domain/zoned-time';
+import { fakeChannelFiles, type FakeChannelFiles } from './fake-graph-files';
 
 /** The calendar's own zone: events are defined in its wall-clock time. */
 const ZONE = 'Europe/Copenhagen';
@@ -129,6 +131,8 @@ export interface FakeGraph {
   expireDeltaLinks(): void;
   /** Events created through POST /events. */
   created(): string[];
+  /** The teams' channels and their Files. */
+  files: FakeChannelFiles;
   close(): Promise<void>;
 }
 
@@ -418,6 +422,7 @@ export async function startFakeGraph(options: { mailboxes?: string[] } = {}): Pr
       deltaStates.clear();
     },
     created: () => [...created],
+    files: fakeChannelFiles(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -432,9 +437,12 @@ export async function startFakeGraph(options: { mailboxes?: string[] } = {}): Pr
       const url = new URL(req.url ?? '/', 'http://graph');
       const prefer = [req.headers.prefer ?? []].flat().join(', ');
       const base = fake.url;
-      let body: unknown = null;
+      const raw = Buffer.concat(chunks);
+      const contentType = String(req.headers['content-type'] ?? '');
+      const json = !raw.length || contentType.includes('json');
+      let body: unknown = json ? null : { bytes: raw.length, contentType };
       try {
-        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : null;
+        if (json && raw.length) body = JSON.parse(raw.toString('utf8'));
       } catch {
         body = null;
       }
@@ -446,7 +454,7 @@ export async function startFakeGraph(options: { mailboxes?: string[] } = {}): Pr
             body: { error: { code: fault.code ?? (fault.status === 429 ? 'ApplicationThrottled' : fault.status === 410 ? 'SyncStateNotFound' : 'ServiceUnavailable'), message: fault.message ?? 'Application is over its MailboxConcurrency limit.' } },
             headers: fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : undefined,
           }
-        : answer(req.method ?? 'GET', url, preferences(prefer), body, base);
+        : (fake.files.answer(req.method ?? 'GET', url, raw, contentType) ?? answer(req.method ?? 'GET', url, preferences(prefer), body, base));
       requests.push({ method: req.method ?? '', path: url.pathname, query: url.search, prefer, authorization: req.headers.authorization ?? null, status: result.status, body });
       res.writeHead(result.status, { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', 'request-id': `fake-${n}`, ...(result.headers ?? {}) });
       res.end(JSON.stringify(result.body));
