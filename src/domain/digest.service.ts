@@ -98,11 +98,13 @@ export class DigestService {
    * The meeting's digests for the members who should get one and have not (`done`: the
    * person ids already served): not muted, and the bot can write to them (personalTarget).
    */
-  async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>): Promise<MeetingDigests> {
+  async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>, channel = true): Promise<MeetingDigests | null> {
     const recipients = (await this.memberships.recipients(committee.id)).flatMap((recipient) => {
       const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
       return to ? [{ recipient, to }] : [];
     });
+    // Everyone has theirs (the scheduler asks again every tick while the digests are due): nothing to build.
+    if (!recipients.length && !channel) return null;
     return this.build(committee, meeting, recipients);
   }
 
@@ -124,7 +126,7 @@ export class DigestService {
     const pending = await this.pendingInputs(committee);
     const submitted = await this.submissions.listForMeeting(meeting.id);
     const openActions = await this.actions.listOpen(committee.id, 'all');
-    const members = openActions.length ? new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
+    const members = openActions.length && recipients.length ? new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
     const today = localDay(this.clock.now(), committee.timeZone).day;
     const attendance = this.attendance ? await this.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {

@@ -29,7 +29,9 @@ export class DigestJob {
     let queued = 0;
     for (const { committee, meeting } of await this.digests.dueMeetings()) {
       const done = await this.deliveries.servedFor(KIND, meeting.id);
-      const plan = await this.digests.digestsFor(committee, meeting, done);
+      const toChannel = !done.has(CHANNEL) && Boolean(committee.conversationId && committee.serviceUrl);
+      const plan = await this.digests.digestsFor(committee, meeting, done, toChannel);
+      if (!plan) continue;
       const messages: OutboundMessage[] = [];
       for (const [n, personal] of plan.personal.entries()) {
         const { recipient, to } = personal;
@@ -44,7 +46,7 @@ export class DigestJob {
         });
         if (n % RENDER_CHUNK === RENDER_CHUNK - 1) await new Promise((r) => setImmediate(r));
       }
-      if (!done.has(CHANNEL) && committee.conversationId && committee.serviceUrl) {
+      if (toChannel && committee.conversationId && committee.serviceUrl) {
         const card = digestCard(plan, langOf(committee.locale), null);
         messages.push({
           key: memberKey(KIND, meeting.id, CHANNEL),

@@ -78,6 +78,11 @@ describe('digests', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(digests()).toHaveLength(0);
     expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'digest' } })).toBe(6);
+    // While the digests stay due, each tick finds everyone served and builds nothing (the one muted member included).
+    const { committee, meeting } = (await app.services.digests.dueMeetings())[0]!;
+    const served = await app.services.deliveries.servedFor('digest', meeting.id);
+    expect(await app.services.digests.digestsFor(committee, meeting, served, false)).toBeNull();
+    expect((await app.services.digests.digestsFor(committee, meeting, served, true))!.personal).toEqual([]);
   });
 
   it('"start opsummering" unmutes: Adele gets hers at the next tick', async () => {

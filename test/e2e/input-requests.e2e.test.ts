@@ -124,7 +124,7 @@ describe('input requests', () => {
   it('lists the open request in the digest of those who still owe an answer (not of those whose organisation has answered)', async () => {
     const committee = (await app.services.committees.byId(await committeeId()))!;
     const meeting = (await app.services.meetings.byId(meetingId))!;
-    const digests = await app.services.digests.digestsFor(committee, meeting, new Set());
+    const digests = (await app.services.digests.digestsFor(committee, meeting, new Set()))!;
     const of = (name: string) => digests.personal.find((p) => p.recipient.name === name)!;
     expect(of('Adele Vance').openInputs).toEqual([{ title: TITLE, deadline: new Date('2026-12-04T11:00:00Z') }]);
     expect(of('Megan Bowen').openInputs).toEqual([]);

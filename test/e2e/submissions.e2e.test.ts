@@ -198,7 +198,7 @@ describe('the secretariat reviewing', () => {
   it('the digest before the meeting tells each submitter where their topics stand', async () => {
     const meeting = (await app.services.meetings.byId(meetings[0]!.id))!;
     const committee = (await app.services.committees.byId(meeting.committeeId))!;
-    const digests = await app.services.digests.digestsFor(committee, meeting, new Set());
+    const digests = (await app.services.digests.digestsFor(committee, meeting, new Set()))!;
     const adele = digests.personal.find((p) => p.recipient.name === 'Adele Vance')!;
     expect(adele.submissions).toEqual([{ title: 'Sent punkt om takster', status: 'accepted' }]);
   });
