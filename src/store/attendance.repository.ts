@@ -1,6 +1,7 @@
 import type { AttendanceChange, AttendanceRepository, AuditEntry, KnownPerson, OutboundMessage, Recipient } from '../domain/ports';
 import type { AttendanceAnswer, AttendanceRecord, Organisation, QuorumSettings } from '../domain/types';
 import { isUuid } from './committee.repository';
+import { toRecipient } from './membership.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
 
@@ -133,17 +134,7 @@ export class PrismaAttendanceRepository implements AttendanceRepository {
     const ids = personIds.filter(isUuid);
     if (!ids.length) return [];
     const rows = await this.prisma.person.findMany({ where: { id: { in: ids } }, orderBy: { displayName: 'asc' } });
-    return rows.map((p) => ({
-      personId: p.id,
-      name: p.displayName,
-      teamsUserId: p.teamsUserId,
-      tenantId: p.tenantId,
-      serviceUrl: p.serviceUrl,
-      personalConversationId: p.personalConversationId,
-      locale: p.locale,
-      digestMuted: p.digestMuted,
-      unreachable: p.unreachableAt !== null,
-    }));
+    return rows.map(toRecipient);
   }
 
   async isStandIn(meetingId: string, personId: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message, submitAction } from '../support/activities';
 import { AGENDA } from '../support/documents';
+import { until } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -67,14 +68,6 @@ async function firstPost(): Promise<Record<string, unknown>> {
     const found = connector.recorded.find((r) => r.method === 'POST');
     if (found) return found.body;
     if (Date.now() > until) throw new Error('no message arrived');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > limit) throw new Error('waited in vain');
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, TENANT, executeAction, message } from '../support/activities';
 import { AGENDA } from '../support/documents';
+import { until } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -32,14 +33,6 @@ let vibekeId = '';
 
 const personal = (text: string, user: User = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
 const invoke = (verb: string, data: Record<string, unknown>, user: User) => invokeInPersonalChat(app, connector, verb, data, user);
-
-async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > limit) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** What the bot sent to the user's personal chat (created by the outbox when it had none), as JSON. */
 const chatOf = (user: { id: string }) => connector.recorded.filter((r) => r.method === 'POST' && r.conversationId === `a:personal-${user.id}`).map((r) => JSON.stringify(r.body));

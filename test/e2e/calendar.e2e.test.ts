@@ -11,6 +11,7 @@ import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import { MAILBOX, testCredential } from '../support/calendar-harness';
 import { toLocal } from '../../src/domain/zoned-time';
+import { until } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -26,14 +27,6 @@ function local(instant: Date, hoursLater = 0): string {
 }
 
 const personal = (text: string, user = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
-
-async function until(done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > limit) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const channelPosts = () => connector.recorded.filter((r) => r.method === 'POST' && r.conversationId === TEAM);
 const body = (r: { body: unknown }) => JSON.stringify(r.body);

@@ -12,6 +12,7 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities';
+import { until } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -33,14 +34,6 @@ const outlook: OutlookEventWriter = {
 };
 
 const invoke = (verb: string, data: Record<string, unknown>, user: User) => invokeInPersonalChat(app, connector, verb, data, user);
-
-async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > limit) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The poll card's messages in the channel: posted (POST) and updated (PUT). */
 const inChannel = (method: 'POST' | 'PUT') => connector.recorded.filter((r) => r.method === method && r.conversationId === TEAM).map((r) => JSON.stringify(r.body));

@@ -5,6 +5,7 @@
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities';
+import { until } from '../support/until';
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 
@@ -15,14 +16,6 @@ async function meetingOnWednesday(app: TestApp): Promise<void> {
     where: { id: first!.id },
     data: { startsAt: new Date('2026-11-25T13:00:00+01:00'), endsAt: new Date('2026-11-25T15:00:00+01:00') },
   });
-}
-
-async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > limit) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('digests', () => {

@@ -10,20 +10,13 @@ import { ALEX, TEAM, executeAction, message } from '../support/activities';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import { testCredential } from '../support/calendar-harness';
 import { PLAYGROUND } from '../../src/store/demo-seed';
+import { until } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
 let fake: FakeGraph;
 /** The demo's meeting of 21 October 2026: held, its agenda out, no minutes yet. */
 let meetingId = '';
-
-async function until(done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > limit) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 interface PostedAttachment {
   contentType: string;

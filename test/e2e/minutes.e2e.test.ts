@@ -10,6 +10,7 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message } from '../support/activities';
 import { invokeInPersonalChat } from '../support/personal-invoke';
+import { until } from '../support/until';
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 /** Monday 23 November 2026, 15:30: the demo meeting (moved to today, 13–15) has just ended. */
@@ -21,14 +22,6 @@ let meetingId = '';
 
 const personal = (text: string, user = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
 const invoke = (verb: string, data: Record<string, unknown>, user = ALEX) => invokeInPersonalChat(app, connector, verb, data, user);
-
-async function until(done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > limit) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** What the bot answered to a text message in the person's chat (cards as JSON): the reply to it, not a message the outbox sent meanwhile. */
 async function say(text: string, user = ALEX): Promise<string> {

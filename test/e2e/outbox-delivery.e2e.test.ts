@@ -12,6 +12,7 @@ import { startTestApp } from '../support/app';
 import { startBotProcess, postActivity } from '../support/bot-process';
 import { databaseKinds } from '../support/db';
 import { startRecordingConnector, type RecordingConnector, type Recorded } from '../support/recording-connector';
+import { until } from '../support/until';
 
 const MEMBERS = 200;
 /** The demo meetings are seeded 45 days after the clock: 22 November 2026 gives Wednesday 6 January 2027, 13.00. */
@@ -33,14 +34,6 @@ function expectOneEach(connector: RecordingConnector): void {
   for (const r of connector.recorded.filter(isDigest)) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
   for (const m of roster) expect([m.id, perChat.get(`a:personal-${m.id}`) ?? 0]).toEqual([m.id, 1]);
   expect([...perChat.values()].every((n) => n === 1)).toBe(true);
-}
-
-async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const limit = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > limit) throw new Error(`waited in vain for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** Seeds the demo committee with the clock at SEEDED and imports the 200 members from the team's roster. */
