@@ -94,7 +94,7 @@ const schema = z
     CALENDAR_SYNC_MINUTES: z.coerce.number().min(0).max(1440).default(15),
     /** Meetings entered in Dagsorden are written to the committee's Outlook calendar too (needs Calendars.ReadWrite). */
     CALENDAR_WRITE: flag,
-    /** The minutes' Word document is put in the channel's Files and attached to the post (needs Files.ReadWrite.All or Sites.Selected). */
+    /** The minutes' Word document is put in the channel's Files and attached to the post (needs Files.ReadWrite.All). */
     CHANNEL_FILES: flag,
   })
   .superRefine((env, ctx) => {

@@ -29,7 +29,7 @@ const WITHHELD = 410;
 /** Messages with a meeting's closed papers (their subject is the meeting). */
 const MEETING_PAPERS = new Set(['closed-attachments', 'standin-agenda']);
 /** Sends that failed to put the document in the channel's Files before the message goes without it. */
-export const FILE_ATTEMPTS = 3;
+const FILE_ATTEMPTS = 3;
 
 export class OutboxSender implements OutboundSender {
   constructor(

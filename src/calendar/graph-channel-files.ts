@@ -1,5 +1,5 @@
 // Puts a file in a channel's Files through Microsoft Graph (app-only; needs
-// Files.ReadWrite.All, or Sites.Selected granted on the team's site):
+// Files.ReadWrite.All — Sites.Selected is not listed for filesFolder, and untried):
 //
 //   GET /teams/{group}/channels/{channel}/filesFolder           the channel's folder (drive and item id)
 //   PUT /drives/{drive}/items/{folder}:/{name}:/content         the file, replacing one of the same name
@@ -16,6 +16,7 @@ import { ChannelFilesError, type ChannelFiles, type ChannelFolder, type SharedFi
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const folderSchema = z.object({ id: z.string().min(1), parentReference: z.object({ driveId: z.string().min(1) }).passthrough() }).passthrough();
+const uploadedSchema = z.object({ id: z.string().min(1) }).passthrough();
 const itemSchema = z.object({ id: z.string().min(1), name: z.string(), eTag: z.string().min(1), webDavUrl: z.string().url() }).passthrough();
 
 /** The file's unique id in Teams' file card: the GUID in its eTag ("\"{2D8F…},3\""). */
@@ -38,15 +39,12 @@ export class GraphChannelFiles implements ChannelFiles {
         await this.client.api(`/teams/${encodeURIComponent(folder.teamAadGroupId)}/channels/${encodeURIComponent(folder.channelId)}/filesFolder`).get(),
       );
       const drive = encodeURIComponent(parent.parentReference.driveId);
-      const uploaded = z
-        .object({ id: z.string().min(1) })
-        .passthrough()
-        .parse(
-          await this.client
-            .api(`/drives/${drive}/items/${encodeURIComponent(parent.id)}:/${encodeURIComponent(name)}:/content`)
-            .header('Content-Type', name.endsWith('.docx') ? DOCX : 'application/octet-stream')
-            .put(Buffer.from(body)),
-        );
+      const uploaded = uploadedSchema.parse(
+        await this.client
+          .api(`/drives/${drive}/items/${encodeURIComponent(parent.id)}:/${encodeURIComponent(name)}:/content`)
+          .header('Content-Type', name.endsWith('.docx') ? DOCX : 'application/octet-stream')
+          .put(Buffer.from(body)),
+      );
       const item = itemSchema.parse(await this.client.api(`/drives/${drive}/items/${encodeURIComponent(uploaded.id)}`).select(['id', 'name', 'eTag', 'webDavUrl']).get());
       const uniqueId = uniqueIdOf(item.eTag);
       if (!uniqueId) throw new ChannelFilesError(`Graph's eTag for ${item.name} holds no id`, null, null);

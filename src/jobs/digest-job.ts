@@ -29,8 +29,8 @@ export class DigestJob {
     let queued = 0;
     for (const { committee, meeting } of await this.digests.dueMeetings()) {
       const done = await this.deliveries.servedFor(KIND, meeting.id);
-      const toChannel = !done.has(CHANNEL) && Boolean(committee.conversationId && committee.serviceUrl);
-      const plan = await this.digests.digestsFor(committee, meeting, done, toChannel);
+      const channel = !done.has(CHANNEL) && committee.conversationId && committee.serviceUrl ? { conversationId: committee.conversationId, serviceUrl: committee.serviceUrl } : null;
+      const plan = await this.digests.digestsFor(committee, meeting, done, channel !== null);
       if (!plan) continue;
       const messages: OutboundMessage[] = [];
       for (const [n, personal] of plan.personal.entries()) {
@@ -46,14 +46,14 @@ export class DigestJob {
         });
         if (n % RENDER_CHUNK === RENDER_CHUNK - 1) await new Promise((r) => setImmediate(r));
       }
-      if (toChannel && committee.conversationId && committee.serviceUrl) {
+      if (channel) {
         const card = digestCard(plan, langOf(committee.locale), null);
         messages.push({
           key: memberKey(KIND, meeting.id, CHANNEL),
           kind: KIND,
           committeeId: committee.id,
           subjectId: meeting.id,
-          to: { conversationId: channelIdOf(committee.conversationId), serviceUrl: committee.serviceUrl, tenantId: committee.tenantId },
+          to: { conversationId: channelIdOf(channel.conversationId), serviceUrl: channel.serviceUrl, tenantId: committee.tenantId },
           content: { card, summary: String(card.speak ?? '') },
         });
       }
