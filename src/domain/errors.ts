@@ -24,7 +24,8 @@ export type DomainErrorCode =
   | 'attendance_closed'
   | 'no_meeting_on_date'
   | 'poll_closed'
-  | 'not_asked';
+  | 'not_asked'
+  | 'cpr_found';
 
 export class DomainError extends Error {
   constructor(
