@@ -30,8 +30,12 @@ export function serviceUrlFor(committee: Committee, turn: TurnAddress): string |
   return committee.serviceUrl ?? (sameTenant ? turn.serviceUrl : null);
 }
 
-/** Publishes the plan to the committee's channel; returns the answer for the turn. */
-export async function publishAgenda(h: HandlerContext, plan: PublishPlan, confirmedCpr: boolean): Promise<string> {
+/**
+ * Publishes the plan to the committee's channel; returns the answer for the turn. With
+ * CPR-like numbers in it, only `confirmedCpr` (the fingerprint the warning card carried)
+ * lets it go, and only when it is the plan's.
+ */
+export async function publishAgenda(h: HandlerContext, plan: PublishPlan, confirmedCpr: string | null): Promise<string> {
   const t = messages(h.turn.lang);
   const { committee, agenda } = plan;
   const serviceUrl = serviceUrlFor(committee, h.turn.ref);

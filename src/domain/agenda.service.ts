@@ -3,13 +3,14 @@
 // the secretariat ("status punkt 1.2").
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
-import { findCprInTexts, type CprFinding } from './cpr-check';
+import { checkCpr, CprHeld, type CprFinding, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { cardKey } from './delivery.service';
 import type {
   AgendaRepository,
   AuditLog,
   CardRefresh,
+  InputRequestRepository,
   OutboundMessage,
   MeetingRepository,
   MembershipRepository,
@@ -43,6 +44,8 @@ export interface PublishPlan {
   agenda: Agenda;
   /** CPR numbers found in the agenda: publishing needs the secretariat's explicit yes. */
   findings: CprFinding[];
+  /** The fingerprint of the texts checked: the yes must name it (a change since needs a new yes). */
+  fingerprint: string;
 }
 
 export interface NoticeAttachment {
@@ -109,6 +112,8 @@ export class AgendaService {
     private readonly agenda: AgendaRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    /** Compiled input notes: an open attachment that is one goes to the channel with its text. */
+    private readonly notes: Pick<InputRequestRepository, 'compiledNotes'>,
   ) {}
 
   /** The agenda of the committee's next meeting that has one. */
@@ -128,21 +133,27 @@ export class AgendaService {
     if (!agenda || agenda.meeting.committeeId !== committee.id || !agenda.items.length) {
       throw new DomainError('no_agenda', meetingId ?? committee.slug);
     }
-    return { committee, agenda, findings: findCprInAgenda(agenda) };
+    const { findings, fingerprint } = checkCpr(agendaTexts(agenda, await this.notes.compiledNotes(agenda.meeting.id)));
+    return { committee, agenda, findings, fingerprint };
   }
 
   /**
    * Publishes the agenda: drafts become published items, "Ændret" marks are cleared, and
    * in the same transaction the channel's cards (publishCards) and the messages about it
    * are queued in the outbox, which posts them. Publishing again updates the cards in
-   * place and queues no message twice. Returns how many messages were new.
+   * place and queues no message twice. Returns how many messages were new. An agenda
+   * with CPR-like numbers goes only with `confirmedCpr`, the fingerprint of the plan's texts.
    */
   async publish(
     plan: PublishPlan,
     actor: Actor,
-    input: { confirmedCpr: boolean; correlationId?: string; cards: CardRefresh[]; messages: OutboundMessage[]; announced: string[] },
+    input: { confirmedCpr: string | null; correlationId?: string; cards: CardRefresh[]; messages: OutboundMessage[]; announced: string[] },
   ): Promise<number> {
-    const { confirmedCpr, correlationId } = input;
+    const { correlationId } = input;
+    if (plan.findings.length && input.confirmedCpr !== plan.fingerprint) {
+      throw new CprHeld({ findings: plan.findings, fingerprint: plan.fingerprint }, plan.agenda.meeting.id);
+    }
+    const confirmedCpr = plan.findings.length > 0;
     const { queued } = await this.agenda.markPublished({
       meetingId: plan.agenda.meeting.id,
       at: this.clock.now(),
@@ -340,18 +351,33 @@ export class AgendaService {
   }
 }
 
-/** Every CPR number in the agenda's texts and attachment titles, with where it stands. */
-export function findCprInAgenda(agenda: Agenda): CprFinding[] {
-  return findCprInTexts(
-    agenda.items.flatMap((item) => [
+/**
+ * Every text of the agenda that the channel shows or links to, named by where it stands:
+ * the meeting, each item's fields and Referat, attachment titles, and the text of a
+ * compiled input note attached openly (its link is open to everyone in the channel).
+ */
+export function agendaTexts(agenda: Agenda, notes: ReadonlyArray<{ requestId: string; token: string; markdown: string }> = []): NamedText[] {
+  const noteOf = (url: string | null) => (url ? notes.find((n) => url.includes(n.requestId) && url.includes(n.token)) : undefined);
+  const { meeting } = agenda;
+  return [
+    { where: 'mødets titel', text: meeting.title },
+    { where: 'mødested', text: [meeting.place, meeting.room].filter(Boolean).join(', ') },
+    ...agenda.items.flatMap((item) => [
+      { where: `${item.number} · afsnit`, text: item.sectionTitle },
       { where: `${item.number} · titel`, text: item.title },
       { where: `${item.number} · ved`, text: item.presenter },
       { where: `${item.number} · indstilling`, text: [item.recommendationIntro, ...item.recommendations].filter(Boolean).join('\n') },
       { where: `${item.number} · sagsfremstilling`, text: item.caseText },
-      { where: `${item.number} · referat`, text: item.decision?.text },
-      ...item.attachments.map((a) => ({ where: `${item.number} · bilag`, text: `${a.title} ${a.url ?? ''}` })),
+      { where: `${item.number} · referat`, text: [item.decision?.text, ...(item.decision?.actions ?? []).map((a) => a.what)].filter(Boolean).join('\n') },
+      ...item.attachments.flatMap((a) => {
+        const note = a.closed ? undefined : noteOf(a.url);
+        return [
+          { where: `${item.number} · bilag`, text: `${a.title} ${a.url ?? ''}` },
+          ...(note ? [{ where: `${item.number} · bilag «${a.title}»`, text: note.markdown }] : []),
+        ];
+      }),
     ]),
-  );
+  ];
 }
 
 /** The draft as stored: trimmed, within the limits, recommendations one per line. */

@@ -354,6 +354,8 @@ export interface InputRequestRepository {
   /** The note as Word or Markdown, if the token is its link's. */
   noteFile(id: string, token: string, kind: 'docx' | 'md'): Promise<{ title: string; body: Uint8Array | string } | null>;
   noteOf(id: string): Promise<{ markdown: string; token: string } | null>;
+  /** The compiled notes of the meeting's requests (the token is their links' secret). */
+  compiledNotes(meetingId: string): Promise<Array<{ requestId: string; token: string; markdown: string }>>;
   /** The committee's organisations (municipalities and region; not the secretariat). */
   organisations(committeeId: string): Promise<Organisation[]>;
   /** Adds the note to the agenda item as an attachment (closed when `closed`); false if it was there already. */

@@ -229,9 +229,6 @@ const da = {
     ]
       .filter(Boolean)
       .join(' '),
-  cprTitle: 'Mulige CPR-numre i dagsordenen',
-  cprIntro: 'Jeg har fundet noget, der ligner CPR-numre. Intet er udsendt. Ret punkterne, eller bekræft, at de skal med.',
-  cprConfirm: 'Udsend alligevel',
   cprCancel: 'Annuller',
   cprCancelled: 'Udsendelsen er annulleret. Intet er udsendt.',
   cpr: {
@@ -660,9 +657,6 @@ const en: Messages = {
     ]
       .filter(Boolean)
       .join(' '),
-  cprTitle: 'Possible CPR numbers in the agenda',
-  cprIntro: 'I found what look like CPR numbers. Nothing has been published. Edit the items, or confirm that they belong there.',
-  cprConfirm: 'Publish anyway',
   cprCancel: 'Cancel',
   cprCancelled: 'Publishing cancelled. Nothing was published.',
   cpr: {

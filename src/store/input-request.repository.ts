@@ -138,6 +138,14 @@ export class PrismaInputRequestRepository implements InputRequestRepository {
     return row?.compiledMarkdown && row.noteToken ? { markdown: row.compiledMarkdown, token: row.noteToken } : null;
   }
 
+  async compiledNotes(meetingId: string): Promise<Array<{ requestId: string; token: string; markdown: string }>> {
+    const rows = await this.prisma.inputRequest.findMany({
+      where: { meetingId, compiledMarkdown: { not: null }, noteToken: { not: null } },
+      select: { id: true, compiledMarkdown: true, noteToken: true },
+    });
+    return rows.map((r) => ({ requestId: r.id, token: r.noteToken!, markdown: r.compiledMarkdown! }));
+  }
+
   async organisations(committeeId: string): Promise<Organisation[]> {
     const rows = await this.prisma.committeeOrganisation.findMany({
       where: { committeeId, organisation: { kind: { not: 'secretariat' } } },

@@ -203,28 +203,119 @@ describe('answers on the item cards', () => {
 });
 
 describe('the CPR check', () => {
+  type Action = { verb: string; data: Record<string, unknown> };
+  const actionsOf = (card: unknown) => ((card as { actions?: Action[] }).actions ?? []);
+  const confirmOf = (card: unknown) => actionsOf(card).find((a) => a.verb === 'publish-confirm')!;
+  const warningCard = async () => ((await firstPost()) as { attachments: Array<{ content: unknown }> }).attachments[0]!.content;
+  const channelSends = () => connector.recorded.filter((r) => r.conversationId.startsWith(TEAM));
+  const invokeCard = async (verb: string, data: Record<string, unknown>) => {
+    const res = await app.post(executeAction(verb, data, where()));
+    return ((await res.json()) as { value: unknown }).value;
+  };
+
   it('holds publishing back until the secretariat confirms, and never posts silently', async () => {
     await importAgenda(AGENDA.replace('Der gives en kort status.', 'Borgeren med CPR 010190-1234 er omtalt.'));
     await app.post(personal('udsend dagsorden'));
     await connector.waitFor(1);
     expect(cardPosts().filter((p) => p.conversationId.startsWith(TEAM))).toHaveLength(0);
     expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
-    const warning = JSON.stringify(await firstPost());
+    const card = await warningCard();
+    const warning = JSON.stringify(card);
     expect(warning).toContain('Mulige CPR-numre');
     expect(warning).toContain('2.2 · sagsfremstilling');
     expect(warning).toContain('010190-****');
     expect(warning).not.toContain('010190-1234');
+    // The button is bound to the agenda as checked.
+    expect(confirmOf(card).data).toEqual({ meetingId, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     connector.clear();
     expect(await invoke('publish-cancel', { meetingId })).toContain('Intet er udsendt');
     expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
 
     // The invoke is answered at once; the cards and then the report follow.
-    expect(await invoke('publish-confirm', { meetingId })).toContain('Udsender dagsordenen');
+    expect(await invoke('publish-confirm', confirmOf(card).data)).toContain('Udsender dagsordenen');
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')));
     expect(connector.recorded.filter((r) => r.method === 'PUT').length).toBeGreaterThan(0);
     const audit = await app.db.prisma.auditEvent.findFirst({ where: { action: 'agenda.published', subjectId: meetingId }, orderBy: { at: 'desc' } });
     expect(audit?.data).toMatchObject({ confirmedCpr: true, cprFindings: 1 });
+  });
+
+  it('finds the numbers however Word wrote them (en dash, non-breaking hyphen, no-break space, space)', async () => {
+    await importAgenda(
+      AGENDA.replace('med afsæt i udviklingsområderne.', 'med afsæt i sagen om 020290–1234.')
+        .replace('de vigtigste tendenser.', 'de vigtigste tendenser (borger 030390\u20111234).')
+        .replace('Der gives en kort status.', 'Der gives en kort status om 040490\u00a01234 og 050590 1234.'),
+    );
+    await app.post(personal('udsend dagsorden'));
+    await connector.waitFor(1);
+    const warning = JSON.stringify(await warningCard());
+    for (const masked of ['020290-****', '030390-****', '040490-****', '050590-****']) expect(warning).toContain(masked);
+    expect(warning).toContain('1.1 · sagsfremstilling');
+    expect(warning).toContain('2.1 · sagsfremstilling');
+    expect(channelSends()).toHaveLength(0);
+  });
+
+  it('checks again when the agenda changed after the warning: the old button publishes nothing', async () => {
+    await importAgenda(AGENDA.replace('Der gives en kort status.', 'Borgeren med CPR 010190-1234 er omtalt.'));
+    await app.post(personal('udsend dagsorden'));
+    await connector.waitFor(1);
+    const first = confirmOf(await warningCard());
+    const before = (await app.db.prisma.auditEvent.count({ where: { action: 'agenda.published', subjectId: meetingId } }));
+
+    // A second number, on another item, after the warning.
+    const item = (await items()).find((i) => i.number === '2.1')!;
+    await invoke('item-save', { itemId: item.id, meetingId, number: '2.1', title: item.title, section: 'information', presenter: item.presenter, recommendationIntro: 'At DASSOS:', recommendations: '- Tager orienteringen til efterretning', caseText: 'Tilsynet med borger 020290-4321.' });
+    connector.clear();
+
+    const again = await invokeCard('publish-confirm', first.data);
+    const text = JSON.stringify(again);
+    expect(text).toContain('ændret, siden du fik advarslen');
+    expect(text).toContain('010190-****');
+    expect(text).toContain('020290-****');
+    expect(text).toContain('2.1 · sagsfremstilling');
+    // A card from before fingerprints (no fingerprint) confirms nothing either.
+    expect(JSON.stringify(await invokeCard('publish-confirm', { meetingId }))).toContain('ændret, siden du fik advarslen');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(channelSends()).toHaveLength(0);
+    expect(await app.db.prisma.auditEvent.count({ where: { action: 'agenda.published', subjectId: meetingId } })).toBe(before);
+
+    // The new warning's button publishes what it showed.
+    expect(JSON.stringify(await invokeCard('publish-confirm', confirmOf(again).data))).toContain('Udsender dagsordenen');
+    await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')));
+    const audit = await app.db.prisma.auditEvent.findFirst({ where: { action: 'agenda.published', subjectId: meetingId }, orderBy: { at: 'desc' } });
+    expect(audit?.data).toMatchObject({ confirmedCpr: true, cprFindings: 2 });
+  });
+
+  it("checks the text of a compiled input note attached as an open attachment", async () => {
+    await importAgenda(AGENDA);
+    const committee = (await app.db.prisma.committee.findFirst())!;
+    const request = await app.db.prisma.inputRequest.create({
+      data: {
+        committeeId: committee.id,
+        meetingId,
+        title: 'Temaer til dialogmødet',
+        questions: ['Hvilke temaer?'],
+        deadline: new Date('2026-11-20T12:00:00Z'),
+        status: 'compiled',
+        confidential: false,
+        compiledMarkdown: '# Opsamling\n\nAarhus Kommune: sagen om borgeren 060690\u20131234 bør drøftes.',
+        compiledDocx: Buffer.from('docx'),
+        noteToken: 'n'.repeat(32),
+        compiledAt: new Date('2026-11-21T12:00:00Z'),
+      },
+    });
+    const item = (await items()).find((i) => i.number === '2.1')!;
+    expect(await invoke('input-attach', { requestId: request.id, itemId: item.id })).toContain('2.1');
+    connector.clear();
+    await app.post(personal('udsend dagsorden'));
+    await connector.waitFor(1);
+    const warning = JSON.stringify(await warningCard());
+    expect(warning).toContain('2.1 · bilag «Opsamling af input: Temaer til dialogmødet»');
+    expect(warning).toContain('060690-****');
+    expect(channelSends()).toHaveLength(0);
+    // The tests after this one know the agenda without it.
+    await app.db.prisma.attachment.deleteMany({ where: { agendaItemId: item.id } });
+    await app.db.prisma.inputRequest.delete({ where: { id: request.id } });
   });
 });
 

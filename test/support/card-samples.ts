@@ -4,7 +4,7 @@ import { agendaItemCard, agendaOverviewCard } from '../../src/cards/agenda.card'
 import { chooseCommitteeCard } from '../../src/cards/choose-committee.card';
 import { helpCard } from '../../src/cards/help.card';
 import { importPreviewCard } from '../../src/cards/import-preview.card';
-import { cprWarningCard } from '../../src/cards/cpr-warning.card';
+import { agendaCprWarning, cprWarningCard } from '../../src/cards/cpr-warning.card';
 import { itemEditCard } from '../../src/cards/item-edit.card';
 import { itemStatusCard } from '../../src/cards/item-status.card';
 import { membersCard } from '../../src/cards/members.card';
@@ -420,8 +420,11 @@ for (const lang of ['da', 'en'] as const) {
     [`agenda item, information ${lang}`, agendaItemCard(committee, informationItem, lang, { mine: 'acknowledged' })],
     [`agenda item, decided ${lang}`, agendaItemCard(committee, decidedItem, lang)],
     [`item edit ${lang}`, itemEditCard({ committee, item: decisionItem, meetingId: 'm1', meetings: [next.meeting] }, lang)],
-    [`cpr warning ${lang}`, cprWarningCard('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }, { where: '1.1 · bilag', masked: '240285-****' }], lang)],
-    [`cpr warning, cancelled ${lang}`, cprWarningCard('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }], lang, 'Udsendelsen er annulleret. Intet er udsendt.')],
+    [`cpr warning ${lang}`, cprWarningCard(agendaCprWarning('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }, { where: '1.1 · bilag', masked: '240285-****' }], 'f'.repeat(64)), lang)],
+    [`cpr warning, changed since ${lang}`, cprWarningCard({ ...agendaCprWarning('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }], 'f'.repeat(64)), notice: 'Indholdet er ændret, siden du fik advarslen.' }, lang)],
+    [`cpr warning, cancelled ${lang}`, cprWarningCard(agendaCprWarning('m1', [{ where: '2.2 · sagsfremstilling', masked: '010190-****' }], 'f'.repeat(64)), lang, 'Udsendelsen er annulleret. Intet er udsendt.')],
+    [`cpr warning, minutes ${lang}`, cprWarningCard({ subject: 'minutes', findings: [{ where: '1.1 · referat', masked: '010190-****' }], confirm: { verb: 'minutes-publish', data: { meetingId: 'm1', cprConfirmed: 'f'.repeat(64) } }, cancel: { verb: 'cpr-cancel', data: {} } }, lang)],
+    [`cpr warning, date poll ${lang}`, cprWarningCard({ subject: 'poll', findings: [{ where: 'titel', masked: '010190-****' }], confirm: { verb: 'date-poll-create', data: { committeeId: 'c1', title: 'Møder 2027', cprConfirmed: 'f'.repeat(64) } }, cancel: { verb: 'cpr-cancel', data: {} } }, lang)],
     [
       `item status ${lang}`,
       itemStatusCard(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cprWarningCard } from '../../cards/cpr-warning.card';
+import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
 import { committeeOfMeeting, type CardAction } from '../handler';
 
@@ -15,6 +15,6 @@ export const publishCancelAction: CardAction = {
     const committee = await committeeOfMeeting(h, 'publish-agenda', parsed.data.meetingId);
     if (!committee) return { text: t.errors.invalid_input };
     const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, parsed.data.meetingId);
-    return { card: cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang, t.cprCancelled) };
+    return { card: cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint), h.turn.lang, t.cprCancelled) };
   },
 };

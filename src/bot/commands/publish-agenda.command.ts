@@ -1,4 +1,4 @@
-import { cprWarningCard } from '../../cards/cpr-warning.card';
+import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { committeeForCommand, type Command } from '../handler';
 import { publishAgenda } from '../publish-flow';
 import { sendCard } from '../reply';
@@ -13,9 +13,9 @@ export const publishAgendaCommand: Command = {
     const plan = await h.services.agenda.preparePublish(committee, h.turn.actor);
     if (plan.findings.length) {
       h.turn.log.info({ findings: plan.findings.length }, 'publish held: CPR-like numbers');
-      await sendCard(h.ctx, cprWarningCard(plan.agenda.meeting.id, plan.findings, h.turn.lang));
+      await sendCard(h.ctx, cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint), h.turn.lang));
       return;
     }
-    await h.ctx.sendActivity(await publishAgenda(h, plan, false));
+    await h.ctx.sendActivity(await publishAgenda(h, plan, null));
   },
 };
