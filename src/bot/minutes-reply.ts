@@ -4,6 +4,7 @@ import { minutesDraftCard } from '../cards/minutes.card';
 import type { AdaptiveCard } from '../cards/render';
 import type { MinutesView, PublishOutcome } from '../domain/minutes.service';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { cprHeldCard } from './cpr-hold';
 import { messages } from '../i18n/messages';
 import type { Committee } from '../domain/types';
 import type { HandlerContext } from './handler';
@@ -32,4 +33,21 @@ export function publishNotice(h: HandlerContext, committee: Committee, outcome: 
   return outcome.kind === 'published'
     ? t.published(when, outcome.toChannel, outcome.approvalItemNumber)
     : t.alreadyPublished(when, formatDateTime(view.minutes.publishedAt ?? view.minutes.builtAt, h.turn.lang, committee.timeZone));
+}
+
+/**
+ * "ret referat": the correction saved and the minutes issued again, answered with the
+ * minutes card; or, with CPR-like numbers not confirmed as they stand, the warning.
+ */
+export async function correctMinutes(h: HandlerContext, found: Committee, note: string, meetingId?: string, cprConfirmed: string | null = null): Promise<AdaptiveCard> {
+  const committee = await withChannelAddress(h, found);
+  try {
+    const view = await h.services.minutes.correct(committee, h.turn.actor, note, meetingId, cprConfirmed);
+    h.services.deliveries.queuedElsewhere();
+    return minutesCard(h, view, messages(h.turn.lang).min.corrected(formatDate(view.meeting.startsAt, h.turn.lang, committee.timeZone)));
+  } catch (err) {
+    const held = cprHeldCard(h, err, 'correction', (e) => ({ verb: 'minutes-correct', data: { meetingId: e.subjectId, note } }), cprConfirmed);
+    if (!held) throw err;
+    return held;
+  }
 }

@@ -13,6 +13,7 @@ import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { bestCandidate, checkPollDraft, pollReminderAt, pollTakesAnswers } from './date-poll-rules';
 import { cardKey } from './delivery.service';
+import { guardCpr } from './cpr-check';
 import { DomainError } from './errors';
 import type { OutlookEventWriter } from './outlook-events';
 import type { CardRefresh, DatePollDraft, DatePollRepository, MeetingRepository, MembershipRepository, OutboundMessage, Recipient } from './ports';
@@ -72,8 +73,11 @@ export class DatePollService {
     return { committee };
   }
 
-  /** Creates the poll and queues its card for the committee's channel (secretariat). */
-  async create(actor: Actor, committeeId: string, draft: DatePollDraft, correlationId?: string): Promise<DatePollView> {
+  /**
+   * Creates the poll and queues its card for the committee's channel (secretariat). A title
+   * or place with CPR-like numbers goes only with `cprConfirmed`, their fingerprint as checked.
+   */
+  async create(actor: Actor, committeeId: string, draft: DatePollDraft, correlationId?: string, cprConfirmed: string | null = null): Promise<DatePollView> {
     const { committee, member } = await this.committees.getForRole(committeeId, actor, ['secretariat']);
     if (!committee.conversationId) throw new DomainError('channel_not_linked', committee.slug);
     if (checkPollDraft(draft, this.clock.now()).length) throw new DomainError('invalid_input', 'date poll');
@@ -83,6 +87,8 @@ export class DatePollService {
       deadline: draft.deadline,
       groups: draft.groups.map((g) => ({ candidates: [...g.candidates].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) })),
     };
+    // The candidates are dates the card writes itself; the secretariat's words are these.
+    guardCpr([{ where: 'titel', text: clean.title }, { where: 'sted', text: clean.place }], cprConfirmed, committee.id);
     const poll = await this.polls.create(
       committee.id,
       member.personId,

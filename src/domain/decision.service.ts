@@ -5,6 +5,7 @@
 // committee's decisions across its meetings can be searched ("beslutninger takstaftalen").
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
+import { guardCpr } from './cpr-check';
 import { DomainError } from './errors';
 import { outcomeFromMinutes, standardReferat } from './minutes-outcome';
 import type {
@@ -141,16 +142,30 @@ export class DecisionService {
   /**
    * Records the decision from the form (secretariat only). Nothing is saved when the
    * decision was changed since the form was opened at `version`; the same content saved
-   * twice is one change each time only in its version, never in its actions.
+   * twice is one change each time only in its version, never in its actions. When the
+   * Referat would show on the item's card in the channel (or, as a correction, in the
+   * minutes issued again), CPR-like numbers in it need `cprConfirmed`, its fingerprint as checked.
    */
   async record(
     actor: Actor,
     input: { itemId: string; version: number; draft: DecisionDraft; correction: string | null },
     correlationId?: string,
+    cprConfirmed: string | null = null,
   ): Promise<RecordOutcome> {
     const { item, meeting, committee, member } = await this.itemOf(input.itemId, actor);
     const draft = await this.cleanDraft(committee, input.draft);
     const correction = input.correction?.trim() || null;
+    if (item.cardActivityId || correction) {
+      guardCpr(
+        [
+          { where: `${item.number} · referat`, text: draft.text },
+          { where: `${item.number} · opfølgning`, text: draft.actions.map((a) => a.what).join('\n') },
+          { where: `${item.number} · rettelse`, text: correction },
+        ],
+        cprConfirmed,
+        item.id,
+      );
+    }
     const saved = await this.decisions.record({
       itemId: item.id,
       committeeId: committee.id,

@@ -6,6 +6,7 @@
 // dated, listed in the minutes, and the minutes are issued again with it.
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
+import { guardCpr, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { minutesItems, type MinutesDocument, type MinutesPerson, type MinutesWriter } from './minutes';
 import type { AttendeeLine, MinutesAttendance } from './attendance-rules';
@@ -77,6 +78,25 @@ export function approvalItem(committee: Committee, meetingDate: string, publishe
   };
 }
 
+/** Every text of the minutes, named by where it stands: what the channel's link opens. */
+export function minutesTexts(doc: MinutesDocument): NamedText[] {
+  return [
+    { where: 'mødested', text: [doc.place, doc.room].filter(Boolean).join(', ') },
+    { where: 'deltagere', text: doc.participants.map((p) => [p.name, p.organisation, p.note].filter(Boolean).join(' ')).join('\n') },
+    { where: 'afbud', text: doc.absent.map((p) => [p.name, p.organisation, p.note].filter(Boolean).join(' ')).join('\n') },
+    ...doc.items.flatMap((i) => [
+      { where: `${i.number} · titel`, text: [i.sectionTitle, i.title].filter(Boolean).join('\n') },
+      { where: `${i.number} · ved`, text: i.presenter },
+      { where: `${i.number} · referat`, text: i.decision?.text },
+      { where: `${i.number} · opfølgning`, text: i.actions.map((a) => `${a.what} ${a.owner}`).join('\n') },
+      { where: `${i.number} · indstilling`, text: [i.recommendationIntro, ...i.recommendations].filter(Boolean).join('\n') },
+      { where: `${i.number} · sagsfremstilling`, text: i.caseText },
+      { where: `${i.number} · bilag`, text: i.attachments.map((a) => `${a.title} ${a.url ?? ''}`).join('\n') },
+    ]),
+    ...doc.corrections.map((c) => ({ where: c.itemNumber ? `${c.itemNumber} · rettelse` : 'rettelse', text: c.note })),
+  ];
+}
+
 /** "Referat DASSOS 2026-05-18.docx" */
 function minutesFileName(found: { startsAt: Date; committee: string }, kind: 'docx' | 'md'): string {
   return `Referat ${found.committee} ${found.startsAt.toISOString().slice(0, 10)}.${kind}`;
@@ -127,14 +147,16 @@ export class MinutesService {
   /**
    * "godkend referat": publishes the meeting's minutes to the committee's channel, built
    * from what is recorded now, and puts them on the next meeting's "Godkendelse af
-   * referat" (secretariat only). Publishing twice publishes once.
+   * referat" (secretariat only). Publishing twice publishes once. Minutes with CPR-like
+   * numbers go only with `cprConfirmed`, the fingerprint of their texts as the warning showed them.
    */
-  async publish(committee: Committee, actor: Actor, meetingId?: string): Promise<PublishOutcome> {
+  async publish(committee: Committee, actor: Actor, meetingId?: string, cprConfirmed: string | null = null): Promise<PublishOutcome> {
     const member = await this.committees.requireRole(committee, actor, ['secretariat']);
     const meeting = await this.meetingOf(committee, meetingId);
     const stored = await this.minutes.find(meeting.id);
     if (stored && stored.status !== 'draft') return { kind: 'already', view: await this.view(committee, meeting, stored) };
     const { doc, summary } = await this.document(committee, meeting, false, stored);
+    guardCpr(minutesTexts(doc), cprConfirmed, meeting.id);
     const token = stored?.token ?? this.messenger.newToken();
     const version = (stored?.version ?? 0) + 1;
     const next = await this.nextMeeting(committee, meeting);
@@ -164,14 +186,20 @@ export class MinutesService {
     return { kind: 'published', view: await this.view(committee, meeting, fresh), approvalItemNumber: result.approvalItemNumber, toChannel: Boolean(committee.conversationId) };
   }
 
-  /** "ret referat <hvad>": a correction to the published minutes of the meeting, which are issued again with it (secretariat only). */
-  async correct(committee: Committee, actor: Actor, note: string, meetingId?: string): Promise<MinutesView> {
+  /**
+   * "ret referat <hvad>": a correction to the published minutes of the meeting, which are
+   * issued again with it (secretariat only). With CPR-like numbers in the note or in the
+   * minutes as they would be issued, nothing is saved without `cprConfirmed`.
+   */
+  async correct(committee: Committee, actor: Actor, note: string, meetingId?: string, cprConfirmed: string | null = null): Promise<MinutesView> {
     const member = await this.committees.requireRole(committee, actor, ['secretariat']);
     const text = note.replace(/\s+/g, ' ').trim();
     if (!text || text.length > MINUTES_LIMITS.correction) throw new DomainError('invalid_input', 'correction note');
     const meeting = await this.meetingOf(committee, meetingId);
     const stored = await this.minutes.find(meeting.id);
     if (!stored || stored.status === 'draft') throw new DomainError('no_minutes', meeting.id);
+    const { doc } = await this.document(committee, meeting, false, stored);
+    guardCpr([{ where: 'rettelse', text }, ...minutesTexts(doc)], cprConfirmed, meeting.id);
     await this.minutes.addCorrection(meeting.id, text, null, member.personId, this.clock.now());
     await this.reissue(meeting.id);
     return this.view(committee, meeting, (await this.minutes.find(meeting.id)) ?? stored);

@@ -3,6 +3,7 @@ import { datePollFormCard } from '../../cards/date-poll-form.card';
 import { checkPollDraft } from '../../domain/date-poll-rules';
 import { messages } from '../../i18n/messages';
 import { draftOf, formInput, onForm, pollCards } from '../date-poll-cards';
+import { cprHeldCard } from '../cpr-hold';
 import type { CardAction } from '../handler';
 import { serviceUrlFor } from '../publish-flow';
 
@@ -26,7 +27,16 @@ export const datePollCreateAction: CardAction = {
     const serviceUrl = serviceUrlFor(committee, h.turn.ref);
     if (!committee.conversationId || !serviceUrl) return { text: t.att.polls.noChannel };
     await h.services.committees.rememberServiceUrl(committee, serviceUrl);
-    const view = await h.services.datePolls.create(h.turn.actor, committee.id, read.draft, h.turn.correlationId);
+    // cprConfirmed: "Send alligevel" on a CPR warning, which repeats the form's data.
+    const { cprConfirmed, ...formData } = parsed.data;
+    let view;
+    try {
+      view = await h.services.datePolls.create(h.turn.actor, committee.id, read.draft, h.turn.correlationId, cprConfirmed ?? null);
+    } catch (err) {
+      const held = cprHeldCard(h, err, 'poll', () => ({ verb: 'date-poll-create', data: formData }), cprConfirmed);
+      if (!held) throw err;
+      return { card: held };
+    }
     h.services.deliveries.queuedElsewhere();
     return { card: (await pollCards(h, view, { text: t.att.polls.created, good: true })).personal };
   },

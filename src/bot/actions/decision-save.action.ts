@@ -3,6 +3,7 @@ import { decisionFormCard, MAX_ROWS, ownerOf } from '../../cards/decision-form.c
 import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/decision.service';
 import type { ActionDraft } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
+import { cprHeldCard } from '../cpr-hold';
 import type { CardAction } from '../handler';
 
 // The limits are the domain's (checkDecision names them); these bounds only keep absurd payloads out.
@@ -16,6 +17,8 @@ const data = z
     outcome: z.enum(['auto', ...OUTCOMES]).optional(),
     text,
     correction: text,
+    /** "Gem alligevel" on a CPR warning: the fingerprint of the Referat as checked. */
+    cprConfirmed: z.string().max(128).optional(),
   })
   .catchall(z.unknown());
 
@@ -52,11 +55,21 @@ export const decisionSaveAction: CardAction = {
     const problems = checkDecision(form, correction, view.correcting);
     if (problems.length) return { card: decisionFormCard(view, h.turn.lang, { input: { form, correction: correction ?? '', problems } }) };
 
-    const outcome = await h.services.decisions.record(
-      h.turn.actor,
-      { itemId: d.itemId, version: d.version, draft: decisionDraft(form, view.committee.name), correction },
-      h.turn.correlationId,
-    );
+    let outcome;
+    try {
+      outcome = await h.services.decisions.record(
+        h.turn.actor,
+        { itemId: d.itemId, version: d.version, draft: decisionDraft(form, view.committee.name), correction },
+        h.turn.correlationId,
+        d.cprConfirmed ?? null,
+      );
+    } catch (err) {
+      // The warning's button sends the form's data again, as it was checked.
+      const formData = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'cprConfirmed'));
+      const held = cprHeldCard(h, err, 'decision', () => ({ verb: 'decision-save', data: formData }), d.cprConfirmed);
+      if (!held) throw err;
+      return { card: held };
+    }
     if (outcome.kind === 'conflict') return { card: decisionFormCard(outcome.view, h.turn.lang, { notice: t.min.conflict, noticeStyle: 'attention' }) };
     if (outcome.corrected) await h.services.minutes.reissue(outcome.meeting.id);
     h.services.deliveries.queuedElsewhere();

@@ -16,6 +16,8 @@ import { membersSaveAction } from './members-save.action';
 import { positionAction } from './position.action';
 import { publishCancelAction } from './publish-cancel.action';
 import { publishConfirmAction } from './publish-confirm.action';
+import { cprCancelAction } from './cpr-cancel.action';
+import { minutesCorrectAction } from './minutes-correct.action';
 import { setupImportRosterAction } from './setup-import-roster.action';
 import { setupLinkAction } from './setup-link.action';
 import { decisionFormAction } from './decision-form.action';
@@ -43,6 +45,8 @@ const all: readonly CardAction[] = [
   importCancelAction,
   publishConfirmAction,
   publishCancelAction,
+  cprCancelAction,
+  minutesCorrectAction,
   positionAction,
   itemRefreshAction,
   itemSaveAction,

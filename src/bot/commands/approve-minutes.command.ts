@@ -1,3 +1,4 @@
+import { cprHeldCard } from '../cpr-hold';
 import { committeeForCommand, type Command } from '../handler';
 import { minutesCard, publishNotice, withChannelAddress } from '../minutes-reply';
 import { sendCard } from '../reply';
@@ -10,8 +11,14 @@ export const approveMinutesCommand: Command = {
     const found = await committeeForCommand(h, this.id, committeeId);
     if (!found) return;
     const committee = await withChannelAddress(h, found);
-    const outcome = await h.services.minutes.publish(committee, h.turn.actor);
-    h.services.deliveries.queuedElsewhere();
-    await sendCard(h.ctx, minutesCard(h, outcome.view, publishNotice(h, committee, outcome)));
+    try {
+      const outcome = await h.services.minutes.publish(committee, h.turn.actor);
+      h.services.deliveries.queuedElsewhere();
+      await sendCard(h.ctx, minutesCard(h, outcome.view, publishNotice(h, committee, outcome)));
+    } catch (err) {
+      const held = cprHeldCard(h, err, 'minutes', (e) => ({ verb: 'minutes-publish', data: { meetingId: e.subjectId } }), null);
+      if (!held) throw err;
+      await sendCard(h.ctx, held);
+    }
   },
 };

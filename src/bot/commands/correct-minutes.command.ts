@@ -1,7 +1,6 @@
-import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { minutesCard, withChannelAddress } from '../minutes-reply';
+import { correctMinutes } from '../minutes-reply';
 import { sendCard } from '../reply';
 import { writtenText } from '../text';
 
@@ -21,9 +20,6 @@ export const correctMinutesCommand: Command = {
     }
     const found = await committeeForCommand(h, this.id, committeeId);
     if (!found) return;
-    const committee = await withChannelAddress(h, found);
-    const view = await h.services.minutes.correct(committee, h.turn.actor, note);
-    h.services.deliveries.queuedElsewhere();
-    await sendCard(h.ctx, minutesCard(h, view, t.corrected(formatDate(view.meeting.startsAt, h.turn.lang, committee.timeZone))));
+    await sendCard(h.ctx, await correctMinutes(h, found, note));
   },
 };
