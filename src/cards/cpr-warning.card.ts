@@ -7,8 +7,8 @@ import { renderCard } from './render';
 /** Most findings shown; the secretariat edits the document anyway. */
 const MAX_FINDINGS = 20;
 
-/** What was about to leave: the agenda, the minutes, a correction, a date poll, an item's decision. */
-export type CprSubject = 'agenda' | 'minutes' | 'correction' | 'poll' | 'decision';
+/** What was about to leave: the agenda, the minutes, a correction, a date poll, an item's decision, a posted item's text. */
+export type CprSubject = 'agenda' | 'minutes' | 'correction' | 'poll' | 'decision' | 'item';
 
 type ActionData = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
 // the secretariat ("status punkt 1.2").
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
-import { checkCpr, CprHeld, type CprFinding, type NamedText } from './cpr-check';
+import { checkCpr, CprHeld, guardCpr, type CprFinding, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { cardKey } from './delivery.service';
 import type {
@@ -295,11 +295,17 @@ export class AgendaService {
     return { committee, item, meetingId, meetings };
   }
 
-  /** Creates or changes an item from the edit card, possibly moving it to another meeting (secretariat only). */
+  /**
+   * Creates or changes an item from the edit card, possibly moving it to another meeting
+   * (secretariat only). An item whose card is in the channel shows its new text at the
+   * card's next refresh (an answer, a tally), before any publish: CPR-like numbers in it
+   * need `cprConfirmed`, the fingerprint of the texts as checked.
+   */
   async saveItem(
     actor: Actor,
     input: { itemId: string | null; meetingId: string; draft: ItemDraft },
     correlationId?: string,
+    cprConfirmed: string | null = null,
   ): Promise<{ item: AgendaItem; committee: Committee; created: boolean; moved: boolean }> {
     const meeting = await this.meetings.findById(input.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${input.meetingId}`);
@@ -309,6 +315,7 @@ export class AgendaService {
       const owner = await this.itemWithCommittee(input.itemId);
       if (!owner) throw new DomainError('invalid_input', `no item ${input.itemId}`);
       if (owner.committee.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
+      if (owner.item.cardActivityId) guardCpr(itemTexts({ ...owner.item, ...cleanDraft(input.draft) }), cprConfirmed, owner.item.id);
     }
     const draft = cleanDraft(input.draft);
     const saved = await this.agenda.saveItem({ ...input, draft });
@@ -364,10 +371,7 @@ export function agendaTexts(agenda: Agenda, notes: ReadonlyArray<{ requestId: st
     { where: 'mødested', text: [meeting.place, meeting.room].filter(Boolean).join(', ') },
     ...agenda.items.flatMap((item) => [
       { where: `${item.number} · afsnit`, text: item.sectionTitle },
-      { where: `${item.number} · titel`, text: item.title },
-      { where: `${item.number} · ved`, text: item.presenter },
-      { where: `${item.number} · indstilling`, text: [item.recommendationIntro, ...item.recommendations].filter(Boolean).join('\n') },
-      { where: `${item.number} · sagsfremstilling`, text: item.caseText },
+      ...itemTexts(item),
       { where: `${item.number} · referat`, text: [item.decision?.text, ...(item.decision?.actions ?? []).map((a) => a.what)].filter(Boolean).join('\n') },
       ...item.attachments.flatMap((a) => {
         const note = a.closed ? undefined : noteOf(a.url);
@@ -377,6 +381,16 @@ export function agendaTexts(agenda: Agenda, notes: ReadonlyArray<{ requestId: st
         ];
       }),
     ]),
+  ];
+}
+
+/** The texts of an item that the secretariat writes on the edit card. */
+function itemTexts(item: Pick<AgendaItem, 'number' | 'title' | 'presenter' | 'recommendationIntro' | 'recommendations' | 'caseText'>): NamedText[] {
+  return [
+    { where: `${item.number} · titel`, text: item.title },
+    { where: `${item.number} · ved`, text: item.presenter },
+    { where: `${item.number} · indstilling`, text: [item.recommendationIntro, ...item.recommendations].filter(Boolean).join('\n') },
+    { where: `${item.number} · sagsfremstilling`, text: item.caseText },
   ];
 }
 
