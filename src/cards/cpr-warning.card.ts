@@ -7,8 +7,8 @@ import { renderCard } from './render';
 /** Most findings shown; the secretariat edits the document anyway. */
 const MAX_FINDINGS = 20;
 
-/** What was about to leave: the agenda, the minutes, a correction, a date poll, an item's decision, a posted item's text. */
-export type CprSubject = 'agenda' | 'minutes' | 'correction' | 'poll' | 'decision' | 'item';
+/** What was about to leave: the agenda, the minutes, a correction, a date poll, an item's decision, a posted item's text, a document imported onto posted items. */
+export type CprSubject = 'agenda' | 'minutes' | 'correction' | 'poll' | 'decision' | 'item' | 'import';
 
 type ActionData = Record<string, unknown>;
 

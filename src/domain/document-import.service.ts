@@ -5,6 +5,7 @@
 import type { ParsedDocument, SectionKind } from '../documents/parsed-document';
 import { parsedDocumentSchema } from '../documents/parsed-document';
 import type { CommitteeService } from './committee.service';
+import { guardCpr, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { outcomeFromMinutes } from './minutes-outcome';
 import type {
@@ -66,13 +67,16 @@ export class DocumentImportService {
 
   /**
    * Saves the import onto the chosen meeting (an existing one of the committee, or a new
-   * one made from the document's header when `meetingId` is 'new').
+   * one made from the document's header when `meetingId` is 'new'). Onto a meeting whose
+   * cards are in the channel (they show the items' current text at their next refresh),
+   * CPR-like numbers in the document need `cprConfirmed`, the fingerprint of its texts.
    */
   async save(
     importId: string,
     actor: Actor,
     meetingChoice: string | null,
     correlationId?: string,
+    cprConfirmed: string | null = null,
   ): Promise<{ saved: SavedImport; meeting: Meeting; preview: ImportPreview }> {
     const { committee, record, member } = await this.load(importId, actor);
     if (record.status === 'saved' && record.meetingId) {
@@ -87,6 +91,8 @@ export class DocumentImportService {
 
     const meeting = await this.meetingFor(committee, record.parsed, meetingChoice);
     const parsed = record.parsed;
+    const posted = (await this.agenda.loadAgenda(meeting.id))?.items.some((i) => i.cardActivityId);
+    if (posted) guardCpr(parsedTexts(parsed), cprConfirmed, meeting.id);
     const decisions =
       parsed.kind === 'minutes'
         ? parsed.items
@@ -186,4 +192,16 @@ export class DocumentImportService {
     const endsAt = end ? at(end, 11) : new Date(startsAt.getTime() + DEFAULT_MEETING_HOURS * 3600_000);
     return { kind: 'new', startsAt, endsAt: endsAt > startsAt ? endsAt : new Date(startsAt.getTime() + DEFAULT_MEETING_HOURS * 3600_000), place, room };
   }
+}
+
+/** The document's texts that become items' texts, named by where they stand. */
+function parsedTexts(parsed: ParsedDocument): NamedText[] {
+  return parsed.items.flatMap((i) => [
+    { where: `${i.number} · titel`, text: [i.sectionTitle, i.title].filter(Boolean).join('\n') },
+    { where: `${i.number} · ved`, text: i.presenter },
+    { where: `${i.number} · indstilling`, text: [i.recommendationIntro, ...i.recommendation].filter(Boolean).join('\n') },
+    { where: `${i.number} · sagsfremstilling`, text: i.caseText },
+    { where: `${i.number} · referat`, text: i.minutes },
+    { where: `${i.number} · bilag`, text: i.attachments.map((a) => `${a.title} ${a.url ?? ''}`).join('\n') },
+  ]);
 }

@@ -32,7 +32,8 @@ async function invoke(verb: string, data: Record<string, unknown>, user = ALEX) 
   return JSON.stringify(((await res.json()) as { value: unknown }).value);
 }
 
-async function importAgenda(text: string): Promise<void> {
+/** Imports the agenda onto the meeting; true when the CPR guard held the save (cards in the channel) and it was confirmed. */
+async function importAgenda(text: string): Promise<boolean> {
   await app.post(personal(`importer dagsorden\n${text}`));
   await connector.waitFor(1);
   // The preview is the POST to the chat (a card update from earlier answers may come first).
@@ -42,8 +43,12 @@ async function importAgenda(text: string): Promise<void> {
   const save = card.actions.find((a) => a.verb === 'import-save')!;
   const choice = card.body.find((e) => e.type === 'Input.ChoiceSet') as { value: string };
   meetingId = choice.value;
-  await invoke('import-save', { importId: save.data.importId, meetingId });
+  const res = await app.post(executeAction('import-save', { importId: save.data.importId, meetingId }, where()));
+  const answer = ((await res.json()) as { value: { actions?: Array<{ verb: string; data: Record<string, unknown> }> } }).value;
+  const held = answer.actions?.find((a) => a.verb === 'import-save');
+  if (held) await invoke('import-save', held.data);
   connector.clear();
+  return Boolean(held);
 }
 
 async function items() {
@@ -214,7 +219,8 @@ describe('the CPR check', () => {
   };
 
   it('holds publishing back until the secretariat confirms, and never posts silently', async () => {
-    await importAgenda(AGENDA.replace('Der gives en kort status.', 'Borgeren med CPR 010190-1234 er omtalt.'));
+    // The agenda's cards are in the channel already (showing items' current text): the import itself was held first.
+    expect(await importAgenda(AGENDA.replace('Der gives en kort status.', 'Borgeren med CPR 010190-1234 er omtalt.'))).toBe(true);
     await app.post(personal('udsend dagsorden'));
     await connector.waitFor(1);
     expect(cardPosts().filter((p) => p.conversationId.startsWith(TEAM))).toHaveLength(0);

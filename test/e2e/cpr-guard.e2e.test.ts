@@ -8,6 +8,7 @@
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, TEAM, executeAction, message } from '../support/activities';
+import { AGENDA } from '../support/documents';
 import { until } from '../support/until';
 
 /** Monday 23 November 2026, 15:30: the demo meeting (moved to today, 13–15) has just ended. */
@@ -179,5 +180,24 @@ describe('date polls', () => {
     expect(JSON.stringify(await invoke(confirm.verb, confirm.data))).toContain('Afstemningen er på vej til kanalen');
     expect(await app.db.prisma.datePoll.count()).toBe(1);
     await until(() => toChannel(/DATOAFSTEMNING/).length > 0);
+  });
+});
+
+describe('importing onto a meeting whose cards are in the channel', () => {
+  it('holds a document with a CPR number: the cards would show it at their next refresh', async () => {
+    const before = (await app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })).map((i) => [i.number, i.caseText]);
+    connector.clear();
+    const activity = personal(`importer dagsorden\n${AGENDA.replace('Der gives en kort status.', 'Borgeren 060690\u20111234 er omtalt.')}`);
+    await app.post(activity);
+    await until(() => connector.recorded.some((r) => r.method === 'POST' && r.body.replyToId === activity.id));
+    const preview = (connector.recorded.find((r) => r.method === 'POST' && r.body.replyToId === activity.id)!.body as { attachments: Array<{ content: Card }> }).attachments[0]!.content;
+    const save = preview.actions!.find((a) => a.verb === 'import-save')!;
+
+    const warning = await invoke('import-save', { importId: save.data.importId, meetingId });
+    expect(shown(warning)).toContain('Mulige CPR-numre i det importerede dokument');
+    expect(shown(warning)).toContain('"title":"2.2 · sagsfremstilling","value":"060690-****"');
+    expect(confirmOf(warning).data).toEqual({ importId: save.data.importId, meetingId, cprConfirmed: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })).map((i) => [i.number, i.caseText])).toEqual(before);
+    expect(shown(await invoke(cancelOf(warning).verb, cancelOf(warning).data))).toContain('Annulleret');
   });
 });

@@ -3,7 +3,7 @@ import { cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';
 
-const data = z.object({ subject: z.enum(['agenda', 'minutes', 'correction', 'poll', 'decision', 'item']) });
+const data = z.object({ subject: z.enum(['agenda', 'minutes', 'correction', 'poll', 'decision', 'item', 'import']) });
 
 /** "Annuller" on a CPR warning (other than the agenda's): nothing is sent, the card closes. */
 export const cprCancelAction: CardAction = {

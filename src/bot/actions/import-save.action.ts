@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { importPreviewCard } from '../../cards/import-preview.card';
 import { messages } from '../../i18n/messages';
+import { cprHeldCard } from '../cpr-hold';
 import type { CardAction } from '../handler';
 
 const data = z.object({
   importId: z.uuid(),
   meetingId: z.union([z.uuid(), z.literal('new')]).optional(),
+  /** "Gem alligevel" on a CPR warning: the fingerprint of the document's texts as checked. */
+  cprConfirmed: z.string().max(128).optional(),
 });
 
 /** "Gem som dagsorden for mødet …" on the import preview (secretariat; a second click saves nothing more). */
@@ -14,8 +17,15 @@ export const importSaveAction: CardAction = {
   async run(h, raw) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const { importId, meetingId } = parsed.data;
-    const { saved, preview } = await h.services.imports.save(importId, h.turn.actor, meetingId ?? null, h.turn.correlationId);
-    return { card: importPreviewCard(preview, h.turn.lang, { kind: 'saved', saved }) };
+    const { importId, meetingId, cprConfirmed } = parsed.data;
+    try {
+      const { saved, preview } = await h.services.imports.save(importId, h.turn.actor, meetingId ?? null, h.turn.correlationId, cprConfirmed ?? null);
+      return { card: importPreviewCard(preview, h.turn.lang, { kind: 'saved', saved }) };
+    } catch (err) {
+      // Bound to the meeting it was checked for: 'new' is never one with cards in the channel.
+      const held = cprHeldCard(h, err, 'import', (e) => ({ verb: 'import-save', data: { importId, meetingId: e.subjectId } }), cprConfirmed);
+      if (!held) throw err;
+      return { card: held };
+    }
   },
 };
