@@ -88,13 +88,13 @@ export class DatePollService {
       groups: draft.groups.map((g) => ({ candidates: [...g.candidates].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) })),
     };
     // The candidates are dates the card writes itself; the secretariat's words are these.
-    guardCpr([{ where: 'titel', text: clean.title }, { where: 'sted', text: clean.place }], cprConfirmed, committee.id);
+    const cpr = guardCpr([{ where: 'titel', text: clean.title }, { where: 'sted', text: clean.place }], cprConfirmed, committee.id);
     const poll = await this.polls.create(
       committee.id,
       member.personId,
       clean,
       this.clock.now(),
-      { committeeId: committee.id, actorPersonId: member.personId, action: 'date_poll.created', subjectType: 'date_poll', subjectId: null, data: { actorName: actor.name, meetings: clean.groups.length }, correlationId: correlationId ?? null },
+      { committeeId: committee.id, actorPersonId: member.personId, action: 'date_poll.created', subjectType: 'date_poll', subjectId: null, data: { actorName: actor.name, meetings: clean.groups.length, ...(cpr.findings.length ? { cprFindings: cpr.findings.length, confirmedCpr: true } : {}) }, correlationId: correlationId ?? null },
       (p) => ({ cards: [this.cardOf(p)], messages: [] }),
     );
     return this.viewFor(poll, committee, member);

@@ -155,17 +155,14 @@ export class DecisionService {
     const { item, meeting, committee, member } = await this.itemOf(input.itemId, actor);
     const draft = await this.cleanDraft(committee, input.draft);
     const correction = input.correction?.trim() || null;
-    if (item.cardActivityId || correction) {
-      guardCpr(
-        [
-          { where: `${item.number} · referat`, text: draft.text },
-          { where: `${item.number} · opfølgning`, text: draft.actions.map((a) => a.what).join('\n') },
-          { where: `${item.number} · rettelse`, text: correction },
-        ],
-        cprConfirmed,
-        item.id,
-      );
-    }
+    // Only where the Referat leaves: on the item's card in the channel, or in minutes issued again.
+    const leaves = Boolean(item.cardActivityId || correction);
+    const texts = [
+      { where: `${item.number} · referat`, text: draft.text },
+      { where: `${item.number} · opfølgning`, text: draft.actions.map((a) => a.what).join('\n') },
+      { where: `${item.number} · rettelse`, text: correction },
+    ];
+    const cpr = leaves ? guardCpr(texts, cprConfirmed, item.id) : null;
     const saved = await this.decisions.record({
       itemId: item.id,
       committeeId: committee.id,
@@ -180,7 +177,7 @@ export class DecisionService {
         action: correction ? 'decision.corrected' : input.version ? 'decision.changed' : 'decision.recorded',
         subjectType: 'agenda_item',
         subjectId: item.id,
-        data: { actorName: actor.name, number: item.number, outcome: draft.outcome, actions: draft.actions.length, correction },
+        data: { actorName: actor.name, number: item.number, outcome: draft.outcome, actions: draft.actions.length, correction, ...(cpr?.findings.length ? { cprFindings: cpr.findings.length, confirmedCpr: true } : {}) },
         correlationId: correlationId ?? null,
       },
     });

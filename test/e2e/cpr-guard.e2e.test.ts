@@ -93,6 +93,8 @@ describe("an item's Referat", () => {
     // "Gem alligevel" saves exactly what was checked, and the card in the channel shows it.
     expect(JSON.stringify(await invoke(confirm.verb, confirm.data))).toContain('Gemt: punkt 1.2');
     expect((await app.db.prisma.decision.findUniqueOrThrow({ where: { agendaItemId: it12.id } })).text).toBe(form.text);
+    const audit = await app.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'decision.recorded', subjectId: it12.id } });
+    expect(audit.data).toMatchObject({ cprFindings: 1, confirmedCpr: true });
     await until(() => connector.recorded.some((r) => r.method === 'PUT' && r.activityId === it12.cardActivityId));
   });
 });
@@ -179,6 +181,7 @@ describe('date polls', () => {
 
     expect(JSON.stringify(await invoke(confirm.verb, confirm.data))).toContain('Afstemningen er på vej til kanalen');
     expect(await app.db.prisma.datePoll.count()).toBe(1);
+    expect((await app.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'date_poll.created' } })).data).toMatchObject({ cprFindings: 1, confirmedCpr: true });
     await until(() => toChannel(/DATOAFSTEMNING/).length > 0);
   });
 });
