@@ -18,7 +18,10 @@ export interface PublishedItemContent {
 }
 
 /** The snapshot a publish stores of `item`; attachments in `announced` are now told, no longer "to follow". */
-export function publishedContentOf(item: AgendaItem, announced: ReadonlySet<string> = new Set()): PublishedItemContent {
+export function publishedContentOf(
+  item: AgendaItem,
+  announced: ReadonlySet<string> = new Set(),
+): PublishedItemContent {
   return {
     number: item.number,
     section: item.section,
@@ -28,7 +31,10 @@ export function publishedContentOf(item: AgendaItem, announced: ReadonlySet<stri
     recommendationIntro: item.recommendationIntro,
     recommendations: [...item.recommendations],
     caseText: item.caseText,
-    attachments: item.attachments.map((a) => ({ ...a, toFollow: a.toFollow && !announced.has(a.id) })),
+    attachments: item.attachments.map((a) => ({
+      ...a,
+      toFollow: a.toFollow && !announced.has(a.id),
+    })),
   };
 }
 

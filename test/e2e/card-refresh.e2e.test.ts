@@ -26,11 +26,14 @@ afterAll(async () => {
 });
 beforeEach(() => connector.clear());
 
-const personal = (text: string, user = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
+const personal = (text: string, user = ALEX) =>
+  message(text, { serviceUrl: connector.url, scope: 'personal', user });
 
 /** What a refresh invoke in the channel answers with, as Teams would get it. */
 async function invoke(verb: string, data: Record<string, unknown>, user = ALEX): Promise<string> {
-  const res = await app.post(executeAction(verb, data, { serviceUrl: connector.url, scope: 'channel', user }));
+  const res = await app.post(
+    executeAction(verb, data, { serviceUrl: connector.url, scope: 'channel', user }),
+  );
   return JSON.stringify(((await res.json()) as { value: unknown }).value);
 }
 const refresh = (itemId: string, user: typeof ALEX) => invoke('item-refresh', { itemId }, user);
@@ -38,7 +41,14 @@ const refresh = (itemId: string, user: typeof ALEX) => invoke('item-refresh', { 
 async function importAgenda(text: string): Promise<void> {
   await app.post(personal(`importer dagsorden\n${text}`));
   await until(() => connector.recorded.some((r) => r.method === 'POST'));
-  const body = connector.recorded.find((r) => r.method === 'POST')!.body as { attachments: Array<{ content: { actions: Array<{ verb: string; data: Record<string, string> }>; body: Array<Record<string, unknown>> } }> };
+  const body = connector.recorded.find((r) => r.method === 'POST')!.body as {
+    attachments: Array<{
+      content: {
+        actions: Array<{ verb: string; data: Record<string, string> }>;
+        body: Array<Record<string, unknown>>;
+      };
+    }>;
+  };
   const card = body.attachments[0]!.content;
   const save = card.actions.find((a) => a.verb === 'import-save')!;
   meetingId = (card.body.find((e) => e.type === 'Input.ChoiceSet') as { value: string }).value;
@@ -46,7 +56,10 @@ async function importAgenda(text: string): Promise<void> {
   connector.clear();
 }
 
-const published = () => connector.recorded.some((r) => /^Dagsordenen er udsendt i kanalen/.test(String(r.body.text ?? '')));
+const published = () =>
+  connector.recorded.some((r) =>
+    /^Dagsordenen er udsendt i kanalen/.test(String(r.body.text ?? '')),
+  );
 
 async function decisionItem() {
   return (await app.db.prisma.agendaItem.findFirst({ where: { meetingId, number: '1.1' } }))!;
@@ -127,9 +140,13 @@ describe('card refresh', () => {
       create: { displayName: STRANGER.name, aadObjectId: STRANGER.aadObjectId },
       update: {},
     });
-    const megan = (await app.db.prisma.person.findUnique({ where: { aadObjectId: MEGAN.aadObjectId } }))!;
+    const megan = (await app.db.prisma.person.findUnique({
+      where: { aadObjectId: MEGAN.aadObjectId },
+    }))!;
     expect(await refresh(item.id, STRANGER)).not.toContain(EDITED);
-    const named = await app.db.prisma.meetingAttendance.create({ data: { meetingId, personId: megan.id, attendance: 'absent', standInId: stranger.id } });
+    const named = await app.db.prisma.meetingAttendance.create({
+      data: { meetingId, personId: megan.id, attendance: 'absent', standInId: stranger.id },
+    });
     expect(await refresh(item.id, STRANGER)).toContain(EDITED);
     await app.db.prisma.meetingAttendance.delete({ where: { id: named.id } });
     expect(await refresh(item.id, STRANGER)).not.toContain(EDITED);
@@ -140,17 +157,37 @@ describe('card refresh', () => {
     expect(meeting).not.toContain('Viborg');
     expect(await invoke('next-meeting-view', { meetingId }, MEGAN)).toContain('Viborg');
     const committee = (await app.db.prisma.committee.findFirst())!;
-    const poll = await app.db.prisma.datePoll.create({ data: { committeeId: committee.id, title: 'Mødedatoer for 2028' } });
-    expect(await invoke('date-poll-view', { pollId: poll.id }, STRANGER)).not.toContain('Mødedatoer for 2028');
-    expect(await invoke('date-poll-view', { pollId: poll.id }, MEGAN)).toContain('Mødedatoer for 2028');
+    const poll = await app.db.prisma.datePoll.create({
+      data: { committeeId: committee.id, title: 'Mødedatoer for 2028' },
+    });
+    expect(await invoke('date-poll-view', { pollId: poll.id }, STRANGER)).not.toContain(
+      'Mødedatoer for 2028',
+    );
+    expect(await invoke('date-poll-view', { pollId: poll.id }, MEGAN)).toContain(
+      'Mødedatoer for 2028',
+    );
     const deadline = new Date(Date.now() + 14 * 86_400_000);
     const request = (status: 'draft' | 'open') =>
-      app.db.prisma.inputRequest.create({ data: { committeeId: committee.id, title: `Temaer til dialogmødet (${status})`, questions: ['Hvilke temaer?'], deadline, status } });
+      app.db.prisma.inputRequest.create({
+        data: {
+          committeeId: committee.id,
+          title: `Temaer til dialogmødet (${status})`,
+          questions: ['Hvilke temaer?'],
+          deadline,
+          status,
+        },
+      });
     const open = await request('open');
-    expect(await invoke('input-view', { requestId: open.id }, STRANGER)).not.toContain('Temaer til dialogmødet');
-    expect(await invoke('input-view', { requestId: open.id }, MEGAN)).toContain('Temaer til dialogmødet (open)');
+    expect(await invoke('input-view', { requestId: open.id }, STRANGER)).not.toContain(
+      'Temaer til dialogmødet',
+    );
+    expect(await invoke('input-view', { requestId: open.id }, MEGAN)).toContain(
+      'Temaer til dialogmødet (open)',
+    );
     // Not sent out yet: no one's refresh shows it.
     const draft = await request('draft');
-    expect(await invoke('input-view', { requestId: draft.id }, MEGAN)).not.toContain('Temaer til dialogmødet');
+    expect(await invoke('input-view', { requestId: draft.id }, MEGAN)).not.toContain(
+      'Temaer til dialogmødet',
+    );
   });
 });
