@@ -125,7 +125,7 @@ export async function startApp(
     committees,
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
-    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock, store.inputs),
+    agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock, store.inputs, { attendance: store.attendance, people: store.people }),
     deliveries: new DeliveryService(store.outbox, store.people),
     digests: new DigestService(store.committees, store.meetings, store.memberships, store.agenda, store.people, store.audit, clock, store.inputs, store.submissions, store.actions, attendance),
     submissions: new SubmissionService(committees, store.meetings, store.memberships, store.submissions, store.audit, clock, submissionLetters),

@@ -85,7 +85,7 @@ export class OutboxSender implements OutboundSender {
   }
 
   private async sendOverview(meetingId: string): Promise<SendResult> {
-    const found = await this.services.agenda.agendaWithCommittee(meetingId);
+    const found = await this.services.agenda.publishedAgenda(meetingId);
     if (!found) throw new SendError(`meeting ${meetingId} is gone`, GONE, null);
     const { agenda, committee } = found;
     const target = channelOf(committee);
@@ -97,8 +97,9 @@ export class OutboxSender implements OutboundSender {
   }
 
   private async sendItem(itemId: string): Promise<SendResult> {
-    const found = await this.services.agenda.itemWithCommittee(itemId);
-    if (!found) throw new SendError(`item ${itemId} is gone`, GONE, null);
+    // The channel is shown what was published, never the draft.
+    const found = await this.services.agenda.publishedItem(itemId);
+    if (!found) throw new SendError(`item ${itemId} is gone or was never published`, GONE, null);
     const { item, committee } = found;
     const target = channelOf(committee);
     const card = sharedItemCard(committee, item, await this.services.agenda.viewers(committee));

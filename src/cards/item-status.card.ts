@@ -1,6 +1,7 @@
 import template from '../../cards/item-status.json';
 import type { ItemStatusReport } from '../domain/agenda.service';
 import type { Lang } from '../i18n/locale';
+import { inert } from '../domain/inert-text';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
 
@@ -18,11 +19,12 @@ export function itemStatusCard(report: ItemStatusReport, lang: Lang) {
     summary: t.statusSummary(answered, people.length),
     tally: item.section === 'decision' ? t.tallyDecision(item.tally) : t.tallyAcknowledged(item.tally.acknowledged),
     organisations: report.organisations.map((o) => ({
-      name: o.name ?? t.noOrganisation,
+      name: o.name ? inert(o.name) : t.noOrganisation,
       people: o.people.map((p) => ({
-        name: p.name,
+        name: inert(p.name),
+        // A member's comment is their words: it cannot pose as another's answer or a heading.
         answer: p.answer
-          ? `${t.answers[p.answer.kind]}${p.answer.comment ? ` – «${p.answer.comment}»` : ''}`
+          ? `${t.answers[p.answer.kind]}${p.answer.comment ? ` – «${inert(p.answer.comment)}»` : ''}`
           : t.statusMissing,
       })),
     })),

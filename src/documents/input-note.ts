@@ -6,7 +6,7 @@
 // (The Word writer is loaded only when a note is written.)
 import type { Paragraph as DocxParagraph } from 'docx';
 import type { InputNote, NoteWriter } from '../domain/input.service';
-import { inert } from '../domain/inert-text';
+import { markdownText } from '../domain/inert-text';
 import { formatDate } from '../i18n/format';
 
 const CLOSED = 'Lukket bilag';
@@ -20,25 +20,32 @@ function summary(note: InputNote): string {
   return `${note.committee} · frist ${deadline} · ${note.answeredCount} af ${note.organisationCount} organisationer har svaret`;
 }
 
-/** The note as Markdown; members' words as they wrote them, with no live links or images. */
+/**
+ * The note as Markdown. Every text in it is plain text (the form's fields, members'
+ * answers, names), escaped: an answer reads as typed and cannot make a heading, a bold
+ * name or a list — the note's structure is the note's own. The Word file writes the same
+ * texts as literal runs.
+ */
 export function inputNoteMarkdown(note: InputNote): string {
-  const lines = [`# ${inert(heading(note))}`, ''];
+  const md = markdownText;
+  const lines = [`# ${md(heading(note))}`, ''];
   if (note.confidential) lines.push(`**${CLOSED}**`, '');
-  lines.push(`*${summary(note)}*`, '');
-  if (note.context) lines.push(inert(note.context), '');
+  lines.push(`*${md(summary(note))}*`, '');
+  if (note.context) lines.push(md(note.context), '');
   note.questions.forEach((q, i) => {
-    lines.push(`## ${i + 1}. ${inert(q.question)}`, '');
+    // A heading is one line: a line break in a question would end it.
+    lines.push(`## ${i + 1}. ${md(q.question.replace(/\s*\n\s*/g, ' '))}`, '');
     if (!q.organisations.length) lines.push('*Ingen svar.*', '');
     for (const o of q.organisations) {
-      lines.push(`### ${inert(o.name)}`, '');
+      lines.push(`### ${md(o.name)}`, '');
       for (const a of o.answers) {
-        const [first = '', ...rest] = inert(a.text).split('\n');
-        lines.push(`**${inert(a.person)}:** ${first}`, ...rest, '');
+        const [first = '', ...rest] = md(a.text).split('\n');
+        lines.push(`**${md(a.person)}:** ${first}`, ...rest, '');
       }
     }
   });
   if (note.missing.length) {
-    lines.push('## Ikke besvaret', '', ...note.missing.map((m) => `- ${inert(m)}`), '');
+    lines.push('## Ikke besvaret', '', ...note.missing.map((m) => `- ${md(m)}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,7 +1,8 @@
 // The Markdown the committees' texts are kept in (a Referat, a Sagsfremstilling), as
 // Word paragraphs: paragraphs, "- " bullets, numbered lines, sub-headings, pipe tables,
 // **bold**, *italic* and http(s) links. Only what the house format uses; anything else
-// stays text as written. The docx module is passed in, so it is loaded only when a
+// stays text as written. A backslash escape ("\#", "\*", as markdownText() writes members'
+// words) is the character itself, never structure. The docx module is passed in, so it is loaded only when a
 // document is written (the idle bot stays small).
 import type * as Docx from 'docx';
 
@@ -17,11 +18,19 @@ const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const BOLD_LINE = /^\*\*([^*]+)\*\*:?$/;
 const INLINE = /(\*\*[^*]+\*\*|__[^_]+__|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[[^\]]*\]\([^)\s]*\)|<\/?b>)/g;
 
+// An escaped character is held as a private-use stand-in while the lines are read, so no
+// pattern above sees it, and is given back as itself in the text runs.
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const HELD = /[\uE000-\uE07F]/g;
+const hold = (text: string) => text.replace(ESCAPED, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+const release = (text: string) => text.replace(HELD, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
+
 /** Inline Markdown as runs: bold, italic and http(s) links (other links keep their text only). */
 export function inlineRuns(d: DocxModule, text: string, base: { bold?: boolean } = {}): Array<Docx.TextRun | Docx.ExternalHyperlink> {
   const runs: Array<Docx.TextRun | Docx.ExternalHyperlink> = [];
   let bold = base.bold ?? false;
-  for (const part of text.replace(/\u200B/g, '').split(INLINE)) {
+  const TextRun = (options: Docx.IRunOptions & { text: string }) => new d.TextRun({ ...options, text: release(options.text) });
+  for (const part of hold(text.replace(/\u200B/g, '')).split(INLINE)) {
     if (!part) continue;
     if (part === '<b>' || part === '</b>') {
       bold = part === '<b>' || (base.bold ?? false);
@@ -30,12 +39,12 @@ export function inlineRuns(d: DocxModule, text: string, base: { bold?: boolean }
     const strong = /^(\*\*|__)(.+)\1$/.exec(part);
     const em = !strong && /^([*_])(.+)\1$/.exec(part);
     const link = /^\[([^\]]*)\]\(([^)\s]*)\)$/.exec(part);
-    if (strong) runs.push(new d.TextRun({ text: strong[2]!, bold: true }));
-    else if (em) runs.push(new d.TextRun({ text: em[2]!, italics: true, bold }));
+    if (strong) runs.push(TextRun({ text: strong[2]!, bold: true }));
+    else if (em) runs.push(TextRun({ text: em[2]!, italics: true, bold }));
     else if (link && /^https?:\/\//i.test(link[2]!)) {
-      runs.push(new d.ExternalHyperlink({ link: link[2]!, children: [new d.TextRun({ text: link[1] || link[2]!, style: 'Hyperlink' })] }));
-    } else if (link) runs.push(new d.TextRun({ text: link[1]!, bold }));
-    else runs.push(new d.TextRun({ text: part, bold }));
+      runs.push(new d.ExternalHyperlink({ link: release(link[2]!), children: [TextRun({ text: link[1] || link[2]!, style: 'Hyperlink' })] }));
+    } else if (link) runs.push(TextRun({ text: link[1]!, bold }));
+    else runs.push(TextRun({ text: part, bold }));
   }
   return runs;
 }
@@ -72,7 +81,7 @@ const HEADINGS = ['HEADING_1', 'HEADING_2', 'HEADING_3', 'HEADING_4', 'HEADING_5
  * never above it, so the document's outline stays the house format's.
  */
 export function markdownBlocks(d: DocxModule, markdown: string, headingBase = 3): Block[] {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const lines = hold(markdown.replace(/\r\n?/g, '\n')).split('\n');
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   const flush = () => {
@@ -113,7 +122,7 @@ export function markdownBlocks(d: DocxModule, markdown: string, headingBase = 3)
       flush();
       blocks.push(heading(headingBase + h[1]!.length - 2, h[2]!.replace(/^\*\*(.*)\*\*$/, '$1')));
     } else if (boldLine && (lines[i + 1] ?? '').trim() === '') {
-      blocks.push(new d.Paragraph({ keepNext: true, children: [new d.TextRun({ text: boldLine[1]!, bold: true })] }));
+      blocks.push(new d.Paragraph({ keepNext: true, children: [new d.TextRun({ text: release(boldLine[1]!), bold: true })] }));
     } else if (bullet) {
       flush();
       blocks.push(new d.Paragraph({ bullet: { level: 0 }, children: inlineRuns(d, bullet[1]!) }));

@@ -5,6 +5,7 @@
 // It is what the bot's own import reads, so minutes written here can be read back.
 import { minutesSections, type MinutesAction, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes';
 import { plainAttachmentTitle } from '../domain/attachment-title';
+import { markdownText } from '../domain/inert-text';
 import { formatDate, formatDay, formatShortDate, formatTimeSpan } from '../i18n/format';
 import { messages } from '../i18n/messages';
 
@@ -76,11 +77,16 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 }
 
+/** A name in a table cell: as typed (markdownText escapes its pipes too), on one line. */
+function nameCell(text: string): string {
+  return markdownText(text).replace(/\s*\n\s*/g, ' ');
+}
+
 function peopleTable(people: MinutesPerson[]): string[] {
   return [
     `| ${MINUTES_WORDS.name} | ${MINUTES_WORDS.organisation} |`,
     '|------|--------------|',
-    ...people.map((p) => `| ${cell(personLabel(p))} | ${cell(p.organisation ?? '')} |`),
+    ...people.map((p) => `| ${nameCell(personLabel(p))} | ${nameCell(p.organisation ?? '')} |`),
     '',
   ];
 }

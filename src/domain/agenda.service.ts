@@ -3,11 +3,13 @@
 // the secretariat ("status punkt 1.2").
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
-import { checkCpr, CprHeld, guardCpr, type CprFinding, type NamedText } from './cpr-check';
+import { checkCpr, CprHeld, type CprFinding, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { cardKey } from './delivery.service';
+import { asPublished, publishedContentOf } from './published-item';
 import type {
   AgendaRepository,
+  AttendanceRepository,
   AuditLog,
   CardRefresh,
   InputRequestRepository,
@@ -15,6 +17,7 @@ import type {
   MeetingRepository,
   MembershipRepository,
   ItemDraft,
+  PersonRepository,
   PositionRecord,
   Recipient,
 } from './ports';
@@ -114,6 +117,8 @@ export class AgendaService {
     private readonly clock: Clock,
     /** Compiled input notes: an open attachment that is one goes to the channel with its text. */
     private readonly notes: Pick<InputRequestRepository, 'compiledNotes'>,
+    /** Who else may read a meeting's items: the stand-ins named for it. */
+    private readonly standIns: { attendance: Pick<AttendanceRepository, 'isStandIn'>; people: Pick<PersonRepository, 'findPersonalChat'> },
   ) {}
 
   /** The agenda of the committee's next meeting that has one. */
@@ -154,8 +159,10 @@ export class AgendaService {
       throw new CprHeld({ findings: plan.findings, fingerprint: plan.fingerprint }, plan.agenda.meeting.id);
     }
     const confirmedCpr = plan.findings.length > 0;
+    const announced = new Set(input.announced);
     const { queued } = await this.agenda.markPublished({
       meetingId: plan.agenda.meeting.id,
+      items: plan.agenda.items.map((item) => ({ id: item.id, published: publishedContentOf(item, announced) })),
       at: this.clock.now(),
       announced: input.announced,
       cards: input.cards,
@@ -239,19 +246,50 @@ export class AgendaService {
         correlationId: correlationId ?? null,
       },
     );
-    return { item: { ...item, tally }, committee, changed };
+    // The clicker's card shows what was published, as every card of the item does.
+    const shown = asPublished({ ...item, tally });
+    if (!shown) throw new DomainError('item_closed', `${item.number} was never published`);
+    return { item: shown, committee, changed };
   }
 
   /**
-   * An item card as the actor should see it (a refresh): with their own answer when they
-   * are a member; the card itself is what the channel already shows everyone.
+   * An item card as the actor should see it (a refresh): the item as published, with their
+   * own answer. Only for those who may read the meeting's items — a member of its committee
+   * (observers and the secretariat included) or a stand-in named for the meeting; anyone
+   * else, and any item never published, gets null. The refresh carries only an item id,
+   * which anyone may send: nothing but the database says who may read what.
    */
   async itemView(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; mine: PositionKind | null; secretariat: boolean } | null> {
+    if (!actor.aadObjectId) return null;
     const found = await this.itemWithCommittee(itemId);
-    if (!found) return null;
-    const member = actor.aadObjectId ? await this.memberships.findByAad(found.committee.id, actor.aadObjectId) : null;
+    const item = found && asPublished(found.item);
+    if (!found || !item) return null;
+    const member = await this.memberships.findByAad(found.committee.id, actor.aadObjectId);
+    if (!member && !(await this.isNamedStandIn(item.meetingId, actor.aadObjectId))) return null;
     const mine = member ? ((await this.agenda.positionsOf(member.personId, [itemId])).get(itemId) ?? null) : null;
-    return { ...found, mine, secretariat: member?.role === 'secretariat' };
+    return { item, committee: found.committee, mine, secretariat: member?.role === 'secretariat' };
+  }
+
+  /**
+   * Whether the actor may read the meeting's cards: a member of its committee (observers
+   * and the secretariat included) or a stand-in named for it. Refreshes ask this, since
+   * Teams sends them with nothing but ids, which anyone could send.
+   */
+  async mayRead(meeting: Pick<Meeting, 'id' | 'committeeId'>, actor: Actor): Promise<boolean> {
+    if (!actor.aadObjectId) return false;
+    return Boolean(await this.memberships.findByAad(meeting.committeeId, actor.aadObjectId)) || this.isNamedStandIn(meeting.id, actor.aadObjectId);
+  }
+
+  private async isNamedStandIn(meetingId: string, aadObjectId: string): Promise<boolean> {
+    const person = await this.standIns.people.findPersonalChat(aadObjectId);
+    return Boolean(person && (await this.standIns.attendance.isStandIn(meetingId, person.personId)));
+  }
+
+  /** An item as its card in the channel shows it (published; null when it never was), with its committee. */
+  async publishedItem(itemId: string): Promise<{ item: AgendaItem; committee: Committee } | null> {
+    const found = await this.itemWithCommittee(itemId);
+    const item = found && asPublished(found.item);
+    return found && item ? { item, committee: found.committee } : null;
   }
 
   /** An item and its committee, for refreshing the posted card (no actor: it shows what the channel shows). */
@@ -267,11 +305,13 @@ export class AgendaService {
     return this.agenda.overviewActivityId(meetingId);
   }
 
-  /** The meeting's agenda with its committee (for its overview card in the channel). */
-  async agendaWithCommittee(meetingId: string): Promise<{ agenda: Agenda; committee: Committee } | null> {
+  /** The meeting's agenda as published (items never published left out), with its committee: for its overview card in the channel. */
+  async publishedAgenda(meetingId: string): Promise<{ agenda: Agenda; committee: Committee } | null> {
     const agenda = await this.agenda.loadAgenda(meetingId);
     const committee = agenda && (await this.committees.byId(agenda.meeting.committeeId));
-    return agenda && committee ? { agenda, committee } : null;
+    if (!agenda || !committee) return null;
+    const items = agenda.items.flatMap((item) => asPublished(item) ?? []);
+    return { agenda: { ...agenda, items }, committee };
   }
 
   /** Teams ids of the members whose clients may show each one their own view of an item card; none above MAX_VIEWERS. */
@@ -297,15 +337,13 @@ export class AgendaService {
 
   /**
    * Creates or changes an item from the edit card, possibly moving it to another meeting
-   * (secretariat only). An item whose card is in the channel shows its new text at the
-   * card's next refresh (an answer, a tally), before any publish: CPR-like numbers in it
-   * need `cprConfirmed`, the fingerprint of the texts as checked.
+   * (secretariat only). A posted item's card keeps showing what was published (its
+   * snapshot) until the agenda is published again, where the CPR guard checks the edit.
    */
   async saveItem(
     actor: Actor,
     input: { itemId: string | null; meetingId: string; draft: ItemDraft },
     correlationId?: string,
-    cprConfirmed: string | null = null,
   ): Promise<{ item: AgendaItem; committee: Committee; created: boolean; moved: boolean }> {
     const meeting = await this.meetings.findById(input.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${input.meetingId}`);
@@ -315,7 +353,6 @@ export class AgendaService {
       const owner = await this.itemWithCommittee(input.itemId);
       if (!owner) throw new DomainError('invalid_input', `no item ${input.itemId}`);
       if (owner.committee.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
-      if (owner.item.cardActivityId) guardCpr(itemTexts({ ...owner.item, ...cleanDraft(input.draft) }), cprConfirmed, owner.item.id);
     }
     const draft = cleanDraft(input.draft);
     const saved = await this.agenda.saveItem({ ...input, draft });

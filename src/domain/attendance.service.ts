@@ -6,6 +6,7 @@
 // their personal chat and gets the meeting's agenda and closed attachments; one who is
 // named no longer is told so. Every change is written with its audit record and the
 // messages it causes, in one transaction.
+import { asPublished } from './published-item';
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { personalTarget } from './delivery.service';
@@ -200,7 +201,8 @@ export class AttendanceService {
       committee,
       meeting,
       member,
-      agenda: published?.meeting.agendaPublishedAt ? { ...published, items: published.items.filter((i) => i.status !== 'draft') } : null,
+      // What was published, not the drafts or edits since (a stand-in is told what members were).
+      agenda: published?.meeting.agendaPublishedAt ? { ...published, items: published.items.flatMap((i) => asPublished(i) ?? []) } : null,
       people: new Map((await this.attendance.recipientsOf(involved)).map((r) => [r.personId, r])),
       secretariat: standInId ? await this.memberships.recipients(committee.id, ['secretariat']) : [],
     };

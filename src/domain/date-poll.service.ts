@@ -100,6 +100,14 @@ export class DatePollService {
     return this.viewFor(poll, committee, member);
   }
 
+  /** The poll as a card's refresh shows it to the actor; null for anyone not a member of its committee. */
+  async viewIfMember(pollId: string, actor: Actor): Promise<DatePollView | null> {
+    const poll = await this.polls.find(pollId);
+    const committee = poll && (await this.committees.byId(poll.committeeId));
+    const member = committee && actor.aadObjectId ? await this.memberships.findByAad(committee.id, actor.aadObjectId) : null;
+    return poll && committee && member ? this.viewFor(poll, committee, member) : null;
+  }
+
   /** The poll as the actor sees it (a member: with their answers); the shared card's view when they are none. */
   async view(pollId: string, actor: Actor | null): Promise<DatePollView> {
     const poll = await this.polls.find(pollId);

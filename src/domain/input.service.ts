@@ -205,6 +205,15 @@ export class InputService {
     return this.viewOf(request, committee, member);
   }
 
+  /** The same for a card's refresh: null for anyone not a member, and for a request not yet sent out. */
+  async answerViewIfMember(actor: Actor, requestId: string): Promise<AnswerView | null> {
+    const request = await this.requests.find(requestId);
+    if (!request || request.status === 'draft' || !actor.aadObjectId) return null;
+    const member = await this.memberships.findByAad(request.committeeId, actor.aadObjectId);
+    const committee = member && (await this.committees.byId(request.committeeId));
+    return member && committee ? this.viewOf(request, committee, member) : null;
+  }
+
   private async viewOf(request: InputRequest, committee: Committee, member: Member): Promise<AnswerView> {
     const responses = await this.requests.responses(request.id);
     const mine = responses.find((r) => r.personId === member.personId) ?? null;

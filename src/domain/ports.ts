@@ -23,6 +23,7 @@ import type {
   TopicSubmission,
 } from './types';
 import type { CreatedEvent } from './outlook-events';
+import type { PublishedItemContent } from './published-item';
 import type { AttendanceAnswer, AttendanceRecord, DateAnswer, DatePoll, QuorumSettings } from './types';
 
 export interface ConversationRef {
@@ -389,12 +390,15 @@ export interface AgendaRepository {
   /** Every current answer on the items: person → item → answer. */
   answersOn(itemIds: string[]): Promise<Map<string, Map<string, PositionKind>>>;
   /**
-   * In one transaction: drafts become published, "changed" marks are cleared, the
-   * meeting's agenda is published, the arrived attachments are marked announced, and the
-   * cards and messages that say so are queued in the outbox.
+   * In one transaction: the given items' drafts become published and each item's
+   * `published` snapshot is stored (what members' cards show from now on), "changed" marks
+   * are cleared, the meeting's agenda is published, the arrived attachments are marked
+   * announced, and the cards and messages that say so are queued in the outbox.
    */
   markPublished(input: {
     meetingId: string;
+    /** The items as checked for the publish (a draft added since stays a draft). */
+    items: Array<{ id: string; published: PublishedItemContent }>;
     at: Date;
     announced: string[];
     cards: CardRefresh[];

@@ -8,6 +8,7 @@
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { DomainError } from './errors';
+import { inert } from './inert-text';
 import { isDeadlinePassed, notYetStarted, submissionDeadline } from './meeting-rules';
 import type {
   AuditLog,
@@ -138,13 +139,15 @@ export function itemFromSubmission(s: TopicSubmission, committee: Committee): Om
     information: 'Tager orienteringen til efterretning',
   };
   const links = s.links.length ? `\n\n${s.links.map((l) => `- ${l}`).join('\n')}` : '';
+  // The member's words become the secretariat's Markdown here (shown on cards, written
+  // into the minutes): they stay as typed, with no structure of their own.
   return {
     section: sectionFor(s.purpose),
-    title: s.title,
+    title: inert(s.title),
     presenter: s.presenter ?? s.submitter.name,
     recommendationIntro: `At ${committee.name}:`,
     recommendations: [recommendation[s.purpose]],
-    caseText: `${s.description}${links}`.trim(),
+    caseText: `${inert(s.description)}${links}`.trim(),
   };
 }
 

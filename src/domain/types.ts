@@ -1,4 +1,5 @@
 // The committee's vocabulary as plain data, shared by domain services, store and bot.
+import type { PublishedItemContent } from './published-item';
 
 export type Role = 'chair' | 'secretariat' | 'member' | 'observer';
 export type OrganisationKind = 'municipality' | 'region' | 'secretariat' | 'other';
@@ -110,6 +111,8 @@ export interface AgendaItem {
   approvesMinutesOf: string | null;
   /** Current answers per kind. */
   tally: Record<PositionKind, number>;
+  /** Its content as the last publish showed members (null: never published); see asPublished. */
+  published: PublishedItemContent | null;
 }
 
 export interface Agenda {

@@ -8,13 +8,15 @@ import type {
   PositionRecord,
   SavedImport,
 } from '../domain/ports';
+import { z } from 'zod';
 import { attachmentKey } from '../domain/attachment-title';
 import { DomainError } from '../domain/errors';
+import type { PublishedItemContent } from '../domain/published-item';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
 import type { ParsedItem } from '../documents/parsed-document';
 import { isUuid } from './committee.repository';
 import type { Database, SqlExecutor } from './database';
-import type { Prisma, PrismaClient } from './generated/client';
+import { Prisma, type PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { isoDay, ownerOf } from './action-item.repository';
 import { GroupCommit } from './group-commit';
@@ -75,8 +77,22 @@ function toItem(row: ItemRow, tally: Record<PositionKind, number> = NO_TALLY): A
       : null,
     approvesMinutesOf: row.approvesMinutesOfId,
     tally: { ...tally },
+    published: row.published === null ? null : publishedContent.parse(row.published),
   };
 }
+
+/** The stored snapshot (agendaItem.published), checked when read: it is JSON written by an earlier version perhaps. */
+const publishedContent: z.ZodType<PublishedItemContent> = z.object({
+  number: z.string(),
+  section: z.enum(['decision', 'information', 'upcoming', 'written', 'other']),
+  sectionTitle: z.string().nullable(),
+  title: z.string(),
+  presenter: z.string().nullable(),
+  recommendationIntro: z.string().nullable(),
+  recommendations: z.array(z.string()),
+  caseText: z.string(),
+  attachments: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().nullable(), closed: z.boolean(), toFollow: z.boolean() })),
+});
 
 type Tx = Prisma.TransactionClient;
 
@@ -119,8 +135,8 @@ export async function saveItemIn(
     await tx.agendaItem.update({
       where: { id: before.id },
       data: moved
-        ? // On another meeting it starts over: a draft, not yet posted there.
-          { ...data, meetingId, status: 'draft', cardActivityId: null, cardConversationId: null, changedSincePublish: false }
+        ? // On another meeting it starts over: a draft, not yet posted there, nothing published.
+          { ...data, meetingId, status: 'draft', cardActivityId: null, cardConversationId: null, changedSincePublish: false, published: Prisma.DbNull }
         : { ...data, changedSincePublish: before.changedSincePublish || (before.status !== 'draft' && changed) },
     });
     id = before.id;
@@ -410,15 +426,26 @@ export class PrismaAgendaRepository implements AgendaRepository {
 
   async markPublished(input: {
     meetingId: string;
+    items: Array<{ id: string; published: PublishedItemContent }>;
     at: Date;
     announced: string[];
     cards: CardRefresh[];
     messages: OutboundMessage[];
   }): Promise<{ queued: number }> {
     const { meetingId, at } = input;
+    const ids = input.items.map((i) => i.id);
     return this.prisma.$transaction(
       async (tx) => {
-        await tx.agendaItem.updateMany({ where: { meetingId, status: 'draft' }, data: { status: 'published' } });
+        await tx.agendaItem.updateMany({ where: { meetingId, id: { in: ids }, status: 'draft' }, data: { status: 'published' } });
+        // The snapshot is the content the publish checked (for CPR numbers), not what the
+        // rows hold by now: an edit made meanwhile waits for the next publish.
+        await tx.$executeRawUnsafe(
+          `UPDATE "AgendaItem" i SET "published" = x."published"
+           FROM jsonb_to_recordset($1::jsonb) AS x("id" uuid, "published" jsonb)
+           WHERE i."id" = x."id" AND i."meetingId" = $2::uuid`,
+          JSON.stringify(input.items),
+          meetingId,
+        );
         // What this publish changes is marked on its cards until the next one.
         await tx.$executeRawUnsafe(
           `UPDATE "AgendaItem" SET "changedInPublish" = "changedSincePublish", "changedSincePublish" = false WHERE "meetingId" = $1::uuid`,

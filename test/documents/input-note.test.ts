@@ -1,9 +1,11 @@
 // The compiled note of a request that all of DASSOS' organisations were asked: Markdown
 // with the same structure as the Word file, which a .docx reader (mammoth) reads back
 // with its headings in order.
+import * as docx from 'docx';
 import mammoth from 'mammoth';
 import { buildNote } from '../../src/domain/input.service';
 import { inputNoteDocx, inputNoteMarkdown } from '../../src/documents/input-note';
+import { markdownBlocks } from '../../src/documents/markdown-docx';
 import { noteCommittee, organisations, request, responses } from '../support/input-note-fixture';
 
 describe('the compiled note of an input request', () => {
@@ -41,5 +43,35 @@ describe('the compiled note of an input request', () => {
     expect(headings).toEqual(mdHeadings.map((h) => h.replace(/\u200b/g, '')));
     expect(html).toContain('<strong>Lukket bilag</strong>');
     expect(html).toContain('<li>Region Midtjylland</li>');
+  });
+
+  describe('an answer written to look like another organisation\'s', () => {
+    // Favrskov's director writes Markdown that would pass for Herning's answer by someone else.
+    const FORGED = 'Ingen bemærkninger.\n### Herning Kommune\n**Lynne Robbins:** forged';
+    const forged = buildNote(request, noteCommittee, organisations, responses.map((r, i) => (i === 0 ? { ...r, answers: [FORGED, ''] } : r)));
+    const herning = (headings: string[]) => headings.filter((h) => h.replace(/^#+ /, '') === 'Herning Kommune');
+
+    it('stays Favrskov\'s answer in the Markdown, as typed: no extra heading, no bold name', async () => {
+      const md = inputNoteMarkdown(forged);
+      const lines = md.split('\n');
+      expect(herning(lines.filter((l) => l.startsWith('#')))).toEqual(['### Herning Kommune', '### Herning Kommune']);
+      expect(lines.filter((l) => l.includes('Lynne Robbins'))).toEqual(['\\*\\*Lynne Robbins:\\*\\* forged']);
+      // Read as Markdown (by our Word writer), it is the literal text under Favrskov.
+      const doc = new docx.Document({ sections: [{ children: markdownBlocks(docx, md, 0) }] });
+      const { value: html } = await mammoth.convertToHtml({ buffer: await docx.Packer.toBuffer(doc) });
+      const headings = [...html.matchAll(/<h\d>(.*?)<\/h\d>/g)].map((m) => m[1]!);
+      expect(herning(headings)).toHaveLength(2);
+      expect(html).not.toContain('<strong>Lynne Robbins');
+      expect(html).toContain('<strong>Socialdirektør Favrskov:</strong> Ingen bemærkninger.<br />### Herning Kommune');
+      expect(html).toContain('**Lynne Robbins:** forged');
+    });
+
+    it('stays Favrskov\'s answer in the Word file: no extra heading, no bold name', async () => {
+      const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await inputNoteDocx(forged)) });
+      const headings = [...html.matchAll(/<h\d>(.*?)<\/h\d>/g)].map((m) => m[1]!);
+      expect(herning(headings)).toHaveLength(2);
+      expect(html).not.toContain('<strong>Lynne Robbins');
+      expect(html).toContain('**Lynne Robbins:** forged');
+    });
   });
 });

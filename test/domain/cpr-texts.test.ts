@@ -27,6 +27,7 @@ const item = (over: Partial<AgendaItem>): AgendaItem => ({
   decision: null,
   approvesMinutesOf: null,
   tally: { acknowledged: 0, can_approve: 0, wants_discussion: 0, cannot_approve: 0 },
+  published: null,
   ...over,
 });
 

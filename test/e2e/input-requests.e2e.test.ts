@@ -177,7 +177,8 @@ describe('input requests', () => {
     expect(html).toContain('<h3>Aarhus Kommune</h3>');
     expect(html).toContain('<strong>Lukket bilag</strong>');
     const md = await (await fetch(`${app.url}/files/input-notes/${requestId}/${noteToken}.md`)).text();
-    expect(md).toContain('**Megan Bowen:** Overgangen fra barn til voksen og [brug af magt]\u200b(https://evil.example).');
+    // The member's link is text, escaped as Markdown: it reads as typed and is no link.
+    expect(md).toContain('**Megan Bowen:** Overgangen fra barn til voksen og \\[brug af magt\\](https://evil.example).');
     expect(md).toContain('## Ikke besvaret');
     expect((await fetch(`${app.url}/files/input-notes/${requestId}/${'x'.repeat(32)}.docx`)).status).toBe(404);
     expect((await fetch(`${app.url}/files/input-notes/${requestId}/${noteToken}.pdf`)).status).toBe(404);

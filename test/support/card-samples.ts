@@ -170,6 +170,8 @@ export const decisionItem: AgendaItem = {
   decision: null,
   approvesMinutesOf: null,
   tally: { acknowledged: 0, can_approve: 11, wants_discussion: 3, cannot_approve: 1 },
+  // Card samples render the item as given; the snapshot matters only to asPublished.
+  published: null,
 };
 
 export const informationItem: AgendaItem = {

@@ -10,6 +10,8 @@ export const datePollViewAction: CardAction = {
   async run(h, raw) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return {};
-    return { card: (await pollCards(h, await h.services.datePolls.view(parsed.data.pollId, h.turn.actor), null)).personal };
+    // Teams refreshes with nothing but the id: a stranger gets nothing.
+    const view = await h.services.datePolls.viewIfMember(parsed.data.pollId, h.turn.actor);
+    return view ? { card: (await pollCards(h, view, null)).personal } : {};
   },
 };

@@ -11,7 +11,9 @@ export const inputViewAction: CardAction = {
   async run(h, raw) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const view = await h.services.inputs.answerView(h.turn.actor, parsed.data.requestId);
+    // Teams refreshes with nothing but the id: a stranger (or a request not sent out) gets nothing, not even an error.
+    const view = await h.services.inputs.answerViewIfMember(h.turn.actor, parsed.data.requestId);
+    if (!view) return {};
     return { card: inputAnswerCard(view, h.turn.lang, h.turn.actor.teamsUserId ? [h.turn.actor.teamsUserId] : []) };
   },
 };

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { itemEditCard } from '../../cards/item-edit.card';
 import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
-import { cprHeldCard } from '../cpr-hold';
 import type { CardAction } from '../handler';
 
 // Limits are the domain's; these bounds only keep absurd payloads out.
@@ -16,8 +15,6 @@ const data = z.object({
   recommendationIntro: z.string().max(1000).optional(),
   recommendations: z.string().max(50_000).optional(),
   caseText: z.string().max(50_000).optional(),
-  /** "Gem alligevel" on a CPR warning: the fingerprint of the item's texts as checked. */
-  cprConfirmed: z.string().max(128).optional(),
 });
 
 /** "Gem punktet" on the item form: create, change, renumber or move (secretariat). */
@@ -27,50 +24,31 @@ export const itemSaveAction: CardAction = {
     const t = messages(h.turn.lang);
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { text: t.errors.invalid_input };
-    const { cprConfirmed, ...d } = parsed.data;
-    let saved;
-    try {
-      saved = await h.services.agenda.saveItem(
-        h.turn.actor,
-        {
-          itemId: d.itemId || null,
-          meetingId: d.meetingId,
-          draft: {
-            number: d.number,
-            section: d.section,
-            title: d.title,
-            presenter: d.presenter ?? null,
-            recommendationIntro: d.recommendationIntro ?? null,
-            recommendations: (d.recommendations ?? '').split('\n'),
-            caseText: d.caseText ?? '',
-          },
+    const d = parsed.data;
+    const { item, committee, created, moved } = await h.services.agenda.saveItem(
+      h.turn.actor,
+      {
+        itemId: d.itemId || null,
+        meetingId: d.meetingId,
+        draft: {
+          number: d.number,
+          section: d.section,
+          title: d.title,
+          presenter: d.presenter ?? null,
+          recommendationIntro: d.recommendationIntro ?? null,
+          recommendations: (d.recommendations ?? '').split('\n'),
+          caseText: d.caseText ?? '',
         },
-        h.turn.correlationId,
-        cprConfirmed ?? null,
-      );
-    } catch (err) {
-      // The warning's button saves the form's data again, as it was checked.
-      const held = cprHeldCard(
-        h,
-        err,
-        'item',
-        () => ({ verb: 'item-save', data: d }),
-        cprConfirmed,
-      );
-      if (!held) throw err;
-      return { card: held };
-    }
-    const { item, committee, created, moved } = saved;
+      },
+      h.turn.correlationId,
+    );
     const meeting = await h.services.meetings.byId(item.meetingId);
-    const outcome =
-      moved && meeting
-        ? t.editMoved(item.number, formatDate(meeting.startsAt, h.turn.lang, committee.timeZone))
-        : created
-          ? t.editCreated(item.number)
-          : t.editSaved(item.number);
+    const outcome = moved && meeting
+      ? t.editMoved(item.number, formatDate(meeting.startsAt, h.turn.lang, committee.timeZone))
+      : created
+        ? t.editCreated(item.number)
+        : t.editSaved(item.number);
     const view = await h.services.agenda.editView(committee, h.turn.actor, null);
-    return {
-      card: itemEditCard({ ...view, item, meetingId: item.meetingId }, h.turn.lang, outcome),
-    };
+    return { card: itemEditCard({ ...view, item, meetingId: item.meetingId }, h.turn.lang, outcome) };
   },
 };

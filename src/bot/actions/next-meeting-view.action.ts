@@ -13,6 +13,8 @@ export const nextMeetingViewAction: CardAction = {
     const meeting = await h.services.meetings.byId(parsed.data.meetingId);
     const committee = meeting && (await h.services.committees.byId(meeting.committeeId));
     if (!meeting || !committee) return {};
+    // A stranger's refresh gets nothing: not even when and where the meeting is.
+    if (!(await h.services.agenda.mayRead(meeting, h.turn.actor))) return {};
     return { card: await meetingCard(h, committee, meeting, 'own') };
   },
 };
