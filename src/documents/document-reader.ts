@@ -153,7 +153,14 @@ export class DocumentReader {
     worker.on('message', (reply: WorkerReply) => {
       const job = this.current;
       if (this.worker !== worker || !job || job.id !== reply.id) return;
-      this.finish(job, 'error' in reply ? new Error(`document worker: ${reply.error}`) : reply);
+      this.finish(
+        job,
+        'error' in reply
+          ? new Error(`document worker: ${reply.error}`)
+          : 'refusal' in reply
+            ? { refusal: reply.refusal }
+            : { text: reply.text, parsed: reply.parsed },
+      );
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') outOfMemory = true;
@@ -176,7 +183,7 @@ export class DocumentReader {
     this.worker = null;
     void worker?.terminate();
     this.log.warn({ timeoutMs: this.options.timeoutMs }, 'document worker stopped: too slow');
-    this.finish(job, { refusal: { code: 'too_slow', limit: Math.round(this.options.timeoutMs / 1000) } });
+    this.finish(job, { refusal: { code: 'too_slow', limit: Math.ceil(this.options.timeoutMs / 1000) } });
   }
 
   private finish(job: Job, outcome: ReadOutcome | Error): void {
