@@ -12,6 +12,8 @@ export type RefusalCode =
   | 'too_many_parts'
   /** Unpacks to more than the limit, or claims one size and unpacks to another. */
   | 'too_large'
+  /** More text than any agenda or minutes (the preview stores it and shows it). */
+  | 'too_long'
   /** XML nested deeper than any real document. */
   | 'too_deep'
   /** Reading it took more memory than a document may. */
@@ -26,6 +28,7 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
   'damaged',
   'too_many_parts',
   'too_large',
+  'too_long',
   'too_deep',
   'too_heavy',
   'too_slow',
@@ -35,7 +38,7 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
 /** The refusal as plain data, the way it crosses a worker's message port. */
 export interface RefusalData {
   code: RefusalCode;
-  /** The limit that was broken, in the unit the code speaks of (MB, parts, levels, seconds). */
+  /** The limit that was broken, in the unit the code speaks of (MB, parts, characters, levels, seconds). */
   limit: number | null;
 }
 
@@ -44,6 +47,7 @@ const DANISH: Record<RefusalCode, (limit: number | null) => string> = {
   damaged: () => 'Filen kunne ikke læses som et Word-dokument (.docx).',
   too_many_parts: (n) => `Dokumentet består af over ${n ?? '?'} dele.`,
   too_large: (mb) => `Dokumentet pakker sig ud til over ${mb ?? '?'} MB.`,
+  too_long: (n) => `Dokumentets tekst er på over ${(n ?? 0).toLocaleString('da-DK')} tegn.`,
   too_deep: (n) => `Dokumentet er indlejret i over ${n ?? '?'} niveauer.`,
   too_heavy: () => 'Dokumentet kræver for meget hukommelse at læse.',
   too_slow: (s) => `Dokumentet tog over ${s ?? '?'} sekunder at læse.`,

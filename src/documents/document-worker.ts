@@ -6,6 +6,12 @@ import { parseCommitteeDocument } from './document-parser';
 import type { WorkerReply, WorkerRequest } from './document-reader';
 import { readDocument } from './read-document';
 
+/**
+ * Text longer than this is refused before it is parsed: the seeds' agendas are 20-40,000
+ * characters, and the preview keeps the parsed text in the database and shows it on a card.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   try {
     let text: string;
@@ -16,6 +22,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
     } else {
       text = request.text;
     }
+    if (text.length > MAX_TEXT_CHARS) return { id: request.id, refusal: { code: 'too_long', limit: MAX_TEXT_CHARS } };
     return { id: request.id, text, parsed: parseCommitteeDocument(text) };
   } catch (error) {
     return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

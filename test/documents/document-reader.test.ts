@@ -50,6 +50,11 @@ describe('DocumentReader', () => {
     expect('parsed' in next && next.parsed.items).toHaveLength(3);
   });
 
+  it('refuses text over a million characters before parsing it', async () => {
+    reader = new DocumentReader(silent);
+    await expect(reader.parse('x'.repeat(1_000_001))).resolves.toEqual({ refusal: { code: 'too_long', limit: 1_000_000 } });
+  });
+
   it('refuses a document that needs more memory than the cap, and the bot lives on', async () => {
     // 3 MB of honest XML takes mammoth some 70 MB of heap: over a 32 MB cap.
     reader = new DocumentReader(silent, { heapMb: 32 });

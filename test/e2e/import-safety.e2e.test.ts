@@ -32,7 +32,7 @@ beforeAll(async () => {
   served.set('/dele.docx', manyPartsDocx(10_000));
   served.set('/dyb.docx', deepDocx(5000));
   served.set('/ikke-zip.docx', NOT_A_ZIP);
-  served.set('/lang.docx', longDocx(2));
+  served.set('/lang.docx', longDocx(4));
   served.set('/dagsorden.md', Buffer.from(AGENDA));
   connector = await startRecordingConnector();
   // Stands in for a service inside the bot's network (or the cloud's metadata service).
@@ -134,23 +134,28 @@ describe('Word files that unpack to far more than they weigh', () => {
   });
 
   it('keeps answering /healthz while a long document is read, off the event loop', async () => {
+    const started = Date.now();
     const reply = app.post(fileActivity('lang.docx', `${filesUrl}/lang.docx`)).then(() => connector.waitFor(1));
     let done = false;
     void reply.then(() => (done = true));
-    const answers: Array<{ ms: number; whileReading: boolean }> = [];
+    // This test and the bot share one event loop: a document read on it shows as a long
+    // gap between two answers, wherever in the loop below the gap falls.
+    const answeredAt: number[] = [started];
     while (!done) {
-      const started = Date.now();
       const res = await fetch(`${app.url}/healthz`);
       await res.text();
-      answers.push({ ms: Date.now() - started, whileReading: !done });
+      if (!done) answeredAt.push(Date.now());
       await new Promise((r) => setTimeout(r, 50));
     }
     await reply;
-    // The old reading of a 5 MB document stalled /healthz for 6.8 s. Bounds are generous:
-    // the machine is shared; what matters is that it answered while the document was read.
-    expect(answers.filter((a) => a.whileReading).length).toBeGreaterThan(2);
-    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(1000);
-    expect(JSON.stringify(connector.recorded[0]!.body)).toContain('Godkendelse af dagsorden');
+    const gaps = answeredAt.slice(1).map((t, i) => t - answeredAt[i]!);
+    // The old reading of a 5 MB document stalled /healthz for 6.8 s (issue 22). The bound is
+    // generous, for a shared machine: what matters is answering all through the reading.
+    expect(gaps.length).toBeGreaterThan(2);
+    expect(Math.max(...gaps)).toBeLessThan(1000);
+    // Read in the worker (and refused: over a million characters) or stopped by its time
+    // limit on a slow machine: either way an answer, and no stall.
+    expect(JSON.stringify(connector.recorded[0]!.body)).toMatch(/dokumentets tekst er på over 1.000.000 tegn|tog over 15 sekunder/);
   });
 });
 
