@@ -43,7 +43,7 @@ export interface RefusalData {
 }
 
 const DANISH: Record<RefusalCode, (limit: number | null) => string> = {
-  unsupported: () => 'Filtypen kan ikke importeres. Understøttede filtyper er Word (.docx), Markdown (.md) og tekst (.txt).',
+  unsupported: () => 'Understøttede filtyper er Word (.docx), Markdown (.md) og tekst (.txt).',
   damaged: () => 'Filen kunne ikke læses som et Word-dokument (.docx).',
   too_many_parts: (n) => `Dokumentet består af over ${n ?? '?'} dele.`,
   too_large: (mb) => `Dokumentet pakker sig ud til over ${mb ?? '?'} MB.`,
@@ -59,10 +59,14 @@ export class DocumentRefusal extends Error {
   constructor(
     readonly code: RefusalCode,
     readonly limit: number | null = null,
-    /** For the log only: what exactly was wrong. */
+    /** For the log: what exactly was wrong ('unsupported': the extension, as «.pdf»). */
     readonly detail?: string,
   ) {
-    super(DANISH[code](limit) + (detail ? ` (${detail})` : ''));
+    super(
+      code === 'unsupported'
+        ? `Filtypen ${detail ? `«${detail}»` : 'uden endelse'} kan ikke importeres. ${DANISH[code](limit)}`
+        : DANISH[code](limit) + (detail ? ` (${detail})` : ''),
+    );
     this.name = 'DocumentRefusal';
   }
 

@@ -5,5 +5,5 @@ import { DocumentRefusal } from './document-refusal';
 /** The text of a PDF, for the document parser. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   void bytes;
-  throw new DocumentRefusal('unsupported', null, 'PDF');
+  throw new DocumentRefusal('unsupported', null, '.pdf');
 }

@@ -47,7 +47,7 @@ function extensionOf(name: string): string {
 /** The text of a document, or a DocumentRefusal thrown: the file's kind, size or shape. */
 export async function documentText(name: string, bytes: Uint8Array): Promise<string> {
   const reader = Object.hasOwn(READERS, extensionOf(name)) ? READERS[extensionOf(name)] : undefined;
-  if (!reader) throw new DocumentRefusal('unsupported', null, extensionOf(name) ? `.${extensionOf(name)}` : 'no extension');
+  if (!reader) throw new DocumentRefusal('unsupported', null, extensionOf(name) ? `.${extensionOf(name)}` : undefined);
   return reader(bytes);
 }
 
