@@ -1,4 +1,5 @@
 import { importPreviewCard } from '../../cards/import-preview.card';
+import type { ReadOutcome } from '../../documents/document-reader';
 import { messages } from '../../i18n/messages';
 import {
   MAX_DOCUMENT_BYTES,
@@ -36,7 +37,7 @@ export const importDocumentCommand: Command = {
     // Refuses anyone but the secretariat before a file is fetched.
     await services.committees.requireRole(committee, turn.actor, ['secretariat']);
 
-    let outcome;
+    let outcome: ReadOutcome;
     if (file) {
       if (!isReadableName(file.name)) {
         await ctx.sendActivity(t.importFileFailed(file.name, t.importFileUnsupported));
@@ -57,7 +58,8 @@ export const importDocumentCommand: Command = {
         await ctx.sendActivity(t.importFileFailed(file.name, reason));
         return;
       }
-      // Read off the event loop, in a worker with a memory cap and a time limit.
+      // Anyone can become secretariat, and a file can be built to exhaust memory or time:
+      // it is read in the worker, which has limits of both (issue 22).
       outcome = await services.documents.read({ name: file.name, bytes });
     } else {
       outcome = await services.documents.parse(pasted);
