@@ -1,5 +1,6 @@
 // A document's bytes to the text the parser reads, chosen by the file's extension. The
-// bot calls this inside the reading worker (DocumentReader), never on its event loop.
+// bot calls this inside the reading worker (DocumentReader), never on its event loop, and
+// never imports it there: the readers (mammoth, a PDF library) load in the worker only.
 import { DocumentRefusal, type RefusalData } from './document-refusal';
 import { docxToMarkdown } from './docx-text';
 import { pdfText } from './pdf-text';
@@ -33,12 +34,6 @@ const READERS: Record<string, Reader> = {
   markdown: plainText,
   txt: plainText,
 };
-
-/**
- * The extensions the bot offers to read, checked before a file is fetched. PDF joins
- * when pdf-text.ts reads PDFs; until then its file is refused before it is downloaded.
- */
-export const READABLE_EXTENSIONS: readonly string[] = ['docx', 'md', 'markdown', 'txt'];
 
 function extensionOf(name: string): string {
   return /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';

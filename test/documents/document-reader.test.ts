@@ -1,5 +1,7 @@
 // The reading worker for real: a worker thread loading the TypeScript sources (as under
 // `npm run dev`), with its memory cap, time limit, queue and idle exit.
+import fs from 'node:fs';
+import path from 'node:path';
 import pino from 'pino';
 import { DocumentReader } from '../../src/documents/document-reader';
 import { longDocx, repeatedXmlDocx } from '../support/docx-bombs';
@@ -92,5 +94,15 @@ describe('DocumentReader', () => {
     await until(() => !reader!.running, 10_000, 'the idle worker to exit');
     const again = await reader.parse(AGENDA);
     expect('parsed' in again).toBe(true);
+  });
+});
+
+describe('the worker under `npm start`', () => {
+  it('is compiled beside the reader: the build starts from index.ts and the worker entry', () => {
+    // Nothing imports the worker's entry, so the build must name it, or the built bot
+    // would look for dist/src/documents/document-worker.js in vain.
+    const build = JSON.parse(fs.readFileSync(path.join(__dirname, '../../tsconfig.build.json'), 'utf8')) as { files: string[] };
+    expect(build.files).toContain('src/documents/document-worker.ts');
+    expect(fs.existsSync(path.join(__dirname, '../../src/documents/document-worker.ts'))).toBe(true);
   });
 });
