@@ -14,6 +14,7 @@ import net from 'node:net';
 import type { Activity, Attachment } from 'botbuilder';
 import { htmlToMarkdown } from '../documents/docx-text';
 import { READABLE_EXTENSIONS } from '../documents/document-reader';
+
 /** Larger files are refused: an agenda with its case texts is well under 1 MB. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 10_000;
