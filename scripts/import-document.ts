@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../src/documents/document-parser';
-import { documentText } from '../src/documents/docx-text';
+import { documentText } from '../src/documents/read-document';
 import { formatImportSummary } from '../src/documents/import-summary';
 
 const USAGE = 'Brug: npm run import -- <fil.docx | fil.md | fil.txt> [--json]';

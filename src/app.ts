@@ -59,6 +59,7 @@ import { writeIcs } from './documents/ics-writer';
 import { CalendarService } from './domain/calendar.service';
 import { CalendarSyncService } from './domain/calendar-sync.service';
 import { CalendarSyncJob } from './jobs/calendar-sync-job';
+import { DocumentReader } from './documents/document-reader';
 import { version } from '../package.json';
 
 export interface App {
@@ -121,8 +122,11 @@ export async function startApp(
   }
   const decisions = new DecisionService(committees, store.agenda, store.decisions, store.minutes, store.memberships, store.inputs, store.meetings, clock);
   const attendance = new AttendanceService(committees, store.meetings, store.memberships, store.attendance, store.agenda, clock, attendanceLetters);
+  const documents = new DocumentReader(log.child({ part: 'documents' }));
   const services: BotServices = {
     committees,
+    documents,
+    downloads: { trustedOrigins: config.FILE_DOWNLOAD_HOSTS ?? [] },
     meetings: new MeetingService(store.meetings, clock),
     language: new LanguageService(store.people, store.audit),
     agenda: new AgendaService(committees, store.meetings, store.memberships, store.agenda, store.audit, clock, store.inputs, { attendance: store.attendance, people: store.people }),
@@ -222,6 +226,7 @@ export async function startApp(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
       await outbox.stop();
+      await documents.close();
       if (!options.db) await db.close();
     },
   };

@@ -96,6 +96,19 @@ const schema = z
     CALENDAR_WRITE: flag,
     /** The minutes' Word document is put in the channel's Files and attached to the post (needs Files.ReadWrite.All). */
     CHANNEL_FILES: flag,
+    /**
+     * Tests and development only: origins (http://127.0.0.1:4100, or a host for https) that
+     * uploaded files are fetched from besides Microsoft's file hosts, over http too and at
+     * private addresses. Unset: only https from SharePoint, OneDrive, Graph and Teams, at
+     * public addresses.
+     */
+    FILE_DOWNLOAD_HOSTS: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean).map((o) => (/^[a-z]+:\/\//i.test(o) ? o : `https://${o}`)))
+        .pipe(z.array(z.url({ protocol: /^https?$/, error: 'skal være en http- eller https-adresse' }).refine((o) => new URL(o).pathname === '/' && !new URL(o).search, 'skal være en oprindelse uden sti, fx http://127.0.0.1:4100')))
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {

@@ -17,6 +17,8 @@ import type { CalendarSyncService } from '../domain/calendar-sync.service';
 import type { OutlookEventWriter } from '../domain/outlook-events';
 import type { AttendanceService } from '../domain/attendance.service';
 import type { DatePollService } from '../domain/date-poll.service';
+import type { DocumentReader } from '../documents/document-reader';
+import type { DownloadPolicy } from './document-upload';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -39,6 +41,10 @@ export interface BotServices {
   outlookEvents: OutlookEventWriter;
   attendance: AttendanceService;
   datePolls: DatePollService;
+  /** Reads imported documents in a worker thread, with memory and time limits. */
+  documents: DocumentReader;
+  /** Where uploaded files may be fetched from. */
+  downloads: DownloadPolicy;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

@@ -1,6 +1,8 @@
 // Text for the importer from the files the secretariat has: Word (.docx) through mammoth's
 // HTML, turned into the small Markdown the parser reads (headings, paragraphs, lists,
-// tables, bold, links), and Markdown or plain text as they are.
+// tables, bold, links).
+import { DocumentRefusal } from './document-refusal';
+import { DOCX_LIMITS, checkDocx, type DocxLimits } from './docx-guard';
 
 interface HtmlNode {
   tag: string;
@@ -189,42 +191,24 @@ export function htmlToMarkdown(html: string): string {
   return blocks(parseHtml(html)).join('\n\n');
 }
 
-/** The text of a Word document as Markdown the document parser reads. */
-export async function docxToMarkdown(buffer: Buffer): Promise<string> {
+/**
+ * The text of a Word document as Markdown the document parser reads. The zip is checked
+ * first (checkDocx: parts, sizes, nesting), and refused with a DocumentRefusal.
+ */
+export async function docxToMarkdown(bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Promise<string> {
+  checkDocx(bytes, limits);
   let html: string;
   try {
     // Loaded on the first Word document only: the bot's idle memory stays small.
     const mammoth = await import('mammoth');
-    html = (await mammoth.convertToHtml({ buffer })).value;
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Images become their alt text (mammoth adds it) in the Markdown: its default would
+    // read each image and write it into the HTML as base64, for nothing.
+    const convertImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+    html = (await mammoth.convertToHtml({ buffer }, { convertImage })).value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Filen kunne ikke læses som et Word-dokument (.docx): ${reason}`);
+    throw new DocumentRefusal('damaged', null, reason);
   }
   return htmlToMarkdown(html);
-}
-
-function decodeText(content: Buffer): string {
-  const text =
-    content[0] === 0xff && content[1] === 0xfe
-      ? content.subarray(2).toString('utf16le')
-      : content.toString('utf8');
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
-
-/** The text of an uploaded document, chosen by its file extension (.docx, .md, .txt). */
-export async function documentText(fileName: string, content: Buffer): Promise<string> {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  switch (extension) {
-    case 'docx':
-      return docxToMarkdown(content);
-    case 'md':
-    case 'markdown':
-    case 'txt':
-      return decodeText(content);
-    default:
-      throw new Error(
-        `Filtypen ${extension ? `«.${extension}»` : 'uden endelse'} kan ikke importeres (${fileName}). ` +
-          'Understøttede filtyper er Word (.docx), Markdown (.md) og tekst (.txt).',
-      );
-  }
 }

@@ -5,6 +5,7 @@ import type { Role } from '../domain/types';
 import { attendanceDa, attendanceEn } from './attendance.messages';
 import type { Lang } from './locale';
 import { calendarDa, calendarEn } from './calendar.messages';
+import { documentsDa, documentsEn } from './documents.messages';
 
 import { genitive } from './genitive';
 import { minutesDa, minutesEn } from './minutes.messages';
@@ -16,6 +17,7 @@ type Counted = readonly [one: string, many: string, heading: string];
 
 const da = {
   cal: calendarDa,
+  docs: documentsDa,
   appName: 'Dagsorden',
   att: attendanceDa,
   greetingTitle: 'Hej, jeg er Dagsorden',
@@ -449,6 +451,7 @@ export type Messages = typeof da;
 
 const en: Messages = {
   cal: calendarEn,
+  docs: documentsEn,
   appName: 'Dagsorden',
   att: attendanceEn,
   greetingTitle: "Hi, I'm Dagsorden",

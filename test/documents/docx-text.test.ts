@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import { docxToMarkdown, documentText, htmlToMarkdown } from '../../src/documents/docx-text';
+import { docxToMarkdown, htmlToMarkdown } from '../../src/documents/docx-text';
+import { documentText } from '../../src/documents/read-document';
 import { blocksFromMarkdown, buildDocx } from './docx-fixture';
 
 const fixtures = path.join(__dirname, '../fixtures/documents');

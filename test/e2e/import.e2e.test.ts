@@ -15,7 +15,6 @@ let filesUrl: string;
 
 beforeAll(async () => {
   connector = await startRecordingConnector();
-  app = await startTestApp();
   // Stands in for the short-lived download URL Teams gives a bot for an uploaded file.
   files = http.createServer((req, res) => {
     if (req.url === '/dagsorden.md') {
@@ -28,6 +27,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
   filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+  // Files come from Microsoft's hosts only; this local one stands in for SharePoint.
+  app = await startTestApp({ FILE_DOWNLOAD_HOSTS: filesUrl });
 });
 afterAll(async () => {
   await app?.close();

@@ -1,6 +1,5 @@
 import { importPreviewCard } from '../../cards/import-preview.card';
-import { documentText } from '../../documents/docx-text';
-import { parseCommitteeDocument } from '../../documents/document-parser';
+import type { ReadOutcome } from '../../documents/document-reader';
 import { messages } from '../../i18n/messages';
 import {
   MAX_DOCUMENT_BYTES,
@@ -38,29 +37,40 @@ export const importDocumentCommand: Command = {
     // Refuses anyone but the secretariat before a file is fetched.
     await services.committees.requireRole(committee, turn.actor, ['secretariat']);
 
-    let text = pasted;
+    let outcome: ReadOutcome;
     if (file) {
       if (!isReadableName(file.name)) {
         await ctx.sendActivity(t.importFileFailed(file.name, t.importFileUnsupported));
         return;
       }
+      let bytes: Buffer;
       try {
-        text = await documentText(file.name, await downloadFile(file));
+        bytes = await downloadFile(file, services.downloads);
       } catch (err) {
+        if (!(err instanceof UploadError)) throw err;
         const reason =
-          err instanceof UploadError
-            ? err.reason === 'too_large'
-              ? t.importFileTooLarge(MAX_DOCUMENT_BYTES / 1024 / 1024)
-              : t.importFileDownload
-            : err instanceof Error
-              ? err.message
-              : String(err);
-        turn.log.info({ file: file.name, reason }, 'document not read');
+          err.reason === 'too_large'
+            ? t.importFileTooLarge(MAX_DOCUMENT_BYTES / 1024 / 1024)
+            : err.reason === 'not_allowed'
+              ? t.docs.notAllowed
+              : t.importFileDownload;
+        turn.log.info({ file: file.name, reason: err.reason, detail: err.detail }, 'document not fetched');
         await ctx.sendActivity(t.importFileFailed(file.name, reason));
         return;
       }
+      // Anyone can become secretariat, and a file can be built to exhaust memory or time:
+      // it is read in the worker, which has limits of both (issue 22).
+      outcome = await services.documents.read({ name: file.name, bytes });
+    } else {
+      outcome = await services.documents.parse(pasted);
     }
-    const parsed = parseCommitteeDocument(text);
+    if ('refusal' in outcome) {
+      turn.log.info({ file: file?.name ?? null, refusal: outcome.refusal }, 'document not read');
+      const reason = t.docs.refused(outcome.refusal);
+      await ctx.sendActivity(file ? t.importFileFailed(file.name, reason) : t.docs.pastedFailed(reason));
+      return;
+    }
+    const { parsed } = outcome;
     turn.log.info({ items: parsed.items.length, warnings: parsed.warnings.length, kind: parsed.kind }, 'document parsed');
     if (!parsed.items.length) {
       await ctx.sendActivity(t.importNoItems);

@@ -1,0 +1,108 @@
+// The reading worker for real: a worker thread loading the TypeScript sources (as under
+// `npm run dev`), with its memory cap, time limit, queue and idle exit.
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { DocumentReader } from '../../src/documents/document-reader';
+import { longDocx, repeatedXmlDocx } from '../support/docx-bombs';
+import { AGENDA } from '../support/documents';
+import { until } from '../support/until';
+
+const silent = pino({ level: 'silent' });
+let reader: DocumentReader | null = null;
+afterEach(async () => {
+  await reader?.close();
+  reader = null;
+});
+
+/** The longest the event loop went without running a 10 ms timer while `work` ran. */
+async function eventLoopLag<T>(work: Promise<T>): Promise<{ result: T; lagMs: number; peakRssMb: number }> {
+  let last = Date.now();
+  let lagMs = 0;
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    lagMs = Math.max(lagMs, now - last - 10);
+    last = now;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  try {
+    return { result: await work, lagMs, peakRssMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('DocumentReader', () => {
+  it('reads and parses a file in a worker, and pasted text too', async () => {
+    reader = new DocumentReader(silent);
+    expect(reader.running).toBe(false);
+    const outcome = await reader.read({ name: 'dagsorden.md', bytes: Buffer.from(AGENDA) });
+    expect('parsed' in outcome && outcome.parsed.items.map((i) => i.number)).toEqual(['1.1', '2.1', '2.2']);
+    expect(reader.running).toBe(true);
+    const pasted = await reader.parse(AGENDA);
+    expect('parsed' in pasted && pasted.parsed.meeting.date).toBe('2027-01-06');
+  });
+
+  it('refuses a bomb with the limit it broke, and the worker reads the next document', async () => {
+    reader = new DocumentReader(silent);
+    await expect(reader.read({ name: 'bombe.docx', bytes: repeatedXmlDocx(60) })).resolves.toEqual({ refusal: { code: 'too_large', limit: 20 } });
+    await expect(reader.read({ name: 'noter.pdf', bytes: Buffer.from('%PDF') })).resolves.toEqual({ refusal: { code: 'unsupported', limit: null } });
+    const next = await reader.read({ name: 'dagsorden.md', bytes: Buffer.from(AGENDA) });
+    expect('parsed' in next && next.parsed.items).toHaveLength(3);
+  });
+
+  it('refuses text over a million characters before parsing it', async () => {
+    reader = new DocumentReader(silent);
+    await expect(reader.parse('x'.repeat(1_000_001))).resolves.toEqual({ refusal: { code: 'too_long', limit: 1_000_000 } });
+  });
+
+  it('refuses a document that needs more memory than the cap, and the bot lives on', async () => {
+    // 3 MB of honest XML takes mammoth some 70 MB of heap: over a 32 MB cap.
+    reader = new DocumentReader(silent, { heapMb: 32 });
+    const before = process.memoryUsage().rss / 1024 / 1024;
+    const { result, peakRssMb } = await eventLoopLag(reader.read({ name: 'lang.docx', bytes: longDocx(3) }));
+    expect(result).toEqual({ refusal: { code: 'too_heavy', limit: 32 } });
+    expect(peakRssMb - before).toBeLessThan(300);
+    expect(reader.running).toBe(false);
+    const next = await reader.read({ name: 'dagsorden.md', bytes: Buffer.from(AGENDA) });
+    expect('parsed' in next).toBe(true);
+  });
+
+  it('stops a document that takes longer than the time limit, without stalling the event loop', async () => {
+    reader = new DocumentReader(silent, { timeoutMs: 300 });
+    const { result, lagMs } = await eventLoopLag(reader.read({ name: 'lang.docx', bytes: longDocx(2) }));
+    expect(result).toEqual({ refusal: { code: 'too_slow', limit: 1 } });
+    // Generous: the worker's start and the message's copy happen on this thread too.
+    expect(lagMs).toBeLessThan(1000);
+  });
+
+  it('reads one document at a time, and refuses more than it will queue', async () => {
+    reader = new DocumentReader(silent, { maxWaiting: 1 });
+    const first = reader.read({ name: 'lang.docx', bytes: longDocx(0.5) });
+    const second = reader.read({ name: 'dagsorden.md', bytes: Buffer.from(AGENDA) });
+    const third = reader.read({ name: 'dagsorden.md', bytes: Buffer.from(AGENDA) });
+    await expect(third).resolves.toEqual({ refusal: { code: 'busy', limit: null } });
+    expect('parsed' in (await first)).toBe(true);
+    expect('parsed' in (await second)).toBe(true);
+  });
+
+  it('exits its worker when idle, and starts one again for the next document', async () => {
+    reader = new DocumentReader(silent, { idleMs: 50 });
+    await reader.parse(AGENDA);
+    expect(reader.running).toBe(true);
+    await until(() => !reader!.running, 10_000, 'the idle worker to exit');
+    const again = await reader.parse(AGENDA);
+    expect('parsed' in again).toBe(true);
+  });
+});
+
+describe('the worker under `npm start`', () => {
+  it('is compiled beside the reader: the build starts from index.ts and the worker entry', () => {
+    // Nothing imports the worker's entry, so the build must name it, or the built bot
+    // would look for dist/src/documents/document-worker.js in vain.
+    const build = JSON.parse(fs.readFileSync(path.join(__dirname, '../../tsconfig.build.json'), 'utf8')) as { files: string[] };
+    expect(build.files).toContain('src/documents/document-worker.ts');
+    expect(fs.existsSync(path.join(__dirname, '../../src/documents/document-worker.ts'))).toBe(true);
+  });
+});
