@@ -15,12 +15,7 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'unpdf/pdfjs';
 
 export type PdfRefusalReason =
-  | 'no_text'
-  | 'encrypted'
-  | 'broken'
-  | 'too_large'
-  | 'too_many_pages'
-  | 'timeout';
+  'no_text' | 'encrypted' | 'broken' | 'too_large' | 'too_many_pages' | 'timeout';
 
 /** A PDF the importer will not read, with the reason the user is told (src/i18n/messages.ts). */
 export class PdfRefusal extends Error {
@@ -108,7 +103,8 @@ function hasEnd(bytes: Uint8Array): boolean {
 function glyphsOf(items: readonly unknown[]): Glyphs[] {
   const out: Glyphs[] = [];
   for (const item of items) {
-    if (typeof item !== 'object' || item === null || !('str' in item) || !('transform' in item)) continue;
+    if (typeof item !== 'object' || item === null || !('str' in item) || !('transform' in item))
+      continue;
     const { str, transform, width } = item as { str: string; transform: number[]; width: number };
     if (!str.trim()) continue;
     const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = transform;
@@ -207,17 +203,24 @@ function refusalOf(error: unknown): PdfRefusal {
  */
 export async function pdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<string> {
   const limit = { ...PDF_LIMITS, ...limits };
-  if (bytes.byteLength > limit.maxBytes) throw new PdfRefusal('too_large', `${bytes.byteLength} bytes`);
+  if (bytes.byteLength > limit.maxBytes)
+    throw new PdfRefusal('too_large', `${bytes.byteLength} bytes`);
   if (!hasHeader(bytes)) throw new PdfRefusal('broken', 'no %PDF- header');
   if (!hasEnd(bytes)) throw new PdfRefusal('broken', 'no %%EOF at the end: cut off');
 
   const deadline = Date.now() + limit.timeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfRefusal('timeout', `${limit.timeoutMs} ms`)), limit.timeoutMs);
+    timer = setTimeout(
+      () => reject(new PdfRefusal('timeout', `${limit.timeoutMs} ms`)),
+      limit.timeoutMs,
+    );
   });
   const inTime = <T>(step: Promise<T>): Promise<T> => {
-    if (Date.now() > deadline) return Promise.reject(new PdfRefusal('timeout', `${limit.timeoutMs} ms`));
+    // Once the time is up PDF.js is destroyed, and the step it was on fails with nobody waiting.
+    step.catch(() => undefined);
+    if (Date.now() > deadline)
+      return Promise.reject(new PdfRefusal('timeout', `${limit.timeoutMs} ms`));
     return Promise.race([step, timedOut]);
   };
 
@@ -240,7 +243,8 @@ export async function pdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}
       disableStream: true,
     });
     const doc: PDFDocumentProxy = await inTime(task.promise);
-    if (doc.numPages > limit.maxPages) throw new PdfRefusal('too_many_pages', `${doc.numPages} pages`);
+    if (doc.numPages > limit.maxPages)
+      throw new PdfRefusal('too_many_pages', `${doc.numPages} pages`);
     const pages: PageLine[][] = [];
     let letters = 0;
     for (let n = 1; n <= doc.numPages; n++) {

@@ -94,7 +94,10 @@ function wrap(text: string, width: number, style: Style, measure: Measure): stri
 
 function para(text: string, style: Style, measure: Measure, apart = true): Block {
   return {
-    lines: wrap(text, RIGHT - LEFT, style, measure).map((t) => ({ style, runs: [{ x: LEFT, text: t }] })),
+    lines: wrap(text, RIGHT - LEFT, style, measure).map((t) => ({
+      style,
+      runs: [{ x: LEFT, text: t }],
+    })),
     apart,
     source: [text],
   };
@@ -127,7 +130,10 @@ function blocksOf(agenda: Agenda, pageOf: Map<string, number>, measure: Measure)
   blocks.push(para(`Dagsorden til møde i DASSOS`, 'label', measure));
   const toc: [string, string][] = agenda.sections.flatMap((s) => [
     [`${s.number}. ${s.title}`, String(pageOf.get(s.number) ?? 1)],
-    ...s.items.map((i): [string, string] => [`${i.number} ${i.title}`, String(pageOf.get(i.number) ?? 1)]),
+    ...s.items.map((i): [string, string] => [
+      `${i.number} ${i.title}`,
+      String(pageOf.get(i.number) ?? 1),
+    ]),
   ]);
   blocks.push({
     lines: toc.map(([title, page]) => ({
@@ -144,7 +150,15 @@ function blocksOf(agenda: Agenda, pageOf: Map<string, number>, measure: Measure)
     blocks.push(para(`${section.number}. ${section.title}`, 'section', measure));
     for (const item of section.items) {
       blocks.push({
-        lines: [{ style: 'item', runs: [{ x: LEFT, text: item.number }, { x: LEFT + 40, text: item.title }] }],
+        lines: [
+          {
+            style: 'item',
+            runs: [
+              { x: LEFT, text: item.number },
+              { x: LEFT + 40, text: item.title },
+            ],
+          },
+        ],
         apart: true,
         source: [`${item.number}\t${item.title}`],
       });
@@ -153,9 +167,16 @@ function blocksOf(agenda: Agenda, pageOf: Map<string, number>, measure: Measure)
       blocks.push(para('At DASSOS:', 'body', measure));
       blocks.push({
         lines: item.recommendation.flatMap((r) =>
-          wrap(r, RIGHT - LEFT - 15, 'body', measure).map(
-            (t, i): Placed => ({ style: 'body', runs: i === 0 ? [{ x: LEFT, text: '•' }, { x: LEFT + 15, text: t }] : [{ x: LEFT + 15, text: t }] }),
-          ),
+          wrap(r, RIGHT - LEFT - 15, 'body', measure).map((t, i): Placed => ({
+            style: 'body',
+            runs:
+              i === 0
+                ? [
+                    { x: LEFT, text: '•' },
+                    { x: LEFT + 15, text: t },
+                  ]
+                : [{ x: LEFT + 15, text: t }],
+          })),
         ),
         apart: true,
         source: item.recommendation.map((r) => `• ${r}`),
@@ -202,7 +223,12 @@ function layOut(blocks: Block[]): Laid {
       }
       if (!page) throw new Error('no page');
       page.lines.push({ ...line, y });
-      page.text.push(line.runs.map((r) => r.text).join('\t').replace(/^•\t/, '• '));
+      page.text.push(
+        line.runs
+          .map((r) => r.text)
+          .join('\t')
+          .replace(/^•\t/, '• '),
+      );
       const head = /^(\d+(?:\.\d+)?)\.?$/.exec(line.runs[0]?.text.split(' ')[0] ?? '');
       if (first && head && (line.style === 'section' || line.style === 'item')) {
         pageOf.set(head[1] ?? '', pages.length);
@@ -224,7 +250,8 @@ export async function agendaPdf(agenda: Agenda, options: PdfOptions = {}): Promi
     ...(options.ownerPassword ? { ownerPassword: options.ownerPassword } : {}),
     info: { Title: agenda.title },
   });
-  const measure: Measure = (text, style) => doc.font(FONT[style].font).fontSize(FONT[style].size).widthOfString(text);
+  const measure: Measure = (text, style) =>
+    doc.font(FONT[style].font).fontSize(FONT[style].size).widthOfString(text);
   // Twice: the contents' page numbers are known once the items are placed.
   let laid = layOut(blocksOf(agenda, new Map(), measure));
   laid = layOut(blocksOf(agenda, laid.pageOf, measure));
@@ -243,11 +270,20 @@ export async function agendaPdf(agenda: Agenda, options: PdfOptions = {}): Promi
         doc.text(run.text, x, line.y, { lineBreak: false });
       }
     }
-    doc.font('Helvetica').fontSize(9).text(`Side ${i + 1} af ${total}`, LEFT, 800, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(`Side ${i + 1} af ${total}`, LEFT, 800, { lineBreak: false });
   });
   doc.end();
   await done;
-  const pages = laid.pages.map((p, i) => [agenda.header, '', ...p.text, '', `Side ${i + 1} af ${total}`]);
+  const pages = laid.pages.map((p, i) => [
+    agenda.header,
+    '',
+    ...p.text,
+    '',
+    `Side ${i + 1} af ${total}`,
+  ]);
   const source = blocksOf(agenda, laid.pageOf, measure)
     .map((b) => b.source.join('\n'))
     .join('\n\n');
@@ -277,7 +313,18 @@ const TOPICS = [
   'central udmelding om borgere med svære spiseforstyrrelser',
   'samdrift af botilbud på tværs af kommuner',
 ];
-const TOWNS = ['Aarhus', 'Favrskov', 'Hedensted', 'Herning', 'Holstebro', 'Horsens', 'Ringkøbing-Skjern', 'Skive', 'Struer', 'Viborg'];
+const TOWNS = [
+  'Aarhus',
+  'Favrskov',
+  'Hedensted',
+  'Herning',
+  'Holstebro',
+  'Horsens',
+  'Ringkøbing-Skjern',
+  'Skive',
+  'Struer',
+  'Viborg',
+];
 
 function itemOf(number: string, n: number, long: boolean): AgendaItem {
   const topic = TOPICS[n % TOPICS.length] ?? '';
@@ -296,7 +343,10 @@ function itemOf(number: string, n: number, long: boolean): AgendaItem {
     number,
     title: `Status på ${topic}`,
     presenter: `socialdirektør i ${town} Kommune`,
-    recommendation: [`Tager status på ${topic} til efterretning`, 'Drøfter behovet for en fælles indsats i 2025'],
+    recommendation: [
+      `Tager status på ${topic} til efterretning`,
+      'Drøfter behovet for en fælles indsats i 2025',
+    ],
     paragraphs,
     attachments: n % 2 === 0 ? [`Bilag ${n} – Notat om ${topic}`] : [],
   };
@@ -327,7 +377,9 @@ export function dassosAgenda(itemCount = 6, long = false): Agenda {
       .map((title, s) => ({
         number: String(s + 1),
         title,
-        items: Array.from({ length: per[s] ?? 0 }, (_, i) => itemOf(`${s + 1}.${i + 1}`, ++n, long)),
+        items: Array.from({ length: per[s] ?? 0 }, (_, i) =>
+          itemOf(`${s + 1}.${i + 1}`, ++n, long),
+        ),
       }))
       .filter((s) => s.items.length > 0),
   };
