@@ -7,7 +7,7 @@ import { htmlToMarkdown } from '../documents/docx-text';
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 10_000;
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
-const READABLE = /\.(docx|md|markdown|txt)$/i;
+const READABLE = /\.(docx|pdf|md|markdown|txt)$/i;
 
 export interface UploadedFile {
   name: string;

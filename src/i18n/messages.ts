@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Danish (default) and English. Values are plain
 // strings or functions of plain data; cards receive them as template data.
+import type { PdfRefusalReason } from '../documents/pdf-text';
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import { attendanceDa, attendanceEn } from './attendance.messages';
@@ -158,14 +159,23 @@ const da = {
   importCancelled: 'Annulleret – intet er gemt.',
   importCancelTooLate: 'Dokumentet er allerede gemt, så det kan ikke annulleres. Ret punkterne på mødet i stedet.',
   importHowTo:
-    'Send mig dokumentet som fil (.docx, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
+    'Send mig dokumentet som fil (.docx, .pdf, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
   importOnlyPersonal:
     'Dokumenter tager jeg imod i vores personlige chat, så intet bliver delt, før det er klar. Skriv til mig dér.',
   importNoItems:
     'Jeg fandt ingen punkter i dokumentet. Er det en dagsorden eller et referat? Punkter skal være nummererede, fx «1.1 Titel» eller «Punkt 3.».',
   importFileFailed: (name: string, reason: string) => `Jeg kunne ikke læse «${name}»: ${reason}`,
   importFileTooLarge: (mb: number) => `filen er større end ${mb} MB.`,
-  importFileUnsupported: 'jeg læser .docx, .md og .txt.',
+  importFileUnsupported: 'jeg læser .docx, .pdf, .md og .txt.',
+  // The numbers follow PDF_LIMITS in src/documents/pdf-text.ts.
+  importPdfRefused: {
+    no_text: "PDF'en har ingen tekst – er den scannet? Send dokumentet som Word (.docx) eller som en PDF med tekst.",
+    encrypted: "PDF'en er beskyttet med en adgangskode. Send den uden beskyttelse eller som Word (.docx).",
+    broken: 'filen er ikke en læsbar PDF – den er måske beskadiget eller kun hentet halvt. Gem den som PDF igen, og send den igen.',
+    too_large: "PDF'en er større end 5 MB.",
+    too_many_pages: "PDF'en har over 300 sider. Send dagsordenen eller referatet uden bilagene.",
+    timeout: "det tog for lang tid at læse PDF'en. Prøv igen, eller send dokumentet som Word (.docx).",
+  } satisfies Record<PdfRefusalReason, string>,
   importFileDownload: 'jeg kunne ikke hente filen fra Teams. Prøv at sende den igen.',
   agendaHeading: (committee: string) => `DAGSORDEN · ${committee}`,
   agendaTitle: (date: string) => `Møde ${date}`,
@@ -570,14 +580,22 @@ const en: Messages = {
   importCancelled: 'Cancelled – nothing was saved.',
   importCancelTooLate: 'The document has already been saved, so it cannot be cancelled. Edit the items of the meeting instead.',
   importHowTo:
-    'Send me the document as a file (.docx, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
+    'Send me the document as a file (.docx, .pdf, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
   importOnlyPersonal:
     'I take documents in our personal chat, so nothing is shared before it is ready. Write to me there.',
   importNoItems:
     'I found no items in the document. Is it an agenda or minutes? Items must be numbered, e.g. "1.1 Title" or "Punkt 3.".',
   importFileFailed: (name: string, reason: string) => `I could not read "${name}": ${reason}`,
   importFileTooLarge: (mb: number) => `the file is larger than ${mb} MB.`,
-  importFileUnsupported: 'I read .docx, .md and .txt.',
+  importFileUnsupported: 'I read .docx, .pdf, .md and .txt.',
+  importPdfRefused: {
+    no_text: 'the PDF has no text – is it a scan? Send the document as Word (.docx) or as a PDF with text.',
+    encrypted: 'the PDF is protected by a password. Send it without the protection or as Word (.docx).',
+    broken: 'the file is not a readable PDF – it may be damaged or only half downloaded. Save it as PDF again and send it again.',
+    too_large: 'the PDF is larger than 5 MB.',
+    too_many_pages: 'the PDF has more than 300 pages. Send the agenda or minutes without the attachments.',
+    timeout: 'reading the PDF took too long. Try again, or send the document as Word (.docx).',
+  },
   importFileDownload: 'I could not fetch the file from Teams. Please send it again.',
   agendaHeading: (committee: string) => `AGENDA · ${committee}`,
   agendaTitle: (date: string) => `Meeting ${date}`,

@@ -181,13 +181,13 @@ describe('import refusals', () => {
       attachments: [
         {
           contentType: 'application/vnd.microsoft.teams.file.download.info',
-          name: 'dagsorden.pdf',
-          content: { downloadUrl: `${filesUrl}/dagsorden.pdf`, fileType: 'pdf' },
+          name: 'dagsorden.doc',
+          content: { downloadUrl: `${filesUrl}/dagsorden.doc`, fileType: 'doc' },
         },
       ],
     });
     await connector.waitFor(1);
-    expect(connector.recorded[0]!.body.text).toBe('Jeg kunne ikke læse «dagsorden.pdf»: jeg læser .docx, .md og .txt.');
+    expect(connector.recorded[0]!.body.text).toBe('Jeg kunne ikke læse «dagsorden.doc»: jeg læser .docx, .pdf, .md og .txt.');
   });
 
   it('previews a text in no known layout with a clear warning, to be saved on a chosen meeting', async () => {
