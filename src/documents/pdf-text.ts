@@ -162,7 +162,9 @@ function percentile(values: number[], p: number): number {
  * The pages as text. An empty line goes where the space between two lines is clearly more
  * than the document's line spacing: the spacing is taken from the whole document (its tighter
  * line steps, relative to the font size), so 1.5-spaced documents and pages of one-line
- * paragraphs both come out right.
+ * paragraphs both come out right. A gap is measured in the smaller line's font size: below a
+ * heading the baseline sits closer than the heading's size suggests (the heading's ascent is
+ * above its own baseline), and a paragraph gap there must still count.
  */
 function pagesToText(pages: PageLine[][]): string {
   const steps: number[] = [];
@@ -170,7 +172,7 @@ function pagesToText(pages: PageLine[][]): string {
     for (let i = 1; i < lines.length; i++) {
       const [prev, line] = [lines[i - 1], lines[i]];
       if (!prev || !line) continue;
-      const step = (prev.y - line.y) / Math.max(prev.size, line.size);
+      const step = (prev.y - line.y) / Math.min(prev.size, line.size);
       if (step > 0.8 && step < 3) steps.push(step);
     }
   }
@@ -180,7 +182,7 @@ function pagesToText(pages: PageLine[][]): string {
       lines
         .map((line, i) => {
           const prev = lines[i - 1];
-          const gap = prev ? (prev.y - line.y) / Math.max(prev.size, line.size) : 0;
+          const gap = prev ? (prev.y - line.y) / Math.min(prev.size, line.size) : 0;
           return prev && gap > spacing * 1.3 ? `\n${line.text}` : line.text;
         })
         .join('\n'),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
 import type { ParsedItem } from '../../src/documents/parsed-document';
 import { PDF_PAGE_BREAK, PdfRefusal, pdfText, type PdfLimits } from '../../src/documents/pdf-text';
@@ -12,6 +13,11 @@ async function refusal(bytes: Uint8Array, limits?: Partial<PdfLimits>): Promise<
   }
   throw new Error('the PDF was read');
 }
+
+// Word embeds subsets of its fonts: DejaVu Sans stands in for them where the machine has it.
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+const fonts = { regular: `${DEJAVU}/DejaVuSans.ttf`, bold: `${DEJAVU}/DejaVuSans-Bold.ttf` };
+const withFonts = fs.existsSync(fonts.regular) && fs.existsSync(fonts.bold) ? it : it.skip;
 
 /** The case text's line breaks follow the page width, not the secretariat's text. */
 function comparable(item: ParsedItem) {
@@ -62,6 +68,16 @@ describe('pdfText', () => {
     expect(fromPdf.meeting).toMatchObject({ date: '2024-10-30', start: '12:00', end: '13:45' });
     expect(fromPdf.participants).toHaveLength(5);
   });
+
+  withFonts(
+    'reads embedded subset fonts the same way, headings in a larger size included',
+    async () => {
+      const embedded = await agendaPdf(dassosAgenda(6), { fonts });
+      expect(await pdfText(embedded.pdf)).toBe(
+        embedded.pages.map((p) => p.join('\n')).join(PDF_PAGE_BREAK),
+      );
+    },
+  );
 
   it('reads a Node Buffer that is a slice of a larger one', async () => {
     const padded = Buffer.concat([Buffer.from('xxxx'), agenda.pdf]).subarray(4);

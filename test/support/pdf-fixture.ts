@@ -42,6 +42,11 @@ export interface PdfOptions {
   userPassword?: string;
   /** A password for editing only: anyone can open and read it. */
   ownerPassword?: string;
+  /**
+   * TrueType files to embed (as subsets with a ToUnicode map, the way Word writes a PDF)
+   * instead of the standard Helvetica, which PDF viewers supply.
+   */
+  fonts?: { regular: string; bold: string };
 }
 
 const PAGE = { width: 595.28, height: 841.89 };
@@ -250,6 +255,10 @@ export async function agendaPdf(agenda: Agenda, options: PdfOptions = {}): Promi
     ...(options.ownerPassword ? { ownerPassword: options.ownerPassword } : {}),
     info: { Title: agenda.title },
   });
+  if (options.fonts) {
+    doc.registerFont('Helvetica', options.fonts.regular);
+    doc.registerFont('Helvetica-Bold', options.fonts.bold);
+  }
   const measure: Measure = (text, style) =>
     doc.font(FONT[style].font).fontSize(FONT[style].size).widthOfString(text);
   // Twice: the contents' page numbers are known once the items are placed.
