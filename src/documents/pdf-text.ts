@@ -99,19 +99,50 @@ function hasEnd(bytes: Uint8Array): boolean {
     .includes('%%EOF');
 }
 
-/** The text runs of a page that read left to right; rotated stamps and margin notes are left out. */
+/** Which way a run of text reads: 0 upright, 1 turned a quarter left, 2 upside down, 3 right; null slanted. */
+function quarterOf(a: number, b: number): number | null {
+  const angle = Math.atan2(b, a);
+  const quarter = Math.round(angle / (Math.PI / 2));
+  return Math.abs(angle - (quarter * Math.PI) / 2) < 0.05 ? (quarter + 4) % 4 : null;
+}
+
+const READING = [
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+] as const;
+
+/**
+ * The text runs of a page in the way most of its text reads, turned upright: a landscape page
+ * whose text was set turned a quarter reads like any other. Runs that read another way
+ * (a turned margin note, a slanted "KLADDE" stamp) are left out rather than mixed in.
+ */
 function glyphsOf(items: readonly unknown[]): Glyphs[] {
-  const out: Glyphs[] = [];
+  const runs: (Glyphs & { quarter: number })[] = [];
+  const letters = [0, 0, 0, 0];
   for (const item of items) {
     if (typeof item !== 'object' || item === null || !('str' in item) || !('transform' in item))
       continue;
     const { str, transform, width } = item as { str: string; transform: number[]; width: number };
     if (!str.trim()) continue;
     const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = transform;
-    if (Math.abs(b) > Math.abs(a) * 0.05 || Math.abs(c) > Math.abs(d) * 0.05 || a <= 0) continue;
-    out.push({ str, x, y, width, size: Math.abs(d) || Math.abs(a) || 1 });
+    const quarter = quarterOf(a, b);
+    if (quarter === null) continue;
+    letters[quarter] = (letters[quarter] ?? 0) + str.length;
+    runs.push({ str, x, y, width, size: Math.hypot(c, d) || Math.hypot(a, b) || 1, quarter });
   }
-  return out;
+  const main = letters.indexOf(Math.max(...letters));
+  const [ux, uy] = READING[main] ?? READING[0];
+  return runs
+    .filter((r) => r.quarter === main)
+    .map(({ str, x, y, width, size }) => ({
+      str,
+      x: x * ux + y * uy,
+      y: -x * uy + y * ux,
+      width,
+      size,
+    }));
 }
 
 /** Text runs on one baseline (within a fraction of the font size) make a line, ordered by x. */

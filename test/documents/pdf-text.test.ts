@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
 import type { ParsedItem } from '../../src/documents/parsed-document';
 import { PDF_PAGE_BREAK, PdfRefusal, pdfText, type PdfLimits } from '../../src/documents/pdf-text';
-import { agendaPdf, dassosAgenda, imageOnlyPdf, type AgendaPdf } from '../support/pdf-fixture';
+import {
+  agendaPdf,
+  dassosAgenda,
+  imageOnlyPdf,
+  turnedPdf,
+  type AgendaPdf,
+} from '../support/pdf-fixture';
 
 async function refusal(bytes: Uint8Array, limits?: Partial<PdfLimits>): Promise<PdfRefusal> {
   try {
@@ -78,6 +84,19 @@ describe('pdfText', () => {
       );
     },
   );
+
+  it('reads a page set turned a quarter either way, and leaves a slanted stamp out', async () => {
+    const lines = [
+      'Møder 2025\tSted',
+      '30. januar kl. 9-12\tViborg Rådhus',
+      '24. april kl. 9-12\tAarhus Rådhus, Rådhuspladsen 2',
+    ];
+    const columns = lines.map((l) => l.replace('\t', '                    '));
+    for (const angle of [90, -90] as const) {
+      const text = await pdfText(await turnedPdf(columns, angle));
+      expect(text).toBe(lines.join('\n'));
+    }
+  });
 
   it('reads a Node Buffer that is a slice of a larger one', async () => {
     const padded = Buffer.concat([Buffer.from('xxxx'), agenda.pdf]).subarray(4);

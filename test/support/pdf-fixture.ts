@@ -393,3 +393,29 @@ export function dassosAgenda(itemCount = 6, long = false): Agenda {
       .filter((s) => s.items.length > 0),
   };
 }
+
+/**
+ * One page whose lines are set turned a quarter (a landscape table on a portrait page), with a
+ * slanted "KLADDE" stamp across it.
+ */
+export async function turnedPdf(lines: string[], angle: 90 | -90): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false, margin: 0 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.addPage({ size: 'A4', margin: 0 });
+  doc.save().rotate(-30, { origin: [300, 420] });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(60)
+    .fillColor('#dddddd')
+    .text('KLADDE', 180, 400, { lineBreak: false });
+  doc.restore().fillColor('black');
+  doc.save().rotate(angle, { origin: [300, 420] });
+  doc.font('Helvetica').fontSize(BODY);
+  lines.forEach((line, i) => doc.text(line, 100, 300 + i * STEP, { lineBreak: false }));
+  doc.restore();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
