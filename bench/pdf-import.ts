@@ -1,5 +1,5 @@
 // Import of a 40-page agenda PDF: pdfText (PDF.js) and the parser, five runs in a fresh
-// process, the first with PDF.js loading. Peak memory is the process's own high-water mark
+// process after loading PDF.js (timed on its own). Peak memory is the process's own high-water mark
 // (VmHWM) and the V8 heap sampled every 5 ms, beside the process's memory before the first
 // PDF. `benchPdfImport()` is called from bench/run.ts (BENCH_ONLY=pdf for this alone); run
 // alone with
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseCommitteeDocument } from '../src/documents/document-parser';
-import { pdfText } from '../src/documents/pdf-text';
+import { pdfText, preloadPdfJs } from '../src/documents/pdf-text';
 
 const RUNS = 5;
 // Word embeds its fonts as subsets, and PDF.js reads them to map glyphs to letters: the bench
@@ -22,8 +22,15 @@ export interface PdfImportRun {
   pages: number;
   bytes: number;
   items: number;
-  /** Milliseconds per run, PDF bytes to parsed document; the first loads PDF.js. */
+  /** Milliseconds to load PDF.js, before the first run. */
+  loadMs: number;
+  /** Milliseconds per run, PDF bytes to parsed document. */
   ms: number[];
+  /**
+   * CPU milliseconds (user + system) for loading and the first run: on a shared machine the
+   * wall time counts other processes' turns, the CPU time what an idle core would take.
+   */
+  coldCpuMs: number;
   rssBeforeMb: number;
   rssPeakMb: number;
   heapBeforeMb: number;
@@ -46,12 +53,21 @@ async function measure(file: string, pages: number): Promise<PdfImportRun> {
   const sampler = setInterval(() => {
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }, 5);
+  const cpu = process.cpuUsage();
+  const loading = performance.now();
+  await preloadPdfJs();
+  const loadMs = performance.now() - loading;
   const ms: number[] = [];
   let items = 0;
+  let coldCpuMs = NaN;
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
     const doc = parseCommitteeDocument(await pdfText(bytes));
     ms.push(performance.now() - started);
+    if (i === 0) {
+      const used = process.cpuUsage(cpu);
+      coldCpuMs = (used.user + used.system) / 1000;
+    }
     items = doc.items.length;
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }
@@ -60,7 +76,9 @@ async function measure(file: string, pages: number): Promise<PdfImportRun> {
     pages,
     bytes: bytes.length,
     items,
+    loadMs,
     ms,
+    coldCpuMs,
     rssBeforeMb: mb(before.rss),
     rssPeakMb: highWaterMb(),
     heapBeforeMb: mb(before.heapUsed),
@@ -99,19 +117,21 @@ export async function benchPdfImport(): Promise<PdfImportRun & { fonts: string }
 }
 
 export function reportPdfImport(run: PdfImportRun & { fonts: string }): boolean {
-  const warm = [...run.ms.slice(1)].sort((a, b) => a - b);
-  const median = warm[Math.floor(warm.length / 2)] ?? NaN;
-  const worst = Math.max(...run.ms);
+  const sorted = [...run.ms].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  // A fresh process (or worker) pays for loading PDF.js on its first PDF: that is the goal's case.
+  const cold = run.loadMs + (run.ms[0] ?? NaN);
   console.log(
     `PDF import: ${run.pages} pages, ${(run.bytes / 1024).toFixed(0)} KB (${run.fonts}), ${run.items} items: ` +
-      `${run.ms.map((m) => m.toFixed(0)).join(' · ')} ms over ${RUNS} runs (first loads PDF.js); ` +
-      `median after the first ${median.toFixed(0)} ms, slowest ${worst.toFixed(0)} ms (goal ≤ 1500 ms)`,
+      `loading PDF.js ${run.loadMs.toFixed(0)} ms, then ${run.ms.map((m) => m.toFixed(0)).join(' · ')} ms over ${RUNS} runs; ` +
+      `first PDF in a fresh process ${cold.toFixed(0)} ms (goal ≤ 1500 ms; ${run.coldCpuMs.toFixed(0)} ms of CPU), median ${median.toFixed(0)} ms; ` +
+      `load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
   );
   console.log(
     `  memory: RSS ${run.rssBeforeMb} MB before the first PDF, peak ${run.rssPeakMb} MB (+${(run.rssPeakMb - run.rssBeforeMb).toFixed(1)} MB); ` +
       `V8 heap ${run.heapBeforeMb} MB before, peak ${run.heapPeakMb} MB (+${(run.heapPeakMb - run.heapBeforeMb).toFixed(1)} MB)`,
   );
-  return worst <= 1500;
+  return cold <= 1500;
 }
 
 if (require.main === module) {

@@ -66,6 +66,14 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/**
+ * Loads PDF.js ahead of the first PDF, e.g. while the file is still downloading: loading it
+ * is most of the first PDF's time (a 2 MB module to compile).
+ */
+export async function preloadPdfJs(): Promise<void> {
+  await loadPdfJs();
+}
+
 interface Glyphs {
   str: string;
   x: number;
