@@ -8,6 +8,7 @@
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
+//   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { openDatabase, type DatabaseTarget } from '../src/store/database';
 import { cardsShowingFinalCounts, checkAnswers, itemIdOfCard, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
+import { benchPdfImport, reportPdfImport } from './pdf-import';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 
@@ -31,6 +33,7 @@ const ECHO_PORT = 3989;
 const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
+const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
 
 interface Running {
   child: ChildProcess;
@@ -95,6 +98,11 @@ async function main(): Promise<void> {
     });
 
   console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
+  if (ONLY_PDF) {
+    if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
   if (ONLY_CALENDAR) {
     if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
     await connector.close();
@@ -165,6 +173,7 @@ async function main(): Promise<void> {
   const parse = benchImport();
   console.log('');
   console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
+  if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
 
   await stop(app.child);
   await stop(echo.child);

@@ -1,12 +1,14 @@
-// `npm run import -- <file> [--json]`: reads an agenda or minutes document (.docx, .md, .txt)
+// `npm run import -- <file> [--json]`: reads an agenda or minutes document (.docx, .pdf, .md, .txt)
 // and prints what the importer understood, as a Danish summary or as the ParsedDocument JSON.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../src/documents/document-parser';
 import { documentText } from '../src/documents/read-document';
 import { formatImportSummary } from '../src/documents/import-summary';
+import { DocumentRefusal } from '../src/documents/document-refusal';
+import { messages } from '../src/i18n/messages';
 
-const USAGE = 'Brug: npm run import -- <fil.docx | fil.md | fil.txt> [--json]';
+const USAGE = 'Brug: npm run import -- <fil.docx | fil.pdf | fil.md | fil.txt> [--json]';
 
 interface Output {
   write(text: string): unknown;
@@ -24,6 +26,16 @@ function readError(file: string, error: unknown): string {
       return `Der er ikke adgang til at læse filen «${file}».`;
     default:
       return `Filen «${file}» kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The document's text from its bytes, by its file name; a refusal as the bot words it. */
+export async function readDocument(fileName: string, content: Buffer): Promise<string> {
+  try {
+    return await documentText(fileName, content);
+  } catch (error) {
+    if (!(error instanceof DocumentRefusal) || error.code === 'unsupported') throw error;
+    throw new Error(`Filen «${fileName}» kunne ikke læses: ${messages('da').docs.refused(error.toData())}`, { cause: error });
   }
 }
 
@@ -55,7 +67,7 @@ export async function runImport(
   }
   let text: string;
   try {
-    text = await documentText(path.basename(file), content);
+    text = await readDocument(path.basename(file), content);
   } catch (error) {
     err.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -12,11 +12,8 @@ import type { RefusalData } from './document-refusal';
 import type { ParsedDocument } from './parsed-document';
 import type { DocumentFile } from './read-document';
 
-/**
- * The extensions the bot offers to read, checked before a file is fetched. PDF joins
- * when pdf-text.ts reads PDFs; until then its file is refused before it is downloaded.
- */
-export const READABLE_EXTENSIONS: readonly string[] = ['docx', 'md', 'markdown', 'txt'];
+/** The extensions the bot offers to read, checked before a file is fetched. */
+export const READABLE_EXTENSIONS: readonly string[] = ['docx', 'pdf', 'md', 'markdown', 'txt'];
 
 export type WorkerRequest = { id: number; file: DocumentFile } | { id: number; text: string };
 

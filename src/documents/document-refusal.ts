@@ -21,7 +21,13 @@ export type RefusalCode =
   /** Reading it took longer than a document may. */
   | 'too_slow'
   /** Too many documents waiting to be read. */
-  | 'busy';
+  | 'busy'
+  /** A PDF without text: a scan. */
+  | 'no_text'
+  /** A PDF that needs a password to open. */
+  | 'encrypted'
+  /** A PDF with more pages than an agenda or minutes. */
+  | 'too_many_pages';
 
 export const REFUSAL_CODES: readonly RefusalCode[] = [
   'unsupported',
@@ -33,6 +39,9 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
   'too_heavy',
   'too_slow',
   'busy',
+  'no_text',
+  'encrypted',
+  'too_many_pages',
 ];
 
 /** The refusal as plain data, the way it crosses a worker's message port. */
@@ -43,8 +52,8 @@ export interface RefusalData {
 }
 
 const DANISH: Record<RefusalCode, (limit: number | null) => string> = {
-  unsupported: () => 'Understøttede filtyper er Word (.docx), Markdown (.md) og tekst (.txt).',
-  damaged: () => 'Filen kunne ikke læses som et Word-dokument (.docx).',
+  unsupported: () => 'Understøttede filtyper er Word (.docx), PDF (.pdf), Markdown (.md) og tekst (.txt).',
+  damaged: () => 'Filen kunne ikke læses som et Word-dokument (.docx) eller en PDF.',
   too_many_parts: (n) => `Dokumentet består af over ${n ?? '?'} dele.`,
   too_large: (mb) => `Dokumentet pakker sig ud til over ${mb ?? '?'} MB.`,
   too_long: (n) => `Dokumentets tekst er på over ${(n ?? 0).toLocaleString('da-DK')} tegn.`,
@@ -52,6 +61,9 @@ const DANISH: Record<RefusalCode, (limit: number | null) => string> = {
   too_heavy: () => 'Dokumentet kræver for meget hukommelse at læse.',
   too_slow: (s) => `Dokumentet tog over ${s ?? '?'} sekunder at læse.`,
   busy: () => 'Der venter for mange dokumenter på at blive læst.',
+  no_text: () => "PDF'en har ingen tekst – er den scannet?",
+  encrypted: () => "PDF'en er beskyttet med en adgangskode.",
+  too_many_pages: (n) => `PDF'en har over ${n ?? '?'} sider.`,
 };
 
 /** A document that is not read, and why. */

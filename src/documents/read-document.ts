@@ -3,7 +3,7 @@
 // never imports it there: the readers (mammoth, a PDF library) load in the worker only.
 import { DocumentRefusal, type RefusalData } from './document-refusal';
 import { docxToMarkdown } from './docx-text';
-import { pdfText } from './pdf-text';
+import { PDF_LIMITS, PdfRefusal, pdfText } from './pdf-text';
 
 /** A document as it arrives: its file name (for its kind) and its bytes. */
 export interface DocumentFile {
@@ -26,10 +26,32 @@ function decodeText(bytes: Uint8Array): string {
 
 const plainText: Reader = async (bytes) => decodeText(bytes);
 
-/** Readers by lower-case extension; `.pdf` reads once pdf-text.ts does (issue 17). */
+/** A PDF's text; its refusals in the words every document's refusal has. */
+async function pdfDocument(bytes: Uint8Array): Promise<string> {
+  try {
+    return await pdfText(bytes);
+  } catch (error) {
+    if (!(error instanceof PdfRefusal)) throw error;
+    switch (error.reason) {
+      case 'no_text':
+      case 'encrypted':
+        throw new DocumentRefusal(error.reason, null, error.message);
+      case 'too_many_pages':
+        throw new DocumentRefusal('too_many_pages', PDF_LIMITS.maxPages, error.message);
+      case 'too_large':
+        throw new DocumentRefusal('too_large', Math.round(PDF_LIMITS.maxBytes / (1024 * 1024)), error.message);
+      case 'timeout':
+        throw new DocumentRefusal('too_slow', Math.round(PDF_LIMITS.timeoutMs / 1000), error.message);
+      case 'broken':
+        throw new DocumentRefusal('damaged', null, error.message);
+    }
+  }
+}
+
+/** Readers by lower-case extension. */
 const READERS: Record<string, Reader> = {
   docx: (bytes) => docxToMarkdown(bytes),
-  pdf: (bytes) => pdfText(bytes),
+  pdf: pdfDocument,
   md: plainText,
   markdown: plainText,
   txt: plainText,

@@ -161,14 +161,14 @@ const da = {
   importCancelled: 'Annulleret – intet er gemt.',
   importCancelTooLate: 'Dokumentet er allerede gemt, så det kan ikke annulleres. Ret punkterne på mødet i stedet.',
   importHowTo:
-    'Send mig dokumentet som fil (.docx, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
+    'Send mig dokumentet som fil (.docx, .pdf, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
   importOnlyPersonal:
     'Dokumenter tager jeg imod i vores personlige chat, så intet bliver delt, før det er klar. Skriv til mig dér.',
   importNoItems:
     'Jeg fandt ingen punkter i dokumentet. Er det en dagsorden eller et referat? Punkter skal være nummererede, fx «1.1 Titel» eller «Punkt 3.».',
   importFileFailed: (name: string, reason: string) => `Jeg kunne ikke læse «${name}»: ${reason}`,
   importFileTooLarge: (mb: number) => `filen er større end ${mb} MB.`,
-  importFileUnsupported: 'jeg læser .docx, .md og .txt.',
+  importFileUnsupported: 'jeg læser .docx, .pdf, .md og .txt.',
   importFileDownload: 'jeg kunne ikke hente filen fra Teams. Prøv at sende den igen.',
   agendaHeading: (committee: string) => `DAGSORDEN · ${committee}`,
   agendaTitle: (date: string) => `Møde ${date}`,
@@ -595,14 +595,14 @@ const en: Messages = {
   importCancelled: 'Cancelled – nothing was saved.',
   importCancelTooLate: 'The document has already been saved, so it cannot be cancelled. Edit the items of the meeting instead.',
   importHowTo:
-    'Send me the document as a file (.docx, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
+    'Send me the document as a file (.docx, .pdf, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
   importOnlyPersonal:
     'I take documents in our personal chat, so nothing is shared before it is ready. Write to me there.',
   importNoItems:
     'I found no items in the document. Is it an agenda or minutes? Items must be numbered, e.g. "1.1 Title" or "Punkt 3.".',
   importFileFailed: (name: string, reason: string) => `I could not read "${name}": ${reason}`,
   importFileTooLarge: (mb: number) => `the file is larger than ${mb} MB.`,
-  importFileUnsupported: 'I read .docx, .md and .txt.',
+  importFileUnsupported: 'I read .docx, .pdf, .md and .txt.',
   importFileDownload: 'I could not fetch the file from Teams. Please send it again.',
   agendaHeading: (committee: string) => `AGENDA · ${committee}`,
   agendaTitle: (date: string) => `Meeting ${date}`,

@@ -47,7 +47,8 @@ describe('DocumentReader', () => {
   it('refuses a bomb with the limit it broke, and the worker reads the next document', async () => {
     reader = new DocumentReader(silent);
     await expect(reader.read({ name: 'bombe.docx', bytes: repeatedXmlDocx(60) })).resolves.toEqual({ refusal: { code: 'too_large', limit: 20 } });
-    await expect(reader.read({ name: 'noter.pdf', bytes: Buffer.from('%PDF') })).resolves.toEqual({ refusal: { code: 'unsupported', limit: null } });
+    await expect(reader.read({ name: 'noter.pdf', bytes: Buffer.from('%PDF') })).resolves.toEqual({ refusal: { code: 'damaged', limit: null } });
+    await expect(reader.read({ name: 'noter.odt', bytes: Buffer.from('PK') })).resolves.toEqual({ refusal: { code: 'unsupported', limit: null } });
     const next = await reader.read({ name: 'dagsorden.md', bytes: Buffer.from(AGENDA) });
     expect('parsed' in next && next.parsed.items).toHaveLength(3);
   });

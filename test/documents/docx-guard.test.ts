@@ -75,7 +75,9 @@ describe('checkDocx: what a .docx may unpack to', () => {
   it('is what docxToMarkdown and documentText apply before mammoth', async () => {
     await expect(docxToMarkdown(repeatedXmlDocx(60))).rejects.toMatchObject({ code: 'too_large' });
     await expect(documentText('dagsorden.docx', NOT_A_ZIP)).rejects.toThrow(/^Filen kunne ikke læses som et Word-dokument/);
-    await expect(documentText('dagsorden.pdf', Buffer.from('%PDF-1.7'))).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(documentText('dagsorden.odt', Buffer.from('PK'))).rejects.toMatchObject({ code: 'unsupported' });
+    // A PDF that is only its header is read as a PDF and refused as broken.
+    await expect(documentText('dagsorden.pdf', Buffer.from('%PDF-1.7'))).rejects.toMatchObject({ code: 'damaged' });
   });
 });
 

@@ -147,11 +147,11 @@ describe('documentText', () => {
     );
   });
 
-  it.each(['dagsorden.pdf', 'dagsorden.doc', 'dagsorden'])(
+  it.each(['dagsorden.odt', 'dagsorden.doc', 'dagsorden'])(
     'refuses %s and names the supported types',
     async (name) => {
       await expect(documentText(name, Buffer.from('x'))).rejects.toThrow(
-        /kan ikke importeres.*Understøttede filtyper er Word \(\.docx\), Markdown \(\.md\) og tekst \(\.txt\)\./,
+        /kan ikke importeres.*Understøttede filtyper er Word \(\.docx\), PDF \(\.pdf\), Markdown \(\.md\) og tekst \(\.txt\)\./,
       );
     },
   );

@@ -7,6 +7,7 @@ import { runImport } from '../../scripts/import-document';
 import { formatImportSummary } from '../../src/documents/import-summary';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
 import { parsedDocumentSchema } from '../../src/documents/parsed-document';
+import { agendaPdf, dassosAgenda, imageOnlyPdf } from '../support/pdf-fixture';
 
 const root = path.join(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/documents');
@@ -107,5 +108,54 @@ describe('npm run import', () => {
       },
     );
     expect(parsedDocumentSchema.parse(JSON.parse(ok.stdout)).items).toHaveLength(1);
+  });
+
+  describe('a PDF', () => {
+    let dir: string;
+    let agenda: string;
+    beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-import-pdf-'));
+      agenda = path.join(dir, 'dagsorden.pdf');
+      fs.writeFileSync(agenda, (await agendaPdf(dassosAgenda(4))).pdf);
+      fs.writeFileSync(path.join(dir, 'scannet.pdf'), await imageOnlyPdf());
+      fs.writeFileSync(path.join(dir, 'ikke-en.pdf'), 'Dagsorden\n1.1 Punkt\n');
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('is read into items, and --json prints JSON only', async () => {
+      const { code, out, err } = await run([agenda, '--json']);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const doc = parsedDocumentSchema.parse(JSON.parse(out));
+      expect(doc.items.map((i) => i.number)).toEqual(['1.1', '1.2', '2.1', '3.1']);
+      expect(doc.meeting.date).toBe('2024-10-30');
+      expect(doc.warnings).toEqual([]);
+    });
+
+    it('without text, or not a PDF, fails with exit code 1 and the reason in Danish', async () => {
+      expect(await run([path.join(dir, 'scannet.pdf')])).toEqual({
+        code: 1,
+        out: '',
+        err: expect.stringContaining("PDF'en har ingen tekst – er den scannet?"),
+      });
+      expect(await run([path.join(dir, 'ikke-en.pdf')])).toMatchObject({
+        code: 1,
+        err: expect.stringMatching(
+          /^Filen «ikke-en\.pdf» kunne ikke læses: filen er ikke et læsbart Word-dokument eller en læsbar PDF/,
+        ),
+      });
+    });
+
+    it('is read by `npm run import -- dagsorden.pdf --json` as a process, with nothing but JSON on stdout', async () => {
+      const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+      const script = path.join(root, 'scripts/import-document.ts');
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [tsx, script, agenda, '--json'],
+        { cwd: root },
+      );
+      expect(stderr).toBe('');
+      expect(parsedDocumentSchema.parse(JSON.parse(stdout)).items).toHaveLength(4);
+    });
   });
 });

@@ -128,7 +128,7 @@ describe('Word files that unpack to far more than they weigh', () => {
     expect((await sendFile('dyb.docx', `${filesUrl}/dyb.docx`)).text).toMatch(/«dyb\.docx»: dokumentets indhold er indlejret i over 200 niveauer/);
     connector.clear();
     expect((await sendFile('ikke-zip.docx', `${filesUrl}/ikke-zip.docx`)).text).toMatch(
-      /«ikke-zip\.docx»: filen er ikke et Word-dokument, eller den er beskadiget\. .*Intet er gemt\.$/,
+      /«ikke-zip\.docx»: filen er ikke et læsbart Word-dokument eller en læsbar PDF .*Intet er gemt\.$/,
     );
     expect(await savedCounts()).toEqual(saved);
   });

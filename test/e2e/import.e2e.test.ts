@@ -6,18 +6,26 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, executeAction, message, submitAction } from '../support/activities';
 import { AGENDA } from '../support/documents';
+import { agendaPdf, dassosAgenda, imageOnlyPdf } from '../support/pdf-fixture';
 
 
 let app: TestApp;
 let connector: RecordingConnector;
 let files: http.Server;
 let filesUrl: string;
+let pdf: Buffer;
+let scan: Buffer;
 
 beforeAll(async () => {
+  pdf = (await agendaPdf(dassosAgenda(6))).pdf;
+  scan = await imageOnlyPdf(2);
   connector = await startRecordingConnector();
   // Stands in for the short-lived download URL Teams gives a bot for an uploaded file.
   files = http.createServer((req, res) => {
-    if (req.url === '/dagsorden.md') {
+    if (req.url === '/dagsorden.pdf' || req.url === '/scannet.pdf') {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end(req.url === '/dagsorden.pdf' ? pdf : scan);
+    } else if (req.url === '/dagsorden.md') {
       res.writeHead(200, { 'content-type': 'text/markdown' });
       res.end(AGENDA.replace('Rammeaftale 2027-28', 'Rammeaftale 2027-28 (revideret)'));
     } else {
@@ -142,6 +150,33 @@ describe('importing an agenda', () => {
     expect(items[0]!.attachments).toHaveLength(1);
   });
 
+  it('reads a PDF the secretariat sends: the preview, then the items saved on the meeting of its date', async () => {
+    const sendPdf = (name: string) =>
+      app.post({
+        ...personal(''),
+        text: '',
+        attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl: `${filesUrl}/${name}`, uniqueId: name, fileType: 'pdf' } }],
+      });
+    await sendPdf('dagsorden.pdf');
+    await connector.waitFor(1);
+    const card = cardAt(0);
+    const shown = JSON.stringify(card);
+    expect(shown).toContain('dagsorden.pdf');
+    expect(shown).toContain('30. oktober 2024');
+    const save = card.actions!.find((a) => a.verb === 'import-save')!;
+    const res = await invoke('import-save', { importId: save.data!.importId, meetingId: 'new' });
+    expect(JSON.stringify(res.body.value)).toContain('6 nye punkter');
+    const record = await app.db.prisma.documentImport.findUniqueOrThrow({ where: { id: String(save.data!.importId) } });
+    const items = await itemsOfMeeting(record.meetingId!);
+    expect(items.map((i) => i.number)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1']);
+    expect(items.every((i) => i.title.length > 5)).toBe(true);
+
+    connector.clear();
+    await sendPdf('scannet.pdf');
+    await connector.waitFor(1);
+    expect(connector.recorded[0]!.body.text).toMatch(/^Jeg kunne ikke læse «scannet\.pdf»: PDF'en har ingen tekst – er den scannet\?.*Intet er gemt\.$/);
+  });
+
   it('cancels a preview without saving anything', async () => {
     await app.post(personal(`importer dagsorden\n${AGENDA.replace('6. januar', '7. april')}`));
     await connector.waitFor(1);
@@ -182,13 +217,13 @@ describe('import refusals', () => {
       attachments: [
         {
           contentType: 'application/vnd.microsoft.teams.file.download.info',
-          name: 'dagsorden.pdf',
-          content: { downloadUrl: `${filesUrl}/dagsorden.pdf`, fileType: 'pdf' },
+          name: 'dagsorden.doc',
+          content: { downloadUrl: `${filesUrl}/dagsorden.doc`, fileType: 'doc' },
         },
       ],
     });
     await connector.waitFor(1);
-    expect(connector.recorded[0]!.body.text).toBe('Jeg kunne ikke læse «dagsorden.pdf»: jeg læser .docx, .md og .txt.');
+    expect(connector.recorded[0]!.body.text).toBe('Jeg kunne ikke læse «dagsorden.doc»: jeg læser .docx, .pdf, .md og .txt.');
   });
 
   it('previews a text in no known layout with a clear warning, to be saved on a chosen meeting', async () => {
