@@ -49,6 +49,7 @@ export function createBotEndpoint(
   makeBot: () => TurnHandler,
   log: Logger,
   tenantPace?: TenantPace,
+  authTimeoutMs = AUTH_TIMEOUT_MS,
 ): BotEndpoint {
   const authentication = new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CheckedAdapter(authentication);
@@ -71,7 +72,7 @@ export function createBotEndpoint(
       const activity = withDates(body);
       let authenticated: Awaited<ReturnType<typeof authentication.authenticateRequest>>;
       try {
-        authenticated = await withTimeout(authentication.authenticateRequest(activity, authorization), AUTH_TIMEOUT_MS);
+        authenticated = await withTimeout(authentication.authenticateRequest(activity, authorization), authTimeoutMs);
       } catch (err) {
         if (keysUnavailable(err)) {
           log.error({ err: errorSummary(err) }, 'Bot Framework token could not be checked: signing keys unavailable');
@@ -145,7 +146,7 @@ function errorSummary(err: unknown): { type: string; message: string; code?: str
   if (!(err instanceof Error)) return { type: typeof err, message: String(err).slice(0, 300) };
   const e = err as Error & { statusCode?: unknown; code?: unknown };
   return {
-    type: e.constructor?.name ?? e.name,
+    type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : e.name,
     message: e.message.slice(0, 300),
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(typeof e.statusCode === 'number' ? { status: e.statusCode } : {}),
