@@ -116,14 +116,18 @@ export const activitySchema = activityBase.superRefine((activity, ctx) => {
 
 export type ParsedActivity = z.output<typeof activitySchema>;
 
-// One pass each; the common case (nothing odd) costs one test per string.
+// One pass each; the common case (nothing odd) costs one test per string. NUL is the
+// character these look for, not a mistake.
+// eslint-disable-next-line no-control-regex
 const ODD = /[\u0000\uD800-\uDFFF]/;
+// eslint-disable-next-line no-control-regex
+const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text without NUL bytes, with each lone surrogate replaced by U+FFFD (as a UTF-8 decoder does). */
 export function cleanText(text: string): string {
   if (!ODD.test(text)) return text;
-  return text.replace(/\u0000/g, '').replace(LONE_SURROGATE, '\uFFFD');
+  return text.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
 export class TooDeep extends Error {
