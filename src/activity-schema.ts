@@ -21,7 +21,9 @@ export const MAX_ACTIVITY_TEXT = 100 * 1024;
 /** Deeper card data than this is no card's (Adaptive Card inputs are one level deep). */
 const MAX_DEPTH = 32;
 
-const id = z.string().min(1).max(1024);
+// Ids are the protocol's, never a person's words: visible ASCII. botbuilder sends the
+// conversation's id in a header, where a control character fails the whole turn.
+const id = z.string().min(1).max(1024).regex(/^[!-~]+$/, 'must be visible ASCII');
 const shortText = (max: number) => z.string().max(max);
 
 const account = z
@@ -41,7 +43,7 @@ const activityBase = z
     id: shortText(1024).optional(),
     // Where the bot sends its answers: only web addresses (never file:, data: …).
     serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-    channelId: z.string().min(1).max(64),
+    channelId: z.string().min(1).max(64).regex(/^[!-~]+$/, 'must be visible ASCII'),
     from: account,
     recipient: account,
     conversation: z
