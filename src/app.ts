@@ -139,6 +139,7 @@ export async function startApp(
       clock,
       inputLetters(publicUrl),
       noteWriter,
+      config.FILE_LINK_DAYS,
     ),
     decisions,
     minutes: new MinutesService(
@@ -152,6 +153,7 @@ export async function startApp(
       (committee) => decisions.recordingMeeting(committee),
       (date, timeZone) => formatShortDate(date, 'da', timeZone),
       clock,
+      config.FILE_LINK_DAYS,
     ),
     actions: new ActionItemService(committees, store.committees, store.actions, overdueLetter, clock),
     calendar: new CalendarService(committees, store.calendars, outlookEvents, store.audit, clock, writeIcs, () => randomBytes(24).toString('base64url'), {
