@@ -3,7 +3,7 @@
 // path). Links expire after FILE_LINK_DAYS, and a file issued again gets a new link: the
 // old one answers 404, the agenda's attachment follows.
 import { startTestApp, NOW, type TestApp } from '../support/app';
-import { ALEX, TENANT } from '../support/activities';
+import { ALEX, MEGAN, TENANT } from '../support/activities';
 import type { Actor } from '../../src/domain/types';
 
 let app: TestApp;
@@ -114,5 +114,22 @@ describe('input note links', () => {
     const view = await app.services.inputs.noteView(actor, requestId);
     expect(view.token).not.toBe(token);
     expect((await fetch(noteLink(view.token))).status).toBe(200);
+  });
+});
+
+describe('calendar feed address', () => {
+  it('does not expire, and the secretariat can replace it: the old address answers 404, the new one works', async () => {
+    const committee = (await app.services.committees.byId(committeeId))!;
+    const { token: old } = await app.services.calendar.feedLink(committee, actor);
+    const feed = (token: string) => `${app.url}/calendar/${committee.slug}/${token}.ics`;
+    expect((await fetch(feed(old))).status).toBe(200);
+    const megan: Actor = { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: TENANT };
+    await expect(app.services.calendar.replaceFeedLink(committee, megan)).rejects.toMatchObject({ code: 'not_secretariat' });
+    const { token } = await app.services.calendar.replaceFeedLink(committee, actor);
+    expect(token).not.toBe(old);
+    expect((await fetch(feed(old))).status).toBe(404);
+    expect((await fetch(feed(token))).status).toBe(200);
+    expect((await app.services.calendar.feedLink(committee, megan)).token).toBe(token);
+    expect(await app.db.prisma.auditEvent.count({ where: { action: 'calendar.feed_replaced' } })).toBe(1);
   });
 });
