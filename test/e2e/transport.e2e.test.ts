@@ -118,6 +118,21 @@ describe('long markup', () => {
   });
 });
 
+describe('pasted markup', () => {
+  it.each([
+    ['28 KB of "<b "', '<b '.repeat(9000)],
+    ['HTML nested 9,000 deep', `${'<p>'.repeat(9000)}Punkt 1.1`],
+  ])('refuses %s under "importer dagsorden" from a member before parsing it', async (_name, pasted) => {
+    const t0 = performance.now();
+    await app.post(personal(`importer dagsorden\n${pasted}`, MEGAN));
+    await connector.waitFor(1);
+    // Parsing took 1–2.6 s ("<b ") or overflowed the stack (nesting) before the role was checked.
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(texts()).toContain('Det kan kun sekretariatet');
+    expect(errors()).toEqual([]);
+  });
+});
+
 describe('without an app id', () => {
   it('says at start-up that requests are not authenticated and it listens on this machine only', () => {
     const line = app.logs.find((l) => String(l.msg).includes('Uden MicrosoftAppId'));
