@@ -6,7 +6,7 @@ import type restify from 'restify';
 import { DagsordenBot } from './bot/dagsorden-bot';
 import { createBotEndpoint } from './bot/endpoint';
 import type { BotServices } from './bot/services';
-import { botAuthSettings, graphSettings, type Config } from './config';
+import { botAuthSettings, graphSettings, isLoopback, type Config } from './config';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
 import { AgendaService } from './domain/agenda.service';
@@ -143,6 +143,7 @@ export async function startApp(
       clock,
       inputLetters(publicUrl),
       noteWriter,
+      config.FILE_LINK_DAYS,
     ),
     decisions,
     minutes: new MinutesService(
@@ -156,6 +157,7 @@ export async function startApp(
       (committee) => decisions.recordingMeeting(committee),
       (date, timeZone) => formatShortDate(date, 'da', timeZone),
       clock,
+      config.FILE_LINK_DAYS,
     ),
     actions: new ActionItemService(committees, store.committees, store.actions, overdueLetter, clock),
     calendar: new CalendarService(committees, store.calendars, outlookEvents, store.audit, clock, writeIcs, () => randomBytes(24).toString('base64url'), {
@@ -211,6 +213,19 @@ export async function startApp(
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  if (!config.MicrosoftAppId) {
+    if (isLoopback(config.HOST)) {
+      log.info(
+        { host: config.HOST, authenticated: false },
+        'Uden MicrosoftAppId godkendes forespørgsler ikke: Dagsorden lytter kun på denne maskine (lokal brug og Agents Playground) / without MicrosoftAppId requests are not authenticated: listening on this machine only',
+      );
+    } else {
+      log.warn(
+        { host: config.HOST, authenticated: false },
+        'ALLOW_UNAUTHENTICATED: Dagsorden lytter på netværket uden MicrosoftAppId, så enhver der kan nå porten kan skrive som enhver Teams-bruger / listening on the network without MicrosoftAppId: anyone who reaches the port can act as any Teams user',
+      );
+    }
+  }
   await outbox.start(db.kind === 'embedded');
   if (config.SCHEDULER_TICK_SECONDS > 0) scheduler.start();
   const address = server.address() as AddressInfo;

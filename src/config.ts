@@ -26,7 +26,15 @@ const mailbox = optionalText.pipe(
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    /**
+     * The address to listen on. Default: every interface (0.0.0.0) when MicrosoftAppId is
+     * set; this machine only (127.0.0.1) without it, as requests are then not authenticated.
+     */
+    HOST: optionalText,
+    /** Listen beyond this machine without MicrosoftAppId (unauthenticated requests from the network): only on purpose. */
+    ALLOW_UNAUTHENTICATED: flag,
+    /** Days a download link of a compiled note or of minutes works after it was issued. */
+    FILE_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     DATABASE_URL: optionalText.pipe(
       z
@@ -125,8 +133,22 @@ const schema = z
         message: 'skal sættes for en SingleTenant-app',
       });
     }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopback(env.HOST) && !env.ALLOW_UNAUTHENTICATED) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'uden MicrosoftAppId godkendes forespørgsler ikke, så Dagsorden lytter kun på denne maskine (127.0.0.1); sæt MicrosoftAppId, eller ALLOW_UNAUTHENTICATED=true hvis det er meningen / without MicrosoftAppId requests are not authenticated: set MicrosoftAppId, or ALLOW_UNAUTHENTICATED=true if this is intended',
+      });
+    }
     checkGraph(env, ctx);
-  });
+  })
+  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') }));
+
+/** Whether an address is this machine only (nothing from the network reaches it). */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 /** The parsed values the Graph checks read. */
 interface GraphEnv {

@@ -20,6 +20,11 @@ export function createLogger(level: string): Logger {
         '*.clientSecret',
         'clientSecret',
         '*.auth.clientSecret',
+        // Download links' and calendar feeds' secrets, should an object carrying one be logged.
+        'token',
+        '*.token',
+        '*.noteToken',
+        '*.calendarFeedToken',
       ],
       censor: '[skjult]',
     },

@@ -5,24 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import { checkActivity } from './activity-schema';
 import type { BotEndpoint } from './bot/endpoint';
-
-/** Activity types of the Bot Framework protocol; anything else is refused. */
-const ACTIVITY_TYPES = [
-  'message', 'conversationUpdate', 'contactRelationUpdate', 'typing', 'endOfConversation', 'event',
-  'invoke', 'deleteUserData', 'messageUpdate', 'messageDelete', 'installationUpdate', 'messageReaction',
-  'suggestion', 'trace', 'handoff', 'command', 'commandResult', 'invokeResponse',
-] as const;
-
-const activitySchema = z.object({
-  type: z.enum(ACTIVITY_TYPES),
-  serviceUrl: z.string().url().max(2048),
-  conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-  from: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-  channelId: z.string().min(1).max(64),
-  text: z.string().optional(),
-}).passthrough();
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const MAX_BODY_BYTES = 512 * 1024;
@@ -51,13 +35,55 @@ function correlationIdOf(req: restify.Request): string {
   return given && /^[\w.:/+=-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
+/**
+ * The route a request matched ("/files/:collection/:id/:file"), for the log: download
+ * links and feed addresses carry their secret in the path. An unmatched path is logged
+ * by its first segment only, as it may be a link with a wrong method (HEAD, POST).
+ */
+export function routeOf(req: restify.Request): string {
+  const matched = req.getRoute?.()?.path;
+  if (typeof matched === 'string') return matched;
+  const path = req.path();
+  const first = /^\/[^/]*/.exec(path)?.[0] ?? '/';
+  return first.length < path.length ? `${first}/…` : first;
+}
+
+/** The error for the log, with a link's token masked wherever its message or stack names it (Prisma's do: they print the query). */
+function withoutSecret(err: unknown, secret: string | undefined): unknown {
+  if (!secret || !(err instanceof Error)) return err;
+  const mask = (text: string | undefined) => text?.split(secret).join('[skjult]');
+  return { type: err.name, message: mask(err.message), stack: mask(err.stack) };
+}
+
+/** How often, at most, the log says again that requests are not authenticated. */
+const UNAUTHENTICATED_WARNING_MS = 10 * 60_000;
+
 export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files: FileCollections = {}, feeds?: FeedLookup): restify.Server {
   const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
+  // Without an app id anyone who reaches the port can speak as any Teams user, and name
+  // the address the bot answers to: said in the log at the first such request, then
+  // every ten minutes with a count, never once per request.
+  let unauthenticatedSince = 0;
+  let lastWarning = -Infinity;
+  const unauthenticated = (turnLog: Logger) => {
+    unauthenticatedSince += 1;
+    const now = Date.now();
+    if (now - lastWarning < UNAUTHENTICATED_WARNING_MS) return;
+    turnLog.warn(
+      { requests: unauthenticatedSince },
+      'Ikke-godkendte forespørgsler modtaget: MicrosoftAppId er ikke sat, så enhver der kan nå porten kan skrive som enhver Teams-bruger / unauthenticated requests accepted: no MicrosoftAppId is set',
+    );
+    unauthenticatedSince = 0;
+    lastWarning = now;
+  };
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
     const correlationId = (req as restify.Request & { correlationId?: string }).correlationId ?? correlationIdOf(req);
-    log.warn({ correlationId, status: err.statusCode, path: req.path(), err: err.message }, 'request refused');
+    const route = routeOf(req);
+    // restify's messages name the path ("/files/…/<token>.docx does not exist").
+    const message = err.message.split(req.path()).join(route);
+    log.warn({ correlationId, status: err.statusCode, method: req.method, route, err: { type: err.name, message } }, 'request refused');
     cb();
   });
 
@@ -66,21 +92,24 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
     (req as restify.Request & { correlationId?: string }).correlationId = correlationId;
     res.header(CORRELATION_HEADER, correlationId);
     const turnLog = log.child({ correlationId });
-    if (endpoint.authenticates && !req.header('authorization')) {
+    const authorization = req.header('authorization') ?? '';
+    if (endpoint.authenticates && !authorization) {
       turnLog.warn('request without a Bot Framework token refused');
       res.send(401, { error: 'unauthorized', correlationId });
       return;
     }
-    const parsed = activitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-      turnLog.warn({ problems }, 'invalid activity refused');
-      res.send(400, { error: 'invalid_activity', problems, correlationId });
+    if (!endpoint.authenticates) unauthenticated(turnLog);
+    const checked = checkActivity(req.body);
+    if (!checked.ok) {
+      turnLog.warn({ problems: checked.problems }, 'invalid activity refused');
+      res.send(400, { error: 'invalid_activity', problems: checked.problems, correlationId });
       return;
     }
-    turnLog.debug({ type: parsed.data.type }, 'activity received');
+    turnLog.debug({ type: checked.activity.type }, 'activity received');
     try {
-      await endpoint.process(req, res, correlationId, turnLog);
+      const answer = await endpoint.process(checked.activity, authorization, correlationId, turnLog);
+      if (answer.body === undefined || answer.body === null) res.send(answer.status);
+      else res.send(answer.status, answer.body);
     } catch (err) {
       turnLog.error({ err }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
@@ -100,8 +129,8 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
     try {
       if (match && /^[0-9a-f-]{36}$/i.test(id) && lookup) found = await lookup(id, match[1]!, match[2] as 'docx' | 'md');
     } catch (err) {
-      // Answered like a missing file (below), but never silently.
-      log.error({ err, collection, id }, 'could not read a file behind a download link');
+      // Answered like a missing file (below), but never silently; the token stays out of the log.
+      log.error({ err: withoutSecret(err, match?.[1]), collection, id }, 'could not read a file behind a download link');
     }
     if (!found || !match) {
       res.send(404, { error: 'not_found' });
@@ -128,7 +157,7 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
     try {
       if (match && /^[a-z0-9-]{1,100}$/.test(slug) && feeds) found = await feeds(slug, match[1]!);
     } catch (err) {
-      log.error({ err, slug }, 'could not write a calendar feed');
+      log.error({ err: withoutSecret(err, match?.[1]), slug }, 'could not write a calendar feed');
     }
     if (!found) {
       res.send(404, { error: 'not_found' });

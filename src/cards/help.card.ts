@@ -12,7 +12,7 @@ export function helpCard(lang: Lang) {
     title: t.helpTitle,
     commands: [
       c.nextMeeting, c.attendance, t.cal.commands.calendar, c.submitTopic, c.submissions, m.actions, m.decisions, c.requestInput, c.importAgenda, c.publishAgenda,
-      c.editItem, c.itemStatus, m.recordDecision, m.minutes, t.cal.commands.newMeeting, c.datePoll, c.members, c.setup, c.language, c.digest, c.help,
+      c.editItem, c.itemStatus, m.recordDecision, m.minutes, t.cal.commands.newMeeting, t.cal.commands.newFeedAddress, c.datePoll, c.members, c.setup, c.language, c.digest, c.help,
     ],
     footer: t.helpFooter,
   });

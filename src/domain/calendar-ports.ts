@@ -164,6 +164,8 @@ export interface CalendarRepository {
   setCalendar(committeeId: string, mailbox: string | null, match: string | null): Promise<boolean>;
   /** The committee's feed token, created with `newToken` the first time. */
   feedToken(committeeId: string, newToken: () => string): Promise<string>;
+  /** Replaces the committee's feed token: the old address then answers 404. */
+  replaceFeedToken(committeeId: string, token: string): Promise<void>;
   /** The committee whose feed has this slug and token, or null. */
   committeeByFeed(slug: string, token: string): Promise<string | null>;
   /** The committee's meetings ending after `from`, earliest first, cancelled ones included. */

@@ -135,6 +135,19 @@ export class CalendarService {
     return { token, status: await this.status(committee) };
   }
 
+  /**
+   * "ny kalenderadresse": a new feed address for the committee, the old one answering 404
+   * from now (secretariat). The address is meant to be long-lived, so it does not expire;
+   * this is how one that got out is withdrawn.
+   */
+  async replaceFeedLink(committee: Committee, actor: Actor, correlationId?: string): Promise<{ token: string; status: CalendarStatus }> {
+    await this.committees.requireRole(committee, actor, ['secretariat']);
+    const token = this.newToken();
+    await this.calendars.replaceFeedToken(committee.id, token);
+    await this.audit.record({ committeeId: committee.id, actor, action: 'calendar.feed_replaced', subjectType: 'committee', subjectId: committee.id, data: {}, correlationId });
+    return { token, status: await this.status(committee) };
+  }
+
   /** The .ics file behind a feed address (the token is its secret), or null: the committee's meetings from 30 days back. */
   async feed(slug: string, token: string): Promise<{ fileName: string; body: string } | null> {
     const committeeId = await this.calendars.committeeByFeed(slug, token);

@@ -7,6 +7,7 @@
 // when the request is, which can be attached to an item of the meeting.
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
+import { linkValid } from './download-links';
 import { DomainError } from './errors';
 import { notYetStarted } from './meeting-rules';
 import type {
@@ -165,6 +166,8 @@ export class InputService {
     private readonly clock: Clock,
     private readonly messenger: InputMessenger,
     private readonly writer: NoteWriter,
+    /** Days a note's download link works after it was issued. */
+    private readonly linkDays: number,
   ) {}
 
   /** The coming meetings a request can be for (secretariat). */
@@ -269,7 +272,7 @@ export class InputService {
   /** The note behind a download link (the token is the link's secret), with a file name from its title. */
   async noteFile(requestId: string, token: string, kind: 'docx' | 'md'): Promise<{ fileName: string; body: Uint8Array | string } | null> {
     const file = await this.requests.noteFile(requestId, token, kind);
-    if (!file) return null;
+    if (!file || !linkValid(file.tokenIssuedAt, this.clock.now(), this.linkDays)) return null;
     // Characters a file name cannot hold (and line breaks, tabs and other controls) become spaces.
     const name = [...`Opsamling af input - ${file.title}`]
       .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c))
@@ -288,7 +291,13 @@ export class InputService {
     const note = await this.requests.noteOf(request.id);
     if (!note) throw new DomainError('invalid_input', 'not compiled');
     const { rows, answered } = await this.rowsOf(request);
-    return { request, committee, answered, total: rows.length, token: note.token, items: await this.itemsOf(request) };
+    // The secretariat looking at an expired link gets a new one (and the agenda's attachment follows).
+    let token = note.token;
+    if (!linkValid(note.tokenIssuedAt, this.clock.now(), this.linkDays)) {
+      const fresh = this.messenger.newToken();
+      token = (await this.requests.renewNoteToken(request.id, note.token, fresh, this.clock.now())) ? fresh : ((await this.requests.noteOf(request.id))?.token ?? note.token);
+    }
+    return { request, committee, answered, total: rows.length, token, items: await this.itemsOf(request) };
   }
 
   /** Adds the compiled note to an item of the request's meeting as an attachment, closed when the request is (secretariat). */
@@ -341,11 +350,11 @@ export class InputService {
     const note = buildNote(request, committee, organisations, responses);
     const markdown = this.writer.markdown(note);
     const docx = await this.writer.docx(note);
-    const existing = await this.requests.noteOf(request.id);
-    const token = existing?.token ?? this.messenger.newToken();
+    // Compiled again: a new link; the old one stops working.
+    const token = this.messenger.newToken();
     const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
     const items = await this.itemsOf(request);
-    await this.requests.saveNote(request.id, { markdown, docx, token }, this.messenger.noteReady(request, committee, note, token, items, secretariat));
+    await this.requests.saveNote(request.id, { markdown, docx, token, tokenIssuedAt: this.clock.now() }, this.messenger.noteReady(request, committee, note, token, items, secretariat));
   }
 
   private isOpen(request: InputRequest): boolean {

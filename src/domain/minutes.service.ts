@@ -7,6 +7,7 @@
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { guardCpr, type NamedText } from './cpr-check';
+import { linkValid } from './download-links';
 import { DomainError } from './errors';
 import { minutesItems, type MinutesDocument, type MinutesPerson, type MinutesWriter } from './minutes';
 import type { AttendeeLine, MinutesAttendance } from './attendance-rules';
@@ -115,6 +116,8 @@ export class MinutesService {
     private readonly recordingMeeting: (committee: Committee) => Promise<Meeting | null>,
     private readonly formatDay: (date: Date, timeZone: string) => string,
     private readonly clock: Clock,
+    /** Days the download links work after they were issued. */
+    private readonly linkDays: number,
   ) {}
 
   /**
@@ -134,7 +137,7 @@ export class MinutesService {
         version: stored?.version ?? 0,
         markdown: this.writer.markdown(doc),
         docx: await this.writer.docx(doc),
-        token: stored?.token ?? this.messenger.newToken(),
+        token: stored && this.current(stored) ? stored.token : this.messenger.newToken(),
         at: this.clock.now(),
         byPersonId: member.personId,
         issues: [],
@@ -157,7 +160,8 @@ export class MinutesService {
     if (stored && stored.status !== 'draft') return { kind: 'already', view: await this.view(committee, meeting, stored) };
     const { doc, summary } = await this.document(committee, meeting, false, stored);
     guardCpr(minutesTexts(doc), cprConfirmed, meeting.id);
-    const token = stored?.token ?? this.messenger.newToken();
+    // Published: new links (the draft's stop working), in the post and on the next agenda.
+    const token = this.messenger.newToken();
     const version = (stored?.version ?? 0) + 1;
     const next = await this.nextMeeting(committee, meeting);
     const now = this.clock.now();
@@ -218,16 +222,18 @@ export class MinutesService {
     const committee = meeting && (await this.committees.byId(meeting.committeeId));
     if (!meeting || !committee) return false;
     const { doc, summary } = await this.document(committee, meeting, false, stored);
+    // Issued again: new links; the old ones stop working and the agenda's attachment follows.
+    const token = this.messenger.newToken();
     const saved = await this.minutes.save({
       meetingId,
       version: stored.version,
       markdown: this.writer.markdown(doc),
       docx: await this.writer.docx(doc),
-      token: stored.token,
+      token,
       at: this.clock.now(),
       byPersonId: null,
       issues: pending.map((c) => c.id),
-      messages: this.messenger.reissued(committee, meeting, summary, stored.token, stored.version + 1, pending.map((c) => c.note)),
+      messages: this.messenger.reissued(committee, meeting, summary, token, stored.version + 1, pending.map((c) => c.note)),
     });
     return Boolean(saved);
   }
@@ -242,7 +248,8 @@ export class MinutesService {
   /** The minutes behind a download link: "Referat DASSOS 2026-05-18.docx"; null when the link is wrong. */
   async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ fileName: string; body: Uint8Array | string } | null> {
     const found = await this.minutes.file(meetingId, token, kind);
-    return found && { fileName: minutesFileName(found, kind), body: found.body };
+    if (!found || !linkValid(found.tokenIssuedAt, this.clock.now(), this.linkDays)) return null;
+    return { fileName: minutesFileName(found, kind), body: found.body };
   }
 
   /** The current Word document of the minutes, named as the download is (for the channel's Files). */
@@ -262,7 +269,18 @@ export class MinutesService {
     return coming.find((m) => m.status !== 'cancelled' && m.startsAt.getTime() > meeting.startsAt.getTime()) ?? null;
   }
 
-  private async view(committee: Committee, meeting: Meeting, minutes: StoredMinutes): Promise<MinutesView> {
+  /** Whether the minutes' links still work. */
+  private current(minutes: StoredMinutes): boolean {
+    return linkValid(minutes.tokenIssuedAt, this.clock.now(), this.linkDays);
+  }
+
+  private async view(committee: Committee, meeting: Meeting, stored: StoredMinutes): Promise<MinutesView> {
+    let minutes = stored;
+    if (!this.current(stored)) {
+      // The secretariat looking at minutes whose links expired gets new ones.
+      await this.minutes.renewToken(meeting.id, stored.token, this.messenger.newToken(), this.clock.now());
+      minutes = (await this.minutes.find(meeting.id)) ?? stored;
+    }
     const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
     const items = minutesItems(agenda?.items ?? []);
     return {

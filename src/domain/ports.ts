@@ -335,6 +335,8 @@ export interface CompiledNote {
   docx: Uint8Array;
   /** The secret part of its download link. */
   token: string;
+  /** When that token was issued (a new one replaces the old, whose links then answer 404). */
+  tokenIssuedAt: Date;
 }
 
 export interface InputRequestRepository {
@@ -353,8 +355,10 @@ export interface InputRequestRepository {
   /** Stores the compiled note (the request is then "compiled") and queues what announces it. */
   saveNote(id: string, note: CompiledNote, letters: OutboundMessage[]): Promise<void>;
   /** The note as Word or Markdown, if the token is its link's. */
-  noteFile(id: string, token: string, kind: 'docx' | 'md'): Promise<{ title: string; body: Uint8Array | string } | null>;
-  noteOf(id: string): Promise<{ markdown: string; token: string } | null>;
+  noteFile(id: string, token: string, kind: 'docx' | 'md'): Promise<{ title: string; body: Uint8Array | string; tokenIssuedAt: Date } | null>;
+  noteOf(id: string): Promise<{ markdown: string; token: string; tokenIssuedAt: Date } | null>;
+  /** Replaces the note's link token (an expired one) and the links to it in agenda attachments; false when another renewed it first. */
+  renewNoteToken(id: string, oldToken: string, newToken: string, at: Date): Promise<boolean>;
   /** The compiled notes of the meeting's requests (the token is their links' secret). */
   compiledNotes(meetingId: string): Promise<Array<{ requestId: string; token: string; markdown: string }>>;
   /** The committee's organisations (municipalities and region; not the secretariat). */
@@ -589,7 +593,9 @@ export interface MinutesRepository {
   /** The participants and apologies of the minutes document imported onto the meeting, if any. */
   importedAttendance(meetingId: string): Promise<{ participants: ParsedDocument['participants']; absent: ParsedDocument['absent'] } | null>;
   /** The document behind a download link, if the token is the link's. */
-  file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null>;
+  file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string; tokenIssuedAt: Date } | null>;
+  /** Replaces the links' token (an expired one) and the links to it in agenda attachments; false when another renewed it first. */
+  renewToken(meetingId: string, oldToken: string, newToken: string, at: Date): Promise<boolean>;
   /** The current Word document of the meeting's minutes (to put in the channel's Files). */
   docx(meetingId: string): Promise<{ body: Uint8Array; startsAt: Date; committee: string } | null>;
   /** The latest meeting of the committee that starts before `before` and has items (the one being recorded). */

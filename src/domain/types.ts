@@ -225,6 +225,8 @@ export interface Minutes {
   version: number;
   /** The secret part of the download links. */
   token: string;
+  /** When the token was issued: the links expire FILE_LINK_DAYS from then. */
+  tokenIssuedAt: Date;
   builtAt: Date;
   publishedAt: Date | null;
   approvedAt: Date | null;

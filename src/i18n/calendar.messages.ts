@@ -6,7 +6,9 @@ export const calendarDa = {
   commands: {
     calendar: { text: 'kalender', description: 'Styregruppens møder i din egen kalender: en adresse at abonnere på (.ics).' },
     newMeeting: { text: 'nyt møde', description: 'Opret et møde i Dagsorden (sekretariatet).' },
+    newFeedAddress: { text: 'ny kalenderadresse', description: 'Skift kalenderens adresse, hvis den er kommet uden for styregruppen; den gamle holder op med at virke (sekretariatet).' },
   },
+  feedRotated: 'Kalenderens adresse er skiftet. Den gamle virker ikke længere: medlemmer, der abonnerer på den, skal abonnere igen med adressen herunder (eller skrive «kalender» til mig).',
   staleNote: (when: string) => `Mødedatoerne er sidst hentet fra Outlook ${when}.`,
   neverSyncedNote: (when: string) => `Mødedatoerne er endnu ikke hentet fra Outlook (seneste forsøg ${when} mislykkedes).`,
   sourceOutlook: (mailbox: string) => `Møderne kommer fra Outlook-kalenderen i ${mailbox}.`,
@@ -91,7 +93,9 @@ export const calendarEn: CalendarMessages = {
   commands: {
     calendar: { text: 'calendar', description: "The committee's meetings in your own calendar: an address to subscribe to (.ics)." },
     newMeeting: { text: 'new meeting', description: 'Create a meeting in Dagsorden (secretariat).' },
+    newFeedAddress: { text: 'new calendar address', description: 'Change the calendar address if it has got outside the committee; the old one stops working (secretariat).' },
   },
+  feedRotated: 'The calendar address has changed. The old one no longer works: members who subscribe to it must subscribe again with the address below (or write «calendar» to me).',
   staleNote: (when: string) => `The meeting dates were last read from Outlook ${when}.`,
   neverSyncedNote: (when: string) => `The meeting dates have not been read from Outlook yet (the last try, ${when}, failed).`,
   sourceOutlook: (mailbox: string) => `The meetings come from the Outlook calendar of ${mailbox}.`,

@@ -171,6 +171,10 @@ export class PrismaCalendarRepository implements CalendarRepository {
     return (await read()).calendarFeedToken!;
   }
 
+  async replaceFeedToken(committeeId: string, token: string): Promise<void> {
+    await this.prisma.committee.update({ where: { id: committeeId }, data: { calendarFeedToken: token } });
+  }
+
   async committeeByFeed(slug: string, token: string): Promise<string | null> {
     const row = await this.prisma.committee.findUnique({ where: { slug }, select: { id: true, calendarFeedToken: true } });
     return row?.calendarFeedToken && sameSecret(row.calendarFeedToken, token) ? row.id : null;

@@ -115,27 +115,37 @@ export class PrismaInputRequestRepository implements InputRequestRepository {
 
   async saveNote(id: string, note: CompiledNote, letters: OutboundMessage[]): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      const before = await tx.inputRequest.findUnique({ where: { id }, select: { noteToken: true } });
       await tx.inputRequest.update({
         where: { id },
-        data: { status: 'compiled', compiledMarkdown: note.markdown, compiledDocx: Buffer.from(note.docx), noteToken: note.token, compiledAt: new Date() },
+        data: { status: 'compiled', compiledMarkdown: note.markdown, compiledDocx: Buffer.from(note.docx), noteToken: note.token, noteTokenIssuedAt: note.tokenIssuedAt, compiledAt: new Date() },
       });
+      if (before?.noteToken && before.noteToken !== note.token) await relinkAttachments(tx, before.noteToken, note.token);
       await enqueueMessages(tx, letters);
     });
   }
 
-  async noteFile(id: string, token: string, kind: 'docx' | 'md'): Promise<{ title: string; body: Uint8Array | string } | null> {
+  async noteFile(id: string, token: string, kind: 'docx' | 'md'): Promise<{ title: string; body: Uint8Array | string; tokenIssuedAt: Date } | null> {
     const row = await this.prisma.inputRequest.findUnique({
       where: { id },
-      select: { title: true, noteToken: true, compiledMarkdown: kind === 'md', compiledDocx: kind === 'docx' },
+      select: { title: true, noteToken: true, noteTokenIssuedAt: true, compiledMarkdown: kind === 'md', compiledDocx: kind === 'docx' },
     });
-    if (!row?.noteToken || !sameSecret(row.noteToken, token)) return null;
+    if (!row?.noteToken || !row.noteTokenIssuedAt || !sameSecret(row.noteToken, token)) return null;
     const body = kind === 'docx' ? (row.compiledDocx ? new Uint8Array(row.compiledDocx) : null) : row.compiledMarkdown;
-    return body ? { title: row.title, body } : null;
+    return body ? { title: row.title, body, tokenIssuedAt: row.noteTokenIssuedAt } : null;
   }
 
-  async noteOf(id: string): Promise<{ markdown: string; token: string } | null> {
-    const row = await this.prisma.inputRequest.findUnique({ where: { id }, select: { compiledMarkdown: true, noteToken: true } });
-    return row?.compiledMarkdown && row.noteToken ? { markdown: row.compiledMarkdown, token: row.noteToken } : null;
+  async noteOf(id: string): Promise<{ markdown: string; token: string; tokenIssuedAt: Date } | null> {
+    const row = await this.prisma.inputRequest.findUnique({ where: { id }, select: { compiledMarkdown: true, noteToken: true, noteTokenIssuedAt: true } });
+    return row?.compiledMarkdown && row.noteToken ? { markdown: row.compiledMarkdown, token: row.noteToken, tokenIssuedAt: row.noteTokenIssuedAt ?? new Date(0) } : null;
+  }
+
+  async renewNoteToken(id: string, oldToken: string, newToken: string, at: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.inputRequest.updateMany({ where: { id, noteToken: oldToken }, data: { noteToken: newToken, noteTokenIssuedAt: at } });
+      if (count) await relinkAttachments(tx, oldToken, newToken);
+      return count === 1;
+    });
   }
 
   async compiledNotes(meetingId: string): Promise<Array<{ requestId: string; token: string; markdown: string }>> {
@@ -166,6 +176,19 @@ export class PrismaInputRequestRepository implements InputRequestRepository {
 }
 
 /** Compares secrets in time that does not depend on where they differ. */
+/**
+ * Agenda attachments that link to a file by its old token link by the new one: a note
+ * attached to an item, the minutes on the next meeting's "Godkendelse af referat".
+ */
+export async function relinkAttachments(tx: Prisma.TransactionClient, oldToken: string, newToken: string): Promise<void> {
+  // strpos, not LIKE: "_" (in base64url tokens) is a LIKE wildcard.
+  await tx.$executeRawUnsafe(
+    `UPDATE "Attachment" SET "url" = replace("url", $1, $2), "updatedAt" = now() WHERE strpos("url", $1) > 0`,
+    `/${oldToken}.`,
+    `/${newToken}.`,
+  );
+}
+
 export function sameSecret(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);

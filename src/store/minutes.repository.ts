@@ -6,7 +6,7 @@ import type { Meeting } from '../domain/types';
 import { saveItemIn } from './agenda.repository';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';
-import { sameSecret } from './input-request.repository';
+import { relinkAttachments, sameSecret } from './input-request.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { enqueueMessages, refreshCards } from './outbox.repository';
@@ -23,6 +23,7 @@ function toStored(row: Row): StoredMinutes {
     status: row.status,
     version: row.version,
     token: row.token,
+    tokenIssuedAt: row.tokenIssuedAt,
     builtAt: row.builtAt,
     publishedAt: row.publishedAt,
     approvedAt: row.approvedAt,
@@ -42,10 +43,14 @@ type Tx = Prisma.TransactionClient;
 async function writeBuild(tx: Tx, b: MinutesBuild, extra: { status?: 'published'; publishedAt?: Date } = {}, only: Prisma.MinutesWhereInput = {}): Promise<number | null> {
   const document = { markdown: b.markdown, docx: Buffer.from(b.docx), builtAt: b.at, builtById: b.byPersonId };
   if (b.version === 0) {
-    const { count } = await tx.minutes.createMany({ data: { ...document, ...extra, meetingId: b.meetingId, token: b.token }, skipDuplicates: true });
+    const { count } = await tx.minutes.createMany({ data: { ...document, ...extra, meetingId: b.meetingId, token: b.token, tokenIssuedAt: b.at }, skipDuplicates: true });
     return count ? 1 : null;
   }
-  const { count } = await tx.minutes.updateMany({ where: { meetingId: b.meetingId, version: b.version, ...only }, data: { ...document, ...extra, version: { increment: 1 } } });
+  // A new token (publishing, a new version): the old links stop working, the agenda's follow.
+  const before = await tx.minutes.findUnique({ where: { meetingId: b.meetingId }, select: { token: true } });
+  const newToken = before && before.token !== b.token ? { token: b.token, tokenIssuedAt: b.at } : {};
+  const { count } = await tx.minutes.updateMany({ where: { meetingId: b.meetingId, version: b.version, ...only }, data: { ...document, ...extra, ...newToken, version: { increment: 1 } } });
+  if (count && before && 'token' in newToken) await relinkAttachments(tx, before.token, b.token);
   return count ? b.version + 1 : null;
 }
 
@@ -139,9 +144,17 @@ export class PrismaMinutesRepository implements MinutesRepository {
     return parsed?.success && parsed.data.participants.length ? { participants: parsed.data.participants, absent: parsed.data.absent } : null;
   }
 
-  async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string } | null> {
+  async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ body: Uint8Array | string; startsAt: Date; committee: string; tokenIssuedAt: Date } | null> {
     const row = await this.document(meetingId, kind);
-    return row && sameSecret(row.token, token) ? { body: row.body, startsAt: row.startsAt, committee: row.committee } : null;
+    return row && sameSecret(row.token, token) ? { body: row.body, startsAt: row.startsAt, committee: row.committee, tokenIssuedAt: row.tokenIssuedAt } : null;
+  }
+
+  async renewToken(meetingId: string, oldToken: string, newToken: string, at: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.minutes.updateMany({ where: { meetingId, token: oldToken }, data: { token: newToken, tokenIssuedAt: at } });
+      if (count) await relinkAttachments(tx, oldToken, newToken);
+      return count === 1;
+    });
   }
 
   async docx(meetingId: string): Promise<{ body: Uint8Array; startsAt: Date; committee: string } | null> {
@@ -150,15 +163,15 @@ export class PrismaMinutesRepository implements MinutesRepository {
   }
 
   /** The current version of the minutes as Word or Markdown, with what names the file. */
-  private async document(meetingId: string, kind: 'docx' | 'md'): Promise<{ token: string; body: Uint8Array | string; startsAt: Date; committee: string } | null> {
+  private async document(meetingId: string, kind: 'docx' | 'md'): Promise<{ token: string; tokenIssuedAt: Date; body: Uint8Array | string; startsAt: Date; committee: string } | null> {
     if (!isUuid(meetingId)) return null;
     const row = await this.prisma.minutes.findUnique({
       where: { meetingId },
-      select: { token: true, markdown: kind === 'md', docx: kind === 'docx', meeting: { select: { startsAt: true, committee: { select: { name: true } } } } },
+      select: { token: true, tokenIssuedAt: true, markdown: kind === 'md', docx: kind === 'docx', meeting: { select: { startsAt: true, committee: { select: { name: true } } } } },
     });
     if (!row) return null;
     const body = kind === 'docx' ? new Uint8Array(row.docx!) : row.markdown!;
-    return { token: row.token, body, startsAt: row.meeting.startsAt, committee: row.meeting.committee.name };
+    return { token: row.token, tokenIssuedAt: row.tokenIssuedAt, body, startsAt: row.meeting.startsAt, committee: row.meeting.committee.name };
   }
 
   async latestWithItems(committeeId: string, before: Date): Promise<Meeting | null> {

@@ -239,9 +239,13 @@ describe('minutes', () => {
     const next = await app.db.prisma.meeting.findFirst({ where: { startsAt: { gt: new Date(NOW) } }, orderBy: { startsAt: 'asc' } });
     const approval = await app.db.prisma.agendaItem.findFirst({ where: { meetingId: next!.id, approvesMinutesOfId: meetingId }, include: { attachments: true } });
     expect(approval).toMatchObject({ number: '1.1', title: 'Godkendelse af referat fra mødet den 23. november 2026', status: 'draft', sectionKind: 'decision' });
-    expect(approval!.attachments.map((a) => a.url!.replace(/^http:\/\/localhost:0/, app.url))).toEqual([linkOf(draftCard, 'Hent som Word')]);
+    // Published with new links: the post's and the next agenda's are the same; the draft's answers 404.
+    const published = /"(http:\/\/[^"]+\/files\/minutes\/[^"]+\.docx)"/.exec(post)![1]!.replace(/^http:\/\/localhost:0/, app.url);
+    expect(published).not.toBe(linkOf(draftCard, 'Hent som Word'));
+    expect(approval!.attachments.map((a) => a.url!.replace(/^http:\/\/localhost:0/, app.url))).toEqual([published]);
+    expect((await fetch(linkOf(draftCard, 'Hent som Word'))).status).toBe(404);
     // The published document is no longer marked as a draft.
-    expect(await (await fetch(linkOf(draftCard, 'Hent som Word').replace(/\.docx$/, '.md'))).text()).not.toContain('Udkast');
+    expect(await (await fetch(published.replace(/\.docx$/, '.md'))).text()).not.toContain('Udkast');
   });
 
   it('after publication, change only through a dated correction, and are issued again with it', async () => {

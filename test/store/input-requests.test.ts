@@ -75,8 +75,9 @@ describe.each(databaseKinds)('input requests on %s', (kind) => {
 
   it('serves the note only with its token', async () => {
     const [request] = await store.inputs.list(committeeId);
-    await store.inputs.saveNote(request!.id, { markdown: '# Notat\n', docx: new Uint8Array([80, 75, 3, 4]), token: 't'.repeat(32) }, []);
-    expect(await store.inputs.noteFile(request!.id, 't'.repeat(32), 'md')).toEqual({ title: draft.title, body: '# Notat\n' });
+    const issued = new Date('2026-11-22T12:00:00Z');
+    await store.inputs.saveNote(request!.id, { markdown: '# Notat\n', docx: new Uint8Array([80, 75, 3, 4]), token: 't'.repeat(32), tokenIssuedAt: issued }, []);
+    expect(await store.inputs.noteFile(request!.id, 't'.repeat(32), 'md')).toEqual({ title: draft.title, body: '# Notat\n', tokenIssuedAt: issued });
     expect((await store.inputs.noteFile(request!.id, 't'.repeat(32), 'docx'))!.body).toEqual(new Uint8Array([80, 75, 3, 4]));
     expect(await store.inputs.noteFile(request!.id, 'u'.repeat(32), 'docx')).toBeNull();
     expect((await store.inputs.listUnfinished()).map((r) => r.id)).not.toContain(request!.id);

@@ -479,6 +479,7 @@ const minutesView: MinutesView = {
     status: 'draft',
     version: 3,
     token: 't',
+    tokenIssuedAt: new Date('2026-08-11T12:10:00Z'),
     builtAt: new Date('2026-08-11T12:10:00Z'),
     publishedAt: null,
     approvedAt: null,

@@ -20,3 +20,17 @@ export const calendarCommand: Command = {
     await sendCard(h.ctx, card, messages(h.turn.lang).cal.feedTitle);
   },
 };
+
+/** "ny kalenderadresse" / "new calendar address": withdraws the feed address and gives a new one (secretariat). */
+export const newFeedAddressCommand: Command = {
+  id: 'new-feed-address',
+  matches: (text) => /^(ny kalenderadresse|nyt kalenderlink|ny kalender adresse|new calendar address|new calendar link)$/.test(text),
+  async run(h, { committeeId }) {
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const { token, status } = await h.services.calendar.replaceFeedLink(committee, h.turn.actor, h.turn.correlationId);
+    const t = messages(h.turn.lang);
+    await h.ctx.sendActivity(t.cal.feedRotated);
+    await sendCard(h.ctx, calendarFeedCard(committee, feedUrl(h.services.publicUrl, committee.slug, token), status, h.turn.lang), t.cal.feedTitle);
+  },
+};

@@ -11,6 +11,10 @@ import {
 } from '../document-upload';
 import { committeeForCommand, type Command } from '../handler';
 import { sendCard } from '../reply';
+import { commandText } from '../text';
+
+/** The command alone, nothing pasted below it. */
+const COMMAND_ONLY = /^(importer|import)( (dagsorden|referat|agenda|minutes|dokument|document))?$/;
 
 /**
  * "importer dagsorden" with the text pasted below, or a file sent in the personal chat:
@@ -27,15 +31,20 @@ export const importDocumentCommand: Command = {
       return;
     }
     const file = uploadedFiles(ctx.activity)[0] ?? null;
-    const pasted = file ? '' : pastedDocument(ctx.activity.text ?? '');
-    if (!file && !pasted) {
+    if (!file && COMMAND_ONLY.test(commandText(ctx.activity))) {
       await ctx.sendActivity(t.importHowTo);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
-    // Refuses anyone but the secretariat before a file is fetched.
+    // Refuses anyone but the secretariat before a file is fetched or pasted markup parsed
+    // (reading HTML is the costliest thing a message can ask for).
     await services.committees.requireRole(committee, turn.actor, ['secretariat']);
+    const pasted = file ? '' : pastedDocument(ctx.activity.text ?? '');
+    if (!file && !pasted) {
+      await ctx.sendActivity(t.importHowTo);
+      return;
+    }
 
     let outcome: ReadOutcome;
     if (file) {

@@ -21,7 +21,7 @@ import { approveMinutesCommand } from './approve-minutes.command';
 import { correctMinutesCommand } from './correct-minutes.command';
 import { decisionsCommand } from './decisions.command';
 import { myActionsCommand } from './my-actions.command';
-import { calendarCommand } from './calendar.command';
+import { calendarCommand, newFeedAddressCommand } from './calendar.command';
 import { newMeetingCommand } from './new-meeting.command';
 import { attendanceCommand } from './attendance.command';
 import { datePollCommand } from './date-poll.command';
@@ -52,6 +52,7 @@ export const commands: readonly Command[] = [
   decisionsCommand,
   myActionsCommand,
   calendarCommand,
+  newFeedAddressCommand,
   newMeetingCommand,
   attendanceCommand,
   datePollCommand,
