@@ -11,9 +11,14 @@ interface HtmlNode {
 }
 
 const VOID_TAGS = new Set(['br', 'img', 'hr', 'col', 'meta', 'input']);
+// No part of a tag may run past the next "<": a tag that never closes is then given up
+// at the next one, so text full of "<" (pasted by anyone) is read in one pass, not one
+// pass per "<". Word's HTML from mammoth writes "<" inside values as &lt;.
 const TOKEN =
-  /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|([^<]+)/g;
-const ATTRIBUTE = /([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+  /<!--[^<]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/<]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s><]+))?)*)\s*(\/?)>|([^<]+)/g;
+const ATTRIBUTE = /([^\s=>/<]+)(?:\s*=\s*(?:"([^"<]*)"|'([^'<]*)'|([^\s><]+)))?/g;
+/** Deeper nesting than any document has is read flat: the readers below recurse. */
+const MAX_DEPTH = 64;
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -54,7 +59,7 @@ function parseHtml(html: string): HtmlNode {
     }
     const node: HtmlNode = { tag, attrs, children: [] };
     top.children.push(node);
-    if (!VOID_TAGS.has(tag) && m[4] !== '/') stack.push(node);
+    if (!VOID_TAGS.has(tag) && m[4] !== '/' && stack.length < MAX_DEPTH) stack.push(node);
   }
   return root;
 }
