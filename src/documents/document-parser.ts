@@ -98,6 +98,7 @@ function itemOf(
     sectionTitle: segment.sectionTitle,
     title: segment.title,
     ...body,
+    closed: false,
   };
 }
 

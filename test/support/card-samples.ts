@@ -114,6 +114,7 @@ export const longAgenda: ParsedDocument = {
     caseText: 'DASSOS skal på dagens møde godkende endeligt udkast til Rammeaftale 2025-26. '.repeat(40),
     minutes: null,
     attachments: [{ title: 'Bilag 1 – Endeligt udkast', url: null, closed: false, later: false }],
+    closed: false,
   })),
   warnings: Array.from({ length: 12 }, (_, i) => `Linjen «Side ${i + 1} af 12» blev ikke placeret.`),
 };
