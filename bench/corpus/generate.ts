@@ -480,9 +480,10 @@ function dassosPdf(r: Random, variant: number): CorpusDocument {
     out.push(...ordered.flatMap((b) => b.lines));
   }
   const footer = `DASSOS – ${title.toLowerCase()} ${longDate(m.date)}`;
+  const datedFooter = r.chance(0.5);
   const text = paginate(r, out.map((l) => pdfSpacing(r, l)), {
     header: () => [],
-    footer: (p, n) => (r.chance(0.5) ? [footer, `Side ${p} af ${n}`, ''] : [String(p), '']),
+    footer: (p, n) => (datedFooter ? [footer, `Side ${p} af ${n}`, ''] : [String(p), '']),
   });
   return {
     layout: 'dassos-pdf',
@@ -490,7 +491,8 @@ function dassosPdf(r: Random, variant: number): CorpusDocument {
     format: 'txt',
     text,
     kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
-    date: withHead ? iso(m.date) : null,
+    // Without a head the date comes from the running footer, where there is one.
+    date: withHead || datedFooter ? iso(m.date) : null,
     items: expected(m, true),
   };
 }

@@ -22,10 +22,14 @@ const ANY_MINUTES_HEADING = /^(?:referat|beslutning(?:er)?)(?![\wæøå])/i;
 
 /** Where item bodies begin: the table of contents can only stand before this line. */
 function firstBodyMarker(lines: readonly DocLine[]): number {
+  // A lone "Referat" before any numbered line is the document's title, not a block.
+  let numbered = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.blank || line.cells) continue;
     if (LONE_PUNKT.test(line.plain) || presenterOf(line)) return i;
+    if (/^(?:punkt|pkt\.?|sag)?\s*\d/i.test(line.plain)) numbered = true;
+    if (!numbered) continue;
     const heading = blockHeadingAt(lines, i, ANY_MINUTES_HEADING);
     if (heading && heading.span === 1 && heading.inline === null) return i;
   }

@@ -13,6 +13,11 @@ const BARE_NUMBER = /^[-–]?\s*(\d{1,3})\s*[-–]?$/;
 const OPEN_STAMP = /^(?:åben|åbent|åbent punkt|åben dagsorden|offentlig)$/i;
 const MEETING_STAMP = /^møde(?:t)?\s+(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b/i;
 const PUNKT_LINE = /^(?:punkt|pkt\.?)\s*\d+\.?$/i;
+// A block heading alone on its line ("Referat") is repeated in every item of minutes; it is
+// furniture only inside a running header, with furniture on both sides.
+const BLOCK_WORD =
+  /^(?:referat|dagsorden|beslutning|indstilling|sagsfremstilling|resum[eé]|bilag|baggrund|økonomi|lovgrundlag|høring|forslag|oplæg|ved)\b/i;
+const HEADING_WORD = /^(?:referat|dagsorden|beslutning(?:er)?|beslutningsprotokol)\s*:?$/i;
 
 function repeatKey(plain: string): string {
   return plain
@@ -89,8 +94,66 @@ export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
       const count = counts.get(repeatKey(p)) ?? 0;
       // "Side 3 af 8" opens or closes a footer; inside a sentence it is a reference.
       const pageRef = (PAGE_AT_START.test(p) || PAGE_AT_END.test(p)) && p.length <= 100;
+      if (HEADING_WORD.test(p)) continue;
       if (pageRef || count >= 3 || (count >= 2 && MEETING_STAMP.test(p))) furniture.add(line.no);
     }
   }
+  growRunningHeaders(lines, furniture);
   return furniture;
+}
+
+/** The non-blank neighbours of each non-blank line. */
+function neighbours(lines: readonly DocLine[]): Map<number, [DocLine | null, DocLine | null]> {
+  const content = lines.filter((l) => !l.blank);
+  const out = new Map<number, [DocLine | null, DocLine | null]>();
+  content.forEach((l, i) => out.set(l.no, [content[i - 1] ?? null, content[i + 1] ?? null]));
+  return out;
+}
+
+/**
+ * A running header of several lines ("Socialudvalget / Referat / Åbent referat / Dato: … /
+ * Side 4") is found from its dated or numbered lines: a short line that repeats on at least
+ * three pages right beside furniture belongs to it, and so does a lone "Referat" between two
+ * of its lines.
+ */
+function growRunningHeaders(lines: readonly DocLine[], furniture: Set<number>): void {
+  const counts = new Map<string, number>();
+  for (const l of lines) if (!l.blank) counts.set(l.plain, (counts.get(l.plain) ?? 0) + 1);
+  const near = neighbours(lines);
+  const pages = lines.filter(
+    (l) =>
+      furniture.has(l.no) &&
+      (PAGE_LINE.test(l.plain) || BARE_NUMBER.test(l.plain) || PAGE_REFERENCE.test(l.plain)),
+  ).length;
+  const isFurniture = (l: DocLine | null) => l !== null && furniture.has(l.no);
+  const shortLabel = (l: DocLine) =>
+    l.cells === null &&
+    l.heading === 0 &&
+    l.plain.length <= 60 &&
+    !/[.:;,!?]$/.test(l.plain) &&
+    !/^\d/.test(l.plain) &&
+    bulletOf(l) === null;
+  // Content repeats too (an attachment in every item); a header line stands beside furniture
+  // wherever it occurs.
+  for (let round = 0; round < 2; round++) {
+    const beside = new Map<string, number[]>();
+    for (const l of lines) {
+      if (l.blank || furniture.has(l.no) || !shortLabel(l) || BLOCK_WORD.test(l.plain)) continue;
+      if ((counts.get(l.plain) ?? 0) < 3) continue;
+      const [before, after] = near.get(l.no) ?? [null, null];
+      if (!isFurniture(before) && !isFurniture(after)) continue;
+      beside.set(l.plain, [...(beside.get(l.plain) ?? []), l.no]);
+    }
+    for (const [plain, nos] of beside) {
+      // …and on most pages: one attachment in every item also stands beside a footer.
+      if (nos.length * 2 < pages) continue;
+      // The first page has no running header, but the document's own head in its place.
+      if (nos.length >= (counts.get(plain) ?? 0) - 1) for (const no of nos) furniture.add(no);
+    }
+  }
+  for (const l of lines) {
+    if (l.blank || furniture.has(l.no) || !HEADING_WORD.test(l.plain)) continue;
+    const [before, after] = near.get(l.no) ?? [null, null];
+    if (isFurniture(before) && isFurniture(after)) furniture.add(l.no);
+  }
 }
