@@ -3,7 +3,7 @@
 // (Midtjylland "1.1", Nordjylland "Punkt 3.", or unknown) → head → items.
 import { quote, toLines, type DocLine } from './document-lines';
 import { parseHeader, type HeaderInfo } from './header-parser';
-import { blockHeadingAt, parseItemBody, presenterOf } from './item-body-parser';
+import { blockHeadingAt, MINUTES_HEADING, parseItemBody, presenterOf } from './item-body-parser';
 import { sectionKindOf, type Segment } from './layout-segment';
 import {
   MIDTJYLLAND_MINUTES,
@@ -18,7 +18,7 @@ import { findTableOfContents, type TableOfContents } from './toc-parser';
 type Layout = 'midtjylland' | 'nordjylland' | 'unknown';
 
 const LONE_PUNKT = /^(?:punkt|pkt\.?)\s*\d{1,3}\.?$/i;
-const ANY_MINUTES_HEADING = /^(?:referat|beslutning(?:er)?)(?![\wæøå])/i;
+const ANY_MINUTES_HEADING = MINUTES_HEADING;
 
 /** Where item bodies begin: the table of contents can only stand before this line. */
 function firstBodyMarker(lines: readonly DocLine[]): number {
@@ -87,7 +87,7 @@ function itemOf(
   markdown: boolean,
   warnings: string[],
 ): ParsedItem {
-  const body = parseItemBody(segment.body, {
+  const { closed, ...body } = parseItemBody(segment.body, {
     committee: header.committee,
     minutesHeading,
     markdown,
@@ -102,7 +102,7 @@ function itemOf(
     sectionTitle: segment.sectionTitle,
     title: segment.title,
     ...body,
-    closed: false,
+    closed,
   };
 }
 

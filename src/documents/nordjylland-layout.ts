@@ -4,12 +4,12 @@
 // PDF extraction sometimes drops the "Punkt N." line; the title is then matched against
 // the table of contents to recover the item.
 import { quote, titleKey, type DocLine } from './document-lines';
-import { blockHeadingAt, presenterOf } from './item-body-parser';
+import { blockHeadingAt, MINUTES_HEADING, presenterOf } from './item-body-parser';
 import { nextContent, readTitle, type Segment, type SegmentResult } from './layout-segment';
 import type { TableOfContents, TocEntry } from './toc-parser';
 
 /** The heading of the decision in Nordjylland minutes. */
-export const NORDJYLLAND_MINUTES = /^(?:referat|beslutning(?:er)?|protokol)/i;
+export const NORDJYLLAND_MINUTES = MINUTES_HEADING;
 
 const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,3})(?:\s*[.:])?(?:\s+(\S.*))?$/i;
 const NUMBERED_HEADING = /^(\d{1,3})\.?\s+(\S.*)$/;
