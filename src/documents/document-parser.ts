@@ -10,7 +10,12 @@ import {
   looksLikeMidtjylland,
   segmentMidtjylland,
 } from './midtjylland-layout';
-import { NORDJYLLAND_MINUTES, nordjyllandMarks, segmentNordjylland } from './nordjylland-layout';
+import {
+  NORDJYLLAND_MINUTES,
+  nordjyllandMarks,
+  segmentNordjylland,
+  type FlatMarks,
+} from './nordjylland-layout';
 import { findPageFurniture } from './page-furniture';
 import type { ParsedDocument, ParsedItem } from './parsed-document';
 import { findTableOfContents, type TableOfContents } from './toc-parser';
@@ -42,12 +47,17 @@ function firstBodyMarker(lines: readonly DocLine[]): number {
  * flat contents or numbered headings Nordjylland. "1. Beslutningspunkter" headings are
  * numbered headings too, which is why Midtjylland items are looked for before them.
  */
-function detectLayout(lines: readonly DocLine[], toc: TableOfContents | null): Layout {
-  if (toc && !toc.flat) return 'midtjylland';
+function detectLayout(
+  lines: readonly DocLine[],
+  toc: TableOfContents | null,
+): { layout: Layout; marks: FlatMarks | null } {
+  if (toc && !toc.flat) return { layout: 'midtjylland', marks: null };
   const marks = nordjyllandMarks(lines);
-  if (marks === 'punkt') return 'nordjylland';
-  if (looksLikeMidtjylland(lines)) return 'midtjylland';
-  return toc || marks === 'headings' ? 'nordjylland' : 'unknown';
+  if (marks === 'punkt') return { layout: 'nordjylland', marks };
+  if (looksLikeMidtjylland(lines)) return { layout: 'midtjylland', marks: null };
+  return toc || marks !== null
+    ? { layout: 'nordjylland', marks: marks ?? 'punkt' }
+    : { layout: 'unknown', marks: null };
 }
 
 function emptyDocument(warnings: string[]): ParsedDocument {
@@ -118,7 +128,7 @@ export function parseCommitteeDocument(text: string): ParsedDocument {
   }
   const markdown = lines.some((l) => l.heading > 0 || l.emphasised || l.cells !== null);
   const toc = findTableOfContents(lines, firstBodyMarker(lines));
-  const layout = detectLayout(lines, toc);
+  const { layout, marks } = detectLayout(lines, toc);
 
   if (layout === 'unknown') return parseUnknown(lines, furniture, markdown, warnings);
 
@@ -128,7 +138,7 @@ export function parseCommitteeDocument(text: string): ParsedDocument {
   const { segments, firstStart } =
     layout === 'midtjylland'
       ? segmentMidtjylland(lines, from, toc, segmentWarnings)
-      : segmentNordjylland(lines, from, toc, segmentWarnings);
+      : segmentNordjylland(lines, from, toc, segmentWarnings, marks);
   const header = parseHeader(
     lines.slice(0, toc ? toc.start : firstStart),
     { furniture, compact: false },

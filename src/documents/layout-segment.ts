@@ -1,7 +1,7 @@
 // What a layout hands to the item reader: one item's number, title and section, and the
 // lines of its body. Shared helpers for recognising where items start.
 import { bulletOf, isNumberedListLine, titleKey, type DocLine } from './document-lines';
-import { blockHeadingAt, presenterOf } from './item-body-parser';
+import { blockHeadingAt, isItemPreamble, presenterOf } from './item-body-parser';
 import type { SectionKind } from './parsed-document';
 
 export interface Segment {
@@ -57,7 +57,8 @@ export function itemBodyFollows(
   for (let k = i; k < lines.length && seen < 4; k++) {
     const line = lines[k];
     if (!line || line.blank) continue;
-    if (presenterOf(line) || blockHeadingAt(lines, k, minutesHeading)) return true;
+    if (presenterOf(line) || isItemPreamble(line) || blockHeadingAt(lines, k, minutesHeading))
+      return true;
     seen++;
   }
   return false;
@@ -73,6 +74,7 @@ function startsSomethingElse(
   if (!line || line.blank || line.cells) return true;
   return (
     presenterOf(line) !== null ||
+    isItemPreamble(line) ||
     blockHeadingAt(lines, k, minutesHeading) !== null ||
     bulletOf(line) !== null ||
     isNumberedListLine(line) ||

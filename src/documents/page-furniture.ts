@@ -4,6 +4,7 @@
 // content of their own, so they are taken out before the structure is read.
 import { containsDate } from './danish-dates';
 import { bulletOf, type DocLine } from './document-lines';
+import { MINUTES_HEADING } from './item-body-parser';
 
 const PAGE_REFERENCE = /\b(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+\b/i;
 const PAGE_AT_START = /^(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+\b/i;
@@ -30,6 +31,9 @@ function repeatKey(plain: string): string {
 
 function footerShaped(line: DocLine): boolean {
   const p = line.plain;
+  // "Beslutning i Byrådet den 14.02.2025" repeats under every item but is a block heading.
+  const heading = MINUTES_HEADING.exec(p);
+  if (heading && /^\s*:?\s*$/.test(p.slice(heading[0].length))) return false;
   return (
     p.length <= 100 &&
     line.heading === 0 &&

@@ -21,7 +21,7 @@ export interface TableOfContents {
   flat: boolean;
 }
 
-const NUMBERED = /^(?:punkt\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$/i;
+const NUMBERED = /^(?:punkt\s+|pkt\.?\s*|sag\s+)?(\d{1,2}(?:\.\d{1,2})*)[.:)]?\s+(\S.*)$/i;
 const STRONG_PAGE = /^(.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\s*\t\s*|\s{2,})(\d{1,3})$/;
 const WEAK_PAGE = /^(.*?\S)\s(\d{1,3})$/;
 
