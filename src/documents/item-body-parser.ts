@@ -43,7 +43,7 @@ export type ItemBody = Pick<
  * 04.12.2012 Punkt 2".
  */
 export const MINUTES_HEADING =
-  /^(?:beslutning(?:er)?\s+i\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[\wæøåÆØÅ-]+){0,4}?|(?:udvalgets|byrådets|regionsrådets|rådets|styregruppens|arbejdsgruppens)\s+beslutning(?:er)?|referat|beslutning(?:er)?|beslutningsprotokol|protokol)(?:\s+(?:den|d\.)\s+(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s?[a-zæøå]+\s+\d{4}))?(?:\s+(?:punkt|pkt\.?)\s*\d{1,3})?(?![\wæøå])/i;
+  /^(?:beslutning(?:er)?\s+i\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[\wæøåÆØÅ-]+){0,4}?(?=\s+(?:den|d\.)\s+\d|\s*:?\s*$)|(?:udvalgets|byrådets|regionsrådets|rådets|styregruppens|arbejdsgruppens)\s+beslutning(?:er)?|referat|beslutning(?:er)?|beslutningsprotokol|protokol)(?:\s+(?:den|d\.)\s+(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s?[a-zæøå]+\s+\d{4}))?(?:\s+(?:punkt|pkt\.?)\s*\d{1,3})?(?![\wæøå])/i;
 
 /** The heading words of the genre; `minutes` is supplied per layout. */
 const HEADINGS: readonly [RegExp, BlockKind][] = [

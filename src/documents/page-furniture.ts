@@ -129,7 +129,13 @@ function growRunningHeaders(lines: readonly DocLine[], furniture: Set<number>): 
       furniture.has(l.no) &&
       (PAGE_LINE.test(l.plain) || BARE_NUMBER.test(l.plain) || PAGE_REFERENCE.test(l.plain)),
   ).length;
-  const isFurniture = (l: DocLine | null) => l !== null && furniture.has(l.no);
+  // A lone "Referat" inside the header is not yet known as furniture: look past it.
+  const isFurniture = (l: DocLine | null, step: 0 | 1): boolean => {
+    if (l === null) return false;
+    if (furniture.has(l.no)) return true;
+    if (!HEADING_WORD.test(l.plain)) return false;
+    return isFurniture((near.get(l.no) ?? [null, null])[step], step);
+  };
   const shortLabel = (l: DocLine) =>
     l.cells === null &&
     l.heading === 0 &&
@@ -145,7 +151,7 @@ function growRunningHeaders(lines: readonly DocLine[], furniture: Set<number>): 
       if (l.blank || furniture.has(l.no) || !shortLabel(l) || BLOCK_WORD.test(l.plain)) continue;
       if ((counts.get(l.plain) ?? 0) < 3) continue;
       const [before, after] = near.get(l.no) ?? [null, null];
-      if (!isFurniture(before) && !isFurniture(after)) continue;
+      if (!isFurniture(before, 0) && !isFurniture(after, 1)) continue;
       beside.set(l.plain, [...(beside.get(l.plain) ?? []), l.no]);
     }
     for (const [plain, nos] of beside) {
@@ -158,6 +164,6 @@ function growRunningHeaders(lines: readonly DocLine[], furniture: Set<number>): 
   for (const l of lines) {
     if (l.blank || furniture.has(l.no) || !HEADING_WORD.test(l.plain)) continue;
     const [before, after] = near.get(l.no) ?? [null, null];
-    if (isFurniture(before) && isFurniture(after)) furniture.add(l.no);
+    if (isFurniture(before, 0) && isFurniture(after, 1)) furniture.add(l.no);
   }
 }
