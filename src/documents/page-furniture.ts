@@ -79,8 +79,6 @@ export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
   const titles = new Set<number>();
   for (const line of lines) {
     if (line.blank) continue;
-    if (afterPunkt) titles.add(line.no);
-    afterPunkt = PUNKT_LINE.test(line.plain);
     if (line.cells !== null || line.heading > 0) continue;
     const bare = BARE_NUMBER.exec(line.plain);
     if (bare) numbers.push({ no: line.no, value: Number(bare[1]) });
@@ -88,6 +86,22 @@ export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
       const key = repeatKey(line.plain);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+  }
+  // The title after "Punkt 3." is kept even when it looks like a footer; a page break can fall
+  // between the two, so page lines and running headers (on three pages or more) are passed over.
+  for (const line of lines) {
+    if (line.blank) continue;
+    const p = line.plain;
+    const running =
+      PAGE_LINE.test(p) ||
+      PAGE_AT_START.test(p) ||
+      OPEN_STAMP.test(p) ||
+      BARE_NUMBER.test(p) ||
+      (footerShaped(line) &&
+        ((counts.get(repeatKey(p)) ?? 0) >= 3 ||
+          ((counts.get(repeatKey(p)) ?? 0) >= 2 && MEETING_STAMP.test(p))));
+    if (afterPunkt && !running) titles.add(line.no);
+    afterPunkt = PUNKT_LINE.test(p) || (afterPunkt && running);
   }
   for (const no of pageNumberLines(numbers)) furniture.add(no);
   for (const line of lines) {
