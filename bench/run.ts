@@ -8,6 +8,7 @@
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
+//   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -20,6 +21,8 @@ import { openDatabase, type DatabaseTarget } from '../src/store/database';
 import { cardsShowingFinalCounts, checkAnswers, itemIdOfCard, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
+import { formatScores, scoreCorpus } from './import-corpus';
+import { generateCorpus } from './corpus/generate';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 
@@ -31,6 +34,7 @@ const ECHO_PORT = 3989;
 const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
+const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 
 interface Running {
   child: ChildProcess;
@@ -95,6 +99,11 @@ async function main(): Promise<void> {
     });
 
   console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
+  if (ONLY_IMPORT) {
+    reportImport();
+    await connector.close();
+    return;
+  }
   if (ONLY_CALENDAR) {
     if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
     await connector.close();
@@ -162,9 +171,7 @@ async function main(): Promise<void> {
   // Answers on a published agenda: 1,000 from 500 members on 20 cards, vs the echo bot.
   const answers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
 
-  const parse = benchImport();
-  console.log('');
-  console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
+  reportImport();
 
   await stop(app.child);
   await stop(echo.child);
@@ -181,6 +188,17 @@ async function main(): Promise<void> {
   // The calendar sync: 2,000 events, throttled, then 10 changes.
   if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
+}
+
+/** Parse time of a 120 KB agenda, and the generated corpus read per layout (goal ≥ 98 % each). */
+function reportImport(): void {
+  const parse = benchImport();
+  console.log('');
+  console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
+  const scores = scoreCorpus(generateCorpus(40));
+  console.log('document import corpus, items read exactly (goal ≥ 98 % per layout):');
+  console.log(formatScores(scores));
+  if (scores.some((s) => s.exact < 0.98 * s.items)) process.exitCode = 1;
 }
 
 function reportDigests(run: DigestRun): void {
