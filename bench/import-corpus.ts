@@ -5,7 +5,13 @@
 // or as part of `npm run bench` (BENCH_ONLY=corpus for this part only).
 import { parseCommitteeDocument } from '../src/documents/document-parser';
 import type { ParsedItem } from '../src/documents/parsed-document';
-import { generateCorpus, LAYOUTS, type CorpusDocument, type ExpectedItem, type LayoutName } from './corpus/generate';
+import {
+  generateCorpus,
+  LAYOUTS,
+  type CorpusDocument,
+  type ExpectedItem,
+  type LayoutName,
+} from './corpus/generate';
 
 export interface LayoutScore {
   layout: LayoutName;
@@ -42,7 +48,14 @@ export function differences(doc: CorpusDocument): string[] {
     if (same(e, got)) continue;
     const view = (i: Partial<ParsedItem> | undefined) =>
       i
-        ? JSON.stringify([i.number, i.title, i.section, i.presenter, i.minutes != null && i.minutes.trim() !== '', i.closed ?? false])
+        ? JSON.stringify([
+            i.number,
+            i.title,
+            i.section,
+            i.presenter,
+            i.minutes != null && i.minutes.trim() !== '',
+            i.closed ?? false,
+          ])
         : 'missing';
     out.push(`want ${view({ ...e, minutes: e.minutes ? 'x' : null })}\n  got  ${view(got)}`);
   }
@@ -54,7 +67,10 @@ export function differences(doc: CorpusDocument): string[] {
 /** Scores every document of the corpus, per layout. */
 export function scoreCorpus(docs: readonly CorpusDocument[] = generateCorpus()): LayoutScore[] {
   const scores = new Map<LayoutName, LayoutScore>(
-    LAYOUTS.map((layout) => [layout, { layout, documents: 0, exact: 0, items: 0, kindRight: 0, dateRight: 0 }]),
+    LAYOUTS.map((layout) => [
+      layout,
+      { layout, documents: 0, exact: 0, items: 0, kindRight: 0, dateRight: 0 },
+    ]),
   );
   for (const doc of docs) {
     const parsed = parseCommitteeDocument(doc.text);
@@ -67,7 +83,10 @@ export function scoreCorpus(docs: readonly CorpusDocument[] = generateCorpus()):
     // An item read twice or made up costs the document an item too.
     const extra = parsed.items.filter((i) => !doc.items.some((e) => e.number === i.number)).length;
     score.items += doc.items.length;
-    score.exact += Math.max(0, doc.items.filter((e) => same(e, byNumber.get(e.number))).length - extra);
+    score.exact += Math.max(
+      0,
+      doc.items.filter((e) => same(e, byNumber.get(e.number))).length - extra,
+    );
   }
   return [...scores.values()];
 }

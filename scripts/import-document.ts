@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../src/documents/document-parser';
 import { documentText } from '../src/documents/docx-text';
+import { importRefusal } from '../src/documents/import-refusal';
 import { formatImportSummary } from '../src/documents/import-summary';
+import { messages } from '../src/i18n/messages';
 
 const USAGE = 'Brug: npm run import -- <fil.docx | fil.md | fil.txt> [--json]';
 
@@ -27,6 +29,22 @@ function readError(file: string, error: unknown): string {
   }
 }
 
+class ReadError extends Error {}
+
+/**
+ * The document's text, whatever its format: the one place that turns a file's bytes into
+ * text (.docx, .md, .txt; other formats plug in here through documentText).
+ */
+export async function readDocument(file: string): Promise<string> {
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (error) {
+    throw new ReadError(readError(file, error));
+  }
+  return documentText(path.basename(file), content);
+}
+
 /** Runs the import command; returns the process exit code. */
 export async function runImport(
   args: readonly string[],
@@ -46,21 +64,18 @@ export async function runImport(
     err.write(`${reason}\n${USAGE}\n`);
     return 1;
   }
-  let content: Buffer;
-  try {
-    content = await readFile(file);
-  } catch (error) {
-    err.write(`${readError(file, error)}\n`);
-    return 1;
-  }
   let text: string;
   try {
-    text = await documentText(path.basename(file), content);
+    text = await readDocument(file);
   } catch (error) {
     err.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   const doc = parseCommitteeDocument(text);
+  // The bot would refuse this document; the command still shows what was read, for diagnosis.
+  const refusal = importRefusal(doc, text);
+  if (refusal)
+    err.write(`Ville blive afvist ved import: ${messages('da').importRefused[refusal]}\n`);
   out.write(
     flags.includes('--json')
       ? `${JSON.stringify(doc, null, 2)}\n`

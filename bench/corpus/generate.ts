@@ -458,21 +458,35 @@ function dassosPdf(r: Random, variant: number): CorpusDocument {
       lastSection = s;
       out.push(r.chance(0.2) ? ` ${s}.     ${it.sectionTitle}` : `${s}. ${it.sectionTitle}`, '');
     }
-    const titleLines = it.title.length > 85 ? wrap(`${it.number} ${it.title}`, 80) : [`${it.number} ${it.title}`];
+    const titleLines =
+      it.title.length > 85 ? wrap(`${it.number} ${it.title}`, 80) : [`${it.number} ${it.title}`];
     out.push(...titleLines, '');
     if (it.presenter) out.push(`Ved ${it.presenter}`, '');
     const blocks: Block[] = [];
     blocks.push({
       key: 'ind',
-      lines: [heading(r, 'Indstilling', false), '', 'At DASSOS:', '', ...it.recommendation.map((x) => `- ${x}`), ''],
+      lines: [
+        heading(r, 'Indstilling', false),
+        '',
+        'At DASSOS:',
+        '',
+        ...it.recommendation.map((x) => `- ${x}`),
+        '',
+      ],
     });
-    blocks.push({ key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), '', ...body(r, 95, it.caseParagraphs)] });
+    blocks.push({
+      key: 'sag',
+      lines: [heading(r, 'Sagsfremstilling', false), '', ...body(r, 95, it.caseParagraphs)],
+    });
     if (it.attachments.length) {
       blocks.push({ key: 'bil', lines: [heading(r, 'Bilag', false), '', ...it.attachments, ''] });
     }
     const ordered = r.chance(0.3) ? r.shuffle(blocks) : blocks;
     if (it.decision) {
-      const ref = { key: 'ref', lines: [heading(r, 'Referat', false), '', ...wrap(it.decision, 95), ''] };
+      const ref = {
+        key: 'ref',
+        lines: [heading(r, 'Referat', false), '', ...wrap(it.decision, 95), ''],
+      };
       // The house format puts Referat above Indstilling; some minutes put it after the case.
       if (r.chance(0.5)) ordered.unshift(ref);
       else ordered.splice(ordered.findIndex((b) => b.key === 'sag') + 1, 0, ref);
@@ -481,10 +495,14 @@ function dassosPdf(r: Random, variant: number): CorpusDocument {
   }
   const footer = `DASSOS – ${title.toLowerCase()} ${longDate(m.date)}`;
   const datedFooter = r.chance(0.5);
-  const text = paginate(r, out.map((l) => pdfSpacing(r, l)), {
-    header: () => [],
-    footer: (p, n) => (datedFooter ? [footer, `Side ${p} af ${n}`, ''] : [String(p), '']),
-  });
+  const text = paginate(
+    r,
+    out.map((l) => pdfSpacing(r, l)),
+    {
+      header: () => [],
+      footer: (p, n) => (datedFooter ? [footer, `Side ${p} af ${n}`, ''] : [String(p), '']),
+    },
+  );
   return {
     layout: 'dassos-pdf',
     variant,
@@ -531,12 +549,29 @@ function dassosMd(r: Random, variant: number): CorpusDocument {
     const blocks: Block[] = [
       {
         key: 'ind',
-        lines: [heading(r, 'Indstilling', true), '', 'At DASSOS:', '', ...it.recommendation.map((x) => `- ${x}`), ''],
+        lines: [
+          heading(r, 'Indstilling', true),
+          '',
+          'At DASSOS:',
+          '',
+          ...it.recommendation.map((x) => `- ${x}`),
+          '',
+        ],
       },
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', true), '', ...it.caseParagraphs.flatMap((p) => [p, ''])] },
+      {
+        key: 'sag',
+        lines: [
+          heading(r, 'Sagsfremstilling', true),
+          '',
+          ...it.caseParagraphs.flatMap((p) => [p, '']),
+        ],
+      },
     ];
     if (it.attachments.length) {
-      blocks.push({ key: 'bil', lines: [heading(r, 'Bilag', true), '', ...it.attachments.map((a) => `[${a}](#)`), ''] });
+      blocks.push({
+        key: 'bil',
+        lines: [heading(r, 'Bilag', true), '', ...it.attachments.map((a) => `[${a}](#)`), ''],
+      });
     }
     const ordered = r.chance(0.3) ? r.shuffle(blocks) : blocks;
     if (it.decision) {
@@ -562,7 +597,10 @@ function dassosMd(r: Random, variant: number): CorpusDocument {
 function dasNordPdf(r: Random, variant: number): CorpusDocument {
   const m = buildModel(r, { committee: 'DAS Social', sections: false, presenters: false });
   const out: string[] = [m.minutes ? 'Referat' : 'Dagsorden', 'DAS Social'];
-  out.push(`Mødedato: ${dottedDate(m.date)}`, `Mødetidspunkt: ${m.start.replace('.', ':')} – ${m.end.replace('.', ':')}`);
+  out.push(
+    `Mødedato: ${dottedDate(m.date)}`,
+    `Mødetidspunkt: ${m.start.replace('.', ':')} – ${m.end.replace('.', ':')}`,
+  );
   out.push('Mødested: Hotel Scheelsminde, Scheelsmindevej 35, 9100 Aalborg', '', 'Deltagere:');
   for (const p of m.participants) out.push(`${p.name}, ${p.org}`);
   out.push('');
@@ -575,16 +613,33 @@ function dasNordPdf(r: Random, variant: number): CorpusDocument {
     out.push(r.chance(0.5) ? `Punkt ${it.number}.` : `Punkt ${it.number}`);
     out.push(it.title);
     const blocks: Block[] = [];
-    if (it.resume) blocks.push({ key: 'res', lines: [heading(r, 'Resumé', false), ...wrap(it.resume, 100)] });
-    blocks.push({ key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...it.caseParagraphs.flatMap((p) => wrap(p, 100))] });
+    if (it.resume)
+      blocks.push({ key: 'res', lines: [heading(r, 'Resumé', false), ...wrap(it.resume, 100)] });
+    blocks.push({
+      key: 'sag',
+      lines: [
+        heading(r, 'Sagsfremstilling', false),
+        ...it.caseParagraphs.flatMap((p) => wrap(p, 100)),
+      ],
+    });
     blocks.push({
       key: 'ind',
-      lines: [heading(r, 'Indstilling', false), `Det indstilles, at DAS • ${it.recommendation.join(' • ').toLowerCase()}`],
+      lines: [
+        heading(r, 'Indstilling', false),
+        `Det indstilles, at DAS • ${it.recommendation.join(' • ').toLowerCase()}`,
+      ],
     });
     if (it.decision) {
-      blocks.push({ key: 'bes', lines: [heading(r, r.pick(['Beslutning', 'Referat', 'Beslutninger']), false), ...wrap(it.decision, 100)] });
+      blocks.push({
+        key: 'bes',
+        lines: [
+          heading(r, r.pick(['Beslutning', 'Referat', 'Beslutninger']), false),
+          ...wrap(it.decision, 100),
+        ],
+      });
     }
-    if (it.attachments.length) blocks.push({ key: 'bil', lines: ['Bilag:', ...it.attachments.map((a) => `- ${a}`)] });
+    if (it.attachments.length)
+      blocks.push({ key: 'bil', lines: ['Bilag:', ...it.attachments.map((a) => `- ${a}`)] });
     out.push(...(r.chance(0.3) ? r.shuffle(blocks) : blocks).flatMap((b) => b.lines));
   }
   const text = paginate(r, out, {
@@ -606,7 +661,12 @@ function dasNordPdf(r: Random, variant: number): CorpusDocument {
 
 function kkrPdf(r: Random, variant: number): CorpusDocument {
   const region = r.pick(['Midtjylland', 'Nordjylland', 'Syddanmark']);
-  const m = buildModel(r, { committee: `KKR ${region}`, sections: false, presenters: false, maxItems: 10 });
+  const m = buildModel(r, {
+    committee: `KKR ${region}`,
+    sections: false,
+    presenters: false,
+    maxItems: 10,
+  });
   const out: string[] = [
     `KKR ${region}`,
     m.minutes ? 'Referat' : 'Dagsorden',
@@ -625,13 +685,34 @@ function kkrPdf(r: Random, variant: number): CorpusDocument {
   out.push('');
   for (const it of m.items) {
     out.push(`${it.number}.  ${it.title}`, '');
-    out.push(`SagsID: ${r.int(10, 99)}.${r.int(10, 99)}.${r.int(10, 99)}-${r.pick(['A00', 'P20', 'G01'])}-${r.int(1, 9)}-${m.date.year % 100}`, '');
+    out.push(
+      `SagsID: ${r.int(10, 99)}.${r.int(10, 99)}.${r.int(10, 99)}-${r.pick(['A00', 'P20', 'G01'])}-${r.int(1, 9)}-${m.date.year % 100}`,
+      '',
+    );
     const blocks: Block[] = [
-      { key: 'baggrund', lines: [heading(r, 'Baggrund', false), ...body(r, 95, it.caseParagraphs.slice(0, 1))] },
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs.slice(1))] },
-      { key: 'ind', lines: [heading(r, 'Indstilling', false), `Det indstilles, at KKR ${region}:`, ...it.recommendation.map((x) => `• ${x.toLowerCase()}`), ''] },
+      {
+        key: 'baggrund',
+        lines: [heading(r, 'Baggrund', false), ...body(r, 95, it.caseParagraphs.slice(0, 1))],
+      },
+      {
+        key: 'sag',
+        lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs.slice(1))],
+      },
+      {
+        key: 'ind',
+        lines: [
+          heading(r, 'Indstilling', false),
+          `Det indstilles, at KKR ${region}:`,
+          ...it.recommendation.map((x) => `• ${x.toLowerCase()}`),
+          '',
+        ],
+      },
     ];
-    if (it.decision) blocks.push({ key: 'bes', lines: [heading(r, 'Beslutning', false), ...wrap(it.decision, 95), ''] });
+    if (it.decision)
+      blocks.push({
+        key: 'bes',
+        lines: [heading(r, 'Beslutning', false), ...wrap(it.decision, 95), ''],
+      });
     out.push(...(r.chance(0.25) ? r.shuffle(blocks) : blocks).flatMap((b) => b.lines));
   }
   const text = paginate(r, out, {
@@ -661,7 +742,13 @@ function byraad(r: Random, variant: number): CorpusDocument {
     closedShare: 0.2,
   });
   const kind = m.minutes ? 'Referat' : 'Dagsorden';
-  const out: string[] = [`${kind}`, body_, `Mødedato: ${dottedDate(m.date)} kl. ${m.start.replace('.', ':')}`, 'Mødested: Byrådssalen, Rådhuset', ''];
+  const out: string[] = [
+    `${kind}`,
+    body_,
+    `Mødedato: ${dottedDate(m.date)} kl. ${m.start.replace('.', ':')}`,
+    'Mødested: Byrådssalen, Rådhuset',
+    '',
+  ];
   if (m.minutes) out.push(`Fraværende: ${m.absent.map((p) => p.name).join(', ') || '-'}`, '');
   out.push('Indholdsfortegnelse', '');
   for (const it of m.items) out.push(`Punkt ${it.number}: ${it.title}`);
@@ -672,16 +759,33 @@ function byraad(r: Random, variant: number): CorpusDocument {
     out.push(it.closed ? 'Lukket punkt' : 'Åbent punkt', '');
     if (it.presenter) out.push(`Sagsansvarlig: ${it.presenter}`, '');
     const blocks: Block[] = [
-      { key: 'res', lines: [heading(r, 'Resumé', false), ...body(r, 95, [it.resume ?? paragraph(r)])] },
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)] },
+      {
+        key: 'res',
+        lines: [heading(r, 'Resumé', false), ...body(r, 95, [it.resume ?? paragraph(r)])],
+      },
+      {
+        key: 'sag',
+        lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)],
+      },
       { key: 'oko', lines: [heading(r, 'Økonomi', false), ...body(r, 95, [r.pick(SENTENCES)])] },
       { key: 'lov', lines: [heading(r, 'Lovgrundlag', false), 'Lov om social service § 108.', ''] },
-      { key: 'ind', lines: [heading(r, 'Indstilling', false), `Direktionen indstiller, at`, ...it.recommendation.map((x, k) => `${k + 1}. ${x.toLowerCase()}`), ''] },
+      {
+        key: 'ind',
+        lines: [
+          heading(r, 'Indstilling', false),
+          `Direktionen indstiller, at`,
+          ...it.recommendation.map((x, k) => `${k + 1}. ${x.toLowerCase()}`),
+          '',
+        ],
+      },
     ];
-    if (it.attachments.length) blocks.push({ key: 'bil', lines: [heading(r, 'Bilag', false), ...it.attachments, ''] });
+    if (it.attachments.length)
+      blocks.push({ key: 'bil', lines: [heading(r, 'Bilag', false), ...it.attachments, ''] });
     const ordered = r.chance(0.2) ? r.shuffle(blocks) : blocks;
     if (it.decision) {
-      const h = r.chance(0.5) ? `Beslutning i ${body_} den ${dottedDate(m.date)}` : heading(r, 'Beslutning', false);
+      const h = r.chance(0.5)
+        ? `Beslutning i ${body_} den ${dottedDate(m.date)}`
+        : heading(r, 'Beslutning', false);
       ordered.push({ key: 'bes', lines: [h, ...wrap(it.decision, 95), ''] });
     }
     out.push(...ordered.flatMap((b) => b.lines));
@@ -704,16 +808,35 @@ function byraad(r: Random, variant: number): CorpusDocument {
 // ----- A municipal standing committee in Acadre/eDoc (2012-style), PDF text ------------
 
 function udvalgAcadre(r: Random, variant: number): CorpusDocument {
-  const udvalg = r.pick(['Socialudvalget', 'Børne- og Skoleudvalget', 'Sundheds- og Omsorgsudvalget']);
-  const m = buildModel(r, { committee: udvalg, sections: false, presenters: false, maxItems: 10, closedShare: 0.1 });
+  const udvalg = r.pick([
+    'Socialudvalget',
+    'Børne- og Skoleudvalget',
+    'Sundheds- og Omsorgsudvalget',
+  ]);
+  const m = buildModel(r, {
+    committee: udvalg,
+    sections: false,
+    presenters: false,
+    maxItems: 10,
+    closedShare: 0.1,
+  });
   m.minutes = true;
   for (const it of m.items) it.decision ??= 'Godkendt.';
   const date = dottedDate(m.date);
-  const out: string[] = [`${udvalg}`, 'Referat', 'Åbent referat', `Dato: ${date}`, `Mødetidspunkt: ${m.start}`, 'Mødested: Mødelokale 1, Rådhuset', ''];
+  const out: string[] = [
+    `${udvalg}`,
+    'Referat',
+    'Åbent referat',
+    `Dato: ${date}`,
+    `Mødetidspunkt: ${m.start}`,
+    'Mødested: Mødelokale 1, Rådhuset',
+    '',
+  ];
   out.push(`Fraværende: ${m.absent.map((p) => p.name).join(', ') || 'Ingen'}`, '');
   if (r.chance(0.5)) {
     out.push('Indholdsfortegnelse', '');
-    for (const it of m.items) out.push(`${it.number}. ${it.title}${' .'.repeat(r.int(4, 10))} ${r.int(2, 9)}`);
+    for (const it of m.items)
+      out.push(`${it.number}. ${it.title}${' .'.repeat(r.int(4, 10))} ${r.int(2, 9)}`);
     out.push('');
   }
   for (const it of m.items) {
@@ -721,19 +844,39 @@ function udvalgAcadre(r: Random, variant: number): CorpusDocument {
     if (it.closed) out.push('Lukket punkt', '');
     out.push(`Sagsnr.: ${m.date.year}-${String(r.int(1, 99999)).padStart(5, '0')}`, '');
     const blocks: Block[] = [
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)] },
-      { key: 'ind', lines: [heading(r, 'Indstilling', false), 'Forvaltningen indstiller, at sagen godkendes.', ''] },
+      {
+        key: 'sag',
+        lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)],
+      },
+      {
+        key: 'ind',
+        lines: [
+          heading(r, 'Indstilling', false),
+          'Forvaltningen indstiller, at sagen godkendes.',
+          '',
+        ],
+      },
     ];
     if (r.chance(0.3)) {
       // Earlier readings of the case, each with its own item number at another meeting.
       blocks.unshift({
         key: 'hist',
-        lines: ['Tidligere behandling', `${udvalg} ${dottedDate({ ...m.date, year: m.date.year - 1 })}`, `Punktnummer: ${r.int(1, 20)}`, r.pick(SENTENCES), ''],
+        lines: [
+          'Tidligere behandling',
+          `${udvalg} ${dottedDate({ ...m.date, year: m.date.year - 1 })}`,
+          `Punktnummer: ${r.int(1, 20)}`,
+          r.pick(SENTENCES),
+          '',
+        ],
       });
     }
     out.push(...blocks.flatMap((b) => b.lines));
     if (it.decision) {
-      out.push(r.chance(0.5) ? `Udvalgets beslutning den ${date} Punkt ${it.number}` : `Beslutning i ${udvalg} den ${date}`);
+      out.push(
+        r.chance(0.5)
+          ? `Udvalgets beslutning den ${date} Punkt ${it.number}`
+          : `Beslutning i ${udvalg} den ${date}`,
+      );
       out.push(...wrap(it.decision, 95), '');
     }
   }
@@ -759,7 +902,11 @@ function arbejdsgruppe(r: Random, variant: number): CorpusDocument {
   const m = buildModel(r, { committee: 'Arbejdsgruppen', sections: true, presenters: true });
   m.minutes = true;
   for (const it of m.items) it.decision ??= r.pick(DECISIONS).replace('{c}', 'Arbejdsgruppen');
-  const out: string[] = [`Referat af møde i arbejdsgruppen om specialundervisning`, `Dato: ${dottedDate(m.date)} kl. ${m.start}-${m.end}`, ''];
+  const out: string[] = [
+    `Referat af møde i arbejdsgruppen om specialundervisning`,
+    `Dato: ${dottedDate(m.date)} kl. ${m.start}-${m.end}`,
+    '',
+  ];
   out.push(`Til stede: ${m.participants.map((p) => p.name).join(', ')}`, '');
   let last = '';
   for (const it of m.items) {
@@ -769,7 +916,11 @@ function arbejdsgruppe(r: Random, variant: number): CorpusDocument {
       out.push(`${s}${' '.repeat(r.int(2, 5))}${it.sectionTitle}`, '');
     }
     out.push(`${it.number}${' '.repeat(r.int(2, 5))}${it.title}`, '');
-    if (it.presenter) out.push(`${heading(r, 'Oplæg', false).replace(/\s+$/, '').replace(/:?$/, ':')} ${it.presenter}`, '');
+    if (it.presenter)
+      out.push(
+        `${heading(r, 'Oplæg', false).replace(/\s+$/, '').replace(/:?$/, ':')} ${it.presenter}`,
+        '',
+      );
     out.push(...body(r, 95, it.caseParagraphs.slice(0, 1)));
     if (it.decision) out.push(`Referat:${r.chance(0.5) ? ' ' : '\n'}${it.decision}`, '');
   }
@@ -788,7 +939,13 @@ function arbejdsgruppe(r: Random, variant: number): CorpusDocument {
 // ----- A regional council (Regionsrådet), "Sag 3" / "Pkt. 3" --------------------------
 
 function regionsraad(r: Random, variant: number): CorpusDocument {
-  const m = buildModel(r, { committee: 'Regionsrådet', sections: false, presenters: false, maxItems: 12, closedShare: 0.1 });
+  const m = buildModel(r, {
+    committee: 'Regionsrådet',
+    sections: false,
+    presenters: false,
+    maxItems: 12,
+    closedShare: 0.1,
+  });
   const marker = r.pick(['Sag', 'Pkt.', 'Punkt']);
   const out: string[] = [
     m.minutes ? 'Beslutningsprotokol' : 'Dagsorden',
@@ -801,11 +958,29 @@ function regionsraad(r: Random, variant: number): CorpusDocument {
     if (it.closed) out.push('Lukket dagsorden');
     out.push('');
     const blocks: Block[] = [
-      { key: 'res', lines: [heading(r, 'Resume', false), ...body(r, 95, [it.resume ?? paragraph(r)])] },
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)] },
-      { key: 'ind', lines: [heading(r, 'Forslag', false), 'Det indstilles,', ...it.recommendation.map((x) => `at regionsrådet ${x.toLowerCase()}.`), ''] },
+      {
+        key: 'res',
+        lines: [heading(r, 'Resume', false), ...body(r, 95, [it.resume ?? paragraph(r)])],
+      },
+      {
+        key: 'sag',
+        lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)],
+      },
+      {
+        key: 'ind',
+        lines: [
+          heading(r, 'Forslag', false),
+          'Det indstilles,',
+          ...it.recommendation.map((x) => `at regionsrådet ${x.toLowerCase()}.`),
+          '',
+        ],
+      },
     ];
-    if (it.decision) blocks.push({ key: 'bes', lines: [heading(r, 'Beslutning', false), ...wrap(it.decision, 95), ''] });
+    if (it.decision)
+      blocks.push({
+        key: 'bes',
+        lines: [heading(r, 'Beslutning', false), ...wrap(it.decision, 95), ''],
+      });
     out.push(...(r.chance(0.2) ? r.shuffle(blocks) : blocks).flatMap((b) => b.lines));
   }
   const text = paginate(r, out, {
@@ -828,7 +1003,13 @@ function regionsraad(r: Random, variant: number): CorpusDocument {
 function dagsordenerDk(r: Random, variant: number): CorpusDocument {
   const udvalg = r.pick(['Social- og Sundhedsudvalget', 'Børne- og Familieudvalget']);
   const m = buildModel(r, { committee: udvalg, sections: false, presenters: false, maxItems: 9 });
-  const out: string[] = [m.minutes ? 'Referat' : 'Dagsorden', `${udvalg}`, `Mødedato: ${longDate(m.date)}`, `Starttidspunkt: ${m.start}`, ''];
+  const out: string[] = [
+    m.minutes ? 'Referat' : 'Dagsorden',
+    `${udvalg}`,
+    `Mødedato: ${longDate(m.date)}`,
+    `Starttidspunkt: ${m.start}`,
+    '',
+  ];
   out.push('Indholdsfortegnelse');
   m.items.forEach((it, k) => out.push(`${it.title} ${'.'.repeat(r.int(5, 40))} ${2 + k}`));
   out.push('');
@@ -837,14 +1018,35 @@ function dagsordenerDk(r: Random, variant: number): CorpusDocument {
     out.push(paren ? `${it.number}) ${it.title}` : `Sag ${it.number}  ${it.title}`, '');
     out.push(`Sagsnr.: ${r.int(10, 99)}.${r.int(10, 99)}.${r.int(10, 99)}`, '');
     const blocks: Block[] = [
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)] },
+      {
+        key: 'sag',
+        lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs)],
+      },
       { key: 'hor', lines: [heading(r, 'Høring', false), 'Handicaprådet er hørt.', ''] },
-      { key: 'ind', lines: [heading(r, 'Indstilling', false), 'Administrationen indstiller, at forslaget godkendes.', ''] },
+      {
+        key: 'ind',
+        lines: [
+          heading(r, 'Indstilling', false),
+          'Administrationen indstiller, at forslaget godkendes.',
+          '',
+        ],
+      },
     ];
-    if (it.decision) blocks.push({ key: 'bes', lines: [heading(r, r.pick(['Beslutninger', 'Beslutning']), false), ...wrap(it.decision, 95), ''] });
+    if (it.decision)
+      blocks.push({
+        key: 'bes',
+        lines: [
+          heading(r, r.pick(['Beslutninger', 'Beslutning']), false),
+          ...wrap(it.decision, 95),
+          '',
+        ],
+      });
     out.push(...(r.chance(0.2) ? r.shuffle(blocks) : blocks).flatMap((b) => b.lines));
   }
-  const text = paginate(r, out, { header: () => [`${udvalg} - ${longDate(m.date)}`], footer: (p, n) => [`Side ${p} af ${n}`] });
+  const text = paginate(r, out, {
+    header: () => [`${udvalg} - ${longDate(m.date)}`],
+    footer: (p, n) => [`Side ${p} af ${n}`],
+  });
   return {
     layout: 'dagsordener-dk',
     variant,

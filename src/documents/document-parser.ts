@@ -16,6 +16,7 @@ import {
   segmentNordjylland,
   type FlatMarks,
 } from './nordjylland-layout';
+import { NOT_RECOGNISED_WARNING } from './import-refusal';
 import { findPageFurniture } from './page-furniture';
 import type { ParsedDocument, ParsedItem } from './parsed-document';
 import { findTableOfContents, type TableOfContents } from './toc-parser';
@@ -165,9 +166,7 @@ function parseUnknown(
   markdown: boolean,
   warnings: string[],
 ): ParsedDocument {
-  warnings.push(
-    'Dokumentets opbygning blev ikke genkendt (ingen punkter nummereret som «1.1» eller «Punkt 1.»); al tekst er lagt i ét punkt.',
-  );
+  warnings.push(NOT_RECOGNISED_WARNING);
   const header = parseHeader(lines, { furniture, compact: true }, warnings);
   let title: string | null =
     header.titleLine !== null ? (lines[header.titleLine]?.plain ?? null) : null;

@@ -36,7 +36,11 @@ function titleShaped(rest: string): boolean {
   return /^[A-ZÆØÅ0-9"«„]/.test(rest) && rest.length <= 200 && !/[;,]$/.test(rest);
 }
 
-function explicitStart(lines: readonly DocLine[], i: number, marks: FlatMarks | null): Start | null {
+function explicitStart(
+  lines: readonly DocLine[],
+  i: number,
+  marks: FlatMarks | null,
+): Start | null {
   const line = lines[i];
   if (!line || line.blank || line.cells) return null;
   const m = PUNKT.exec(line.plain);
@@ -54,7 +58,13 @@ function explicitStart(lines: readonly DocLine[], i: number, marks: FlatMarks | 
     const n = NUMBERED_ITEM.exec(line.raw);
     const rest = n?.[2]?.replace(/\s+/g, ' ').trim();
     // Numbered lists in the case text look the same; an item has its body right after it.
-    if (n && rest && titleShaped(rest) && !/[.:]$/.test(rest) && itemBodyFollows(lines, i + 1, MINUTES_HEADING)) {
+    if (
+      n &&
+      rest &&
+      titleShaped(rest) &&
+      !/[.:]$/.test(rest) &&
+      itemBodyFollows(lines, i + 1, MINUTES_HEADING)
+    ) {
       return { number: Number(n[1]), rest };
     }
   }

@@ -84,7 +84,11 @@ function numberedAfter(lines: readonly DocLine[], from: number): Map<string, str
  * title on either side compared by its start). A section heading and the first item at the
  * top of a document without contents do not: they are the items themselves.
  */
-function entriesComeBack(run: readonly RawEntry[], lines: readonly DocLine[], from: number): boolean {
+function entriesComeBack(
+  run: readonly RawEntry[],
+  lines: readonly DocLine[],
+  from: number,
+): boolean {
   const later = numberedAfter(lines, from);
   const back = run.filter((e) => {
     const key = titleKey(e.title);

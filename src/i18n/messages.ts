@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Danish (default) and English. Values are plain
 // strings or functions of plain data; cards receive them as template data.
+import type { ImportRefusal } from '../documents/import-refusal';
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import { attendanceDa, attendanceEn } from './attendance.messages';
@@ -8,7 +9,6 @@ import { calendarDa, calendarEn } from './calendar.messages';
 
 import { genitive } from './genitive';
 import { minutesDa, minutesEn } from './minutes.messages';
-
 export { genitive };
 
 /** A noun as counted and as a heading: one, many, heading. */
@@ -161,8 +161,13 @@ const da = {
     'Send mig dokumentet som fil (.docx, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
   importOnlyPersonal:
     'Dokumenter tager jeg imod i vores personlige chat, så intet bliver delt, før det er klar. Skriv til mig dér.',
-  importNoItems:
-    'Jeg fandt ingen punkter i dokumentet. Er det en dagsorden eller et referat? Punkter skal være nummererede, fx «1.1 Titel» eller «Punkt 3.».',
+  importRefused: {
+    empty: 'Dokumentet er tomt. Intet er gemt.',
+    language:
+      'Dokumentet ser ikke ud til at være på dansk, så jeg har ikke importeret det. Jeg læser danske dagsordener og referater. Intet er gemt.',
+    no_items:
+      'Jeg fandt ingen nummererede punkter i dokumentet, så jeg har ikke importeret det. Punkter skal være nummererede, fx «1.1 Titel», «Punkt 3.», «Pkt. 3», «3. Titel» eller «Sag 3». Intet er gemt.',
+  } satisfies Record<ImportRefusal, string>,
   importFileFailed: (name: string, reason: string) => `Jeg kunne ikke læse «${name}»: ${reason}`,
   importFileTooLarge: (mb: number) => `filen er større end ${mb} MB.`,
   importFileUnsupported: 'jeg læser .docx, .md og .txt.',
@@ -573,8 +578,13 @@ const en: Messages = {
     'Send me the document as a file (.docx, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
   importOnlyPersonal:
     'I take documents in our personal chat, so nothing is shared before it is ready. Write to me there.',
-  importNoItems:
-    'I found no items in the document. Is it an agenda or minutes? Items must be numbered, e.g. "1.1 Title" or "Punkt 3.".',
+  importRefused: {
+    empty: 'The document is empty. Nothing was saved.',
+    language:
+      'The document does not seem to be in Danish, so I did not import it. I read Danish agendas and minutes. Nothing was saved.',
+    no_items:
+      'I found no numbered items in the document, so I did not import it. Items must be numbered, e.g. "1.1 Title", "Punkt 3.", "Pkt. 3", "3. Title" or "Sag 3". Nothing was saved.',
+  },
   importFileFailed: (name: string, reason: string) => `I could not read "${name}": ${reason}`,
   importFileTooLarge: (mb: number) => `the file is larger than ${mb} MB.`,
   importFileUnsupported: 'I read .docx, .md and .txt.',

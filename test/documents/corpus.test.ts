@@ -22,6 +22,8 @@ describe('the import corpus', () => {
   });
 
   it('is the same corpus for the same seed', () => {
-    expect(generateCorpus(2, 5).map((d) => d.text)).toEqual(generateCorpus(2, 5).map((d) => d.text));
+    expect(generateCorpus(2, 5).map((d) => d.text)).toEqual(
+      generateCorpus(2, 5).map((d) => d.text),
+    );
   });
 });

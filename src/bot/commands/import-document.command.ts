@@ -1,6 +1,7 @@
 import { importPreviewCard } from '../../cards/import-preview.card';
 import { documentText } from '../../documents/docx-text';
 import { parseCommitteeDocument } from '../../documents/document-parser';
+import { importRefusal } from '../../documents/import-refusal';
 import { messages } from '../../i18n/messages';
 import {
   MAX_DOCUMENT_BYTES,
@@ -62,8 +63,10 @@ export const importDocumentCommand: Command = {
     }
     const parsed = parseCommitteeDocument(text);
     turn.log.info({ items: parsed.items.length, warnings: parsed.warnings.length, kind: parsed.kind }, 'document parsed');
-    if (!parsed.items.length) {
-      await ctx.sendActivity(t.importNoItems);
+    const refusal = importRefusal(parsed, text);
+    if (refusal) {
+      turn.log.info({ refusal }, 'document refused');
+      await ctx.sendActivity(t.importRefused[refusal]);
       return;
     }
     const preview = await services.imports.preview(committee, turn.actor, parsed, file?.name ?? null);
