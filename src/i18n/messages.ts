@@ -1,5 +1,6 @@
 // Every sentence the bot says, in Danish (default) and English. Values are plain
 // strings or functions of plain data; cards receive them as template data.
+import type { DoubtReason } from '../documents/import-confidence';
 import type { ImportRefusal } from '../documents/import-refusal';
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
@@ -134,6 +135,18 @@ const da = {
     `${total} ${total === 1 ? 'punkt' : 'punkter'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
   importMore: (n: number) => `… og ${n} ${n === 1 ? 'punkt' : 'punkter'} mere`,
   importWarningsTitle: 'Det her kunne jeg ikke placere sikkert – se efter, før du gemmer:',
+  importDoubts: {
+    title: 'titlen',
+    presenter: 'hvem der fremlægger',
+    blocks: 'indstilling og sagsfremstilling (ikke fundet)',
+    minutes: 'referatet (ikke fundet)',
+    warning: 'se advarslen nedenfor',
+  } satisfies Record<DoubtReason, string>,
+  importCheckItem: (what: string[]) => `⚠ Tjek ${what.join(', ')}`,
+  importCheckSummary: (n: number) =>
+    n === 1 ? 'Jeg er usikker på ét punkt – det er markeret med ⚠.' : `Jeg er usikker på ${n} punkter – de er markeret med ⚠.`,
+  importUndated: 'Dokumentet nævner ingen mødedato. Vælg mødet herunder – forslaget er et nyt møde i dag.',
+  importClosedItem: 'Lukket punkt',
   importMoreWarnings: (n: number) => `… og ${n} bemærkning${n === 1 ? '' : 'er'} mere`,
   importMeetingLabel: 'Gem på mødet',
   importMeetingError: 'Vælg det møde, dokumentet hører til.',
@@ -551,6 +564,18 @@ const en: Messages = {
     `${total} ${total === 1 ? 'item' : 'items'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
   importMore: (n: number) => `… and ${n} more ${n === 1 ? 'item' : 'items'}`,
   importWarningsTitle: 'I could not place these with certainty – check before you save:',
+  importDoubts: {
+    title: 'the title',
+    presenter: 'who presents it',
+    blocks: 'recommendation and case text (not found)',
+    minutes: 'the minutes (not found)',
+    warning: 'see the warning below',
+  },
+  importCheckItem: (what: string[]) => `⚠ Check ${what.join(', ')}`,
+  importCheckSummary: (n: number) =>
+    n === 1 ? 'I am unsure of one item – it is marked ⚠.' : `I am unsure of ${n} items – they are marked ⚠.`,
+  importUndated: 'The document names no meeting date. Choose the meeting below – the suggestion is a new meeting today.',
+  importClosedItem: 'Closed item',
   importMoreWarnings: (n: number) => `… and ${n} more ${n === 1 ? 'note' : 'notes'}`,
   importMeetingLabel: 'Save to the meeting',
   importMeetingError: 'Choose the meeting the document belongs to.',
