@@ -204,6 +204,9 @@ const da = {
   caseLabel: 'Sagsfremstilling',
   caseToggle: 'Vis hele sagsfremstillingen',
   attachmentsLabel: 'Bilag',
+  closedItemNote: 'Lukket punkt – sagen er sendt personligt til udvalgets medlemmer.',
+  closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>
+    `**Lukket punkt ${number} ${title}** (${committee}, mødet ${when}). Kun til dig som medlem – del det ikke i kanalen.\n\n${text}`,
   attachmentClosed: (title: string) => `🔒 ${title} – lukket bilag, sendt til medlemmerne`,
   attachmentLater: (title: string) => `${title} (eftersendes)`,
   attachmentClosedLater: (title: string) => `🔒 ${title} – lukket bilag, eftersendes til medlemmerne`,
@@ -633,6 +636,9 @@ const en: Messages = {
   caseLabel: 'Case presentation',
   caseToggle: 'Show the whole case presentation',
   attachmentsLabel: 'Attachments',
+  closedItemNote: 'Closed item – the case has been sent to the members of the committee personally.',
+  closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>
+    `**Closed item ${number} ${title}** (${committee}, meeting ${when}). For you as a member only – do not share it in the channel.\n\n${text}`,
   attachmentClosed: (title: string) => `🔒 ${title} – closed attachment, sent to the members`,
   attachmentLater: (title: string) => `${title} (to follow)`,
   attachmentClosedLater: (title: string) => `🔒 ${title} – closed attachment, to follow to the members`,

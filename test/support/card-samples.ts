@@ -199,6 +199,7 @@ export const decisionItem: AgendaItem = {
     '**Den videre proces**',
     'Rammeaftalen sendes til godkendelse i KKR den 19. november 2024. Herefter sender KKR den endelige rammeaftale til godkendelse i byråd og regionsråd. Der er frist for godkendelse den 31. december 2024.',
   ].join('\n\n'),
+  closed: false,
   status: 'published',
   changedSincePublish: false,
   changedInPublish: true,
