@@ -36,6 +36,7 @@ export const LAYOUTS = [
   'arbejdsgruppe',
   'regionsraad',
   'dagsordener-dk',
+  'udvalg-sbsys',
 ] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
@@ -784,7 +785,7 @@ function byraad(r: Random, variant: number): CorpusDocument {
     const ordered = r.chance(0.2) ? r.shuffle(blocks) : blocks;
     if (it.decision) {
       const h = r.chance(0.5)
-        ? `Beslutning i ${body_} den ${dottedDate(m.date)}`
+        ? `Beslutning i ${body_} den ${r.chance(0.5) ? dottedDate(m.date) : dottedDate(m.date).replace(/\./g, '-')}`
         : heading(r, 'Beslutning', false);
       ordered.push({ key: 'bes', lines: [h, ...wrap(it.decision, 95), ''] });
     }
@@ -1058,6 +1059,45 @@ function dagsordenerDk(r: Random, variant: number): CorpusDocument {
   };
 }
 
+// ----- A standing committee with case numbers, "(B)"/"(O)" titles and dated decisions ---
+
+function udvalgSbsys(r: Random, variant: number): CorpusDocument {
+  const udvalg = r.pick(['Økonomiudvalget', 'Social- og Sundhedsudvalget', 'Børne- og Familieudvalget']);
+  const m = buildModel(r, { committee: udvalg, sections: false, presenters: false, maxItems: 12, closedShare: 0.15 });
+  const dashed = r.chance(0.5);
+  const when = dashed
+    ? `${String(m.date.day).padStart(2, '0')}-${String(m.date.month).padStart(2, '0')}-${m.date.year}`
+    : longDate(m.date);
+  const out: string[] = [`${udvalg} – ${m.minutes ? 'Referat' : 'Dagsorden'} – ${longDate(m.date)}`, '', `Tidspunkt: Kl. ${m.start}`, 'Lokale: Mødelokale 2, Rådhuset', ''];
+  for (const it of m.items) it.title = `${it.title} (${it.section === 'information' || r.chance(0.4) ? 'O' : 'B'})`;
+  for (const it of m.items) {
+    out.push(`${it.number}.${' '.repeat(r.int(1, 5))}${it.title}`, '');
+    const sagsnr = `Sagsnr.: ${m.date.year}-${r.int(1000, 9999)}${' '.repeat(r.int(4, 16))}Dok.nr.: ${m.date.year}-${r.int(100000, 999999)}`;
+    out.push(`${sagsnr}${' '.repeat(r.int(4, 30))}${it.closed ? 'Lukket' : 'Åbent'}`);
+    out.push(`Kompetence: ${udvalg}`);
+    const blocks: Block[] = [
+      { key: 'tema', lines: [heading(r, 'Beslutningstema', false), ...wrap(it.caseParagraphs[0] ?? '', 95)] },
+      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs.slice(1))] },
+      { key: 'ind', lines: [heading(r, 'Indstilling', false), 'Borgmesteren indstiller,', ...it.recommendation.map((x, k) => `${k + 1}.${' '.repeat(r.int(1, 4))}at ${x.toLowerCase()}`)] },
+    ];
+    out.push(...blocks.flatMap((b) => b.lines));
+    if (it.decision) {
+      out.push(`Beslutning i ${udvalg} den ${when}:`, `Fraværende: ${r.chance(0.5) ? person(r) : ''}`, ...wrap(it.decision, 95));
+    }
+    out.push('');
+  }
+  const text = paginate(r, out, { header: () => [`${udvalg} – ${m.minutes ? 'Referat' : 'Dagsorden'} – ${longDate(m.date)}`], footer: (p) => [`Side ${p}`] });
+  return {
+    layout: 'udvalg-sbsys',
+    variant,
+    format: 'txt',
+    text,
+    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    date: iso(m.date),
+    items: expected(m, false),
+  };
+}
+
 const WRITERS: Record<LayoutName, (r: Random, variant: number) => CorpusDocument> = {
   'dassos-pdf': dassosPdf,
   'dassos-md': dassosMd,
@@ -1068,6 +1108,7 @@ const WRITERS: Record<LayoutName, (r: Random, variant: number) => CorpusDocument
   arbejdsgruppe,
   regionsraad,
   'dagsordener-dk': dagsordenerDk,
+  'udvalg-sbsys': udvalgSbsys,
 };
 
 /** `variants` documents per layout, the same for the same seed. */

@@ -43,7 +43,7 @@ export type ItemBody = Pick<
  * 04.12.2012 Punkt 2".
  */
 export const MINUTES_HEADING =
-  /^(?:beslutning(?:er)?\s+i\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[\wæøåÆØÅ-]+){0,4}?(?=\s+(?:den|d\.)\s+\d|\s*:?\s*$)|(?:udvalgets|byrådets|regionsrådets|rådets|styregruppens|arbejdsgruppens)\s+beslutning(?:er)?|referat|beslutning(?:er)?|beslutningsprotokol|protokol)(?:\s+(?:den|d\.)\s+(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s?[a-zæøå]+\s+\d{4}))?(?:\s+(?:punkt|pkt\.?)\s*\d{1,3})?(?![\wæøå])/i;
+  /^(?:beslutning(?:er)?\s+i\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[\wæøåÆØÅ-]+){0,4}?(?=\s+(?:den|d\.)\s+\d|\s*:?\s*$)|(?:udvalgets|byrådets|regionsrådets|rådets|styregruppens|arbejdsgruppens)\s+beslutning(?:er)?|referat|beslutning(?:er)?|beslutningsprotokol|protokol)(?:\s+(?:den|d\.)\s+(?:\d{1,2}[.-]\s?\d{1,2}[.-]\s?\d{2,4}|\d{1,2}\.\s?[a-zæøå]+\s+\d{4}))?(?:\s+(?:punkt|pkt\.?)\s*\d{1,3})?(?![\wæøå])/i;
 
 /** The heading words of the genre; `minutes` is supplied per layout. */
 const HEADINGS: readonly [RegExp, BlockKind][] = [
@@ -58,7 +58,7 @@ const HEADINGS: readonly [RegExp, BlockKind][] = [
   // Parts of the case text under headings of their own: they end a Referat or an Indstilling
   // before them, and keep their heading in the case text.
   [
-    /^(?:baggrund|økonomi(?:ske konsekvenser)?|lovgrundlag|retsgrundlag|høring|høringssvar|tidligere behandling|sagens tidligere behandling|kommunikation|den videre proces|bevilling|administrationens vurdering|konsekvenser|tidsplan)(?![\wæøå])(?=\s*:?\s*$)/i,
+    /^(?:baggrund|beslutningstema|sagens kerne|beslutningskompetence|økonomi(?:ske konsekvenser)?|lovgrundlag|retsgrundlag|høring|høringssvar|tidligere behandling|sagens tidligere behandling|kommunikation|den videre proces|bevilling|administrationens vurdering|konsekvenser|tidsplan)(?![\wæøå])(?=\s*:?\s*$)/i,
     'part',
   ],
   [
@@ -77,15 +77,26 @@ const ITEM_STATUS =
 const CASE_FIELD =
   /^(?:(?:sagsnr|sags\s?nr|sagsid|sags-id|j\.\s?nr|journalnr|dok\.?\s?nr|dokumentnr|acadre\s?nr|emnenr|sagsnummer)\.?\s*:?\s*\S.*|[A-ZÆØÅ]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?|\d{4}-\d{3,})$/i;
 
+/** Labelled lines of case handling: "Kompetence: Økonomiudvalget", "Sagsforløb: BY". */
+const HANDLING_FIELD =
+  /^(?:kompetence|beslutningskompetence|sagsforløb|forvaltning|afdeling|område|udvalg)\s*:\s*\S.{0,60}$/i;
+/** "Sagsnr.: 330-2018-3619   Dok.nr.: …   Lukket": the status at the end of a case-number line. */
+const STATUS_AT_END = /\s(?:(åben|åbent)|(lukket|fortroligt?))(?:\s+punkt)?$/i;
+
 /** true for "Lukket punkt", false for "Åbent punkt", null for any other line. */
 export function itemStatusOf(line: DocLine): boolean | null {
   const m = ITEM_STATUS.exec(line.plain);
-  return m ? m[2] !== undefined : null;
+  if (m) return m[2] !== undefined;
+  if (CASE_FIELD.test(line.plain)) {
+    const end = STATUS_AT_END.exec(line.plain);
+    if (end) return end[2] !== undefined;
+  }
+  return null;
 }
 
 /** A line under the title that only says how the item is handled: status or case number. */
 export function isItemPreamble(line: DocLine): boolean {
-  return itemStatusOf(line) !== null || CASE_FIELD.test(line.plain);
+  return itemStatusOf(line) !== null || CASE_FIELD.test(line.plain) || HANDLING_FIELD.test(line.plain);
 }
 const ATTACHMENT_MARKER = /^(?:lukket\s+)?bilag\b\s*(?:nr\.?\s*)?[\dA-Za-z]{0,3}\s*[:.–—-]\s*\S/i;
 const LINK = /\[([^\]]+)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
@@ -166,7 +177,7 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
     if (line.blank) continue;
     const status = itemStatusOf(line);
     if (status !== null) closed ||= status;
-    else if (!CASE_FIELD.test(line.plain)) break;
+    else if (!isItemPreamble(line)) break;
   }
   const first = lines[i];
   const firstPresenter = first ? presenterOf(first) : null;

@@ -34,6 +34,8 @@ function footerShaped(line: DocLine): boolean {
   // "Beslutning i Byrådet den 14.02.2025" repeats under every item but is a block heading.
   const heading = MINUTES_HEADING.exec(p);
   if (heading && /^\s*:?\s*$/.test(p.slice(heading[0].length))) return false;
+  // "Lukket dagsorden" under a title marks that item closed: it must not be lost as a header.
+  if (/^(?:lukket|fortroligt?)\b/i.test(p)) return false;
   return (
     p.length <= 100 &&
     line.heading === 0 &&
