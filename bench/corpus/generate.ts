@@ -509,7 +509,8 @@ function dassosPdf(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    // The title says which; without a head, the decisions do.
+    kind: (withHead && m.minutes) || m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
     // Without a head the date comes from the running footer, where there is one.
     date: withHead || datedFooter ? iso(m.date) : null,
     items: expected(m, true),
@@ -587,7 +588,7 @@ function dassosMd(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'md',
     text: out.join('\n'),
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, true),
   };
@@ -652,7 +653,7 @@ function dasNordPdf(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, false),
   };
@@ -725,7 +726,7 @@ function kkrPdf(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, false),
   };
@@ -800,7 +801,7 @@ function byraad(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, true),
   };
@@ -993,7 +994,7 @@ function regionsraad(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, false),
   };
@@ -1053,7 +1054,7 @@ function dagsordenerDk(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, false),
   };
@@ -1092,7 +1093,7 @@ function udvalgSbsys(r: Random, variant: number): CorpusDocument {
     variant,
     format: 'txt',
     text,
-    kind: m.minutes && m.items.some((i) => i.decision) ? 'minutes' : 'agenda',
+    kind: m.minutes ? 'minutes' : 'agenda',
     date: iso(m.date),
     items: expected(m, false),
   };

@@ -108,7 +108,12 @@ export function readTitle(
   let k = i;
   if (tocTitle !== null) {
     const target = titleKey(tocTitle);
-    while (k < i + 3 && titleKey(title) !== target && target.startsWith(titleKey(title))) {
+    while (k < i + 4 && titleKey(title) !== target && target.startsWith(titleKey(title))) {
+      // A page break inside the title leaves a gap where its footer was.
+      if (lines[k]?.blank) {
+        const c = nextContent(lines, k);
+        if (c > k && c <= k + 3) k = c;
+      }
       const line = lines[k];
       if (!line || line.blank || startsSomethingElse(lines, k, minutesHeading)) break;
       const joined = joinTitle(title, line.plain);
@@ -117,6 +122,11 @@ export function readTitle(
       k++;
     }
     return { title: k > i ? tocTitle : title, next: k };
+  }
+  // A continuation after a gap (a page break inside the title) starts in lower case.
+  if (lines[k]?.blank) {
+    const c = nextContent(lines, k);
+    if (c > k && c <= k + 3 && /^[a-zæøå]/.test(lines[c]?.plain ?? '')) k = c;
   }
   const line = lines[k];
   const afterIndex = nextContent(lines, k + 1);
@@ -133,5 +143,5 @@ export function readTitle(
   ) {
     return { title: joinTitle(title, line.plain), next: k + 1 };
   }
-  return { title, next: k };
+  return { title, next: i };
 }

@@ -34,6 +34,8 @@ interface RawEntry {
 
 function splitPage(raw: string): { text: string; page: number | null; weakPage: number | null } {
   const trimmed = raw.trim();
+  // "efter § 85", "stk. 2", "nr. 12": a number that belongs to the title, however it is spaced.
+  if (/(?:§|stk\.|nr\.|kap\.)\s*\d{1,3}$/i.test(trimmed)) return { text: trimmed, page: null, weakPage: null };
   const strong = STRONG_PAGE.exec(trimmed);
   if (strong) return { text: strong[1] ?? '', page: Number(strong[2]), weakPage: null };
   const weak = WEAK_PAGE.exec(trimmed);
