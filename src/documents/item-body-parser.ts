@@ -192,6 +192,8 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
       !blockHeadingAt(lines, i, ctx.minutesHeading) &&
       !isItemPreamble(next) &&
       next.plain.length <= 80 &&
+      // A sentence after the presenter is the case text, not the rest of a name and title.
+      !/[.!?]$/.test(next.plain) &&
       (/(?:[,]|\b(?:i|og|for|af|fra|til|på|ved|samt))$/.test(presenter) ||
         (afterNext !== undefined && blockHeadingAt(lines, i + 1, ctx.minutesHeading) !== null));
     if (next && wrapped) {

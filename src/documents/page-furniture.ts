@@ -165,7 +165,8 @@ function growRunningHeaders(lines: readonly DocLine[], furniture: Set<number>): 
     const beside = new Map<string, number[]>();
     for (const l of lines) {
       if (l.blank || furniture.has(l.no) || !shortLabel(l) || BLOCK_WORD.test(l.plain)) continue;
-      if ((counts.get(l.plain) ?? 0) < 3) continue;
+      // A two-page document repeats its header once.
+      if ((counts.get(l.plain) ?? 0) < Math.min(3, Math.max(2, pages))) continue;
       const [before, after] = near.get(l.no) ?? [null, null];
       if (!isFurniture(before, 0) && !isFurniture(after, 1)) continue;
       beside.set(l.plain, [...(beside.get(l.plain) ?? []), l.no]);

@@ -1,0 +1,269 @@
+// The kinds of failure issue 17 reports, each in a short document of our own in the shape
+// it was found in (PDF text: running headers, page numbers, form feeds, odd spacing).
+import { parseCommitteeDocument } from '../../src/documents/document-parser';
+import { parsedDocumentSchema } from '../../src/documents/parsed-document';
+
+const parse = (text: string) => {
+  const doc = parseCommitteeDocument(text);
+  expect(parsedDocumentSchema.parse(doc)).toEqual(doc);
+  return doc;
+};
+const row = (i: {
+  number: string;
+  title: string;
+  section: string | null;
+  presenter: string | null;
+  minutes: string | null;
+}) => [i.number, i.title, i.section, i.presenter, i.minutes];
+
+describe('issue 17: minutes as extracted from PDF', () => {
+  // No head at all: the text starts with the first section line.
+  const text = [
+    ' 1.     Beslutningspunkter',
+    '',
+    '1.1 Godkendelse af takstaftale 2026',
+    '',
+    'Ved Lone Rasmussen',
+    '',
+    'Referat:   ',
+    '',
+    'DASSOS godkendte takstaftalen.',
+    '',
+    'Indstilling',
+    '',
+    'At DASSOS:',
+    '- Godkender takstaftalen',
+    '',
+    'Sagsfremstilling',
+    '',
+    'Takstgruppen har beregnet taksterne efter styringsaftalen.',
+    '',
+    '1.2 Kapacitet på botilbud',
+    '',
+    'Ved Ulrik Johansen',
+    '',
+    'Indstilling',
+    '',
+    'At DASSOS:',
+    '- Drøfter kapaciteten',
+    '',
+    'Sagsfremstilling',
+    'Der mangler pladser til borgere med komplekse behov.',
+    'DASSOS – referat 16. marts 2023',
+    'Side 1 af 2',
+    '\f',
+    'Referat',
+    '',
+    'DASSOS drøftede kapaciteten og bad sekretariatet om en opgørelse.',
+    '',
+    ' 2.     Orienteringspunkter',
+    '',
+    '2.1 Nyt fra Socialtilsyn Midt',
+    '',
+    'Referat',
+    'Taget til efterretning.',
+    'DASSOS – referat 16. marts 2023',
+    'Side 2 af 2',
+  ].join('\n');
+  const doc = parse(text);
+
+  it('is minutes with its decisions, before Indstilling or after Sagsfremstilling, out of the case text', () => {
+    expect(doc.kind).toBe('minutes');
+    expect(doc.meeting.date).toBe('2023-03-16');
+    expect(doc.items.map(row)).toEqual([
+      [
+        '1.1',
+        'Godkendelse af takstaftale 2026',
+        'decision',
+        'Lone Rasmussen',
+        'DASSOS godkendte takstaftalen.',
+      ],
+      [
+        '1.2',
+        'Kapacitet på botilbud',
+        'decision',
+        'Ulrik Johansen',
+        'DASSOS drøftede kapaciteten og bad sekretariatet om en opgørelse.',
+      ],
+      ['2.1', 'Nyt fra Socialtilsyn Midt', 'information', null, 'Taget til efterretning.'],
+    ]);
+    expect(doc.items[1]?.caseText).toBe('Der mangler pladser til borgere med komplekse behov.');
+  });
+});
+
+describe('issue 17: no false table of contents', () => {
+  const text = [
+    '1. Beslutningspunkter',
+    '1.1 Udpegning af medlem til arbejdsgruppe om FACT',
+    'Ved Jesper Thyrring Møller',
+    'Indstilling',
+    'At DASSOS:',
+    '- Udpeger et medlem',
+    'Sagsfremstilling',
+    'Arbejdsgruppen mangler en repræsentant fra en mindre kommune.',
+    'Referat',
+    'Skive Kommune deltager.',
+    '1.2 Handlingsplan for Rammeaftale 2027-28',
+    'Ved Jesper Thyrring Møller',
+    'Indstilling',
+    'At DASSOS:',
+    '- Godkender handlingsplanen',
+    'Referat',
+    'Godkendt.',
+  ].join('\n');
+  const doc = parse(text);
+
+  it('reads the section heading and the first item at the top as what they are', () => {
+    expect(doc.items.map((i) => [i.number, i.section, i.minutes])).toEqual([
+      ['1.1', 'decision', 'Skive Kommune deltager.'],
+      ['1.2', 'decision', 'Godkendt.'],
+    ]);
+    expect(doc.warnings).toEqual([]);
+  });
+});
+
+describe("issue 17: other bodies' layouts", () => {
+  it('reads "Punkt 7: Title" with the case number and status under it, and a closed item', () => {
+    const doc = parse(
+      [
+        'Referat',
+        'Byrådet',
+        'Mødedato: 04.12.2025 kl. 17:00',
+        '',
+        'Punkt 7: Takstaftale for botilbud 2026',
+        'EMN-2025-003383',
+        'Åbent punkt',
+        'Sagsansvarlig: Mette Andreassen',
+        'Indstilling',
+        'Direktionen indstiller, at takstaftalen godkendes.',
+        'Beslutning i Byrådet den 04.12.2025',
+        'Godkendt.',
+        '',
+        'Punkt 8: Personalesag',
+        'EMN-2025-004100',
+        'Lukket punkt',
+        'Sagsfremstilling',
+        'Sagen behandles for lukkede døre.',
+        'Beslutning i Byrådet den 04.12.2025',
+        'Godkendt.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('minutes');
+    expect(doc.meeting.date).toBe('2025-12-04');
+    expect(doc.items.map((i) => [i.number, i.title, i.presenter, i.minutes, i.closed])).toEqual([
+      ['7', 'Takstaftale for botilbud 2026', 'Mette Andreassen', 'Godkendt.', false],
+      ['8', 'Personalesag', null, 'Godkendt.', true],
+    ]);
+    expect(doc.items[0]?.caseText).not.toContain('EMN-2025');
+  });
+
+  it('reads "7. Title" items under a five-line running header that falls between a title and its body', () => {
+    const header = (page: number) => [
+      'Socialudvalget',
+      'Referat',
+      'Åbent referat',
+      'Dato: 04.12.2012',
+      `Side ${page}`,
+    ];
+    const doc = parse(
+      [
+        ...header(1),
+        '',
+        '1. Budgetopfølgning pr. 31. oktober',
+        'Sagsnr.: 2012-01234',
+        'Sagsfremstilling',
+        'Forbruget følger budgettet.',
+        'Indstilling',
+        'Forvaltningen indstiller, at opfølgningen tages til efterretning.',
+        'Udvalgets beslutning den 04.12.2012 Punkt 1',
+        'Taget til efterretning.',
+        '',
+        '2. Kvalitetsstandard for § 85',
+        '\f',
+        ...header(2),
+        'Tidligere behandling',
+        'Socialudvalget 06.11.2012',
+        'Punktnummer: 7',
+        'Sagen blev udsat.',
+        'Sagsfremstilling',
+        'Standarden er revideret efter høringen.',
+        'Udvalgets beslutning den 04.12.2012 Punkt 2',
+        'Godkendt.',
+        '\f',
+        ...header(3),
+        'Beslutninger',
+        'Udvalget godkendte standarden med en redaktionel rettelse.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('minutes');
+    expect(doc.meeting.date).toBe('2012-12-04');
+    expect(doc.items.map((i) => [i.number, i.title, i.minutes])).toEqual([
+      ['1', 'Budgetopfølgning pr. 31. oktober', 'Taget til efterretning.'],
+      [
+        '2',
+        'Kvalitetsstandard for § 85',
+        'Godkendt.\n\nUdvalget godkendte standarden med en redaktionel rettelse.',
+      ],
+    ]);
+    expect(doc.items[1]?.caseText).toContain('Punktnummer: 7');
+    expect(JSON.stringify(doc.items)).not.toContain('Åbent referat');
+  });
+
+  it('reads two-level topics with "Oplæg:" and "Referat:" fields', () => {
+    const doc = parse(
+      [
+        'Referat af møde i arbejdsgruppen om specialundervisning',
+        'Dato: 14.03.2016 kl. 9.00-11.00',
+        '',
+        '1   Første punkter',
+        '1.1   Status siden sidst',
+        'Oplæg: Henrik Bach',
+        'Kort status fra hver kommune.',
+        'Referat: Alle kommuner har sendt tal.',
+        '1.2   Visitation til specialklasser',
+        'Oplæg: Susanne Lund',
+        'Referat:',
+        'Der udarbejdes en fælles vejledning.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('minutes');
+    expect(doc.items.map((i) => [i.number, i.title, i.presenter, i.minutes])).toEqual([
+      ['1.1', 'Status siden sidst', 'Henrik Bach', 'Alle kommuner har sendt tal.'],
+      [
+        '1.2',
+        'Visitation til specialklasser',
+        'Susanne Lund',
+        'Der udarbejdes en fælles vejledning.',
+      ],
+    ]);
+  });
+
+  it('reads contents with dot leaders and page numbers but no item numbers, and "3) Title" items', () => {
+    const doc = parse(
+      [
+        'Dagsorden',
+        'Social- og Sundhedsudvalget',
+        'Mødedato: 3. juni 2024',
+        '',
+        'Indholdsfortegnelse',
+        'Godkendelse af dagsorden ........................ 2',
+        'Høring om serviceniveau på handicapområdet ........ 3',
+        '',
+        '1) Godkendelse af dagsorden',
+        'Sagsfremstilling',
+        'Dagsordenen fremlægges til godkendelse.',
+        '2) Høring om serviceniveau på handicapområdet',
+        'Sagsfremstilling',
+        'Handicaprådet er hørt.',
+        'Indstilling',
+        'Administrationen indstiller, at serviceniveauet godkendes.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('agenda');
+    expect(doc.meeting.date).toBe('2024-06-03');
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Høring om serviceniveau på handicapområdet'],
+    ]);
+  });
+});
