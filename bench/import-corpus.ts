@@ -4,6 +4,7 @@
 //   npx tsx bench/import-corpus.ts [variants] [--show=<layout>]
 // or as part of `npm run bench` (BENCH_ONLY=corpus for this part only).
 import { parseCommitteeDocument } from '../src/documents/document-parser';
+import { itemConfidence, LOW_CONFIDENCE } from '../src/documents/import-confidence';
 import type { ParsedItem } from '../src/documents/parsed-document';
 import {
   generateCorpus,
@@ -22,6 +23,9 @@ export interface LayoutScore {
   kindRight: number;
   /** Documents whose date was read right (null expected: none found). */
   dateRight: number;
+  /** Items the preview marks for a check (low confidence), and how many of the wrong ones it marks. */
+  flagged: number;
+  wrongFlagged: number;
 }
 
 function same(expected: ExpectedItem, got: ParsedItem | undefined): boolean {
@@ -69,7 +73,16 @@ export function scoreCorpus(docs: readonly CorpusDocument[] = generateCorpus()):
   const scores = new Map<LayoutName, LayoutScore>(
     LAYOUTS.map((layout) => [
       layout,
-      { layout, documents: 0, exact: 0, items: 0, kindRight: 0, dateRight: 0 },
+      {
+        layout,
+        documents: 0,
+        exact: 0,
+        items: 0,
+        kindRight: 0,
+        dateRight: 0,
+        flagged: 0,
+        wrongFlagged: 0,
+      },
     ]),
   );
   for (const doc of docs) {
@@ -87,6 +100,12 @@ export function scoreCorpus(docs: readonly CorpusDocument[] = generateCorpus()):
       0,
       doc.items.filter((e) => same(e, byNumber.get(e.number))).length - extra,
     );
+    const confidence = new Map(itemConfidence(parsed).map((c) => [c.number, c.score]));
+    const low = (n: string) => (confidence.get(n) ?? 0) < LOW_CONFIDENCE;
+    score.flagged += parsed.items.filter((i) => low(i.number)).length;
+    score.wrongFlagged += doc.items.filter(
+      (e) => !same(e, byNumber.get(e.number)) && low(e.number),
+    ).length;
   }
   return [...scores.values()];
 }
@@ -98,7 +117,8 @@ export function formatScores(scores: readonly LayoutScore[]): string {
     .map(
       (s) =>
         `${s.layout.padEnd(20)} items ${String(s.exact).padStart(4)}/${String(s.items).padEnd(4)} ${pct(s.exact, s.items).padStart(8)}` +
-        `   kind ${s.kindRight}/${s.documents}   date ${s.dateRight}/${s.documents}`,
+        `   kind ${s.kindRight}/${s.documents}   date ${s.dateRight}/${s.documents}` +
+        `   marked for a check ${s.flagged} (${s.wrongFlagged} of the ${s.items - s.exact} wrong)`,
     )
     .join('\n');
 }

@@ -16,12 +16,14 @@ export interface ItemConfidence {
 /** Below this the preview marks the item for a check. */
 export const LOW_CONFIDENCE = 0.75;
 
+// A doubtful title, no blocks at all or a warning about the item is reason enough to look; a
+// missing presenter or Referat alone is common ("Eventuelt") and is only counted with another.
 const WEIGHTS: Record<DoubtReason, number> = {
   title: 0.5,
   blocks: 0.4,
-  minutes: 0.35,
-  presenter: 0.3,
   warning: 0.3,
+  minutes: 0.2,
+  presenter: 0.15,
 };
 
 function doubtfulTitle(title: string): boolean {
@@ -29,7 +31,8 @@ function doubtfulTitle(title: string): boolean {
     title.length > 160 ||
     title.length < 3 ||
     /^(?:punkt|pkt\.?|sag)\s*\d+$/i.test(title) ||
-    /\s\d{1,3}$/.test(title) ||
+    // A page number left on the title, not "efter § 85" or "del 2".
+    (/\s\d{1,3}$/.test(title) && !/(?:§|nr\.|stk\.|del|fase|trin|kapitel|bilag)\s*\d{1,3}$/i.test(title)) ||
     /\b(?:side\s+\d+|indstilling|sagsfremstilling|referat|beslutning)\s*:?$/i.test(title) ||
     /^[a-zæøå]/.test(title)
   );

@@ -3,6 +3,8 @@
 // layout are printed by `npx tsx bench/import-corpus.ts`.
 import { scoreCorpus } from '../../bench/import-corpus';
 import { generateCorpus, LAYOUTS } from '../../bench/corpus/generate';
+import { documentText } from '../../src/documents/docx-text';
+import { blocksFromMarkdown, buildDocx } from './docx-fixture';
 
 describe('the import corpus', () => {
   const scores = scoreCorpus(generateCorpus(40));
@@ -19,6 +21,18 @@ describe('the import corpus', () => {
     expect(s.exact / s.items).toBeGreaterThanOrEqual(0.98);
     expect(s.kindRight / s.documents).toBeGreaterThanOrEqual(0.98);
     expect(s.dateRight / s.documents).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('reads the Markdown layout as well when it arrives as Word (.docx)', async () => {
+    const md = generateCorpus(12).filter((d) => d.layout === 'dassos-md');
+    const docx = await Promise.all(
+      md.map(async (d) => ({
+        ...d,
+        text: await documentText('referat.docx', buildDocx(blocksFromMarkdown(d.text))),
+      })),
+    );
+    const s = scoreCorpus(docx).find((x) => x.layout === 'dassos-md');
+    expect(s && s.exact / s.items).toBeGreaterThanOrEqual(0.98);
   });
 
   it('is the same corpus for the same seed', () => {
