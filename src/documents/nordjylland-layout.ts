@@ -21,6 +21,7 @@ const PUNKT =
   /^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|dagsordenspunkt)\s*(\d{1,3})(?:\s*[.:)])?(?:\s+(\S.*))?$/i;
 const NUMBERED_HEADING = /^(\d{1,3})\.?\s+(\S.*)$/;
 /** "7. Title", "7) Title", "7   Title" (a number and a gap in the raw text). */
+const SINGLE_SPACED_ITEM = /^\s*(\d{1,3}) ([A-ZÆØÅ].*)$/;
 const NUMBERED_ITEM = /^\s*(\d{1,3})(?:[.)]\s+|\s{2,}|\t+)(\S.*)$/;
 
 /** How items are marked: "Punkt N." lines, numbered lines followed by an item body, or bold numbered headings. */
@@ -55,6 +56,22 @@ function explicitStart(
     if (h) return { number: Number(h[1]), rest: h[2] ?? null };
   }
   if (marks === 'numbered' && line.bullet === null && line.heading === 0) {
+    // "1 Title" with a single space: an item only when a block heading is the very next line.
+    const single = SINGLE_SPACED_ITEM.exec(line.raw);
+    if (single && !NUMBERED_ITEM.test(line.raw)) {
+      const rest = single[2]?.replace(/\s+/g, ' ').trim() ?? '';
+      const next = nextContent(lines, i + 1);
+      if (
+        titleShaped(rest) &&
+        !/[.:]$/.test(rest) &&
+        next > i &&
+        next <= i + 2 &&
+        blockHeadingAt(lines, next, MINUTES_HEADING) !== null
+      ) {
+        return { number: Number(single[1]), rest };
+      }
+      return null;
+    }
     const n = NUMBERED_ITEM.exec(line.raw);
     const rest = n?.[2]?.replace(/\s+/g, ' ').trim();
     // Numbered lists in the case text look the same; an item has its body right after it.
@@ -79,7 +96,8 @@ export function nordjyllandMarks(lines: readonly DocLine[]): FlatMarks | null {
   let numbered = 0;
   for (let i = 0; i < lines.length && numbered < 2; i++) {
     const l = lines[i];
-    if (l && NUMBERED_ITEM.test(l.raw) && explicitStart(lines, i, 'numbered')) numbered++;
+    const shaped = l && (NUMBERED_ITEM.test(l.raw) || SINGLE_SPACED_ITEM.test(l.raw));
+    if (shaped && explicitStart(lines, i, 'numbered')) numbered++;
   }
   return numbered >= 1 ? 'numbered' : null;
 }

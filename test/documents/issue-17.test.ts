@@ -267,3 +267,67 @@ describe("issue 17: other bodies' layouts", () => {
     ]);
   });
 });
+
+describe('issue 17: shapes seen in published minutes of other committees', () => {
+  it('reads "1 Title" with a single space and "Beslutning i … den 17-01-2019"', () => {
+    const doc = parse(
+      [
+        'Social- og Sundhedsudvalget - Referat fra mødet den 17-01-2019',
+        '',
+        '1 Præsentation af veteranindsatsen',
+        'Resume',
+        'Indsatsen præsenteres.',
+        'Indstilling',
+        'Direktøren indstiller',
+        '1. at orienteringen tages til efterretning.',
+        'Beslutning i Social- og Sundhedsudvalget den 17-01-2019',
+        'Taget til efterretning.',
+        'Sagsfremstilling',
+        '2 borgere har fået hjælp i 2018.',
+        '',
+        '2 Budgetopfølgning',
+        'Resume',
+        'Forbruget følger budgettet.',
+        'Beslutning i Social- og Sundhedsudvalget den 17-01-2019',
+        'Godkendt.',
+      ].join('\n'),
+    );
+    expect(doc.meeting.date).toBe('2019-01-17');
+    expect(doc.committee).toBe('Social- og Sundhedsudvalget');
+    expect(doc.items.map((i) => [i.number, i.title, i.minutes])).toEqual([
+      ['1', 'Præsentation af veteranindsatsen', 'Taget til efterretning.'],
+      ['2', 'Budgetopfølgning', 'Godkendt.'],
+    ]);
+    expect(doc.items[0]?.caseText).toContain('2 borgere har fået hjælp i 2018.');
+  });
+
+  it('reads a case-number line that ends in the status, and "Kompetence:"', () => {
+    const doc = parse(
+      [
+        'Økonomiudvalget – Referat – 1. oktober 2018',
+        '',
+        '1.     Godkendelse af dagsorden (B)',
+        'Sagsnr.: 330-2018-3619       Dok.nr.: 330-2018-500301          Åbent',
+        'Kompetence: Økonomiudvalget',
+        'Indstilling',
+        'Borgmesteren indstiller,',
+        '1.    at dagsordenen godkendes',
+        'Beslutning i Økonomiudvalget den 1. oktober 2018:',
+        'Fraværende:',
+        'Godkendt.',
+        '',
+        '2.     Personalesag (B)',
+        'Sagsnr.: 330-2018-3620       Dok.nr.: 330-2018-500302          Lukket',
+        'Beslutning i Økonomiudvalget den 1. oktober 2018:',
+        'Godkendt.',
+      ].join('\n'),
+    );
+    expect(doc.committee).toBe('Økonomiudvalget');
+    expect(doc.meeting.date).toBe('2018-10-01');
+    expect(doc.items.map((i) => [i.number, i.title, i.closed, i.minutes !== null])).toEqual([
+      ['1', 'Godkendelse af dagsorden (B)', false, true],
+      ['2', 'Personalesag (B)', true, true],
+    ]);
+    expect(doc.items[0]?.caseText).not.toContain('Sagsnr');
+  });
+});
