@@ -948,7 +948,8 @@ function regionsraad(r: Random, variant: number): CorpusDocument {
     maxItems: 12,
     closedShare: 0.1,
   });
-  const marker = r.pick(['Sag', 'Pkt.', 'Punkt']);
+  // "Sag nr." is printed under its title by some systems.
+  const marker = r.pick(['Sag', 'Pkt.', 'Punkt', 'Sag nr.']);
   const out: string[] = [
     m.minutes ? 'Beslutningsprotokol' : 'Dagsorden',
     `til mødet i Regionsrådet den ${longDate(m.date)} kl. ${m.start}`,
@@ -956,7 +957,15 @@ function regionsraad(r: Random, variant: number): CorpusDocument {
     '',
   ];
   for (const it of m.items) {
-    out.push(`${marker} ${it.number}${marker === 'Sag' ? ':' : '.'} ${it.title}`);
+    if (marker === 'Sag nr.')
+      out.push(
+        '',
+        it.title,
+        `Sag nr. ${it.number}`,
+        '',
+        `Beslutningskompetence: ${r.pick(['RR', 'FU', 'SOSU'])}`,
+      );
+    else out.push(`${marker} ${it.number}${marker === 'Sag' ? ':' : '.'} ${it.title}`);
     if (it.closed) out.push('Lukket dagsorden');
     out.push('');
     const blocks: Block[] = [
@@ -1063,31 +1072,70 @@ function dagsordenerDk(r: Random, variant: number): CorpusDocument {
 // ----- A standing committee with case numbers, "(B)"/"(O)" titles and dated decisions ---
 
 function udvalgSbsys(r: Random, variant: number): CorpusDocument {
-  const udvalg = r.pick(['Økonomiudvalget', 'Social- og Sundhedsudvalget', 'Børne- og Familieudvalget']);
-  const m = buildModel(r, { committee: udvalg, sections: false, presenters: false, maxItems: 12, closedShare: 0.15 });
+  const udvalg = r.pick([
+    'Økonomiudvalget',
+    'Social- og Sundhedsudvalget',
+    'Børne- og Familieudvalget',
+  ]);
+  const m = buildModel(r, {
+    committee: udvalg,
+    sections: false,
+    presenters: false,
+    maxItems: 12,
+    closedShare: 0.15,
+  });
   const dashed = r.chance(0.5);
   const when = dashed
     ? `${String(m.date.day).padStart(2, '0')}-${String(m.date.month).padStart(2, '0')}-${m.date.year}`
     : longDate(m.date);
-  const out: string[] = [`${udvalg} – ${m.minutes ? 'Referat' : 'Dagsorden'} – ${longDate(m.date)}`, '', `Tidspunkt: Kl. ${m.start}`, 'Lokale: Mødelokale 2, Rådhuset', ''];
-  for (const it of m.items) it.title = `${it.title} (${it.section === 'information' || r.chance(0.4) ? 'O' : 'B'})`;
+  const out: string[] = [
+    `${udvalg} – ${m.minutes ? 'Referat' : 'Dagsorden'} – ${longDate(m.date)}`,
+    '',
+    `Tidspunkt: Kl. ${m.start}`,
+    'Lokale: Mødelokale 2, Rådhuset',
+    '',
+  ];
+  for (const it of m.items)
+    it.title = `${it.title} (${it.section === 'information' || r.chance(0.4) ? 'O' : 'B'})`;
   for (const it of m.items) {
     out.push(`${it.number}.${' '.repeat(r.int(1, 5))}${it.title}`, '');
     const sagsnr = `Sagsnr.: ${m.date.year}-${r.int(1000, 9999)}${' '.repeat(r.int(4, 16))}Dok.nr.: ${m.date.year}-${r.int(100000, 999999)}`;
     out.push(`${sagsnr}${' '.repeat(r.int(4, 30))}${it.closed ? 'Lukket' : 'Åbent'}`);
     out.push(`Kompetence: ${udvalg}`);
     const blocks: Block[] = [
-      { key: 'tema', lines: [heading(r, 'Beslutningstema', false), ...wrap(it.caseParagraphs[0] ?? '', 95)] },
-      { key: 'sag', lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs.slice(1))] },
-      { key: 'ind', lines: [heading(r, 'Indstilling', false), 'Borgmesteren indstiller,', ...it.recommendation.map((x, k) => `${k + 1}.${' '.repeat(r.int(1, 4))}at ${x.toLowerCase()}`)] },
+      {
+        key: 'tema',
+        lines: [heading(r, 'Beslutningstema', false), ...wrap(it.caseParagraphs[0] ?? '', 95)],
+      },
+      {
+        key: 'sag',
+        lines: [heading(r, 'Sagsfremstilling', false), ...body(r, 95, it.caseParagraphs.slice(1))],
+      },
+      {
+        key: 'ind',
+        lines: [
+          heading(r, 'Indstilling', false),
+          'Borgmesteren indstiller,',
+          ...it.recommendation.map(
+            (x, k) => `${k + 1}.${' '.repeat(r.int(1, 4))}at ${x.toLowerCase()}`,
+          ),
+        ],
+      },
     ];
     out.push(...blocks.flatMap((b) => b.lines));
     if (it.decision) {
-      out.push(`Beslutning i ${udvalg} den ${when}:`, `Fraværende: ${r.chance(0.5) ? person(r) : ''}`, ...wrap(it.decision, 95));
+      out.push(
+        `Beslutning i ${udvalg} den ${when}:`,
+        `Fraværende: ${r.chance(0.5) ? person(r) : ''}`,
+        ...wrap(it.decision, 95),
+      );
     }
     out.push('');
   }
-  const text = paginate(r, out, { header: () => [`${udvalg} – ${m.minutes ? 'Referat' : 'Dagsorden'} – ${longDate(m.date)}`], footer: (p) => [`Side ${p}`] });
+  const text = paginate(r, out, {
+    header: () => [`${udvalg} – ${m.minutes ? 'Referat' : 'Dagsorden'} – ${longDate(m.date)}`],
+    footer: (p) => [`Side ${p}`],
+  });
   return {
     layout: 'udvalg-sbsys',
     variant,

@@ -186,6 +186,44 @@ export function segmentNordjylland(
           titleAt = t + 1;
         }
       }
+      if (first === null && !entry) {
+        // Some systems print the title above "Sag nr. 24": the last line before it, when that
+        // is a short title-shaped line after a gap (not the end of the previous item's text).
+        const body = current?.body ?? [];
+        let k = body.length - 1;
+        while (k >= 0 && body[k]?.blank) k--;
+        const above = body[k];
+        const beforeAbove = body[k - 1];
+        if (current === null) {
+          // Before the first item the line above stands in the head.
+          let h = i - 1;
+          while (h >= from && lines[h]?.blank) h--;
+          const line = h >= from ? lines[h] : undefined;
+          const prior = lines[h - 1];
+          if (
+            line &&
+            titleShaped(line.plain) &&
+            !/[.:!?]$/.test(line.plain) &&
+            line.plain.length <= 150 &&
+            (prior === undefined || prior.blank)
+          ) {
+            open(start.number, line.plain, h);
+            continue;
+          }
+        }
+        if (
+          above &&
+          titleShaped(above.plain) &&
+          !/[.:!?]$/.test(above.plain) &&
+          above.plain.length <= 150 &&
+          (beforeAbove === undefined || beforeAbove.blank || blockHeadingAt(body, k - 1, NORDJYLLAND_MINUTES) !== null) &&
+          blockHeadingAt(body, k, NORDJYLLAND_MINUTES) === null
+        ) {
+          body.splice(k);
+          open(start.number, above.plain, i);
+          continue;
+        }
+      }
       if (first === null) {
         if (!entry) warnings.push(`Punkt ${start.number} har ingen titel.`);
         open(start.number, entry?.title ?? `Punkt ${start.number}`, i);

@@ -330,4 +330,43 @@ describe('issue 17: shapes seen in published minutes of other committees', () =>
     ]);
     expect(doc.items[0]?.caseText).not.toContain('Sagsnr');
   });
+
+  it('reads the title printed above "Sag nr. 24"', () => {
+    const doc = parse(
+      [
+        'Social- og Sundhedsudvalget',
+        '',
+        '05-04-2022',
+        '',
+        'Meddelelser',
+        'Sag nr. 24',
+        '',
+        'Beslutningskompetence: SOSU',
+        '',
+        'Sagens kerne',
+        'Oversigten fremlægges til orientering.',
+        '',
+        'Beslutning',
+        'Taget til efterretning.',
+        '',
+        'Visitation til plejeboliger',
+        'Sag nr. 25',
+        '',
+        'Beslutningskompetence: SOSU',
+        '',
+        'Sagens kerne',
+        'Forvaltningen forelægger oversigten.',
+        '',
+        'Beslutning',
+        'Taget til efterretning.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('minutes');
+    expect(doc.meeting.date).toBe('2022-04-05');
+    expect(doc.items.map((i) => [i.number, i.title, i.minutes])).toEqual([
+      ['24', 'Meddelelser', 'Taget til efterretning.'],
+      ['25', 'Visitation til plejeboliger', 'Taget til efterretning.'],
+    ]);
+    expect(doc.warnings).toEqual([]);
+  });
 });
