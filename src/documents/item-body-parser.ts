@@ -256,6 +256,7 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
     .map((c) => withNote(c, formatMarkdown(c.lines, ctx.markdown)))
     .filter(Boolean)
     .join('\n\n');
+  if (!chunks.some((c) => c.explicit)) decisionWithoutHeading(chunks);
   const caseParts = chunks
     .filter((c) => c.kind === 'case')
     .map((c) => {
@@ -284,6 +285,28 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
     minutes,
     attachments: attachments.items,
   };
+}
+
+/** "Udvalget godkendte …", "DASSOS tog orienteringen til efterretning.", "Godkendt.". */
+const DECISION_SENTENCE =
+  /^(?:(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+){1,3}(?:godkendte|tog\b.{0,80}\btil efterretning|besluttede|vedtog|tiltrådte|anbefalede|drøftede)\b|(?:godkendt|taget til efterretning|tiltrådt|vedtaget|udsat|anbefalet)(?:\s+[^.]{0,60})?\.?$)/i;
+
+/**
+ * Minutes without headings (notes of a working group): an item's last paragraph that is a
+ * decision ("Udvalget godkendte indstillingen.") is its Referat, out of the case text.
+ */
+function decisionWithoutHeading(chunks: Chunk[]): void {
+  const chunk = chunks.find((c) => c.kind === 'case');
+  if (!chunk) return;
+  let end = chunk.lines.length - 1;
+  while (end >= 0 && chunk.lines[end]?.blank) end--;
+  let start = end;
+  while (start > 0 && !chunk.lines[start - 1]?.blank) start--;
+  const paragraph = chunk.lines.slice(start, end + 1);
+  const text = paragraph.map((l) => l.plain).join(' ');
+  if (paragraph.length === 0 || paragraph.some((l) => l.bullet) || !DECISION_SENTENCE.test(text)) return;
+  chunk.lines.splice(start, end + 1 - start);
+  chunks.push({ kind: 'minutes', explicit: false, note: null, lines: paragraph });
 }
 
 function withNote(chunk: Chunk, text: string): string {

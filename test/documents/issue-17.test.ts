@@ -369,4 +369,43 @@ describe('issue 17: shapes seen in published minutes of other committees', () =>
     ]);
     expect(doc.warnings).toEqual([]);
   });
+
+  it("takes the decision of a working group's notes without headings from the item's last paragraph", () => {
+    const doc = parse(
+      [
+        'Referat af møde i netværket for myndighedsledere 12.05.2016',
+        '',
+        '1. Status på ventelister',
+        '',
+        'Oplæg: Bo Kjeldsen',
+        '',
+        'Ventelisterne er faldet i tre af fem kommuner.',
+        '',
+        'Netværket tog orienteringen til efterretning.',
+        '',
+        '2. Fælles vejledning om aflastning',
+        '',
+        'Oplæg: Carina Lund',
+        '',
+        'Udkastet blev gennemgået afsnit for afsnit.',
+        '',
+        'Netværket godkendte vejledningen med to rettelser.',
+      ].join('\n'),
+    );
+    expect(doc.kind).toBe('minutes');
+    expect(doc.items.map((i) => [i.number, i.presenter, i.caseText, i.minutes])).toEqual([
+      [
+        '1',
+        'Bo Kjeldsen',
+        'Ventelisterne er faldet i tre af fem kommuner.',
+        'Netværket tog orienteringen til efterretning.',
+      ],
+      [
+        '2',
+        'Carina Lund',
+        'Udkastet blev gennemgået afsnit for afsnit.',
+        'Netværket godkendte vejledningen med to rettelser.',
+      ],
+    ]);
+  });
 });
