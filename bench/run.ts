@@ -9,6 +9,7 @@
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
+//   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -22,6 +23,8 @@ import { cardsShowingFinalCounts, checkAnswers, itemIdOfCard, runAnswers, setUpA
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
 import { benchPdfImport, reportPdfImport } from './pdf-import';
+import { formatScores, scoreCorpus } from './import-corpus';
+import { generateCorpus } from './corpus/generate';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 
@@ -34,6 +37,7 @@ const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
+const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 
 interface Running {
   child: ChildProcess;
@@ -100,6 +104,11 @@ async function main(): Promise<void> {
   console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
   if (ONLY_PDF) {
     if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
+  if (ONLY_IMPORT) {
+    reportImport();
     await connector.close();
     return;
   }
@@ -170,9 +179,7 @@ async function main(): Promise<void> {
   // Answers on a published agenda: 1,000 from 500 members on 20 cards, vs the echo bot.
   const answers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
 
-  const parse = benchImport();
-  console.log('');
-  console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
+  reportImport();
   if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
 
   await stop(app.child);
@@ -190,6 +197,17 @@ async function main(): Promise<void> {
   // The calendar sync: 2,000 events, throttled, then 10 changes.
   if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
   if (appResult.errors || echoResult.errors) process.exitCode = 1;
+}
+
+/** Parse time of a 120 KB agenda, and the generated corpus read per layout (goal ≥ 98 % each). */
+function reportImport(): void {
+  const parse = benchImport();
+  console.log('');
+  console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
+  const scores = scoreCorpus(generateCorpus(40));
+  console.log('document import corpus, items read exactly (goal ≥ 98 % per layout):');
+  console.log(formatScores(scores));
+  if (scores.some((s) => s.exact < 0.98 * s.items)) process.exitCode = 1;
 }
 
 function reportDigests(run: DigestRun): void {

@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../src/documents/document-parser';
 import { documentText } from '../src/documents/read-document';
-import { formatImportSummary } from '../src/documents/import-summary';
 import { DocumentRefusal } from '../src/documents/document-refusal';
+import { importRefusal } from '../src/documents/import-refusal';
+import { formatImportSummary } from '../src/documents/import-summary';
 import { messages } from '../src/i18n/messages';
 
 const USAGE = 'Brug: npm run import -- <fil.docx | fil.pdf | fil.md | fil.txt> [--json]';
@@ -29,13 +30,25 @@ function readError(file: string, error: unknown): string {
   }
 }
 
-/** The document's text from its bytes, by its file name; a refusal as the bot words it. */
-export async function readDocument(fileName: string, content: Buffer): Promise<string> {
+class ReadError extends Error {}
+
+/**
+ * The document's text, whatever its format: the one place that turns a file's bytes into
+ * text (.docx, .pdf, .md, .txt, through documentText: the reader the bot's worker uses).
+ */
+export async function readDocument(file: string): Promise<string> {
+  let content: Buffer;
   try {
-    return await documentText(fileName, content);
+    content = await readFile(file);
   } catch (error) {
+    throw new ReadError(readError(file, error));
+  }
+  try {
+    return await documentText(path.basename(file), content);
+  } catch (error) {
+    // A refusal as the bot words it; an unknown file type says which types are read.
     if (!(error instanceof DocumentRefusal) || error.code === 'unsupported') throw error;
-    throw new Error(`Filen «${fileName}» kunne ikke læses: ${messages('da').docs.refused(error.toData())}`, { cause: error });
+    throw new Error(`Filen «${path.basename(file)}» kunne ikke læses: ${messages('da').docs.refused(error.toData())}`, { cause: error });
   }
 }
 
@@ -58,21 +71,18 @@ export async function runImport(
     err.write(`${reason}\n${USAGE}\n`);
     return 1;
   }
-  let content: Buffer;
-  try {
-    content = await readFile(file);
-  } catch (error) {
-    err.write(`${readError(file, error)}\n`);
-    return 1;
-  }
   let text: string;
   try {
-    text = await readDocument(path.basename(file), content);
+    text = await readDocument(file);
   } catch (error) {
     err.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   const doc = parseCommitteeDocument(text);
+  // The bot would refuse this document; the command still shows what was read, for diagnosis.
+  const refusal = importRefusal(doc, text);
+  if (refusal)
+    err.write(`Ville blive afvist ved import: ${messages('da').importRefused[refusal]}\n`);
   out.write(
     flags.includes('--json')
       ? `${JSON.stringify(doc, null, 2)}\n`

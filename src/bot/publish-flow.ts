@@ -16,6 +16,7 @@ import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { standInPublishLetters } from './attendance-letters';
 import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
+import { closedItemLetters } from './closed-item-letters';
 import type { HandlerContext } from './handler';
 
 type TurnAddress = { tenantId: string | null; serviceUrl: string };
@@ -110,12 +111,22 @@ async function attachmentNotices(h: HandlerContext, plan: PublishPlan, serviceUr
     const letter = closedAttachmentsLetter({ committee, meeting: plan.agenda.meeting, personId: recipient.personId, to: { personId: recipient.personId, serviceUrl, tenantId: committee.tenantId }, attachments: fresh, lang });
     return letter ? [letter] : [];
   });
+  // A closed item's text goes to each member personally, once per member and item.
+  const itemKeys = await services.deliveries.keysFor('closed-item', meetingId);
+  const itemLetters = closedItemLetters({
+    committee,
+    meeting: plan.agenda.meeting,
+    items: notices.closedItems,
+    recipients: notices.reachable,
+    serviceUrl,
+    lang,
+  }).filter((m) => !itemKeys.has(m.key));
   // The stand-ins named for the meeting get the agenda and the closed attachments too.
   const standIns = await standInPublishLetters(h, plan, serviceUrl, closedKeys);
   return {
-    messages: [...arrived, ...letters, ...standIns.messages],
+    messages: [...arrived, ...letters, ...itemLetters, ...standIns.messages],
     announced: notices.arrivedIds,
-    closedSentTo: letters.length,
+    closedSentTo: new Set([...letters, ...itemLetters].map((m) => ('personId' in m.to ? m.to.personId : ''))).size,
     unreachable: notices.unreachable.length,
     standInsSent: standIns.sent,
     standInsUnreachable: standIns.unreachable,

@@ -78,7 +78,9 @@ export interface ItemCardView {
 /** One agenda item: recommendation, case text, attachments, answers so far, and the answer buttons. */
 export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lang, view: ItemCardView = {}) {
   const t = messages(lang);
-  const [caseStart, caseRest] = splitCaseText(item.caseText);
+  // A closed item's text never reaches the channel: members get it in a personal message.
+  const closed = item.closed;
+  const [caseStart, caseRest] = closed ? ['', ''] : splitCaseText(item.caseText);
   const open = item.status === 'published';
   const approval = Boolean(item.approvesMinutesOf);
   const isDecision = item.section === 'decision' || approval;
@@ -104,21 +106,22 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     heading: t.itemHeading(item.number, t.sectionSingular[item.section]),
     badge: badgeOf(item, lang),
     title: `${item.number} ${item.title}`,
-    presenter: item.presenter ? t.presentedBy(item.presenter) : '',
-    decisionLabel: item.decision ? t.decisionLabel(t.outcomes[item.decision.outcome]) : '',
-    decision: item.decision?.text ?? '',
+    presenter: item.presenter && !closed ? t.presentedBy(item.presenter) : '',
+    closedNote: closed ? t.closedItemNote : '',
+    decisionLabel: item.decision && !closed ? t.decisionLabel(t.outcomes[item.decision.outcome]) : '',
+    decision: closed ? '' : (item.decision?.text ?? ''),
     followUpLabel: t.min.actionsHeading,
-    followUp,
+    followUp: closed ? [] : followUp,
     recommendationLabel: t.recommendationLabel,
-    recommendationIntro: item.recommendationIntro ?? '',
-    recommendations: item.recommendations.map((text) => ({ text })),
+    recommendationIntro: closed ? '' : (item.recommendationIntro ?? ''),
+    recommendations: closed ? [] : item.recommendations.map((text) => ({ text })),
     caseLabel: t.caseLabel,
     caseStart,
     caseRest,
     caseRestId: `case-${item.id}`,
     caseToggle: t.caseToggle,
     attachmentsLabel: t.attachmentsLabel,
-    attachments: item.attachments.map((a) => {
+    attachments: (closed ? [] : item.attachments).map((a) => {
       const title = plainAttachmentTitle(a.title);
       // A closed attachment's link never reaches the channel: members get it in a personal message.
       if (a.closed) return { text: a.toFollow && !a.url ? t.attachmentClosedLater(title) : t.attachmentClosed(title) };

@@ -1,6 +1,7 @@
 import template from '../../cards/import-preview.json';
 import type { ImportPreview } from '../domain/document-import.service';
 import type { SavedImport } from '../domain/ports';
+import { itemConfidence, LOW_CONFIDENCE } from '../documents/import-confidence';
 import type { SectionKind } from '../documents/parsed-document';
 import { formatDate, formatMeetingWhen, formatShortDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
@@ -41,17 +42,23 @@ export function importPreviewCard(preview: ImportPreview, lang: Lang, state: Imp
     return `${counts[s]} ${counts[s] === 1 ? one : many}`;
   });
 
+  // Only the items the import is unsure of say so: the secretariat checks those few.
+  const confidence = itemConfidence(parsed);
+  const doubtful = confidence.filter((c) => c.score < LOW_CONFIDENCE);
+  type Row = { number: string; title: string; note: string; closed: string };
   let shown = 0;
-  const sections: Array<{ title: string; items: Array<{ number: string; title: string }> }> = [];
-  for (const item of parsed.items) {
-    if (shown >= MAX_ITEMS) break;
+  const sections: Array<{ title: string; items: Row[] }> = [];
+  parsed.items.forEach((item, index) => {
+    if (shown >= MAX_ITEMS) return;
     const title = item.sectionTitle ?? t.importSections[item.section ?? 'none'][2];
     const last = sections[sections.length - 1];
-    const section = last && last.title === title ? last : { title, items: [] as Array<{ number: string; title: string }> };
+    const section = last && last.title === title ? last : { title, items: [] as Row[] };
     if (section !== last) sections.push(section);
-    section.items.push({ number: item.number, title: item.title });
+    const c = confidence[index];
+    const note = c && c.score < LOW_CONFIDENCE ? t.importCheckItem(c.reasons.map((r) => t.importDoubts[r])) : '';
+    section.items.push({ number: item.number, title: item.title, note, closed: item.closed ? t.importClosedItem : '' });
     shown += 1;
-  }
+  });
 
   const warnings = parsed.warnings.slice(0, MAX_WARNINGS).map((text) => ({ text }));
   if (parsed.warnings.length > MAX_WARNINGS) warnings.push({ text: t.importMoreWarnings(parsed.warnings.length - MAX_WARNINGS) });
@@ -80,6 +87,8 @@ export function importPreviewCard(preview: ImportPreview, lang: Lang, state: Imp
     title: t.importTitle(kind, parsed.committee ?? committee.name, targetDate ? formatDate(targetDate, lang, tz) : null),
     facts,
     summary: t.importSummary(parsed.items.length, parts),
+    doubts: doubtful.length > 0 ? t.importCheckSummary(doubtful.length) : '',
+    undated: state.kind === 'open' && target.kind === 'new' && target.assumed ? t.importUndated : '',
     sections,
     more: parsed.items.length > shown ? t.importMore(parsed.items.length - shown) : '',
     warningsTitle: t.importWarningsTitle,

@@ -28,6 +28,8 @@ const NAMED_DATE =
   /(?<![\d.])(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)(?![a-zæøå])\.?(?:,?\s+(\d{4})(?!\d))?/i;
 const NUMERIC_DATE = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])/;
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+/** "17-01-2019", as some committee systems write a meeting's date (never a case number: four-digit year last). */
+const DASHED_DATE = /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])/;
 
 function validDay(day: number, month: number, year: number | null): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -57,6 +59,16 @@ export function findDate(text: string): FoundDate | null {
       year: fullYear(numeric[3] ?? ''),
       index: numeric.index,
       length: numeric[0].length,
+    });
+  }
+  const dashed = DASHED_DATE.exec(text);
+  if (dashed) {
+    found.push({
+      day: Number(dashed[1]),
+      month: Number(dashed[2]),
+      year: Number(dashed[3]),
+      index: dashed.index,
+      length: dashed[0].length,
     });
   }
   const iso = ISO_DATE.exec(text);

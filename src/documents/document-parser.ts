@@ -3,14 +3,20 @@
 // (Midtjylland "1.1", Nordjylland "Punkt 3.", or unknown) → head → items.
 import { quote, toLines, type DocLine } from './document-lines';
 import { parseHeader, type HeaderInfo } from './header-parser';
-import { blockHeadingAt, parseItemBody, presenterOf } from './item-body-parser';
+import { blockHeadingAt, MINUTES_HEADING, parseItemBody, presenterOf } from './item-body-parser';
 import { sectionKindOf, type Segment } from './layout-segment';
 import {
   MIDTJYLLAND_MINUTES,
   looksLikeMidtjylland,
   segmentMidtjylland,
 } from './midtjylland-layout';
-import { NORDJYLLAND_MINUTES, nordjyllandMarks, segmentNordjylland } from './nordjylland-layout';
+import {
+  NORDJYLLAND_MINUTES,
+  nordjyllandMarks,
+  segmentNordjylland,
+  type FlatMarks,
+} from './nordjylland-layout';
+import { NOT_RECOGNISED_WARNING } from './import-refusal';
 import { findPageFurniture } from './page-furniture';
 import type { ParsedDocument, ParsedItem } from './parsed-document';
 import { findTableOfContents, type TableOfContents } from './toc-parser';
@@ -18,14 +24,18 @@ import { findTableOfContents, type TableOfContents } from './toc-parser';
 type Layout = 'midtjylland' | 'nordjylland' | 'unknown';
 
 const LONE_PUNKT = /^(?:punkt|pkt\.?)\s*\d{1,3}\.?$/i;
-const ANY_MINUTES_HEADING = /^(?:referat|beslutning(?:er)?)(?![\wæøå])/i;
+const ANY_MINUTES_HEADING = MINUTES_HEADING;
 
 /** Where item bodies begin: the table of contents can only stand before this line. */
 function firstBodyMarker(lines: readonly DocLine[]): number {
+  // A lone "Referat" before any numbered line is the document's title, not a block.
+  let numbered = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.blank || line.cells) continue;
     if (LONE_PUNKT.test(line.plain) || presenterOf(line)) return i;
+    if (/^(?:punkt|pkt\.?|sag)?\s*\d/i.test(line.plain)) numbered = true;
+    if (!numbered) continue;
     const heading = blockHeadingAt(lines, i, ANY_MINUTES_HEADING);
     if (heading && heading.span === 1 && heading.inline === null) return i;
   }
@@ -38,12 +48,17 @@ function firstBodyMarker(lines: readonly DocLine[]): number {
  * flat contents or numbered headings Nordjylland. "1. Beslutningspunkter" headings are
  * numbered headings too, which is why Midtjylland items are looked for before them.
  */
-function detectLayout(lines: readonly DocLine[], toc: TableOfContents | null): Layout {
-  if (toc && !toc.flat) return 'midtjylland';
+function detectLayout(
+  lines: readonly DocLine[],
+  toc: TableOfContents | null,
+): { layout: Layout; marks: FlatMarks | null } {
+  if (toc && !toc.flat) return { layout: 'midtjylland', marks: null };
   const marks = nordjyllandMarks(lines);
-  if (marks === 'punkt') return 'nordjylland';
-  if (looksLikeMidtjylland(lines)) return 'midtjylland';
-  return toc || marks === 'headings' ? 'nordjylland' : 'unknown';
+  if (marks === 'punkt') return { layout: 'nordjylland', marks };
+  if (looksLikeMidtjylland(lines)) return { layout: 'midtjylland', marks: null };
+  return toc || marks !== null
+    ? { layout: 'nordjylland', marks: marks ?? 'punkt' }
+    : { layout: 'unknown', marks: null };
 }
 
 function emptyDocument(warnings: string[]): ParsedDocument {
@@ -83,7 +98,7 @@ function itemOf(
   markdown: boolean,
   warnings: string[],
 ): ParsedItem {
-  const body = parseItemBody(segment.body, {
+  const { closed, ...body } = parseItemBody(segment.body, {
     committee: header.committee,
     minutesHeading,
     markdown,
@@ -98,6 +113,7 @@ function itemOf(
     sectionTitle: segment.sectionTitle,
     title: segment.title,
     ...body,
+    closed,
   };
 }
 
@@ -113,7 +129,7 @@ export function parseCommitteeDocument(text: string): ParsedDocument {
   }
   const markdown = lines.some((l) => l.heading > 0 || l.emphasised || l.cells !== null);
   const toc = findTableOfContents(lines, firstBodyMarker(lines));
-  const layout = detectLayout(lines, toc);
+  const { layout, marks } = detectLayout(lines, toc);
 
   if (layout === 'unknown') return parseUnknown(lines, furniture, markdown, warnings);
 
@@ -123,7 +139,7 @@ export function parseCommitteeDocument(text: string): ParsedDocument {
   const { segments, firstStart } =
     layout === 'midtjylland'
       ? segmentMidtjylland(lines, from, toc, segmentWarnings)
-      : segmentNordjylland(lines, from, toc, segmentWarnings);
+      : segmentNordjylland(lines, from, toc, segmentWarnings, marks);
   const header = parseHeader(
     lines.slice(0, toc ? toc.start : firstStart),
     { furniture, compact: false },
@@ -150,9 +166,7 @@ function parseUnknown(
   markdown: boolean,
   warnings: string[],
 ): ParsedDocument {
-  warnings.push(
-    'Dokumentets opbygning blev ikke genkendt (ingen punkter nummereret som «1.1» eller «Punkt 1.»); al tekst er lagt i ét punkt.',
-  );
+  warnings.push(NOT_RECOGNISED_WARNING);
   const header = parseHeader(lines, { furniture, compact: true }, warnings);
   let title: string | null =
     header.titleLine !== null ? (lines[header.titleLine]?.plain ?? null) : null;

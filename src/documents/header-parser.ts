@@ -27,7 +27,7 @@ export interface HeaderOptions {
   compact: boolean;
 }
 
-type Field = 'time' | 'place' | 'room' | 'participants' | 'absent' | 'committee';
+type Field = 'time' | 'end' | 'place' | 'room' | 'participants' | 'absent' | 'committee';
 
 interface PeopleBlock {
   field: 'participants' | 'absent';
@@ -37,9 +37,10 @@ interface PeopleBlock {
 
 const LABELS: readonly [RegExp, Field][] = [
   [
-    /^(?:tidspunkt|tid|dato|mødedato|mødetidspunkt|mødetid|dato og tid(?:spunkt)?|hvornår)$/i,
+    /^(?:tidspunkt|tid|dato|mødedato|mødetidspunkt|mødetid|dato og tid(?:spunkt)?|hvornår|start kl\.?|starttidspunkt|mødestart|mødet starter)$/i,
     'time',
   ],
+  [/^(?:slut kl\.?|sluttidspunkt|mødeslut|mødet slutter)$/i, 'end'],
   [/^(?:sted|mødested|adresse|lokation|hvor)$/i, 'place'],
   [/^(?:lokale|mødelokale|rum)$/i, 'room'],
   [
@@ -49,6 +50,10 @@ const LABELS: readonly [RegExp, Field][] = [
   [/^(?:afbud|afbud fra|fraværende|fravær|meldt afbud)$/i, 'absent'],
   [/^(?:udvalg|styregruppe|forum|mødeforum)$/i, 'committee'],
 ];
+const CONTENTS_LINE = /\S.*?(?:\s?\.){4,}\s*\d{1,3}$|\S.*?…+\s*\d{1,3}$/;
+/** A line that is the name of a body: "Socialudvalget", "Social- og Sundhedsudvalget", "KKR Midtjylland". */
+const BODY_NAME =
+  /^(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:og|for|i|[A-ZÆØÅ][\wæøåÆØÅ-]*)){0,5}?\s*(?:udvalget|udvalg|byrådet|byråd|regionsrådet|kommunalbestyrelsen|kommunalbestyrelse|styregruppen|arbejdsgruppen|netværket|rådet|forum)|KKR\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)$/;
 const LABEL_LINE = /^([A-Za-zÆØÅæøåé][A-Za-zÆØÅæøåé ./-]{0,40}?)\s*:\s*(.*)$/;
 const TITLE_WORDS = /\b(?:dagsorden|referat|indholdsfortegnelse|beslutningsprotokol|møde|mødet)\b/i;
 const MINUTES_TITLE = /^(?:referat|beslutningsprotokol)\b|\breferat\s+(?:fra|af)\s+møde/i;
@@ -86,6 +91,7 @@ function plausibleCommittee(name: string): boolean {
 }
 
 const COMMITTEE_PATTERNS: readonly RegExp[] = [
+  /^(.+?)\s+[-–|]\s+(?:referat|dagsorden|beslutningsprotokol)\b/i,
   /(?:dagsorden|referat|beslutningsprotokol)\s+(?:til|for|fra)\s+(?:møde(?:t)?\s+i\s+)?(.+?)(?:\s+(?:den|d\.)\s+.*|\s+\d.*)?$/i,
   /^(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]?\s+(.+?)\s+(?:(?:den|d\.)\s+)?\d{1,2}\.\s?(?:\d|[a-zæøå])/i,
   /^møde(?:t)?\s+i\s+(.+?)(?:\s+(?:den|d\.)\s+.*)?$/i,
@@ -107,6 +113,7 @@ export function committeeFromTitle(text: string): string | null {
 }
 
 function looksLikeCommitteeName(text: string): boolean {
+  if (text.length <= 60 && BODY_NAME.test(text)) return true;
   return (
     text.length <= 40 &&
     text.split(/\s+/).length <= 4 &&
@@ -141,6 +148,7 @@ export function parseHeader(
   };
   const titles: string[] = [];
   const timeValues: string[] = [];
+  const endValues: string[] = [];
   const place: string[] = [];
   let placeOpen = false;
   let block: PeopleBlock | null = null;
@@ -161,6 +169,10 @@ export function parseHeader(
     }
     const directlyAfter = !previousBlank;
     previousBlank = false;
+    // Contents without item numbers ("Title ........ 3"): the items are read from the body.
+    if (CONTENTS_LINE.test(line.plain) || /^(?:indhold|indholdsfortegnelse)$/i.test(line.plain)) {
+      continue;
+    }
     const label = labelOf(line);
     const columnar = /\t|\S\s{2,}\S/.test(line.raw.trim()) || line.cells !== null;
     if (label && label.field) {
@@ -168,8 +180,15 @@ export function parseHeader(
       placeOpen = false;
       switch (label.field) {
         case 'time':
-          timeValues.push(label.value);
+        case 'end': {
+          // "Start kl.: 15.00": the clock word is in the label, the time reader needs it.
+          const value =
+            /kl\.?$|tidspunkt$/i.test(label.name) && !/\bkl\b/i.test(label.value)
+              ? `kl. ${label.value}`
+              : label.value;
+          (label.field === 'time' ? timeValues : endValues).push(value);
           break;
+        }
         case 'place':
           if (label.value) place.push(label.value);
           placeOpen = true;
@@ -249,8 +268,19 @@ export function parseHeader(
       if (info.committee) break;
     }
   }
+  // A running header often is the body's name alone ("Socialudvalget").
+  info.committee ??= options.furniture.find((t) => t.length <= 60 && BODY_NAME.test(t)) ?? null;
   const headLines = lines.slice(0, info.consumed).map((l) => l.plain);
   readMeetingTime(info, { timeValues, titles, furniture: options.furniture, headLines }, warnings);
+  if (info.start && !info.end) {
+    for (const value of endValues) {
+      const end = findTimes(value).start;
+      if (end && end > info.start) {
+        info.end = end;
+        break;
+      }
+    }
+  }
   return info;
 }
 

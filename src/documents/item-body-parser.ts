@@ -13,7 +13,7 @@ import {
 import { formatMarkdown } from './markdown-text';
 import type { ParsedAttachment, ParsedItem } from './parsed-document';
 
-export type BlockKind = 'case' | 'resume' | 'minutes' | 'recommendation' | 'attachments';
+export type BlockKind = 'case' | 'part' | 'resume' | 'minutes' | 'recommendation' | 'attachments';
 
 export interface ItemContext {
   committee: string | null;
@@ -28,8 +28,22 @@ export interface ItemContext {
 
 export type ItemBody = Pick<
   ParsedItem,
-  'presenter' | 'recommendationIntro' | 'recommendation' | 'caseText' | 'minutes' | 'attachments'
+  | 'presenter'
+  | 'recommendationIntro'
+  | 'recommendation'
+  | 'caseText'
+  | 'minutes'
+  | 'attachments'
+  | 'closed'
 >;
+
+/**
+ * The heading of the decision in minutes, in every layout: "Referat", "Beslutning(er)",
+ * "Protokol", "Beslutning i Socialudvalget den 04.12.2012", "Udvalgets beslutning den
+ * 04.12.2012 Punkt 2".
+ */
+export const MINUTES_HEADING =
+  /^(?:beslutning(?:er)?\s+i\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[\wæøåÆØÅ-]+){0,4}?(?=\s+(?:den|d\.)\s+\d|\s*:?\s*$)|(?:udvalgets|byrådets|regionsrådets|rådets|styregruppens|arbejdsgruppens)\s+beslutning(?:er)?|referat|beslutning(?:er)?|beslutningsprotokol|protokol)(?:\s+(?:den|d\.)\s+(?:\d{1,2}[.-]\s?\d{1,2}[.-]\s?\d{2,4}|\d{1,2}\.\s?[a-zæøå]+\s+\d{4}))?(?:\s+(?:punkt|pkt\.?)\s*\d{1,3})?(?![\wæøå])/i;
 
 /** The heading words of the genre; `minutes` is supplied per layout. */
 const HEADINGS: readonly [RegExp, BlockKind][] = [
@@ -39,6 +53,14 @@ const HEADINGS: readonly [RegExp, BlockKind][] = [
   ],
   [/^(?:sagsfremstilling|sagsbeskrivelse|beskrivelse af sagen)(?![\wæøå])/i, 'case'],
   [/^(?:resum[eé]|sagsresum[eé]|kort resum[eé])(?![\wæøå])/i, 'resume'],
+  // Forslag is the regional councils' word for the recommendation.
+  [/^(?:forslag|indstilling og beslutning)(?![\wæøå])(?=\s*:?\s*$)/i, 'recommendation'],
+  // Parts of the case text under headings of their own: they end a Referat or an Indstilling
+  // before them, and keep their heading in the case text.
+  [
+    /^(?:baggrund|beslutningstema|sagens kerne|beslutningskompetence|økonomi(?:ske konsekvenser)?|lovgrundlag|retsgrundlag|høring|høringssvar|tidligere behandling|sagens tidligere behandling|kommunikation|den videre proces|bevilling|administrationens vurdering|konsekvenser|tidsplan)(?![\wæøå])(?=\s*:?\s*$)/i,
+    'part',
+  ],
   [
     /^(?:bilag|bilagsliste|bilagsoversigt|vedlagte bilag|bilag til punktet)(?![\wæøå])/i,
     'attachments',
@@ -46,7 +68,36 @@ const HEADINGS: readonly [RegExp, BlockKind][] = [
 ];
 const HEADING_REST = /^\s*(\([^)]*\))?\s*(?::\s*(.*))?$/;
 const PRESENTER =
-  /^(?:ved|oplæg ved|fremlægges af|præsenteres af|oplægsholder|sagsansvarlig)\s*:?\s+(\S.*)$/i;
+  /^(?:(?:ved|oplæg ved|fremlægges af|præsenteres af)\s*:?|(?:oplæg|oplægsholder|sagsansvarlig|sagsbehandler|ansvarlig)\s*:)\s*(\S.*)$/i;
+
+/** "Åbent punkt" / "Lukket punkt" under an item's title: closed is true for a closed item. */
+const ITEM_STATUS =
+  /^(?:(åben|åbent|offentlig)|(lukket|fortrolig|fortroligt|ikke offentlig))(?:\s+(?:punkt|dagsorden|sag|referat|del))?\s*:?$/i;
+/** Case numbers and labelled lines of case handling that stand between the title and the text. */
+const CASE_FIELD =
+  /^(?:(?:sagsnr|sags\s?nr|sagsid|sags-id|j\.\s?nr|journalnr|dok\.?\s?nr|dokumentnr|acadre\s?nr|emnenr|sagsnummer)\.?\s*:?\s*\S.*|[A-ZÆØÅ]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}-\d+-\d{2})?|\d{4}-\d{3,})$/i;
+
+/** Labelled lines of case handling: "Kompetence: Økonomiudvalget", "Sagsforløb: BY". */
+const HANDLING_FIELD =
+  /^(?:kompetence|beslutningskompetence|sagsforløb|forvaltning|afdeling|område|udvalg)\s*:\s*\S.{0,60}$/i;
+/** "Sagsnr.: 330-2018-3619   Dok.nr.: …   Lukket": the status at the end of a case-number line. */
+const STATUS_AT_END = /\s(?:(åben|åbent)|(lukket|fortroligt?))(?:\s+punkt)?$/i;
+
+/** true for "Lukket punkt", false for "Åbent punkt", null for any other line. */
+export function itemStatusOf(line: DocLine): boolean | null {
+  const m = ITEM_STATUS.exec(line.plain);
+  if (m) return m[2] !== undefined;
+  if (CASE_FIELD.test(line.plain)) {
+    const end = STATUS_AT_END.exec(line.plain);
+    if (end) return end[2] !== undefined;
+  }
+  return null;
+}
+
+/** A line under the title that only says how the item is handled: status or case number. */
+export function isItemPreamble(line: DocLine): boolean {
+  return itemStatusOf(line) !== null || CASE_FIELD.test(line.plain) || HANDLING_FIELD.test(line.plain);
+}
 const ATTACHMENT_MARKER = /^(?:lukket\s+)?bilag\b\s*(?:nr\.?\s*)?[\dA-Za-z]{0,3}\s*[:.–—-]\s*\S/i;
 const LINK = /\[([^\]]+)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
 
@@ -116,8 +167,18 @@ interface Chunk {
 /** Parses the lines of one item (after its title) into the item's fields. */
 export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): ItemBody {
   let i = 0;
-  while (lines[i]?.blank) i++;
   let presenter: string | null = null;
+  let closed = false;
+  // Between the title and the text: status ("Lukket punkt"), case numbers, the presenter, in
+  // any order; they are read and left out of the case text.
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) break;
+    if (line.blank) continue;
+    const status = itemStatusOf(line);
+    if (status !== null) closed ||= status;
+    else if (!isItemPreamble(line)) break;
+  }
   const first = lines[i];
   const firstPresenter = first ? presenterOf(first) : null;
   if (first && firstPresenter) {
@@ -129,12 +190,23 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
       next &&
       !next.blank &&
       !blockHeadingAt(lines, i, ctx.minutesHeading) &&
+      !isItemPreamble(next) &&
       next.plain.length <= 80 &&
+      // A sentence after the presenter is the case text, not the rest of a name and title.
+      !/[.!?]$/.test(next.plain) &&
       (/(?:[,]|\b(?:i|og|for|af|fra|til|på|ved|samt))$/.test(presenter) ||
         (afterNext !== undefined && blockHeadingAt(lines, i + 1, ctx.minutesHeading) !== null));
     if (next && wrapped) {
       presenter = `${presenter} ${next.plain}`;
       i++;
+    }
+    for (let k = i; k < lines.length; k++) {
+      const line = lines[k];
+      if (!line || (!line.blank && !isItemPreamble(line))) break;
+      if (!line.blank) {
+        closed ||= itemStatusOf(line) === true;
+        i = k + 1;
+      }
     }
   }
 
@@ -144,7 +216,10 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
     if (!line) break;
     const heading = blockHeadingAt(lines, i, ctx.minutesHeading);
     let current = chunks[chunks.length - 1];
-    if (heading) {
+    if (heading?.kind === 'part') {
+      current = { kind: 'case', explicit: false, note: null, lines: [] };
+      chunks.push(current);
+    } else if (heading) {
       current = { kind: heading.kind, explicit: true, note: heading.note, lines: [] };
       chunks.push(current);
       if (heading.inline) current.lines.push(lineFrom(heading.inline, line.no));
@@ -181,6 +256,7 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
     .map((c) => withNote(c, formatMarkdown(c.lines, ctx.markdown)))
     .filter(Boolean)
     .join('\n\n');
+  if (!chunks.some((c) => c.explicit)) decisionWithoutHeading(chunks);
   const caseParts = chunks
     .filter((c) => c.kind === 'case')
     .map((c) => {
@@ -202,12 +278,35 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
 
   return {
     presenter,
+    closed,
     recommendationIntro: intro,
     recommendation: entries,
     caseText,
     minutes,
     attachments: attachments.items,
   };
+}
+
+/** "Udvalget godkendte …", "DASSOS tog orienteringen til efterretning.", "Godkendt.". */
+const DECISION_SENTENCE =
+  /^(?:(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+){1,3}(?:godkendte|tog\b.{0,80}\btil efterretning|besluttede|vedtog|tiltrådte|anbefalede|drøftede)\b|(?:godkendt|taget til efterretning|tiltrådt|vedtaget|udsat|anbefalet)(?:\s+[^.]{0,60})?\.?$)/i;
+
+/**
+ * Minutes without headings (notes of a working group): an item's last paragraph that is a
+ * decision ("Udvalget godkendte indstillingen.") is its Referat, out of the case text.
+ */
+function decisionWithoutHeading(chunks: Chunk[]): void {
+  const chunk = chunks.find((c) => c.kind === 'case');
+  if (!chunk) return;
+  let end = chunk.lines.length - 1;
+  while (end >= 0 && chunk.lines[end]?.blank) end--;
+  let start = end;
+  while (start > 0 && !chunk.lines[start - 1]?.blank) start--;
+  const paragraph = chunk.lines.slice(start, end + 1);
+  const text = paragraph.map((l) => l.plain).join(' ');
+  if (paragraph.length === 0 || paragraph.some((l) => l.bullet) || !DECISION_SENTENCE.test(text)) return;
+  chunk.lines.splice(start, end + 1 - start);
+  chunks.push({ kind: 'minutes', explicit: false, note: null, lines: paragraph });
 }
 
 function withNote(chunk: Chunk, text: string): string {

@@ -1,7 +1,7 @@
 // What a layout hands to the item reader: one item's number, title and section, and the
 // lines of its body. Shared helpers for recognising where items start.
 import { bulletOf, isNumberedListLine, titleKey, type DocLine } from './document-lines';
-import { blockHeadingAt, presenterOf } from './item-body-parser';
+import { blockHeadingAt, isItemPreamble, presenterOf } from './item-body-parser';
 import type { SectionKind } from './parsed-document';
 
 export interface Segment {
@@ -57,7 +57,8 @@ export function itemBodyFollows(
   for (let k = i; k < lines.length && seen < 4; k++) {
     const line = lines[k];
     if (!line || line.blank) continue;
-    if (presenterOf(line) || blockHeadingAt(lines, k, minutesHeading)) return true;
+    if (presenterOf(line) || isItemPreamble(line) || blockHeadingAt(lines, k, minutesHeading))
+      return true;
     seen++;
   }
   return false;
@@ -73,6 +74,7 @@ function startsSomethingElse(
   if (!line || line.blank || line.cells) return true;
   return (
     presenterOf(line) !== null ||
+    isItemPreamble(line) ||
     blockHeadingAt(lines, k, minutesHeading) !== null ||
     bulletOf(line) !== null ||
     isNumberedListLine(line) ||
@@ -106,7 +108,12 @@ export function readTitle(
   let k = i;
   if (tocTitle !== null) {
     const target = titleKey(tocTitle);
-    while (k < i + 3 && titleKey(title) !== target && target.startsWith(titleKey(title))) {
+    while (k < i + 4 && titleKey(title) !== target && target.startsWith(titleKey(title))) {
+      // A page break inside the title leaves a gap where its footer was.
+      if (lines[k]?.blank) {
+        const c = nextContent(lines, k);
+        if (c > k && c <= k + 3) k = c;
+      }
       const line = lines[k];
       if (!line || line.blank || startsSomethingElse(lines, k, minutesHeading)) break;
       const joined = joinTitle(title, line.plain);
@@ -115,6 +122,11 @@ export function readTitle(
       k++;
     }
     return { title: k > i ? tocTitle : title, next: k };
+  }
+  // A continuation after a gap (a page break inside the title) starts in lower case.
+  if (lines[k]?.blank) {
+    const c = nextContent(lines, k);
+    if (c > k && c <= k + 3 && /^[a-zæøå]/.test(lines[c]?.plain ?? '')) k = c;
   }
   const line = lines[k];
   const afterIndex = nextContent(lines, k + 1);
@@ -131,5 +143,5 @@ export function readTitle(
   ) {
     return { title: joinTitle(title, line.plain), next: k + 1 };
   }
-  return { title, next: k };
+  return { title, next: i };
 }

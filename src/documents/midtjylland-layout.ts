@@ -9,11 +9,12 @@ import {
   type Segment,
   type SegmentResult,
 } from './layout-segment';
+import { MINUTES_HEADING } from './item-body-parser';
 import type { SectionKind } from './parsed-document';
 import type { TableOfContents } from './toc-parser';
 
-/** The heading of the decision in Midtjylland minutes ("Beslutning" there is only a sub-heading). */
-export const MIDTJYLLAND_MINUTES = /^referat/i;
+/** The heading of the decision in Midtjylland minutes. */
+export const MIDTJYLLAND_MINUTES = MINUTES_HEADING;
 
 const ITEM_LINE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 const SECTION_LINE = /^(\d{1,2})\.?\s+(\S.*)$/;

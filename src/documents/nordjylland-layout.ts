@@ -4,15 +4,28 @@
 // PDF extraction sometimes drops the "Punkt N." line; the title is then matched against
 // the table of contents to recover the item.
 import { quote, titleKey, type DocLine } from './document-lines';
-import { blockHeadingAt, presenterOf } from './item-body-parser';
-import { nextContent, readTitle, type Segment, type SegmentResult } from './layout-segment';
+import { blockHeadingAt, isItemPreamble, MINUTES_HEADING, presenterOf } from './item-body-parser';
+import {
+  itemBodyFollows,
+  nextContent,
+  readTitle,
+  type Segment,
+  type SegmentResult,
+} from './layout-segment';
 import type { TableOfContents, TocEntry } from './toc-parser';
 
 /** The heading of the decision in Nordjylland minutes. */
-export const NORDJYLLAND_MINUTES = /^(?:referat|beslutning(?:er)?|protokol)/i;
+export const NORDJYLLAND_MINUTES = MINUTES_HEADING;
 
-const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,3})(?:\s*[.:])?(?:\s+(\S.*))?$/i;
+const PUNKT =
+  /^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|dagsordenspunkt)\s*(\d{1,3})(?:\s*[.:)])?(?:\s+(\S.*))?$/i;
 const NUMBERED_HEADING = /^(\d{1,3})\.?\s+(\S.*)$/;
+/** "7. Title", "7) Title", "7   Title" (a number and a gap in the raw text). */
+const SINGLE_SPACED_ITEM = /^\s*(\d{1,3}) ([A-ZÆØÅ].*)$/;
+const NUMBERED_ITEM = /^\s*(\d{1,3})(?:[.)]\s+|\s{2,}|\t+)(\S.*)$/;
+
+/** How items are marked: "Punkt N." lines, numbered lines followed by an item body, or bold numbered headings. */
+export type FlatMarks = 'punkt' | 'numbered' | 'headings';
 
 interface Start {
   number: number;
@@ -20,29 +33,73 @@ interface Start {
   rest: string | null;
 }
 
-function explicitStart(line: DocLine): Start | null {
-  if (line.blank || line.cells) return null;
+function titleShaped(rest: string): boolean {
+  return /^[A-ZÆØÅ0-9"«„]/.test(rest) && rest.length <= 200 && !/[;,]$/.test(rest);
+}
+
+function explicitStart(
+  lines: readonly DocLine[],
+  i: number,
+  marks: FlatMarks | null,
+): Start | null {
+  const line = lines[i];
+  if (!line || line.blank || line.cells) return null;
   const m = PUNKT.exec(line.plain);
   if (m) {
     const rest = m[2]?.trim() ?? null;
     // "Punkt 3 blev udsat …" is a sentence, not an item: a title on the line starts with a capital.
-    if (rest !== null && !/^[A-ZÆØÅ0-9]/.test(rest)) return null;
+    if (rest !== null && !titleShaped(rest)) return null;
     return { number: Number(m[1]), rest };
   }
   if (line.emphasised) {
     const h = NUMBERED_HEADING.exec(line.plain);
     if (h) return { number: Number(h[1]), rest: h[2] ?? null };
   }
+  if (marks === 'numbered' && line.bullet === null && line.heading === 0) {
+    // "1 Title" with a single space: an item only when a block heading is the very next line.
+    const single = SINGLE_SPACED_ITEM.exec(line.raw);
+    if (single && !NUMBERED_ITEM.test(line.raw)) {
+      const rest = single[2]?.replace(/\s+/g, ' ').trim() ?? '';
+      const next = nextContent(lines, i + 1);
+      if (
+        titleShaped(rest) &&
+        !/[.:]$/.test(rest) &&
+        next > i &&
+        next <= i + 2 &&
+        blockHeadingAt(lines, next, MINUTES_HEADING) !== null
+      ) {
+        return { number: Number(single[1]), rest };
+      }
+      return null;
+    }
+    const n = NUMBERED_ITEM.exec(line.raw);
+    const rest = n?.[2]?.replace(/\s+/g, ' ').trim();
+    // Numbered lists in the case text look the same; an item has its body right after it.
+    if (
+      n &&
+      rest &&
+      titleShaped(rest) &&
+      !/[.:]$/.test(rest) &&
+      itemBodyFollows(lines, i + 1, MINUTES_HEADING)
+    ) {
+      return { number: Number(n[1]), rest };
+    }
+  }
   return null;
 }
 
-/** How items are marked when the text looks like Nordjylland: "Punkt N." lines, numbered headings, or not at all. */
-export function nordjyllandMarks(lines: readonly DocLine[]): 'punkt' | 'headings' | null {
-  if (lines.some((l) => !l.blank && !l.cells && PUNKT.test(l.plain) && explicitStart(l))) {
-    return 'punkt';
-  }
+/** How items are marked when the text has no "1.1" items: see FlatMarks; null when not at all. */
+export function nordjyllandMarks(lines: readonly DocLine[]): FlatMarks | null {
+  if (lines.some((l, i) => PUNKT.test(l.plain) && explicitStart(lines, i, null))) return 'punkt';
   const headings = lines.filter((l) => l.emphasised && NUMBERED_HEADING.test(l.plain)).length;
-  return headings >= 2 ? 'headings' : null;
+  if (headings >= 2) return 'headings';
+  let numbered = 0;
+  for (let i = 0; i < lines.length && numbered < 2; i++) {
+    const l = lines[i];
+    const shaped = l && (NUMBERED_ITEM.test(l.raw) || SINGLE_SPACED_ITEM.test(l.raw));
+    if (shaped && explicitStart(lines, i, 'numbered')) numbered++;
+  }
+  return numbered >= 1 ? 'numbered' : null;
 }
 
 /** Lines (i, i+1, …) whose joined text is the entry's title; returns how many, or 0. */
@@ -84,12 +141,12 @@ export function segmentNordjylland(
   from: number,
   toc: TableOfContents | null,
   warnings: string[],
+  marks: FlatMarks | null = 'punkt',
 ): SegmentResult {
   const byNumber = new Map((toc?.entries ?? []).map((e) => [e.number, e]));
   const explicit = new Set<number>();
   for (let i = from; i < lines.length; i++) {
-    const line = lines[i];
-    const start = line ? explicitStart(line) : null;
+    const start = explicitStart(lines, i, marks);
     if (start) explicit.add(start.number);
   }
   const entryKeys = new Map((toc?.entries ?? []).map((e) => [e, titleKey(e.title)]));
@@ -111,7 +168,7 @@ export function segmentNordjylland(
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line) break;
-    const start = explicitStart(line);
+    const start = explicitStart(lines, i, marks);
     if (start && start.number > lastNumber) {
       const entry = byNumber.get(String(start.number)) ?? null;
       let first = start.rest;
@@ -122,10 +179,49 @@ export function segmentNordjylland(
         if (
           candidate &&
           !presenterOf(candidate) &&
+          !isItemPreamble(candidate) &&
           !blockHeadingAt(lines, t, NORDJYLLAND_MINUTES)
         ) {
           first = candidate.plain;
           titleAt = t + 1;
+        }
+      }
+      if (first === null && !entry) {
+        // Some systems print the title above "Sag nr. 24": the last line before it, when that
+        // is a short title-shaped line after a gap (not the end of the previous item's text).
+        const body = current?.body ?? [];
+        let k = body.length - 1;
+        while (k >= 0 && body[k]?.blank) k--;
+        const above = body[k];
+        const beforeAbove = body[k - 1];
+        if (current === null) {
+          // Before the first item the line above stands in the head.
+          let h = i - 1;
+          while (h >= from && lines[h]?.blank) h--;
+          const line = h >= from ? lines[h] : undefined;
+          const prior = lines[h - 1];
+          if (
+            line &&
+            titleShaped(line.plain) &&
+            !/[.:!?]$/.test(line.plain) &&
+            line.plain.length <= 150 &&
+            (prior === undefined || prior.blank)
+          ) {
+            open(start.number, line.plain, h);
+            continue;
+          }
+        }
+        if (
+          above &&
+          titleShaped(above.plain) &&
+          !/[.:!?]$/.test(above.plain) &&
+          above.plain.length <= 150 &&
+          (beforeAbove === undefined || beforeAbove.blank || blockHeadingAt(body, k - 1, NORDJYLLAND_MINUTES) !== null) &&
+          blockHeadingAt(body, k, NORDJYLLAND_MINUTES) === null
+        ) {
+          body.splice(k);
+          open(start.number, above.plain, i);
+          continue;
         }
       }
       if (first === null) {

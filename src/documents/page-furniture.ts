@@ -4,6 +4,7 @@
 // content of their own, so they are taken out before the structure is read.
 import { containsDate } from './danish-dates';
 import { bulletOf, type DocLine } from './document-lines';
+import { MINUTES_HEADING } from './item-body-parser';
 
 const PAGE_REFERENCE = /\b(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+\b/i;
 const PAGE_AT_START = /^(?:side|page)\s*\d+\s*(?:af|of|\/)\s*\d+\b/i;
@@ -13,6 +14,11 @@ const BARE_NUMBER = /^[-–]?\s*(\d{1,3})\s*[-–]?$/;
 const OPEN_STAMP = /^(?:åben|åbent|åbent punkt|åben dagsorden|offentlig)$/i;
 const MEETING_STAMP = /^møde(?:t)?\s+(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b/i;
 const PUNKT_LINE = /^(?:punkt|pkt\.?)\s*\d+\.?$/i;
+// A block heading alone on its line ("Referat") is repeated in every item of minutes; it is
+// furniture only inside a running header, with furniture on both sides.
+const BLOCK_WORD =
+  /^(?:referat|dagsorden|beslutning|indstilling|sagsfremstilling|resum[eé]|bilag|baggrund|økonomi|lovgrundlag|høring|forslag|oplæg|ved)\b/i;
+const HEADING_WORD = /^(?:referat|dagsorden|beslutning(?:er)?|beslutningsprotokol)\s*:?$/i;
 
 function repeatKey(plain: string): string {
   return plain
@@ -25,6 +31,11 @@ function repeatKey(plain: string): string {
 
 function footerShaped(line: DocLine): boolean {
   const p = line.plain;
+  // "Beslutning i Byrådet den 14.02.2025" repeats under every item but is a block heading.
+  const heading = MINUTES_HEADING.exec(p);
+  if (heading && /^\s*:?\s*$/.test(p.slice(heading[0].length))) return false;
+  // "Lukket dagsorden" under a title marks that item closed: it must not be lost as a header.
+  if (/^(?:lukket|fortroligt?)\b/i.test(p)) return false;
   return (
     p.length <= 100 &&
     line.heading === 0 &&
@@ -70,8 +81,6 @@ export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
   const titles = new Set<number>();
   for (const line of lines) {
     if (line.blank) continue;
-    if (afterPunkt) titles.add(line.no);
-    afterPunkt = PUNKT_LINE.test(line.plain);
     if (line.cells !== null || line.heading > 0) continue;
     const bare = BARE_NUMBER.exec(line.plain);
     if (bare) numbers.push({ no: line.no, value: Number(bare[1]) });
@@ -79,6 +88,22 @@ export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
       const key = repeatKey(line.plain);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+  }
+  // The title after "Punkt 3." is kept even when it looks like a footer; a page break can fall
+  // between the two, so page lines and running headers (on three pages or more) are passed over.
+  for (const line of lines) {
+    if (line.blank) continue;
+    const p = line.plain;
+    const running =
+      PAGE_LINE.test(p) ||
+      PAGE_AT_START.test(p) ||
+      OPEN_STAMP.test(p) ||
+      BARE_NUMBER.test(p) ||
+      (footerShaped(line) &&
+        ((counts.get(repeatKey(p)) ?? 0) >= 3 ||
+          ((counts.get(repeatKey(p)) ?? 0) >= 2 && MEETING_STAMP.test(p))));
+    if (afterPunkt && !running) titles.add(line.no);
+    afterPunkt = PUNKT_LINE.test(p) || (afterPunkt && running);
   }
   for (const no of pageNumberLines(numbers)) furniture.add(no);
   for (const line of lines) {
@@ -89,8 +114,73 @@ export function findPageFurniture(lines: readonly DocLine[]): Set<number> {
       const count = counts.get(repeatKey(p)) ?? 0;
       // "Side 3 af 8" opens or closes a footer; inside a sentence it is a reference.
       const pageRef = (PAGE_AT_START.test(p) || PAGE_AT_END.test(p)) && p.length <= 100;
+      if (HEADING_WORD.test(p)) continue;
       if (pageRef || count >= 3 || (count >= 2 && MEETING_STAMP.test(p))) furniture.add(line.no);
     }
   }
+  growRunningHeaders(lines, furniture);
   return furniture;
+}
+
+/** The non-blank neighbours of each non-blank line. */
+function neighbours(lines: readonly DocLine[]): Map<number, [DocLine | null, DocLine | null]> {
+  const content = lines.filter((l) => !l.blank);
+  const out = new Map<number, [DocLine | null, DocLine | null]>();
+  content.forEach((l, i) => out.set(l.no, [content[i - 1] ?? null, content[i + 1] ?? null]));
+  return out;
+}
+
+/**
+ * A running header of several lines ("Socialudvalget / Referat / Åbent referat / Dato: … /
+ * Side 4") is found from its dated or numbered lines: a short line that repeats on at least
+ * three pages right beside furniture belongs to it, and so does a lone "Referat" between two
+ * of its lines.
+ */
+function growRunningHeaders(lines: readonly DocLine[], furniture: Set<number>): void {
+  const counts = new Map<string, number>();
+  for (const l of lines) if (!l.blank) counts.set(l.plain, (counts.get(l.plain) ?? 0) + 1);
+  const near = neighbours(lines);
+  const pages = lines.filter(
+    (l) =>
+      furniture.has(l.no) &&
+      (PAGE_LINE.test(l.plain) || BARE_NUMBER.test(l.plain) || PAGE_REFERENCE.test(l.plain)),
+  ).length;
+  // A lone "Referat" inside the header is not yet known as furniture: look past it.
+  const isFurniture = (l: DocLine | null, step: 0 | 1): boolean => {
+    if (l === null) return false;
+    if (furniture.has(l.no)) return true;
+    if (!HEADING_WORD.test(l.plain)) return false;
+    return isFurniture((near.get(l.no) ?? [null, null])[step], step);
+  };
+  const shortLabel = (l: DocLine) =>
+    l.cells === null &&
+    l.heading === 0 &&
+    l.plain.length <= 60 &&
+    !/[.:;,!?]$/.test(l.plain) &&
+    !/^\d/.test(l.plain) &&
+    bulletOf(l) === null;
+  // Content repeats too (an attachment in every item); a header line stands beside furniture
+  // wherever it occurs.
+  for (let round = 0; round < 2; round++) {
+    const beside = new Map<string, number[]>();
+    for (const l of lines) {
+      if (l.blank || furniture.has(l.no) || !shortLabel(l) || BLOCK_WORD.test(l.plain)) continue;
+      // A two-page document repeats its header once.
+      if ((counts.get(l.plain) ?? 0) < Math.min(3, Math.max(2, pages))) continue;
+      const [before, after] = near.get(l.no) ?? [null, null];
+      if (!isFurniture(before, 0) && !isFurniture(after, 1)) continue;
+      beside.set(l.plain, [...(beside.get(l.plain) ?? []), l.no]);
+    }
+    for (const [plain, nos] of beside) {
+      // …and on most pages: one attachment in every item also stands beside a footer.
+      if (nos.length * 2 < pages) continue;
+      // The first page has no running header, but the document's own head in its place.
+      if (nos.length >= (counts.get(plain) ?? 0) - 1) for (const no of nos) furniture.add(no);
+    }
+  }
+  for (const l of lines) {
+    if (l.blank || furniture.has(l.no) || !HEADING_WORD.test(l.plain)) continue;
+    const [before, after] = near.get(l.no) ?? [null, null];
+    if (isFurniture(before, 0) && isFurniture(after, 1)) furniture.add(l.no);
+  }
 }

@@ -34,6 +34,8 @@ export interface ParsedItem {
   /** The "Referat" text when the document is minutes, else null. */
   minutes: string | null;
   attachments: ParsedAttachment[];
+  /** "Lukket punkt": its text is for the members only, never for the channel. */
+  closed: boolean;
 }
 
 export interface ParsedDocument {
@@ -89,6 +91,8 @@ export const parsedItemSchema = z.strictObject({
   caseText: z.string(),
   minutes: z.string().nullable(),
   attachments: z.array(parsedAttachmentSchema),
+  // Previews stored before items could be closed have no such field.
+  closed: z.boolean().default(false),
 });
 
 /** A whole imported document, exactly the shape of ParsedDocument (no other fields). */

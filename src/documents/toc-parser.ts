@@ -21,7 +21,7 @@ export interface TableOfContents {
   flat: boolean;
 }
 
-const NUMBERED = /^(?:punkt\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$/i;
+const NUMBERED = /^(?:punkt\s+|pkt\.?\s*|sag\s+)?(\d{1,2}(?:\.\d{1,2})*)[.:)]?\s+(\S.*)$/i;
 const STRONG_PAGE = /^(.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\s*\t\s*|\s{2,})(\d{1,3})$/;
 const WEAK_PAGE = /^(.*?\S)\s(\d{1,3})$/;
 
@@ -34,6 +34,8 @@ interface RawEntry {
 
 function splitPage(raw: string): { text: string; page: number | null; weakPage: number | null } {
   const trimmed = raw.trim();
+  // "efter § 85", "stk. 2", "nr. 12": a number that belongs to the title, however it is spaced.
+  if (/(?:§|stk\.|nr\.|kap\.)\s*\d{1,3}$/i.test(trimmed)) return { text: trimmed, page: null, weakPage: null };
   const strong = STRONG_PAGE.exec(trimmed);
   if (strong) return { text: strong[1] ?? '', page: Number(strong[2]), weakPage: null };
   const weak = WEAK_PAGE.exec(trimmed);
@@ -64,15 +66,39 @@ function isGap(line: DocLine): boolean {
   return line.blank || line.separator || (line.cells !== null && line.cells.every((c) => c === ''));
 }
 
-function numbersAfter(lines: readonly DocLine[], from: number): Set<string> {
-  const seen = new Set<string>();
+/** Title keys of the numbered lines after the contents, by number. */
+function numberedAfter(lines: readonly DocLine[], from: number): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
   for (let i = from; i < lines.length; i++) {
-    const m = /^(?:punkt|pkt\.?)?\s*(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s|$)/i.exec(
+    const m = /^(?:punkt|pkt\.?)?\s*(\d{1,2}(?:\.\d{1,2})*)[.:]?(?:\s+(.*)|$)/i.exec(
       lines[i]?.plain ?? '',
     );
-    if (m?.[1]) seen.add(m[1]);
+    if (!m?.[1]) continue;
+    const list = seen.get(m[1]) ?? [];
+    list.push(titleKey(m[2] ?? ''));
+    seen.set(m[1], list);
   }
   return seen;
+}
+
+/**
+ * At least half of the entries come back later with the same number and title (a wrapped
+ * title on either side compared by its start). A section heading and the first item at the
+ * top of a document without contents do not: they are the items themselves.
+ */
+function entriesComeBack(
+  run: readonly RawEntry[],
+  lines: readonly DocLine[],
+  from: number,
+): boolean {
+  const later = numberedAfter(lines, from);
+  const back = run.filter((e) => {
+    const key = titleKey(e.title);
+    return (later.get(e.number) ?? []).some(
+      (k) => k === key || (k.length >= 12 && (key.startsWith(k) || k.startsWith(key))),
+    );
+  }).length;
+  return back * 2 >= run.length;
 }
 
 /** At least half of the entries' titles stand as lines of their own after the contents. */
@@ -100,11 +126,10 @@ function finish(
   const paged = run.filter((e) => e.page !== null || e.weakPage !== null).length;
   // A number after a single space is a page number only when most entries end in one.
   const usesPages = paged * 2 >= run.length;
-  const first = run[0];
   const confirmed =
     tableRows >= 2 ||
     run.filter((e) => e.page !== null).length * 2 >= run.length ||
-    (first !== undefined && numbersAfter(lines, end).has(first.number)) ||
+    entriesComeBack(run, lines, end) ||
     titlesComeBack(run, lines, end);
   if (!confirmed) return null;
   const entries: TocEntry[] = run.map((e) => {

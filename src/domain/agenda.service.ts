@@ -69,6 +69,10 @@ export interface AttachmentNotices {
   arrivedOpen: NoticeAttachment[];
   /** Every to-follow attachment that has its link now (marked announced once told). */
   arrivedIds: string[];
+  /** Closed items ("Lukket punkt"): each reachable member gets their text personally. */
+  closedItems: AgendaItem[];
+  /** The members who can be written to, for the closed items. */
+  reachable: Recipient[];
 }
 
 export interface ItemStatusReport {
@@ -192,9 +196,13 @@ export class AgendaService {
     const arrived = withLink.filter((x) => x.a.toFollow);
     const recipients = await this.memberships.recipients(plan.committee.id);
     const reachable = (r: Recipient) => Boolean(r.teamsUserId && (r.serviceUrl || plan.committee.serviceUrl));
+    const closedItems = live.filter((i) => i.closed);
+    const confidential = closed.length > 0 || closedItems.length > 0;
     return {
       personal: closed.length ? recipients.filter(reachable).map((recipient) => ({ recipient, attachments: closed })) : [],
-      unreachable: closed.length ? recipients.filter((r) => !reachable(r)) : [],
+      unreachable: confidential ? recipients.filter((r) => !reachable(r)) : [],
+      closedItems,
+      reachable: closedItems.length ? recipients.filter(reachable) : [],
       arrivedOpen: arrived.filter((x) => !x.a.closed && x.item.cardActivityId).map((x) => x.notice),
       arrivedIds: arrived.map((x) => x.a.id),
     };

@@ -17,12 +17,20 @@ import type {
   SavedImport,
 } from './ports';
 import type { Actor, Committee, Meeting } from './types';
-import { addDays, fromLocal } from './zoned-time';
+import { addDays, fromLocal, toLocal } from './zoned-time';
 
 /** Where the preview proposes to save: a meeting that exists, or a new one from the header. */
 export type ImportTarget =
   | { kind: 'existing'; meeting: Meeting }
-  | { kind: 'new'; startsAt: Date; endsAt: Date; place: string | null; room: string | null }
+  | {
+      kind: 'new';
+      startsAt: Date;
+      endsAt: Date;
+      place: string | null;
+      room: string | null;
+      /** The document names no date: today is proposed, and the preview asks. */
+      assumed?: boolean;
+    }
   | { kind: 'none' };
 
 export interface ImportPreview {
@@ -174,23 +182,36 @@ export class DocumentImportService {
 
   /** The committee's meeting on the document's date, or a new one from its header. */
   private async target(committee: Committee, parsed: ParsedDocument): Promise<ImportTarget> {
-    const { date, start, end, place, room } = parsed.meeting;
-    if (!date) return { kind: 'none' };
-    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const { start, end, place, room } = parsed.meeting;
     const tz = committee.timeZone;
+    // An undated document (minutes without a head) is proposed for today; the preview says so
+    // and offers the coming meetings instead.
+    const today = toLocal(this.now(), tz);
+    const date =
+      parsed.meeting.date ??
+      `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+    const assumed = parsed.meeting.date === null;
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
     const dayStart = fromLocal({ year, month, day, hour: 0, minute: 0 }, tz);
     const next = addDays({ year, month, day }, 1);
     const dayEnd = fromLocal({ ...next, hour: 0, minute: 0 }, tz);
     const sameDay = await this.meetings.listStartingBetween(committee.id, dayStart, dayEnd);
     const found = sameDay.find((m) => m.status !== 'cancelled') ?? sameDay[0];
-    if (found) return { kind: 'existing', meeting: found };
+    if (found && !assumed) return { kind: 'existing', meeting: found };
     const at = (hhmm: string | null, fallbackHour: number) => {
       const [hour, minute] = hhmm ? (hhmm.split(':').map(Number) as [number, number]) : [fallbackHour, 0];
       return fromLocal({ year, month, day, hour, minute }, tz);
     };
     const startsAt = at(start, 9);
     const endsAt = end ? at(end, 11) : new Date(startsAt.getTime() + DEFAULT_MEETING_HOURS * 3600_000);
-    return { kind: 'new', startsAt, endsAt: endsAt > startsAt ? endsAt : new Date(startsAt.getTime() + DEFAULT_MEETING_HOURS * 3600_000), place, room };
+    return {
+      kind: 'new',
+      startsAt,
+      endsAt: endsAt > startsAt ? endsAt : new Date(startsAt.getTime() + DEFAULT_MEETING_HOURS * 3600_000),
+      place,
+      room,
+      ...(assumed ? { assumed } : {}),
+    };
   }
 }
 

@@ -9,10 +9,10 @@ import type { CommitteeService } from './committee.service';
 import { guardCpr, type NamedText } from './cpr-check';
 import { linkValid } from './download-links';
 import { DomainError } from './errors';
-import { minutesItems, type MinutesDocument, type MinutesPerson, type MinutesWriter } from './minutes';
+import { minutesItems, type MinutesDocument, type MinutesItem, type MinutesPerson, type MinutesWriter } from './minutes';
 import type { AttendeeLine, MinutesAttendance } from './attendance-rules';
 import type { AgendaRepository, ItemDraft, MeetingRepository, MinutesRepository, OutboundMessage, StoredMinutes } from './ports';
-import type { ActionOwner, Actor, Committee, DecisionAction, DecisionOutcome, Meeting } from './types';
+import type { ActionOwner, Actor, AgendaItem, Committee, DecisionAction, DecisionOutcome, Meeting } from './types';
 
 export const MINUTES_LIMITS = { correction: 1_000 } as const;
 
@@ -331,7 +331,9 @@ export class MinutesService {
       attendanceKnown: attendance.source !== 'unknown',
       participants: attendance.participants,
       absent: attendance.absent,
-      items: items.map((i) => ({
+      // A closed item's minutes go no further than its title: the document reaches the channel.
+      items: items.map((i) =>
+        i.closed ? closedMinutesItem(i) : {
         number: i.number,
         section: i.section,
         sectionTitle: i.sectionTitle,
@@ -343,7 +345,7 @@ export class MinutesService {
         recommendations: i.recommendations,
         caseText: i.caseText,
         attachments: i.attachments.map((a) => ({ title: a.title, url: a.url, closed: a.closed, toFollow: a.toFollow })),
-      })),
+      }),
       corrections: (stored?.corrections ?? []).map((c) => ({ at: c.correctedAt, note: c.note, itemNumber: c.itemId ? (number.get(c.itemId) ?? null) : null })),
     };
     const summary: MinutesSummary = {
@@ -352,4 +354,21 @@ export class MinutesService {
     };
     return { doc, summary };
   }
+}
+
+/** A closed item ("Lukket punkt") in minutes that reach the channel: its number and title only. */
+function closedMinutesItem(i: AgendaItem): MinutesItem {
+  return {
+    number: i.number,
+    section: i.section,
+    sectionTitle: i.sectionTitle,
+    title: i.title,
+    presenter: null,
+    decision: null,
+    actions: [],
+    recommendationIntro: null,
+    recommendations: [],
+    caseText: 'Lukket punkt.',
+    attachments: [],
+  };
 }

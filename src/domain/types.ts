@@ -98,6 +98,8 @@ export interface AgendaItem {
   recommendationIntro: string | null;
   recommendations: string[];
   caseText: string;
+  /** "Lukket punkt": the channel shows only number and title; members get the text personally. */
+  closed: boolean;
   status: ItemStatus;
   changedSincePublish: boolean;
   /** The last publish changed it (its cards say so until the next publish). */

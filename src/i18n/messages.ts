@@ -1,5 +1,7 @@
 // Every sentence the bot says, in Danish (default) and English. Values are plain
 // strings or functions of plain data; cards receive them as template data.
+import type { DoubtReason } from '../documents/import-confidence';
+import type { ImportRefusal } from '../documents/import-refusal';
 import type { DomainErrorCode } from '../domain/errors';
 import type { Role } from '../domain/types';
 import { attendanceDa, attendanceEn } from './attendance.messages';
@@ -9,7 +11,6 @@ import { documentsDa, documentsEn } from './documents.messages';
 
 import { genitive } from './genitive';
 import { minutesDa, minutesEn } from './minutes.messages';
-
 export { genitive };
 
 /** A noun as counted and as a heading: one, many, heading. */
@@ -137,6 +138,18 @@ const da = {
     `${total} ${total === 1 ? 'punkt' : 'punkter'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
   importMore: (n: number) => `… og ${n} ${n === 1 ? 'punkt' : 'punkter'} mere`,
   importWarningsTitle: 'Det her kunne jeg ikke placere sikkert – se efter, før du gemmer:',
+  importDoubts: {
+    title: 'titlen',
+    presenter: 'hvem der fremlægger',
+    blocks: 'indstilling og sagsfremstilling (ikke fundet)',
+    minutes: 'referatet (ikke fundet)',
+    warning: 'se advarslen nedenfor',
+  } satisfies Record<DoubtReason, string>,
+  importCheckItem: (what: string[]) => `⚠ Tjek ${what.join(', ')}`,
+  importCheckSummary: (n: number) =>
+    n === 1 ? 'Jeg er usikker på ét punkt – det er markeret med ⚠.' : `Jeg er usikker på ${n} punkter – de er markeret med ⚠.`,
+  importUndated: 'Dokumentet nævner ingen mødedato. Vælg mødet herunder – forslaget er et nyt møde i dag.',
+  importClosedItem: 'Lukket punkt',
   importMoreWarnings: (n: number) => `… og ${n} bemærkning${n === 1 ? '' : 'er'} mere`,
   importMeetingLabel: 'Gem på mødet',
   importMeetingError: 'Vælg det møde, dokumentet hører til.',
@@ -164,8 +177,13 @@ const da = {
     'Send mig dokumentet som fil (.docx, .pdf, .md eller .txt) her i vores chat, eller skriv «importer dagsorden» og sæt teksten ind på linjerne under.',
   importOnlyPersonal:
     'Dokumenter tager jeg imod i vores personlige chat, så intet bliver delt, før det er klar. Skriv til mig dér.',
-  importNoItems:
-    'Jeg fandt ingen punkter i dokumentet. Er det en dagsorden eller et referat? Punkter skal være nummererede, fx «1.1 Titel» eller «Punkt 3.».',
+  importRefused: {
+    empty: 'Dokumentet er tomt. Intet er gemt.',
+    language:
+      'Dokumentet ser ikke ud til at være på dansk, så jeg har ikke importeret det. Jeg læser danske dagsordener og referater. Intet er gemt.',
+    no_items:
+      'Jeg fandt ingen nummererede punkter i dokumentet, så jeg har ikke importeret det. Punkter skal være nummererede, fx «1.1 Titel», «Punkt 3.», «Pkt. 3», «3. Titel» eller «Sag 3». Intet er gemt.',
+  } satisfies Record<ImportRefusal, string>,
   importFileFailed: (name: string, reason: string) => `Jeg kunne ikke læse «${name}»: ${reason}`,
   importFileTooLarge: (mb: number) => `filen er større end ${mb} MB.`,
   importFileUnsupported: 'jeg læser .docx, .pdf, .md og .txt.',
@@ -189,6 +207,9 @@ const da = {
   caseLabel: 'Sagsfremstilling',
   caseToggle: 'Vis hele sagsfremstillingen',
   attachmentsLabel: 'Bilag',
+  closedItemNote: 'Lukket punkt – sagen er sendt personligt til udvalgets medlemmer.',
+  closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>
+    `**Lukket punkt ${number} ${title}** (${committee}, mødet ${when}). Kun til dig som medlem – del det ikke i kanalen.\n\n${text}`,
   attachmentClosed: (title: string) => `🔒 ${title} – lukket bilag, sendt til medlemmerne`,
   attachmentLater: (title: string) => `${title} (eftersendes)`,
   attachmentClosedLater: (title: string) => `🔒 ${title} – lukket bilag, eftersendes til medlemmerne`,
@@ -571,6 +592,18 @@ const en: Messages = {
     `${total} ${total === 1 ? 'item' : 'items'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
   importMore: (n: number) => `… and ${n} more ${n === 1 ? 'item' : 'items'}`,
   importWarningsTitle: 'I could not place these with certainty – check before you save:',
+  importDoubts: {
+    title: 'the title',
+    presenter: 'who presents it',
+    blocks: 'recommendation and case text (not found)',
+    minutes: 'the minutes (not found)',
+    warning: 'see the warning below',
+  },
+  importCheckItem: (what: string[]) => `⚠ Check ${what.join(', ')}`,
+  importCheckSummary: (n: number) =>
+    n === 1 ? 'I am unsure of one item – it is marked ⚠.' : `I am unsure of ${n} items – they are marked ⚠.`,
+  importUndated: 'The document names no meeting date. Choose the meeting below – the suggestion is a new meeting today.',
+  importClosedItem: 'Closed item',
   importMoreWarnings: (n: number) => `… and ${n} more ${n === 1 ? 'note' : 'notes'}`,
   importMeetingLabel: 'Save to the meeting',
   importMeetingError: 'Choose the meeting the document belongs to.',
@@ -598,8 +631,13 @@ const en: Messages = {
     'Send me the document as a file (.docx, .pdf, .md or .txt) here in our chat, or type "import agenda" and paste the text on the lines below.',
   importOnlyPersonal:
     'I take documents in our personal chat, so nothing is shared before it is ready. Write to me there.',
-  importNoItems:
-    'I found no items in the document. Is it an agenda or minutes? Items must be numbered, e.g. "1.1 Title" or "Punkt 3.".',
+  importRefused: {
+    empty: 'The document is empty. Nothing was saved.',
+    language:
+      'The document does not seem to be in Danish, so I did not import it. I read Danish agendas and minutes. Nothing was saved.',
+    no_items:
+      'I found no numbered items in the document, so I did not import it. Items must be numbered, e.g. "1.1 Title", "Punkt 3.", "Pkt. 3", "3. Title" or "Sag 3". Nothing was saved.',
+  },
   importFileFailed: (name: string, reason: string) => `I could not read "${name}": ${reason}`,
   importFileTooLarge: (mb: number) => `the file is larger than ${mb} MB.`,
   importFileUnsupported: 'I read .docx, .pdf, .md and .txt.',
@@ -623,6 +661,9 @@ const en: Messages = {
   caseLabel: 'Case presentation',
   caseToggle: 'Show the whole case presentation',
   attachmentsLabel: 'Attachments',
+  closedItemNote: 'Closed item – the case has been sent to the members of the committee personally.',
+  closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>
+    `**Closed item ${number} ${title}** (${committee}, meeting ${when}). For you as a member only – do not share it in the channel.\n\n${text}`,
   attachmentClosed: (title: string) => `🔒 ${title} – closed attachment, sent to the members`,
   attachmentLater: (title: string) => `${title} (to follow)`,
   attachmentClosedLater: (title: string) => `🔒 ${title} – closed attachment, to follow to the members`,

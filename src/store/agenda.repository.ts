@@ -56,6 +56,7 @@ function toItem(row: ItemRow, tally: Record<PositionKind, number> = NO_TALLY): A
     recommendationIntro: row.recommendationIntro,
     recommendations: row.recommendations,
     caseText: row.caseText,
+    closed: row.closed,
     status: row.status,
     changedSincePublish: row.changedSincePublish,
     changedInPublish: row.changedInPublish,
@@ -175,6 +176,7 @@ function itemData(item: ParsedItem, position: number) {
     recommendationIntro: item.recommendationIntro,
     recommendations: item.recommendation,
     caseText: item.caseText,
+    closed: item.closed,
   } as const;
 }
 
@@ -512,6 +514,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
           found.title !== data.title ||
           found.caseText !== data.caseText ||
           found.presenter !== data.presenter ||
+          found.closed !== data.closed ||
           JSON.stringify(found.recommendations) !== JSON.stringify(data.recommendations);
         await tx.agendaItem.update({
           where: { id: found.id },

@@ -3,7 +3,7 @@
 import { importPreviewCard } from '../../src/cards/import-preview.card';
 import { nextMeetingCard } from '../../src/cards/next-meeting.card';
 import { cardSizeBytes, type AdaptiveCard } from '../../src/cards/render';
-import { committee, next, preview, sampleCards, saved } from '../support/card-samples';
+import { committee, doubtfulPreview, next, preview, sampleCards, saved } from '../support/card-samples';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js');
@@ -90,6 +90,19 @@ describe('import preview card', () => {
     expect(text).toContain('… og 20 punkter mere');
     expect(text).toContain('… og 4 bemærkninger mere');
     expect(text).toContain('Gem som dagsorden for mødet 11. august 2026');
+  });
+
+  it('marks only the items it is unsure of, the closed item, and an undated document', () => {
+    const card = importPreviewCard(doubtfulPreview, 'da');
+    const text = JSON.stringify(card);
+    expect(text).toContain('Jeg er usikker på 2 punkter – de er markeret med ⚠.');
+    expect(text).toContain('⚠ Tjek referatet (ikke fundet), hvem der fremlægger');
+    expect(text).toContain('"⚠ Tjek titlen"');
+    expect(text.match(/⚠ Tjek/g)).toHaveLength(2);
+    expect(text).toContain('🔒 Lukket punkt');
+    expect(text).toContain('Dokumentet nævner ingen mødedato');
+    expect(JSON.stringify(importPreviewCard(doubtfulPreview, 'en'))).toContain('⚠ Check the minutes (not found), who presents it');
+    expect(JSON.stringify(importPreviewCard(preview, 'da'))).not.toContain('⚠');
   });
 
   it('after saving shows the outcome and no buttons', () => {

@@ -92,6 +92,7 @@ describe('item bodies', () => {
         'Tilsynet har gennemført 40 tilsyn.\n\n**Økonomi**\n\nSagen har ingen økonomiske konsekvenser.',
       minutes: 'Taget til efterretning.',
       attachments: [{ title: 'Årsrapport 2022', url: null, closed: false, later: false }],
+      closed: false,
     });
   });
 

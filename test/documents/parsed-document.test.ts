@@ -18,6 +18,7 @@ const valid: ParsedDocument = {
       caseText: 'Tekst.',
       minutes: null,
       attachments: [{ title: 'Lukket bilag – Opsamling', url: null, closed: true, later: false }],
+      closed: false,
     },
   ],
   warnings: [],

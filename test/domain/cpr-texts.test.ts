@@ -28,6 +28,7 @@ const item = (over: Partial<AgendaItem>): AgendaItem => ({
   approvesMinutesOf: null,
   tally: { acknowledged: 0, can_approve: 0, wants_discussion: 0, cannot_approve: 0 },
   published: null,
+  closed: false,
   ...over,
 });
 

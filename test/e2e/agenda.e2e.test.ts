@@ -449,7 +449,8 @@ describe('publishing through the outbox', () => {
   it('answers at once; a second "udsend dagsorden" meanwhile posts nothing twice; each report follows the last card', async () => {
     const item = (n: number) => `1.${n} Punkt nummer ${n}\n\nVed Jesper Thyrring Møller\n\nIndstilling\n\nAt DASSOS:\n\n- godkender punkt ${n}\n`;
     // Thirteen cards: over Teams' 8 messages in 2 seconds for one channel, so it takes a while.
-    await importAgenda(['1. Beslutningspunkter', ...Array.from({ length: 12 }, (_, i) => item(i + 1))].join('\n'));
+    // Dated: an undated document would be proposed for a new meeting today.
+    await importAgenda(['DASSOS den 6. januar 2027', 'Dagsorden', '1. Beslutningspunkter', ...Array.from({ length: 12 }, (_, i) => item(i + 1))].join('\n'));
     await app.post(personal('udsend dagsorden'));
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Udsender dagsordenen')));
     expect(connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt'))).toBe(false);
@@ -468,5 +469,44 @@ describe('publishing through the outbox', () => {
     const lastPost = connector.recorded.indexOf(inThread.find((r) => r.method === 'POST' && numberOf(r) === '12')!);
     expect(reports().every((r) => connector.recorded.indexOf(r) > lastPost)).toBe(true);
     expect((await items()).filter((i) => i.status !== 'withdrawn').every((i) => i.cardActivityId)).toBe(true);
+  });
+});
+
+describe('closed items', () => {
+  const secret = 'Kommunen har oplyst navnene på de tre borgere, sagen drejer sig om.';
+  const closedAgenda = AGENDA.replace(
+    '2.2 Status på central udmelding\n',
+    '2.2 Status på central udmelding\n\nLukket punkt\n',
+  ).replace('Der gives en kort status.', secret);
+
+  async function publishAndWait(): Promise<void> {
+    await app.post(personal('udsend dagsorden'));
+    // Earlier tests' cards on the same meeting are updated first, within Teams' limits.
+    await until(() => connector.recorded.some((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? ''))), 30_000);
+  }
+  const letters = () =>
+    connector.recorded.filter((r) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && String(r.body.text).includes(secret));
+
+  it('shows only number, title and "Lukket punkt" in the channel, and sends the text to each member personally, once', async () => {
+    await importAgenda(closedAgenda);
+    const stored = (await items()).find((i) => i.number === '2.2');
+    expect([stored?.closed, stored?.caseText]).toEqual([true, secret]);
+    await publishAndWait();
+    await until(() => letters().length >= 6, 30_000);
+    const channel = connector.recorded.filter((r) => r.conversationId.startsWith(TEAM));
+    const closedCard = channel.find((r) => JSON.stringify(r.body).includes('2.2 Status på central udmelding'));
+    expect(JSON.stringify(closedCard?.body)).toContain('Lukket punkt – sagen er sendt personligt');
+    expect(JSON.stringify(closedCard?.body)).not.toContain('Tager orienteringen til efterretning');
+    expect(JSON.stringify(closedCard?.body)).not.toContain('Thorbjørn Aagaard');
+    for (const r of channel) expect(JSON.stringify(r.body)).not.toContain(secret);
+    const sent = letters();
+    expect(sent.map((r) => r.conversationId).sort()).toEqual(['0', '1', '2', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
+    for (const r of sent) expect(String(r.body.text)).toContain('Lukket punkt 2.2 Status på central udmelding');
+
+    connector.clear();
+    await publishAndWait();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(letters()).toHaveLength(0);
+    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'closed-item', status: 'sent' } })).toBe(6);
   });
 });

@@ -226,16 +226,38 @@ describe('import refusals', () => {
     expect(connector.recorded[0]!.body.text).toBe('Jeg kunne ikke læse «dagsorden.doc»: jeg læser .docx, .pdf, .md og .txt.');
   });
 
-  it('previews a text in no known layout with a clear warning, to be saved on a chosen meeting', async () => {
+  it('refuses a text without numbered items, saving nothing', async () => {
+    const before = await app.db.prisma.documentImport.count();
     await app.post(personal('importer dagsorden\nBare nogle løse noter uden punkter.'));
+    await connector.waitFor(1);
+    expect(connector.recorded[0]!.body.text).toMatch(/^Jeg fandt ingen nummererede punkter i dokumentet.*Intet er gemt\.$/);
+    expect(await app.db.prisma.documentImport.count()).toBe(before);
+  });
+
+  it('refuses a document in another language, saving nothing', async () => {
+    const before = await app.db.prisma.documentImport.count();
+    await app.post(
+      personal(
+        'importer dagsorden\nMinutes of the board\n\n1. Budget\nDecision\nThe board approved the budget and the plan that was presented by the chair of the committee.\n\n2. Any other business\nDecision\nThere was no other business and the meeting was closed.',
+      ),
+    );
+    await connector.waitFor(1);
+    expect(connector.recorded[0]!.body.text).toMatch(/ikke ud til at være på dansk/);
+    expect(await app.db.prisma.documentImport.count()).toBe(before);
+  });
+
+  it('proposes a new meeting today for minutes without a date, and offers the coming meetings', async () => {
+    await app.post(personal('importer referat\n1. Beslutningspunkter\n\n1.1 Godkendelse af takstaftale\n\nReferat\n\nGodkendt.\n\nSagsfremstilling\n\nTaksterne er beregnet efter styringsaftalen.'));
     await connector.waitFor(1);
     const card = cardAt(0);
     const text = JSON.stringify(card);
-    expect(text).toContain('Dokumentets opbygning blev ikke genkendt');
-    expect(text).toContain('(dokumentet har ingen mødedato)');
-    expect(card.actions!.find((a) => a.verb === 'import-save')!.title).toBe('Gem som dagsorden');
-    // No date in the document: the coming meetings are offered, none made up.
-    expect(choiceSet(card).choices.every((c) => !c.title.startsWith('Nyt møde'))).toBe(true);
+    expect(text).toContain('REFERAT · FORHÅNDSVISNING');
+    expect(text).toContain('Dokumentet nævner ingen mødedato');
+    const choice = choiceSet(card);
+    expect(choice.value).toBe('new');
+    // The tests' clock says 22 November 2026.
+    expect(choice.choices[0]!.title).toMatch(/^Nyt møde: søndag den 22\. november 2026/);
+    expect(choice.choices.length).toBeGreaterThan(1);
   });
 
   it('says so when a file cannot be fetched', async () => {

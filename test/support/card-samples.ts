@@ -114,6 +114,7 @@ export const longAgenda: ParsedDocument = {
     caseText: 'DASSOS skal på dagens møde godkende endeligt udkast til Rammeaftale 2025-26. '.repeat(40),
     minutes: null,
     attachments: [{ title: 'Bilag 1 – Endeligt udkast', url: null, closed: false, later: false }],
+    closed: false,
   })),
   warnings: Array.from({ length: 12 }, (_, i) => `Linjen «Side ${i + 1} af 12» blev ikke placeret.`),
 };
@@ -136,6 +137,47 @@ export const preview: ImportPreview = {
 };
 export const saved = { meetingId: 'm1', created: 58, updated: 2, removed: 1, decisions: 0, alreadySaved: false };
 
+const minutesItem = (number: string, title: string, extra: Partial<ParsedDocument['items'][number]> = {}): ParsedDocument['items'][number] => ({
+  number,
+  section: 'decision',
+  sectionTitle: 'Beslutningspunkter',
+  title,
+  presenter: 'Jesper Thyrring Møller',
+  recommendationIntro: 'At DASSOS:',
+  recommendation: ['Godkender indstillingen'],
+  caseText: 'Fællessekretariatet har samlet kommunernes erfaringer.',
+  minutes: 'DASSOS godkendte indstillingen.',
+  attachments: [],
+  closed: false,
+  ...extra,
+});
+
+/** Minutes without a date (no head), one closed item and two the import is unsure of. */
+export const doubtfulPreview: ImportPreview = {
+  ...preview,
+  record: {
+    ...preview.record,
+    kind: 'minutes',
+    fileName: 'Referat DASSOS.pdf',
+    parsed: {
+      kind: 'minutes',
+      committee: 'DASSOS',
+      meeting: { date: null, start: null, end: null, place: null, room: null },
+      participants: [],
+      absent: [],
+      items: [
+        minutesItem('1.1', 'Godkendelse af takstaftale 2026'),
+        minutesItem('1.2', 'Udkast til Rammeaftale 2027-28', { presenter: null, minutes: null }),
+        minutesItem('1.3', 'Tilsyn med private botilbud', { closed: true }),
+        minutesItem('1.4', 'Status på Socialtilsyn Midt 7', { caseText: '', recommendation: [], recommendationIntro: null }),
+      ],
+      warnings: [],
+    },
+  },
+  target: { kind: 'new', startsAt: new Date('2026-11-22T08:00:00Z'), endsAt: new Date('2026-11-22T10:00:00Z'), place: null, room: null, assumed: true },
+  counts: { decision: 4, information: 0, upcoming: 0, written: 0, none: 0 },
+};
+
 /** Item 1.2 of the DASSOS agenda of 30 October 2024 (../shared/seeds/001), as published. */
 export const decisionItem: AgendaItem = {
   id: '7d0e5f2a-3b1c-4e8d-9f6a-2c4b8e1d0a93',
@@ -157,6 +199,7 @@ export const decisionItem: AgendaItem = {
     '**Den videre proces**',
     'Rammeaftalen sendes til godkendelse i KKR den 19. november 2024. Herefter sender KKR den endelige rammeaftale til godkendelse i byråd og regionsråd. Der er frist for godkendelse den 31. december 2024.',
   ].join('\n\n'),
+  closed: false,
   status: 'published',
   changedSincePublish: false,
   changedInPublish: true,
@@ -415,6 +458,7 @@ for (const lang of ['da', 'en'] as const) {
     [`import preview ${lang}`, importPreviewCard(preview, lang)],
     [`import preview, new meeting ${lang}`, importPreviewCard({ ...preview, target: { kind: 'new', startsAt: next.meeting.startsAt, endsAt: next.meeting.endsAt, place: null, room: null } }, lang)],
     [`import saved ${lang}`, importPreviewCard(preview, lang, { kind: 'saved', saved })],
+    [`import preview, unsure and undated ${lang}`, importPreviewCard(doubtfulPreview, lang)],
     [`import cancelled ${lang}`, importPreviewCard(preview, lang, { kind: 'cancelled' })],
     [`agenda overview ${lang}`, agendaOverviewCard(committee, agenda, lang)],
     [`agenda item, decision ${lang}`, agendaItemCard(committee, decisionItem, lang, { refreshUserIds: ['29:a', '29:b'] })],

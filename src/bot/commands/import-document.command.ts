@@ -1,5 +1,6 @@
 import { importPreviewCard } from '../../cards/import-preview.card';
 import type { ReadOutcome } from '../../documents/document-reader';
+import { importRefusal } from '../../documents/import-refusal';
 import { messages } from '../../i18n/messages';
 import {
   MAX_DOCUMENT_BYTES,
@@ -79,10 +80,13 @@ export const importDocumentCommand: Command = {
       await ctx.sendActivity(file ? t.importFileFailed(file.name, reason) : t.docs.pastedFailed(reason));
       return;
     }
-    const { parsed } = outcome;
+    const { parsed, text } = outcome;
     turn.log.info({ items: parsed.items.length, warnings: parsed.warnings.length, kind: parsed.kind }, 'document parsed');
-    if (!parsed.items.length) {
-      await ctx.sendActivity(t.importNoItems);
+    // A document in another language, or without a numbered item, is refused rather than guessed at.
+    const refusal = importRefusal(parsed, text);
+    if (refusal) {
+      turn.log.info({ refusal }, 'document refused');
+      await ctx.sendActivity(t.importRefused[refusal]);
       return;
     }
     const preview = await services.imports.preview(committee, turn.actor, parsed, file?.name ?? null);
