@@ -1,0 +1,113 @@
+// Text as the intent model sees it. Members type on phones and in a hurry: capitals,
+// "naeste mode" for "næste møde", "?" and "!", "pkt. 1.2". Everything is folded to one
+// spelling before the model, in training and at run time alike, so the model never has
+// to learn each variant.
+
+/** Item numbers ("1.2", "pkt. 3") become one token: the model learns "punkt <nr>", not each number. */
+export const ITEM_TOKEN = 'pktnr';
+
+const LETTERS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ä: 'ae', ö: 'oe', ü: 'ue' };
+
+/** Lower case, æøå spelt out (ae/oe/aa), accents and punctuation gone, item numbers as ITEM_TOKEN. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[æøåäöü]/g, (c) => LETTERS[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,2}(?![\d]|\.\d)/g, ` ${ITEM_TOKEN} `)
+    .replace(/\b(pkt|punkt|item)\.?\s*\d{1,2}\b/g, `$1 ${ITEM_TOKEN}`)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function tokens(folded: string): string[] {
+  return folded ? folded.split(' ') : [];
+}
+
+/**
+ * Spelling help from the words the corpus uses: "mode" → "moede" (an ø typed as o),
+ * "hvornar" → "hvornaar", "dagsordnen" → "dagsordenen". Only a word the corpus does not
+ * know is changed, and only to a known word one edit away (two for long words).
+ */
+export class Speller {
+  private readonly known: Set<string>;
+  /** "moede" is also reached as "mode", "naeste" as "naste": æøå typed as plain letters. */
+  private readonly plain = new Map<string, string>();
+  private readonly byLength = new Map<number, string[]>();
+
+  constructor(words: Iterable<string>) {
+    this.known = new Set(words);
+    for (const w of this.known) {
+      const p = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
+      if (p !== w && !this.known.has(p) && !this.plain.has(p)) this.plain.set(p, w);
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
+    }
+  }
+
+  isKnown(word: string): boolean {
+    return this.known.has(word) || word === ITEM_TOKEN || /^\d+$/.test(word);
+  }
+
+  /** The word, or the known word it was most likely meant to be; null when nothing is near. */
+  correct(word: string): string | null {
+    if (this.isKnown(word)) return word;
+    const plain = this.plain.get(word);
+    if (plain) return plain;
+    if (word.length < 5) return null;
+    const max = word.length >= 8 ? 2 : 1;
+    let best: string | null = null;
+    let bestDistance = max + 1;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        const d = distance(word, candidate, bestDistance);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** Optimal string alignment distance (a swap of two letters is one edit), given up above `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]![j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (i > 0 && rowMin >= limit) return limit;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * The words with what they share with their relatives added: the start and end of each
+ * longer word as extra tokens. Danish glues words together ("medlemsliste",
+ * "mødeoversigt", "afbudsliste"); these let a compound the corpus never wrote count as
+ * the words it is made of, and soften a typo in the middle of a word.
+ */
+export function withAffixes(words: readonly string[]): string {
+  const out: string[] = [...words];
+  for (const w of words) {
+    if (w.length < 7 || w === ITEM_TOKEN) continue;
+    out.push(`zqp${w.slice(0, 5)}`, `zqs${w.slice(-5)}`);
+  }
+  return out.join(' ');
+}
