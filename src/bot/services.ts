@@ -17,6 +17,7 @@ import type { CalendarSyncService } from '../domain/calendar-sync.service';
 import type { OutlookEventWriter } from '../domain/outlook-events';
 import type { AttendanceService } from '../domain/attendance.service';
 import type { DatePollService } from '../domain/date-poll.service';
+import type { IntentModel } from '../language/intent-model';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -39,6 +40,8 @@ export interface BotServices {
   outlookEvents: OutlookEventWriter;
   attendance: AttendanceService;
   datePolls: DatePollService;
+  /** Understands members' own words; loading at start, awaited at the first question that needs it. */
+  words: Promise<IntentModel>;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

@@ -8,6 +8,7 @@ import { calendarDa, calendarEn } from './calendar.messages';
 
 import { genitive } from './genitive';
 import { minutesDa, minutesEn } from './minutes.messages';
+import { wordsDa, wordsEn } from './words.messages';
 
 export { genitive };
 
@@ -16,6 +17,7 @@ type Counted = readonly [one: string, many: string, heading: string];
 
 const da = {
   cal: calendarDa,
+  words: wordsDa,
   appName: 'Dagsorden',
   att: attendanceDa,
   greetingTitle: 'Hej, jeg er Dagsorden',
@@ -428,6 +430,7 @@ export type Messages = typeof da;
 
 const en: Messages = {
   cal: calendarEn,
+  words: wordsEn,
   appName: 'Dagsorden',
   att: attendanceEn,
   greetingTitle: "Hi, I'm Dagsorden",
