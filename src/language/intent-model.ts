@@ -1,3 +1,5 @@
+// The build compiles from src/index.ts alone, so the ambient types must be referenced to be seen.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./nlpjs.d.ts" />
 // The intent model: NLP.js's neural classifier (in-process, offline) with its Danish and
 // English stemmers, trained on the phrase corpus after folding (fold.ts). A question is
