@@ -1,11 +1,37 @@
 // `npm run language:accuracy`: trains on the corpus's training split and reports the
 // accuracy on the held-out split (the same figures test/language/accuracy.test.ts asserts).
+// `npm run language:accuracy -- --compare` measures the model's settings one change at a
+// time against the defaults, so a setting is kept only for what it measurably does.
 import { corpusHash, examples, split } from '../src/language/corpus';
 import { evaluate, report } from '../src/language/evaluate';
-import { IntentModel } from '../src/language/intent-model';
+import { DEFAULT_SETTINGS, IntentModel, type ModelSettings } from '../src/language/intent-model';
+
+const VARIANTS: Array<[string, Partial<ModelSettings>]> = [
+  ['defaults', {}],
+  ['classifier alone', { classifierWeight: 1 }],
+  ['neighbours alone', { classifierWeight: 0 }],
+  ['classifier 0.3', { classifierWeight: 0.3 }],
+  ['classifier 0.7', { classifierWeight: 0.7 }],
+  ['stem after folding', { stemBeforeFold: false }],
+  ['no affixes', { affixes: false }],
+  ['word pairs', { pairs: true }],
+  ['None below 0.3', { noneBelow: 0.3 }],
+];
 
 async function main(): Promise<void> {
   const { train, test } = split(examples());
+  if (process.argv.includes('--compare')) {
+    for (const [name, change] of VARIANTS) {
+      const started = performance.now();
+      const model = await IntentModel.train(train, corpusHash(), { ...DEFAULT_SETTINGS, ...change });
+      const a = await evaluate(model, test);
+      const none = a.perIntent.find((p) => p.intent === 'None');
+      process.stdout.write(
+        `${name.padEnd(22)} intent ${a.intent.correct}/${a.intent.total} = ${(a.intent.rate * 100).toFixed(1)} %  None ${none?.correct}/${none?.total}  (${(performance.now() - started).toFixed(0)} ms)\n`,
+      );
+    }
+    return;
+  }
   const started = performance.now();
   const model = await IntentModel.train(train, corpusHash());
   const trainedMs = performance.now() - started;

@@ -2,6 +2,7 @@
 // date ("12. januar", "i morgen", "mødet i januar"), a meeting ("næste møde", "sidste
 // møde") and a subject ("hvad besluttede vi om takstaftalen" → "takstaftalen").
 import { findDate } from '../documents/danish-dates';
+import { TIME } from './fold';
 
 export interface DateEntity {
   /** Absent for "mødet i januar". */
@@ -61,7 +62,9 @@ export function extractEntities(text: string): Entities {
   const clipped = text.slice(0, 500);
   const lower = clipped.toLowerCase();
   const out: Entities = {};
-  const item = ITEM.exec(clipped)?.[1] ?? BARE_ITEM.exec(clipped.replace(/\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b/g, ' '))?.[1];
+  // A date ("6.1.2027") and a time ("kl. 13.00") hold numbers that look like items.
+  const withoutTimes = clipped.replace(/\b\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\b/g, ' ').replace(TIME, ' ');
+  const item = ITEM.exec(withoutTimes)?.[1] ?? BARE_ITEM.exec(withoutTimes)?.[1];
   if (item) out.item = item;
   Object.assign(out, dateOf(lower));
   if (/\b(?:næste|naeste|naste|kommende|next|coming)\s+(?:møde|mode|moede|meeting)/.test(lower)) out.meeting = 'next';

@@ -6,24 +6,45 @@
 /** Item numbers ("1.2", "pkt. 3") become one token: the model learns "punkt <nr>", not each number. */
 export const ITEM_TOKEN = 'pktnr';
 
+/**
+ * A time of day: "kl. 13.00", "kl 9", "klokken 13:30-14.45", and "13.00" ("x.00" is no item:
+ * sub-items count from 1). Never an item number.
+ */
+export const TIME = /\b(?:kl|klokken)\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?)?(?![\d])|(?<![\d.])\d{1,2}[.:]00(?![\d]|\.\d)/gi;
+
 const LETTERS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ä: 'ae', ö: 'oe', ü: 'ue' };
 
-/** Lower case, æøå spelt out (ae/oe/aa), accents and punctuation gone, item numbers as ITEM_TOKEN. */
-export function fold(text: string): string {
-  return text
+/**
+ * The words as typed, lower case, æøå kept, punctuation gone, item numbers as ITEM_TOKEN,
+ * and a time after "kl." ("kl. 13.00") dropped: it names no item and asks nothing. The
+ * stemmers want these: their Danish suffix rules are written for æøå, not ae/oe/aa.
+ */
+export function words(text: string): string[] {
+  const lowered = text
     .toLowerCase()
+    .replace(TIME, ' kl ')
+    .replace(/(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,2}(?![\d]|\.\d)/g, ` ${ITEM_TOKEN} `)
+    .replace(/\b(pkt|punkt|item)\.?\s*\d{1,2}\b/g, `$1 ${ITEM_TOKEN}`)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .trim();
+  return lowered ? lowered.split(/\s+/) : [];
+}
+
+/** One word as the model's vocabulary spells it: æøå spelt out (ae/oe/aa), accents gone. */
+export function foldWord(word: string): string {
+  return word
     .replace(/[æøåäöü]/g, (c) => LETTERS[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,2}(?![\d]|\.\d)/g, ` ${ITEM_TOKEN} `)
-    .replace(/\b(pkt|punkt|item)\.?\s*\d{1,2}\b/g, `$1 ${ITEM_TOKEN}`)
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[^a-z0-9]+/g, '');
 }
 
-export function tokens(folded: string): string[] {
-  return folded ? folded.split(' ') : [];
+/** Lower case, æøå spelt out (ae/oe/aa), accents and punctuation gone, item numbers as ITEM_TOKEN. */
+export function fold(text: string): string {
+  return words(text)
+    .map(foldWord)
+    .filter((w) => w)
+    .join(' ');
 }
 
 /**
@@ -95,19 +116,4 @@ function distance(a: string, b: string, limit: number): number {
     if (i > 0 && rowMin >= limit) return limit;
   }
   return rows[a.length]![b.length]!;
-}
-
-/**
- * The words with what they share with their relatives added: the start and end of each
- * longer word as extra tokens. Danish glues words together ("medlemsliste",
- * "mødeoversigt", "afbudsliste"); these let a compound the corpus never wrote count as
- * the words it is made of, and soften a typo in the middle of a word.
- */
-export function withAffixes(words: readonly string[]): string {
-  const out: string[] = [...words];
-  for (const w of words) {
-    if (w.length < 7 || w === ITEM_TOKEN) continue;
-    out.push(`zqp${w.slice(0, 5)}`, `zqs${w.slice(-5)}`);
-  }
-  return out.join(' ');
 }

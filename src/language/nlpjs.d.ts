@@ -3,6 +3,7 @@ declare module '@nlpjs/core' {
   export interface Container {
     use(plugin: unknown): void;
     get(name: string): unknown;
+    register(name: string, instance: unknown, isSingleton?: boolean): void;
     registerConfiguration(tag: string, settings: Record<string, unknown>, overwrite?: boolean): void;
   }
   export function containerBootstrap(): Container;
@@ -29,8 +30,14 @@ declare module '@nlpjs/nlp' {
 
 declare module '@nlpjs/lang-da' {
   export const LangDa: unknown;
+  export class StemmerDa {
+    stem(word: string): string;
+  }
 }
 
 declare module '@nlpjs/lang-en-min' {
   export const LangEn: unknown;
+  export class StemmerEn {
+    stem(word: string): string;
+  }
 }
