@@ -14,8 +14,11 @@ const VARIANTS: Array<[string, Partial<ModelSettings>]> = [
   ['classifier 0.7', { classifierWeight: 0.7 }],
   ['stem after folding', { stemBeforeFold: false }],
   ['no affixes', { affixes: false }],
-  ['word pairs', { pairs: true }],
+  ['no word pairs', { pairs: false }],
   ['None below 0.3', { noneBelow: 0.3 }],
+  ['learning rate 0.3', { neural: { ...DEFAULT_SETTINGS.neural, learningRate: 0.3 } }],
+  ['alpha 0.03', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03 } }],
+  ['alpha 0.15', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.15 } }],
 ];
 
 async function main(): Promise<void> {

@@ -38,7 +38,7 @@ export interface ModelSettings {
 
 export const DEFAULT_SETTINGS: ModelSettings = {
   classifierWeight: 0.5,
-  pairs: false,
+  pairs: true,
   stemBeforeFold: true,
   affixes: true,
   noneBelow: 0,
