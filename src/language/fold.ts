@@ -73,17 +73,24 @@ export class Speller {
     return this.known.has(word) || word === ITEM_TOKEN || /^\d+$/.test(word);
   }
 
+  /** The word, or the known word æøå typed as plain letters stand for ("mode" → "moede"). */
+  exact(word: string): string | null {
+    if (this.isKnown(word)) return word;
+    return this.plain.get(word) ?? null;
+  }
+
   /** The word, or the known word it was most likely meant to be; null when nothing is near. */
   correct(word: string): string | null {
-    if (this.isKnown(word)) return word;
-    const plain = this.plain.get(word);
-    if (plain) return plain;
+    const exact = this.exact(word);
+    if (exact) return exact;
     if (word.length < 5) return null;
     const max = word.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = max + 1;
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
+        // A slip of the finger is rarely the first letter; "genaktiver" is no "deaktiver".
+        if (candidate[0] !== word[0]) continue;
         const d = distance(word, candidate, bestDistance);
         if (d < bestDistance) {
           best = candidate;

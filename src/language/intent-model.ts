@@ -186,18 +186,21 @@ export class IntentModel {
     for (const w of typed) {
       const f = foldWord(w);
       if (!f) continue;
-      const corrected = speller.correct(f);
-      if (corrected && speller.isKnown(corrected)) {
-        knownCount++;
-        folded.push(corrected);
-        stemmed.push(known[corrected] ?? stemOf(lang, corrected, this.settings));
-        continue;
-      }
-      const parts = lang === 'da' ? splitCompound(f, known) : null;
+      // A compound of known words is read before a guess at a typo: "afbudsliste" is
+      // "afbud" + "liste", not a misspelt word one or two letters away.
+      const exact = speller.exact(f);
+      const parts = exact || lang !== 'da' ? null : splitCompound(f, known);
       if (parts) {
         knownCount++;
         folded.push(...parts);
         stemmed.push(...parts.map((p) => known[p]!));
+        continue;
+      }
+      const corrected = exact ?? speller.correct(f);
+      if (corrected && speller.isKnown(corrected)) {
+        knownCount++;
+        folded.push(corrected);
+        stemmed.push(known[corrected] ?? stemOf(lang, corrected, this.settings));
         continue;
       }
       folded.push(f);
