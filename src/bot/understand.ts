@@ -115,6 +115,22 @@ async function runIntent(h: HandlerContext, intent: Intent, u: Understanding, te
   await commandById(info.command)!.run(h, { committeeId: committee?.id, args });
 }
 
+/**
+ * "hvornår mødes DAS Social?" from someone who is not in DAS Social: say so, politely, and
+ * answer for their own committee (whoAsks only ever picks one of theirs, so no other
+ * committee's data is read). In a channel the channel's committee answers anyway.
+ */
+async function noteOtherCommittee(h: HandlerContext, text: string): Promise<void> {
+  if (h.turn.scope.type === 'channel') return;
+  const resolution = await h.services.committees.resolve(h.turn.scope, h.turn.actor);
+  const mine = resolution.kind === 'one' ? [resolution.committee] : resolution.kind === 'choose' ? resolution.committees : [];
+  if (!mine.length) return;
+  const named = await h.services.committees.namedButNotMine(text, mine);
+  if (!named) return;
+  const own = mine.length === 1 ? mine[0]!.name : null;
+  await h.ctx.sendActivity(messages(h.turn.lang).words.notYourCommittee(named, own));
+}
+
 /** Answers text that no exact command matched. */
 export async function answerOwnWords(h: HandlerContext, written: string): Promise<void> {
   const t = messages(h.turn.lang).words;
@@ -122,6 +138,7 @@ export async function answerOwnWords(h: HandlerContext, written: string): Promis
     await fallback(h, written, t.empty);
     return;
   }
+  await noteOtherCommittee(h, written);
   const model = await h.services.words;
   const u = await model.understand(written, h.turn.lang);
   const [first, second] = u.candidates;

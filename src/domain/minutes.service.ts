@@ -87,7 +87,7 @@ export class MinutesService {
     private readonly committees: CommitteeService,
     private readonly minutes: MinutesRepository,
     private readonly agenda: Pick<AgendaRepository, 'loadAgenda'>,
-    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>,
+    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming' | 'listStartingBetween'>,
     /** Who came (recorded attendance, with stand-ins), in the committee's order. */
     private readonly attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> },
     private readonly writer: MinutesWriter,
@@ -162,6 +162,24 @@ export class MinutesService {
     if (!fresh) throw new DomainError('conflict', `minutes of ${meeting.id}`);
     if (!result.published) return { kind: 'already', view: await this.view(committee, meeting, fresh) };
     return { kind: 'published', view: await this.view(committee, meeting, fresh), approvalItemNumber: result.approvalItemNumber, toChannel: Boolean(committee.conversationId) };
+  }
+
+  /**
+   * "referat" from a member: the committee's latest published minutes and their download
+   * links, or null when none are published. Never a draft: a draft is the secretariat's
+   * until "godkend referat" sends it out.
+   */
+  async latestPublished(committee: Committee, actor: Actor): Promise<{ meeting: Meeting; minutes: StoredMinutes; links: { docx: string; md: string } } | null> {
+    await this.committees.getForMember(committee.id, actor);
+    const now = this.clock.now();
+    // Minutes older than a few years are in the archive, not a question for the chat.
+    const since = new Date(now.getTime() - 3 * 366 * 24 * 3600 * 1000);
+    const held = (await this.meetings.listStartingBetween(committee.id, since, now)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+    for (const meeting of held) {
+      const minutes = await this.minutes.find(meeting.id);
+      if (minutes && minutes.status !== 'draft') return { meeting, minutes, links: this.messenger.links(meeting.id, minutes.token) };
+    }
+    return null;
   }
 
   /** "ret referat <hvad>": a correction to the published minutes of the meeting, which are issued again with it (secretariat only). */

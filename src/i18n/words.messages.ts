@@ -69,6 +69,16 @@ export const wordsDa = {
   notPublished: 'Ikke udsendt endnu',
   openItem: 'Åbn',
   decisionsHowTo: 'Skriv, hvad du leder efter, fx «hvad besluttede vi om takstaftalen?».',
+  notYourCommittee: (named: string, own: string | null) =>
+    own ? `Du er ikke medlem af ${named}, så jeg svarer for ${own}.` : `Du er ikke medlem af ${named}. Jeg kan kun svare for dine egne styregrupper.`,
+  commands: {
+    agenda: { text: 'dagsorden', description: 'Næste mødes dagsorden kort, med dine egne svar og et link til hvert punkt.' },
+    deadline: { text: 'frist', description: 'Hvornår punkter til næste møde senest kan meldes ind.' },
+    myDigest: { text: 'opsummering', description: 'Det, der venter på dig før næste møde: punkter du mangler at svare på, frister og opgaver.' },
+    myAttendance: { text: 'afbud · kommer · stedfortræder', description: 'Meld afbud, bekræft din deltagelse, eller send en stedfortræder til næste møde.' },
+    latestMinutes: { text: 'referat', description: 'Det seneste udsendte referat fra din styregruppe (sekretariatet får udkastet).' },
+    ownWords: { text: 'Eller skriv med dine egne ord', description: 'Fx «hvornår mødes vi?», «hvad besluttede vi om takstaftalen?» eller «jeg kan ikke komme». Er jeg i tvivl, spørger jeg «Mente du …».' },
+  },
 };
 
 export type WordsMessages = typeof wordsDa;
@@ -138,4 +148,14 @@ export const wordsEn: WordsMessages = {
   notPublished: 'Not published yet',
   openItem: 'Open',
   decisionsHowTo: 'Write what you are looking for, e.g. "what did we decide about the rate agreement?".',
+  notYourCommittee: (named: string, own: string | null) =>
+    own ? `You are not a member of ${named}, so I am answering for ${own}.` : `You are not a member of ${named}. I can only answer for your own committees.`,
+  commands: {
+    agenda: { text: 'agenda', description: "The next meeting's agenda in short, with your own answers and a link to each item." },
+    deadline: { text: 'deadline', description: 'The last day to submit topics for the next meeting.' },
+    myDigest: { text: 'digest', description: 'What awaits you before the next meeting: items you have not answered, deadlines and actions.' },
+    myAttendance: { text: 'apologies · attending · stand-in', description: 'Send apologies, confirm that you attend, or send a stand-in to the next meeting.' },
+    latestMinutes: { text: 'minutes', description: "Your committee's latest published minutes (the secretariat gets the draft)." },
+    ownWords: { text: 'Or write in your own words', description: 'E.g. "when do we meet?", "what did we decide about the rate agreement?" or "I can\'t come". When I am unsure, I ask "Did you mean …".' },
+  },
 };

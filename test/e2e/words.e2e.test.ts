@@ -59,6 +59,32 @@ describe("the issue's questions, in a member's personal chat", () => {
   });
 });
 
+describe('another committee named in the question', () => {
+  it("says the member is not in it, answers for their own committee, and shows none of the other's data", async () => {
+    const other = await app.db.prisma.committee.create({ data: { name: 'DAS Social', slug: 'das-social-words-test' } });
+    await app.db.prisma.meeting.create({
+      data: { committeeId: other.id, startsAt: new Date('2027-01-07T09:00:00Z'), endsAt: new Date('2027-01-07T11:00:00Z'), place: 'Aalborg Rådhus' },
+    });
+    try {
+      const said = await ask('hvornår mødes DAS Social næste gang?', MEGAN, 2);
+      expect(said).toContain('Du er ikke medlem af DAS Social, så jeg svarer for DASSOS.');
+      expect(said).toContain('Viborg Rådhus');
+      expect(said).not.toContain('Aalborg');
+      // Her own committee named: no note.
+      expect(await ask('hvornår mødes DASSOS næste gang?')).not.toContain('ikke medlem');
+    } finally {
+      await app.db.prisma.committee.delete({ where: { id: other.id } });
+    }
+  });
+});
+
+describe('the help card', () => {
+  it('lists the everyday commands and says plain words work', async () => {
+    const said = await ask('hjælp');
+    for (const command of ['dagsorden', 'frist', 'afbud · kommer · stedfortræder', 'opsummering', 'Eller skriv med dine egne ord']) expect(said).toContain(command);
+  });
+});
+
 describe('never a dead end', () => {
   it('offers likely actions as buttons when unsure, and the useful ones when lost', async () => {
     const said = await ask('kan du bestille kage?');
