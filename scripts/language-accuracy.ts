@@ -16,9 +16,14 @@ const VARIANTS: Array<[string, Partial<ModelSettings>]> = [
   ['no affixes', { affixes: false }],
   ['no word pairs', { pairs: false }],
   ['None below 0.3', { noneBelow: 0.3 }],
+  ['neighbours: mean of 2', { neighbours: 2 }],
+  ['neighbours: mean of 3', { neighbours: 3 }],
   ['learning rate 0.3', { neural: { ...DEFAULT_SETTINGS.neural, learningRate: 0.3 } }],
   ['alpha 0.03', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03 } }],
   ['alpha 0.15', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.15 } }],
+  ['alpha 0.01', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.01 } }],
+  ['alpha 0.03, rate 0.3', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03, learningRate: 0.3 } }],
+  ['alpha 0.03, momentum 0.9', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03, momentum: 0.9 } }],
 ];
 
 async function main(): Promise<void> {

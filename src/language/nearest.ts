@@ -48,10 +48,10 @@ export class NearestExamples {
     return v;
   }
 
-  /** Per intent, the similarity (0–1) of its closest example to the folded text. */
-  scores(folded: string): Map<string, number> {
+  /** Per intent, the mean similarity (0–1) of its `k` closest examples to the folded text. */
+  scores(folded: string, k = 1): Map<string, number> {
     const q = this.weigh(grams(folded));
-    const best = new Map<string, number>();
+    const top = new Map<string, number[]>();
     for (const { intent, vector } of this.vectors) {
       let dot = 0;
       const [small, large] = q.size < vector.size ? [q, vector] : [vector, q];
@@ -59,8 +59,15 @@ export class NearestExamples {
         const y = large.get(g);
         if (y) dot += x * y;
       }
-      if (dot > (best.get(intent) ?? 0)) best.set(intent, dot);
+      if (!dot) continue;
+      const list = top.get(intent) ?? [];
+      list.push(dot);
+      list.sort((a, b) => b - a);
+      if (list.length > k) list.length = k;
+      top.set(intent, list);
     }
-    return best;
+    const out = new Map<string, number>();
+    for (const [intent, list] of top) out.set(intent, list.reduce((a, b) => a + b, 0) / k);
+    return out;
   }
 }
