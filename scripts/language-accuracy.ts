@@ -8,6 +8,12 @@ import { corpusHash, examples, split } from '../src/language/corpus';
 import { evaluate, report } from '../src/language/evaluate';
 import { DEFAULT_SETTINGS, IntentModel, type ModelSettings } from '../src/language/intent-model';
 
+// Measured on the final corpus (test split of 601; defaults 579 = 96.3 %): classifier alone
+// 95.2, neighbours alone 77.5, classifier 0.3 95.2, 0.7 95.8; stem after folding 96.3 (14 of
+// 189 æøå words stem differently, none decides a case); no affixes 93.2; no word pairs
+// 91.5; None below 0.3 96.3 (no change: wrong answers to off-topic questions score high);
+// neighbours mean of 2 96.2, of 3 95.8; error threshold 0.0005 95.8; alpha 0.15 94.5;
+// alpha 0.01 96.3; momentum 0.9 (with alpha 0.03) 89.9; NLP.js's own alpha 0.07 and rate 0.6 94.5.
 const VARIANTS: Array<[string, Partial<ModelSettings>]> = [
   ['defaults', {}],
   ['classifier alone', { classifierWeight: 1 }],
@@ -20,14 +26,12 @@ const VARIANTS: Array<[string, Partial<ModelSettings>]> = [
   ['None below 0.3', { noneBelow: 0.3 }],
   ['neighbours: mean of 2', { neighbours: 2 }],
   ['neighbours: mean of 3', { neighbours: 3 }],
-  ['learning rate 0.3', { neural: { ...DEFAULT_SETTINGS.neural, learningRate: 0.3 } }],
-  ['alpha 0.03', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03 } }],
+  ['NLP.js network defaults', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.07, learningRate: 0.6 } }],
+  ['momentum 0.9', { neural: { ...DEFAULT_SETTINGS.neural, momentum: 0.9 } }],
   ['alpha 0.15', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.15 } }],
   ['error threshold 0.0005', { neural: { ...DEFAULT_SETTINGS.neural, errorThresh: 0.0005 } }],
   ['at most 2000 iterations', { neural: { ...DEFAULT_SETTINGS.neural, iterations: 2000 } }],
   ['alpha 0.01', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.01 } }],
-  ['alpha 0.03, rate 0.3', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03, learningRate: 0.3 } }],
-  ['alpha 0.03, momentum 0.9', { neural: { ...DEFAULT_SETTINGS.neural, alpha: 0.03, momentum: 0.9 } }],
 ];
 
 async function main(): Promise<void> {
