@@ -20,3 +20,7 @@ fs.rmSync(prismaOut, { recursive: true, force: true });
 fs.mkdirSync(prismaOut, { recursive: true });
 fs.copyFileSync(path.join(root, 'prisma', 'schema.prisma'), path.join(prismaOut, 'schema.prisma'));
 fs.cpSync(path.join(root, 'prisma', 'migrations'), path.join(prismaOut, 'migrations'), { recursive: true });
+
+// The intent model, trained from the phrase corpus now rather than at every start.
+const trained = spawnSync(process.execPath, [path.join(__dirname, 'train-language.js')], { stdio: 'inherit' });
+if (trained.status !== 0) process.exit(trained.status ?? 1);

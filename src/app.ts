@@ -61,6 +61,7 @@ import { CalendarSyncService } from './domain/calendar-sync.service';
 import { CalendarSyncJob } from './jobs/calendar-sync-job';
 import { DocumentReader } from './documents/document-reader';
 import { version } from '../package.json';
+import { loadIntentModel } from './language/model-store';
 
 export interface App {
   server: restify.Server;
@@ -123,7 +124,14 @@ export async function startApp(
   const decisions = new DecisionService(committees, store.agenda, store.decisions, store.minutes, store.memberships, store.inputs, store.meetings, clock);
   const attendance = new AttendanceService(committees, store.meetings, store.memberships, store.attendance, store.agenda, clock, attendanceLetters);
   const documents = new DocumentReader(log.child({ part: 'documents' }));
+  // Loaded beside the database's start; the first free-text question waits for it if need be.
+  const words = loadIntentModel().then((loaded) => {
+    log.info({ source: loaded.source, ms: Math.round(loaded.ms) }, 'language model ready');
+    return loaded.model;
+  });
+  words.catch((err: unknown) => log.error({ err }, 'language model failed to load'));
   const services: BotServices = {
+    words,
     committees,
     documents,
     downloads: { trustedOrigins: config.FILE_DOWNLOAD_HOSTS ?? [] },

@@ -20,7 +20,8 @@ import { sendSetupCard } from './commands/setup.command';
 import type { ActionResult, HandlerContext } from './handler';
 import { cardMessage, sendCard } from './reply';
 import type { BotServices } from './services';
-import { commandText, MAX_TEXT_LENGTH } from './text';
+import { commandText, MAX_TEXT_LENGTH, writtenText } from './text';
+import { answerOwnWords } from './understand';
 import { turnInfo } from './turn';
 
 const submitValue = z.object({ verb: z.string().min(1).max(64) }).catchall(z.unknown());
@@ -117,8 +118,8 @@ export class DagsordenBot extends TeamsActivityHandler {
     const command = uploadedFiles(h.ctx.activity).length ? importDocumentCommand : findCommand(text);
     h.turn.log.info({ command: command?.id ?? null }, 'message');
     if (!command) {
-      const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-      await h.ctx.sendActivity(t.unknownText(shown));
+      // Exact commands first; everything else is read by the intent model.
+      await answerOwnWords(h, writtenText(h.ctx.activity));
       return;
     }
     await command.run(h, {});

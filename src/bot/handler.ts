@@ -14,13 +14,28 @@ export interface HandlerContext {
   services: BotServices;
 }
 
+/** What a question named besides the command (from the intent model, or a button that carries it). */
+export interface CommandArgs {
+  /** "hvad besluttede vi om takstaftalen" → "takstaftalen". */
+  subject?: string;
+  /** "punkt 1.2" → "1.2". */
+  item?: string;
+  date?: { day: number | null; month: number; year: number | null };
+  /** Digests off (true) or on (false). */
+  mute?: boolean;
+  /** A language named: "da" or "en". */
+  language?: 'da' | 'en';
+  /** The intent that chose the command, when several share one (afbud / kommer / stedfortræder). */
+  intent?: string;
+}
+
 export interface Command {
   /** Stable id, used by buttons that run the command ("next-meeting"). */
   id: string;
   /** True when the normalised text asks for this command. */
   matches(text: string): boolean;
-  /** committeeId is set when a button already chose the committee. */
-  run(h: HandlerContext, options: { committeeId?: string }): Promise<void>;
+  /** committeeId is set when a button already chose the committee; args when words or a button named more. */
+  run(h: HandlerContext, options: { committeeId?: string; args?: CommandArgs }): Promise<void>;
 }
 
 /** What a card action answers: a new version of the clicked card, and/or a message. */

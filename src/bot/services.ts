@@ -19,6 +19,7 @@ import type { AttendanceService } from '../domain/attendance.service';
 import type { DatePollService } from '../domain/date-poll.service';
 import type { DocumentReader } from '../documents/document-reader';
 import type { DownloadPolicy } from './document-upload';
+import type { IntentModel } from '../language/intent-model';
 
 /** The domain services the bot calls, built once in the composition root. */
 export interface BotServices {
@@ -45,6 +46,8 @@ export interface BotServices {
   documents: DocumentReader;
   /** Where uploaded files may be fetched from. */
   downloads: DownloadPolicy;
+  /** Understands members' own words; loading at start, awaited at the first question that needs it. */
+  words: Promise<IntentModel>;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;

@@ -135,6 +135,15 @@ export class AgendaService {
     return null;
   }
 
+  /** The next agenda as a member sees it ("dagsorden"), with their own answers per item. */
+  async memberAgenda(committee: Committee, actor: Actor): Promise<{ agenda: Agenda | null; mine: Map<string, PositionKind> }> {
+    const member = await this.committees.requireMember(committee, actor);
+    const agenda = await this.current(committee);
+    if (!agenda) return { agenda: null, mine: new Map() };
+    const mine = await this.agenda.positionsOf(member.personId, agenda.items.map((i) => i.id));
+    return { agenda, mine };
+  }
+
   /** What "udsend dagsorden" would post, with any CPR numbers found (secretariat only). */
   async preparePublish(committee: Committee, actor: Actor, meetingId?: string): Promise<PublishPlan> {
     await this.committees.requireRole(committee, actor, ['secretariat']);

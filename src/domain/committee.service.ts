@@ -108,6 +108,25 @@ export class CommitteeService {
     if (!committee.serviceUrl && serviceUrl) await this.committees.setServiceUrl(committee.id, serviceUrl);
   }
 
+  /**
+   * A committee named in the text ("hvornår mødes DAS Social?") that the person is not a
+   * member of, by name only: the caller says so politely and answers for their own.
+   */
+  async namedButNotMine(text: string, mine: readonly Committee[]): Promise<string | null> {
+    const lower = text.toLowerCase();
+    const own = new Set(mine.map((c) => c.name.toLowerCase()));
+    const names = await this.committees.listNames();
+    // The longest name first: "DAS Social" is named, not the "DAS" inside it.
+    for (const name of [...names].sort((a, b) => b.length - a.length)) {
+      const n = name.toLowerCase();
+      if (own.has(n) || n.length < 3) continue;
+      const at = lower.indexOf(n);
+      const bounded = at >= 0 && !/[\p{L}\p{N}]/u.test(lower[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(lower[at + n.length] ?? ' ');
+      if (bounded && ![...own].some((o) => o.includes(n))) return name;
+    }
+    return null;
+  }
+
   /** Committees a channel could be linked to: those not yet linked anywhere. */
   listLinkable(): Promise<Committee[]> {
     return this.committees.listUnlinked();

@@ -108,7 +108,7 @@ export class MinutesService {
     private readonly committees: CommitteeService,
     private readonly minutes: MinutesRepository,
     private readonly agenda: Pick<AgendaRepository, 'loadAgenda'>,
-    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>,
+    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming' | 'listStartingBetween'>,
     /** Who came (recorded attendance, with stand-ins), in the committee's order. */
     private readonly attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> },
     private readonly writer: MinutesWriter,
@@ -188,6 +188,27 @@ export class MinutesService {
     if (!fresh) throw new DomainError('conflict', `minutes of ${meeting.id}`);
     if (!result.published) return { kind: 'already', view: await this.view(committee, meeting, fresh) };
     return { kind: 'published', view: await this.view(committee, meeting, fresh), approvalItemNumber: result.approvalItemNumber, toChannel: Boolean(committee.conversationId) };
+  }
+
+  /**
+   * "referat" from a member: the committee's latest published minutes and their download
+   * links, or null when none are published. Never a draft: a draft is the secretariat's
+   * until "godkend referat" sends it out.
+   */
+  async latestPublished(committee: Committee, actor: Actor): Promise<{ meeting: Meeting; minutes: StoredMinutes; links: { docx: string; md: string } } | null> {
+    await this.committees.getForMember(committee.id, actor);
+    const now = this.clock.now();
+    // Minutes older than a few years are in the archive, not a question for the chat.
+    const since = new Date(now.getTime() - 3 * 366 * 24 * 3600 * 1000);
+    const held = (await this.meetings.listStartingBetween(committee.id, since, now)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+    for (const meeting of held) {
+      const found = await this.minutes.find(meeting.id);
+      if (!found || found.status === 'draft') continue;
+      // Links expire: a member asking for the minutes gets working ones, as the secretariat does.
+      const minutes = this.current(found) ? found : await this.renewed(meeting, found);
+      return { meeting, minutes, links: this.messenger.links(meeting.id, minutes.token) };
+    }
+    return null;
   }
 
   /**
@@ -274,13 +295,15 @@ export class MinutesService {
     return linkValid(minutes.tokenIssuedAt, this.clock.now(), this.linkDays);
   }
 
+  /** The minutes with a new link token (another instance may have renewed it first: theirs is read back). */
+  private async renewed(meeting: Meeting, stored: StoredMinutes): Promise<StoredMinutes> {
+    await this.minutes.renewToken(meeting.id, stored.token, this.messenger.newToken(), this.clock.now());
+    return (await this.minutes.find(meeting.id)) ?? stored;
+  }
+
   private async view(committee: Committee, meeting: Meeting, stored: StoredMinutes): Promise<MinutesView> {
-    let minutes = stored;
-    if (!this.current(stored)) {
-      // The secretariat looking at minutes whose links expired gets new ones.
-      await this.minutes.renewToken(meeting.id, stored.token, this.messenger.newToken(), this.clock.now());
-      minutes = (await this.minutes.find(meeting.id)) ?? stored;
-    }
+    // The secretariat looking at minutes whose links expired gets new ones.
+    const minutes = this.current(stored) ? stored : await this.renewed(meeting, stored);
     const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
     const items = minutesItems(agenda?.items ?? []);
     return {

@@ -49,6 +49,8 @@ export interface CommitteeRepository {
   /** Committees where the person (by aadObjectId) has an active membership. */
   listForPerson(aadObjectId: string): Promise<Committee[]>;
   listUnlinked(): Promise<Committee[]>;
+  /** Every committee's name (to notice one named in a question); nothing else about them. */
+  listNames(): Promise<string[]>;
   create(input: { name: string; slug: string; tenantId: string | null }): Promise<Committee>;
   link(committeeId: string, ref: ConversationRef): Promise<Committee>;
   setServiceUrl(committeeId: string, serviceUrl: string): Promise<void>;

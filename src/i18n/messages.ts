@@ -11,6 +11,8 @@ import { documentsDa, documentsEn } from './documents.messages';
 
 import { genitive } from './genitive';
 import { minutesDa, minutesEn } from './minutes.messages';
+import { wordsDa, wordsEn } from './words.messages';
+
 export { genitive };
 
 /** A noun as counted and as a heading: one, many, heading. */
@@ -19,6 +21,7 @@ type Counted = readonly [one: string, many: string, heading: string];
 const da = {
   cal: calendarDa,
   docs: documentsDa,
+  words: wordsDa,
   appName: 'Dagsorden',
   att: attendanceDa,
   greetingTitle: 'Hej, jeg er Dagsorden',
@@ -473,6 +476,7 @@ export type Messages = typeof da;
 const en: Messages = {
   cal: calendarEn,
   docs: documentsEn,
+  words: wordsEn,
   appName: 'Dagsorden',
   att: attendanceEn,
   greetingTitle: "Hi, I'm Dagsorden",

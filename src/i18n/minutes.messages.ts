@@ -74,6 +74,9 @@ export const minutesDa = {
   publish: 'Godkend og udsend',
   publishedHint: 'Ret det udsendte referat med «ret referat [hvad er rettet]» eller «referat punkt 1.2».',
   minutesOnlyPersonal: 'Referatets udkast laver jeg i vores personlige chat, så det ikke deles, før det er klar. Skriv til mig dér.',
+  latestMinutes: (committee: string, meeting: string, docx: string, md: string) =>
+    `Det seneste udsendte referat fra ${committee} er fra mødet ${meeting}: [Word](${docx}) · [tekst](${md})`,
+  noPublishedMinutes: (committee: string) => `${committee} har ikke udsendt et referat i Dagsorden endnu. Sekretariatet udsender det, når det er godkendt.`,
   published: (meeting: string, toChannel: boolean, approval: string | null) =>
     [
       toChannel ? `Referatet fra mødet ${meeting} er udsendt i kanalen.` : `Referatet fra mødet ${meeting} er udsendt (styregruppen har ingen kanal, så det er ikke lagt dér).`,
@@ -198,6 +201,9 @@ export const minutesEn: MinutesMessages = {
   publish: 'Approve and publish',
   publishedHint: 'Correct the published minutes with "correct minutes [what was corrected]" or "minutes item 1.2".',
   minutesOnlyPersonal: 'I make the draft minutes in our personal chat, so nothing is shared before it is ready. Write to me there.',
+  latestMinutes: (committee: string, meeting: string, docx: string, md: string) =>
+    `The latest published minutes of ${committee} are from the meeting on ${meeting}: [Word](${docx}) · [text](${md})`,
+  noPublishedMinutes: (committee: string) => `${committee} has not published any minutes in Dagsorden yet. The secretariat publishes them once approved.`,
   published: (meeting: string, toChannel: boolean, approval: string | null) =>
     [
       toChannel ? `The minutes of the meeting of ${meeting} have been published in the channel.` : `The minutes of the meeting of ${meeting} have been published (the committee has no channel, so they were not posted there).`,

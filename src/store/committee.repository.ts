@@ -40,6 +40,11 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return rows.map(toCommittee);
   }
 
+  async listNames(): Promise<string[]> {
+    const rows = await this.prisma.committee.findMany({ select: { name: true }, orderBy: { name: 'asc' } });
+    return rows.map((r) => r.name);
+  }
+
   async listUnlinked(): Promise<Committee[]> {
     const rows = await this.prisma.committee.findMany({ where: { channelId: null }, orderBy: { name: 'asc' } });
     return rows.map(toCommittee);

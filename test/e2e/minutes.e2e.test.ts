@@ -215,7 +215,10 @@ describe('minutes', () => {
 
     const wrong = linkOf(draftCard, 'Hent som Word').replace(/\/[\w-]+\.docx$/, '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.docx');
     expect((await fetch(wrong)).status).toBe(404);
-    expect(await say('referat', MEGAN)).toContain('Det kan kun sekretariatet.');
+    // A member asking for "referat" gets the published minutes, never the draft: none yet.
+    const forMember = await say('referat', MEGAN);
+    expect(forMember).toContain('DASSOS har ikke udsendt et referat i Dagsorden endnu');
+    expect(forMember).not.toContain('UDKAST');
   });
 
   it('are published once to the channel, and put on the next meeting as "Godkendelse af referat"', async () => {
@@ -246,6 +249,14 @@ describe('minutes', () => {
     expect((await fetch(linkOf(draftCard, 'Hent som Word'))).status).toBe(404);
     // The published document is no longer marked as a draft.
     expect(await (await fetch(published.replace(/\.docx$/, '.md'))).text()).not.toContain('Udkast');
+
+    // Now a member asking for the minutes, in plain words too, gets the published ones as links.
+    for (const question of ['referat', 'hvor er referatet fra sidste møde?']) {
+      const forMember = await say(question, MEGAN);
+      expect(forMember).toContain('Det seneste udsendte referat fra DASSOS er fra mødet mandag den 23. november 2026');
+      expect(forMember).toContain(`/files/minutes/${meetingId}/`);
+      expect(forMember).not.toContain('UDKAST');
+    }
   });
 
   it('after publication, change only through a dated correction, and are issued again with it', async () => {

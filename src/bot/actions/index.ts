@@ -1,5 +1,5 @@
 import type { CardAction } from '../handler';
-import { commandAction } from './command.action';
+import { commandAction, wordsCancelAction } from './command.action';
 import { importCancelAction } from './import-cancel.action';
 import { importSaveAction } from './import-save.action';
 import { itemRefreshAction } from './item-refresh.action';
@@ -38,6 +38,7 @@ import { datePollCloseAction } from './date-poll-close.action';
 
 const all: readonly CardAction[] = [
   commandAction,
+  wordsCancelAction,
   setupLinkAction,
   setupImportRosterAction,
   membersSaveAction,

@@ -16,10 +16,11 @@ const MONTHS: Record<string, string> = {
 export const attendanceCommand: Command = {
   id: 'attendance',
   matches: (text) => PATTERN.test(text),
-  async run(h, { committeeId }) {
+  async run(h, { committeeId, args }) {
     const rest = PATTERN.exec(commandText(h.ctx.activity))?.[1]?.trim() ?? '';
-    const date = rest ? findDate(rest.replace(/[a-z]+/g, (w) => MONTHS[w] ?? w)) : null;
-    if (rest && !date) {
+    const named = args?.date?.day ? { day: args.date.day, month: args.date.month, year: args.date.year } : null;
+    const date = named ?? (rest ? findDate(rest.replace(/[a-z]+/g, (w) => MONTHS[w] ?? w)) : null);
+    if (rest && !date && !args) {
       await h.ctx.sendActivity(messages(h.turn.lang).errors.no_meeting_on_date);
       return;
     }

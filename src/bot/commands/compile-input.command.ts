@@ -8,9 +8,9 @@ const COMPILE = /^(?:saml input|compile input) (.+)$/;
 export const compileInputCommand: Command = {
   id: 'compile-input',
   matches: (text) => /^(saml input|compile input)\b/.test(text),
-  async run(h, { committeeId }) {
+  async run(h, { committeeId, args }) {
     const t = messages(h.turn.lang);
-    const title = COMPILE.exec(commandText(h.ctx.activity))?.[1];
+    const title = args?.subject ?? COMPILE.exec(commandText(h.ctx.activity))?.[1];
     if (!title) {
       await h.ctx.sendActivity(t.errors.no_input_request);
       return;

@@ -9,11 +9,11 @@ const PATTERN = /^\s*(?:søg\s+)?(?:beslutninger|decisions|search decisions)\b[\
 export const decisionsCommand: Command = {
   id: 'decisions',
   matches: (text) => /^(søg )?(beslutninger|decisions|search decisions)\b/.test(text),
-  async run(h, { committeeId }) {
+  async run(h, { committeeId, args }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     // The words as typed: the command text is lower-cased.
-    const words = PATTERN.exec(writtenText(h.ctx.activity))?.[1]?.trim() ?? '';
+    const words = args?.subject ?? PATTERN.exec(writtenText(h.ctx.activity))?.[1]?.trim() ?? '';
     const result = await h.services.decisions.search(committee, h.turn.actor, words);
     await sendCard(h.ctx, decisionsCard(result, h.turn.lang));
   },

@@ -6,9 +6,9 @@ import { commandText } from '../text';
 export const digestCommand: Command = {
   id: 'digest',
   matches: (text) => /^(stop|start)\s+(opsummering(er)?|digests?)$/.test(text),
-  async run(h) {
+  async run(h, { args }) {
     const { ctx, turn, services } = h;
-    const muted = commandText(ctx.activity).startsWith('stop');
+    const muted = args?.mute ?? commandText(ctx.activity).startsWith('stop');
     await services.digests.setMuted(turn.actor, muted, turn.correlationId);
     const t = messages(turn.lang);
     await ctx.sendActivity(muted ? t.digestMuted : t.digestUnmuted);

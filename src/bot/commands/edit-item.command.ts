@@ -11,10 +11,10 @@ const NEW = /^(nyt punkt|new item)$/;
 export const editItemCommand: Command = {
   id: 'edit-item',
   matches: (text) => /^(rediger|ret|edit) (punkt|item)\b/.test(text) || NEW.test(text),
-  async run(h, { committeeId }) {
+  async run(h, { committeeId, args }) {
     const text = commandText(h.ctx.activity);
-    const number = EDIT.exec(text)?.[3] ?? null;
-    if (!number && !NEW.test(text)) {
+    const number = args?.item ?? EDIT.exec(text)?.[3] ?? null;
+    if (!number && !NEW.test(text) && args?.intent !== 'edit-item') {
       await h.ctx.sendActivity(messages(h.turn.lang).editHowTo);
       return;
     }

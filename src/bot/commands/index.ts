@@ -25,11 +25,21 @@ import { calendarCommand, newFeedAddressCommand } from './calendar.command';
 import { newMeetingCommand } from './new-meeting.command';
 import { attendanceCommand } from './attendance.command';
 import { datePollCommand } from './date-poll.command';
+import { agendaCommand } from './agenda.command';
+import { deadlineCommand } from './deadline.command';
+import { myDigestCommand } from './my-digest.command';
+import { myAttendanceCommand } from './my-attendance.command';
+import { thanksCommand } from './thanks.command';
 
 /** Every text command, tried in order. */
 export const commands: readonly Command[] = [
   helpCommand,
   greetingCommand,
+  thanksCommand,
+  agendaCommand,
+  deadlineCommand,
+  myDigestCommand,
+  myAttendanceCommand,
   nextMeetingCommand,
   membersCommand,
   setupCommand,

@@ -10,8 +10,8 @@ const PATTERN = /^status (punkt|item) (\d+(?:\.\d+)*)$/;
 export const itemStatusCommand: Command = {
   id: 'item-status',
   matches: (text) => /^status (punkt|item)\b/.test(text),
-  async run(h, { committeeId }) {
-    const number = PATTERN.exec(commandText(h.ctx.activity))?.[2];
+  async run(h, { committeeId, args }) {
+    const number = args?.item ?? PATTERN.exec(commandText(h.ctx.activity))?.[2];
     if (!number) {
       await h.ctx.sendActivity(messages(h.turn.lang).statusHowTo);
       return;

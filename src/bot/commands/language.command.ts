@@ -8,9 +8,9 @@ import { commandText } from '../text';
 export const languageCommand: Command = {
   id: 'language',
   matches: (text) => /^(sprog|language)(\s+\S+)?$/.test(text),
-  async run(h) {
+  async run(h, { args }) {
     const { ctx, turn, services } = h;
-    const word = commandText(ctx.activity).split(' ')[1];
+    const word = args ? args.language : commandText(ctx.activity).split(' ')[1];
     if (!word) {
       const t = messages(turn.lang);
       const chosen = (await services.language.choiceOf(turn.actor)) !== 'auto';

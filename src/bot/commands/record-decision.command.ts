@@ -10,8 +10,8 @@ const PATTERN = /^(?:referat|minutes|beslutning|decision) (?:punkt|item) (\d+(?:
 export const recordDecisionCommand: Command = {
   id: 'record-decision',
   matches: (text) => /^(referat|minutes|beslutning|decision) (punkt|item)\b/.test(text),
-  async run(h, { committeeId }) {
-    const number = PATTERN.exec(commandText(h.ctx.activity))?.[1];
+  async run(h, { committeeId, args }) {
+    const number = args?.item ?? PATTERN.exec(commandText(h.ctx.activity))?.[1];
     if (!number) {
       await h.ctx.sendActivity(messages(h.turn.lang).min.decisionHowTo);
       return;

@@ -1,0 +1,30 @@
+import { formatDate } from '../../i18n/format';
+import { messages } from '../../i18n/messages';
+import { meetingCard } from '../attendance-cards';
+import { committeeForCommand, type Command } from '../handler';
+import { sendCard } from '../reply';
+
+const LEADS = ['apologies', 'attending', 'stand-in'] as const;
+
+/**
+ * "afbud" / "jeg kan ikke komme til mødet" / "jeg kommer" / "stedfortræder": the member's
+ * own card of the next meeting, named, with the buttons that record the answer. Nothing
+ * is recorded from the words alone: one click confirms, on the meeting it names.
+ */
+export const myAttendanceCommand: Command = {
+  id: 'my-attendance',
+  matches: (text) => /^(afbud|meld afbud|apologies|send apologies|stedfortræder|stand-in)$/.test(text),
+  async run(h, { committeeId, args }) {
+    const committee = await committeeForCommand(h, this.id, committeeId);
+    if (!committee) return;
+    const t = messages(h.turn.lang);
+    const next = await h.services.meetings.next(committee);
+    if (!next) {
+      await h.ctx.sendActivity(t.noMeeting(committee.name));
+      return;
+    }
+    const lead = LEADS.find((l) => l === args?.intent) ?? 'apologies';
+    await h.ctx.sendActivity(t.words.attendanceLead[lead](formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone)));
+    await sendCard(h.ctx, await meetingCard(h, committee, next.meeting, 'own'));
+  },
+};

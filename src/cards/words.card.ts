@@ -1,0 +1,60 @@
+// Cards for answers to members' own words: "Mente du …" with the likeliest actions as
+// buttons, the confirmation a risky action asks for, and a member's compact agenda.
+import didYouMeanTemplate from '../../cards/did-you-mean.json';
+import confirmTemplate from '../../cards/confirm-command.json';
+import myAgendaTemplate from '../../cards/my-agenda.json';
+import type { Agenda, Committee, PositionKind } from '../domain/types';
+import { formatDate } from '../i18n/format';
+import type { Lang } from '../i18n/locale';
+import { messages } from '../i18n/messages';
+import { renderCard } from './render';
+
+/** What a button runs: a command by id, with what the question named. */
+export interface CommandChoice {
+  label: string;
+  command: string;
+  args?: Record<string, unknown>;
+}
+
+export function didYouMeanCard(text: string, choices: readonly CommandChoice[]) {
+  return renderCard(didYouMeanTemplate, { text, choices: choices.map((c) => ({ ...c, args: c.args ?? {} })) });
+}
+
+export function confirmCommandCard(lang: Lang, question: string, command: string, committeeId: string, args: Record<string, unknown> = {}) {
+  const t = messages(lang).words;
+  return renderCard(confirmTemplate, { question, command, committeeId, args, yes: t.confirmYes, no: t.confirmNo });
+}
+
+/**
+ * A Teams link to a message in a channel thread. The item cards are replies in the
+ * agenda's thread: the thread's root is the overview card.
+ */
+export function channelMessageLink(committee: Committee, messageId: string, parentMessageId: string | null): string | null {
+  if (!committee.channelId) return null;
+  const query = new URLSearchParams({ tenantId: committee.tenantId ?? '', groupId: committee.teamAadGroupId ?? '', parentMessageId: parentMessageId ?? messageId });
+  for (const key of ['tenantId', 'groupId']) if (!query.get(key)) query.delete(key);
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(committee.channelId)}/${encodeURIComponent(messageId)}?${query.toString()}`;
+}
+
+/** Each item with its number, title and the member's answer; a link to its card in the channel where one is posted. */
+export function myAgendaCard(committee: Committee, agenda: Agenda, mine: ReadonlyMap<string, PositionKind>, lang: Lang) {
+  const all = messages(lang);
+  const t = all.words;
+  const published = Boolean(agenda.meeting.agendaPublishedAt);
+  const items = agenda.items
+    .filter((i) => i.status !== 'withdrawn' && i.status !== 'draft')
+    .map((item) => {
+      const answer = mine.get(item.id);
+      const link = item.cardActivityId ? channelMessageLink(committee, item.cardActivityId, agenda.meeting.overviewActivityId) : null;
+      return { number: item.number, title: item.title, answer: answer ? all.answers[answer] : t.notAnswered, link: link ?? '' };
+    });
+  return renderCard(myAgendaTemplate, {
+    title: t.myAgendaTitle(committee.name, formatDate(agenda.meeting.startsAt, lang, committee.timeZone)),
+    note: published ? '' : t.notPublished,
+    items,
+    openLabel: t.openItem,
+    committeeId: committee.id,
+    nextMeetingLabel: t.labels['next-meeting'],
+    submitLabel: t.labels['submit-topic'],
+  });
+}
