@@ -252,6 +252,12 @@ export class AttendanceService {
     return this.overviewOf(committee, meeting);
   }
 
+  /** The quorum forecast and the counts of answers, for anyone who may read the meeting (no names). */
+  async forecast(committee: Committee, meeting: Meeting): Promise<Pick<AttendanceOverview, 'quorum' | 'counts' | 'open'>> {
+    const { quorum, counts, open } = await this.overviewOf(committee, meeting);
+    return { quorum, counts, open };
+  }
+
   /** Changes the committee's quorum rule (secretariat); the overview of the meeting comes back. */
   async setQuorumRule(actor: Actor, meetingId: string, settings: QuorumSettings, correlationId?: string): Promise<AttendanceOverview> {
     const meeting = await this.meetings.findById(meetingId);
@@ -412,7 +418,7 @@ export class AttendanceService {
 
   private async meetingForMember(meetingId: string, actor: Actor): Promise<{ committee: Committee; meeting: Meeting; member: Member }> {
     const meeting = await this.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
     return { committee, meeting, member };
   }

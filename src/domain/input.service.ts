@@ -260,6 +260,24 @@ export class InputService {
     return { rows, answered: rows.filter((r) => r.answeredBy.length).length };
   }
 
+  /**
+   * The meeting's input requests as the tab shows them to `member`: the secretariat sees
+   * who answered per organisation; anyone else whether the request still waits for them.
+   */
+  async forMeeting(committee: Committee, member: Member, meetingId: string): Promise<Array<{ request: InputRequest; waitingForMe: boolean; matrix: Pick<ResponseMatrix, 'rows' | 'answered'> | null }>> {
+    const requests = (await this.requests.list(committee.id)).filter((r) => r.meetingId === meetingId && r.status !== 'draft');
+    if (!requests.length) return [];
+    const secretariat = member.role === 'secretariat';
+    const members = secretariat ? [] : await this.memberships.list(committee.id);
+    return Promise.all(
+      requests.map(async (request) => {
+        if (secretariat) return { request, waitingForMe: false, matrix: await this.rowsOf(request) };
+        const waiting = request.status === 'open' && stillToAnswer(request, members, await this.requests.responses(request.id)).some((m) => m.personId === member.personId);
+        return { request, waitingForMe: waiting, matrix: null };
+      }),
+    );
+  }
+
   /** "saml input <titel>": closes the request now and compiles its note (secretariat). */
   async compileNow(committee: Committee, actor: Actor, title: string, correlationId?: string): Promise<InputRequest> {
     await this.committees.requireRole(committee, actor, ['secretariat']);

@@ -300,6 +300,12 @@ export class SubmissionService {
     return { committee, meeting, submissions };
   }
 
+  /** The topics submitted for a meeting that `member` may see: all of them for the secretariat, their own for anyone else. */
+  async forMeeting(member: Member, meetingId: string): Promise<TopicSubmission[]> {
+    const all = await this.submissions.listForMeeting(meetingId);
+    return member.role === 'secretariat' ? all : all.filter((s) => s.submitter.personId === member.personId);
+  }
+
   /** The coming meetings (not cancelled), each with its deadline. */
   async choices(committee: Committee): Promise<MeetingChoice[]> {
     const now = this.clock.now();
