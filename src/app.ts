@@ -10,6 +10,7 @@ import { botAuthSettings, graphSettings, isLoopback, tabAuthSettings, type Confi
 import { createAuthenticator } from './api/auth';
 import { tabRoutes } from './api/routes';
 import { MeetingPageService } from './domain/meeting-page.service';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
@@ -237,7 +238,8 @@ export async function startApp(
           deliveries: services.deliveries,
         },
       },
-      staticDir: path.join(__dirname, '..', 'tab', 'dist'),
+      // From the sources (src/) or the build (dist/src/): the front end is built to tab/dist at the root.
+      staticDir: [path.join(__dirname, '..', 'tab', 'dist'), path.join(__dirname, '..', '..', 'tab', 'dist')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, '..', 'tab', 'dist'),
     },
   );
   await new Promise<void>((resolve, reject) => {
