@@ -30,6 +30,7 @@ const enText = fs.readFileSync(path.join(appPackageDir, 'en.json'), 'utf8');
 const TEST_VARS = {
   TEAMS_APP_ID: '0b7d8a52-3c1e-4f6a-9d2b-5e8f1a4c7b90',
   BOT_ID: '6e2f9c41-8b3d-4a7e-b1c5-2d9f0e8a6c13',
+  BOT_DOMAIN: 'dagsorden.example.dk',
 };
 
 interface Command {
@@ -64,8 +65,8 @@ function manifest(vars: Record<string, string> = TEST_VARS): Manifest {
 }
 
 describe('manifest.json', () => {
-  it('uses only the Toolkit placeholders TEAMS_APP_ID and BOT_ID', () => {
-    expect(findPlaceholders(manifestText).sort()).toEqual(['BOT_ID', 'TEAMS_APP_ID']);
+  it('uses only the Toolkit placeholders TEAMS_APP_ID, BOT_ID and BOT_DOMAIN', () => {
+    expect(findPlaceholders(manifestText).sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     expect(findPlaceholders(enText)).toEqual([]);
   });
 
@@ -84,9 +85,22 @@ describe('manifest.json', () => {
   });
 
   it('is rejected by the schema when the ids are not GUIDs', () => {
-    const errors = validateManifest(manifest({ TEAMS_APP_ID: 'not-a-guid', BOT_ID: 'x' }));
+    const errors = validateManifest(manifest({ ...TEST_VARS, TEAMS_APP_ID: 'not-a-guid', BOT_ID: 'x' }));
     expect(errors.some((e) => e.startsWith('/id '))).toBe(true);
     expect(errors.some((e) => e.startsWith('/bots/0/botId '))).toBe(true);
+  });
+
+  it('has the tab: "Mine møder", a channel, chat and meeting tab, and SSO for the same app and host', () => {
+    const m = manifest() as unknown as {
+      staticTabs: Array<{ name: string; contentUrl: string }>;
+      configurableTabs: Array<{ configurationUrl: string; context: string[] }>;
+      webApplicationInfo: { id: string; resource: string };
+      validDomains: string[];
+    };
+    expect(m.staticTabs[0]).toMatchObject({ name: 'Mine møder', contentUrl: 'https://dagsorden.example.dk/tab/index.html#/me' });
+    expect(m.configurableTabs[0]?.context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingDetailsTab']));
+    expect(m.webApplicationInfo).toEqual({ id: TEST_VARS.BOT_ID, resource: `api://dagsorden.example.dk/${TEST_VARS.BOT_ID}` });
+    expect(m.validDomains).toEqual(['dagsorden.example.dk']);
   });
 
   it('describes Dagsorden in Danish within the limits', () => {
