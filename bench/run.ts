@@ -9,6 +9,7 @@
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
+//   BENCH_ONLY=tab            → only the tab's meeting page (30 items, 30 members, 20 at a time: p95)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { benchImport } from './import.bench';
 import { benchPdfImport, reportPdfImport } from './pdf-import';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
+import { measureTabApi, reportTabApi } from './tab-api';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -34,6 +36,7 @@ const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
+const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
 
 interface Running {
   child: ChildProcess;
@@ -100,6 +103,11 @@ async function main(): Promise<void> {
   console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
   if (ONLY_PDF) {
     if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
+  if (ONLY_TAB) {
+    if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
     await connector.close();
     return;
   }
@@ -174,6 +182,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
   if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
+  if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
 
   await stop(app.child);
   await stop(echo.child);
