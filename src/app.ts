@@ -232,6 +232,7 @@ export async function startApp(
             services.digests,
             services.actions,
             clock,
+            store.reads,
           ),
           agenda: services.agenda,
           attendance,

@@ -3,17 +3,18 @@
 // rule (who reads drafts, who gets a closed attachment's link, what waits for whom) is
 // written once. Every read checks membership (or a named stand-in's right to the meeting).
 import { answersFor, type AgendaService } from './agenda.service';
-import type { AttendanceService } from './attendance.service';
+import { attendanceOpen } from './attendance-rules';
+import type { AttendanceService, DigestAttendance, QuorumBasis } from './attendance.service';
 import type { ActionItemService } from './action-item.service';
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import type { DigestService } from './digest.service';
 import { DomainError } from './errors';
-import type { InputService } from './input.service';
+import { inputsSeenBy, type InputService, type MeetingInputs } from './input.service';
 import { asPublished } from './published-item';
-import type { SubmissionService } from './submission.service';
-import type { AgendaRepository, AttendanceRepository, CommitteeRepository, MeetingRepository, MembershipRepository, PersonRepository } from './ports';
-import type { Actor, AgendaItem, Committee, Meeting, Member, PositionKind, Role } from './types';
+import { submissionsSeenBy, type SubmissionService } from './submission.service';
+import type { AgendaRepository, AttendanceRepository, CommitteeRepository, MeetingRepository, MembershipRepository, PersonRepository, SharedReads } from './ports';
+import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, Role, TopicSubmission } from './types';
 
 /** How far back "past meetings" reach, and how many coming ones are listed. */
 const PAST_DAYS = 400;
@@ -68,7 +69,7 @@ export interface MeetingPage {
     canNameStandIn: boolean;
     candidates: Array<{ personId: string; name: string; standing: boolean }>;
   } | null;
-  forecast: Awaited<ReturnType<AttendanceService['forecast']>>;
+  forecast: ReturnType<AttendanceService['forecastOf']>;
   inputs: Array<{
     id: string;
     title: string;
@@ -118,6 +119,8 @@ export class MeetingPageService {
     private readonly digests: DigestService,
     private readonly actions: ActionItemService,
     private readonly clock: Clock,
+    /** The page's parts every reader shares (agenda, roster, answers, quorum), read once for many. */
+    private readonly reads: SharedReads,
   ) {}
 
   /** The actor's committees and their role in each. */
@@ -157,9 +160,15 @@ export class MeetingPageService {
     const secretariat = role === 'secretariat';
     // The closed papers go where the bot sends them: to members (not observers) and named stand-ins.
     const mayHaveClosed = role !== 'observer';
-    const [loaded, members] = await Promise.all([this.agendaRepo.loadAgenda(meeting.id), this.memberships.list(committee.id)]);
+    const { loaded, members, basis, prompts, inputs: allInputs, submissions: allSubmissions } = await this.shared(committee, meeting);
+    // Answers and attendance change all day, and writing them leaves the shared reads as they are: read fresh.
+    const ids = (loaded?.items ?? []).map((i) => i.id);
+    const [answers, records] = await Promise.all([
+      ids.length ? this.agendaRepo.answersOn(ids) : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
+      this.attendance.answersTo(meeting.id),
+    ]);
+    const forecast = this.attendance.forecastOf(meeting, basis, members, records);
     const shown = (loaded?.items ?? []).flatMap((item) => (secretariat ? [item] : (asPublished(item) ?? [])));
-    const answers = shown.length ? await this.agendaRepo.answersOn(shown.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
     const mine = member ? (answers.get(member.personId) ?? new Map<string, PositionKind>()) : new Map<string, PositionKind>();
     const answering = members.filter((m) => ANSWERING.includes(m.role));
     const items = shown.map((item) => pageItem(item, { secretariat, mayHaveClosed, mine: mine.get(item.id) ?? null, answering, answers }));
@@ -169,23 +178,21 @@ export class MeetingPageService {
       if (last && last.section === item.section && last.title === item.sectionTitle) last.items.push(item);
       else sections.push({ section: item.section, title: item.sectionTitle, items: [item] });
     }
-    const [myAttendance, forecast, inputs, submissions] = await Promise.all([
-      member ? this.attendance.myView(meeting.id, actor) : Promise.resolve(null),
-      this.attendance.forecast(committee, meeting),
-      member ? this.inputs.forMeeting(committee, member, meeting.id) : Promise.resolve([]),
-      member ? this.submissions.forMeeting(member, meeting.id) : Promise.resolve([]),
-    ]);
+    const prompt = member ? (prompts.get(member.personId) ?? null) : null;
+    const record = member ? (records.find((r) => r.personId === member.personId) ?? null) : null;
+    const inputs = member ? inputsSeenBy(member, members, allInputs) : [];
+    const submissions = member ? submissionsSeenBy(member, allSubmissions) : [];
     return {
       committee: { id: committee.id, name: committee.name, timeZone: committee.timeZone },
       meeting,
       role,
       agendaPublished: Boolean(loaded?.meeting.agendaPublishedAt),
       sections,
-      attendance: myAttendance && {
-        mine: myAttendance.record && { attendance: myAttendance.record.attendance, standIn: myAttendance.record.standIn?.name ?? null, note: myAttendance.record.note },
-        open: myAttendance.open,
-        canNameStandIn: myAttendance.canNameStandIn,
-        candidates: myAttendance.candidates,
+      attendance: member && {
+        mine: record && { attendance: record.attendance, standIn: record.standIn?.name ?? null, note: record.note },
+        open: attendanceOpen(meeting, this.clock.now(), false),
+        canNameStandIn: prompt?.canNameStandIn ?? false,
+        candidates: prompt?.candidates ?? [],
       },
       forecast,
       inputs: inputs.map(({ request, waitingForMe, matrix }) => ({
@@ -244,6 +251,29 @@ export class MeetingPageService {
     return { meetings, tasks };
   }
 
+  /** What every reader of the meeting's page shares; each reader's own view is made from it. */
+  private shared(committee: Committee, meeting: Meeting): Promise<{
+    loaded: Agenda | null;
+    members: Member[];
+    basis: QuorumBasis;
+    /** Each member's stand-in candidates, by person (their answers are read fresh). */
+    prompts: Map<string, DigestAttendance>;
+    inputs: MeetingInputs;
+    submissions: TopicSubmission[];
+  }> {
+    return this.reads.get(`tab:meeting-page:${meeting.id}`, async () => {
+      const [loaded, members, basis, inputs, submissions] = await Promise.all([
+        this.agendaRepo.loadAgenda(meeting.id),
+        this.memberships.list(committee.id),
+        this.attendance.quorumBasis(committee.id),
+        this.inputs.meetingInputs(committee.id, meeting.id),
+        this.submissions.allForMeeting(meeting.id),
+      ]);
+      const prompts = await this.attendance.promptsFor(committee, meeting, members.map((m) => m.personId));
+      return { loaded, members, basis, prompts, inputs, submissions };
+    });
+  }
+
   /** Who reads the meeting: a member of its committee, or a stand-in named for it; anyone else is told it does not exist. */
   private async reader(meeting: Meeting, aadObjectId: string): Promise<{ committee: Committee; member: Member | null; role: PageRole }> {
     const committee = await this.committees.byId(meeting.committeeId);
@@ -293,8 +323,18 @@ function pageItem(
     })),
     answers: answersFor(item),
     mine: ctx.mine,
-    tally: item.tally,
+    tally: tallyOf(item.id, ctx.answers),
     byOrganisation,
     decision: item.decision,
   };
+}
+
+/** An item's answers per kind, counted from the answers read now (the agenda's own tally may be older). */
+function tallyOf(itemId: string, answers: Map<string, Map<string, PositionKind>>): Record<PositionKind, number> {
+  const tally: Record<PositionKind, number> = { acknowledged: 0, can_approve: 0, wants_discussion: 0, cannot_approve: 0 };
+  for (const mine of answers.values()) {
+    const kind = mine.get(itemId);
+    if (kind) tally[kind] += 1;
+  }
+  return tally;
 }

@@ -9,6 +9,7 @@ import { PrismaMembershipRepository } from './membership.repository';
 import { PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
+import type { SharedReads } from '../domain/ports';
 import { PrismaSubmissionRepository } from './submission.repository';
 import { PrismaInputRequestRepository } from './input-request.repository';
 import { PrismaActionItemRepository } from './action-item.repository';
@@ -35,6 +36,8 @@ export interface Store {
   calendars: PrismaCalendarRepository;
   attendance: PrismaAttendanceRepository;
   datePolls: PrismaDatePollRepository;
+  /** The read cache itself, for read models many readers share (the tab's meeting page). */
+  reads: SharedReads;
 }
 
 export interface StoreOptions {
@@ -62,5 +65,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     calendars: new PrismaCalendarRepository(db.prisma, cache),
     attendance: new PrismaAttendanceRepository(db.prisma),
     datePolls: new PrismaDatePollRepository(db.prisma),
+    reads: cache,
   };
 }
