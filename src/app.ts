@@ -233,6 +233,7 @@ export async function startApp(
             services.actions,
             clock,
             store.reads,
+            store.liveReads,
           ),
           agenda: services.agenda,
           attendance,

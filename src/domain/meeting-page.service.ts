@@ -119,8 +119,10 @@ export class MeetingPageService {
     private readonly digests: DigestService,
     private readonly actions: ActionItemService,
     private readonly clock: Clock,
-    /** The page's parts every reader shares (agenda, roster, answers, quorum), read once for many. */
+    /** The page's parts every reader shares (agenda, roster, quorum basis, input, topics), read once for many. */
     private readonly reads: SharedReads,
+    /** Answers and attendance, shared the same way but cleared by every write (the read cache's writes leave them out). */
+    private readonly liveReads: SharedReads,
   ) {}
 
   /** The actor's committees and their role in each. */
@@ -161,12 +163,15 @@ export class MeetingPageService {
     // The closed papers go where the bot sends them: to members (not observers) and named stand-ins.
     const mayHaveClosed = role !== 'observer';
     const { loaded, members, basis, prompts, inputs: allInputs, submissions: allSubmissions } = await this.shared(committee, meeting);
-    // Answers and attendance change all day, and writing them leaves the shared reads as they are: read fresh.
+    // Answers and attendance change all day, and writing them leaves the shared reads as they are.
     const ids = (loaded?.items ?? []).map((i) => i.id);
-    const [answers, records] = await Promise.all([
-      ids.length ? this.agendaRepo.answersOn(ids) : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
-      this.attendance.answersTo(meeting.id),
-    ]);
+    const { answers, records } = await this.liveReads.get(`tab:meeting-answers:${meeting.id}:${ids.join(',')}`, async () => {
+      const [answers, records] = await Promise.all([
+        ids.length ? this.agendaRepo.answersOn(ids) : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
+        this.attendance.answersTo(meeting.id),
+      ]);
+      return { answers, records };
+    });
     const forecast = this.attendance.forecastOf(meeting, basis, members, records);
     const shown = (loaded?.items ?? []).flatMap((item) => (secretariat ? [item] : (asPublished(item) ?? [])));
     const mine = member ? (answers.get(member.personId) ?? new Map<string, PositionKind>()) : new Map<string, PositionKind>();

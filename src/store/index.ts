@@ -38,6 +38,8 @@ export interface Store {
   datePolls: PrismaDatePollRepository;
   /** The read cache itself, for read models many readers share (the tab's meeting page). */
   reads: SharedReads;
+  /** The same for what members change all day (answers, attendance): cleared by every write of this process. */
+  liveReads: SharedReads;
 }
 
 export interface StoreOptions {
@@ -48,6 +50,8 @@ export interface StoreOptions {
 export function createStore(db: Database, options: StoreOptions = {}): Store {
   const cache = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
   db.onWrite(() => cache.invalidate());
+  const live = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
+  db.onAnyWrite(() => live.invalidate());
   return {
     committees: new PrismaCommitteeRepository(db.prisma, cache),
     memberships: new PrismaMembershipRepository(db.prisma, cache),
@@ -66,5 +70,6 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     attendance: new PrismaAttendanceRepository(db.prisma),
     datePolls: new PrismaDatePollRepository(db.prisma),
     reads: cache,
+    liveReads: live,
   };
 }
