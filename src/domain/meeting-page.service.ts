@@ -51,8 +51,12 @@ export interface PageItem {
   answers: readonly PositionKind[];
   mine: PositionKind | null;
   tally: Record<PositionKind, number>;
-  /** Per organisation of the members who answer (alphabetical, none last): answers and who has not. */
-  byOrganisation: Array<{ organisation: string | null; tally: Partial<Record<PositionKind, number>>; notAnswered: number }>;
+  /**
+   * Answers per organisation: for each kind given, a count per entry of the page's
+   * `organisations` (same order); who has not answered is the rest of that entry's people.
+   * Compact because a 30-item agenda × 20 organisations otherwise doubles the page.
+   */
+  byOrganisation: Partial<Record<PositionKind, number[]>>;
   decision: AgendaItem['decision'];
 }
 
@@ -63,6 +67,8 @@ export interface MeetingPage {
   /** Whether the agenda has gone out (before that, members see no items). */
   agendaPublished: boolean;
   sections: Array<{ section: AgendaItem['section']; title: string | null; items: PageItem[] }>;
+  /** The organisations of the members who answer (alphabetical, none last), with how many of them each has: what items' byOrganisation counts refer to. */
+  organisations: Array<{ name: string | null; people: number }>;
   attendance: {
     mine: { attendance: 'attending' | 'absent'; standIn: string | null; note: string | null } | null;
     open: boolean;
@@ -175,8 +181,8 @@ export class MeetingPageService {
     const forecast = this.attendance.forecastOf(meeting, basis, members, records);
     const shown = (loaded?.items ?? []).flatMap((item) => (secretariat ? [item] : (asPublished(item) ?? [])));
     const mine = member ? (answers.get(member.personId) ?? new Map<string, PositionKind>()) : new Map<string, PositionKind>();
-    const answering = members.filter((m) => ANSWERING.includes(m.role));
-    const items = shown.map((item) => pageItem(item, { secretariat, mayHaveClosed, mine: mine.get(item.id) ?? null, answering, answers }));
+    const organisations = answeringOrganisations(members);
+    const items = shown.map((item) => pageItem(item, { secretariat, mayHaveClosed, mine: mine.get(item.id) ?? null, organisations, answers }));
     const sections: MeetingPage['sections'] = [];
     for (const item of items) {
       const last = sections.at(-1);
@@ -193,6 +199,7 @@ export class MeetingPageService {
       role,
       agendaPublished: Boolean(loaded?.meeting.agendaPublishedAt),
       sections,
+      organisations: organisations.map((o) => ({ name: o.name, people: o.people.length })),
       attendance: member && {
         mine: record && { attendance: record.attendance, standIn: record.standIn?.name ?? null, note: record.note },
         open: attendanceOpen(meeting, this.clock.now(), false),
@@ -291,22 +298,38 @@ export class MeetingPageService {
   }
 }
 
+/** The organisations of the members who answer items (alphabetical, none last), each with its people. */
+function answeringOrganisations(members: readonly Member[]): Array<{ name: string | null; people: Member[] }> {
+  const groups = new Map<string | null, Member[]>();
+  for (const m of members) {
+    if (!ANSWERING.includes(m.role)) continue;
+    const name = m.organisation?.name ?? null;
+    groups.set(name, [...(groups.get(name) ?? []), m]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'da')))
+    .map(([name, people]) => ({ name, people }));
+}
+
 function pageItem(
   item: AgendaItem,
-  ctx: { secretariat: boolean; mayHaveClosed: boolean; mine: PositionKind | null; answering: Member[]; answers: Map<string, Map<string, PositionKind>> },
+  ctx: {
+    secretariat: boolean;
+    mayHaveClosed: boolean;
+    mine: PositionKind | null;
+    organisations: ReadonlyArray<{ people: Member[] }>;
+    answers: Map<string, Map<string, PositionKind>>;
+  },
 ): PageItem {
-  const groups = new Map<string | null, { tally: Partial<Record<PositionKind, number>>; notAnswered: number }>();
-  for (const m of ctx.answering) {
-    const name = m.organisation?.name ?? null;
-    const group = groups.get(name) ?? { tally: {}, notAnswered: 0 };
-    const answer = ctx.answers.get(m.personId)?.get(item.id);
-    if (answer) group.tally[answer] = (group.tally[answer] ?? 0) + 1;
-    else group.notAnswered += 1;
-    groups.set(name, group);
-  }
-  const byOrganisation = [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'da')))
-    .map(([organisation, g]) => ({ organisation, ...g }));
+  const byOrganisation: Partial<Record<PositionKind, number[]>> = {};
+  ctx.organisations.forEach((o, index) => {
+    for (const m of o.people) {
+      const answer = ctx.answers.get(m.personId)?.get(item.id);
+      if (!answer) continue;
+      const counts = (byOrganisation[answer] ??= ctx.organisations.map(() => 0));
+      counts[index]! += 1;
+    }
+  });
   return {
     id: item.id,
     number: item.number,

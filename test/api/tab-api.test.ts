@@ -193,8 +193,20 @@ describe('authorisation matrix', () => {
 describe('the meeting page', () => {
   type Page = {
     role: string;
-    sections: Array<{ items: Array<{ id: string; title: string; caseText: string; draft: boolean; mine: string | null; attachments: Array<{ title: string; closed: boolean; url: string | null }> }> }>;
-    forecast: { quorum: { total: number } };
+    sections: Array<{
+      items: Array<{
+        id: string;
+        title: string;
+        caseText: string;
+        draft: boolean;
+        mine: string | null;
+        tally: Record<string, number>;
+        byOrganisation: Record<string, number[]>;
+        attachments: Array<{ title: string; closed: boolean; url: string | null }>;
+      }>;
+    }>;
+    organisations: Array<{ name: string | null; people: number }>;
+    forecast: { quorum: { total: number }; counts: { absent: number } };
     attendance: unknown;
   };
   const page = async (user: { aadObjectId: string }) => (await as(user, 'GET', `/meetings/${meetingId}`)).json as unknown as Page;
@@ -229,6 +241,12 @@ describe('the meeting page', () => {
     const again = await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'wants_discussion', comment: 'Drøftes' });
     expect(again.json).toMatchObject({ changed: false });
     expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)?.mine).toBe('wants_discussion');
+    // Everyone's page counts it at once, though pages are shared between readers for a few seconds.
+    const seen = await page(ADELE);
+    const counted = items(seen).find((i) => i.id === decisionItemId)!;
+    expect(counted.tally.wants_discussion).toBe(1);
+    expect(counted.byOrganisation.wants_discussion).toHaveLength(seen.organisations.length);
+    expect(counted.byOrganisation.wants_discussion!.reduce((a, b) => a + b, 0)).toBe(1);
     // An acknowledgement is no position on a decision item.
     expect((await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'acknowledged' })).status).toBe(400);
     expect((await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'maybe' })).status).toBe(400);
@@ -236,11 +254,13 @@ describe('the meeting page', () => {
   });
 
   it('records an apology as the attendance card does', async () => {
+    const absentBefore = (await page(ADELE)).forecast.counts.absent;
     const res = await as(MEGAN, 'PUT', `/meetings/${meetingId}/attendance`, { attendance: 'absent', note: 'Anden aftale' });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ mine: { attendance: 'absent', note: 'Anden aftale' } });
     const overview = (await as(MEGAN, 'GET', '/me/overview')).json as { meetings: Array<{ meeting: { id: string }; attendance: string | null }> };
     expect(overview.meetings.find((m) => m.meeting.id === meetingId)?.attendance).toBe('absent');
+    expect((await page(ADELE)).forecast.counts.absent).toBe(absentBefore + 1);
   });
 
   it('lists the committee’s coming and past meetings', async () => {
