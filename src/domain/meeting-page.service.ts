@@ -5,7 +5,7 @@
 import { answersFor, type AgendaService } from './agenda.service';
 import { attendanceOpen } from './attendance-rules';
 import type { AttendanceService, DigestAttendance, QuorumBasis } from './attendance.service';
-import type { ActionItemService } from './action-item.service';
+import { isOverdue, type ActionItemService } from './action-item.service';
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import type { DigestService } from './digest.service';
@@ -256,7 +256,7 @@ export class MeetingPageService {
       }
       const list = await this.actions.list(committee, actor);
       for (const a of list.actions) {
-        tasks.push({ committeeId: committee.id, id: a.id, what: a.what, dueOn: a.dueOn, overdue: a.status === 'open' && a.dueOn !== null && a.dueOn < list.today });
+        tasks.push({ committeeId: committee.id, id: a.id, what: a.what, dueOn: a.dueOn, overdue: isOverdue(a, list.today) });
       }
     }
     meetings.sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
