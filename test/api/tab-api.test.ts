@@ -263,6 +263,18 @@ describe('the meeting page', () => {
     expect((await page(ADELE)).forecast.counts.absent).toBe(absentBefore + 1);
   });
 
+  it('tells each one what waits for them in «Mine møder», by the digest’s rules', async () => {
+    type Overview = { meetings: Array<{ meeting: { id: string }; undecided: unknown[]; unacknowledged: unknown[] }>; tasks: Array<{ what: string }> };
+    const megan = (await as(MEGAN, 'GET', '/me/overview')).json as unknown as Overview;
+    const hers = megan.meetings.find((m) => m.meeting.id === meetingId)!;
+    expect(hers.undecided.length + hers.unacknowledged.length).toBeGreaterThan(0);
+    const adele = (await as(ADELE, 'GET', '/me/overview')).json as unknown as Overview;
+    expect(adele.meetings.find((m) => m.meeting.id === meetingId)).toMatchObject({ undecided: [], unacknowledged: [] });
+    // The secretariat follows up the demo's decisions of May.
+    expect(((await as(ALEX, 'GET', '/me/overview')).json as unknown as Overview).tasks.length).toBeGreaterThan(0);
+    expect((await as(STRANGER, 'GET', '/me/overview')).json).toEqual({ meetings: [], tasks: [] });
+  });
+
   it('lists the committee’s coming and past meetings', async () => {
     const res = await as(MEGAN, 'GET', `/committees/${committeeId}/meetings`);
     const body = res.json as { coming: Array<{ id: string }>; past: Array<{ id: string }> };
