@@ -103,6 +103,22 @@ describe('manifest.json', () => {
     expect(m.validDomains).toEqual(['dagsorden.example.dk']);
   });
 
+  it('has the Entra app expose access_as_user at the same resource, pre-authorised for Teams', () => {
+    const aad = JSON.parse(fs.readFileSync(path.join(root, 'aad.manifest.json'), 'utf8')) as {
+      identifierUris: string[];
+      oauth2Permissions: Array<{ value: string; id: string; type: string }>;
+      preAuthorizedApplications: Array<{ appId: string; permissionIds: string[] }>;
+    };
+    expect(aad.identifierUris).toEqual(['api://${{BOT_DOMAIN}}/${{BOT_ID}}']);
+    expect(JSON.parse(manifestText).webApplicationInfo.resource).toBe(aad.identifierUris[0]);
+    const scope = aad.oauth2Permissions.find((p) => p.value === 'access_as_user')!;
+    expect(scope.type).toBe('User');
+    // Teams desktop and mobile, Teams on the web.
+    expect(aad.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
+    expect(aad.preAuthorizedApplications.every((a) => a.permissionIds.includes(scope.id))).toBe(true);
+    expect(fs.readFileSync(path.join(root, 'teamsapp.yml'), 'utf8')).toMatch(/uses: aadApp\/update\n\s+with:\n\s+manifestPath: \.\/aad\.manifest\.json/);
+  });
+
   it('describes Dagsorden in Danish within the limits', () => {
     const m = manifest();
     expect(m.name).toEqual({ short: 'Dagsorden', full: 'Dagsorden – møder i styregruppen' });
