@@ -6,7 +6,7 @@
 // For the playground and local use only, "Authorization: Dev <object id>" signs in
 // without a token — refused whenever an app id is set or the server listens beyond this
 // machine.
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 export { ENTRA_ISSUERS, entraJwksUrl } from './entra';
 
@@ -38,7 +38,16 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/
 const CLOCK_TOLERANCE_SECONDS = 60;
 const SCOPE = 'access_as_user';
 
+/** The caller, or null (401); throws SigningKeysUnavailable when the token cannot be checked now (503). */
 export type Authenticate = (authorization: string | undefined) => Promise<TabIdentity | null>;
+
+/** The signing keys could not be fetched (Entra unreachable, an answer that is no key set). */
+export class SigningKeysUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('signing keys unavailable', { cause });
+    this.name = 'SigningKeysUnavailable';
+  }
+}
 
 /**
  * Builds the check of the Authorization header: the caller, or null (401). The key set is
@@ -60,8 +69,12 @@ export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys
         requiredClaims: ['exp', 'iss', 'aud'],
       }));
     } catch (err) {
+      // Entra's keys out of reach is no fault of the token: the caller hears 503, not 401.
+      if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || !(err instanceof errors.JOSEError) || err.code === 'ERR_JOSE_GENERIC') {
+        throw new SigningKeysUnavailable(err);
+      }
       // The reason, never the token.
-      log.info({ reason: (err as { code?: string }).code ?? (err as Error).name }, 'tab token refused');
+      log.info({ reason: err.code }, 'tab token refused');
       return null;
     }
     const tid = typeof payload.tid === 'string' ? payload.tid.toLowerCase() : '';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type restify from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Authenticate } from './auth';
+import { SigningKeysUnavailable, type Authenticate, type TabIdentity } from './auth';
 import { toHttp, type Route } from './route';
 import type { TabServices } from './services';
 
@@ -27,10 +27,15 @@ export function registerTabApi(server: restify.Server, api: TabApi, log: Logger,
       // Answers are the caller's own: no cache may keep or share them.
       res.header('cache-control', 'private, no-store');
       const reqLog = log.child({ correlationId, route: `${route.method} /api/tab${route.path}` });
-      const identity = await api.authenticate(req.header('authorization') || undefined).catch((err: unknown) => {
-        reqLog.error({ err }, 'tab sign-in check failed');
-        return null;
-      });
+      let identity: TabIdentity | null = null;
+      try {
+        identity = await api.authenticate(req.header('authorization') || undefined);
+      } catch (err) {
+        // The token's own text is not in these errors (jose names the key set, not the token).
+        reqLog.error({ err: { type: (err as Error).name, cause: String((err as Error).cause ?? '') } }, 'tab sign-in could not be checked');
+        res.send(err instanceof SigningKeysUnavailable ? 503 : 500, { error: 'unavailable', correlationId });
+        return;
+      }
       if (!identity) {
         res.header('www-authenticate', 'Bearer');
         res.send(401, { error: 'unauthorized', correlationId });

@@ -139,6 +139,23 @@ describe('sign-in', () => {
   });
 });
 
+describe('when Entra’s keys are out of reach', () => {
+  it('answers 503, not 401, and changes nothing', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const unreachable = await startTestApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'geheim-kodeord', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, PUBLIC_URL: `https://${HOST}`, TAB_JWKS_URL: `http://127.0.0.1:${port}/keys` });
+    try {
+      const res = await fetch(`${unreachable.url}/api/tab/me`, { headers: { authorization: `Bearer ${await token(MEGAN.aadObjectId)}` } });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ error: 'unavailable', correlationId: expect.any(String) });
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
+
 describe('authorisation matrix', () => {
   type Who = 'stranger' | 'observer' | 'member' | 'secretariat';
   const users: Record<Who, { aadObjectId: string }> = { stranger: STRANGER, observer: ADELE, member: MEGAN, secretariat: ALEX };
