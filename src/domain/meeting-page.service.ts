@@ -137,10 +137,12 @@ export class MeetingPageService {
     const rows = await Promise.all(
       committees.map(async (c) => {
         const member = await this.memberships.findByAad(c.id, actor.aadObjectId!);
-        return member ? [{ id: c.id, name: c.name, role: member.role, organisation: member.organisation?.name ?? null }] : [];
+        return member ? [{ id: c.id, name: c.name, role: member.role, organisation: member.organisation?.name ?? null, displayName: member.displayName }] : [];
       }),
     );
-    return { name: actor.name, committees: rows.flat() };
+    const committeesOf = rows.flat();
+    // A token need not carry a name (the developer sign-in has none): the roster has one.
+    return { name: actor.name || (committeesOf[0]?.displayName ?? ''), committees: committeesOf.map(({ displayName: _, ...c }) => c) };
   }
 
   /** A committee's coming meetings and those of the past year (members only). */
