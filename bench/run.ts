@@ -10,6 +10,7 @@
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 //   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
+//   BENCH_ONLY=tab            → only the tab's meeting page (30 items, 30 members, 20 at a time: p95)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ import { formatScores, scoreCorpus } from './import-corpus';
 import { generateCorpus } from './corpus/generate';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
+import { measureTabApi, reportTabApi } from './tab-api';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -38,6 +40,7 @@ const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
+const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
 
 interface Running {
   child: ChildProcess;
@@ -112,6 +115,11 @@ async function main(): Promise<void> {
     await connector.close();
     return;
   }
+  if (ONLY_TAB) {
+    if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
   if (ONLY_CALENDAR) {
     if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
     await connector.close();
@@ -181,6 +189,7 @@ async function main(): Promise<void> {
 
   reportImport();
   if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
+  if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
 
   await stop(app.child);
   await stop(echo.child);

@@ -6,7 +6,12 @@ import type restify from 'restify';
 import { DagsordenBot } from './bot/dagsorden-bot';
 import { createBotEndpoint } from './bot/endpoint';
 import type { BotServices } from './bot/services';
-import { botAuthSettings, graphSettings, isLoopback, type Config } from './config';
+import { botAuthSettings, graphSettings, isLoopback, tabAuthSettings, type Config } from './config';
+import { createAuthenticator } from './api/auth';
+import { tabRoutes } from './api/routes';
+import { MeetingPageService } from './domain/meeting-page.service';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createClock, type Clock } from './domain/clock';
 import { CommitteeService } from './domain/committee.service';
 import { AgendaService } from './domain/agenda.service';
@@ -216,6 +221,36 @@ export async function startApp(
       minutes: (id, token, kind) => services.minutes.file(id, token, kind),
     },
     (slug, token) => services.calendar.feed(slug, token),
+    {
+      api: {
+        routes: tabRoutes,
+        authenticate: createAuthenticator(tabAuthSettings(config), log.child({ part: 'tab' })),
+        services: {
+          pages: new MeetingPageService(
+            committees,
+            store.committees,
+            store.memberships,
+            store.meetings,
+            store.agenda,
+            services.agenda,
+            attendance,
+            { attendance: store.attendance, people: store.people },
+            services.inputs,
+            services.submissions,
+            services.digests,
+            services.actions,
+            clock,
+            store.reads,
+            store.liveReads,
+          ),
+          agenda: services.agenda,
+          attendance,
+          deliveries: services.deliveries,
+        },
+      },
+      // From the sources (src/) or the build (dist/src/): the front end is built to tab/dist at the root.
+      staticDir: [path.join(__dirname, '..', 'tab', 'dist'), path.join(__dirname, '..', '..', 'tab', 'dist')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, '..', 'tab', 'dist'),
+    },
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,8 @@
 // The environment, parsed and validated once. Nothing else reads process.env.
 import fs from 'node:fs';
 import { z } from 'zod';
+import type { TabAuthSettings } from './api/auth';
+import { ENTRA_ISSUERS, entraJwksUrl } from './api/entra';
 
 const optionalText = z
   .string()
@@ -79,6 +81,26 @@ const schema = z
     PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     /** Fixes "now" for demos and tests (ISO date-time); real time when unset. */
     NOW: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
+    /**
+     * The tab's sign-in: the Entra tenants whose users may use it (comma-separated ids).
+     * Default: MicrosoftAppTenantId.
+     */
+    TAB_TENANTS: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
+        .pipe(z.array(z.guid('skal være lejerens id (en GUID)')))
+        .optional(),
+    ),
+    /** Tests only: where the tab's token signing keys are fetched (default Entra's published keys). */
+    TAB_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** Tests only: the accepted token issuers, comma-separated, {tid} for the tenant (default Entra's v1 and v2 issuers). */
+    TAB_ISSUERS: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+        .optional(),
+    ),
     /** Microsoft Graph, app-only: the tenant (default MicrosoftAppTenantId) and the app that has Calendars.Read. */
     GRAPH_TENANT_ID: optionalText,
     GRAPH_CLIENT_ID: optionalText.pipe(z.guid('skal være app-registreringens klient-id (en GUID)').optional()),
@@ -238,5 +260,20 @@ export function botAuthSettings(config: Config): Record<string, string | undefin
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : undefined,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  };
+}
+
+/** The tab's sign-in settings (see src/api/auth.ts). */
+export function tabAuthSettings(config: Config): TabAuthSettings {
+  const appId = config.MicrosoftAppId ?? null;
+  const tenants = config.TAB_TENANTS ?? (config.MicrosoftAppTenantId ? [config.MicrosoftAppTenantId.toLowerCase()] : []);
+  const host = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).host : null;
+  return {
+    appId,
+    audiences: appId ? [...(host ? [`api://${host}/${appId}`] : []), appId] : [],
+    tenants,
+    jwksUrl: config.TAB_JWKS_URL ?? entraJwksUrl(tenants),
+    issuers: config.TAB_ISSUERS ?? ENTRA_ISSUERS,
+    devSignIn: !appId && isLoopback(config.HOST),
   };
 }

@@ -7,6 +7,7 @@ import restify from 'restify';
 import type { Logger } from 'pino';
 import { checkActivity } from './activity-schema';
 import type { BotEndpoint } from './bot/endpoint';
+import { registerTabApi, serveTab, type TabApi } from './api/http';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const MAX_BODY_BYTES = 512 * 1024;
@@ -58,7 +59,14 @@ function withoutSecret(err: unknown, secret: string | undefined): unknown {
 /** How often, at most, the log says again that requests are not authenticated. */
 const UNAUTHENTICATED_WARNING_MS = 10 * 60_000;
 
-export function createServer(endpoint: BotEndpoint, health: Health, log: Logger, files: FileCollections = {}, feeds?: FeedLookup): restify.Server {
+export function createServer(
+  endpoint: BotEndpoint,
+  health: Health,
+  log: Logger,
+  files: FileCollections = {},
+  feeds?: FeedLookup,
+  tab?: { api: TabApi; staticDir: string },
+): restify.Server {
   const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
   // Without an app id anyone who reaches the port can speak as any Teams user, and name
   // the address the bot answers to: said in the log at the first such request, then
@@ -173,6 +181,12 @@ export function createServer(endpoint: BotEndpoint, health: Health, log: Logger,
     });
     res.end(body);
   });
+
+  // The tab: its API (/api/tab/…, behind the Entra token check) and its front end (/tab/…).
+  if (tab) {
+    registerTabApi(server, tab.api, log, correlationIdOf);
+    serveTab(server, tab.staticDir);
+  }
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     try {

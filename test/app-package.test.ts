@@ -30,6 +30,7 @@ const enText = fs.readFileSync(path.join(appPackageDir, 'en.json'), 'utf8');
 const TEST_VARS = {
   TEAMS_APP_ID: '0b7d8a52-3c1e-4f6a-9d2b-5e8f1a4c7b90',
   BOT_ID: '6e2f9c41-8b3d-4a7e-b1c5-2d9f0e8a6c13',
+  BOT_DOMAIN: 'dagsorden.example.dk',
 };
 
 interface Command {
@@ -64,8 +65,8 @@ function manifest(vars: Record<string, string> = TEST_VARS): Manifest {
 }
 
 describe('manifest.json', () => {
-  it('uses only the Toolkit placeholders TEAMS_APP_ID and BOT_ID', () => {
-    expect(findPlaceholders(manifestText).sort()).toEqual(['BOT_ID', 'TEAMS_APP_ID']);
+  it('uses only the Toolkit placeholders TEAMS_APP_ID, BOT_ID and BOT_DOMAIN', () => {
+    expect(findPlaceholders(manifestText).sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     expect(findPlaceholders(enText)).toEqual([]);
   });
 
@@ -84,9 +85,38 @@ describe('manifest.json', () => {
   });
 
   it('is rejected by the schema when the ids are not GUIDs', () => {
-    const errors = validateManifest(manifest({ TEAMS_APP_ID: 'not-a-guid', BOT_ID: 'x' }));
+    const errors = validateManifest(manifest({ ...TEST_VARS, TEAMS_APP_ID: 'not-a-guid', BOT_ID: 'x' }));
     expect(errors.some((e) => e.startsWith('/id '))).toBe(true);
     expect(errors.some((e) => e.startsWith('/bots/0/botId '))).toBe(true);
+  });
+
+  it('has the tab: "Mine møder", a channel, chat and meeting tab, and SSO for the same app and host', () => {
+    const m = manifest() as unknown as {
+      staticTabs: Array<{ name: string; contentUrl: string }>;
+      configurableTabs: Array<{ configurationUrl: string; context: string[] }>;
+      webApplicationInfo: { id: string; resource: string };
+      validDomains: string[];
+    };
+    expect(m.staticTabs[0]).toMatchObject({ name: 'Mine møder', contentUrl: 'https://dagsorden.example.dk/tab/index.html#/me' });
+    expect(m.configurableTabs[0]?.context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingDetailsTab']));
+    expect(m.webApplicationInfo).toEqual({ id: TEST_VARS.BOT_ID, resource: `api://dagsorden.example.dk/${TEST_VARS.BOT_ID}` });
+    expect(m.validDomains).toEqual(['dagsorden.example.dk']);
+  });
+
+  it('has the Entra app expose access_as_user at the same resource, pre-authorised for Teams', () => {
+    const aad = JSON.parse(fs.readFileSync(path.join(root, 'aad.manifest.json'), 'utf8')) as {
+      identifierUris: string[];
+      oauth2Permissions: Array<{ value: string; id: string; type: string }>;
+      preAuthorizedApplications: Array<{ appId: string; permissionIds: string[] }>;
+    };
+    expect(aad.identifierUris).toEqual(['api://${{BOT_DOMAIN}}/${{BOT_ID}}']);
+    expect(JSON.parse(manifestText).webApplicationInfo.resource).toBe(aad.identifierUris[0]);
+    const scope = aad.oauth2Permissions.find((p) => p.value === 'access_as_user')!;
+    expect(scope.type).toBe('User');
+    // Teams desktop and mobile, Teams on the web.
+    expect(aad.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
+    expect(aad.preAuthorizedApplications.every((a) => a.permissionIds.includes(scope.id))).toBe(true);
+    expect(fs.readFileSync(path.join(root, 'teamsapp.yml'), 'utf8')).toMatch(/uses: aadApp\/update\n\s+with:\n\s+manifestPath: \.\/aad\.manifest\.json/);
   });
 
   it('describes Dagsorden in Danish within the limits', () => {

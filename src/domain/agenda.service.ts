@@ -224,7 +224,7 @@ export class AgendaService {
     options: { withTally?: boolean } = {},
   ): Promise<{ item: AgendaItem; committee: Committee; member: Member }> {
     const item = await this.agenda.findItem(itemId, options);
-    if (!item) throw new DomainError('invalid_input', `no item ${itemId}`);
+    if (!item) throw new DomainError('not_found', `no item ${itemId}`);
     const meeting = await this.meetings.findById(item.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting for item ${itemId}`);
     const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);

@@ -136,6 +136,12 @@ export interface AttendanceMessenger {
   changed(change: AttendanceChange, context: StandInContext): OutboundMessage[];
 }
 
+/** What a meeting's quorum is counted against. */
+export interface QuorumBasis {
+  counted: Organisation[];
+  settings: QuorumSettings;
+}
+
 /** Meetings looked through for "fremmøde <dato>": a year either side. */
 const DATE_WINDOW_DAYS = 400;
 
@@ -250,6 +256,22 @@ export class AttendanceService {
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
     const { committee } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     return this.overviewOf(committee, meeting);
+  }
+
+  /** What a meeting's quorum is counted against: the committee's organisations and rule (they change rarely; readers may share them). */
+  async quorumBasis(committeeId: string): Promise<QuorumBasis> {
+    const [counted, settings] = await Promise.all([this.attendance.countedOrganisations(committeeId), this.attendance.quorumSettings(committeeId)]);
+    return { counted, settings };
+  }
+
+  /** The meeting's answers as they stand (read fresh: they change all day). */
+  answersTo(meetingId: string): Promise<AttendanceRecord[]> {
+    return this.attendance.forMeeting(meetingId);
+  }
+
+  /** The quorum forecast and the counts of answers, for anyone who may read the meeting (no names). */
+  forecastOf(meeting: Meeting, basis: QuorumBasis, members: readonly Member[], records: readonly AttendanceRecord[]): Pick<AttendanceOverview, 'quorum' | 'counts' | 'open'> {
+    return { quorum: quorumOf(basis.settings, basis.counted, members, records), counts: countsOf(members, records), open: attendanceOpen(meeting, this.clock.now(), true) };
   }
 
   /** Changes the committee's quorum rule (secretariat); the overview of the meeting comes back. */
@@ -377,7 +399,6 @@ export class AttendanceService {
       represented: represented.has(organisation.id),
       people: members.filter((m) => speaksFor(m) && m.organisation!.id === organisation.id).map(person),
     }));
-    const answers = members.map((m) => byPerson.get(m.personId));
     const known = await this.attendance.peopleOf([...new Set(members.flatMap((m) => (m.organisation && REPRESENTING.includes(m.role) ? [m.organisation.id] : [])))]);
     return {
       committee,
@@ -385,12 +406,7 @@ export class AttendanceService {
       quorum: quorumOf(settings, counted, members, records),
       organisations,
       others: members.filter((m) => !speaksFor(m)).map(person),
-      counts: {
-        attending: answers.filter((r) => r?.attendance === 'attending').length,
-        absent: answers.filter((r) => r?.attendance === 'absent').length,
-        withStandIn: answers.filter((r) => r?.attendance === 'absent' && r.standIn).length,
-        notAnswered: answers.filter((r) => !r).length,
-      },
+      counts: countsOf(members, records),
       open: attendanceOpen(meeting, this.clock.now(), true),
       members,
       people: known,
@@ -412,7 +428,7 @@ export class AttendanceService {
 
   private async meetingForMember(meetingId: string, actor: Actor): Promise<{ committee: Committee; meeting: Meeting; member: Member }> {
     const meeting = await this.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
     return { committee, meeting, member };
   }
@@ -429,4 +445,16 @@ export class AttendanceService {
     // Without a year: the coming one if there is one, else the latest.
     return matches.find((m) => m.endsAt > now) ?? matches.at(-1) ?? null;
   }
+}
+
+/** How many members answered what (and how many have not). */
+function countsOf(members: readonly Member[], records: readonly AttendanceRecord[]): AttendanceOverview['counts'] {
+  const byPerson = new Map(records.map((r) => [r.personId, r]));
+  const answers = members.map((m) => byPerson.get(m.personId));
+  return {
+    attending: answers.filter((r) => r?.attendance === 'attending').length,
+    absent: answers.filter((r) => r?.attendance === 'absent').length,
+    withStandIn: answers.filter((r) => r?.attendance === 'absent' && r.standIn).length,
+    notAnswered: answers.filter((r) => !r).length,
+  };
 }

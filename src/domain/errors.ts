@@ -3,6 +3,8 @@
 
 export type DomainErrorCode =
   | 'not_member'
+  /** An id that names nothing (the same answer as a thing one may not see, where that matters). */
+  | 'not_found'
   | 'not_secretariat'
   | 'committee_not_found'
   | 'channel_not_linked'

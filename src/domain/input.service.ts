@@ -90,6 +90,35 @@ export function stillToAnswer(request: InputRequest, members: Member[], response
   );
 }
 
+/** A meeting's input requests with their answers, and the committee's organisations. */
+export interface MeetingInputs {
+  organisations: Organisation[];
+  requests: Array<{ request: InputRequest; responses: InputResponse[] }>;
+}
+
+/** A request as one reader sees it: the secretariat who answered per organisation, anyone else whether it waits for them. */
+export interface InputSeen {
+  request: InputRequest;
+  waitingForMe: boolean;
+  matrix: Pick<ResponseMatrix, 'rows' | 'answered'> | null;
+}
+
+/** Per organisation of the committee, who has answered. */
+function rowsFrom(organisations: readonly Organisation[], responses: readonly InputResponse[]): Pick<ResponseMatrix, 'rows' | 'answered'> {
+  const rows = organisations.map((o) => ({ organisation: o.name, answeredBy: responses.filter((r) => r.organisationId === o.id).map((r) => r.name) }));
+  return { rows, answered: rows.filter((r) => r.answeredBy.length).length };
+}
+
+/** The requests as `member` may see them: the answers' matrix for the secretariat only; `members`: the committee's. */
+export function inputsSeenBy(member: Member, members: Member[], inputs: MeetingInputs): InputSeen[] {
+  if (member.role === 'secretariat') return inputs.requests.map(({ request, responses }) => ({ request, waitingForMe: false, matrix: rowsFrom(inputs.organisations, responses) }));
+  return inputs.requests.map(({ request, responses }) => ({
+    request,
+    waitingForMe: request.status === 'open' && stillToAnswer(request, members, responses).some((m) => m.personId === member.personId),
+    matrix: null,
+  }));
+}
+
 /** What is wrong with a member's answers (one per question, trimmed): null when nothing is. */
 export function checkAnswers(answers: string[]): 'too_long' | 'empty' | null {
   if (answers.some((a) => a.trim().length > INPUT_LIMITS.answer)) return 'too_long';
@@ -256,8 +285,24 @@ export class InputService {
   /** Per organisation of the committee, who has answered the request. */
   private async rowsOf(request: InputRequest): Promise<Pick<ResponseMatrix, 'rows' | 'answered'>> {
     const [organisations, responses] = await Promise.all([this.requests.organisations(request.committeeId), this.requests.responses(request.id)]);
-    const rows = organisations.map((o) => ({ organisation: o.name, answeredBy: responses.filter((r) => r.organisationId === o.id).map((r) => r.name) }));
-    return { rows, answered: rows.filter((r) => r.answeredBy.length).length };
+    return rowsFrom(organisations, responses);
+  }
+
+  /** The meeting's input requests (drafts left out) with their answers so far: what the tab shows, before it is narrowed to a reader (inputsSeenBy). */
+  async meetingInputs(committeeId: string, meetingId: string): Promise<MeetingInputs> {
+    const requests = (await this.requests.list(committeeId)).filter((r) => r.meetingId === meetingId && r.status !== 'draft');
+    if (!requests.length) return { organisations: [], requests: [] };
+    const [organisations, withResponses] = await Promise.all([
+      this.requests.organisations(committeeId),
+      Promise.all(requests.map(async (request) => ({ request, responses: await this.requests.responses(request.id) }))),
+    ]);
+    return { organisations, requests: withResponses };
+  }
+
+  /** The meeting's input requests as the tab shows them to `member` (see inputsSeenBy). */
+  async forMeeting(committee: Committee, member: Member, meetingId: string, members?: Member[]): Promise<InputSeen[]> {
+    const inputs = await this.meetingInputs(committee.id, meetingId);
+    return inputsSeenBy(member, inputs.requests.length && member.role !== 'secretariat' ? (members ?? (await this.memberships.list(committee.id))) : [], inputs);
   }
 
   /** "saml input <titel>": closes the request now and compiles its note (secretariat). */

@@ -708,3 +708,12 @@ export interface DatePollRepository {
   /** The event could not be written: why, with the messages that say so. */
   outlookFailed(groupId: string, error: string, messages: OutboundMessage[]): Promise<void>;
 }
+
+/**
+ * Reads that many readers share for a few seconds (the store's read cache): every write by
+ * this process clears them, another instance's writes show after READ_CACHE_SECONDS at
+ * most. For what is shown only, never for what a decision is made on.
+ */
+export interface SharedReads {
+  get<T>(key: string, load: () => Promise<T>): Promise<T>;
+}

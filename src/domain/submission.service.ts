@@ -300,6 +300,16 @@ export class SubmissionService {
     return { committee, meeting, submissions };
   }
 
+  /** The topics submitted for a meeting that `member` may see (submissionsSeenBy). */
+  async forMeeting(member: Member, meetingId: string): Promise<TopicSubmission[]> {
+    return submissionsSeenBy(member, await this.submissions.listForMeeting(meetingId));
+  }
+
+  /** Every topic submitted for a meeting, unchecked: for a read model that narrows them with submissionsSeenBy. */
+  allForMeeting(meetingId: string): Promise<TopicSubmission[]> {
+    return this.submissions.listForMeeting(meetingId);
+  }
+
   /** The coming meetings (not cancelled), each with its deadline. */
   async choices(committee: Committee): Promise<MeetingChoice[]> {
     const now = this.clock.now();
@@ -361,4 +371,9 @@ export function nextItemNumber(existing: Array<{ number: string; section: Sectio
   const preferred = SECTION_ORDER.indexOf(section) + 1;
   const head = used.has(preferred) ? Math.max(0, ...used) + 1 : preferred;
   return `${head}.1`;
+}
+
+/** The topics `member` may see: all of them for the secretariat, their own for anyone else. */
+export function submissionsSeenBy(member: Pick<Member, 'role' | 'personId'>, all: readonly TopicSubmission[]): TopicSubmission[] {
+  return member.role === 'secretariat' ? [...all] : all.filter((s) => s.submitter.personId === member.personId);
 }

@@ -75,6 +75,7 @@ const da = {
   notMemberAnywhere: 'Du er ikke medlem af nogen styregruppe i Dagsorden. Kontakt sekretariatet, hvis det er en fejl.',
   errors: {
     not_member: 'Det kan kun styregruppens medlemmer.',
+    not_found: 'Jeg kan ikke finde det. Måske er det slettet eller flyttet.',
     not_secretariat: 'Det kan kun sekretariatet.',
     committee_not_found: 'Jeg kan ikke finde den styregruppe.',
     channel_not_linked: 'Denne kanal er ikke knyttet til en styregruppe endnu.',
@@ -530,6 +531,7 @@ const en: Messages = {
   notMemberAnywhere: 'You are not a member of any committee in Dagsorden. Contact the secretariat if this is wrong.',
   errors: {
     not_member: "Only the committee's members can do that.",
+    not_found: "I can't find that. It may have been deleted or moved.",
     not_secretariat: 'Only the secretariat can do that.',
     committee_not_found: "I can't find that committee.",
     channel_not_linked: 'This channel is not linked to a committee yet.',

@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { changesCachedData, watchAdapterWrites } from './write-watch';
+import { changesCachedData, isWriteStatement, watchAdapterWrites, type WriteListener } from './write-watch';
 
 export type DatabaseTarget =
   | { kind: 'embedded'; /** null: in memory */ dataDir: string | null; loadDataDir?: Blob }
@@ -27,8 +27,10 @@ export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
   readonly sql: SqlExecutor;
-  /** Calls `listener` whenever this process writes to the database (see write-watch.ts). */
+  /** Calls `listener` whenever this process writes what the read cache may hold (see write-watch.ts). */
   onWrite(listener: () => void): void;
+  /** Calls `listener` whenever this process writes anything (answers and attendance included). */
+  onAnyWrite(listener: () => void): void;
   /** "PostgreSQL 18.1 (embedded)" and the like. */
   version(): Promise<string>;
   /** Embedded only: the whole database as a tarball, loadable with `loadDataDir` (backups, tests). */
@@ -128,33 +130,38 @@ async function initialiseDataDir(dataDir: string): Promise<void> {
 }
 
 /** The raw SQL seam, reporting its writes like the Prisma adapter does. */
-function watchExecutorWrites(inner: SqlExecutor, onWrite: () => void): SqlExecutor {
-  const around = async <T>(work: () => Promise<T>): Promise<T> => {
-    onWrite();
+function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener): SqlExecutor {
+  const around = async <T>(cached: boolean, work: () => Promise<T>): Promise<T> => {
+    onWrite(cached);
     try {
       return await work();
     } finally {
-      onWrite();
+      onWrite(cached);
     }
   };
   return {
-    query: (sql, params) => (changesCachedData(sql) ? around(() => inner.query(sql, params)) : inner.query(sql, params)),
-    exec: (sql) => around(() => inner.exec(sql)),
-    transaction: (fn) => around(() => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
+    query: (sql, params) => (isWriteStatement(sql) ? around(changesCachedData(sql), () => inner.query(sql, params)) : inner.query(sql, params)),
+    exec: (sql) => around(true, () => inner.exec(sql)),
+    transaction: (fn) => around(true, () => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
   };
 }
 
 function writeListeners() {
-  const listeners = new Set<() => void>();
+  const cachedListeners = new Set<() => void>();
+  const anyListeners = new Set<() => void>();
   return {
-    notify: () => listeners.forEach((listener) => listener()),
-    onWrite: (listener: () => void) => void listeners.add(listener),
+    notify: (cached: boolean) => {
+      if (cached) cachedListeners.forEach((listener) => listener());
+      anyListeners.forEach((listener) => listener());
+    },
+    onWrite: (listener: () => void) => void cachedListeners.add(listener),
+    onAnyWrite: (listener: () => void) => void anyListeners.add(listener),
   };
 }
 
 /** Opens the database; the caller applies migrations (see migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const { notify, onWrite } = writeListeners();
+  const { notify, onWrite, onAnyWrite } = writeListeners();
   if (target.kind === 'embedded') {
     const dataDir = target.dataDir ? path.resolve(target.dataDir) : undefined;
     if (dataDir && !target.loadDataDir) await initialiseDataDir(dataDir);
@@ -169,6 +176,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       prisma,
       sql: watchExecutorWrites(pgliteExecutor(pglite), notify),
       onWrite,
+      onAnyWrite,
       async version() {
         const [row] = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows;
         return `PostgreSQL ${row?.v ?? '?'} (embedded)`;
@@ -194,6 +202,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     prisma,
     sql: watchExecutorWrites(poolExecutor(pool), notify),
     onWrite,
+    onAnyWrite,
     async version() {
       const [row] = (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows;
       return `PostgreSQL ${row?.v ?? '?'}`;

@@ -9,6 +9,7 @@ import { PrismaMembershipRepository } from './membership.repository';
 import { PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
+import type { SharedReads } from '../domain/ports';
 import { PrismaSubmissionRepository } from './submission.repository';
 import { PrismaInputRequestRepository } from './input-request.repository';
 import { PrismaActionItemRepository } from './action-item.repository';
@@ -35,6 +36,10 @@ export interface Store {
   calendars: PrismaCalendarRepository;
   attendance: PrismaAttendanceRepository;
   datePolls: PrismaDatePollRepository;
+  /** The read cache itself, for read models many readers share (the tab's meeting page). */
+  reads: SharedReads;
+  /** The same for what members change all day (answers, attendance): cleared by every write of this process. */
+  liveReads: SharedReads;
 }
 
 export interface StoreOptions {
@@ -45,6 +50,8 @@ export interface StoreOptions {
 export function createStore(db: Database, options: StoreOptions = {}): Store {
   const cache = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
   db.onWrite(() => cache.invalidate());
+  const live = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
+  db.onAnyWrite(() => live.invalidate());
   return {
     committees: new PrismaCommitteeRepository(db.prisma, cache),
     memberships: new PrismaMembershipRepository(db.prisma, cache),
@@ -62,5 +69,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     calendars: new PrismaCalendarRepository(db.prisma, cache),
     attendance: new PrismaAttendanceRepository(db.prisma),
     datePolls: new PrismaDatePollRepository(db.prisma),
+    reads: cache,
+    liveReads: live,
   };
 }

@@ -46,11 +46,14 @@ function isTransactionControl(name: PropertyKey): boolean {
  * driver adapters (connect → queryRaw / executeRaw / executeScript / startTransaction
  * → commit / rollback) without depending on one adapter's classes.
  */
-export function watchAdapterWrites<F extends object>(factory: F, onWrite: () => void): F {
+export function watchAdapterWrites<F extends object>(factory: F, onWrite: WriteListener): F {
   return wrap(factory, onWrite);
 }
 
-function wrap<T extends object>(target: T, onWrite: () => void, inTransaction?: { wrote: boolean }): T {
+/** Told of a write before it is sent and when it is done (or committed); `cached`: it may change what the read cache holds. */
+export type WriteListener = (cached: boolean) => void;
+
+function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction?: { wrote: boolean; cached: boolean }): T {
   return new Proxy(target, {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop, obj);
@@ -61,21 +64,24 @@ function wrap<T extends object>(target: T, onWrite: () => void, inTransaction?: 
         case 'connectToShadowDb':
           return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite);
         case 'startTransaction':
-          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite, { wrote: false });
+          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite, { wrote: false, cached: false });
         case 'queryRaw':
         case 'executeRaw':
         case 'executeScript':
           return async (...args: unknown[]) => {
             const query = args[0] as SqlLike | string | undefined;
             const sql = typeof query === 'string' ? query : (query?.sql ?? '');
-            const writes = prop === 'executeScript' || changesCachedData(sql);
-            if (!writes) return fn.apply(obj, args);
-            if (inTransaction) inTransaction.wrote = true;
-            onWrite();
+            if (prop !== 'executeScript' && !isWriteStatement(sql)) return fn.apply(obj, args);
+            const cached = prop === 'executeScript' || changesCachedData(sql);
+            if (inTransaction) {
+              inTransaction.wrote = true;
+              inTransaction.cached ||= cached;
+            }
+            onWrite(cached);
             try {
               return await fn.apply(obj, args);
             } finally {
-              onWrite();
+              onWrite(cached);
             }
           };
         default:
@@ -84,7 +90,7 @@ function wrap<T extends object>(target: T, onWrite: () => void, inTransaction?: 
               try {
                 return await fn.apply(obj, args);
               } finally {
-                if (inTransaction.wrote) onWrite();
+                if (inTransaction.wrote) onWrite(inTransaction.cached);
               }
             };
           }

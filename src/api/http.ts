@@ -1,0 +1,120 @@
+// The tab's API and front end on the server: /api/tab/… (each route from routes/, behind
+// the token check) and /tab/… (the built front end from tab/dist, when it is built).
+import fs from 'node:fs';
+import path from 'node:path';
+import type restify from 'restify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { SigningKeysUnavailable, type Authenticate, type TabIdentity } from './auth';
+import { toHttp, type Route } from './route';
+import type { TabServices } from './services';
+
+export interface TabApi {
+  routes: readonly Route[];
+  authenticate: Authenticate;
+  services: TabServices;
+}
+
+type WithCorrelation = restify.Request & { correlationId?: string };
+
+/** Registers every route under /api/tab; `correlationIdOf` is the server's own. */
+export function registerTabApi(server: restify.Server, api: TabApi, log: Logger, correlationIdOf: (req: restify.Request) => string): void {
+  for (const route of api.routes) {
+    const handler = async (req: restify.Request, res: restify.Response) => {
+      const correlationId = correlationIdOf(req);
+      (req as WithCorrelation).correlationId = correlationId;
+      res.header('x-correlation-id', correlationId);
+      // Answers are the caller's own: no cache may keep or share them.
+      res.header('cache-control', 'private, no-store');
+      const reqLog = log.child({ correlationId, route: `${route.method} /api/tab${route.path}` });
+      let identity: TabIdentity | null = null;
+      try {
+        identity = await api.authenticate(req.header('authorization') || undefined);
+      } catch (err) {
+        // The token's own text is not in these errors (jose names the key set, not the token).
+        reqLog.error({ err: { type: (err as Error).name, cause: String((err as Error).cause ?? '') } }, 'tab sign-in could not be checked');
+        res.send(err instanceof SigningKeysUnavailable ? 503 : 500, { error: 'unavailable', correlationId });
+        return;
+      }
+      if (!identity) {
+        res.header('www-authenticate', 'Bearer');
+        res.send(401, { error: 'unauthorized', correlationId });
+        return;
+      }
+      const params = route.params.safeParse(req.params ?? {});
+      // An id that cannot name anything is answered as one that names nothing.
+      if (!params.success) {
+        res.send(404, { error: 'not_found', correlationId });
+        return;
+      }
+      const body = route.body ? route.body.safeParse(req.body ?? undefined) : ({ success: true, data: undefined } as const);
+      if (!body.success) {
+        res.send(400, { error: 'invalid_request', problems: problemsOf(body.error), correlationId });
+        return;
+      }
+      const actor = { aadObjectId: identity.aadObjectId, teamsUserId: '', name: identity.name, tenantId: identity.tenantId };
+      try {
+        const answer = await route.run({ actor, services: api.services, correlationId, log: reqLog }, params.data, body.data);
+        res.send(200, answer ?? {});
+      } catch (err) {
+        const mapped = toHttp(err);
+        if (mapped) {
+          reqLog.info({ status: mapped.status, code: mapped.body.error }, 'tab request refused');
+          res.send(mapped.status, { ...mapped.body, correlationId });
+          return;
+        }
+        reqLog.error({ err }, 'tab request failed');
+        if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
+      }
+    };
+    if (route.method === 'GET') server.get(`/api/tab${route.path}`, handler);
+    else server.put(`/api/tab${route.path}`, handler);
+  }
+}
+
+/** Where a body is wrong, by field: no values echoed back. */
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.code}`);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+/** A bundler's content-hashed name ("index-3fa9c2d1.js"): it never changes, so it may be cached for good. */
+const HASHED = /[.-][A-Za-z0-9_]{8,}\.(js|css|woff2|png|svg|map)$/;
+
+/** Serves the built front end from `dir` (tab/dist) under /tab/; 404 for anything else, or when it is not built. */
+export function serveTab(server: restify.Server, dir: string): void {
+  const root = path.resolve(dir);
+  server.get('/tab/*', async (req: restify.Request, res: restify.Response) => {
+    let wanted = '';
+    try {
+      wanted = decodeURIComponent(req.path().replace(/^\/tab\/?/, '')) || 'index.html';
+    } catch {
+      // A malformed escape names no file.
+    }
+    const file = path.resolve(root, wanted);
+    const inside = file.startsWith(root + path.sep);
+    const type = CONTENT_TYPES[path.extname(file)];
+    let body: Buffer | null = null;
+    if (wanted && inside && type && !wanted.includes('\0')) body = await fs.promises.readFile(file).catch(() => null);
+    if (!body) {
+      res.send(404, { error: 'not_found' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': type!,
+      'content-length': body.length,
+      'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
+  });
+}

@@ -1,0 +1,79 @@
+// One route of the tab's API: its method and path, zod schemas for the path's parameters
+// and the body, and what it does with the caller's identity. The caller is the validated
+// token's, never the request's; errors become status codes in one place (toHttp).
+import { z } from 'zod';
+import type { Logger } from 'pino';
+import { isDomainError, type DomainErrorCode } from '../domain/errors';
+import type { Actor } from '../domain/types';
+import type { TabServices } from './services';
+
+export interface RouteContext {
+  actor: Actor;
+  services: TabServices;
+  correlationId: string;
+  log: Logger;
+}
+
+export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  method: 'GET' | 'PUT';
+  /** Under /api/tab, restify's syntax: /meetings/:id */
+  path: string;
+  params: P;
+  body?: B;
+  run(ctx: RouteContext, params: z.output<P>, body: z.output<B>): Promise<unknown>;
+}
+
+/** Declares a route with its types inferred from its schemas. */
+export function defineRoute<P extends z.ZodType, B extends z.ZodType = z.ZodUndefined>(route: Route<P, B>): Route<P, B> {
+  return route;
+}
+
+/** An answer the route gives on purpose (its status and a code for the tab). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * The one mapping of the committee's refusals to HTTP. Whatever one may not see answers
+ * 404, like what does not exist, so the API tells no one what exists elsewhere; a role
+ * one lacks where one may see the thing answers 403.
+ */
+const STATUS: Record<DomainErrorCode, number> = {
+  not_member: 404,
+  not_found: 404,
+  committee_not_found: 404,
+  channel_not_linked: 404,
+  not_secretariat: 403,
+  observer: 403,
+  not_action_owner: 403,
+  not_asked: 403,
+  committee_ambiguous: 400,
+  invalid_input: 400,
+  cpr_found: 400,
+  correction_needed: 400,
+  already_linked: 409,
+  conflict: 409,
+  item_closed: 409,
+  no_agenda: 409,
+  item_number_taken: 409,
+  no_open_meeting: 409,
+  submission_reviewed: 409,
+  input_closed: 409,
+  no_input_request: 409,
+  no_minutes: 409,
+  attendance_closed: 409,
+  no_meeting_on_date: 409,
+  poll_closed: 409,
+};
+
+/** The status and body for an error; null when it is no refusal (a fault: 500, logged). */
+export function toHttp(err: unknown): { status: number; body: { error: string } } | null {
+  if (err instanceof HttpError) return { status: err.status, body: { error: err.code } };
+  if (isDomainError(err)) return { status: STATUS[err.code] ?? 400, body: { error: err.code } };
+  return null;
+}
