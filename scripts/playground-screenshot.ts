@@ -37,6 +37,8 @@ const CHAT = process.env.SHOT_CHAT === 'channel' ? 'channel' : 'personal';
 const OUT = process.env.SHOT_NAME ?? 'playground.png';
 const HEIGHT = Number(process.env.SHOT_HEIGHT ?? 1200);
 const children: ChildProcess[] = [];
+/** Run at the end, also after a failure: the file server stops, the temp database goes. */
+const cleanups: Array<() => void> = [];
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -99,9 +101,11 @@ async function sendFile(page: Page, name: string, url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-shot-'));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   const files = messages.filter((m) => m.startsWith('file:')).map((m) => path.resolve(m.slice('file:'.length)));
   for (const file of files) if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
   const served = files.length ? await serveFiles(files) : undefined;
+  if (served) cleanups.push(() => served.server.close());
   const trusted = served ? new URL([...served.urls.values()][0]!).origin : undefined;
   buildBot();
   children.push(
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  cleanups.unshift(() => void browser.close().catch(() => undefined));
   // The clipboard carries a file's activity into the playground's editor.
   const context = await browser.newContext({
     viewport: { width: 1280, height: HEIGHT },
@@ -188,8 +193,6 @@ async function main(): Promise<void> {
   await page.screenshot({ path: out });
   process.stdout.write(`${out}\n`);
   await browser.close();
-  served?.server.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 main()
@@ -197,4 +200,8 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => children.forEach((c) => c.kill('SIGTERM')));
+  .finally(() => {
+    children.forEach((c) => c.kill('SIGTERM'));
+    // The bot holds the database open until it has stopped.
+    setTimeout(() => cleanups.forEach((f) => f()), 1000);
+  });
