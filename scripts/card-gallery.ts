@@ -54,7 +54,11 @@ async function main(): Promise<void> {
         const AC = page.AdaptiveCards;
         AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml: string; didProcess: boolean }) => {
           const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-          result.outputHtml = esc.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\n/g, '<br>');
+          // What Teams renders of Markdown in a TextBlock: bold, links, line breaks.
+          result.outputHtml = esc
+            .replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')
+            .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2">$1</a>')
+            .replace(/\n/g, '<br>');
           result.didProcess = true;
         };
         const adaptive = new AC.AdaptiveCard();

@@ -1,7 +1,7 @@
 // The compiled note of an input request, in the house style of a DASSOS note: title,
 // "Lukket bilag" when the answers are confidential, the context, then per question the
 // answers grouped by organisation with each person's name, and who has not answered.
-// Written as Markdown (for the chat and the README) and as Word (.docx) with real
+// Written as Markdown (for the chat and docs/input.md) and as Word (.docx) with real
 // headings, so it opens in Word with a navigation pane and can go on an agenda item.
 // (The Word writer is loaded only when a note is written.)
 import type { Paragraph as DocxParagraph } from 'docx';

@@ -78,7 +78,7 @@ export const calendarDa = {
   feedOnline: (url: string) => `Deltag online: ${url}`,
   cli: {
     notConfigured:
-      'Microsoft Graph er ikke sat op, så der er ingen kalender at hente fra. Sæt GRAPH_CLIENT_ID med GRAPH_CLIENT_SECRET eller GRAPH_CERTIFICATE_PATH (eller GRAPH_USE_MANAGED_IDENTITY=true) og CALENDAR_MAILBOX – se README, «Meetings from Outlook».',
+      'Microsoft Graph er ikke sat op, så der er ingen kalender at hente fra. Sæt GRAPH_CLIENT_ID med GRAPH_CLIENT_SECRET eller GRAPH_CERTIFICATE_PATH (eller GRAPH_USE_MANAGED_IDENTITY=true) og CALENDAR_MAILBOX – se docs/calendar.md, «Setting up Microsoft Graph».',
     noCalendars: 'Ingen styregruppe har en Outlook-kalender (CALENDAR_MAILBOX).',
     synced: (s: { committee: string; mailbox: string; fetched: number; created: number; updated: number; cancelled: number; requests: number; full: boolean }) =>
       `${s.committee} (${s.mailbox}): hentet ${s.fetched}, oprettet ${s.created}, opdateret ${s.updated}, aflyst ${s.cancelled}, forespørgsler til Graph ${s.requests}${s.full ? ' (fuld synkronisering)' : ''}`,
@@ -165,7 +165,7 @@ export const calendarEn: CalendarMessages = {
   feedOnline: (url: string) => `Join online: ${url}`,
   cli: {
     notConfigured:
-      'Microsoft Graph is not configured, so there is no calendar to read. Set GRAPH_CLIENT_ID with GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH (or GRAPH_USE_MANAGED_IDENTITY=true) and CALENDAR_MAILBOX – see README, "Meetings from Outlook".',
+      'Microsoft Graph is not configured, so there is no calendar to read. Set GRAPH_CLIENT_ID with GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH (or GRAPH_USE_MANAGED_IDENTITY=true) and CALENDAR_MAILBOX – see docs/calendar.md, "Setting up Microsoft Graph".',
     noCalendars: 'No committee has an Outlook calendar (CALENDAR_MAILBOX).',
     synced: (s: { committee: string; mailbox: string; fetched: number; created: number; updated: number; cancelled: number; requests: number; full: boolean }) =>
       `${s.committee} (${s.mailbox}): fetched ${s.fetched}, created ${s.created}, updated ${s.updated}, cancelled ${s.cancelled}, requests to Graph ${s.requests}${s.full ? ' (full sync)' : ''}`,

@@ -149,7 +149,7 @@ const da = {
     minutes: 'referatet (ikke fundet)',
     warning: 'se advarslen nedenfor',
   } satisfies Record<DoubtReason, string>,
-  importCheckItem: (what: string[]) => `⚠ Tjek ${what.join(', ')}`,
+  importCheckItem: (what: string[]) => `⚠ Tjek ${what.length > 1 ? `${what.slice(0, -1).join(', ')} og ${what.at(-1)}` : what.join('')}`,
   importCheckSummary: (n: number) =>
     n === 1 ? 'Jeg er usikker på ét punkt – det er markeret med ⚠.' : `Jeg er usikker på ${n} punkter – de er markeret med ⚠.`,
   importUndated: 'Dokumentet nævner ingen mødedato. Vælg mødet herunder – forslaget er et nyt møde i dag.',
@@ -211,7 +211,7 @@ const da = {
   caseLabel: 'Sagsfremstilling',
   caseToggle: 'Vis hele sagsfremstillingen',
   attachmentsLabel: 'Bilag',
-  closedItemNote: 'Lukket punkt – sagen er sendt personligt til udvalgets medlemmer.',
+  closedItemNote: 'Lukket punkt – sagen er sendt personligt til styregruppens medlemmer.',
   closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>
     `**Lukket punkt ${number} ${title}** (${committee}, mødet ${when}). Kun til dig som medlem – del det ikke i kanalen.\n\n${text}`,
   attachmentClosed: (title: string) => `🔒 ${title} – lukket bilag, sendt til medlemmerne`,
@@ -605,7 +605,7 @@ const en: Messages = {
     minutes: 'the minutes (not found)',
     warning: 'see the warning below',
   },
-  importCheckItem: (what: string[]) => `⚠ Check ${what.join(', ')}`,
+  importCheckItem: (what: string[]) => `⚠ Check ${what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : what.join('')}`,
   importCheckSummary: (n: number) =>
     n === 1 ? 'I am unsure of one item – it is marked ⚠.' : `I am unsure of ${n} items – they are marked ⚠.`,
   importUndated: 'The document names no meeting date. Choose the meeting below – the suggestion is a new meeting today.',

@@ -89,7 +89,7 @@ export const DASSOS_ORGANISATIONS: readonly string[] = [
   'Region Midtjylland',
 ];
 
-/** The Agents Playground's default tenant, team and users (see README). */
+/** The Agents Playground's default tenant, team and users (see README, "Two commands"). */
 export const PLAYGROUND = {
   tenantId: '00000000-0000-0000-0000-0000000000001',
   teamId: 'team-id',

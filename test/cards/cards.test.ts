@@ -96,12 +96,12 @@ describe('import preview card', () => {
     const card = importPreviewCard(doubtfulPreview, 'da');
     const text = JSON.stringify(card);
     expect(text).toContain('Jeg er usikker på 2 punkter – de er markeret med ⚠.');
-    expect(text).toContain('⚠ Tjek referatet (ikke fundet), hvem der fremlægger');
+    expect(text).toContain('⚠ Tjek referatet (ikke fundet) og hvem der fremlægger');
     expect(text).toContain('"⚠ Tjek titlen"');
     expect(text.match(/⚠ Tjek/g)).toHaveLength(2);
     expect(text).toContain('🔒 Lukket punkt');
     expect(text).toContain('Dokumentet nævner ingen mødedato');
-    expect(JSON.stringify(importPreviewCard(doubtfulPreview, 'en'))).toContain('⚠ Check the minutes (not found), who presents it');
+    expect(JSON.stringify(importPreviewCard(doubtfulPreview, 'en'))).toContain('⚠ Check the minutes (not found) and who presents it');
     expect(JSON.stringify(importPreviewCard(preview, 'da'))).not.toContain('⚠');
   });
 

@@ -26,7 +26,7 @@ import { inputNoteCard } from '../../src/cards/input-note.card';
 import { request as inputRequest, responses as inputResponses, organisations as inputOrganisations } from './input-note-fixture';
 import type { MeetingDigests } from '../../src/domain/digest.service';
 import type { ImportPreview } from '../../src/domain/document-import.service';
-import type { Agenda, AgendaItem, Committee, Member } from '../../src/domain/types';
+import type { Agenda, AgendaItem, Committee, Member, PositionKind } from '../../src/domain/types';
 import type { ParsedDocument } from '../../src/documents/parsed-document';
 import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
 import { decisionFormCard } from '../../src/cards/decision-form.card';
@@ -38,6 +38,8 @@ import type { MinutesSummary, MinutesView } from '../../src/domain/minutes.servi
 import type { DecisionHit } from '../../src/domain/ports';
 import type { ActionItem } from '../../src/domain/types';
 import { messages as messagesOf } from '../../src/i18n/messages';
+import { confirmCommandCard, didYouMeanCard, myAgendaCard } from '../../src/cards/words.card';
+import { formatDate } from '../../src/i18n/format';
 import { meetingChangeCard } from '../../src/cards/meeting-change.card';
 import { meetingFormCard } from '../../src/cards/meeting-form.card';
 import { calendarFeedCard } from '../../src/cards/calendar-feed.card';
@@ -603,5 +605,27 @@ for (const lang of ['da', 'en'] as const) {
     [`calendar feed, no Outlook ${lang}`, calendarFeedCard(committee, 'https://dagsorden.example.dk/calendar/dassos/Zk3q9v1n0Pp8cWm2sXr5TtYyUu7aBbCc.ics', localStatus, lang)],
     [`next meeting, stale dates ${lang}`, nextMeetingCard(committee, next, lang, null, 'Mødedatoerne er sidst hentet fra Outlook fredag den 20. november 2026 09.15.')],
     [`agenda overview, cancelled ${lang}`, agendaOverviewCard(committee, { ...agenda, meeting: { ...agenda.meeting, status: 'cancelled' } }, lang)],
+  );
+}
+
+// Members' own words (issue 18): "Mente du", the confirmation of a risky action, the compact
+// agenda; and a closed item's card in the channel (issue 17).
+const postedAgenda: Agenda = {
+  meeting: { ...published.meeting, agendaPublishedAt: new Date('2026-08-01T08:00:00Z'), overviewActivityId: '1722499200000' },
+  items: published.items.map((item, n) => ({ ...item, id: `item-${n}`, cardActivityId: `17224992000${String(n).padStart(2, '0')}` })),
+};
+const myAnswers = new Map<string, PositionKind>([['item-0', 'can_approve'], ['item-1', 'wants_discussion'], ['item-3', 'acknowledged']]);
+for (const lang of ['da', 'en'] as const) {
+  const w = messagesOf(lang).words;
+  sampleCards.push(
+    [`did you mean ${lang}`, didYouMeanCard(w.didYouMean(w.labels['next-meeting']), [
+      { label: w.labels['next-meeting'], command: 'next-meeting' },
+      { label: w.labels.attending, command: 'my-attendance' },
+      { label: w.labels.agenda, command: 'agenda' },
+    ])],
+    [`confirm command ${lang}`, confirmCommandCard(lang, w.confirmPublishAgenda(committee.name, formatDate(next.meeting.startsAt, lang, committee.timeZone)), 'publish-agenda', committee.id)],
+    [`my agenda ${lang}`, myAgendaCard({ ...committee, channelId: '19:abc@thread.tacv2' }, postedAgenda, myAnswers, lang)],
+    [`my agenda, not published ${lang}`, myAgendaCard(committee, agenda, new Map(), lang)],
+    [`agenda item, closed ${lang}`, agendaItemCard(committee, { ...decisionItem, number: '1.4', title: 'Sag om enkeltsag vedrørende botilbud', closed: true }, lang, { refreshUserIds: ['29:a', '29:b'] })],
   );
 }

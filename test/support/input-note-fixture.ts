@@ -1,6 +1,6 @@
 // A dialogue-meeting request answered by all 20 organisations of DASSOS (19 municipalities
 // and the region), as the secretariat would compile it: for the note tests and the
-// README's example.
+// example in docs/input.md.
 import type { Committee, InputRequest, InputResponse, Organisation } from '../../src/domain/types';
 import { DASSOS_ORGANISATIONS } from '../../src/store/demo-seed';
 
