@@ -2,7 +2,7 @@
 // (same server, body parsing, validation and CloudAdapter), no database.
 import { ActivityHandler } from 'botbuilder';
 import pino from 'pino';
-import { createBotEndpoint } from '../src/bot/endpoint';
+import { createBotEndpoint } from '../src/bot/transport/endpoint';
 import { createServer } from '../src/server';
 
 class EchoBot extends ActivityHandler {

@@ -21,7 +21,7 @@ export const MAX_ACTIVITY_TEXT = 100 * 1024;
 /** Deeper card data than this is no card's (Adaptive Card inputs are one level deep). */
 const MAX_DEPTH = 32;
 
-// Ids are the protocol's, never a person's words: visible ASCII. botbuilder sends the
+// Ids are the protocol's, never a person's words: visible ASCII. The Bot Framework SDK sends the
 // conversation's id in a header, where a control character fails the whole turn.
 const id = z.string().min(1).max(1024).regex(/^[!-~]+$/, 'must be visible ASCII');
 const shortText = (max: number) => z.string().max(max);

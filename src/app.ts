@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import { DagsordenBot } from './bot/dagsorden-bot';
-import { createBotEndpoint } from './bot/endpoint';
+import { createBotEndpoint } from './bot/transport/endpoint';
+import { TeamsBot } from './bot/transport/teams-bot';
 import type { BotServices } from './bot/services';
 import { botAuthSettings, graphSettings, isLoopback, tabAuthSettings, type Config } from './config';
 import { createAuthenticator } from './api/auth';
@@ -191,7 +192,7 @@ export async function startApp(
   };
   // One pace per tenant for everything this instance sends (shared with the others through the database).
   const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
-  const endpoint = createBotEndpoint(botAuthSettings(config), () => new DagsordenBot(services), log, tenantPace);
+  const endpoint = createBotEndpoint(botAuthSettings(config), () => new TeamsBot(new DagsordenBot(services), services.log), log, tenantPace);
   // Proactive messages: queued by the services, sent by the worker. The embedded
   // database belongs to this process alone, so what a stopped process left mid-send is
   // queued again at once; on PostgreSQL the claims' leases decide.

@@ -253,7 +253,7 @@ export function graphSettings(config: Config): GraphSettings | null {
   return { auth, baseUrl: config.GRAPH_BASE_URL.replace(/\/+$/, ''), authorityHost: config.GRAPH_AUTHORITY_HOST ?? null, write: config.CALENDAR_WRITE ?? false, channelFiles: config.CHANNEL_FILES ?? false };
 }
 
-/** The values Bot Framework authentication reads, as botbuilder expects them. */
+/** The values Bot Framework authentication reads, as the Bot Framework SDK expects them. */
 export function botAuthSettings(config: Config): Record<string, string | undefined> {
   return {
     MicrosoftAppId: config.MicrosoftAppId,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Logger } from 'pino';
 import { checkActivity } from './activity-schema';
-import type { BotEndpoint } from './bot/endpoint';
+import type { BotEndpoint } from './bot/transport/endpoint';
 import { registerTabApi, serveTab, type TabApi } from './api/http';
 
 const CORRELATION_HEADER = 'x-correlation-id';

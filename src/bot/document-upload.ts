@@ -11,7 +11,6 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import type { Activity, Attachment } from 'botbuilder';
 import { htmlToMarkdown } from '../documents/docx-text';
 import { READABLE_EXTENSIONS } from '../documents/document-reader';
 
@@ -112,9 +111,17 @@ export class UploadError extends Error {
   }
 }
 
+/** What is read of a message's attachments. */
+export interface MessageAttachment {
+  contentType?: string;
+  contentUrl?: string;
+  name?: string;
+  content?: unknown;
+}
+
 /** The files attached to a message: Teams' download info, or a plain attachment with a URL. */
-export function uploadedFiles(activity: Partial<Activity>): UploadedFile[] {
-  return (activity.attachments ?? []).flatMap((a: Attachment) => {
+export function uploadedFiles(activity: { attachments?: readonly MessageAttachment[] }): UploadedFile[] {
+  return (activity.attachments ?? []).flatMap((a) => {
     const content = (a.content ?? {}) as { downloadUrl?: unknown };
     if (a.contentType === TEAMS_FILE && typeof content.downloadUrl === 'string') {
       return [{ name: a.name ?? 'dokument', url: content.downloadUrl }];

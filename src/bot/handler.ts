@@ -1,15 +1,13 @@
 // The shapes of text commands and card actions, and what they share.
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
 import { chooseCommitteeCard } from '../cards/choose-committee.card';
 import type { Committee } from '../domain/types';
 import { messages } from '../i18n/messages';
-import { sendCard } from './reply';
 import type { BotServices } from './services';
-import type { TurnInfo } from './turn';
+import type { TurnInfo, TurnIO } from './turn';
 
 export interface HandlerContext {
-  ctx: TurnContext;
+  io: TurnIO;
   turn: TurnInfo;
   services: BotServices;
 }
@@ -62,7 +60,7 @@ export async function committeeForCommand(
   commandId: string,
   committeeId?: string,
 ): Promise<Committee | null> {
-  const { turn, services, ctx } = h;
+  const { turn, services, io } = h;
   const t = messages(turn.lang);
   if (committeeId) {
     return (await services.committees.getForMember(committeeId, turn.actor)).committee;
@@ -74,10 +72,10 @@ export async function committeeForCommand(
       : resolution.committee;
   }
   if (resolution.kind === 'choose') {
-    await sendCard(ctx, chooseCommitteeCard(turn.lang, commandId, resolution.committees));
+    await io.replyCard(chooseCommitteeCard(turn.lang, commandId, resolution.committees));
     return null;
   }
-  await ctx.sendActivity(resolution.reason === 'channel_not_linked' ? t.notLinkedChannel : t.notMemberAnywhere);
+  await io.reply(resolution.reason === 'channel_not_linked' ? t.notLinkedChannel : t.notMemberAnywhere);
   return null;
 }
 

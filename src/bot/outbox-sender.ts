@@ -17,8 +17,7 @@ import type { ClaimedMessage, MessageContent, SentRecord } from '../domain/ports
 import type { Committee } from '../domain/types';
 import { langOf } from '../i18n/locale';
 import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
-import type { ChannelMessenger, ChannelTarget } from './channel-messenger';
-import { fileCard } from './file-card';
+import type { ChannelMessenger, ChannelTarget } from './transport/channel-messenger';
 import { sharedItemCard } from './item-cards';
 import type { BotServices } from './services';
 
@@ -54,7 +53,7 @@ export class OutboxSender implements OutboundSender {
   }
 
   /**
-   * The document in the channel's Files, as Teams' file card; none without Graph, without
+   * The document in the channel's Files (the messenger sends it as Teams' file card); none without Graph, without
    * the team's group id, or when Graph refuses (no permission: it would refuse again) or
    * has failed on FILE_ATTEMPTS sends. A failure before that is tried again with the message.
    */
@@ -66,7 +65,7 @@ export class OutboxSender implements OutboundSender {
     if (!document) return [];
     try {
       const file = await this.files.share({ teamAadGroupId: committee.teamAadGroupId, channelId: committee.channelId }, document.fileName, document.body);
-      return [fileCard(file)];
+      return [file];
     } catch (err) {
       if (!(err instanceof ChannelFilesError)) throw err;
       const log = this.services.log.child({ delivery: message.key, status: err.status, code: err.code });

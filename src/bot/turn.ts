@@ -1,15 +1,16 @@
-// What a turn is about, read once from the activity: who (from the activity, never
-// from card data), where, in which language, and the turn's log with its correlation id.
-import type { TurnContext } from 'botbuilder';
+// What a turn is about and what a handler may do in it, in the bot's own terms. The
+// transport (src/bot/transport/) reads them from what Teams sent, once per turn, so
+// that moving off the Bot Framework SDK touches that folder and not the handlers.
 import type { Logger } from 'pino';
+import type { AdaptiveCard } from '../cards/render';
 import type { ConversationScope } from '../domain/committee.service';
-import type { ConversationRef } from '../domain/ports';
+import type { ConversationRef, RosterEntry } from '../domain/ports';
 import type { Actor } from '../domain/types';
-import { langOf, type Lang } from '../i18n/locale';
+import type { Lang } from '../i18n/locale';
+import type { UploadedFile } from './document-upload';
+import type { ActionResult } from './handler';
 
-export const LOGGER_KEY = Symbol('dagsorden.logger');
-export const CORRELATION_KEY = Symbol('dagsorden.correlationId');
-
+/** Who (from the activity, never from card data), where, in which language, and the turn's log with its correlation id. */
 export interface TurnInfo {
   actor: Actor;
   scope: ConversationScope;
@@ -19,41 +20,36 @@ export interface TurnInfo {
   log: Logger;
 }
 
-interface TeamsChannelData {
-  tenant?: { id?: string };
-  team?: { id?: string; aadGroupId?: string };
-  channel?: { id?: string };
+/** What a handler may read from the turn and do in its conversation. */
+export interface TurnIO {
+  /** The message's text as Teams sent it, @mention and markup included; '' when there is none. */
+  readonly text: string;
+  /** The Teams client's locale ("da-DK"), if it sent one. */
+  readonly locale: string | null;
+  /** The files attached to the message, with the URL each may be downloaded from (not yet checked). */
+  readonly files: readonly UploadedFile[];
+  /** A submitted card's data (Action.Submit), as sent: unchecked. */
+  readonly value: unknown;
+  /** True for Action.Execute (an invoke, answered with the card itself); false for a message, Action.Submit included. */
+  readonly invoked: boolean;
+  /** The text as a command sees it: without the @mention and markup, lower case, no closing marks. */
+  commandText(): string;
+  /** The text as written (case and punctuation kept), without the @mention and markup. */
+  writtenText(): string;
+  reply(text: string): Promise<void>;
+  replyCard(card: AdaptiveCard, summary?: string): Promise<void>;
+  /** Replaces the clicked card's message with this card; false when the turn names no clicked message. */
+  updateClicked(card: AdaptiveCard): Promise<boolean>;
+  /** The team's members, every page of them (Teams refuses outside a team). */
+  roster(): Promise<RosterEntry[]>;
 }
 
-export function turnInfo(ctx: TurnContext, fallbackLog: Logger): TurnInfo {
-  const a = ctx.activity;
-  const data = (a.channelData ?? {}) as TeamsChannelData;
-  const tenantId = data.tenant?.id ?? a.conversation?.tenantId ?? null;
-  const type = a.conversation?.conversationType;
-  const scope: ConversationScope = {
-    type: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
-    teamId: data.team?.id ?? null,
-    channelId: data.channel?.id ?? null,
-  };
-  const correlationId = (ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? a.id ?? 'turn';
-  return {
-    actor: {
-      aadObjectId: a.from?.aadObjectId ?? null,
-      teamsUserId: a.from?.id ?? '',
-      name: a.from?.name ?? '',
-      tenantId,
-    },
-    scope,
-    ref: {
-      tenantId,
-      teamId: scope.teamId,
-      teamAadGroupId: data.team?.aadGroupId ?? null,
-      channelId: scope.channelId,
-      conversationId: a.conversation?.id ?? '',
-      serviceUrl: a.serviceUrl ?? '',
-    },
-    lang: langOf(a.locale),
-    correlationId,
-    log: (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? fallbackLog.child({ correlationId }),
-  };
+/** What the transport hands each turn to, by kind. */
+export interface TurnRouter {
+  /** A message: text, files, or a card's Action.Submit. */
+  message(turn: TurnInfo, io: TurnIO): Promise<void>;
+  /** The bot was added to a conversation. */
+  installed(turn: TurnInfo, io: TurnIO): Promise<void>;
+  /** A card's Action.Execute: answers with the clicker's new card, and/or sends a message. */
+  cardAction(turn: TurnInfo, io: TurnIO, verb: string, data: Record<string, unknown>): Promise<ActionResult>;
 }

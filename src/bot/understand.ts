@@ -9,7 +9,6 @@ import type { Understanding } from '../language/intent-model';
 import { INTENT_INFO, type Intent } from '../language/intents';
 import { commandById } from './commands';
 import type { CommandArgs, HandlerContext } from './handler';
-import { sendCard } from './reply';
 
 /**
  * Above this (and clear of the runner-up) the bot acts. Measured on the corpus's test split
@@ -72,10 +71,10 @@ async function fallback(h: HandlerContext, text: string, lead: string): Promise<
   const t = messages(h.turn.lang).words;
   const { committee, role } = await whoAsks(h, text);
   if (!committee) {
-    await h.ctx.sendActivity(t.notUnderstoodNoCommittee);
+    await h.io.reply(t.notUnderstoodNoCommittee);
     return;
   }
-  await sendCard(h.ctx, didYouMeanCard(lead, await usefulChoices(h, committee, role)));
+  await h.io.replyCard(didYouMeanCard(lead, await usefulChoices(h, committee, role)));
 }
 
 /** Risky actions from free text: a card that names the meeting, and runs the command only on "Ja". */
@@ -87,15 +86,15 @@ async function confirmRisky(h: HandlerContext, intent: Intent, args: CommandArgs
   const carried = { ...args } as Record<string, unknown>;
   if (intent === 'publish-agenda') {
     const agenda = await h.services.agenda.current(committee);
-    if (!agenda) return void (await h.ctx.sendActivity(t.nothingToPublish));
-    await sendCard(h.ctx, confirmCommandCard(h.turn.lang, t.confirmPublishAgenda(committee.name, when(agenda.meeting.startsAt)), command, committee.id, carried));
+    if (!agenda) return void (await h.io.reply(t.nothingToPublish));
+    await h.io.replyCard(confirmCommandCard(h.turn.lang, t.confirmPublishAgenda(committee.name, when(agenda.meeting.startsAt)), command, committee.id, carried));
   } else if (intent === 'approve-minutes') {
     const meeting = await h.services.decisions.recordingMeeting(committee);
-    if (!meeting) return void (await h.ctx.sendActivity(t.nothingToApprove));
-    await sendCard(h.ctx, confirmCommandCard(h.turn.lang, t.confirmApproveMinutes(committee.name, when(meeting.startsAt)), command, committee.id, carried));
+    if (!meeting) return void (await h.io.reply(t.nothingToApprove));
+    await h.io.replyCard(confirmCommandCard(h.turn.lang, t.confirmApproveMinutes(committee.name, when(meeting.startsAt)), command, committee.id, carried));
   } else {
-    if (!args.subject) return void (await h.ctx.sendActivity(t.compileHowTo));
-    await sendCard(h.ctx, confirmCommandCard(h.turn.lang, t.confirmCompileInput(args.subject), command, committee.id, carried));
+    if (!args.subject) return void (await h.io.reply(t.compileHowTo));
+    await h.io.replyCard(confirmCommandCard(h.turn.lang, t.confirmCompileInput(args.subject), command, committee.id, carried));
   }
 }
 
@@ -106,14 +105,14 @@ async function runIntent(h: HandlerContext, intent: Intent, u: Understanding, te
   if (info.risky) {
     if (!committee) {
       // No committee clear from the conversation: let the command's own path explain or ask.
-      await h.ctx.sendActivity(messages(h.turn.lang).notMemberAnywhere);
+      await h.io.reply(messages(h.turn.lang).notMemberAnywhere);
       return;
     }
     await confirmRisky(h, intent, args, committee);
     return;
   }
   if (intent === 'decisions' && !args.subject && !/beslut|decid|decision/i.test(text)) {
-    await h.ctx.sendActivity(messages(h.turn.lang).words.decisionsHowTo);
+    await h.io.reply(messages(h.turn.lang).words.decisionsHowTo);
     return;
   }
   await commandById(info.command)!.run(h, { committeeId: committee?.id, args });
@@ -132,7 +131,7 @@ async function noteOtherCommittee(h: HandlerContext, text: string): Promise<void
   const named = await h.services.committees.namedButNotMine(text, mine);
   if (!named) return;
   const own = mine.length === 1 ? mine[0]!.name : null;
-  await h.ctx.sendActivity(messages(h.turn.lang).words.notYourCommittee(named, own));
+  await h.io.reply(messages(h.turn.lang).words.notYourCommittee(named, own));
 }
 
 /** Answers text that no exact command matched. */
@@ -163,5 +162,5 @@ export async function answerOwnWords(h: HandlerContext, written: string): Promis
   }
   const choices: CommandChoice[] = likely.slice(0, 3).map((c) => ({ label: t.labels[c.intent], command: INTENT_INFO[c.intent].command, args: { ...argsOf(c.intent, u, written) } }));
   if (choices.length < 3 && !choices.some((c) => c.command === 'help')) choices.push({ label: t.labels.help, command: 'help', args: {} });
-  await sendCard(h.ctx, didYouMeanCard(t.didYouMean(t.labels[likely[0]!.intent]), choices));
+  await h.io.replyCard(didYouMeanCard(t.didYouMean(t.labels[likely[0]!.intent]), choices));
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type restify from 'restify';
-import { createBotEndpoint } from '../../src/bot/endpoint';
+import { createBotEndpoint } from '../../src/bot/transport/endpoint';
 import { createServer } from '../../src/server';
 import { startTestApp, type TestApp } from '../support/app';
 import { message } from '../support/activities';

@@ -39,7 +39,7 @@ export const attendanceAction: CardAction = {
     if (d.card === 'digest') return { card: await digestCardFor(h, d.meetingId, outcome) };
     // Action.Execute shows the clicker their own card; the Action.Submit fallback updates
     // the clicked message itself, which everyone in a channel sees: that takes the shared one.
-    const viaSubmit = h.ctx.activity.type !== 'invoke';
+    const viaSubmit = !h.io.invoked;
     const shared = viaSubmit && h.turn.scope.type !== 'personal' ? await meetingCard(h, view.committee, view.meeting, 'shared') : undefined;
     return { card: await meetingCard(h, view.committee, view.meeting, 'own', outcome), sharedCard: shared };
   },

@@ -31,7 +31,7 @@ export const datePollAnswerAction: CardAction = {
       answers.push({ candidateId, answer: answer.data });
     }
     if (!answers.length) return { card: (await pollCards(h, await h.services.datePolls.view(pollId, h.turn.actor), { text: t.att.polls.noneGiven, good: false })).personal };
-    const viaSubmit = h.ctx.activity.type !== 'invoke';
+    const viaSubmit = !h.io.invoked;
     try {
       const { view, changed } = await h.services.datePolls.answer(h.turn.actor, pollId, answers, h.turn.correlationId);
       const { personal, shared } = await pollCards(h, view, { text: changed ? t.att.polls.saved : t.att.polls.unchanged, good: true }, viaSubmit);

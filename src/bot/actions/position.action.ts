@@ -26,7 +26,7 @@ export const positionAction: CardAction = {
     );
     // Action.Execute shows the clicker their own card; the Action.Submit fallback updates
     // the clicked message itself, which everyone sees: that needs the shared card too.
-    const viaSubmit = h.ctx.activity.type !== 'invoke';
+    const viaSubmit = !h.io.invoked;
     const { personal, shared } = await itemCards(h, committee, item, kind, h.turn.lang, viaSubmit);
     return { card: personal, sharedCard: shared ?? undefined };
   },

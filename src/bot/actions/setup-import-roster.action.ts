@@ -1,4 +1,3 @@
-import { TeamsInfo, type TeamsChannelAccount } from 'botbuilder';
 import { z } from 'zod';
 import { setupDoneCard } from '../../cards/setup.card';
 import type { RosterEntry } from '../../domain/ports';
@@ -6,24 +5,6 @@ import { messages } from '../../i18n/messages';
 import { committeeForCommand, type CardAction } from '../handler';
 
 const data = z.object({ committeeId: z.string().max(64).optional() });
-
-async function readRoster(h: Parameters<CardAction['run']>[0]): Promise<RosterEntry[]> {
-  const entries: RosterEntry[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await TeamsInfo.getPagedMembers(h.ctx, 100, continuationToken);
-    entries.push(
-      ...page.members.map((m: TeamsChannelAccount) => ({
-        aadObjectId: m.aadObjectId ?? null,
-        teamsUserId: m.id,
-        name: m.name || m.givenName || m.email || m.id,
-        email: m.email ?? m.userPrincipalName ?? null,
-      })),
-    );
-    continuationToken = page.continuationToken || undefined;
-  } while (continuationToken);
-  return entries;
-}
 
 /** "Hent teamets medlemmer": adds the team's roster as members (secretariat only). */
 export const setupImportRosterAction: CardAction = {
@@ -37,7 +18,7 @@ export const setupImportRosterAction: CardAction = {
     await h.services.committees.requireRole(committee, h.turn.actor, ['secretariat']);
     let roster: RosterEntry[];
     try {
-      roster = await readRoster(h);
+      roster = await h.io.roster();
     } catch (err) {
       h.turn.log.warn({ err }, 'reading the team roster failed');
       return { text: t.rosterUnavailable };

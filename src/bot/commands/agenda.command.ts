@@ -1,7 +1,6 @@
 import { myAgendaCard } from '../../cards/words.card';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "dagsorden" / "agenda": the next meeting's agenda, compact, with the member's own answers and links to the item cards. */
 export const agendaCommand: Command = {
@@ -12,9 +11,9 @@ export const agendaCommand: Command = {
     if (!committee) return;
     const { agenda, mine } = await h.services.agenda.memberAgenda(committee, h.turn.actor);
     if (!agenda) {
-      await h.ctx.sendActivity(messages(h.turn.lang).words.myAgendaNoAgenda(committee.name));
+      await h.io.reply(messages(h.turn.lang).words.myAgendaNoAgenda(committee.name));
       return;
     }
-    await sendCard(h.ctx, myAgendaCard(committee, agenda, mine, h.turn.lang));
+    await h.io.replyCard(myAgendaCard(committee, agenda, mine, h.turn.lang));
   },
 };

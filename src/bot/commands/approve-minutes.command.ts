@@ -1,7 +1,6 @@
 import { cprHeldCard } from '../cpr-hold';
 import { committeeForCommand, type Command } from '../handler';
 import { minutesCard, publishNotice, withChannelAddress } from '../minutes-reply';
-import { sendCard } from '../reply';
 
 /** "godkend referat" / "approve minutes": publishes the minutes of the meeting being recorded to the channel (secretariat). */
 export const approveMinutesCommand: Command = {
@@ -14,11 +13,11 @@ export const approveMinutesCommand: Command = {
     try {
       const outcome = await h.services.minutes.publish(committee, h.turn.actor);
       h.services.deliveries.queuedElsewhere();
-      await sendCard(h.ctx, minutesCard(h, outcome.view, publishNotice(h, committee, outcome)));
+      await h.io.replyCard(minutesCard(h, outcome.view, publishNotice(h, committee, outcome)));
     } catch (err) {
       const held = cprHeldCard(h, err, 'minutes', (e) => ({ verb: 'minutes-publish', data: { meetingId: e.subjectId } }), null);
       if (!held) throw err;
-      await sendCard(h.ctx, held);
+      await h.io.replyCard(held);
     }
   },
 };

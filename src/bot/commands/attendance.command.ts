@@ -2,8 +2,6 @@ import { attendanceOverviewCard } from '../../cards/attendance-overview.card';
 import { findDate } from '../../documents/danish-dates';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 const PATTERN = /^(?:fremmøde|fremmode|attendance)(?:\s+(.+))?$/;
 
@@ -17,16 +15,16 @@ export const attendanceCommand: Command = {
   id: 'attendance',
   matches: (text) => PATTERN.test(text),
   async run(h, { committeeId, args }) {
-    const rest = PATTERN.exec(commandText(h.ctx.activity))?.[1]?.trim() ?? '';
+    const rest = PATTERN.exec(h.io.commandText())?.[1]?.trim() ?? '';
     const named = args?.date?.day ? { day: args.date.day, month: args.date.month, year: args.date.year } : null;
     const date = named ?? (rest ? findDate(rest.replace(/[a-z]+/g, (w) => MONTHS[w] ?? w)) : null);
     if (rest && !date && !args) {
-      await h.ctx.sendActivity(messages(h.turn.lang).errors.no_meeting_on_date);
+      await h.io.reply(messages(h.turn.lang).errors.no_meeting_on_date);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const overview = await h.services.attendance.overview(committee, h.turn.actor, date ?? undefined);
-    await sendCard(h.ctx, attendanceOverviewCard(overview, h.turn.lang));
+    await h.io.replyCard(attendanceOverviewCard(overview, h.turn.lang));
   },
 };

@@ -1,7 +1,6 @@
 import { calendarFeedCard } from '../../cards/calendar-feed.card';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** The committee's feed address: /calendar/<slug>/<token>.ics on the bot's public address. */
 export function feedUrl(publicUrl: string, slug: string, token: string): string {
@@ -17,7 +16,7 @@ export const calendarCommand: Command = {
     if (!committee) return;
     const { token, status } = await h.services.calendar.feedLink(committee, h.turn.actor);
     const card = calendarFeedCard(committee, feedUrl(h.services.publicUrl, committee.slug, token), status, h.turn.lang);
-    await sendCard(h.ctx, card, messages(h.turn.lang).cal.feedTitle);
+    await h.io.replyCard(card, messages(h.turn.lang).cal.feedTitle);
   },
 };
 
@@ -30,7 +29,7 @@ export const newFeedAddressCommand: Command = {
     if (!committee) return;
     const { token, status } = await h.services.calendar.replaceFeedLink(committee, h.turn.actor, h.turn.correlationId);
     const t = messages(h.turn.lang);
-    await h.ctx.sendActivity(t.cal.feedRotated);
-    await sendCard(h.ctx, calendarFeedCard(committee, feedUrl(h.services.publicUrl, committee.slug, token), status, h.turn.lang), t.cal.feedTitle);
+    await h.io.reply(t.cal.feedRotated);
+    await h.io.replyCard(calendarFeedCard(committee, feedUrl(h.services.publicUrl, committee.slug, token), status, h.turn.lang), t.cal.feedTitle);
   },
 };

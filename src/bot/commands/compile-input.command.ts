@@ -1,6 +1,5 @@
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { commandText } from '../text';
 
 const COMPILE = /^(?:saml input|compile input) (.+)$/;
 
@@ -10,15 +9,15 @@ export const compileInputCommand: Command = {
   matches: (text) => /^(saml input|compile input)\b/.test(text),
   async run(h, { committeeId, args }) {
     const t = messages(h.turn.lang);
-    const title = args?.subject ?? COMPILE.exec(commandText(h.ctx.activity))?.[1];
+    const title = args?.subject ?? COMPILE.exec(h.io.commandText())?.[1];
     if (!title) {
-      await h.ctx.sendActivity(t.errors.no_input_request);
+      await h.io.reply(t.errors.no_input_request);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const request = await h.services.inputs.compileNow(committee, h.turn.actor, title, h.turn.correlationId);
     h.services.deliveries.queuedElsewhere();
-    await h.ctx.sendActivity(t.inp.compiled(request.title));
+    await h.io.reply(t.inp.compiled(request.title));
   },
 };

@@ -1,8 +1,6 @@
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
 import { correctMinutes } from '../minutes-reply';
-import { sendCard } from '../reply';
-import { writtenText } from '../text';
 
 const PATTERN = /^\s*(?:ret|rettelse til|correct)\s+(?:referat(?:et)?|minutes)\b[\s:–-]*([\s\S]*)$/i;
 
@@ -13,13 +11,13 @@ export const correctMinutesCommand: Command = {
   async run(h, { committeeId }) {
     const t = messages(h.turn.lang).min;
     // The note as written: the command text is lower-cased and stripped of punctuation.
-    const note = PATTERN.exec(writtenText(h.ctx.activity))?.[1]?.trim() ?? '';
+    const note = PATTERN.exec(h.io.writtenText())?.[1]?.trim() ?? '';
     if (!note) {
-      await h.ctx.sendActivity(t.correctHowTo);
+      await h.io.reply(t.correctHowTo);
       return;
     }
     const found = await committeeForCommand(h, this.id, committeeId);
     if (!found) return;
-    await sendCard(h.ctx, await correctMinutes(h, found, note));
+    await h.io.replyCard(await correctMinutes(h, found, note));
   },
 };

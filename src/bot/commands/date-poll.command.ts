@@ -1,6 +1,5 @@
 import { datePollFormCard } from '../../cards/date-poll-form.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "datoafstemning" / "date poll": the form for proposing candidate dates for coming meetings (secretariat). */
 export const datePollCommand: Command = {
@@ -9,6 +8,6 @@ export const datePollCommand: Command = {
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
-    await sendCard(h.ctx, datePollFormCard(await h.services.datePolls.formView(committee, h.turn.actor), h.turn.lang));
+    await h.io.replyCard(datePollFormCard(await h.services.datePolls.formView(committee, h.turn.actor), h.turn.lang));
   },
 };

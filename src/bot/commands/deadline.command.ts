@@ -3,7 +3,6 @@ import { messages } from '../../i18n/messages';
 import { didYouMeanCard } from '../../cards/words.card';
 import { asNextMeeting } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "frist" / "deadline": until when topics for the next meeting can be submitted, with the button to submit one. */
 export const deadlineCommand: Command = {
@@ -15,13 +14,13 @@ export const deadlineCommand: Command = {
     const t = messages(h.turn.lang);
     const next = await h.services.meetings.next(committee);
     if (!next) {
-      await h.ctx.sendActivity(t.noMeeting(committee.name));
+      await h.io.reply(t.noMeeting(committee.name));
       return;
     }
     const { deadline, deadlinePassed } = asNextMeeting(committee, next.meeting, h.services.clock.now());
     const meeting = formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone);
     const when = formatDateTime(deadline, h.turn.lang, committee.timeZone);
     const text = deadlinePassed ? t.words.deadlinePassed(meeting, when) : t.words.deadline(meeting, when);
-    await sendCard(h.ctx, didYouMeanCard(text, [{ label: t.words.labels['submit-topic'], command: 'submit-topic' }]));
+    await h.io.replyCard(didYouMeanCard(text, [{ label: t.words.labels['submit-topic'], command: 'submit-topic' }]));
   },
 };

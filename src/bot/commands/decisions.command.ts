@@ -1,7 +1,5 @@
 import { decisionsCard } from '../../cards/decisions.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { writtenText } from '../text';
 
 const PATTERN = /^\s*(?:søg\s+)?(?:beslutninger|decisions|search decisions)\b[\s:]*([\s\S]*)$/i;
 
@@ -13,8 +11,8 @@ export const decisionsCommand: Command = {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     // The words as typed: the command text is lower-cased.
-    const words = args?.subject ?? PATTERN.exec(writtenText(h.ctx.activity))?.[1]?.trim() ?? '';
+    const words = args?.subject ?? PATTERN.exec(h.io.writtenText())?.[1]?.trim() ?? '';
     const result = await h.services.decisions.search(committee, h.turn.actor, words);
-    await sendCard(h.ctx, decisionsCard(result, h.turn.lang));
+    await h.io.replyCard(decisionsCard(result, h.turn.lang));
   },
 };

@@ -1,8 +1,6 @@
 import { itemEditCard } from '../../cards/item-edit.card';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 const EDIT = /^(rediger|ret|edit) (punkt|item) (\d+(?:\.\d+)*)$/;
 const NEW = /^(nyt punkt|new item)$/;
@@ -12,15 +10,15 @@ export const editItemCommand: Command = {
   id: 'edit-item',
   matches: (text) => /^(rediger|ret|edit) (punkt|item)\b/.test(text) || NEW.test(text),
   async run(h, { committeeId, args }) {
-    const text = commandText(h.ctx.activity);
+    const text = h.io.commandText();
     const number = args?.item ?? EDIT.exec(text)?.[3] ?? null;
     if (!number && !NEW.test(text) && args?.intent !== 'edit-item') {
-      await h.ctx.sendActivity(messages(h.turn.lang).editHowTo);
+      await h.io.reply(messages(h.turn.lang).editHowTo);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const view = await h.services.agenda.editView(committee, h.turn.actor, number);
-    await sendCard(h.ctx, itemEditCard(view, h.turn.lang));
+    await h.io.replyCard(itemEditCard(view, h.turn.lang));
   },
 };

@@ -1,12 +1,11 @@
 import { helpCard } from '../../cards/help.card';
 import type { Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "hjælp" / "help": the commands, one line each. */
 export const helpCommand: Command = {
   id: 'help',
   matches: (text) => /^(hjælp|hjaelp|help|\?|kommandoer|commands|hvad kan du|what can you do)$/.test(text),
   async run(h) {
-    await sendCard(h.ctx, helpCard(h.turn.lang));
+    await h.io.replyCard(helpCard(h.turn.lang));
   },
 };

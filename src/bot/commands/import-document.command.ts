@@ -8,11 +8,8 @@ import {
   downloadFile,
   isReadableName,
   pastedDocument,
-  uploadedFiles,
 } from '../document-upload';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 /** The command alone, nothing pasted below it. */
 const COMMAND_ONLY = /^(importer|import)( (dagsorden|referat|agenda|minutes|dokument|document))?$/;
@@ -25,15 +22,15 @@ export const importDocumentCommand: Command = {
   id: 'import-document',
   matches: (text) => /^(importer|import)( (dagsorden|referat|agenda|minutes|dokument|document))?\b/.test(text),
   async run(h, { committeeId }) {
-    const { ctx, turn, services } = h;
+    const { io, turn, services } = h;
     const t = messages(turn.lang);
     if (turn.scope.type !== 'personal') {
-      await ctx.sendActivity(t.importOnlyPersonal);
+      await io.reply(t.importOnlyPersonal);
       return;
     }
-    const file = uploadedFiles(ctx.activity)[0] ?? null;
-    if (!file && COMMAND_ONLY.test(commandText(ctx.activity))) {
-      await ctx.sendActivity(t.importHowTo);
+    const file = io.files[0] ?? null;
+    if (!file && COMMAND_ONLY.test(io.commandText())) {
+      await io.reply(t.importHowTo);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
@@ -41,16 +38,16 @@ export const importDocumentCommand: Command = {
     // Refuses anyone but the secretariat before a file is fetched or pasted markup parsed
     // (reading HTML is the costliest thing a message can ask for).
     await services.committees.requireRole(committee, turn.actor, ['secretariat']);
-    const pasted = file ? '' : pastedDocument(ctx.activity.text ?? '');
+    const pasted = file ? '' : pastedDocument(io.text);
     if (!file && !pasted) {
-      await ctx.sendActivity(t.importHowTo);
+      await io.reply(t.importHowTo);
       return;
     }
 
     let outcome: ReadOutcome;
     if (file) {
       if (!isReadableName(file.name)) {
-        await ctx.sendActivity(t.importFileFailed(file.name, t.importFileUnsupported));
+        await io.reply(t.importFileFailed(file.name, t.importFileUnsupported));
         return;
       }
       let bytes: Buffer;
@@ -65,7 +62,7 @@ export const importDocumentCommand: Command = {
               ? t.docs.notAllowed
               : t.importFileDownload;
         turn.log.info({ file: file.name, reason: err.reason, detail: err.detail }, 'document not fetched');
-        await ctx.sendActivity(t.importFileFailed(file.name, reason));
+        await io.reply(t.importFileFailed(file.name, reason));
         return;
       }
       // Anyone can become secretariat, and a file can be built to exhaust memory or time:
@@ -77,7 +74,7 @@ export const importDocumentCommand: Command = {
     if ('refusal' in outcome) {
       turn.log.info({ file: file?.name ?? null, refusal: outcome.refusal }, 'document not read');
       const reason = t.docs.refused(outcome.refusal);
-      await ctx.sendActivity(file ? t.importFileFailed(file.name, reason) : t.docs.pastedFailed(reason));
+      await io.reply(file ? t.importFileFailed(file.name, reason) : t.docs.pastedFailed(reason));
       return;
     }
     const { parsed, text } = outcome;
@@ -86,10 +83,10 @@ export const importDocumentCommand: Command = {
     const refusal = importRefusal(parsed, text);
     if (refusal) {
       turn.log.info({ refusal }, 'document refused');
-      await ctx.sendActivity(t.importRefused[refusal]);
+      await io.reply(t.importRefused[refusal]);
       return;
     }
     const preview = await services.imports.preview(committee, turn.actor, parsed, file?.name ?? null);
-    await sendCard(ctx, importPreviewCard(preview, turn.lang));
+    await io.replyCard(importPreviewCard(preview, turn.lang));
   },
 };

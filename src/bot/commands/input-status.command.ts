@@ -1,8 +1,6 @@
 import { inputStatusCard } from '../../cards/input-status.card';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 const STATUS = /^(?:status input|input status|status på input) (.+)$/;
 
@@ -11,14 +9,14 @@ export const inputStatusCommand: Command = {
   id: 'input-status',
   matches: (text) => /^(status input|input status|status på input)\b/.test(text),
   async run(h, { committeeId }) {
-    const title = STATUS.exec(commandText(h.ctx.activity))?.[1];
+    const title = STATUS.exec(h.io.commandText())?.[1];
     if (!title) {
-      await h.ctx.sendActivity(messages(h.turn.lang).errors.no_input_request);
+      await h.io.reply(messages(h.turn.lang).errors.no_input_request);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const matrix = await h.services.inputs.matrix(committee, h.turn.actor, title);
-    await sendCard(h.ctx, inputStatusCard(matrix, h.turn.lang, h.services.clock.now()));
+    await h.io.replyCard(inputStatusCard(matrix, h.turn.lang, h.services.clock.now()));
   },
 };

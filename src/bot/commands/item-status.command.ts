@@ -1,8 +1,6 @@
 import { itemStatusCard } from '../../cards/item-status.card';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 const PATTERN = /^status (punkt|item) (\d+(?:\.\d+)*)$/;
 
@@ -11,14 +9,14 @@ export const itemStatusCommand: Command = {
   id: 'item-status',
   matches: (text) => /^status (punkt|item)\b/.test(text),
   async run(h, { committeeId, args }) {
-    const number = args?.item ?? PATTERN.exec(commandText(h.ctx.activity))?.[2];
+    const number = args?.item ?? PATTERN.exec(h.io.commandText())?.[2];
     if (!number) {
-      await h.ctx.sendActivity(messages(h.turn.lang).statusHowTo);
+      await h.io.reply(messages(h.turn.lang).statusHowTo);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const report = await h.services.agenda.itemStatus(committee, h.turn.actor, number);
-    await sendCard(h.ctx, itemStatusCard(report, h.turn.lang));
+    await h.io.replyCard(itemStatusCard(report, h.turn.lang));
   },
 };

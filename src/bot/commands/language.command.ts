@@ -2,30 +2,29 @@ import { parseLanguageChoice } from '../../domain/language.service';
 import { langOf } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
 import type { Command } from '../handler';
-import { commandText } from '../text';
 
 /** "sprog" / "sprog engelsk" / "language danish" / "language auto": the person's own language. */
 export const languageCommand: Command = {
   id: 'language',
   matches: (text) => /^(sprog|language)(\s+\S+)?$/.test(text),
   async run(h, { args }) {
-    const { ctx, turn, services } = h;
-    const word = args ? args.language : commandText(ctx.activity).split(' ')[1];
+    const { io, turn, services } = h;
+    const word = args ? args.language : io.commandText().split(' ')[1];
     if (!word) {
       const t = messages(turn.lang);
       const chosen = (await services.language.choiceOf(turn.actor)) !== 'auto';
-      await ctx.sendActivity(`${t.languageStatus(t.languageNames[turn.lang], chosen)} ${t.languageHow}`);
+      await io.reply(`${t.languageStatus(t.languageNames[turn.lang], chosen)} ${t.languageHow}`);
       return;
     }
     const choice = parseLanguageChoice(word);
     if (!choice) {
-      await ctx.sendActivity(messages(turn.lang).languageUnknown(word));
+      await io.reply(messages(turn.lang).languageUnknown(word));
       return;
     }
     await services.language.choose(turn.actor, choice, turn.correlationId);
     // Answer in the language just chosen.
-    const lang = choice === 'auto' ? langOf(ctx.activity.locale) : choice;
+    const lang = choice === 'auto' ? langOf(io.locale) : choice;
     const t = messages(lang);
-    await ctx.sendActivity(choice === 'auto' ? t.languageAuto(t.languageNames[lang]) : t.languageSet(t.languageNames[lang]));
+    await io.reply(choice === 'auto' ? t.languageAuto(t.languageNames[lang]) : t.languageSet(t.languageNames[lang]));
   },
 };

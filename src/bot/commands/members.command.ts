@@ -1,6 +1,5 @@
 import { membersCard } from '../../cards/members.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "medlemmer" / "members": who is on the committee; the secretariat edits roles and organisations. */
 export const membersCommand: Command = {
@@ -10,6 +9,6 @@ export const membersCommand: Command = {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const { me, members } = await h.services.committees.listMembers(committee, h.turn.actor);
-    await sendCard(h.ctx, membersCard(h.turn.lang, committee, members, me.role === 'secretariat'));
+    await h.io.replyCard(membersCard(h.turn.lang, committee, members, me.role === 'secretariat'));
   },
 };

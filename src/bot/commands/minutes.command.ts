@@ -2,7 +2,6 @@ import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
 import { minutesCard } from '../minutes-reply';
-import { sendCard } from '../reply';
 
 /**
  * "referat" / "minutes": for the secretariat, the draft minutes of the meeting being
@@ -19,7 +18,7 @@ export const minutesCommand: Command = {
     const { member } = await h.services.committees.getForMember(committee.id, h.turn.actor);
     if (member.role !== 'secretariat') {
       const latest = await h.services.minutes.latestPublished(committee, h.turn.actor);
-      await h.ctx.sendActivity(
+      await h.io.reply(
         latest
           ? t.latestMinutes(committee.name, formatDate(latest.meeting.startsAt, h.turn.lang, committee.timeZone), latest.links.docx, latest.links.md)
           : t.noPublishedMinutes(committee.name),
@@ -27,10 +26,10 @@ export const minutesCommand: Command = {
       return;
     }
     if (h.turn.scope.type !== 'personal') {
-      await h.ctx.sendActivity(t.minutesOnlyPersonal);
+      await h.io.reply(t.minutesOnlyPersonal);
       return;
     }
     const view = await h.services.minutes.draft(committee, h.turn.actor);
-    await sendCard(h.ctx, minutesCard(h, view));
+    await h.io.replyCard(minutesCard(h, view));
   },
 };

@@ -1,7 +1,5 @@
 import { actionItemsCard } from '../../cards/action-items.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 const ALL = /^(alle (åbne )?opgaver|all (open )?actions)$/;
 
@@ -12,7 +10,7 @@ export const myActionsCommand: Command = {
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
-    const list = await h.services.actions.list(committee, h.turn.actor, ALL.test(commandText(h.ctx.activity)));
-    await sendCard(h.ctx, actionItemsCard(list, h.turn.lang));
+    const list = await h.services.actions.list(committee, h.turn.actor, ALL.test(h.io.commandText()));
+    await h.io.replyCard(actionItemsCard(list, h.turn.lang));
   },
 };

@@ -2,7 +2,6 @@ import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { meetingCard } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 const LEADS = ['apologies', 'attending', 'stand-in'] as const;
 
@@ -20,11 +19,11 @@ export const myAttendanceCommand: Command = {
     const t = messages(h.turn.lang);
     const next = await h.services.meetings.next(committee);
     if (!next) {
-      await h.ctx.sendActivity(t.noMeeting(committee.name));
+      await h.io.reply(t.noMeeting(committee.name));
       return;
     }
     const lead = LEADS.find((l) => l === args?.intent) ?? 'apologies';
-    await h.ctx.sendActivity(t.words.attendanceLead[lead](formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone)));
-    await sendCard(h.ctx, await meetingCard(h, committee, next.meeting, 'own'));
+    await h.io.reply(t.words.attendanceLead[lead](formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone)));
+    await h.io.replyCard(await meetingCard(h, committee, next.meeting, 'own'));
   },
 };

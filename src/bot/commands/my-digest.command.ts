@@ -1,7 +1,6 @@
 import { messages } from '../../i18n/messages';
 import { digestCardFor } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "opsummering" / "digest": the member's digest of the next meeting now, as it would come before the meeting. */
 export const myDigestCommand: Command = {
@@ -12,9 +11,9 @@ export const myDigestCommand: Command = {
     if (!committee) return;
     const next = await h.services.meetings.next(committee);
     if (!next) {
-      await h.ctx.sendActivity(messages(h.turn.lang).noMeeting(committee.name));
+      await h.io.reply(messages(h.turn.lang).noMeeting(committee.name));
       return;
     }
-    await sendCard(h.ctx, await digestCardFor(h, next.meeting.id, null));
+    await h.io.replyCard(await digestCardFor(h, next.meeting.id, null));
   },
 };

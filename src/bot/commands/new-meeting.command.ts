@@ -1,6 +1,5 @@
 import { meetingFormCard } from '../../cards/meeting-form.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "nyt møde" / "new meeting": the form for a meeting entered in Dagsorden (secretariat). */
 export const newMeetingCommand: Command = {
@@ -9,6 +8,6 @@ export const newMeetingCommand: Command = {
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
-    await sendCard(h.ctx, meetingFormCard(await h.services.calendar.formView(committee, h.turn.actor), h.turn.lang));
+    await h.io.replyCard(meetingFormCard(await h.services.calendar.formView(committee, h.turn.actor), h.turn.lang));
   },
 };

@@ -3,7 +3,6 @@ import { staleNotice } from '../stale-notice';
 import { messages } from '../../i18n/messages';
 import { meetingCard } from '../attendance-cards';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "næste møde" / "hvornår er næste møde?" / "next meeting". */
 export const nextMeetingCommand: Command = {
@@ -20,12 +19,12 @@ export const nextMeetingCommand: Command = {
       const notice = staleNotice(status, h.turn.lang, committee.timeZone);
       const where =
         status.source === 'outlook' ? t.cal.noMeetingOutlook(status.mailbox!) : `${t.noMeeting(committee.name)} ${t.cal.sourceDagsorden}`;
-      await h.ctx.sendActivity([`**${t.noMeetingTitle}**`, `${where} ${t.cal.noMeetingHowTo}`, notice].filter(Boolean).join('\n\n'));
+      await h.io.reply([`**${t.noMeetingTitle}**`, `${where} ${t.cal.noMeetingHowTo}`, notice].filter(Boolean).join('\n\n'));
       return;
     }
     // With the attendance buttons: the asker's own answer in their chat; in a channel the
     // card everyone sees, which each member's client refreshes to their own.
     const card = await meetingCard(h, committee, next.meeting, h.turn.scope.type === 'personal' ? 'own' : 'shared');
-    await sendCard(h.ctx, card, nextMeetingSummary(committee, next, h.turn.lang));
+    await h.io.replyCard(card, nextMeetingSummary(committee, next, h.turn.lang));
   },
 };

@@ -1,7 +1,6 @@
 import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { committeeForCommand, type Command } from '../handler';
 import { publishAgenda } from '../publish-flow';
-import { sendCard } from '../reply';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
 export const publishAgendaCommand: Command = {
@@ -13,9 +12,9 @@ export const publishAgendaCommand: Command = {
     const plan = await h.services.agenda.preparePublish(committee, h.turn.actor);
     if (plan.findings.length) {
       h.turn.log.info({ findings: plan.findings.length }, 'publish held: CPR-like numbers');
-      await sendCard(h.ctx, cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint), h.turn.lang));
+      await h.io.replyCard(cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint), h.turn.lang));
       return;
     }
-    await h.ctx.sendActivity(await publishAgenda(h, plan, null));
+    await h.io.reply(await publishAgenda(h, plan, null));
   },
 };

@@ -1,8 +1,6 @@
 import { decisionFormCard } from '../../cards/decision-form.card';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
-import { commandText } from '../text';
 
 const PATTERN = /^(?:referat|minutes|beslutning|decision) (?:punkt|item) (\d+(?:\.\d+)*)$/;
 
@@ -11,14 +9,14 @@ export const recordDecisionCommand: Command = {
   id: 'record-decision',
   matches: (text) => /^(referat|minutes|beslutning|decision) (punkt|item)\b/.test(text),
   async run(h, { committeeId, args }) {
-    const number = args?.item ?? PATTERN.exec(commandText(h.ctx.activity))?.[1];
+    const number = args?.item ?? PATTERN.exec(h.io.commandText())?.[1];
     if (!number) {
-      await h.ctx.sendActivity(messages(h.turn.lang).min.decisionHowTo);
+      await h.io.reply(messages(h.turn.lang).min.decisionHowTo);
       return;
     }
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const view = await h.services.decisions.formByNumber(committee, h.turn.actor, number);
-    await sendCard(h.ctx, decisionFormCard(view, h.turn.lang));
+    await h.io.replyCard(decisionFormCard(view, h.turn.lang));
   },
 };

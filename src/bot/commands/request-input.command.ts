@@ -1,6 +1,5 @@
 import { inputFormCard } from '../../cards/input-form.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "indhent input" / "request input": the form for a written-input request (secretariat). */
 export const requestInputCommand: Command = {
@@ -9,6 +8,6 @@ export const requestInputCommand: Command = {
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
-    await sendCard(h.ctx, inputFormCard(await h.services.inputs.formView(committee, h.turn.actor), h.turn.lang));
+    await h.io.replyCard(inputFormCard(await h.services.inputs.formView(committee, h.turn.actor), h.turn.lang));
   },
 };

@@ -1,16 +1,15 @@
 import { setupCard, setupDoneCard } from '../../cards/setup.card';
 import { messages } from '../../i18n/messages';
 import type { Command, HandlerContext } from '../handler';
-import { sendCard } from '../reply';
 
 /** Sends the setup card for the current channel (linked or not). */
 export async function sendSetupCard(h: HandlerContext): Promise<void> {
   const linked = await h.services.committees.resolve(h.turn.scope, h.turn.actor);
   if (linked.kind === 'one') {
-    await sendCard(h.ctx, setupDoneCard(h.turn.lang, linked.committee));
+    await h.io.replyCard(setupDoneCard(h.turn.lang, linked.committee));
     return;
   }
-  await sendCard(h.ctx, setupCard(h.turn.lang, await h.services.committees.listLinkable()));
+  await h.io.replyCard(setupCard(h.turn.lang, await h.services.committees.listLinkable()));
 }
 
 /** "opsætning" / "setup": link the channel to a committee; only in a team channel. */
@@ -19,7 +18,7 @@ export const setupCommand: Command = {
   matches: (text) => /^(opsætning|opsaetning|setup|set up|indstillinger|settings)$/.test(text),
   async run(h) {
     if (h.turn.scope.type !== 'channel') {
-      await h.ctx.sendActivity(messages(h.turn.lang).setupOnlyInChannel);
+      await h.io.reply(messages(h.turn.lang).setupOnlyInChannel);
       return;
     }
     await sendSetupCard(h);

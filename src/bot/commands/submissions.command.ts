@@ -1,6 +1,5 @@
 import { submissionsCard } from '../../cards/submissions.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "indmeldte punkter" / "submitted topics": the topics for the next meeting and their status. */
 export const submissionsCommand: Command = {
@@ -10,6 +9,6 @@ export const submissionsCommand: Command = {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const { meeting, submissions } = await h.services.submissions.list(committee, h.turn.actor);
-    await sendCard(h.ctx, submissionsCard(committee, meeting, submissions, h.turn.lang));
+    await h.io.replyCard(submissionsCard(committee, meeting, submissions, h.turn.lang));
   },
 };

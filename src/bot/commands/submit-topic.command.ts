@@ -1,6 +1,5 @@
 import { submissionFormCard } from '../../cards/submission-form.card';
 import { committeeForCommand, type Command } from '../handler';
-import { sendCard } from '../reply';
 
 /** "indmeld punkt" / "submit topic" (and the button on the next-meeting card): the submission form (members). */
 export const submitTopicCommand: Command = {
@@ -10,6 +9,6 @@ export const submitTopicCommand: Command = {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const view = await h.services.submissions.formView(committee, h.turn.actor);
-    await sendCard(h.ctx, submissionFormCard(view, h.turn.lang));
+    await h.io.replyCard(submissionFormCard(view, h.turn.lang));
   },
 };

@@ -6,6 +6,6 @@ export const thanksCommand: Command = {
   id: 'thanks',
   matches: (text) => /^(tak|mange tak|tusind tak|tak for hjælpen|thanks|thank you|thx)$/.test(text),
   async run(h) {
-    await h.ctx.sendActivity(messages(h.turn.lang).words.thanks);
+    await h.io.reply(messages(h.turn.lang).words.thanks);
   },
 };

@@ -11,11 +11,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import { messages } from '../i18n/messages';
-import { langOf } from '../i18n/locale';
-import type { TenantPace } from '../jobs/tenant-pacer';
+import { messages } from '../../i18n/messages';
+import { langOf } from '../../i18n/locale';
+import type { TenantPace } from '../../jobs/tenant-pacer';
 import { ChannelMessenger } from './channel-messenger';
-import { CORRELATION_KEY, LOGGER_KEY } from './turn';
+import { CORRELATION_KEY, LOGGER_KEY } from './teams-turn';
 
 /** What /api/messages answers: the invoke's response, or 200; 401/503 when the token is refused or cannot be checked. */
 export interface EndpointAnswer {

@@ -6,17 +6,18 @@ import {
   ActivityTypes,
   MessageFactory,
   type Activity,
-  type Attachment,
   type CloudAdapter,
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/render';
-import { channelIdOf } from '../domain/conversation-ids';
-import type { ClaimedMessage, MessageContent } from '../domain/ports';
-import { SendError, type SendResult } from '../jobs/outbox-worker';
-import type { TenantPace } from '../jobs/tenant-pacer';
-import { ConversationPacer } from './conversation-pacer';
+import type { AdaptiveCard } from '../../cards/render';
+import type { SharedFile } from '../../domain/channel-files';
+import { channelIdOf } from '../../domain/conversation-ids';
+import type { ClaimedMessage, MessageContent } from '../../domain/ports';
+import { SendError, type SendResult } from '../../jobs/outbox-worker';
+import type { TenantPace } from '../../jobs/tenant-pacer';
+import { ConversationPacer } from '../conversation-pacer';
+import { fileCard } from './file-card';
 import { cardMessage } from './reply';
 
 export interface ChannelTarget {
@@ -44,7 +45,7 @@ export class ChannelMessenger {
   ) {}
 
   /** Sends one message from the outbox to its conversation, or to the member's personal chat (created if needed). */
-  async send(message: ClaimedMessage & { content: MessageContent }, files: readonly Attachment[] = []): Promise<SendResult> {
+  async send(message: ClaimedMessage & { content: MessageContent }, files: readonly SharedFile[] = []): Promise<SendResult> {
     const serviceUrl = message.serviceUrl;
     if (!serviceUrl) throw new SendError('no serviceUrl to reach the member by', 400, null);
     const personal = Boolean(message.personId);
@@ -59,7 +60,7 @@ export class ChannelMessenger {
       let activityId: string | null = null;
       await this.continueIn({ conversationId, serviceUrl, tenantId: message.tenantId }, conversationId, async (ctx) => {
         const activity = activityOf(message.content);
-        if (files.length) activity.attachments = [...(activity.attachments ?? []), ...files];
+        if (files.length) activity.attachments = [...(activity.attachments ?? []), ...files.map(fileCard)];
         activityId = (await ctx.sendActivity(activity))?.id ?? null;
       }, personal ? 'personal' : 'channel');
       return { activityId, createdConversationId: created };

@@ -1,0 +1,49 @@
+// The Bot Framework's activity handler: tells the kinds of turn apart and hands each to
+// the bot's router with the turn read once (teams-turn.ts); answers invokes as Teams expects.
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ChannelAccount,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { TurnRouter } from '../turn';
+import { TeamsTurnIO, turnInfo } from './teams-turn';
+
+export class TeamsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly router: TurnRouter,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onMessage(async (ctx, next) => {
+      await this.router.message(turnInfo(ctx, this.log), new TeamsTurnIO(ctx));
+      await next();
+    });
+
+    this.onMembersAdded(async (ctx, next) => {
+      const botId = ctx.activity.recipient?.id;
+      const botAdded = (ctx.activity.membersAdded ?? []).some((m: ChannelAccount) => m.id === botId);
+      if (botAdded) await this.router.installed(turnInfo(ctx, this.log), new TeamsTurnIO(ctx));
+      await next();
+    });
+  }
+
+  /** Action.Execute (Universal Actions): answer with the new card, or a message. */
+  protected override async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const result = await this.router.cardAction(
+      turnInfo(ctx, this.log),
+      new TeamsTurnIO(ctx),
+      invokeValue.action?.verb ?? '',
+      (invokeValue.action?.data ?? {}) as Record<string, unknown>,
+    );
+    if (result.card) {
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+    }
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text ?? '' } as unknown as AdaptiveCardInvokeResponse;
+  }
+}
