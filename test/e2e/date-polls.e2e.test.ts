@@ -110,7 +110,10 @@ describe('proposing dates', () => {
     expect(posted).toMatch(/"userIds":\["user-id-/);
     const poll = await app.db.prisma.datePoll.findFirstOrThrow();
     pollId = poll.id;
-    expect((await app.db.prisma.datePoll.findUniqueOrThrow({ where: { id: pollId } })).cardActivityId).toMatch(/^sent-/);
+    // The outbox stores the posted card's id just after the connector answered.
+    const cardId = async () => (await app.db.prisma.datePoll.findUniqueOrThrow({ where: { id: pollId } })).cardActivityId;
+    await until(async () => Boolean(await cardId()), 10_000, "the poll card's activity id");
+    expect(await cardId()).toMatch(/^sent-/);
   });
 });
 
