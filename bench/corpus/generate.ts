@@ -4,6 +4,7 @@
 // (colon or not, bold or not, trailing spaces), page furniture at random line positions,
 // and whether there is a head and a table of contents. The expected items come with it.
 import type { SectionKind } from '../../src/documents/parsed-document';
+import { DANISH_MONTHS as MONTHS } from '../../src/documents/danish-dates';
 
 export interface ExpectedItem {
   number: string;
@@ -210,21 +211,6 @@ interface Model {
   participants: { name: string; org: string }[];
   absent: { name: string; org: string }[];
 }
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 function person(r: Random): string {
   return `${r.pick(FIRST)} ${r.pick(LAST)}`;

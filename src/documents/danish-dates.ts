@@ -10,6 +10,9 @@ export interface FoundDate {
   length: number;
 }
 
+/** The months' Danish names, January first. */
+export const DANISH_MONTHS: readonly string[] = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
 const MONTH_PREFIXES = [
   'jan',
   'feb',

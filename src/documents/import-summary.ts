@@ -1,21 +1,7 @@
 // The short Danish account of an import that the command line prints (and a chat reply
 // could reuse): what was found, per section, and what was not understood.
 import type { ParsedDocument, ParsedItem, SectionKind } from './parsed-document';
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+import { DANISH_MONTHS as MONTHS } from './danish-dates';
 
 const KIND_WORDS: readonly [SectionKind | null, string, string][] = [
   ['decision', 'beslutningspunkt', 'beslutningspunkter'],

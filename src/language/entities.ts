@@ -1,7 +1,7 @@
 // What a question names besides what it asks: an item ("punkt 1.2", "pkt. 3", "1.2"), a
 // date ("12. januar", "i morgen", "mødet i januar"), a meeting ("næste møde", "sidste
 // møde") and a subject ("hvad besluttede vi om takstaftalen" → "takstaftalen").
-import { findDate } from '../documents/danish-dates';
+import { DANISH_MONTHS as MONTHS, findDate } from '../documents/danish-dates';
 import { TIME } from './fold';
 
 export interface DateEntity {
@@ -21,7 +21,6 @@ export interface Entities {
   subject?: string;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const ITEM = /\b(?:punkt|pkt|item|dagsordenspunkt)\.?\s*(\d{1,2}(?:\.\d{1,2}){0,2})(?![\d])/i;

@@ -9,10 +9,11 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, TEAM, executeAction, message } from '../support/activities';
 import { AGENDA } from '../support/documents';
+import { JUST_AFTER, publishedMeetingJustHeld } from '../support/held-meeting';
 import { until } from '../support/until';
 
 /** Monday 23 November 2026, 15:30: the demo meeting (moved to today, 13–15) has just ended. */
-const NOW = '2026-11-23T15:30:00+01:00';
+const NOW = JUST_AFTER;
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -52,16 +53,8 @@ async function item(number: string) {
 beforeAll(async () => {
   connector = await startRecordingConnector();
   app = await startTestApp({ NOW }, true);
-  const first = await app.db.prisma.meeting.findFirst({ where: { items: { some: {} }, startsAt: { gt: new Date('2026-11-01T00:00:00Z') } }, orderBy: { startsAt: 'asc' } });
-  meetingId = first!.id;
   // The agenda went out before the meeting: its cards are in the channel.
-  await app.post(personal('udsend dagsorden'));
-  await until(() => connector.recorded.some((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? ''))));
-  await app.db.prisma.meeting.update({
-    where: { id: meetingId },
-    data: { startsAt: new Date('2026-11-23T13:00:00+01:00'), endsAt: new Date('2026-11-23T15:00:00+01:00') },
-  });
-  connector.clear();
+  meetingId = await publishedMeetingJustHeld(app, connector);
 });
 afterAll(async () => {
   await app?.close();
