@@ -10,9 +10,18 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
 import { changesCachedData, watchAdapterWrites } from './write-watch';
+import { copyTemplate } from './data-template';
 
 export type DatabaseTarget =
-  | { kind: 'embedded'; /** null: in memory */ dataDir: string | null; loadDataDir?: Blob }
+  | {
+      kind: 'embedded';
+      /** null: in memory */
+      dataDir: string | null;
+      /** A dump to start from (tests, backups); else a new folder starts from the template (data-template.ts). */
+      loadDataDir?: Blob;
+      /** false: create a new folder with initdb even when a template exists. */
+      template?: false;
+    }
   | { kind: 'postgres'; url: string };
 
 /** Raw SQL on the same database as the Prisma client (migrations, health, locks). */
@@ -157,7 +166,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { notify, onWrite } = writeListeners();
   if (target.kind === 'embedded') {
     const dataDir = target.dataDir ? path.resolve(target.dataDir) : undefined;
-    if (dataDir && !target.loadDataDir) await initialiseDataDir(dataDir);
+    if (dataDir && !target.loadDataDir && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      // A new data folder: copied from the migrated template when there is one, else initdb.
+      if (target.template === false || !copyTemplate(dataDir)) await initialiseDataDir(dataDir);
+    }
     const pglite = await PGlite.create({
       dataDir,
       loadDataDir: target.loadDataDir,
