@@ -9,6 +9,7 @@
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
+//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { benchImport } from './import.bench';
 import { benchPdfImport, reportPdfImport } from './pdf-import';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
+import { measurePaths, reportPaths } from './paths.bench';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -34,6 +36,8 @@ const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
+const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
+const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
 
 interface Running {
   child: ChildProcess;
@@ -114,6 +118,11 @@ async function main(): Promise<void> {
   const startArgs = startCommandArgs();
   if (ONLY_DIGESTS) {
     reportDigests(await measureDigests(startArgs));
+    await connector.close();
+    return;
+  }
+  if (ONLY_PATHS) {
+    await pathsOnly(startArgs, env, dataDir);
     await connector.close();
     return;
   }
@@ -200,6 +209,54 @@ function reportDigests(run: DigestRun): void {
   );
   console.log(`digests duplicated ${run.duplicated} · lost ${run.lost} (goal 0, 0) · answered 429 by the connector: ${run.throttled}`);
   if (run.duplicated || run.lost) process.exitCode = 1;
+}
+
+/** RSS of a process sampled every 250 ms until stopped: the peak, and the mean of each quarter (a leak shows as a rise). */
+function sampleRss(pid: number) {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssMb(pid)), 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      const quarter = (q: number) => {
+        const part = samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4));
+        return part.length ? part.reduce((a, b) => a + b, 0) / part.length : NaN;
+      };
+      return { peak: Math.max(...samples), quarters: [0, 1, 2, 3].map(quarter) };
+    },
+  };
+}
+
+/** The paths members use, each against the echo bot (BENCH_ONLY=paths), with the bot's memory. */
+async function pathsOnly(startArgs: string[], env: Record<string, string>, dataDir: string): Promise<void> {
+  const cold = await start(startArgs, env, DAGSORDEN_PORT);
+  await stop(cold.child);
+  const app = await start(startArgs, env, DAGSORDEN_PORT);
+  console.log(`start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s`);
+  const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
+  await new Promise((r) => setTimeout(r, 10_000));
+  const idle = rssMb(app.child.pid!);
+  const rss = sampleRss(app.child.pid!);
+  const perPath: string[] = [];
+  let before = rssMb(app.child.pid!);
+  // A connector that keeps what it receives: the setup reads the bot's cards from it.
+  const recording = await startRecordingConnector();
+  const runs = await measurePaths(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`, recording, CLIENTS, PATH_REQUESTS, (name) => {
+    const now = rssMb(app.child.pid!);
+    perPath.push(`${name} ${fmt(now - before)}`);
+    before = now;
+  });
+  const memory = rss.stop();
+  await recording.close();
+  await new Promise((r) => setTimeout(r, 2000));
+  const settled = rssMb(app.child.pid!);
+  if (!reportPaths(runs, CLIENTS)) process.exitCode = 1;
+  console.log('');
+  console.log(`memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`);
+  console.log(`  mean per quarter of the run: ${memory.quarters.map(fmt).join(' · ')} MB; change up to each path's measured run: ${perPath.join(' · ')} MB`);
+  await stop(app.child);
+  await stop(echo.child);
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** The answers alone, on a fresh embedded database (BENCH_ONLY=answers), then on PostgreSQL if asked. */
