@@ -66,7 +66,9 @@ export async function measurePaths(
   });
   connector.clear();
   const runs: PathRun[] = [];
-  for (const path of paths(connector.url, items)) {
+  // BENCH_PATHS=personal: only the paths whose name contains that (for profiling one).
+  const only = process.env.BENCH_PATHS;
+  for (const path of paths(connector.url, items).filter((p) => !only || p.name.includes(only))) {
     const payload = (c: number, i: number) => JSON.stringify({ ...(path.body(c, i) as object), id: randomUUID() });
     const warm = Math.max(1, Math.round(perClient / 10));
     await runLoad(`${echoUrl}/api/messages`, clients, warm, payload);
