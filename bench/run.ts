@@ -4,6 +4,7 @@
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
+//   BENCH_NODE_ARGS='--heapsnapshot-signal=SIGUSR2' → more node options for the processes
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
@@ -61,7 +62,7 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...args], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -211,6 +212,20 @@ function reportDigests(run: DigestRun): void {
   if (run.duplicated || run.lost) process.exitCode = 1;
 }
 
+/** The process's largest memory mappings by resident size ("anon" ones are the V8 heap, WebAssembly memory, malloc). */
+function largestMappings(pid: number): string {
+  const blocks = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
+  return blocks
+    .map((b) => {
+      const head = b.split('\n')[0]!.trim().split(/\s+/);
+      return { name: head[5] ? path.basename(head[5]) : 'anon', size: Number(/\nSize:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024, rss: Number(/\nRss:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024 };
+    })
+    .sort((a, b) => b.rss - a.rss)
+    .slice(0, 5)
+    .map((m) => `${m.name} ${m.rss.toFixed(0)}/${m.size.toFixed(0)} MB`)
+    .join(' · ');
+}
+
 /** RSS of a process sampled every 250 ms until stopped: the peak, and the mean of each quarter (a leak shows as a rise). */
 function sampleRss(pid: number) {
   const samples: number[] = [];
@@ -247,6 +262,7 @@ async function pathsOnly(startArgs: string[], env: Record<string, string>, dataD
     before = now;
   });
   const memory = rss.stop();
+  const maps = largestMappings(app.child.pid!);
   await recording.close();
   await new Promise((r) => setTimeout(r, 2000));
   const settled = rssMb(app.child.pid!);
@@ -254,6 +270,7 @@ async function pathsOnly(startArgs: string[], env: Record<string, string>, dataD
   console.log('');
   console.log(`memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`);
   console.log(`  mean per quarter of the run: ${memory.quarters.map(fmt).join(' · ')} MB; change up to each path's measured run: ${perPath.join(' · ')} MB`);
+  console.log(`  largest mappings at the end (resident / size): ${maps}`);
   await stop(app.child);
   await stop(echo.child);
   fs.rmSync(dataDir, { recursive: true, force: true });
