@@ -24,7 +24,7 @@ const stampFile = path.join(dist, '.build-stamp');
 const args = new Set(process.argv.slice(2));
 
 /** Everything the build reads: a change to any of it, and only that, makes dist/ stale. */
-const INPUTS = ['src', 'prisma', 'cards', 'scripts/build.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', 'prisma', 'cards', 'scripts/build.js', 'scripts/train-language.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 function files(rel) {
   const abs = path.join(root, rel);
@@ -66,6 +66,13 @@ fs.rmSync(prismaOut, { recursive: true, force: true });
 fs.mkdirSync(prismaOut, { recursive: true });
 fs.copyFileSync(path.join(root, 'prisma', 'schema.prisma'), path.join(prismaOut, 'schema.prisma'));
 fs.cpSync(path.join(root, 'prisma', 'migrations'), path.join(prismaOut, 'migrations'), { recursive: true });
+
+// The intent model, trained from the phrase corpus (src/language) now rather than at every start, where the checkout has it.
+const train = path.join(__dirname, 'train-language.js');
+if (fs.existsSync(train)) {
+  const trained = spawnSync(process.execPath, [train], { stdio: 'inherit' });
+  if (trained.status !== 0) fail('could not train the language model', trained.status);
+}
 
 // In a process of its own: initdb's memory stays there.
 const template = spawnSync(
