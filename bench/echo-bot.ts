@@ -1,6 +1,6 @@
 // The baseline: a bare botbuilder echo bot on the same restify stack as Dagsorden
 // (same server, body parsing, validation and CloudAdapter), no database.
-import { ActivityHandler } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import pino from 'pino';
 import { createBotEndpoint } from '../src/bot/transport/endpoint';
 import { createServer } from '../src/server';
@@ -12,6 +12,15 @@ class EchoBot extends ActivityHandler {
       await ctx.sendActivity(`Du skrev: ${ctx.activity.text ?? ''}`);
       await next();
     });
+  }
+
+  // Card actions and refreshes (adaptiveCard/action): a small card back, as Dagsorden answers them.
+  protected override async onAdaptiveCardInvoke(_ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Du valgte: ${value.action.verb}` }] },
+    };
   }
 }
 

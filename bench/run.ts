@@ -4,6 +4,7 @@
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
+//   BENCH_NODE_ARGS='--heapsnapshot-signal=SIGUSR2' → more node options for the processes
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
@@ -11,6 +12,7 @@
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 //   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
 //   BENCH_ONLY=tab            → only the tab's meeting page (30 items, 30 members, 20 at a time: p95)
+//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -29,6 +31,7 @@ import { generateCorpus } from './corpus/generate';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 import { measureTabApi, reportTabApi } from './tab-api';
+import { measurePaths, reportPaths } from './paths.bench';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -41,6 +44,8 @@ const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
+const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
+const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
 
 interface Running {
   child: ChildProcess;
@@ -64,7 +69,7 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...args], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -131,6 +136,11 @@ async function main(): Promise<void> {
   const startArgs = startCommandArgs();
   if (ONLY_DIGESTS) {
     reportDigests(await measureDigests(startArgs));
+    await connector.close();
+    return;
+  }
+  if (ONLY_PATHS) {
+    await pathsOnly(startArgs, env, dataDir);
     await connector.close();
     return;
   }
@@ -227,6 +237,70 @@ function reportDigests(run: DigestRun): void {
   );
   console.log(`digests duplicated ${run.duplicated} · lost ${run.lost} (goal 0, 0) · answered 429 by the connector: ${run.throttled}`);
   if (run.duplicated || run.lost) process.exitCode = 1;
+}
+
+/** The process's largest memory mappings by resident size ("anon" ones are the V8 heap, WebAssembly memory, malloc). */
+function largestMappings(pid: number): string {
+  const blocks = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
+  return blocks
+    .map((b) => {
+      const head = b.split('\n')[0]!.trim().split(/\s+/);
+      return { name: head[5] ? path.basename(head[5]) : 'anon', size: Number(/\nSize:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024, rss: Number(/\nRss:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024 };
+    })
+    .sort((a, b) => b.rss - a.rss)
+    .slice(0, 5)
+    .map((m) => `${m.name} ${m.rss.toFixed(0)}/${m.size.toFixed(0)} MB`)
+    .join(' · ');
+}
+
+/** RSS of a process sampled every 250 ms until stopped: the peak, and the mean of each quarter (a leak shows as a rise). */
+function sampleRss(pid: number) {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssMb(pid)), 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      const quarter = (q: number) => {
+        const part = samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4));
+        return part.length ? part.reduce((a, b) => a + b, 0) / part.length : NaN;
+      };
+      return { peak: Math.max(...samples), quarters: [0, 1, 2, 3].map(quarter) };
+    },
+  };
+}
+
+/** The paths members use, each against the echo bot (BENCH_ONLY=paths), with the bot's memory. */
+async function pathsOnly(startArgs: string[], env: Record<string, string>, dataDir: string): Promise<void> {
+  const cold = await start(startArgs, env, DAGSORDEN_PORT);
+  await stop(cold.child);
+  const app = await start(startArgs, env, DAGSORDEN_PORT);
+  console.log(`start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s`);
+  const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
+  await new Promise((r) => setTimeout(r, 10_000));
+  const idle = rssMb(app.child.pid!);
+  const rss = sampleRss(app.child.pid!);
+  const perPath: string[] = [];
+  let before = rssMb(app.child.pid!);
+  // A connector that keeps what it receives: the setup reads the bot's cards from it.
+  const recording = await startRecordingConnector();
+  const runs = await measurePaths(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`, recording, CLIENTS, PATH_REQUESTS, (name) => {
+    const now = rssMb(app.child.pid!);
+    perPath.push(`${name} ${fmt(now - before)}`);
+    before = now;
+  });
+  const memory = rss.stop();
+  const maps = largestMappings(app.child.pid!);
+  await recording.close();
+  await new Promise((r) => setTimeout(r, 2000));
+  const settled = rssMb(app.child.pid!);
+  if (!reportPaths(runs, CLIENTS)) process.exitCode = 1;
+  console.log('');
+  console.log(`memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`);
+  console.log(`  mean per quarter of the run: ${memory.quarters.map(fmt).join(' · ')} MB; change up to each path's measured run: ${perPath.join(' · ')} MB`);
+  console.log(`  largest mappings at the end (resident / size): ${maps}`);
+  await stop(app.child);
+  await stop(echo.child);
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** The answers alone, on a fresh embedded database (BENCH_ONLY=answers), then on PostgreSQL if asked. */

@@ -2,18 +2,64 @@
 // Compiles the bot to plain JavaScript in dist/ and copies what it reads at run time
 // (the Prisma schema and migrations) beside it, so `node dist/src/index.js` runs
 // without a TypeScript loader: a loader costs about 50 MB of memory for the process's
-// whole life, and the embedded database is meant to fit a small machine.
+// whole life, and the embedded database is meant to fit a small machine. Then makes the
+// migrated embedded database a new data folder starts from (src/store/data-template.ts),
+// so a user's first start runs no initdb.
+//
+//   node scripts/build.js             builds
+//   node scripts/build.js --if-stale  builds only when an input changed since the last
+//                                     build (npm install and npm start use this; about
+//                                     30 ms when nothing changed)
+//   --soft                            a failed build warns and exits 0 (npm install: a
+//                                     type error must not stop an install; npm start
+//                                     builds again and then fails for real)
 const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
+const stampFile = path.join(dist, '.build-stamp');
+const args = new Set(process.argv.slice(2));
+
+/** Everything the build reads: a change to any of it, and only that, makes dist/ stale. */
+const INPUTS = ['src', 'prisma', 'cards', 'scripts/build.js', 'scripts/train-language.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+
+function files(rel) {
+  const abs = path.join(root, rel);
+  if (!fs.existsSync(abs)) return [];
+  if (!fs.statSync(abs).isDirectory()) return [rel];
+  return fs
+    .readdirSync(abs, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((d) => (d.isDirectory() ? files(path.join(rel, d.name)) : d.isFile() ? [path.join(rel, d.name)] : []));
+}
+
+/** A hash of the inputs' contents (not their times: a checkout or a touch rebuilds nothing) and of node's version. */
+function fingerprint() {
+  const hash = createHash('sha256').update(process.version);
+  for (const rel of INPUTS.flatMap(files)) hash.update(rel).update('\0').update(fs.readFileSync(path.join(root, rel))).update('\0');
+  return hash.digest('hex');
+}
+
+function fail(message, status) {
+  if (args.has('--soft')) {
+    process.stderr.write(`Dagsorden: ${message}; npm start will build again.\n`);
+    process.exit(0);
+  }
+  process.exit(status ?? 1);
+}
+
+const wanted = fingerprint();
+if (args.has('--if-stale') && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === wanted) process.exit(0);
+fs.rmSync(stampFile, { force: true });
+
 const tsc = require.resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });
-if (result.status !== 0) process.exit(result.status ?? 1);
+if (result.status !== 0) fail('the build failed', result.status);
 
 const prismaOut = path.join(dist, 'prisma');
 fs.rmSync(prismaOut, { recursive: true, force: true });
@@ -21,6 +67,19 @@ fs.mkdirSync(prismaOut, { recursive: true });
 fs.copyFileSync(path.join(root, 'prisma', 'schema.prisma'), path.join(prismaOut, 'schema.prisma'));
 fs.cpSync(path.join(root, 'prisma', 'migrations'), path.join(prismaOut, 'migrations'), { recursive: true });
 
-// The intent model, trained from the phrase corpus now rather than at every start.
-const trained = spawnSync(process.execPath, [path.join(__dirname, 'train-language.js')], { stdio: 'inherit' });
-if (trained.status !== 0) process.exit(trained.status ?? 1);
+// The intent model, trained from the phrase corpus (src/language) now rather than at every start, where the checkout has it.
+const train = path.join(__dirname, 'train-language.js');
+if (fs.existsSync(train)) {
+  const trained = spawnSync(process.execPath, [train], { stdio: 'inherit' });
+  if (trained.status !== 0) fail('could not train the language model', trained.status);
+}
+
+// In a process of its own: initdb's memory stays there.
+const template = spawnSync(
+  process.execPath,
+  ['-e', 'require(process.argv[1]).writeTemplate().catch((e) => { console.error(e); process.exit(1); })', path.join(dist, 'src', 'store', 'data-template.js')],
+  { stdio: 'inherit' },
+);
+if (template.status !== 0) fail('could not make the embedded database template', template.status);
+
+fs.writeFileSync(stampFile, wanted);

@@ -32,12 +32,19 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     });
   }
 
+  /**
+   * Asked on every turn in a personal chat. Cached per person like the rosters it comes
+   * from (membership.repository.ts): any write to memberships, people or committees by
+   * this process clears it, another instance's after the cache's TTL.
+   */
   async listForPerson(aadObjectId: string): Promise<Committee[]> {
-    const rows = await this.prisma.committee.findMany({
-      where: { memberships: { some: { active: true, person: { aadObjectId } } } },
-      orderBy: { name: 'asc' },
+    return this.cache.get(`committee:person:${aadObjectId}`, async () => {
+      const rows = await this.prisma.committee.findMany({
+        where: { memberships: { some: { active: true, person: { aadObjectId } } } },
+        orderBy: { name: 'asc' },
+      });
+      return rows.map(toCommittee);
     });
-    return rows.map(toCommittee);
   }
 
   async listNames(): Promise<string[]> {

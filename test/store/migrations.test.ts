@@ -64,15 +64,32 @@ describe.each(databaseKinds)('applying migrations on %s', (kind) => {
 });
 
 describe('the embedded database in a data folder', () => {
-  it('is created and migrated on first open and kept across restarts', async () => {
+  it('starts from the migrated template (no initdb) and is kept across restarts', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
     let db = await openDatabase({ kind: 'embedded', dataDir });
-    expect((await migrate(db)).applied.length).toBe(readMigrations().length);
+    // The template is migrated already: nothing to apply, every migration recorded.
+    expect(await migrate(db)).toEqual({ applied: [] });
+    const recorded = await db.sql.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name');
+    expect(recorded.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
     await db.prisma.committee.create({ data: { slug: 'kept', name: 'Kept' } });
     await db.close();
     db = await openDatabase({ kind: 'embedded', dataDir });
     expect(await migrate(db)).toEqual({ applied: [] });
     expect(await db.prisma.committee.count({ where: { slug: 'kept' } })).toBe(1);
+    await db.close();
+    // The template itself is untouched by what the copy holds.
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
+    db = await openDatabase({ kind: 'embedded', dataDir: other });
+    expect(await db.prisma.committee.count()).toBe(0);
+    await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(other, { recursive: true, force: true });
+  });
+
+  it('is created and migrated on first open when no template matches', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
+    const db = await openDatabase({ kind: 'embedded', dataDir, template: false });
+    expect((await migrate(db)).applied.length).toBe(readMigrations().length);
     await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

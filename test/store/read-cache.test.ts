@@ -167,6 +167,24 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     expect((await committee()).name).toBe('DASSOS');
   });
 
+  it("answers each person's own committees (cached per person) and sees a membership or committee change at once", async () => {
+    const { id } = await committee();
+    const members = await db.prisma.membership.findMany({ where: { committeeId: id, active: true, person: { aadObjectId: { not: null } } }, include: { person: true }, take: 2 });
+    const [a, b] = members.map((m) => ({ membershipId: m.id, aad: m.person.aadObjectId! }));
+    const names = async (aad: string) => (await store.committees.listForPerson(aad)).map((c) => c.name);
+    expect(await names(a!.aad)).toEqual(['DASSOS']);
+    expect(await names(b!.aad)).toEqual(['DASSOS']);
+    expect(await names('00000000-0000-4000-8000-0000000000ff')).toEqual([]); // not a member: nobody else's committees
+    await db.prisma.membership.update({ where: { id: a!.membershipId }, data: { active: false } });
+    expect(await names(a!.aad)).toEqual([]);
+    expect(await names(b!.aad)).toEqual(['DASSOS']);
+    await db.prisma.committee.update({ where: { id }, data: { name: 'DASSOS omdøbt' } });
+    expect(await names(b!.aad)).toEqual(['DASSOS omdøbt']);
+    await db.prisma.committee.update({ where: { id }, data: { name: 'DASSOS' } });
+    await db.prisma.membership.update({ where: { id: a!.membershipId }, data: { active: true } });
+    expect(await names(a!.aad)).toEqual(['DASSOS']);
+  });
+
   it('answers the coming meetings for a moving "now" from its window, and sees a moved meeting', async () => {
     const { id } = await committee();
     const fresh = createStore(db, { cacheTtlMs: 0 });

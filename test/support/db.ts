@@ -1,12 +1,13 @@
-// Fresh, migrated, empty databases for tests, fast: the embedded one is loaded from a
-// migrated PGlite dump made once per run; a PostgreSQL one is created from a migrated
-// template database. CI sets DATABASE_URL, and then every store test runs on both.
-import { createHash, randomUUID } from 'node:crypto';
+// Fresh, migrated, empty databases for tests, fast: the embedded one is loaded from the
+// migrated PGlite template (src/store/data-template.ts, made once and kept while the
+// migrations stay the same; a bot process a test starts on a new data folder uses it
+// too); a PostgreSQL one is created from a migrated template database. CI sets DATABASE_URL, and then every store test runs on both.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
+import { migrationsHash, templatePath, writeTemplate } from '../../src/store/data-template';
 import { openDatabase, poolConfigFromUrl, type Database } from '../../src/store/database';
-import { migrate, readMigrations } from '../../src/store/migrate';
+import { migrate } from '../../src/store/migrate';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -16,16 +17,9 @@ const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 /** 'embedded' always; 'postgres' too when a PostgreSQL URL is configured. */
 export const databaseKinds: DatabaseKind[] = pgUrl ? ['embedded', 'postgres'] : ['embedded'];
 
-const cacheDir = path.join(__dirname, '..', '..', '.test-data');
+export { migrationsHash };
 
-/** Changes whenever a migration changes, so stale templates are never used. */
-export function migrationsHash(): string {
-  const hash = createHash('sha256');
-  for (const m of readMigrations()) hash.update(m.name).update(m.checksum);
-  return hash.digest('hex').slice(0, 12);
-}
-
-const dumpPath = () => path.join(cacheDir, `pglite-${migrationsHash()}.tar.gz`);
+const dumpPath = () => templatePath();
 const templateName = () => `dagsorden_tmpl_${migrationsHash()}`;
 
 async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
@@ -40,16 +34,7 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 /** Builds what fresh databases are copied from (run once, from jest's global setup). */
 export async function prepareTemplates(): Promise<void> {
-  if (!fs.existsSync(dumpPath())) {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const db = await openDatabase({ kind: 'embedded', dataDir: null });
-    await migrate(db);
-    const dump = await db.dumpDataDir!();
-    const tmp = `${dumpPath()}.${process.pid}`;
-    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    fs.renameSync(tmp, dumpPath());
-    await db.close();
-  }
+  await writeTemplate();
   if (pgUrl) {
     await admin(async (client) => {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName()]);

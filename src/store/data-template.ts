@@ -1,0 +1,80 @@
+// A migrated, empty embedded database, made once (by the build, or by the test run's
+// global setup): a data folder, copied to a new DATA_DIR on first start, and the same
+// as a tarball, loaded by in-memory databases (tests). Loading a tarball into a data
+// folder would also work, but unpacks it inside the bot's process (about 100 MB more
+// memory, kept); copying files costs the process nothing. Creating
+// a PostgreSQL cluster (initdb) takes PGlite 4–7 s and 700 MB of WebAssembly memory;
+// unpacking a finished one takes a fraction of a second. The file's name carries
+// PGlite's version and the migrations' checksums, so a template never serves a
+// database it does not match: without a matching one the database is created as before.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readMigrations } from './migrate';
+
+/** Beside prisma/ of this checkout (dist/ has its own, made by scripts/build.js). */
+export const templateDir = path.join(__dirname, '..', '..', '.data-template');
+
+function pgliteVersion(): string {
+  // The package exports no package.json; its entry lies in dist/ of the package folder.
+  const pkg = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** Changes whenever a migration is added or changed. */
+export function migrationsHash(dir?: string): string {
+  const hash = createHash('sha256');
+  for (const m of readMigrations(dir)) hash.update(m.name).update(m.checksum);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Where the template tarball for this PGlite and these migrations is (whether or not it exists); the folder is beside it, without .tar.gz. */
+export function templatePath(dir: string = templateDir): string {
+  return path.join(dir, `pglite-${pgliteVersion()}-${migrationsHash()}.tar.gz`);
+}
+
+const folderOf = (tarball: string) => tarball.replace(/\.tar\.gz$/, '');
+
+/** Fills the new data folder `dataDir` from the matching template; false when there is none. */
+export function copyTemplate(dataDir: string): boolean {
+  const folder = folderOf(templatePath());
+  if (!fs.existsSync(path.join(folder, 'PG_VERSION'))) return false;
+  fs.cpSync(folder, dataDir, { recursive: true });
+  return true;
+}
+
+/**
+ * Makes the template (an in-memory database, migrated, dumped) unless it exists. Run it
+ * in a process of its own where memory matters: initdb grows the WebAssembly memory to
+ * about 700 MB, which a process never gets back.
+ */
+export async function writeTemplate(file: string = templatePath()): Promise<string> {
+  const folder = folderOf(file);
+  if (fs.existsSync(file) && fs.existsSync(path.join(folder, 'PG_VERSION'))) return file;
+  // Imported here: database.ts imports this module.
+  const { openDatabase } = await import('./database');
+  const { migrate } = await import('./migrate');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Made beside and renamed: a parallel build or test run never reads half of one.
+  const building = `${folder}.${process.pid}`;
+  fs.rmSync(building, { recursive: true, force: true });
+  const db = await openDatabase({ kind: 'embedded', dataDir: building, template: false });
+  try {
+    await migrate(db);
+    const dump = await db.dumpDataDir!();
+    fs.writeFileSync(`${file}.${process.pid}`, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await db.close();
+  }
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.renameSync(building, folder);
+  fs.renameSync(`${file}.${process.pid}`, file);
+  // Older templates (earlier migrations or PGlite) are of no further use.
+  for (const name of fs.readdirSync(path.dirname(file))) {
+    const other = path.join(path.dirname(file), name);
+    if (name.startsWith('pglite-') && other !== file && other !== folder && !name.includes('.tar.gz.') && !/\.\d+$/.test(name)) {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  }
+  return file;
+}
