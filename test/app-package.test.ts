@@ -90,15 +90,16 @@ describe('manifest.json', () => {
     expect(errors.some((e) => e.startsWith('/bots/0/botId '))).toBe(true);
   });
 
-  it('has the tab: "Mine møder", a channel, chat and meeting tab, and SSO for the same app and host', () => {
+  it('declares no tab until its pages are built (they would open on a 404), and SSO for the same app and host', () => {
+    // The tab's API is served; its screens (issue 20, step 2) are not, so no surface points at them yet.
     const m = manifest() as unknown as {
-      staticTabs: Array<{ name: string; contentUrl: string }>;
-      configurableTabs: Array<{ configurationUrl: string; context: string[] }>;
+      staticTabs?: unknown[];
+      configurableTabs?: unknown[];
       webApplicationInfo: { id: string; resource: string };
       validDomains: string[];
     };
-    expect(m.staticTabs[0]).toMatchObject({ name: 'Mine møder', contentUrl: 'https://dagsorden.example.dk/tab/index.html#/me' });
-    expect(m.configurableTabs[0]?.context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingDetailsTab']));
+    expect(m.staticTabs).toBeUndefined();
+    expect(m.configurableTabs).toBeUndefined();
     expect(m.webApplicationInfo).toEqual({ id: TEST_VARS.BOT_ID, resource: `api://dagsorden.example.dk/${TEST_VARS.BOT_ID}` });
     expect(m.validDomains).toEqual(['dagsorden.example.dk']);
   });
