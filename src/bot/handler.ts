@@ -1,6 +1,7 @@
 // The shapes of text commands and card actions, and what they share.
 import type { AdaptiveCard } from '../cards/render';
 import { chooseCommitteeCard } from '../cards/choose-committee.card';
+import type { NextMeeting } from '../domain/meeting.service';
 import type { Committee } from '../domain/types';
 import { messages } from '../i18n/messages';
 import type { BotServices } from './services';
@@ -83,4 +84,23 @@ export async function committeeForCommand(
 export async function committeeOfMeeting(h: HandlerContext, commandId: string, meetingId: string): Promise<Committee | null> {
   const meeting = await h.services.meetings.byId(meetingId);
   return meeting ? committeeForCommand(h, commandId, meeting.committeeId) : null;
+}
+
+/**
+ * The committee a command is about and its next meeting; when it has none, says so and
+ * returns null (as when there is no committee).
+ */
+export async function nextMeetingForCommand(
+  h: HandlerContext,
+  commandId: string,
+  committeeId?: string,
+): Promise<{ committee: Committee; next: NextMeeting } | null> {
+  const committee = await committeeForCommand(h, commandId, committeeId);
+  if (!committee) return null;
+  const next = await h.services.meetings.next(committee);
+  if (!next) {
+    await h.io.reply(messages(h.turn.lang).noMeeting(committee.name));
+    return null;
+  }
+  return { committee, next };
 }

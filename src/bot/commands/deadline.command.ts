@@ -2,21 +2,17 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { didYouMeanCard } from '../../cards/words.card';
 import { asNextMeeting } from '../attendance-cards';
-import { committeeForCommand, type Command } from '../handler';
+import { nextMeetingForCommand, type Command } from '../handler';
 
 /** "frist" / "deadline": until when topics for the next meeting can be submitted, with the button to submit one. */
 export const deadlineCommand: Command = {
   id: 'deadline',
   matches: (text) => /^(frist(en)?|deadline|frist for punkter|deadline for topics)$/.test(text),
   async run(h, { committeeId }) {
-    const committee = await committeeForCommand(h, this.id, committeeId);
-    if (!committee) return;
+    const found = await nextMeetingForCommand(h, this.id, committeeId);
+    if (!found) return;
+    const { committee, next } = found;
     const t = messages(h.turn.lang);
-    const next = await h.services.meetings.next(committee);
-    if (!next) {
-      await h.io.reply(t.noMeeting(committee.name));
-      return;
-    }
     const { deadline, deadlinePassed } = asNextMeeting(committee, next.meeting, h.services.clock.now());
     const meeting = formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone);
     const when = formatDateTime(deadline, h.turn.lang, committee.timeZone);

@@ -1,7 +1,7 @@
 import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { meetingCard } from '../attendance-cards';
-import { committeeForCommand, type Command } from '../handler';
+import { nextMeetingForCommand, type Command } from '../handler';
 
 const LEADS = ['apologies', 'attending', 'stand-in'] as const;
 
@@ -14,14 +14,10 @@ export const myAttendanceCommand: Command = {
   id: 'my-attendance',
   matches: (text) => /^(afbud|meld afbud|apologies|send apologies|stedfortræder|stand-in)$/.test(text),
   async run(h, { committeeId, args }) {
-    const committee = await committeeForCommand(h, this.id, committeeId);
-    if (!committee) return;
+    const found = await nextMeetingForCommand(h, this.id, committeeId);
+    if (!found) return;
+    const { committee, next } = found;
     const t = messages(h.turn.lang);
-    const next = await h.services.meetings.next(committee);
-    if (!next) {
-      await h.io.reply(t.noMeeting(committee.name));
-      return;
-    }
     const lead = LEADS.find((l) => l === args?.intent) ?? 'apologies';
     await h.io.reply(t.words.attendanceLead[lead](formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone)));
     await h.io.replyCard(await meetingCard(h, committee, next.meeting, 'own'));
