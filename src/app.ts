@@ -235,7 +235,6 @@ export async function startApp(
             store.agenda,
             services.agenda,
             attendance,
-            { attendance: store.attendance, people: store.people },
             services.inputs,
             services.submissions,
             services.digests,

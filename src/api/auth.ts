@@ -8,7 +8,6 @@
 // machine.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
-export { ENTRA_ISSUERS, entraJwksUrl } from './entra';
 
 /** The caller, from a validated token (or the developer sign-in). */
 export interface TabIdentity {

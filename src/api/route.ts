@@ -28,16 +28,6 @@ export function defineRoute<P extends z.ZodType, B extends z.ZodType = z.ZodUnde
   return route;
 }
 
-/** An answer the route gives on purpose (its status and a code for the tab). */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-  ) {
-    super(code);
-  }
-}
-
 /**
  * The one mapping of the committee's refusals to HTTP. Whatever one may not see answers
  * 404, like what does not exist, so the API tells no one what exists elsewhere; a role
@@ -73,7 +63,6 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 /** The status and body for an error; null when it is no refusal (a fault: 500, logged). */
 export function toHttp(err: unknown): { status: number; body: { error: string } } | null {
-  if (err instanceof HttpError) return { status: err.status, body: { error: err.code } };
   if (isDomainError(err)) return { status: STATUS[err.code] ?? 400, body: { error: err.code } };
   return null;
 }

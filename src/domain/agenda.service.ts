@@ -297,7 +297,8 @@ export class AgendaService {
     return Boolean(await this.memberships.findByAad(meeting.committeeId, actor.aadObjectId)) || this.isNamedStandIn(meeting.id, actor.aadObjectId);
   }
 
-  private async isNamedStandIn(meetingId: string, aadObjectId: string): Promise<boolean> {
+  /** Whether the person is a stand-in named for the meeting (who may read its items). */
+  async isNamedStandIn(meetingId: string, aadObjectId: string): Promise<boolean> {
     const person = await this.standIns.people.findPersonalChat(aadObjectId);
     return Boolean(person && (await this.standIns.attendance.isStandIn(meetingId, person.personId)));
   }

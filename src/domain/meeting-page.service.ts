@@ -13,7 +13,7 @@ import { DomainError } from './errors';
 import { inputsSeenBy, type InputService, type MeetingInputs } from './input.service';
 import { asPublished } from './published-item';
 import { submissionsSeenBy, type SubmissionService } from './submission.service';
-import type { AgendaRepository, AttendanceRepository, CommitteeRepository, MeetingRepository, MembershipRepository, PersonRepository, SharedReads } from './ports';
+import type { AgendaRepository, CommitteeRepository, MeetingRepository, MembershipRepository, SharedReads } from './ports';
 import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, Role, TopicSubmission } from './types';
 
 /** How far back "past meetings" reach, and how many coming ones are listed. */
@@ -119,7 +119,6 @@ export class MeetingPageService {
     private readonly agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn'>,
     private readonly agenda: AgendaService,
     private readonly attendance: AttendanceService,
-    private readonly standIns: { attendance: Pick<AttendanceRepository, 'isStandIn'>; people: Pick<PersonRepository, 'findPersonalChat'> },
     private readonly inputs: InputService,
     private readonly submissions: SubmissionService,
     private readonly digests: DigestService,
@@ -294,8 +293,7 @@ export class MeetingPageService {
     if (!committee) throw new DomainError('not_found', meeting.id);
     const member = await this.memberships.findByAad(committee.id, aadObjectId);
     if (member) return { committee, member, role: member.role };
-    const person = await this.standIns.people.findPersonalChat(aadObjectId);
-    if (person && (await this.standIns.attendance.isStandIn(meeting.id, person.personId))) return { committee, member: null, role: 'stand_in' };
+    if (await this.agenda.isNamedStandIn(meeting.id, aadObjectId)) return { committee, member: null, role: 'stand_in' };
     throw new DomainError('not_found', meeting.id);
   }
 }

@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Types only: pg and its Prisma adapter (about 16 MB of memory) load only for a server.
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { changesCachedData, isWriteStatement, watchAdapterWrites, type WriteListener } from './write-watch';
+import { isWriteStatement, watchAdapterWrites, writeReach, type WriteListener, type WriteReach } from './write-watch';
 import { copyTemplate } from './data-template';
 
 export type DatabaseTarget =
@@ -142,18 +142,18 @@ async function initialiseDataDir(dataDir: string): Promise<void> {
 
 /** The raw SQL seam, reporting its writes like the Prisma adapter does. */
 function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener): SqlExecutor {
-  const around = async <T>(cached: boolean, work: () => Promise<T>): Promise<T> => {
-    onWrite(cached);
+  const around = async <T>(reach: WriteReach, work: () => Promise<T>): Promise<T> => {
+    onWrite(reach);
     try {
       return await work();
     } finally {
-      onWrite(cached);
+      onWrite(reach);
     }
   };
   return {
-    query: (sql, params) => (isWriteStatement(sql) ? around(changesCachedData(sql), () => inner.query(sql, params)) : inner.query(sql, params)),
-    exec: (sql) => around(true, () => inner.exec(sql)),
-    transaction: (fn) => around(true, () => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
+    query: (sql, params) => (isWriteStatement(sql) ? around(writeReach(sql), () => inner.query(sql, params)) : inner.query(sql, params)),
+    exec: (sql) => around('cached', () => inner.exec(sql)),
+    transaction: (fn) => around('cached', () => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
   };
 }
 
@@ -161,9 +161,10 @@ function writeListeners() {
   const cachedListeners = new Set<() => void>();
   const anyListeners = new Set<() => void>();
   return {
-    notify: (cached: boolean) => {
-      if (cached) cachedListeners.forEach((listener) => listener());
-      anyListeners.forEach((listener) => listener());
+    // The outbox's and the audit trail's own writes change nothing either cache holds.
+    notify: (reach: WriteReach) => {
+      if (reach === 'cached') cachedListeners.forEach((listener) => listener());
+      if (reach !== 'bookkeeping') anyListeners.forEach((listener) => listener());
     },
     onWrite: (listener: () => void) => void cachedListeners.add(listener),
     onAnyWrite: (listener: () => void) => void anyListeners.add(listener),

@@ -21,14 +21,37 @@ export function isWriteStatement(sql: string): boolean {
 }
 
 /**
+ * The bot's own bookkeeping: the audit trail, the outbox and its send slots, import drafts.
+ * The outbox worker writes some of it every second, idle or not; no cache holds it.
+ */
+const BOOKKEEPING_TABLES = new Set(['AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace']);
+
+/**
+ * What a write may change (when unsure: everything). 'cached': what the read cache holds;
+ * 'live': only what members do all day (answers, attendance, dates), which the live cache
+ * holds; 'bookkeeping': neither.
+ */
+export type WriteReach = 'cached' | 'live' | 'bookkeeping';
+
+export function writeReach(sql: string): WriteReach {
+  if (!DATA_CHANGE.test(sql)) return 'cached';
+  const targets = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!);
+  if (!targets.length || targets.some((t) => !UNCACHED_TABLES.has(t))) return 'cached';
+  return targets.some((t) => !BOOKKEEPING_TABLES.has(t)) ? 'live' : 'bookkeeping';
+}
+
+/** The wider of two writes' reach (a transaction reaches what its widest statement does). */
+export function widerReach(a: WriteReach, b: WriteReach): WriteReach {
+  const order: WriteReach[] = ['bookkeeping', 'live', 'cached'];
+  return order[Math.max(order.indexOf(a), order.indexOf(b))]!;
+}
+
+/**
  * Whether the statement may change something the read cache holds (when unsure: yes).
  * An INSERT, UPDATE, DELETE or WITH statement that writes only to uncached tables does not.
  */
 export function changesCachedData(sql: string): boolean {
-  if (!isWriteStatement(sql)) return false;
-  if (!DATA_CHANGE.test(sql)) return true;
-  const targets = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!);
-  return !targets.length || targets.some((t) => !UNCACHED_TABLES.has(t));
+  return isWriteStatement(sql) && writeReach(sql) === 'cached';
 }
 
 interface SqlLike {
@@ -50,10 +73,10 @@ export function watchAdapterWrites<F extends object>(factory: F, onWrite: WriteL
   return wrap(factory, onWrite);
 }
 
-/** Told of a write before it is sent and when it is done (or committed); `cached`: it may change what the read cache holds. */
-export type WriteListener = (cached: boolean) => void;
+/** Told of a write before it is sent and when it is done (or committed), with what it may change. */
+export type WriteListener = (reach: WriteReach) => void;
 
-function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction?: { wrote: boolean; cached: boolean }): T {
+function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction?: { wrote: boolean; reach: WriteReach }): T {
   return new Proxy(target, {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop, obj);
@@ -64,7 +87,7 @@ function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction
         case 'connectToShadowDb':
           return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite);
         case 'startTransaction':
-          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite, { wrote: false, cached: false });
+          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite, { wrote: false, reach: 'bookkeeping' });
         case 'queryRaw':
         case 'executeRaw':
         case 'executeScript':
@@ -72,16 +95,16 @@ function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction
             const query = args[0] as SqlLike | string | undefined;
             const sql = typeof query === 'string' ? query : (query?.sql ?? '');
             if (prop !== 'executeScript' && !isWriteStatement(sql)) return fn.apply(obj, args);
-            const cached = prop === 'executeScript' || changesCachedData(sql);
+            const reach = prop === 'executeScript' ? 'cached' : writeReach(sql);
             if (inTransaction) {
               inTransaction.wrote = true;
-              inTransaction.cached ||= cached;
+              inTransaction.reach = widerReach(inTransaction.reach, reach);
             }
-            onWrite(cached);
+            onWrite(reach);
             try {
               return await fn.apply(obj, args);
             } finally {
-              onWrite(cached);
+              onWrite(reach);
             }
           };
         default:
@@ -90,7 +113,7 @@ function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction
               try {
                 return await fn.apply(obj, args);
               } finally {
-                if (inTransaction.wrote) onWrite(inTransaction.cached);
+                if (inTransaction.wrote) onWrite(inTransaction.reach);
               }
             };
           }

@@ -6,7 +6,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { ReadCache } from '../../src/store/read-cache';
-import { changesCachedData, isWriteStatement } from '../../src/store/write-watch';
+import { changesCachedData, isWriteStatement, writeReach } from '../../src/store/write-watch';
 import { databaseKinds, freshDatabase } from '../support/db';
 
 describe('ReadCache', () => {
@@ -126,6 +126,21 @@ describe('changesCachedData', () => {
     ['CREATE TABLE t (x int)', true],
   ])('%s → %s', (sql, changes) => {
     expect(changesCachedData(sql)).toBe(changes);
+  });
+});
+
+describe('writeReach', () => {
+  // The outbox worker claims deliveries every second, idle or not: that must not empty the
+  // live cache of answers and attendance, while an answer must.
+  it.each([
+    ['WITH due AS (SELECT "id" FROM "OutboundDelivery" FOR UPDATE SKIP LOCKED) UPDATE "OutboundDelivery" SET "status" = $1', 'bookkeeping'],
+    ['INSERT INTO "public"."AuditEvent" ("id") VALUES ($1)', 'bookkeeping'],
+    ['INSERT INTO "public"."Position" ("id") VALUES ($1)', 'live'],
+    ['UPDATE "public"."MeetingAttendance" SET "attendance" = $1', 'live'],
+    ['UPDATE "public"."Committee" SET "serviceUrl" = $1', 'cached'],
+    ['CREATE TABLE t (x int)', 'cached'],
+  ])('%s → %s', (sql, reach) => {
+    expect(writeReach(sql)).toBe(reach);
   });
 });
 
