@@ -6,7 +6,7 @@ import type { CommitteeService } from './committee.service';
 import { checkCpr, CprHeld, type CprFinding, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { cardKey } from './delivery.service';
-import { asPublished, publishedContentOf } from './published-item';
+import { asPublished, publishedItems, publishedContentOf } from './published-item';
 import type {
   AgendaRepository,
   AttendanceRepository,
@@ -278,9 +278,9 @@ export class AgendaService {
    */
   async itemView(itemId: string, actor: Actor): Promise<{ item: AgendaItem; committee: Committee; mine: PositionKind | null; secretariat: boolean } | null> {
     if (!actor.aadObjectId) return null;
-    const found = await this.itemWithCommittee(itemId);
-    const item = found && asPublished(found.item);
-    if (!found || !item) return null;
+    const found = await this.publishedItem(itemId);
+    if (!found) return null;
+    const { item } = found;
     const member = await this.memberships.findByAad(found.committee.id, actor.aadObjectId);
     if (!member && !(await this.isNamedStandIn(item.meetingId, actor.aadObjectId))) return null;
     const mine = member ? ((await this.agenda.positionsOf(member.personId, [itemId])).get(itemId) ?? null) : null;
@@ -328,7 +328,7 @@ export class AgendaService {
     const agenda = await this.agenda.loadAgenda(meetingId);
     const committee = agenda && (await this.committees.byId(agenda.meeting.committeeId));
     if (!agenda || !committee) return null;
-    const items = agenda.items.flatMap((item) => asPublished(item) ?? []);
+    const items = publishedItems(agenda.items);
     return { agenda: { ...agenda, items }, committee };
   }
 

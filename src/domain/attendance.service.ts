@@ -6,7 +6,7 @@
 // their personal chat and gets the meeting's agenda and closed attachments; one who is
 // named no longer is told so. Every change is written with its audit record and the
 // messages it causes, in one transaction.
-import { asPublished } from './published-item';
+import { publishedItems } from './published-item';
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
 import { personalTarget } from './delivery.service';
@@ -208,7 +208,7 @@ export class AttendanceService {
       meeting,
       member,
       // What was published, not the drafts or edits since (a stand-in is told what members were).
-      agenda: published?.meeting.agendaPublishedAt ? { ...published, items: published.items.flatMap((i) => asPublished(i) ?? []) } : null,
+      agenda: published?.meeting.agendaPublishedAt ? { ...published, items: publishedItems(published.items) } : null,
       people: new Map((await this.attendance.recipientsOf(involved)).map((r) => [r.personId, r])),
       secretariat: standInId ? await this.memberships.recipients(committee.id, ['secretariat']) : [],
     };

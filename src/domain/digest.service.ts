@@ -3,7 +3,7 @@
 // zone. Which digests are due is decided from the database on every scheduler tick, so
 // a restart neither loses nor repeats one; the outbox's keys (digest:<meeting>:<person>)
 // make sure no member gets two for one meeting.
-import { asPublished } from './published-item';
+import { publishedItems } from './published-item';
 import type { DigestAttendance } from './attendance.service';
 import type { Clock } from './clock';
 import { comingMeetings } from './coming-meetings';
@@ -122,7 +122,7 @@ export class DigestService {
   private async build(committee: Committee, meeting: Meeting, recipients: Array<{ recipient: Recipient; to: MessageTarget }>): Promise<MeetingDigests> {
     const loaded = await this.agenda.loadAgenda(meeting.id);
     // Members are told what was published: drafts and edits since wait for the next publish.
-    const shown = loaded && { ...loaded, items: loaded.items.flatMap((i) => asPublished(i) ?? []) };
+    const shown = loaded && { ...loaded, items: publishedItems(loaded.items) };
     const published = shown && shown.items.length ? shown : null;
     const items = published ? published.items.filter((i) => i.status === 'published') : [];
     const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();

@@ -299,12 +299,6 @@ export class InputService {
     return { organisations, requests: withResponses };
   }
 
-  /** The meeting's input requests as the tab shows them to `member` (see inputsSeenBy). */
-  async forMeeting(committee: Committee, member: Member, meetingId: string, members?: Member[]): Promise<InputSeen[]> {
-    const inputs = await this.meetingInputs(committee.id, meetingId);
-    return inputsSeenBy(member, inputs.requests.length && member.role !== 'secretariat' ? (members ?? (await this.memberships.list(committee.id))) : [], inputs);
-  }
-
   /** "saml input <titel>": closes the request now and compiles its note (secretariat). */
   async compileNow(committee: Committee, actor: Actor, title: string, correlationId?: string): Promise<InputRequest> {
     await this.committees.requireRole(committee, actor, ['secretariat']);

@@ -108,7 +108,7 @@ export class MinutesService {
     private readonly committees: CommitteeService,
     private readonly minutes: MinutesRepository,
     private readonly agenda: Pick<AgendaRepository, 'loadAgenda'>,
-    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming' | 'listStartingBetween'>,
+    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>,
     /** Who came (recorded attendance, with stand-ins), in the committee's order. */
     private readonly attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> },
     private readonly writer: MinutesWriter,
@@ -200,15 +200,12 @@ export class MinutesService {
     const now = this.clock.now();
     // Minutes older than a few years are in the archive, not a question for the chat.
     const since = new Date(now.getTime() - 3 * 366 * 24 * 3600 * 1000);
-    const held = (await this.meetings.listStartingBetween(committee.id, since, now)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
-    for (const meeting of held) {
-      const found = await this.minutes.find(meeting.id);
-      if (!found || found.status === 'draft') continue;
-      // Links expire: a member asking for the minutes gets working ones, as the secretariat does.
-      const minutes = this.current(found) ? found : await this.renewed(meeting, found);
-      return { meeting, minutes, links: this.messenger.links(meeting.id, minutes.token) };
-    }
-    return null;
+    const meetingId = await this.minutes.latestPublishedMeeting(committee.id, since, now);
+    const [meeting, found] = meetingId ? await Promise.all([this.meetings.findById(meetingId), this.minutes.find(meetingId)]) : [null, null];
+    if (!meeting || !found) return null;
+    // Links expire: a member asking for the minutes gets working ones, as the secretariat does.
+    const minutes = this.current(found) ? found : await this.renewed(meeting, found);
+    return { meeting, minutes, links: this.messenger.links(meeting.id, minutes.token) };
   }
 
   /**

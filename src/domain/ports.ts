@@ -574,6 +574,8 @@ export interface MinutesApproval {
 
 export interface MinutesRepository {
   find(meetingId: string): Promise<StoredMinutes | null>;
+  /** The meeting, of those starting in [since, until), whose minutes were published last by its date; null for none. */
+  latestPublishedMeeting(committeeId: string, since: Date, until: Date): Promise<string | null>;
   /**
    * Stores a build. A first build creates the draft (with `token`); later ones replace its
    * document with the version after `version` (the one the caller read; 0 for none).

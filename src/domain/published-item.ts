@@ -53,3 +53,8 @@ export function asPublished(item: AgendaItem): AgendaItem | null {
   });
   return { ...item, ...shown, attachments };
 }
+
+/** The items as members are shown them: each as published, those never published left out. */
+export function publishedItems(items: readonly AgendaItem[]): AgendaItem[] {
+  return items.flatMap((item) => asPublished(item) ?? []);
+}

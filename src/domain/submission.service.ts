@@ -300,11 +300,6 @@ export class SubmissionService {
     return { committee, meeting, submissions };
   }
 
-  /** The topics submitted for a meeting that `member` may see (submissionsSeenBy). */
-  async forMeeting(member: Member, meetingId: string): Promise<TopicSubmission[]> {
-    return submissionsSeenBy(member, await this.submissions.listForMeeting(meetingId));
-  }
-
   /** Every topic submitted for a meeting, unchecked: for a read model that narrows them with submissionsSeenBy. */
   allForMeeting(meetingId: string): Promise<TopicSubmission[]> {
     return this.submissions.listForMeeting(meetingId);

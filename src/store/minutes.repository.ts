@@ -66,6 +66,16 @@ export class PrismaMinutesRepository implements MinutesRepository {
     return row && toStored(row);
   }
 
+  async latestPublishedMeeting(committeeId: string, since: Date, until: Date): Promise<string | null> {
+    // The ids only: the documents themselves are read for the one found.
+    const row = await this.prisma.minutes.findFirst({
+      where: { status: { not: 'draft' }, meeting: { committeeId, startsAt: { gte: since, lt: until } } },
+      orderBy: { meeting: { startsAt: 'desc' } },
+      select: { meetingId: true },
+    });
+    return row?.meetingId ?? null;
+  }
+
   async save(input: MinutesBuild & { issues: string[] }): Promise<StoredMinutes | null> {
     return this.prisma.$transaction(
       async (tx) => {
