@@ -3,15 +3,13 @@
 // (Midtjylland "1.1", Nordjylland "Punkt 3.", or unknown) → head → items.
 import { quote, toLines, type DocLine } from './document-lines';
 import { parseHeader, type HeaderInfo } from './header-parser';
-import { blockHeadingAt, MINUTES_HEADING, parseItemBody, presenterOf } from './item-body-parser';
+import { blockHeadingAt, parseItemBody, presenterOf } from './item-body-parser';
 import { sectionKindOf, type Segment } from './layout-segment';
 import {
-  MIDTJYLLAND_MINUTES,
   looksLikeMidtjylland,
   segmentMidtjylland,
 } from './midtjylland-layout';
 import {
-  NORDJYLLAND_MINUTES,
   nordjyllandMarks,
   segmentNordjylland,
   type FlatMarks,
@@ -24,7 +22,6 @@ import { findTableOfContents, type TableOfContents } from './toc-parser';
 type Layout = 'midtjylland' | 'nordjylland' | 'unknown';
 
 const LONE_PUNKT = /^(?:punkt|pkt\.?)\s*\d{1,3}\.?$/i;
-const ANY_MINUTES_HEADING = MINUTES_HEADING;
 
 /** Where item bodies begin: the table of contents can only stand before this line. */
 function firstBodyMarker(lines: readonly DocLine[]): number {
@@ -36,7 +33,7 @@ function firstBodyMarker(lines: readonly DocLine[]): number {
     if (LONE_PUNKT.test(line.plain) || presenterOf(line)) return i;
     if (/^(?:punkt|pkt\.?|sag)?\s*\d/i.test(line.plain)) numbered = true;
     if (!numbered) continue;
-    const heading = blockHeadingAt(lines, i, ANY_MINUTES_HEADING);
+    const heading = blockHeadingAt(lines, i);
     if (heading && heading.span === 1 && heading.inline === null) return i;
   }
   return lines.length;
@@ -94,13 +91,11 @@ function documentOf(header: HeaderInfo, items: ParsedItem[], warnings: string[])
 function itemOf(
   segment: Segment,
   header: HeaderInfo,
-  minutesHeading: RegExp,
   markdown: boolean,
   warnings: string[],
 ): ParsedItem {
   const { closed, ...body } = parseItemBody(segment.body, {
     committee: header.committee,
-    minutesHeading,
     markdown,
     label: `punkt ${segment.number}`,
     warnings,
@@ -133,7 +128,6 @@ export function parseCommitteeDocument(text: string): ParsedDocument {
 
   if (layout === 'unknown') return parseUnknown(lines, furniture, markdown, warnings);
 
-  const minutesHeading = layout === 'midtjylland' ? MIDTJYLLAND_MINUTES : NORDJYLLAND_MINUTES;
   const segmentWarnings: string[] = [];
   const from = toc ? toc.end : 0;
   const { segments, firstStart } =
@@ -155,7 +149,7 @@ export function parseCommitteeDocument(text: string): ParsedDocument {
     }
   }
   warnings.push(...segmentWarnings);
-  const items = segments.map((s) => itemOf(s, header, minutesHeading, markdown, warnings));
+  const items = segments.map((s) => itemOf(s, header, markdown, warnings));
   return documentOf(header, items, warnings);
 }
 
@@ -186,7 +180,7 @@ function parseUnknown(
     sectionTitle: null,
     body,
   };
-  const item = itemOf(segment, header, ANY_MINUTES_HEADING, markdown, warnings);
+  const item = itemOf(segment, header, markdown, warnings);
   const hasContent = body.some((l) => !l.blank) || title !== null;
   return documentOf(header, hasContent ? [item] : [], warnings);
 }

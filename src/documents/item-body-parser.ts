@@ -17,8 +17,6 @@ export type BlockKind = 'case' | 'part' | 'resume' | 'minutes' | 'recommendation
 
 export interface ItemContext {
   committee: string | null;
-  /** The heading that introduces the decision in minutes ("Referat", in Nordjylland also "Beslutning"). */
-  minutesHeading: RegExp;
   /** The source is Markdown: headings are marked, so none are guessed. */
   markdown: boolean;
   /** How warnings name the item, e.g. "punkt 1.2". */
@@ -111,10 +109,12 @@ export interface BlockHeading {
   span: number;
 }
 
-function headingIn(text: string, minutesHeading: RegExp): Omit<BlockHeading, 'span'> | null {
+/** Every block heading, the decision's first. */
+const ALL_HEADINGS: readonly [RegExp, BlockKind][] = [[MINUTES_HEADING, 'minutes'], ...HEADINGS];
+
+function headingIn(text: string): Omit<BlockHeading, 'span'> | null {
   if (text.length > 160) return null;
-  const all: readonly [RegExp, BlockKind][] = [[minutesHeading, 'minutes'], ...HEADINGS];
-  for (const [re, kind] of all) {
+  for (const [re, kind] of ALL_HEADINGS) {
     const m = re.exec(text);
     if (!m) continue;
     const rest = HEADING_REST.exec(text.slice(m[0].length));
@@ -129,11 +129,10 @@ function headingIn(text: string, minutesHeading: RegExp): Omit<BlockHeading, 'sp
 export function blockHeadingAt(
   lines: readonly DocLine[],
   i: number,
-  minutesHeading: RegExp,
 ): BlockHeading | null {
   const line = lines[i];
   if (!line || line.blank || line.cells) return null;
-  const one = headingIn(line.plain, minutesHeading);
+  const one = headingIn(line.plain);
   if (one) return { ...one, span: 1 };
   const next = lines[i + 1];
   if (!next || next.blank || next.cells || line.plain.length > 60 || next.plain.length > 60)
@@ -142,7 +141,7 @@ export function blockHeadingAt(
     ? line.plain.slice(0, -1) + next.plain
     : `${line.plain} ${next.plain}`;
   const unclosed = /\([^)]*$/.test(line.plain);
-  const two = headingIn(joined, minutesHeading);
+  const two = headingIn(joined);
   if (two && (unclosed || /^[^\s(]+-?$/.test(line.plain))) return { ...two, span: 2 };
   return null;
 }
@@ -189,13 +188,13 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
     const wrapped =
       next &&
       !next.blank &&
-      !blockHeadingAt(lines, i, ctx.minutesHeading) &&
+      !blockHeadingAt(lines, i) &&
       !isItemPreamble(next) &&
       next.plain.length <= 80 &&
       // A sentence after the presenter is the case text, not the rest of a name and title.
       !/[.!?]$/.test(next.plain) &&
       (/(?:[,]|\b(?:i|og|for|af|fra|til|på|ved|samt))$/.test(presenter) ||
-        (afterNext !== undefined && blockHeadingAt(lines, i + 1, ctx.minutesHeading) !== null));
+        (afterNext !== undefined && blockHeadingAt(lines, i + 1) !== null));
     if (next && wrapped) {
       presenter = `${presenter} ${next.plain}`;
       i++;
@@ -214,7 +213,7 @@ export function parseItemBody(lines: readonly DocLine[], ctx: ItemContext): Item
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (!line) break;
-    const heading = blockHeadingAt(lines, i, ctx.minutesHeading);
+    const heading = blockHeadingAt(lines, i);
     let current = chunks[chunks.length - 1];
     if (heading?.kind === 'part') {
       current = { kind: 'case', explicit: false, note: null, lines: [] };

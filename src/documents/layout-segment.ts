@@ -51,13 +51,12 @@ export function nextContent(lines: readonly DocLine[], i: number): number {
 export function itemBodyFollows(
   lines: readonly DocLine[],
   i: number,
-  minutesHeading: RegExp,
 ): boolean {
   let seen = 0;
   for (let k = i; k < lines.length && seen < 4; k++) {
     const line = lines[k];
     if (!line || line.blank) continue;
-    if (presenterOf(line) || isItemPreamble(line) || blockHeadingAt(lines, k, minutesHeading))
+    if (presenterOf(line) || isItemPreamble(line) || blockHeadingAt(lines, k))
       return true;
     seen++;
   }
@@ -68,14 +67,13 @@ export function itemBodyFollows(
 function startsSomethingElse(
   lines: readonly DocLine[],
   k: number,
-  minutesHeading: RegExp,
 ): boolean {
   const line = lines[k];
   if (!line || line.blank || line.cells) return true;
   return (
     presenterOf(line) !== null ||
     isItemPreamble(line) ||
-    blockHeadingAt(lines, k, minutesHeading) !== null ||
+    blockHeadingAt(lines, k) !== null ||
     bulletOf(line) !== null ||
     isNumberedListLine(line) ||
     /^\d+(?:\.\d+)*\.?\s/.test(line.plain) ||
@@ -102,7 +100,6 @@ export function readTitle(
   first: string,
   i: number,
   tocTitle: string | null,
-  minutesHeading: RegExp,
 ): { title: string; next: number } {
   let title = first;
   let k = i;
@@ -115,7 +112,7 @@ export function readTitle(
         if (c > k && c <= k + 3) k = c;
       }
       const line = lines[k];
-      if (!line || line.blank || startsSomethingElse(lines, k, minutesHeading)) break;
+      if (!line || line.blank || startsSomethingElse(lines, k)) break;
       const joined = joinTitle(title, line.plain);
       if (!target.startsWith(titleKey(joined))) break;
       title = joined;
@@ -133,11 +130,11 @@ export function readTitle(
   const after = afterIndex >= 0 ? lines[afterIndex] : undefined;
   const bodyStartsAfter =
     after !== undefined &&
-    (presenterOf(after) !== null || blockHeadingAt(lines, afterIndex, minutesHeading) !== null);
+    (presenterOf(after) !== null || blockHeadingAt(lines, afterIndex) !== null);
   if (
     line &&
     bodyStartsAfter &&
-    !startsSomethingElse(lines, k, minutesHeading) &&
+    !startsSomethingElse(lines, k) &&
     line.plain.length <= 100 &&
     !/[.:!?]$/.test(title)
   ) {

@@ -9,12 +9,9 @@ import {
   type Segment,
   type SegmentResult,
 } from './layout-segment';
-import { MINUTES_HEADING } from './item-body-parser';
 import type { SectionKind } from './parsed-document';
 import type { TableOfContents } from './toc-parser';
 
-/** The heading of the decision in Midtjylland minutes. */
-export const MIDTJYLLAND_MINUTES = MINUTES_HEADING;
 
 const ITEM_LINE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 const SECTION_LINE = /^(\d{1,2})\.?\s+(\S.*)$/;
@@ -50,7 +47,7 @@ export function looksLikeMidtjylland(lines: readonly DocLine[]): boolean {
     (line, i) =>
       !line.cells &&
       ITEM_LINE.test(line.plain) &&
-      itemBodyFollows(lines, i + 1, MIDTJYLLAND_MINUTES),
+      itemBodyFollows(lines, i + 1),
   );
 }
 
@@ -97,7 +94,7 @@ export function segmentMidtjylland(
     const first = m[2] ?? '';
     const entry = byNumber.get(String(number));
     if (entry) {
-      const r = readTitle(lines, first, i + 1, entry.title, MIDTJYLLAND_MINUTES);
+      const r = readTitle(lines, first, i + 1, entry.title);
       if (titleKey(r.title) === titleKey(entry.title)) {
         return { number, title: r.title, kind: sectionKindOf(r.title), span: r.next - i };
       }
@@ -137,7 +134,7 @@ export function segmentMidtjylland(
         const major = Number(m[1]);
         const number = `${major}.${Number(m[2])}`;
         const entry = byNumber.get(number) ?? null;
-        const bodyFollows = itemBodyFollows(lines, i + 1, MIDTJYLLAND_MINUTES);
+        const bodyFollows = itemBodyFollows(lines, i + 1);
         const majorFits = section === null || section.number === major;
         const ordered = lastNumber === null || compareNumbers(number, lastNumber) > 0;
         const accepted =
@@ -151,8 +148,7 @@ export function segmentMidtjylland(
             lines,
             m[3] ?? '',
             i + 1,
-            entry?.title ?? null,
-            MIDTJYLLAND_MINUTES,
+            entry?.title ?? null
           );
           let title = read.title;
           if (entry && titleKey(title) !== titleKey(entry.title)) {

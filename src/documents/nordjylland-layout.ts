@@ -4,7 +4,7 @@
 // PDF extraction sometimes drops the "Punkt N." line; the title is then matched against
 // the table of contents to recover the item.
 import { quote, titleKey, type DocLine } from './document-lines';
-import { blockHeadingAt, isItemPreamble, MINUTES_HEADING, presenterOf } from './item-body-parser';
+import { blockHeadingAt, isItemPreamble, presenterOf } from './item-body-parser';
 import {
   itemBodyFollows,
   nextContent,
@@ -14,8 +14,6 @@ import {
 } from './layout-segment';
 import type { TableOfContents, TocEntry } from './toc-parser';
 
-/** The heading of the decision in Nordjylland minutes. */
-export const NORDJYLLAND_MINUTES = MINUTES_HEADING;
 
 const PUNKT =
   /^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|dagsordenspunkt)\s*(\d{1,3})(?:\s*[.:)])?(?:\s+(\S.*))?$/i;
@@ -66,7 +64,7 @@ function explicitStart(
         !/[.:]$/.test(rest) &&
         next > i &&
         next <= i + 2 &&
-        blockHeadingAt(lines, next, MINUTES_HEADING) !== null
+        blockHeadingAt(lines, next) !== null
       ) {
         return { number: Number(single[1]), rest };
       }
@@ -80,7 +78,7 @@ function explicitStart(
       rest &&
       titleShaped(rest) &&
       !/[.:]$/.test(rest) &&
-      itemBodyFollows(lines, i + 1, MINUTES_HEADING)
+      itemBodyFollows(lines, i + 1)
     ) {
       return { number: Number(n[1]), rest };
     }
@@ -180,7 +178,7 @@ export function segmentNordjylland(
           candidate &&
           !presenterOf(candidate) &&
           !isItemPreamble(candidate) &&
-          !blockHeadingAt(lines, t, NORDJYLLAND_MINUTES)
+          !blockHeadingAt(lines, t)
         ) {
           first = candidate.plain;
           titleAt = t + 1;
@@ -216,8 +214,8 @@ export function segmentNordjylland(
           titleShaped(above.plain) &&
           !/[.:!?]$/.test(above.plain) &&
           above.plain.length <= 150 &&
-          (beforeAbove === undefined || beforeAbove.blank || blockHeadingAt(body, k - 1, NORDJYLLAND_MINUTES) !== null) &&
-          blockHeadingAt(body, k, NORDJYLLAND_MINUTES) === null
+          (beforeAbove === undefined || beforeAbove.blank || blockHeadingAt(body, k - 1) !== null) &&
+          blockHeadingAt(body, k) === null
         ) {
           body.splice(k);
           open(start.number, above.plain, i);
@@ -229,7 +227,7 @@ export function segmentNordjylland(
         open(start.number, entry?.title ?? `Punkt ${start.number}`, i);
         continue;
       }
-      const read = readTitle(lines, first, titleAt, entry?.title ?? null, NORDJYLLAND_MINUTES);
+      const read = readTitle(lines, first, titleAt, entry?.title ?? null);
       let title = read.title;
       if (entry && titleKey(title) !== titleKey(entry.title)) {
         if (titleKey(entry.title).startsWith(titleKey(title))) title = entry.title;

@@ -1,6 +1,5 @@
 import { toLines } from '../../src/documents/document-lines';
 import { parseItemBody, parseRecommendation } from '../../src/documents/item-body-parser';
-import { NORDJYLLAND_MINUTES } from '../../src/documents/nordjylland-layout';
 
 const recommendation = (text: string, committee: string | null = null) =>
   parseRecommendation(toLines(text), committee);
@@ -60,7 +59,6 @@ describe('recommendations ("Indstilling")', () => {
 describe('item bodies', () => {
   const ctx = () => ({
     committee: 'DAS Social',
-    minutesHeading: NORDJYLLAND_MINUTES,
     markdown: false,
     label: 'punkt 7',
     warnings: [] as string[],
