@@ -31,7 +31,8 @@ const SUBJECT = /(?:^|\s)(?:om|omkring|vedr\.?|vedrørende|vedrorende|angående|
 const SEARCH_SUBJECT = /\b(?:beslutninger|decisions)\s+(?:efter|for|med)\s+(.+)$/i;
 const SUBJECT_TAIL =
   /\s+(?:(?:på|paa|i|fra|ved|at|in|from)\s+(?:det\s+)?(?:sidste|seneste|forrige|tidligere|the\s+last|last|previous|earlier)\s+(?:møde|mode|moede|møder|meeting|meetings)|sidst|sidste gang|last time|i dassos|i styregruppen|in the committee)\s*$/i;
-const SUBJECT_LEAD = /^(?:the|det|den|de)\s+(?=\S+\s)/i;
+/** A leading article, which is no part of a subject ("den nye takststruktur"). */
+export const SUBJECT_LEAD = /^(?:the|det|den|de)\s+(?=\S+\s)/i;
 
 function subjectOf(text: string): string | undefined {
   const m = SEARCH_SUBJECT.exec(text) ?? SUBJECT.exec(text);

@@ -2,6 +2,7 @@
 // confusions that remain, and the entities (item numbers and subjects) it got right.
 import type { Example } from './corpus';
 import type { IntentModel } from './intent-model';
+import { SUBJECT_LEAD } from './entities';
 
 export interface Accuracy {
   intent: { correct: number; total: number; rate: number };
@@ -12,8 +13,8 @@ export interface Accuracy {
 }
 
 // A leading article is no part of what is searched for ("den nye takststruktur" finds what
-// "nye takststruktur" finds), and entities.ts drops it on purpose.
-const bare = (s: string | undefined) => (s ?? '').trim().toLowerCase().replace(/^(?:the|det|den|de)\s+(?=\S+\s)/, '');
+// "nye takststruktur" finds): compared as the extractor reads it.
+const bare = (s: string | undefined) => (s ?? '').trim().toLowerCase().replace(SUBJECT_LEAD, '');
 const same = (a: string | undefined, b: string | undefined) => bare(a) === bare(b);
 
 export async function evaluate(model: IntentModel, test: readonly Example[]): Promise<Accuracy> {

@@ -201,7 +201,7 @@ export class IntentModel {
         continue;
       }
       const corrected = exact ?? speller.correct(f);
-      if (corrected && speller.isKnown(corrected)) {
+      if (corrected) {
         knownCount++;
         folded.push(corrected);
         stemmed.push(known[corrected] ?? stemOf(lang, corrected, this.settings));

@@ -1,7 +1,6 @@
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { didYouMeanCard } from '../../cards/words.card';
-import { asNextMeeting } from '../attendance-cards';
 import { nextMeetingForCommand, type Command } from '../handler';
 
 /** "frist" / "deadline": until when topics for the next meeting can be submitted, with the button to submit one. */
@@ -13,7 +12,7 @@ export const deadlineCommand: Command = {
     if (!found) return;
     const { committee, next } = found;
     const t = messages(h.turn.lang);
-    const { deadline, deadlinePassed } = asNextMeeting(committee, next.meeting, h.services.clock.now());
+    const { deadline, deadlinePassed } = next;
     const meeting = formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone);
     const when = formatDateTime(deadline, h.turn.lang, committee.timeZone);
     const text = deadlinePassed ? t.words.deadlinePassed(meeting, when) : t.words.deadline(meeting, when);
