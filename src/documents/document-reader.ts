@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { RefusalData } from './document-refusal';
+import type { ImportRefusal } from './import-refusal';
 import type { ParsedDocument } from './parsed-document';
 import type { DocumentFile } from './read-document';
 
@@ -18,12 +19,13 @@ export const READABLE_EXTENSIONS: readonly string[] = ['docx', 'pdf', 'md', 'mar
 export type WorkerRequest = { id: number; file: DocumentFile } | { id: number; text: string };
 
 export type WorkerReply =
-  | { id: number; text: string; parsed: ParsedDocument }
+  | { id: number; parsed: ParsedDocument; unfit: ImportRefusal | null }
   | { id: number; refusal: RefusalData }
   | { id: number; error: string };
 
 /** A document read and parsed, or why not. */
-export type ReadOutcome = { text: string; parsed: ParsedDocument } | { refusal: RefusalData };
+/** The parsed document and whether it is unfit to import (importRefusal), or why it was not read. */
+export type ReadOutcome = { parsed: ParsedDocument; unfit: ImportRefusal | null } | { refusal: RefusalData };
 
 export interface DocumentReaderOptions {
   /** A document that takes longer is refused and its worker terminated. */
@@ -162,7 +164,7 @@ export class DocumentReader {
           ? new Error(`document worker: ${reply.error}`)
           : 'refusal' in reply
             ? { refusal: reply.refusal }
-            : { text: reply.text, parsed: reply.parsed },
+            : { parsed: reply.parsed, unfit: reply.unfit },
       );
     });
     worker.on('error', (error: Error & { code?: string }) => {

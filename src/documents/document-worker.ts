@@ -3,6 +3,7 @@
 // this thread down and not the bot (see DocumentReader).
 import { parentPort } from 'node:worker_threads';
 import { parseCommitteeDocument } from './document-parser';
+import { importRefusal } from './import-refusal';
 import type { WorkerReply, WorkerRequest } from './document-reader';
 import { readDocument } from './read-document';
 
@@ -23,7 +24,9 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       text = request.text;
     }
     if (text.length > MAX_TEXT_CHARS) return { id: request.id, refusal: { code: 'too_long', limit: MAX_TEXT_CHARS } };
-    return { id: request.id, text, parsed: parseCommitteeDocument(text) };
+    const parsed = parseCommitteeDocument(text);
+    // Judged here, beside the text: a million characters need not cross the port for it.
+    return { id: request.id, parsed, unfit: importRefusal(parsed, text) };
   } catch (error) {
     return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

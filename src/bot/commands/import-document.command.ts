@@ -1,6 +1,5 @@
 import { importPreviewCard } from '../../cards/import-preview.card';
 import type { ReadOutcome } from '../../documents/document-reader';
-import { importRefusal } from '../../documents/import-refusal';
 import { messages } from '../../i18n/messages';
 import {
   MAX_DOCUMENT_BYTES,
@@ -77,10 +76,9 @@ export const importDocumentCommand: Command = {
       await io.reply(file ? t.importFileFailed(file.name, reason) : t.docs.pastedFailed(reason));
       return;
     }
-    const { parsed, text } = outcome;
+    const { parsed, unfit: refusal } = outcome;
     turn.log.info({ items: parsed.items.length, warnings: parsed.warnings.length, kind: parsed.kind }, 'document parsed');
     // A document in another language, or without a numbered item, is refused rather than guessed at.
-    const refusal = importRefusal(parsed, text);
     if (refusal) {
       turn.log.info({ refusal }, 'document refused');
       await io.reply(t.importRefused[refusal]);
