@@ -37,19 +37,27 @@ function argsOf(intent: Intent, u: Understanding, text: string): CommandArgs {
   return args;
 }
 
-/** The person's committee (when it is clear) and their role in it, for choosing buttons. */
-async function whoAsks(h: HandlerContext, text: string): Promise<{ committee: Committee | null; role: Role | null }> {
+/** Who asks: the committee (when it is clear), their role in it, and all the committees the conversation gives them. */
+interface Asker {
+  committee: Committee | null;
+  role: Role | null;
+  mine: Committee[];
+}
+
+/** The person's committee (when it is clear) and their role in it, for choosing buttons; read once per turn. */
+async function whoAsks(h: HandlerContext, text: string): Promise<Asker> {
   const resolution = await h.services.committees.resolve(h.turn.scope, h.turn.actor);
+  const mine = resolution.kind === 'one' ? [resolution.committee] : resolution.kind === 'choose' ? resolution.committees : [];
   let committee: Committee | null = null;
   if (resolution.kind === 'one') committee = resolution.committee;
   // "hvornår mødes DAS Social?": a committee the person is a member of, named in the question.
   if (resolution.kind === 'choose') committee = resolution.committees.find((c) => text.toLowerCase().includes(c.name.toLowerCase())) ?? null;
-  if (!committee) return { committee: null, role: resolution.kind === 'choose' ? 'member' : null };
+  if (!committee) return { committee: null, role: resolution.kind === 'choose' ? 'member' : null, mine };
   try {
     const { member } = await h.services.committees.getForMember(committee.id, h.turn.actor);
-    return { committee, role: member.role };
+    return { committee, role: member.role, mine };
   } catch {
-    return { committee: null, role: null };
+    return { committee: null, role: null, mine };
   }
 }
 
@@ -67,9 +75,8 @@ async function usefulChoices(h: HandlerContext, committee: Committee, role: Role
   return [choice('agenda'), choice('apologies'), next.deadlinePassed ? choice('my-digest') : choice('submit-topic'), choice('help')];
 }
 
-async function fallback(h: HandlerContext, text: string, lead: string): Promise<void> {
+async function fallback(h: HandlerContext, { committee, role }: Asker, lead: string): Promise<void> {
   const t = messages(h.turn.lang).words;
-  const { committee, role } = await whoAsks(h, text);
   if (!committee) {
     await h.io.reply(t.notUnderstoodNoCommittee);
     return;
@@ -98,10 +105,9 @@ async function confirmRisky(h: HandlerContext, intent: Intent, args: CommandArgs
   }
 }
 
-async function runIntent(h: HandlerContext, intent: Intent, u: Understanding, text: string): Promise<void> {
+async function runIntent(h: HandlerContext, intent: Intent, u: Understanding, text: string, { committee }: Asker): Promise<void> {
   const info = INTENT_INFO[intent];
   const args = argsOf(intent, u, text);
-  const { committee } = await whoAsks(h, text);
   if (info.risky) {
     if (!committee) {
       // No committee clear from the conversation: let the command's own path explain or ask.
@@ -123,11 +129,8 @@ async function runIntent(h: HandlerContext, intent: Intent, u: Understanding, te
  * answer for their own committee (whoAsks only ever picks one of theirs, so no other
  * committee's data is read). In a channel the channel's committee answers anyway.
  */
-async function noteOtherCommittee(h: HandlerContext, text: string): Promise<void> {
-  if (h.turn.scope.type === 'channel') return;
-  const resolution = await h.services.committees.resolve(h.turn.scope, h.turn.actor);
-  const mine = resolution.kind === 'one' ? [resolution.committee] : resolution.kind === 'choose' ? resolution.committees : [];
-  if (!mine.length) return;
+async function noteOtherCommittee(h: HandlerContext, text: string, { mine }: Asker): Promise<void> {
+  if (h.turn.scope.type === 'channel' || !mine.length) return;
   const named = await h.services.committees.namedButNotMine(text, mine);
   if (!named) return;
   const own = mine.length === 1 ? mine[0]!.name : null;
@@ -137,27 +140,27 @@ async function noteOtherCommittee(h: HandlerContext, text: string): Promise<void
 /** Answers text that no exact command matched. */
 export async function answerOwnWords(h: HandlerContext, written: string): Promise<void> {
   const t = messages(h.turn.lang).words;
+  const asker = await whoAsks(h, written);
   if (!written.trim() || !/[\p{L}\p{N}]/u.test(written)) {
-    await fallback(h, written, t.empty);
+    await fallback(h, asker, t.empty);
     return;
   }
-  await noteOtherCommittee(h, written);
+  await noteOtherCommittee(h, written, asker);
   const model = await h.services.words;
   const u = await model.understand(written, h.turn.lang);
   const [first, second] = u.candidates;
   h.turn.log.info({ intent: u.intent, score: Math.round(u.score * 100) / 100, known: Math.round(u.known * 100) / 100, lang: u.lang, runnerUp: second?.intent ?? null }, 'understood');
   if (u.known < MIN_KNOWN) {
-    await fallback(h, written, `${t.otherLanguage}\n\n${t.notUnderstood}`);
+    await fallback(h, asker, `${t.otherLanguage}\n\n${t.notUnderstood}`);
     return;
   }
   if (u.intent && u.score >= SURE && u.score - (second?.score ?? 0) >= MARGIN) {
-    await runIntent(h, u.intent, u, written);
+    await runIntent(h, u.intent, u, written, asker);
     return;
   }
-  const { role } = await whoAsks(h, written);
-  const likely = u.candidates.filter((c) => c.score >= WORTH_ASKING && allowed(c.intent, role));
+  const likely = u.candidates.filter((c) => c.score >= WORTH_ASKING && allowed(c.intent, asker.role));
   if (!first || !likely.length) {
-    await fallback(h, written, t.notUnderstood);
+    await fallback(h, asker, t.notUnderstood);
     return;
   }
   const choices: CommandChoice[] = likely.slice(0, 3).map((c) => ({ label: t.labels[c.intent], command: INTENT_INFO[c.intent].command, args: { ...argsOf(c.intent, u, written) } }));
