@@ -3,7 +3,7 @@
 // the secretariat ("status punkt 1.2").
 import type { Clock } from './clock';
 import type { CommitteeService } from './committee.service';
-import { checkCpr, CprHeld, type CprFinding, type NamedText } from './cpr-check';
+import { checkCpr, CprHeld, cprHolds, type CprFinding, type NamedText } from './cpr-check';
 import { DomainError } from './errors';
 import { cardKey } from './delivery.service';
 import { asPublished, publishedItems, publishedContentOf } from './published-item';
@@ -168,9 +168,7 @@ export class AgendaService {
     input: { confirmedCpr: string | null; correlationId?: string; cards: CardRefresh[]; messages: OutboundMessage[]; announced: string[] },
   ): Promise<number> {
     const { correlationId } = input;
-    if (plan.findings.length && input.confirmedCpr !== plan.fingerprint) {
-      throw new CprHeld({ findings: plan.findings, fingerprint: plan.fingerprint }, plan.agenda.meeting.id);
-    }
+    if (cprHolds(plan, input.confirmedCpr)) throw new CprHeld({ findings: plan.findings, fingerprint: plan.fingerprint }, plan.agenda.meeting.id);
     const confirmedCpr = plan.findings.length > 0;
     const announced = new Set(input.announced);
     const { queued } = await this.agenda.markPublished({

@@ -108,6 +108,11 @@ export function isCprHeld(err: unknown): err is CprHeld {
  */
 export function guardCpr(texts: ReadonlyArray<NamedText>, confirmed: string | null | undefined, subjectId: string | null = null): CprCheck {
   const check = checkCpr(texts);
-  if (check.findings.length && confirmed !== check.fingerprint) throw new CprHeld(check, subjectId);
+  if (cprHolds(check, confirmed)) throw new CprHeld(check, subjectId);
   return check;
+}
+
+/** Whether the check holds the texts back: CPR-like numbers, and no yes to exactly these texts. */
+export function cprHolds(check: CprCheck, confirmed: string | null | undefined): boolean {
+  return check.findings.length > 0 && confirmed !== check.fingerprint;
 }

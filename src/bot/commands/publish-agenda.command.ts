@@ -1,6 +1,7 @@
 import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { committeeForCommand, type Command } from '../handler';
 import { publishAgenda } from '../publish-flow';
+import { cprHolds } from '../../domain/cpr-check';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
 export const publishAgendaCommand: Command = {
@@ -10,7 +11,7 @@ export const publishAgendaCommand: Command = {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const plan = await h.services.agenda.preparePublish(committee, h.turn.actor);
-    if (plan.findings.length) {
+    if (cprHolds(plan, null)) {
       h.turn.log.info({ findings: plan.findings.length }, 'publish held: CPR-like numbers');
       await h.io.replyCard(cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint), h.turn.lang));
       return;
