@@ -54,7 +54,7 @@ export async function measureCalendar(): Promise<CalendarRun> {
       { credential: testCredential },
     );
     const source = new GraphCalendarSource(client, fake.url, pino({ level: 'silent' }), { pageSize: PAGE_SIZE });
-    const sync = new CalendarSyncService(store.calendars, store.committees, source, letters, () => undefined, clock, { intervalMinutes: 15, leaseMinutes: 10 });
+    const sync = new CalendarSyncService({ calendars: store.calendars, committees: store.committees, source, letters, clock, options: { intervalMinutes: 15, leaseMinutes: 10 } });
 
     fake.throttleEvery = THROTTLE_EVERY;
     const started = performance.now();

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { databaseTarget } from '../src/app';
+import { databaseTarget } from '../src/wiring/store';
 import { calendarLetters } from '../src/bot/calendar-letters';
 import { GraphCalendarSource } from '../src/calendar/graph-calendar-source';
 import { createGraphClient, type GraphClientOptions } from '../src/calendar/graph-client';
@@ -74,9 +74,13 @@ export async function runCalendarSync(
     // Warnings (an event left out) to stderr: stdout is the summary.
     const log = pino({ level: 'warn' }, pino.destination(2));
     const source = new GraphCalendarSource(createGraphClient(graph, options.graph), graph.baseUrl, log);
-    const sync = new CalendarSyncService(store.calendars, store.committees, source, calendarLetters, () => undefined, clock, {
-      intervalMinutes: config.CALENDAR_SYNC_MINUTES,
-      leaseMinutes: 10,
+    const sync = new CalendarSyncService({
+      calendars: store.calendars,
+      committees: store.committees,
+      source,
+      letters: calendarLetters,
+      clock,
+      options: { intervalMinutes: config.CALENDAR_SYNC_MINUTES, leaseMinutes: 10 },
     });
     const outcomes = await sync.syncNow();
     if (!outcomes.length) {

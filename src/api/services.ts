@@ -1,6 +1,5 @@
 import type { AgendaService } from '../domain/agenda.service';
 import type { AttendanceService } from '../domain/attendance.service';
-import type { DeliveryService } from '../domain/delivery.service';
 import type { MeetingPageService } from '../domain/meeting-page.service';
 
 /** The domain services the tab's API calls: the bot's own, built once in the composition root. */
@@ -8,5 +7,4 @@ export interface TabServices {
   pages: MeetingPageService;
   agenda: AgendaService;
   attendance: AttendanceService;
-  deliveries: Pick<DeliveryService, 'queuedElsewhere'>;
 }

@@ -43,7 +43,6 @@ export async function correctMinutes(h: HandlerContext, found: Committee, note: 
   const committee = await withChannelAddress(h, found);
   try {
     const view = await h.services.minutes.correct(committee, h.turn.actor, note, meetingId, cprConfirmed);
-    h.services.deliveries.queuedElsewhere();
     return minutesCard(h, view, messages(h.turn.lang).min.corrected(formatDate(view.meeting.startsAt, h.turn.lang, committee.timeZone)));
   } catch (err) {
     const held = cprHeldCard(h, err, 'correction', (e) => ({ verb: 'minutes-correct', data: { meetingId: e.subjectId, note } }), cprConfirmed);

@@ -70,7 +70,6 @@ export async function publishAgenda(h: HandlerContext, plan: PublishPlan, confir
     messages: [...notices.messages, ...report],
     announced: notices.announced,
   });
-  h.services.deliveries.queuedElsewhere();
   h.turn.log.info({ meetingId: agenda.meeting.id, posted, updated, closedSentTo: notices.closedSentTo }, 'agenda queued for the channel');
   return t.publishing(agenda.items.length);
 }

@@ -54,33 +54,35 @@ export type DoneOutcome =
 /** Builds the reminder of an overdue action (implemented by the bot: wording in the reader's language). */
 export type OverdueLetter = (action: ActionItem, committee: Committee, recipient: Recipient) => MessageContent;
 
+export interface ActionItemServiceDeps {
+  committees: CommitteeService;
+  committeeRepo: Pick<CommitteeRepository, 'findById'>;
+  actions: ActionItemRepository;
+  overdueLetter: OverdueLetter;
+  clock: Clock;
+}
+
 export class ActionItemService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly committeeRepo: Pick<CommitteeRepository, 'findById'>,
-    private readonly actions: ActionItemRepository,
-    private readonly overdueLetter: OverdueLetter,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: ActionItemServiceDeps) {}
 
   /** "mine opgaver": the member's open actions, their organisation's and (for the secretariat) the secretariat's; "alle opgaver": all of them. */
   async list(committee: Committee, actor: Actor, all = false): Promise<ActionList> {
-    const me = await this.committees.requireMember(committee, actor);
-    const actions = await this.actions.listOpen(
+    const me = await this.deps.committees.requireMember(committee, actor);
+    const actions = await this.deps.actions.listOpen(
       committee.id,
       all ? 'all' : { personId: me.personId, organisationId: me.organisation?.id ?? null, secretariat: me.role === 'secretariat' },
     );
-    return { committee, me, actions, all, today: localDay(this.clock.now(), committee.timeZone).day };
+    return { committee, me, actions, all, today: localDay(this.deps.clock.now(), committee.timeZone).day };
   }
 
   /** Marks the action done, if the actor may (mayMarkDone); clicking again changes nothing. */
   async markDone(actor: Actor, actionId: string, correlationId?: string): Promise<DoneOutcome> {
-    const action = await this.actions.find(actionId);
+    const action = await this.deps.actions.find(actionId);
     if (!action) throw new DomainError('invalid_input', `no action ${actionId}`);
-    const { committee, member } = await this.committees.getForMember(action.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(action.committeeId, actor);
     if (action.status !== 'open') return { kind: 'already', action, committee, me: member };
     if (!mayMarkDone(member, action)) throw new DomainError('not_action_owner', actionId);
-    const changed = await this.actions.markDone(action.id, member.personId, this.clock.now(), {
+    const changed = await this.deps.actions.markDone(action.id, member.personId, this.deps.clock.now(), {
       committeeId: committee.id,
       actorPersonId: member.personId,
       action: 'action.done',
@@ -89,13 +91,13 @@ export class ActionItemService {
       data: { actorName: actor.name, what: action.what },
       correlationId: correlationId ?? null,
     });
-    const fresh = (await this.actions.find(action.id)) ?? action;
+    const fresh = (await this.deps.actions.find(action.id)) ?? action;
     return { kind: changed ? 'done' : 'already', action: fresh, committee, me: member };
   }
 
   /** The open actions agreed before the meeting, for its agenda ("Opfølgning"). */
   openBefore(committeeId: string, meetingStartsAt: Date): Promise<ActionItem[]> {
-    return this.actions.openBefore(committeeId, meetingStartsAt);
+    return this.deps.actions.openBefore(committeeId, meetingStartsAt);
   }
 
   /**
@@ -104,20 +106,20 @@ export class ActionItemService {
    * Returns how many actions were reminded.
    */
   async remindOverdue(): Promise<number> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     // Every committee's day has begun by UTC's next day; each action is then judged in its committee's time.
     const tomorrowUtc = new Date(now.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
     const committees = new Map<string, Committee | null>();
     let reminded = 0;
-    for (const action of await this.actions.overdue(tomorrowUtc)) {
-      if (!committees.has(action.committeeId)) committees.set(action.committeeId, await this.committeeRepo.findById(action.committeeId));
+    for (const action of await this.deps.actions.overdue(tomorrowUtc)) {
+      if (!committees.has(action.committeeId)) committees.set(action.committeeId, await this.deps.committeeRepo.findById(action.committeeId));
       const committee = committees.get(action.committeeId);
       if (!committee) continue;
       const { day, hour } = localDay(now, committee.timeZone);
       if (!isOverdue(action, day) || hour < REMIND_FROM_HOUR) continue;
-      const owners = await this.actions.ownersOf(committee.id, action);
-      const letters = lettersTo(owners, committee, { kind: 'action-overdue', subjectId: action.id }, (r) => this.overdueLetter(action, committee, r));
-      if (await this.actions.markReminded(action.id, now, letters)) reminded += 1;
+      const owners = await this.deps.actions.ownersOf(committee.id, action);
+      const letters = lettersTo(owners, committee, { kind: 'action-overdue', subjectId: action.id }, (r) => this.deps.overdueLetter(action, committee, r));
+      if (await this.deps.actions.markReminded(action.id, now, letters)) reminded += 1;
     }
     return reminded;
   }

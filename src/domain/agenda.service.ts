@@ -111,25 +111,27 @@ export function publishCards(plan: PublishPlan): CardRefresh[] {
   return cards;
 }
 
+export interface AgendaServiceDeps {
+  committees: CommitteeService;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  agenda: AgendaRepository;
+  audit: AuditLog;
+  clock: Clock;
+  /** Compiled input notes: an open attachment that is one goes to the channel with its text. */
+  notes: Pick<InputRequestRepository, 'compiledNotes'>;
+  /** Who else may read a meeting's items: the stand-ins named for it. */
+  standIns: { attendance: Pick<AttendanceRepository, 'isStandIn'>; people: Pick<PersonRepository, 'findPersonalChat'> };
+}
+
 export class AgendaService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly agenda: AgendaRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    /** Compiled input notes: an open attachment that is one goes to the channel with its text. */
-    private readonly notes: Pick<InputRequestRepository, 'compiledNotes'>,
-    /** Who else may read a meeting's items: the stand-ins named for it. */
-    private readonly standIns: { attendance: Pick<AttendanceRepository, 'isStandIn'>; people: Pick<PersonRepository, 'findPersonalChat'> },
-  ) {}
+  constructor(private readonly deps: AgendaServiceDeps) {}
 
   /** The agenda of the committee's next meeting that has one. */
   async current(committee: Committee): Promise<Agenda | null> {
-    for (const meeting of await this.meetings.listUpcoming(committee.id, this.clock.now(), LOOKAHEAD)) {
+    for (const meeting of await this.deps.meetings.listUpcoming(committee.id, this.deps.clock.now(), LOOKAHEAD)) {
       if (meeting.status === 'cancelled') continue;
-      const agenda = await this.agenda.loadAgenda(meeting.id);
+      const agenda = await this.deps.agenda.loadAgenda(meeting.id);
       if (agenda && agenda.items.some((i) => i.status !== 'withdrawn')) return agenda;
     }
     return null;
@@ -137,21 +139,21 @@ export class AgendaService {
 
   /** The next agenda as a member sees it ("dagsorden"), with their own answers per item. */
   async memberAgenda(committee: Committee, actor: Actor): Promise<{ agenda: Agenda | null; mine: Map<string, PositionKind> }> {
-    const member = await this.committees.requireMember(committee, actor);
+    const member = await this.deps.committees.requireMember(committee, actor);
     const agenda = await this.current(committee);
     if (!agenda) return { agenda: null, mine: new Map() };
-    const mine = await this.agenda.positionsOf(member.personId, agenda.items.map((i) => i.id));
+    const mine = await this.deps.agenda.positionsOf(member.personId, agenda.items.map((i) => i.id));
     return { agenda, mine };
   }
 
   /** What "udsend dagsorden" would post, with any CPR numbers found (secretariat only). */
   async preparePublish(committee: Committee, actor: Actor, meetingId?: string): Promise<PublishPlan> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
-    const agenda = meetingId ? await this.agenda.loadAgenda(meetingId) : await this.current(committee);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const agenda = meetingId ? await this.deps.agenda.loadAgenda(meetingId) : await this.current(committee);
     if (!agenda || agenda.meeting.committeeId !== committee.id || !agenda.items.length) {
       throw new DomainError('no_agenda', meetingId ?? committee.slug);
     }
-    const { findings, fingerprint } = checkCpr(agendaTexts(agenda, await this.notes.compiledNotes(agenda.meeting.id)));
+    const { findings, fingerprint } = checkCpr(agendaTexts(agenda, await this.deps.notes.compiledNotes(agenda.meeting.id)));
     return { committee, agenda, findings, fingerprint };
   }
 
@@ -171,15 +173,15 @@ export class AgendaService {
     if (cprHolds(plan, input.confirmedCpr)) throw new CprHeld({ findings: plan.findings, fingerprint: plan.fingerprint }, plan.agenda.meeting.id);
     const confirmedCpr = plan.findings.length > 0;
     const announced = new Set(input.announced);
-    const { queued } = await this.agenda.markPublished({
+    const { queued } = await this.deps.agenda.markPublished({
       meetingId: plan.agenda.meeting.id,
       items: plan.agenda.items.map((item) => ({ id: item.id, published: publishedContentOf(item, announced) })),
-      at: this.clock.now(),
+      at: this.deps.clock.now(),
       announced: input.announced,
       cards: input.cards,
       messages: input.messages,
     });
-    await this.audit.record({
+    await this.deps.audit.record({
       committeeId: plan.committee.id,
       actor,
       action: 'agenda.published',
@@ -201,7 +203,7 @@ export class AgendaService {
     );
     const closed = withLink.filter((x) => x.a.closed).map((x) => x.notice);
     const arrived = withLink.filter((x) => x.a.toFollow);
-    const recipients = await this.memberships.recipients(plan.committee.id);
+    const recipients = await this.deps.memberships.recipients(plan.committee.id);
     const reachable = (r: Recipient) => Boolean(r.teamsUserId && (r.serviceUrl || plan.committee.serviceUrl));
     const closedItems = live.filter((i) => i.closed);
     const confidential = closed.length > 0 || closedItems.length > 0;
@@ -221,11 +223,11 @@ export class AgendaService {
     actor: Actor,
     options: { withTally?: boolean } = {},
   ): Promise<{ item: AgendaItem; committee: Committee; member: Member }> {
-    const item = await this.agenda.findItem(itemId, options);
+    const item = await this.deps.agenda.findItem(itemId, options);
     if (!item) throw new DomainError('not_found', `no item ${itemId}`);
-    const meeting = await this.meetings.findById(item.meetingId);
+    const meeting = await this.deps.meetings.findById(item.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting for item ${itemId}`);
-    const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(meeting.committeeId, actor);
     return { item, committee, member };
   }
 
@@ -249,7 +251,7 @@ export class AgendaService {
     const text = comment?.trim() || null;
     if (text && text.length > MAX_COMMENT_LENGTH) throw new DomainError('invalid_input', 'comment too long');
     // The answer and its audit record are one write.
-    const { changed, tally } = await this.agenda.setPosition(
+    const { changed, tally } = await this.deps.agenda.setPosition(
       { itemId: item.id, personId: member.personId, kind, comment: text },
       {
         committeeId: committee.id,
@@ -279,9 +281,9 @@ export class AgendaService {
     const found = await this.publishedItem(itemId);
     if (!found) return null;
     const { item } = found;
-    const member = await this.memberships.findByAad(found.committee.id, actor.aadObjectId);
+    const member = await this.deps.memberships.findByAad(found.committee.id, actor.aadObjectId);
     if (!member && !(await this.isNamedStandIn(item.meetingId, actor.aadObjectId))) return null;
-    const mine = member ? ((await this.agenda.positionsOf(member.personId, [itemId])).get(itemId) ?? null) : null;
+    const mine = member ? ((await this.deps.agenda.positionsOf(member.personId, [itemId])).get(itemId) ?? null) : null;
     return { item, committee: found.committee, mine, secretariat: member?.role === 'secretariat' };
   }
 
@@ -292,13 +294,13 @@ export class AgendaService {
    */
   async mayRead(meeting: Pick<Meeting, 'id' | 'committeeId'>, actor: Actor): Promise<boolean> {
     if (!actor.aadObjectId) return false;
-    return Boolean(await this.memberships.findByAad(meeting.committeeId, actor.aadObjectId)) || this.isNamedStandIn(meeting.id, actor.aadObjectId);
+    return Boolean(await this.deps.memberships.findByAad(meeting.committeeId, actor.aadObjectId)) || this.isNamedStandIn(meeting.id, actor.aadObjectId);
   }
 
   /** Whether the person is a stand-in named for the meeting (who may read its items). */
   async isNamedStandIn(meetingId: string, aadObjectId: string): Promise<boolean> {
-    const person = await this.standIns.people.findPersonalChat(aadObjectId);
-    return Boolean(person && (await this.standIns.attendance.isStandIn(meetingId, person.personId)));
+    const person = await this.deps.standIns.people.findPersonalChat(aadObjectId);
+    return Boolean(person && (await this.deps.standIns.attendance.isStandIn(meetingId, person.personId)));
   }
 
   /** An item as its card in the channel shows it (published; null when it never was), with its committee. */
@@ -310,21 +312,21 @@ export class AgendaService {
 
   /** An item and its committee, for refreshing the posted card (no actor: it shows what the channel shows). */
   async itemWithCommittee(itemId: string): Promise<{ item: AgendaItem; committee: Committee } | null> {
-    const item = await this.agenda.findItem(itemId);
-    const meeting = item && (await this.meetings.findById(item.meetingId));
-    const committee = meeting && (await this.committees.byId(meeting.committeeId));
+    const item = await this.deps.agenda.findItem(itemId);
+    const meeting = item && (await this.deps.meetings.findById(item.meetingId));
+    const committee = meeting && (await this.deps.committees.byId(meeting.committeeId));
     return item && committee ? { item, committee } : null;
   }
 
   /** The channel message that starts the meeting's thread (its overview card), if posted. */
   overviewActivityId(meetingId: string): Promise<string | null> {
-    return this.agenda.overviewActivityId(meetingId);
+    return this.deps.agenda.overviewActivityId(meetingId);
   }
 
   /** The meeting's agenda as published (items never published left out), with its committee: for its overview card in the channel. */
   async publishedAgenda(meetingId: string): Promise<{ agenda: Agenda; committee: Committee } | null> {
-    const agenda = await this.agenda.loadAgenda(meetingId);
-    const committee = agenda && (await this.committees.byId(agenda.meeting.committeeId));
+    const agenda = await this.deps.agenda.loadAgenda(meetingId);
+    const committee = agenda && (await this.deps.committees.byId(agenda.meeting.committeeId));
     if (!agenda || !committee) return null;
     const items = publishedItems(agenda.items);
     return { agenda: { ...agenda, items }, committee };
@@ -332,7 +334,7 @@ export class AgendaService {
 
   /** Teams ids of the members whose clients may show each one their own view of an item card; none above MAX_VIEWERS. */
   async viewers(committee: Committee): Promise<string[]> {
-    const ids = await this.memberships.teamsUserIds(committee.id, MAX_VIEWERS + 1);
+    const ids = await this.deps.memberships.teamsUserIds(committee.id, MAX_VIEWERS + 1);
     return ids.length > MAX_VIEWERS ? [] : ids;
   }
 
@@ -341,8 +343,8 @@ export class AgendaService {
    * new item (number null) for it — or for the next meeting when no agenda exists yet.
    */
   async editView(committee: Committee, actor: Actor, number: string | null): Promise<ItemEditView> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
-    const meetings = (await this.meetings.listUpcoming(committee.id, this.clock.now(), 8)).filter((m) => m.status !== 'cancelled');
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const meetings = (await this.deps.meetings.listUpcoming(committee.id, this.deps.clock.now(), 8)).filter((m) => m.status !== 'cancelled');
     const agenda = await this.current(committee);
     const item = number ? (agenda?.items.find((i) => i.number === number) ?? null) : null;
     if (number && !item) throw new DomainError('invalid_input', `no item ${number}`);
@@ -361,9 +363,9 @@ export class AgendaService {
     input: { itemId: string | null; meetingId: string; draft: ItemDraft },
     correlationId?: string,
   ): Promise<{ item: AgendaItem; committee: Committee; created: boolean; moved: boolean }> {
-    const meeting = await this.meetings.findById(input.meetingId);
+    const meeting = await this.deps.meetings.findById(input.meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${input.meetingId}`);
-    const { committee } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
+    const { committee } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (input.itemId) {
       // The item must belong to the same committee: card data is never trusted for that.
       const owner = await this.itemWithCommittee(input.itemId);
@@ -371,8 +373,8 @@ export class AgendaService {
       if (owner.committee.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
     }
     const draft = cleanDraft(input.draft);
-    const saved = await this.agenda.saveItem({ ...input, draft });
-    await this.audit.record({
+    const saved = await this.deps.agenda.saveItem({ ...input, draft });
+    await this.deps.audit.record({
       committeeId: committee.id,
       actor,
       action: saved.created ? 'item.created' : saved.moved ? 'item.moved' : 'item.changed',
@@ -386,14 +388,14 @@ export class AgendaService {
 
   /** "status punkt 1.2": who answered what and who has not, by organisation (secretariat only). */
   async itemStatus(committee: Committee, actor: Actor, number: string): Promise<ItemStatusReport> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const agenda = await this.current(committee);
     if (!agenda) throw new DomainError('no_agenda', committee.slug);
     const item = agenda.items.find((i) => i.number === number);
     if (!item) throw new DomainError('invalid_input', `no item ${number}`);
     const [positions, members] = await Promise.all([
-      this.agenda.listPositions(item.id),
-      this.memberships.list(committee.id),
+      this.deps.agenda.listPositions(item.id),
+      this.deps.memberships.list(committee.id),
     ]);
     const byPerson = new Map(positions.map((p) => [p.personId, p]));
     const groups = new Map<string | null, Array<{ name: string; answer: PositionRecord | null }>>();

@@ -145,16 +145,18 @@ export interface QuorumBasis {
 /** Meetings looked through for "fremmøde <dato>": a year either side. */
 const DATE_WINDOW_DAYS = 400;
 
+export interface AttendanceServiceDeps {
+  committees: CommitteeService;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  attendance: AttendanceRepository;
+  agenda: AgendaRepository;
+  clock: Clock;
+  messenger: AttendanceMessenger;
+}
+
 export class AttendanceService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly attendance: AttendanceRepository,
-    private readonly agenda: AgendaRepository,
-    private readonly clock: Clock,
-    private readonly messenger: AttendanceMessenger,
-  ) {}
+  constructor(private readonly deps: AttendanceServiceDeps) {}
 
   /** The actor's own answer for the meeting, and what they may answer (any member). */
   async myView(meetingId: string, actor: Actor): Promise<MyAttendance> {
@@ -164,9 +166,9 @@ export class AttendanceService {
 
   /** The actor's own view, or null when they are no member (a card everyone in a channel sees). */
   async myViewIfMember(meetingId: string, actor: Actor): Promise<MyAttendance | null> {
-    const meeting = await this.meetings.findById(meetingId);
-    const committee = meeting && (await this.committees.byId(meeting.committeeId));
-    const member = committee && actor.aadObjectId ? await this.memberships.findByAad(committee.id, actor.aadObjectId) : null;
+    const meeting = await this.deps.meetings.findById(meetingId);
+    const committee = meeting && (await this.deps.committees.byId(meeting.committeeId));
+    const member = committee && actor.aadObjectId ? await this.deps.memberships.findByAad(committee.id, actor.aadObjectId) : null;
     return committee && meeting && member ? this.viewOf(committee, meeting, member) : null;
   }
 
@@ -176,18 +178,18 @@ export class AttendanceService {
    */
   async answer(actor: Actor, meetingId: string, input: AttendanceInput, correlationId?: string): Promise<{ view: MyAttendance; changed: boolean }> {
     const { committee, meeting, member } = await this.meetingForMember(meetingId, actor);
-    if (!attendanceOpen(meeting, this.clock.now(), false)) throw new DomainError('attendance_closed', meetingId);
+    if (!attendanceOpen(meeting, this.deps.clock.now(), false)) throw new DomainError('attendance_closed', meetingId);
     const changed = await this.apply(committee, meeting, member, member, input, actor, correlationId);
     return { view: await this.viewOf(committee, meeting, member), changed };
   }
 
   /** The secretariat records a member's answer given some other way (by mail, by phone), also after the meeting until the minutes are out. */
   async recordFor(actor: Actor, meetingId: string, personId: string, input: AttendanceInput, correlationId?: string): Promise<{ overview: AttendanceOverview; changed: boolean }> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
-    const { committee, member: secretary } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
-    if (!attendanceOpen(meeting, this.clock.now(), true)) throw new DomainError('attendance_closed', meetingId);
-    const member = (await this.memberships.list(committee.id)).find((m) => m.personId === personId);
+    const { committee, member: secretary } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
+    if (!attendanceOpen(meeting, this.deps.clock.now(), true)) throw new DomainError('attendance_closed', meetingId);
+    const member = (await this.deps.memberships.list(committee.id)).find((m) => m.personId === personId);
     if (!member) throw new DomainError('invalid_input', `no member ${personId}`);
     const changed = await this.apply(committee, meeting, member, secretary, { ...input, keepAsStanding: false }, actor, correlationId);
     return { overview: await this.overviewOf(committee, meeting), changed };
@@ -200,19 +202,19 @@ export class AttendanceService {
     const candidates = canNameStandIn ? await this.candidatesOf(committee, member) : [];
     const standInId = input.attendance === 'absent' ? input.standInId : null;
     if (standInId && !candidates.some((c) => c.personId === standInId)) throw new DomainError('invalid_input', `stand-in ${standInId}`);
-    const before = await this.attendance.find(meeting.id, member.personId);
+    const before = await this.deps.attendance.find(meeting.id, member.personId);
     const involved = [standInId, before?.standIn?.personId].filter((id): id is string => Boolean(id));
-    const published = meeting.status !== 'cancelled' ? await this.agenda.loadAgenda(meeting.id) : null;
+    const published = meeting.status !== 'cancelled' ? await this.deps.agenda.loadAgenda(meeting.id) : null;
     const context: StandInContext = {
       committee,
       meeting,
       member,
       // What was published, not the drafts or edits since (a stand-in is told what members were).
       agenda: published?.meeting.agendaPublishedAt ? { ...published, items: publishedItems(published.items) } : null,
-      people: new Map((await this.attendance.recipientsOf(involved)).map((r) => [r.personId, r])),
-      secretariat: standInId ? await this.memberships.recipients(committee.id, ['secretariat']) : [],
+      people: new Map((await this.deps.attendance.recipientsOf(involved)).map((r) => [r.personId, r])),
+      secretariat: standInId ? await this.deps.memberships.recipients(committee.id, ['secretariat']) : [],
     };
-    const { changed } = await this.attendance.set(
+    const { changed } = await this.deps.attendance.set(
       { meetingId: meeting.id, personId: member.personId, attendance: input.attendance, standInId, note, recordedById: recorder.personId },
       {
         committeeId: committee.id,
@@ -223,10 +225,10 @@ export class AttendanceService {
         data: { actorName: actor.name, personId: member.personId, attendance: input.attendance, standInId, note },
         correlationId: correlationId ?? null,
       },
-      (change) => this.messenger.changed(change, context),
+      (change) => this.deps.messenger.changed(change, context),
     );
     if (input.keepAsStanding && standInId) {
-      await this.attendance.setStandingStandIn(member.membershipId, standInId, {
+      await this.deps.attendance.setStandingStandIn(member.membershipId, standInId, {
         committeeId: committee.id,
         actorPersonId: member.personId,
         action: 'attendance.standing_stand_in',
@@ -244,47 +246,47 @@ export class AttendanceService {
    * date) by organisation, with the quorum (secretariat).
    */
   async overview(committee: Committee, actor: Actor, date?: { day: number; month: number; year: number | null }): Promise<AttendanceOverview> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
-    const meeting = date ? await this.meetingOn(committee, date) : pickNextMeeting(await this.meetings.listUpcoming(committee.id, this.clock.now(), 5), this.clock.now());
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const meeting = date ? await this.meetingOn(committee, date) : pickNextMeeting(await this.deps.meetings.listUpcoming(committee.id, this.deps.clock.now(), 5), this.deps.clock.now());
     if (!meeting) throw new DomainError(date ? 'no_meeting_on_date' : 'no_open_meeting', committee.slug);
     return this.overviewOf(committee, meeting);
   }
 
   /** The overview of a meeting by id (the card's own buttons; secretariat). */
   async overviewById(actor: Actor, meetingId: string): Promise<AttendanceOverview> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
-    const { committee } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
+    const { committee } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     return this.overviewOf(committee, meeting);
   }
 
   /** What a meeting's quorum is counted against: the committee's organisations and rule (they change rarely; readers may share them). */
   async quorumBasis(committeeId: string): Promise<QuorumBasis> {
-    const [counted, settings] = await Promise.all([this.attendance.countedOrganisations(committeeId), this.attendance.quorumSettings(committeeId)]);
+    const [counted, settings] = await Promise.all([this.deps.attendance.countedOrganisations(committeeId), this.deps.attendance.quorumSettings(committeeId)]);
     return { counted, settings };
   }
 
   /** The meeting's answers as they stand (read fresh: they change all day). */
   answersTo(meetingId: string): Promise<AttendanceRecord[]> {
-    return this.attendance.forMeeting(meetingId);
+    return this.deps.attendance.forMeeting(meetingId);
   }
 
   /** The quorum forecast and the counts of answers, for anyone who may read the meeting (no names). */
   forecastOf(meeting: Meeting, basis: QuorumBasis, members: readonly Member[], records: readonly AttendanceRecord[]): Pick<AttendanceOverview, 'quorum' | 'counts' | 'open'> {
-    return { quorum: quorumOf(basis.settings, basis.counted, members, records), counts: countsOf(members, records), open: attendanceOpen(meeting, this.clock.now(), true) };
+    return { quorum: quorumOf(basis.settings, basis.counted, members, records), counts: countsOf(members, records), open: attendanceOpen(meeting, this.deps.clock.now(), true) };
   }
 
   /** Changes the committee's quorum rule (secretariat); the overview of the meeting comes back. */
   async setQuorumRule(actor: Actor, meetingId: string, settings: QuorumSettings, correlationId?: string): Promise<AttendanceOverview> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
-    const { committee, member } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
+    const { committee, member } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (settings.minimum !== null && (!Number.isInteger(settings.minimum) || settings.minimum < 0 || settings.minimum > 1000)) {
       throw new DomainError('invalid_input', 'quorum minimum');
     }
-    const current = await this.attendance.quorumSettings(committee.id);
+    const current = await this.deps.attendance.quorumSettings(committee.id);
     if (current.rule !== settings.rule || current.minimum !== settings.minimum) {
-      await this.attendance.setQuorumSettings(committee.id, settings, {
+      await this.deps.attendance.setQuorumSettings(committee.id, settings, {
         committeeId: committee.id,
         actorPersonId: member.personId,
         action: 'committee.quorum_rule',
@@ -304,18 +306,18 @@ export class AttendanceService {
    * caller (the minutes) has made its own.
    */
   async attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
-    const [members, records] = await Promise.all([this.memberships.list(meeting.committeeId), this.attendance.forMeeting(meetingId)]);
+    const [members, records] = await Promise.all([this.deps.memberships.list(meeting.committeeId), this.deps.attendance.forMeeting(meetingId)]);
     return minutesAttendance(members, records);
   }
 
   /** The stand-ins named for the meeting now, with the members they come for (for the agenda's letters). */
   async standInsOf(committee: Committee, meetingId: string): Promise<MeetingStandIn[]> {
-    const named = (await this.attendance.forMeeting(meetingId)).filter((r) => r.attendance === 'absent' && r.standIn);
+    const named = (await this.deps.attendance.forMeeting(meetingId)).filter((r) => r.attendance === 'absent' && r.standIn);
     if (!named.length) return [];
-    const members = new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m]));
-    const people = new Map((await this.attendance.recipientsOf(named.map((r) => r.standIn!.personId))).map((p) => [p.personId, p]));
+    const members = new Map((await this.deps.memberships.list(committee.id)).map((m) => [m.personId, m]));
+    const people = new Map((await this.deps.attendance.recipientsOf(named.map((r) => r.standIn!.personId))).map((p) => [p.personId, p]));
     return named.flatMap((r) => {
       const recipient = people.get(r.standIn!.personId);
       const forMember = members.get(r.personId);
@@ -330,23 +332,23 @@ export class AttendanceService {
    * when each letter is sent, so one named no longer gets nothing more.
    */
   async mayReceiveMeetingPapers(meetingId: string, personId: string): Promise<boolean> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) return false;
-    return (await this.attendance.isParticipant(meeting.committeeId, personId)) || (await this.attendance.isStandIn(meetingId, personId));
+    return (await this.deps.attendance.isParticipant(meeting.committeeId, personId)) || (await this.deps.attendance.isStandIn(meetingId, personId));
   }
 
   /** Each member's attendance for their digest: their answer and what they may answer. */
   async promptsFor(committee: Committee, meeting: Meeting, personIds: readonly string[]): Promise<Map<string, DigestAttendance>> {
     const wanted = new Set(personIds);
-    const members = (await this.memberships.list(committee.id)).filter((m) => wanted.has(m.personId));
+    const members = (await this.deps.memberships.list(committee.id)).filter((m) => wanted.has(m.personId));
     const [records, standing, known] = await Promise.all([
-      this.attendance.forMeeting(meeting.id),
-      this.attendance.standingStandIns(committee.id),
-      this.attendance.peopleOf([...new Set(members.flatMap((m) => (m.organisation ? [m.organisation.id] : [])))]),
+      this.deps.attendance.forMeeting(meeting.id),
+      this.deps.attendance.standingStandIns(committee.id),
+      this.deps.attendance.peopleOf([...new Set(members.flatMap((m) => (m.organisation ? [m.organisation.id] : [])))]),
     ]);
     const byPerson = new Map(records.map((r) => [r.personId, r]));
-    const standIns = new Map((await this.attendance.recipientsOf(records.flatMap((r) => (r.standIn ? [r.standIn.personId] : [])))).map((p) => [p.personId, p]));
-    const open = attendanceOpen(meeting, this.clock.now(), false);
+    const standIns = new Map((await this.deps.attendance.recipientsOf(records.flatMap((r) => (r.standIn ? [r.standIn.personId] : [])))).map((p) => [p.personId, p]));
+    const open = attendanceOpen(meeting, this.deps.clock.now(), false);
     return new Map(
       members.map((m) => {
         const canNameStandIn = REPRESENTING.includes(m.role);
@@ -362,7 +364,7 @@ export class AttendanceService {
   private async viewOf(committee: Committee, meeting: Meeting, me: Member): Promise<MyAttendance> {
     const canNameStandIn = REPRESENTING.includes(me.role);
     const [record, candidates] = await Promise.all([
-      this.attendance.find(meeting.id, me.personId),
+      this.deps.attendance.find(meeting.id, me.personId),
       canNameStandIn ? this.candidatesOf(committee, me) : Promise.resolve([]),
     ]);
     return {
@@ -372,20 +374,20 @@ export class AttendanceService {
       record,
       candidates,
       canNameStandIn,
-      open: attendanceOpen(meeting, this.clock.now(), false),
+      open: attendanceOpen(meeting, this.deps.clock.now(), false),
       standInReachable: record?.standIn ? await this.reachable(committee, record.standIn.personId) : null,
     };
   }
 
   private async overviewOf(committee: Committee, meeting: Meeting): Promise<AttendanceOverview> {
     const [members, records, counted, settings] = await Promise.all([
-      this.memberships.list(committee.id),
-      this.attendance.forMeeting(meeting.id),
-      this.attendance.countedOrganisations(committee.id),
-      this.attendance.quorumSettings(committee.id),
+      this.deps.memberships.list(committee.id),
+      this.deps.attendance.forMeeting(meeting.id),
+      this.deps.attendance.countedOrganisations(committee.id),
+      this.deps.attendance.quorumSettings(committee.id),
     ]);
     const byPerson = new Map(records.map((r) => [r.personId, r]));
-    const standIns = new Map((await this.attendance.recipientsOf(records.flatMap((r) => (r.standIn ? [r.standIn.personId] : [])))).map((p) => [p.personId, p]));
+    const standIns = new Map((await this.deps.attendance.recipientsOf(records.flatMap((r) => (r.standIn ? [r.standIn.personId] : [])))).map((p) => [p.personId, p]));
     const person = (member: Member): OverviewPerson => {
       const record = byPerson.get(member.personId) ?? null;
       const standIn = record?.standIn ? standIns.get(record.standIn.personId) : undefined;
@@ -399,7 +401,7 @@ export class AttendanceService {
       represented: represented.has(organisation.id),
       people: members.filter((m) => speaksFor(m) && m.organisation!.id === organisation.id).map(person),
     }));
-    const known = await this.attendance.peopleOf([...new Set(members.flatMap((m) => (m.organisation && REPRESENTING.includes(m.role) ? [m.organisation.id] : [])))]);
+    const known = await this.deps.attendance.peopleOf([...new Set(members.flatMap((m) => (m.organisation && REPRESENTING.includes(m.role) ? [m.organisation.id] : [])))]);
     return {
       committee,
       meeting,
@@ -407,7 +409,7 @@ export class AttendanceService {
       organisations,
       others: members.filter((m) => !speaksFor(m)).map(person),
       counts: countsOf(members, records),
-      open: attendanceOpen(meeting, this.clock.now(), true),
+      open: attendanceOpen(meeting, this.deps.clock.now(), true),
       members,
       people: known,
     };
@@ -415,29 +417,29 @@ export class AttendanceService {
 
   private async candidatesOf(committee: Committee, member: Member): Promise<StandInCandidate[]> {
     const [standing, known] = await Promise.all([
-      this.attendance.standingStandIns(committee.id),
-      member.organisation ? this.attendance.peopleOf([member.organisation.id]) : Promise.resolve([]),
+      this.deps.attendance.standingStandIns(committee.id),
+      member.organisation ? this.deps.attendance.peopleOf([member.organisation.id]) : Promise.resolve([]),
     ]);
     return standInCandidates(member, standing.get(member.personId) ?? null, known);
   }
 
   private async reachable(committee: Committee, personId: string): Promise<boolean> {
-    const [recipient] = await this.attendance.recipientsOf([personId]);
+    const [recipient] = await this.deps.attendance.recipientsOf([personId]);
     return Boolean(recipient && personalTarget(recipient, committee));
   }
 
   private async meetingForMember(meetingId: string, actor: Actor): Promise<{ committee: Committee; meeting: Meeting; member: Member }> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
-    const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(meeting.committeeId, actor);
     return { committee, meeting, member };
   }
 
   /** The committee's meeting on the local date (the coming one when the year is left out). */
   private async meetingOn(committee: Committee, date: { day: number; month: number; year: number | null }): Promise<Meeting | null> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const span = DATE_WINDOW_DAYS * 86_400_000;
-    const all = await this.meetings.listStartingBetween(committee.id, new Date(now.getTime() - span), new Date(now.getTime() + span));
+    const all = await this.deps.meetings.listStartingBetween(committee.id, new Date(now.getTime() - span), new Date(now.getTime() + span));
     const matches = all.filter((m) => {
       const local = toLocal(m.startsAt, committee.timeZone);
       return local.day === date.day && local.month === date.month && (date.year === null || local.year === date.year) && m.status !== 'cancelled';

@@ -59,31 +59,32 @@ export interface CalendarSyncOptions {
 /** Another instance took the calendar over while this round ran: nothing was written. */
 class LeaseLostError extends Error {}
 
+export interface CalendarSyncServiceDeps {
+  calendars: CalendarRepository;
+  committees: CommitteeRepository;
+  /** Null when Microsoft Graph is not configured: meetings then come from the database only. */
+  source: CalendarSource | null;
+  letters: MeetingChangeLetters;
+  clock: Clock;
+  options: CalendarSyncOptions;
+}
+
 export class CalendarSyncService {
-  constructor(
-    private readonly calendars: CalendarRepository,
-    private readonly committees: CommitteeRepository,
-    /** Null when Microsoft Graph is not configured: meetings then come from the database only. */
-    private readonly source: CalendarSource | null,
-    private readonly letters: MeetingChangeLetters,
-    private readonly queued: () => void,
-    private readonly clock: Clock,
-    private readonly options: CalendarSyncOptions,
-  ) {}
+  constructor(private readonly deps: CalendarSyncServiceDeps) {}
 
   /** True when Graph is configured, so calendars can be synced. */
   get configured(): boolean {
-    return this.source !== null;
+    return this.deps.source !== null;
   }
 
   /** Syncs every calendar that is due, each under a lease (the scheduler's part). */
   async syncDue(): Promise<SyncOutcome[]> {
-    if (!this.source || this.options.intervalMinutes <= 0) return [];
-    const now = this.clock.now();
+    if (!this.deps.source || this.deps.options.intervalMinutes <= 0) return [];
+    const now = this.deps.clock.now();
     const lease = this.leaseFrom(now);
-    const dueBefore = new Date(now.getTime() - this.options.intervalMinutes * 60_000);
+    const dueBefore = new Date(now.getTime() - this.deps.options.intervalMinutes * 60_000);
     const outcomes: SyncOutcome[] = [];
-    for (const committeeId of await this.calendars.claim({ now, dueBefore, leaseUntil: lease })) {
+    for (const committeeId of await this.deps.calendars.claim({ now, dueBefore, leaseUntil: lease })) {
       outcomes.push(await this.run(committeeId, lease));
     }
     return outcomes;
@@ -91,17 +92,17 @@ export class CalendarSyncService {
 
   /** Syncs now, due or not: one committee's calendar, or every one with a mailbox. */
   async syncNow(committeeId?: string): Promise<SyncOutcome[]> {
-    if (!this.source) return [];
-    const ids = committeeId ? [committeeId] : (await this.calendars.listWithMailbox()).map((c) => c.committeeId);
+    if (!this.deps.source) return [];
+    const ids = committeeId ? [committeeId] : (await this.deps.calendars.listWithMailbox()).map((c) => c.committeeId);
     const outcomes: SyncOutcome[] = [];
     for (const id of ids) {
-      const now = this.clock.now();
+      const now = this.deps.clock.now();
       const lease = this.leaseFrom(now);
-      const [claimed] = await this.calendars.claim({ now, dueBefore: null, leaseUntil: lease, committeeId: id });
+      const [claimed] = await this.deps.calendars.claim({ now, dueBefore: null, leaseUntil: lease, committeeId: id });
       if (claimed) {
         outcomes.push(await this.run(claimed, lease));
       } else {
-        const committee = await this.committees.findById(id);
+        const committee = await this.deps.committees.findById(id);
         outcomes.push({ status: 'busy', committeeId: id, committee: committee?.name ?? id });
       }
     }
@@ -109,11 +110,11 @@ export class CalendarSyncService {
   }
 
   private leaseFrom(now: Date): Date {
-    return new Date(now.getTime() + this.options.leaseMinutes * 60_000);
+    return new Date(now.getTime() + this.deps.options.leaseMinutes * 60_000);
   }
 
   private async run(committeeId: string, lease: Date): Promise<SyncOutcome> {
-    const [committee, calendar] = await Promise.all([this.committees.findById(committeeId), this.calendars.calendarOf(committeeId)]);
+    const [committee, calendar] = await Promise.all([this.deps.committees.findById(committeeId), this.deps.calendars.calendarOf(committeeId)]);
     const name = committee?.name ?? committeeId;
     const mailbox = calendar?.mailbox ?? '';
     try {
@@ -122,15 +123,15 @@ export class CalendarSyncService {
     } catch (err) {
       if (err instanceof LeaseLostError) return { status: 'busy', committeeId, committee: name };
       const error = describe(err);
-      await this.calendars.recordFailure(committeeId, lease, this.clock.now(), error);
+      await this.deps.calendars.recordFailure(committeeId, lease, this.deps.clock.now(), error);
       const requests = err instanceof CalendarSourceError ? err.requests : 0;
       return { status: 'failed', committeeId, committee: name, mailbox, error, requests };
     }
   }
 
   private async round(committee: Committee, calendar: CommitteeCalendar, mailbox: string, lease: Date): Promise<SyncSummary> {
-    const source = this.source!;
-    const now = this.clock.now();
+    const source = this.deps.source!;
+    const now = this.deps.clock.now();
     const fresh = syncWindow(now, committee.timeZone);
     let deltaLink = windowNeedsRenewal(calendar.windowStart, now) ? null : calendar.deltaLink;
     let requests = 0;
@@ -148,7 +149,7 @@ export class CalendarSyncService {
     const full = deltaLink === null;
     const plan = planSync({
       changes: round.changes,
-      meetings: await this.calendars.meetingsForSync(committee.id),
+      meetings: await this.deps.calendars.meetingsForSync(committee.id),
       match: calendar.match,
       full,
       window: fresh,
@@ -156,25 +157,24 @@ export class CalendarSyncService {
     });
     // The first round of a new calendar is how Dagsorden learns the meetings: nothing in it is news.
     const news = calendar.syncedAt !== null ? plan.updates.filter((u) => u.change) : [];
-    const serviceUrl = news.length && committee.conversationId ? await this.calendars.channelServiceUrl(committee.id) : null;
+    const serviceUrl = news.length && committee.conversationId ? await this.deps.calendars.channelServiceUrl(committee.id) : null;
     const messages = news.flatMap((u) => this.notice(committee, serviceUrl, { kind: u.change!, before: u.before, after: u.after }));
     // A posted overview shows the meeting's time, place and status: it is updated in place.
     const cards: CardRefresh[] = plan.updates
       .filter((u) => u.bumpSequence && u.before.overviewPosted)
       .map((u) => ({ kind: 'agenda-overview', subjectId: u.before.id, committeeId: committee.id }));
-    const written = await this.calendars.applySync({
+    const written = await this.deps.calendars.applySync({
       committeeId: committee.id,
       lease,
       creates: plan.creates,
       updates: plan.updates.map((u) => ({ id: u.before.id, fields: u.fields, bumpSequence: u.bumpSequence })),
       deltaLink: round.deltaLink,
       windowStart: full || !calendar.windowStart ? fresh.start : calendar.windowStart,
-      syncedAt: this.clock.now(),
+      syncedAt: this.deps.clock.now(),
       messages,
       cards,
     });
     if (!written) throw new LeaseLostError(committee.slug);
-    if (messages.length || cards.length) this.queued();
     return {
       committeeId: committee.id,
       committee: committee.name,
@@ -199,7 +199,7 @@ export class CalendarSyncService {
         committeeId: committee.id,
         subjectId: change.after.id,
         to: { conversationId: channelIdOf(committee.conversationId), serviceUrl, tenantId: committee.tenantId },
-        content: this.letters.meetingChanged(committee, change),
+        content: this.deps.letters.meetingChanged(committee, change),
       },
     ];
   }

@@ -104,34 +104,36 @@ export function checkMeeting(draft: MeetingDraft, others: readonly Meeting[], no
   return problems;
 }
 
+export interface CalendarServiceDeps {
+  committees: CommitteeService;
+  calendars: CalendarRepository;
+  writer: OutlookEventWriter;
+  audit: AuditLog;
+  clock: Clock;
+  feedWriter: CalendarFeedWriter;
+  newToken: () => string;
+  options: { graphConfigured: boolean; writeEnabled: boolean };
+}
+
 export class CalendarService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly calendars: CalendarRepository,
-    private readonly writer: OutlookEventWriter,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly feedWriter: CalendarFeedWriter,
-    private readonly newToken: () => string,
-    private readonly options: { graphConfigured: boolean; writeEnabled: boolean },
-  ) {}
+  constructor(private readonly deps: CalendarServiceDeps) {}
 
   /** Where the committee's dates come from, and whether they are stale. */
   async status(committee: Committee): Promise<CalendarStatus> {
-    const calendar = await this.calendars.calendarOf(committee.id);
+    const calendar = await this.deps.calendars.calendarOf(committee.id);
     const mailbox = calendar?.mailbox ?? null;
     const syncedAt = calendar?.syncedAt ?? null;
     const failedAt = calendar?.failedAt ?? null;
-    const now = this.clock.now().getTime();
+    const now = this.deps.clock.now().getTime();
     const stale = Boolean(mailbox) && (syncedAt ? now - syncedAt.getTime() > STALE_AFTER_MS : failedAt !== null);
-    const outlook = Boolean(mailbox) && this.options.graphConfigured;
-    return { source: outlook ? 'outlook' : 'dagsorden', mailbox, syncedAt, failedAt, stale, writes: outlook && this.options.writeEnabled };
+    const outlook = Boolean(mailbox) && this.deps.options.graphConfigured;
+    return { source: outlook ? 'outlook' : 'dagsorden', mailbox, syncedAt, failedAt, stale, writes: outlook && this.deps.options.writeEnabled };
   }
 
   /** The secret part of the committee's feed address, for a member; with where the dates come from. */
   async feedLink(committee: Committee, actor: Actor): Promise<{ token: string; status: CalendarStatus }> {
-    await this.committees.requireMember(committee, actor);
-    const token = await this.calendars.feedToken(committee.id, this.newToken);
+    await this.deps.committees.requireMember(committee, actor);
+    const token = await this.deps.calendars.feedToken(committee.id, this.deps.newToken);
     return { token, status: await this.status(committee) };
   }
 
@@ -141,21 +143,21 @@ export class CalendarService {
    * this is how one that got out is withdrawn.
    */
   async replaceFeedLink(committee: Committee, actor: Actor, correlationId?: string): Promise<{ token: string; status: CalendarStatus }> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
-    const token = this.newToken();
-    await this.calendars.replaceFeedToken(committee.id, token);
-    await this.audit.record({ committeeId: committee.id, actor, action: 'calendar.feed_replaced', subjectType: 'committee', subjectId: committee.id, data: {}, correlationId });
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const token = this.deps.newToken();
+    await this.deps.calendars.replaceFeedToken(committee.id, token);
+    await this.deps.audit.record({ committeeId: committee.id, actor, action: 'calendar.feed_replaced', subjectType: 'committee', subjectId: committee.id, data: {}, correlationId });
     return { token, status: await this.status(committee) };
   }
 
   /** The .ics file behind a feed address (the token is its secret), or null: the committee's meetings from 30 days back. */
   async feed(slug: string, token: string): Promise<{ fileName: string; body: string } | null> {
-    const committeeId = await this.calendars.committeeByFeed(slug, token);
-    const committee = committeeId ? await this.committees.byId(committeeId) : null;
+    const committeeId = await this.deps.calendars.committeeByFeed(slug, token);
+    const committee = committeeId ? await this.deps.committees.byId(committeeId) : null;
     if (!committee) return null;
-    const from = new Date(this.clock.now().getTime() - FEED_DAYS_BACK * DAY_MS);
-    const meetings = await this.calendars.feedMeetings(committee.id, from);
-    const body = this.feedWriter({
+    const from = new Date(this.deps.clock.now().getTime() - FEED_DAYS_BACK * DAY_MS);
+    const meetings = await this.deps.calendars.feedMeetings(committee.id, from);
+    const body = this.deps.feedWriter({
       committee: committee.name,
       timeZone: committee.timeZone,
       locale: committee.locale,
@@ -166,14 +168,14 @@ export class CalendarService {
 
   /** What the "nyt møde" form needs (secretariat): the committee and where its dates come from. */
   async formView(committee: Committee, actor: Actor): Promise<{ committee: Committee; status: CalendarStatus }> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     return { committee, status: await this.status(committee) };
   }
 
   /** The problems with a draft for the committee, clashes with its coming meetings included. */
   async problems(committee: Committee, draft: MeetingDraft): Promise<MeetingProblem[]> {
-    const now = this.clock.now();
-    return checkMeeting(draft, await this.calendars.feedMeetings(committee.id, now), now);
+    const now = this.deps.clock.now();
+    return checkMeeting(draft, await this.deps.calendars.feedMeetings(committee.id, now), now);
   }
 
   /**
@@ -183,19 +185,19 @@ export class CalendarService {
    * refuses, the meeting stays in Dagsorden and the answer says so.
    */
   async createMeeting(actor: Actor, committeeId: string, draft: MeetingDraft, correlationId?: string): Promise<MeetingCreated> {
-    const { committee } = await this.committees.getForRole(committeeId, actor, ['secretariat']);
+    const { committee } = await this.deps.committees.getForRole(committeeId, actor, ['secretariat']);
     const clean: MeetingDraft = {
       ...draft,
       place: draft.place?.replace(/\s+/g, ' ').trim() || null,
       room: draft.room?.replace(/\s+/g, ' ').trim() || null,
       onlineUrl: draft.onlineUrl?.trim() || null,
     };
-    const now = this.clock.now();
-    const coming = await this.calendars.feedMeetings(committee.id, now);
+    const now = this.deps.clock.now();
+    const coming = await this.deps.calendars.feedMeetings(committee.id, now);
     const same = coming.find((m) => m.status !== 'cancelled' && m.startsAt.getTime() === clean.startsAt?.getTime() && m.endsAt.getTime() === clean.endsAt?.getTime());
     if (same) return { kind: 'exists', meeting: same, committee };
     if (checkMeeting(clean, coming, now).length || !clean.startsAt || !clean.endsAt) throw new DomainError('invalid_input', 'meeting draft');
-    const { meeting, created } = await this.calendars.createMeeting({
+    const { meeting, created } = await this.deps.calendars.createMeeting({
       committeeId: committee.id,
       startsAt: clean.startsAt,
       endsAt: clean.endsAt,
@@ -208,16 +210,16 @@ export class CalendarService {
     let outlook: 'written' | 'not_written' | 'failed' = 'not_written';
     let failure: string | null = null;
     try {
-      const event = await this.writer.createEvent(committee, meeting);
+      const event = await this.deps.writer.createEvent(committee, meeting);
       if (event) {
-        await this.calendars.linkEvent(meeting.id, event.eventId, event.iCalUId);
+        await this.deps.calendars.linkEvent(meeting.id, event.eventId, event.iCalUId);
         outlook = 'written';
       }
     } catch (err) {
       outlook = 'failed';
       failure = (err instanceof Error ? err.message : String(err)).slice(0, 300);
     }
-    await this.audit.record({
+    await this.deps.audit.record({
       committeeId: committee.id,
       actor,
       action: 'meeting.created',

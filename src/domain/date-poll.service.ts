@@ -55,21 +55,23 @@ export interface DatePollMessenger {
   outlookFailed(poll: DatePoll, committee: Committee, meeting: Meeting, error: string, secretariat: Recipient[]): OutboundMessage[];
 }
 
+export interface DatePollServiceDeps {
+  committees: CommitteeService;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  polls: DatePollRepository;
+  clock: Clock;
+  messenger: DatePollMessenger;
+  /** Null where the app may not write the committees' calendars (Calendars.ReadWrite). */
+  outlook: OutlookEventWriter | null;
+}
+
 export class DatePollService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly polls: DatePollRepository,
-    private readonly clock: Clock,
-    private readonly messenger: DatePollMessenger,
-    /** Null where the app may not write the committees' calendars (Calendars.ReadWrite). */
-    private readonly outlook: OutlookEventWriter | null,
-  ) {}
+  constructor(private readonly deps: DatePollServiceDeps) {}
 
   /** The form for a new poll (secretariat). */
   async formView(committee: Committee, actor: Actor): Promise<{ committee: Committee }> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     return { committee };
   }
 
@@ -78,9 +80,9 @@ export class DatePollService {
    * or place with CPR-like numbers goes only with `cprConfirmed`, their fingerprint as checked.
    */
   async create(actor: Actor, committeeId: string, draft: DatePollDraft, correlationId?: string, cprConfirmed: string | null = null): Promise<DatePollView> {
-    const { committee, member } = await this.committees.getForRole(committeeId, actor, ['secretariat']);
+    const { committee, member } = await this.deps.committees.getForRole(committeeId, actor, ['secretariat']);
     if (!committee.conversationId) throw new DomainError('channel_not_linked', committee.slug);
-    if (checkPollDraft(draft, this.clock.now()).length) throw new DomainError('invalid_input', 'date poll');
+    if (checkPollDraft(draft, this.deps.clock.now()).length) throw new DomainError('invalid_input', 'date poll');
     const clean: DatePollDraft = {
       title: draft.title.replace(/\s+/g, ' ').trim(),
       place: draft.place?.replace(/\s+/g, ' ').trim() || null,
@@ -89,11 +91,11 @@ export class DatePollService {
     };
     // The candidates are dates the card writes itself; the secretariat's words are these.
     const cpr = guardCpr([{ where: 'titel', text: clean.title }, { where: 'sted', text: clean.place }], cprConfirmed, committee.id);
-    const poll = await this.polls.create(
+    const poll = await this.deps.polls.create(
       committee.id,
       member.personId,
       clean,
-      this.clock.now(),
+      this.deps.clock.now(),
       { committeeId: committee.id, actorPersonId: member.personId, action: 'date_poll.created', subjectType: 'date_poll', subjectId: null, data: { actorName: actor.name, meetings: clean.groups.length, ...(cpr.findings.length ? { cprFindings: cpr.findings.length, confirmedCpr: true } : {}) }, correlationId: correlationId ?? null },
       (p) => ({ cards: [this.cardOf(p)], messages: [] }),
     );
@@ -102,19 +104,19 @@ export class DatePollService {
 
   /** The poll as a card's refresh shows it to the actor; null for anyone not a member of its committee. */
   async viewIfMember(pollId: string, actor: Actor): Promise<DatePollView | null> {
-    const poll = await this.polls.find(pollId);
-    const committee = poll && (await this.committees.byId(poll.committeeId));
-    const member = committee && actor.aadObjectId ? await this.memberships.findByAad(committee.id, actor.aadObjectId) : null;
+    const poll = await this.deps.polls.find(pollId);
+    const committee = poll && (await this.deps.committees.byId(poll.committeeId));
+    const member = committee && actor.aadObjectId ? await this.deps.memberships.findByAad(committee.id, actor.aadObjectId) : null;
     return poll && committee && member ? this.viewFor(poll, committee, member) : null;
   }
 
   /** The poll as the actor sees it (a member: with their answers); the shared card's view when they are none. */
   async view(pollId: string, actor: Actor | null): Promise<DatePollView> {
-    const poll = await this.polls.find(pollId);
+    const poll = await this.deps.polls.find(pollId);
     if (!poll) throw new DomainError('invalid_input', `no poll ${pollId}`);
-    const committee = await this.committees.byId(poll.committeeId);
+    const committee = await this.deps.committees.byId(poll.committeeId);
     if (!committee) throw new DomainError('committee_not_found', poll.committeeId);
-    const member = actor?.aadObjectId ? await this.memberships.findByAad(committee.id, actor.aadObjectId) : null;
+    const member = actor?.aadObjectId ? await this.deps.memberships.findByAad(committee.id, actor.aadObjectId) : null;
     return this.viewFor(poll, committee, member);
   }
 
@@ -123,23 +125,23 @@ export class DatePollService {
    * until the poll is closed or its deadline passes; the same answers twice change nothing.
    */
   async answer(actor: Actor, pollId: string, answers: Array<{ candidateId: string; answer: DateAnswer }>, correlationId?: string): Promise<{ view: DatePollView; changed: number }> {
-    const poll = await this.polls.find(pollId);
+    const poll = await this.deps.polls.find(pollId);
     if (!poll) throw new DomainError('invalid_input', `no poll ${pollId}`);
-    const { committee, member } = await this.committees.getForMember(poll.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(poll.committeeId, actor);
     if (!REPRESENTING.includes(member.role)) throw new DomainError('not_asked', member.role);
     const candidates = new Set(poll.groups.flatMap((g) => g.candidates.map((c) => c.id)));
     if (!answers.length || answers.some((a) => !candidates.has(a.candidateId))) throw new DomainError('invalid_input', 'answers');
-    if (!pollTakesAnswers(poll, this.clock.now())) throw new DomainError('poll_closed', pollId);
-    const saved = await this.polls.saveAnswers(
+    if (!pollTakesAnswers(poll, this.deps.clock.now())) throw new DomainError('poll_closed', pollId);
+    const saved = await this.deps.polls.saveAnswers(
       poll.id,
       member.personId,
       answers,
-      this.clock.now(),
+      this.deps.clock.now(),
       { committeeId: committee.id, actorPersonId: member.personId, action: 'date_poll.answered', subjectType: 'date_poll', subjectId: poll.id, data: { actorName: actor.name, answers }, correlationId: correlationId ?? null },
       { ...this.cardOf(poll), delayMs: CARD_COALESCE_MS },
     );
     if (!saved) throw new DomainError('poll_closed', pollId);
-    return { view: await this.viewFor((await this.polls.find(poll.id))!, committee, member), changed: saved.changed };
+    return { view: await this.viewFor((await this.deps.polls.find(poll.id))!, committee, member), changed: saved.changed };
   }
 
   /**
@@ -148,20 +150,20 @@ export class DatePollService {
    * changes and `done` is false; the view says who did.
    */
   async close(actor: Actor, pollId: string, picks: Map<string, string>, correlationId?: string): Promise<{ done: boolean; view: DatePollView; meetings: Meeting[] }> {
-    const poll = await this.polls.find(pollId);
+    const poll = await this.deps.polls.find(pollId);
     if (!poll) throw new DomainError('invalid_input', `no poll ${pollId}`);
-    const { committee, member } = await this.committees.getForRole(poll.committeeId, actor, ['secretariat']);
+    const { committee, member } = await this.deps.committees.getForRole(poll.committeeId, actor, ['secretariat']);
     const chosen = poll.groups.map((g) => {
       const candidateId = picks.get(g.id) ?? bestCandidate(g.candidates)!.id;
       if (!g.candidates.some((c) => c.id === candidateId)) throw new DomainError('invalid_input', `candidate ${candidateId} of group ${g.id}`);
       return { groupId: g.id, candidateId };
     });
-    const closed = await this.polls.close(
-      { pollId: poll.id, closedById: member.personId, picks: chosen, outlook: Boolean(this.outlook) },
+    const closed = await this.deps.polls.close(
+      { pollId: poll.id, closedById: member.personId, picks: chosen, outlook: Boolean(this.deps.outlook) },
       { committeeId: committee.id, actorPersonId: member.personId, action: 'date_poll.closed', subjectType: 'date_poll', subjectId: poll.id, data: { actorName: actor.name, picks: chosen }, correlationId: correlationId ?? null },
-      (p, meetings) => ({ cards: [this.cardOf(p)], messages: this.messenger.result(p, committee, meetings) }),
+      (p, meetings) => ({ cards: [this.cardOf(p)], messages: this.deps.messenger.result(p, committee, meetings) }),
     );
-    if (!closed) return { done: false, view: await this.viewFor((await this.polls.find(poll.id))!, committee, member), meetings: [] };
+    if (!closed) return { done: false, view: await this.viewFor((await this.deps.polls.find(poll.id))!, committee, member), meetings: [] };
     return { done: true, view: await this.viewFor(closed.poll, committee, member), meetings: closed.meetings };
   }
 
@@ -172,22 +174,22 @@ export class DatePollService {
    * Returns how many were handled.
    */
   async writeOutlookEvents(): Promise<number> {
-    if (!this.outlook) return 0;
+    if (!this.deps.outlook) return 0;
     let handled = 0;
-    for (let claim = await this.polls.claimOutlook(OUTLOOK_LEASE_SECONDS); claim; claim = await this.polls.claimOutlook(OUTLOOK_LEASE_SECONDS)) {
+    for (let claim = await this.deps.polls.claimOutlook(OUTLOOK_LEASE_SECONDS); claim; claim = await this.deps.polls.claimOutlook(OUTLOOK_LEASE_SECONDS)) {
       handled += 1;
-      const [poll, meeting] = await Promise.all([this.polls.find(claim.pollId), this.meetings.findById(claim.meetingId)]);
-      const committee = poll && (await this.committees.byId(poll.committeeId));
+      const [poll, meeting] = await Promise.all([this.deps.polls.find(claim.pollId), this.deps.meetings.findById(claim.meetingId)]);
+      const committee = poll && (await this.deps.committees.byId(poll.committeeId));
       if (!poll || !meeting || !committee) {
-        await this.polls.outlookFailed(claim.groupId, 'the meeting or its committee is gone', []);
+        await this.deps.polls.outlookFailed(claim.groupId, 'the meeting or its committee is gone', []);
         continue;
       }
       try {
-        await this.polls.outlookWritten(claim.groupId, meeting.id, await this.outlook.createEvent(committee, meeting));
+        await this.deps.polls.outlookWritten(claim.groupId, meeting.id, await this.deps.outlook.createEvent(committee, meeting));
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-        await this.polls.outlookFailed(claim.groupId, error, this.messenger.outlookFailed(poll, committee, meeting, error, secretariat));
+        const secretariat = await this.deps.memberships.recipients(committee.id, ['secretariat']);
+        await this.deps.polls.outlookFailed(claim.groupId, error, this.deps.messenger.outlookFailed(poll, committee, meeting, error, secretariat));
       }
     }
     return handled;
@@ -199,26 +201,26 @@ export class DatePollService {
    * has passed (the outbox's keys make each once-only); then the pending Outlook events.
    */
   async tick(queue: (messages: OutboundMessage[]) => Promise<number>): Promise<{ reminders: number; due: number; outlook: number }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     let reminders = 0;
     let due = 0;
-    for (const poll of await this.polls.listOpen()) {
+    for (const poll of await this.deps.polls.listOpen()) {
       if (!poll.deadline) continue;
-      const committee = await this.committees.byId(poll.committeeId);
+      const committee = await this.deps.committees.byId(poll.committeeId);
       if (!committee) continue;
-      const members = await this.memberships.list(committee.id);
-      const respondents = await this.polls.respondents(poll.id);
+      const members = await this.deps.memberships.list(committee.id);
+      const respondents = await this.deps.polls.respondents(poll.id);
       const asked = members.filter((m) => REPRESENTING.includes(m.role));
       if (poll.deadline.getTime() <= now.getTime()) {
-        const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-        due += await queue(this.messenger.due(poll, committee, secretariat, asked.filter((m) => respondents.has(m.personId)).length, asked.length));
+        const secretariat = await this.deps.memberships.recipients(committee.id, ['secretariat']);
+        due += await queue(this.deps.messenger.due(poll, committee, secretariat, asked.filter((m) => respondents.has(m.personId)).length, asked.length));
         continue;
       }
       const remindAt = pollReminderAt(poll, committee.timeZone);
       if (remindAt && remindAt.getTime() <= now.getTime()) {
         const waiting = new Set(asked.filter((m) => !respondents.has(m.personId)).map((m) => m.personId));
-        const recipients = (await this.memberships.recipients(committee.id, REPRESENTING)).filter((r) => waiting.has(r.personId));
-        reminders += await queue(this.messenger.reminders(poll, committee, recipients));
+        const recipients = (await this.deps.memberships.recipients(committee.id, REPRESENTING)).filter((r) => waiting.has(r.personId));
+        reminders += await queue(this.deps.messenger.reminders(poll, committee, recipients));
       }
     }
     return { reminders, due, outlook: await this.writeOutlookEvents() };
@@ -226,7 +228,7 @@ export class DatePollService {
 
   /** The committee's open polls, newest first (for "datoafstemning" to point at). */
   async openPolls(committee: Committee): Promise<DatePoll[]> {
-    return (await this.polls.list(committee.id)).filter((p) => p.status === 'open');
+    return (await this.deps.polls.list(committee.id)).filter((p) => p.status === 'open');
   }
 
   private cardOf(poll: DatePoll): CardRefresh {
@@ -235,10 +237,10 @@ export class DatePollService {
 
   private async viewFor(poll: DatePoll, committee: Committee, member: Member | null): Promise<DatePollView> {
     const [members, respondents, mine, meetings] = await Promise.all([
-      this.memberships.list(committee.id),
-      this.polls.respondents(poll.id),
-      member ? this.polls.answersOf(poll.id, member.personId) : Promise.resolve(new Map<string, DateAnswer>()),
-      Promise.all(poll.groups.filter((g) => g.meetingId).map(async (g) => [g.id, await this.meetings.findById(g.meetingId!)] as const)),
+      this.deps.memberships.list(committee.id),
+      this.deps.polls.respondents(poll.id),
+      member ? this.deps.polls.answersOf(poll.id, member.personId) : Promise.resolve(new Map<string, DateAnswer>()),
+      Promise.all(poll.groups.filter((g) => g.meetingId).map(async (g) => [g.id, await this.deps.meetings.findById(g.meetingId!)] as const)),
     ]);
     const asked = members.filter((m) => REPRESENTING.includes(m.role));
     return {
@@ -246,7 +248,7 @@ export class DatePollService {
       committee,
       mine,
       viewer: member ? { canAnswer: REPRESENTING.includes(member.role), canClose: member.role === 'secretariat' } : null,
-      takesAnswers: pollTakesAnswers(poll, this.clock.now()),
+      takesAnswers: pollTakesAnswers(poll, this.deps.clock.now()),
       asked: asked.length,
       answered: asked.filter((m) => respondents.has(m.personId)).length,
       best: new Map(poll.groups.flatMap((g) => {

@@ -105,29 +105,31 @@ function endOfToday(now: Date, timeZone: string): Date {
   return fromLocal({ ...next, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
+export interface DecisionServiceDeps {
+  committees: CommitteeService;
+  agenda: AgendaRepository;
+  decisions: DecisionRepository;
+  minutes: Pick<MinutesRepository, 'find' | 'latestWithItems'>;
+  memberships: Pick<MembershipRepository, 'list'>;
+  organisations: Pick<InputRequestRepository, 'organisations'>;
+  meetings: { findById(id: string): Promise<Meeting | null> };
+  clock: Clock;
+}
+
 export class DecisionService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly agenda: AgendaRepository,
-    private readonly decisions: DecisionRepository,
-    private readonly minutes: Pick<MinutesRepository, 'find' | 'latestWithItems'>,
-    private readonly memberships: Pick<MembershipRepository, 'list'>,
-    private readonly organisations: Pick<InputRequestRepository, 'organisations'>,
-    private readonly meetings: { findById(id: string): Promise<Meeting | null> },
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: DecisionServiceDeps) {}
 
   /** The meeting whose Referat is being written: the latest with an agenda that starts today or has started. */
   recordingMeeting(committee: Committee): Promise<Meeting | null> {
-    return this.minutes.latestWithItems(committee.id, endOfToday(this.clock.now(), committee.timeZone));
+    return this.deps.minutes.latestWithItems(committee.id, endOfToday(this.deps.clock.now(), committee.timeZone));
   }
 
   /** "referat punkt 1.2": the decision form for that item of the meeting being recorded (secretariat only). */
   async formByNumber(committee: Committee, actor: Actor, number: string): Promise<DecisionFormView> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const meeting = await this.recordingMeeting(committee);
     if (!meeting) throw new DomainError('no_agenda', committee.slug);
-    const agenda = await this.agenda.loadAgenda(meeting.id);
+    const agenda = await this.deps.agenda.loadAgenda(meeting.id);
     const item = agenda?.items.find((i) => i.number === number && i.status !== 'withdrawn');
     if (!item) throw new DomainError('invalid_input', `no item ${number} on ${meeting.id}`);
     return this.view(committee, meeting, item);
@@ -163,13 +165,13 @@ export class DecisionService {
       { where: `${item.number} · rettelse`, text: correction },
     ];
     const cpr = leaves ? guardCpr(texts, cprConfirmed, item.id) : null;
-    const saved = await this.decisions.record({
+    const saved = await this.deps.decisions.record({
       itemId: item.id,
       committeeId: committee.id,
       version: input.version,
       draft,
       actorPersonId: member.personId,
-      at: this.clock.now(),
+      at: this.deps.clock.now(),
       correction,
       audit: {
         committeeId: committee.id,
@@ -182,33 +184,33 @@ export class DecisionService {
       },
     });
     if (!saved) return { kind: 'conflict', view: await this.view(committee, meeting, item) };
-    const fresh = (await this.agenda.findItem(item.id)) ?? item;
+    const fresh = (await this.deps.agenda.findItem(item.id)) ?? item;
     return { kind: 'saved', decision: saved, item: fresh, committee, meeting, corrected: Boolean(correction) };
   }
 
   /** "beslutninger <søgeord>": the committee's decisions that match, newest first; the latest when no words are given (members). */
   async search(committee: Committee, actor: Actor, words: string): Promise<{ committee: Committee; words: string; hits: DecisionHit[]; total: number }> {
-    await this.committees.requireMember(committee, actor);
+    await this.deps.committees.requireMember(committee, actor);
     const query = words.trim().slice(0, DECISION_LIMITS.search);
-    const found = query ? await this.decisions.search(committee.id, query, SEARCH_LIMIT) : await this.decisions.latest(committee.id, SEARCH_LIMIT);
+    const found = query ? await this.deps.decisions.search(committee.id, query, SEARCH_LIMIT) : await this.deps.decisions.latest(committee.id, SEARCH_LIMIT);
     return { committee, words: query, ...found };
   }
 
   private async itemOf(itemId: string, actor: Actor): Promise<{ item: AgendaItem; meeting: Meeting; committee: Committee; member: Member }> {
-    const item = await this.agenda.findItem(itemId);
-    const meeting = item && (await this.meetings.findById(item.meetingId));
+    const item = await this.deps.agenda.findItem(itemId);
+    const meeting = item && (await this.deps.meetings.findById(item.meetingId));
     if (!item || !meeting) throw new DomainError('invalid_input', `no item ${itemId}`);
-    const { committee, member } = await this.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
+    const { committee, member } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (item.status === 'withdrawn') throw new DomainError('item_closed', `${item.number} is withdrawn`);
     return { item, meeting, committee, member };
   }
 
   private async view(committee: Committee, meeting: Meeting, item: AgendaItem): Promise<DecisionFormView> {
     const [decision, minutes, organisations, members] = await Promise.all([
-      this.decisions.find(item.id),
-      this.minutes.find(meeting.id),
-      this.organisations.organisations(committee.id),
-      this.memberships.list(committee.id),
+      this.deps.decisions.find(item.id),
+      this.deps.minutes.find(meeting.id),
+      this.deps.organisations.organisations(committee.id),
+      this.deps.memberships.list(committee.id),
     ]);
     return {
       committee,
@@ -223,7 +225,7 @@ export class DecisionService {
 
   /** The form's content as stored: trimmed, empty actions dropped, owners that belong to the committee. */
   private async cleanDraft(committee: Committee, draft: DecisionDraft): Promise<DecisionDraft> {
-    const [organisations, members] = await Promise.all([this.organisations.organisations(committee.id), this.memberships.list(committee.id)]);
+    const [organisations, members] = await Promise.all([this.deps.organisations.organisations(committee.id), this.deps.memberships.list(committee.id)]);
     const known = (a: ActionDraft) =>
       a.owner.kind === 'secretariat' ||
       (a.owner.kind === 'organisation' && organisations.some((o) => o.id === (a.owner as { organisationId: string }).organisationId)) ||

@@ -44,8 +44,6 @@ export function lettersTo(
 }
 
 export class DeliveryService {
-  private readonly listeners = new Set<() => void>();
-
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly people: PersonRepository,
@@ -66,9 +64,7 @@ export class DeliveryService {
   /** Queues the messages whose keys were never queued; returns how many were new. */
   async queue(messages: OutboundMessage[]): Promise<number> {
     if (!messages.length) return 0;
-    const queued = await this.outbox.enqueue(messages);
-    if (queued) this.listeners.forEach((listener) => listener());
-    return queued;
+    return this.outbox.enqueue(messages);
   }
 
   /** The actor as a person the bot can write to, if known. */
@@ -84,15 +80,5 @@ export class DeliveryService {
   /** Who (the last part of their memberKey) already has a message of this kind about this subject. */
   async servedFor(kind: string, subjectId: string): Promise<Set<string>> {
     return new Set([...(await this.outbox.keysFor(kind, subjectId))].map((key) => key.split(':')[2]!));
-  }
-
-  /** Tells the worker that something was queued elsewhere (with a change, in its transaction). */
-  queuedElsewhere(): void {
-    this.listeners.forEach((listener) => listener());
-  }
-
-  /** Calls `listener` when something new was queued (the worker sends it at once). */
-  onQueued(listener: () => void): void {
-    this.listeners.add(listener);
   }
 }

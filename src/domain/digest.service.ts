@@ -72,26 +72,28 @@ export function digestDueAt(meeting: Pick<Meeting, 'startsAt'>, committee: Pick<
   return fromLocal({ ...day, hour: DIGEST_HOUR, minute: 0 }, committee.timeZone);
 }
 
+export interface DigestServiceDeps {
+  committees: CommitteeRepository;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  agenda: AgendaRepository;
+  people: PersonRepository;
+  audit: AuditLog;
+  clock: Clock;
+  inputs: InputRequestRepository;
+  submissions: SubmissionRepository;
+  actions: Pick<ActionItemRepository, 'listOpen'>;
+  attendance?: AttendancePrompts;
+}
+
 export class DigestService {
-  constructor(
-    private readonly committees: CommitteeRepository,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly agenda: AgendaRepository,
-    private readonly people: PersonRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly inputs: InputRequestRepository,
-    private readonly submissions: SubmissionRepository,
-    private readonly actions: Pick<ActionItemRepository, 'listOpen'>,
-    private readonly attendance?: AttendancePrompts,
-  ) {}
+  constructor(private readonly deps: DigestServiceDeps) {}
 
   /** Meetings whose digests are due now: past their due time, not started, not cancelled. */
   async dueMeetings(): Promise<Array<{ committee: Committee; meeting: Meeting }>> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const horizon = new Date(now.getTime() + (MAX_DIGEST_DAYS + 1) * 86_400_000);
-    const coming = await comingMeetings(this.meetings, this.committees, now, horizon);
+    const coming = await comingMeetings(this.deps.meetings, this.deps.committees, now, horizon);
     return coming.filter(({ committee, meeting }) => digestDueAt(meeting, committee) <= now);
   }
 
@@ -100,7 +102,7 @@ export class DigestService {
    * person ids already served): not muted, and the bot can write to them (personalTarget).
    */
   async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>, channel = true): Promise<MeetingDigests | null> {
-    const recipients = (await this.memberships.recipients(committee.id)).flatMap((recipient) => {
+    const recipients = (await this.deps.memberships.recipients(committee.id)).flatMap((recipient) => {
       const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
       return to ? [{ recipient, to }] : [];
     });
@@ -111,27 +113,27 @@ export class DigestService {
 
   /** The actor's own digest of the meeting as it stands now (their card, after they answered on it). */
   async digestFor(meetingId: string, actor: Actor): Promise<MeetingDigests> {
-    const meeting = await this.meetings.findById(meetingId);
-    const committee = meeting && (await this.committees.findById(meeting.committeeId));
-    const me = committee && actor.aadObjectId ? await this.memberships.findByAad(committee.id, actor.aadObjectId) : null;
+    const meeting = await this.deps.meetings.findById(meetingId);
+    const committee = meeting && (await this.deps.committees.findById(meeting.committeeId));
+    const me = committee && actor.aadObjectId ? await this.deps.memberships.findByAad(committee.id, actor.aadObjectId) : null;
     if (!meeting || !committee || !me) throw new DomainError('not_member', `digest of ${meetingId}`);
-    const recipient = (await this.memberships.recipients(committee.id)).find((r) => r.personId === me.personId);
+    const recipient = (await this.deps.memberships.recipients(committee.id)).find((r) => r.personId === me.personId);
     return this.build(committee, meeting, recipient ? [{ recipient, to: { personId: recipient.personId } }] : []);
   }
 
   private async build(committee: Committee, meeting: Meeting, recipients: Array<{ recipient: Recipient; to: MessageTarget }>): Promise<MeetingDigests> {
-    const loaded = await this.agenda.loadAgenda(meeting.id);
+    const loaded = await this.deps.agenda.loadAgenda(meeting.id);
     // Members are told what was published: drafts and edits since wait for the next publish.
     const shown = loaded && { ...loaded, items: publishedItems(loaded.items) };
     const published = shown && shown.items.length ? shown : null;
     const items = published ? published.items.filter((i) => i.status === 'published') : [];
-    const answers = items.length ? await this.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
+    const answers = items.length ? await this.deps.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
     const pending = await this.pendingInputs(committee);
-    const submitted = await this.submissions.listForMeeting(meeting.id);
-    const openActions = await this.actions.listOpen(committee.id, 'all');
-    const members = openActions.length && recipients.length ? new Map((await this.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
-    const today = localDay(this.clock.now(), committee.timeZone).day;
-    const attendance = this.attendance ? await this.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
+    const submitted = await this.deps.submissions.listForMeeting(meeting.id);
+    const openActions = await this.deps.actions.listOpen(committee.id, 'all');
+    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
+    const today = localDay(this.deps.clock.now(), committee.timeZone).day;
+    const attendance = this.deps.attendance ? await this.deps.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {
       const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
       const member = members.get(recipient.personId);
@@ -157,13 +159,13 @@ export class DigestService {
 
   /** The committee's open requests, each with the members still to answer it (asked, and their organisation has not answered where one answer each is asked). */
   private async pendingInputs(committee: Committee): Promise<Array<{ request: InputRequest; waitsFor: Set<string> }>> {
-    const now = this.clock.now();
-    const open = (await this.inputs.list(committee.id)).filter((r) => r.status === 'open' && r.deadline > now);
+    const now = this.deps.clock.now();
+    const open = (await this.deps.inputs.list(committee.id)).filter((r) => r.status === 'open' && r.deadline > now);
     if (!open.length) return [];
-    const members = await this.memberships.list(committee.id);
+    const members = await this.deps.memberships.list(committee.id);
     return Promise.all(
       open.map(async (request) => {
-        const waiting = stillToAnswer(request, members, await this.inputs.responses(request.id));
+        const waiting = stillToAnswer(request, members, await this.deps.inputs.responses(request.id));
         return { request, waitsFor: new Set(waiting.map((m) => m.personId)) };
       }),
     );
@@ -171,10 +173,10 @@ export class DigestService {
 
   /** "stop opsummering" / "start opsummering": the person's digests off or on, in every committee. */
   async setMuted(actor: Actor, muted: boolean, correlationId?: string): Promise<void> {
-    if (!actor.aadObjectId || !(await this.people.setDigestMuted(actor.aadObjectId, muted))) {
+    if (!actor.aadObjectId || !(await this.deps.people.setDigestMuted(actor.aadObjectId, muted))) {
       throw new DomainError('not_member', 'unknown person (un)muted digests');
     }
-    await this.audit.record({
+    await this.deps.audit.record({
       committeeId: null,
       actor,
       action: muted ? 'person.digest_muted' : 'person.digest_unmuted',

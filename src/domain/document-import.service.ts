@@ -46,15 +46,17 @@ export interface ImportPreview {
 /** A meeting without an end time in the document lasts this long. */
 const DEFAULT_MEETING_HOURS = 2;
 
+export interface DocumentImportServiceDeps {
+  committees: CommitteeService;
+  imports: DocumentImportRepository;
+  meetings: MeetingRepository;
+  agenda: AgendaRepository;
+  audit: AuditLog;
+  now: () => Date;
+}
+
 export class DocumentImportService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly imports: DocumentImportRepository,
-    private readonly meetings: MeetingRepository,
-    private readonly agenda: AgendaRepository,
-    private readonly audit: AuditLog,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly deps: DocumentImportServiceDeps) {}
 
   /** Stores the parsed document as the secretariat's preview (replacing an earlier one). */
   async preview(
@@ -63,8 +65,8 @@ export class DocumentImportService {
     parsed: ParsedDocument,
     fileName: string | null,
   ): Promise<ImportPreview> {
-    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
-    const record = await this.imports.createPreview({
+    const member = await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const record = await this.deps.imports.createPreview({
       committeeId: committee.id,
       personId: member.personId,
       fileName,
@@ -88,7 +90,7 @@ export class DocumentImportService {
   ): Promise<{ saved: SavedImport; meeting: Meeting; preview: ImportPreview }> {
     const { committee, record, member } = await this.load(importId, actor);
     if (record.status === 'saved' && record.meetingId) {
-      const meeting = await this.meetings.findById(record.meetingId);
+      const meeting = await this.deps.meetings.findById(record.meetingId);
       if (meeting) {
         const preview = await this.describe(committee, record);
         const saved: SavedImport = { meetingId: meeting.id, created: 0, updated: 0, removed: 0, decisions: 0, alreadySaved: true };
@@ -99,7 +101,7 @@ export class DocumentImportService {
 
     const meeting = await this.meetingFor(committee, record.parsed, meetingChoice);
     const parsed = record.parsed;
-    const posted = (await this.agenda.loadAgenda(meeting.id))?.items.some((i) => i.cardActivityId);
+    const posted = (await this.deps.agenda.loadAgenda(meeting.id))?.items.some((i) => i.cardActivityId);
     if (posted) guardCpr(parsedTexts(parsed), cprConfirmed, meeting.id);
     const decisions =
       parsed.kind === 'minutes'
@@ -107,7 +109,7 @@ export class DocumentImportService {
             .filter((item) => item.minutes && item.minutes.trim())
             .map((item) => ({ number: item.number, outcome: outcomeFromMinutes(item.minutes!), text: item.minutes!.trim() }))
         : [];
-    const saved = await this.agenda.saveImport({
+    const saved = await this.deps.agenda.saveImport({
       importId: record.id,
       meetingId: meeting.id,
       actorPersonId: member.personId,
@@ -115,7 +117,7 @@ export class DocumentImportService {
       decisions,
     });
     if (!saved.alreadySaved) {
-      await this.audit.record({
+      await this.deps.audit.record({
         committeeId: committee.id,
         actor,
         action: parsed.kind === 'minutes' ? 'minutes.imported' : 'agenda.imported',
@@ -125,7 +127,7 @@ export class DocumentImportService {
         correlationId,
       });
     }
-    const savedMeeting = (await this.meetings.findById(saved.meetingId)) ?? meeting;
+    const savedMeeting = (await this.deps.meetings.findById(saved.meetingId)) ?? meeting;
     const preview = await this.describe(committee, { ...record, status: 'saved', meetingId: savedMeeting.id });
     return { saved, meeting: savedMeeting, preview };
   }
@@ -133,27 +135,27 @@ export class DocumentImportService {
   /** Drops the preview; nothing was saved. */
   async cancel(importId: string, actor: Actor): Promise<ImportPreview> {
     const { committee } = await this.load(importId, actor);
-    const record = await this.imports.cancel(importId);
+    const record = await this.deps.imports.cancel(importId);
     return this.describe(committee, record);
   }
 
   private async load(importId: string, actor: Actor) {
-    const record = await this.imports.find(importId);
+    const record = await this.deps.imports.find(importId);
     if (!record) throw new DomainError('invalid_input', `no import ${importId}`);
-    const { committee, member } = await this.committees.getForRole(record.committeeId, actor, ['secretariat']);
+    const { committee, member } = await this.deps.committees.getForRole(record.committeeId, actor, ['secretariat']);
     return { committee, record, member };
   }
 
   private async meetingFor(committee: Committee, parsed: ParsedDocument, choice: string | null): Promise<Meeting> {
     if (choice && choice !== 'new') {
-      const meeting = await this.meetings.findById(choice);
+      const meeting = await this.deps.meetings.findById(choice);
       if (!meeting || meeting.committeeId !== committee.id) throw new DomainError('invalid_input', `meeting ${choice}`);
       return meeting;
     }
     const target = await this.target(committee, parsed);
     if (target.kind === 'existing') return target.meeting;
     if (target.kind === 'none') throw new DomainError('invalid_input', 'the document names no meeting date');
-    return this.meetings.create({
+    return this.deps.meetings.create({
       committeeId: committee.id,
       startsAt: target.startsAt,
       endsAt: target.endsAt,
@@ -171,12 +173,12 @@ export class DocumentImportService {
       record.status === 'saved' && record.meetingId
         ? await this.existing(record.meetingId)
         : await this.target(committee, parsed);
-    const alternatives = await this.meetings.listUpcoming(committee.id, this.now(), 8);
+    const alternatives = await this.deps.meetings.listUpcoming(committee.id, this.deps.now(), 8);
     return { record: { ...record, parsed }, committee, target, counts, alternatives };
   }
 
   private async existing(meetingId: string): Promise<ImportTarget> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     return meeting ? { kind: 'existing', meeting } : { kind: 'none' };
   }
 
@@ -186,7 +188,7 @@ export class DocumentImportService {
     const tz = committee.timeZone;
     // An undated document (minutes without a head) is proposed for today; the preview says so
     // and offers the coming meetings instead.
-    const today = toLocal(this.now(), tz);
+    const today = toLocal(this.deps.now(), tz);
     const date =
       parsed.meeting.date ??
       `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
@@ -195,7 +197,7 @@ export class DocumentImportService {
     const dayStart = fromLocal({ year, month, day, hour: 0, minute: 0 }, tz);
     const next = addDays({ year, month, day }, 1);
     const dayEnd = fromLocal({ ...next, hour: 0, minute: 0 }, tz);
-    const sameDay = await this.meetings.listStartingBetween(committee.id, dayStart, dayEnd);
+    const sameDay = await this.deps.meetings.listStartingBetween(committee.id, dayStart, dayEnd);
     const found = sameDay.find((m) => m.status !== 'cancelled') ?? sameDay[0];
     if (found && !assumed) return { kind: 'existing', meeting: found };
     const at = (hhmm: string | null, fallbackHour: number) => {

@@ -184,34 +184,36 @@ export function buildNote(request: InputRequest, committee: Committee, organisat
   };
 }
 
+export interface InputServiceDeps {
+  committees: CommitteeService;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  requests: InputRequestRepository;
+  agenda: AgendaRepository;
+  audit: AuditLog;
+  clock: Clock;
+  messenger: InputMessenger;
+  writer: NoteWriter;
+  /** Days a note's download link works after it was issued. */
+  linkDays: number;
+}
+
 export class InputService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly requests: InputRequestRepository,
-    private readonly agenda: AgendaRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly messenger: InputMessenger,
-    private readonly writer: NoteWriter,
-    /** Days a note's download link works after it was issued. */
-    private readonly linkDays: number,
-  ) {}
+  constructor(private readonly deps: InputServiceDeps) {}
 
   /** The coming meetings a request can be for (secretariat). */
   async formView(committee: Committee, actor: Actor): Promise<{ committee: Committee; meetings: Meeting[] }> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
-    const now = this.clock.now();
-    return { committee, meetings: notYetStarted(await this.meetings.listUpcoming(committee.id, now, 8), now) };
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const now = this.deps.clock.now();
+    return { committee, meetings: notYetStarted(await this.deps.meetings.listUpcoming(committee.id, now, 8), now) };
   }
 
   /** Creates and sends the request: a card to each addressee's personal chat (secretariat). */
   async create(actor: Actor, committeeId: string, draft: InputRequestDraft, correlationId?: string): Promise<{ request: InputRequest; committee: Committee; sentTo: number }> {
-    const { committee, member } = await this.committees.getForRole(committeeId, actor, ['secretariat']);
-    if (checkRequest(draft, this.clock.now()).length) throw new DomainError('invalid_input', 'input request');
+    const { committee, member } = await this.deps.committees.getForRole(committeeId, actor, ['secretariat']);
+    if (checkRequest(draft, this.deps.clock.now()).length) throw new DomainError('invalid_input', 'input request');
     if (draft.meetingId) {
-      const meeting = await this.meetings.findById(draft.meetingId);
+      const meeting = await this.deps.meetings.findById(draft.meetingId);
       if (meeting?.committeeId !== committee.id) throw new DomainError('invalid_input', `meeting ${draft.meetingId}`);
     }
     const clean: InputRequestDraft = {
@@ -222,8 +224,8 @@ export class InputService {
     };
     const addressees = await this.addressees(committee);
     let sentTo = 0;
-    const request = await this.requests.create(committee.id, member.personId, clean, (r) => {
-      const cards = this.messenger.requestCards(r, committee, addressees);
+    const request = await this.deps.requests.create(committee.id, member.personId, clean, (r) => {
+      const cards = this.deps.messenger.requestCards(r, committee, addressees);
       sentTo = cards.length;
       return cards;
     });
@@ -239,15 +241,15 @@ export class InputService {
 
   /** The same for a card's refresh: null for anyone not a member, and for a request not yet sent out. */
   async answerViewIfMember(actor: Actor, requestId: string): Promise<AnswerView | null> {
-    const request = await this.requests.find(requestId);
+    const request = await this.deps.requests.find(requestId);
     if (!request || request.status === 'draft' || !actor.aadObjectId) return null;
-    const member = await this.memberships.findByAad(request.committeeId, actor.aadObjectId);
-    const committee = member && (await this.committees.byId(request.committeeId));
+    const member = await this.deps.memberships.findByAad(request.committeeId, actor.aadObjectId);
+    const committee = member && (await this.deps.committees.byId(request.committeeId));
     return member && committee ? this.viewOf(request, committee, member) : null;
   }
 
   private async viewOf(request: InputRequest, committee: Committee, member: Member): Promise<AnswerView> {
-    const responses = await this.requests.responses(request.id);
+    const responses = await this.deps.requests.responses(request.id);
     const mine = responses.find((r) => r.personId === member.personId) ?? null;
     const organisationAnswer =
       request.audience === 'one_per_organisation' && !mine && member.organisation
@@ -262,7 +264,7 @@ export class InputService {
     if (!ADDRESSED.includes(member.role)) throw new DomainError(member.role === 'observer' ? 'observer' : 'invalid_input', 'not asked');
     const texts = request.questions.map((_, i) => (answers[i] ?? '').replace(/\r\n?/g, '\n').trim());
     if (checkAnswers(texts)) throw new DomainError('invalid_input', 'answers');
-    if (!this.isOpen(request) || !(await this.requests.saveResponse(request.id, member.personId, member.organisation?.id ?? null, texts, this.clock.now()))) {
+    if (!this.isOpen(request) || !(await this.deps.requests.saveResponse(request.id, member.personId, member.organisation?.id ?? null, texts, this.deps.clock.now()))) {
       throw new DomainError('input_closed', request.id);
     }
     await this.record(committee, actor, 'input.answered', request.id, {}, correlationId);
@@ -270,38 +272,38 @@ export class InputService {
   }
 
   private async requestFor(actor: Actor, requestId: string): Promise<{ request: InputRequest; committee: Committee; member: Member }> {
-    const request = await this.requests.find(requestId);
+    const request = await this.deps.requests.find(requestId);
     if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
-    return { request, ...(await this.committees.getForMember(request.committeeId, actor)) };
+    return { request, ...(await this.deps.committees.getForMember(request.committeeId, actor)) };
   }
 
   /** "status input <titel>": per organisation, who has answered (secretariat). */
   async matrix(committee: Committee, actor: Actor, title: string): Promise<ResponseMatrix> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const request = await this.findByTitle(committee, title);
     return { request, committee, ...(await this.rowsOf(request)) };
   }
 
   /** Per organisation of the committee, who has answered the request. */
   private async rowsOf(request: InputRequest): Promise<Pick<ResponseMatrix, 'rows' | 'answered'>> {
-    const [organisations, responses] = await Promise.all([this.requests.organisations(request.committeeId), this.requests.responses(request.id)]);
+    const [organisations, responses] = await Promise.all([this.deps.requests.organisations(request.committeeId), this.deps.requests.responses(request.id)]);
     return rowsFrom(organisations, responses);
   }
 
   /** The meeting's input requests (drafts left out) with their answers so far: what the tab shows, before it is narrowed to a reader (inputsSeenBy). */
   async meetingInputs(committeeId: string, meetingId: string): Promise<MeetingInputs> {
-    const requests = (await this.requests.list(committeeId)).filter((r) => r.meetingId === meetingId && r.status !== 'draft');
+    const requests = (await this.deps.requests.list(committeeId)).filter((r) => r.meetingId === meetingId && r.status !== 'draft');
     if (!requests.length) return { organisations: [], requests: [] };
     const [organisations, withResponses] = await Promise.all([
-      this.requests.organisations(committeeId),
-      Promise.all(requests.map(async (request) => ({ request, responses: await this.requests.responses(request.id) }))),
+      this.deps.requests.organisations(committeeId),
+      Promise.all(requests.map(async (request) => ({ request, responses: await this.deps.requests.responses(request.id) }))),
     ]);
     return { organisations, requests: withResponses };
   }
 
   /** "saml input <titel>": closes the request now and compiles its note (secretariat). */
   async compileNow(committee: Committee, actor: Actor, title: string, correlationId?: string): Promise<InputRequest> {
-    await this.committees.requireRole(committee, actor, ['secretariat']);
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const request = await this.findByTitle(committee, title);
     await this.compile(request, committee);
     await this.record(committee, actor, 'input.compiled', request.id, {}, correlationId);
@@ -310,8 +312,8 @@ export class InputService {
 
   /** The note behind a download link (the token is the link's secret), with a file name from its title. */
   async noteFile(requestId: string, token: string, kind: 'docx' | 'md'): Promise<{ fileName: string; body: Uint8Array | string } | null> {
-    const file = await this.requests.noteFile(requestId, token, kind);
-    if (!file || !linkValid(file.tokenIssuedAt, this.clock.now(), this.linkDays)) return null;
+    const file = await this.deps.requests.noteFile(requestId, token, kind);
+    if (!file || !linkValid(file.tokenIssuedAt, this.deps.clock.now(), this.deps.linkDays)) return null;
     // Characters a file name cannot hold (and line breaks, tabs and other controls) become spaces.
     const name = [...`Opsamling af input - ${file.title}`]
       .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c))
@@ -324,17 +326,17 @@ export class InputService {
 
   /** The compiled note's card content (secretariat): counts, download token, the meeting's items. */
   async noteView(actor: Actor, requestId: string): Promise<{ request: InputRequest; committee: Committee; answered: number; total: number; token: string; items: AgendaItem[] }> {
-    const request = await this.requests.find(requestId);
+    const request = await this.deps.requests.find(requestId);
     if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
-    const { committee } = await this.committees.getForRole(request.committeeId, actor, ['secretariat']);
-    const note = await this.requests.noteOf(request.id);
+    const { committee } = await this.deps.committees.getForRole(request.committeeId, actor, ['secretariat']);
+    const note = await this.deps.requests.noteOf(request.id);
     if (!note) throw new DomainError('invalid_input', 'not compiled');
     const { rows, answered } = await this.rowsOf(request);
     // The secretariat looking at an expired link gets a new one (and the agenda's attachment follows).
     let token = note.token;
-    if (!linkValid(note.tokenIssuedAt, this.clock.now(), this.linkDays)) {
-      const fresh = this.messenger.newToken();
-      token = (await this.requests.renewNoteToken(request.id, note.token, fresh, this.clock.now())) ? fresh : ((await this.requests.noteOf(request.id))?.token ?? note.token);
+    if (!linkValid(note.tokenIssuedAt, this.deps.clock.now(), this.deps.linkDays)) {
+      const fresh = this.deps.messenger.newToken();
+      token = (await this.deps.requests.renewNoteToken(request.id, note.token, fresh, this.deps.clock.now())) ? fresh : ((await this.deps.requests.noteOf(request.id))?.token ?? note.token);
     }
     return { request, committee, answered, total: rows.length, token, items: await this.itemsOf(request) };
   }
@@ -345,14 +347,14 @@ export class InputService {
     const item = view.items.find((i) => i.id === itemId);
     if (!item) throw new DomainError('invalid_input', `item ${itemId} is not on the request's meeting`);
     const title = `Opsamling af input: ${view.request.title}`;
-    const added = await this.requests.attachToItem(item.id, title, url(view.token), view.request.confidential);
+    const added = await this.deps.requests.attachToItem(item.id, title, url(view.token), view.request.confidential);
     if (added) await this.record(view.committee, actor, 'input.attached', requestId, { itemId }, correlationId);
     return { item, added };
   }
 
   private async itemsOf(request: InputRequest): Promise<AgendaItem[]> {
     if (!request.meetingId) return [];
-    return (await this.agenda.loadAgenda(request.meetingId))?.items.filter((i) => i.status !== 'withdrawn') ?? [];
+    return (await this.deps.agenda.loadAgenda(request.meetingId))?.items.filter((i) => i.status !== 'withdrawn') ?? [];
   }
 
   /**
@@ -361,11 +363,11 @@ export class InputService {
    * request whose deadline has passed (or that was closed and not yet compiled).
    */
   async tick(queue: (messages: OutboundMessage[]) => Promise<number>): Promise<{ reminders: number; compiled: number }> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     let reminders = 0;
     let compiled = 0;
-    for (const request of await this.requests.listUnfinished()) {
-      const committee = await this.committees.byId(request.committeeId);
+    for (const request of await this.deps.requests.listUnfinished()) {
+      const committee = await this.deps.committees.byId(request.committeeId);
       if (!committee) continue;
       if (request.status === 'closed' || request.deadline.getTime() <= now.getTime()) {
         await this.compile(request, committee);
@@ -379,31 +381,31 @@ export class InputService {
 
   /** The reminders for those who have not answered (for one answer per organisation: whose organisation has not). */
   private async remindersFor(request: InputRequest, committee: Committee): Promise<OutboundMessage[]> {
-    const waiting = new Set(stillToAnswer(request, await this.memberships.list(committee.id), await this.requests.responses(request.id)).map((m) => m.personId));
-    return this.messenger.reminders(request, committee, (await this.addressees(committee)).filter((r) => waiting.has(r.personId)));
+    const waiting = new Set(stillToAnswer(request, await this.deps.memberships.list(committee.id), await this.deps.requests.responses(request.id)).map((m) => m.personId));
+    return this.deps.messenger.reminders(request, committee, (await this.addressees(committee)).filter((r) => waiting.has(r.personId)));
   }
 
   private async compile(request: InputRequest, committee: Committee): Promise<void> {
-    await this.requests.close(request.id);
-    const [organisations, responses] = await Promise.all([this.requests.organisations(committee.id), this.requests.responses(request.id)]);
+    await this.deps.requests.close(request.id);
+    const [organisations, responses] = await Promise.all([this.deps.requests.organisations(committee.id), this.deps.requests.responses(request.id)]);
     const note = buildNote(request, committee, organisations, responses);
-    const markdown = this.writer.markdown(note);
-    const docx = await this.writer.docx(note);
+    const markdown = this.deps.writer.markdown(note);
+    const docx = await this.deps.writer.docx(note);
     // Compiled again: a new link; the old one stops working.
-    const token = this.messenger.newToken();
-    const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
+    const token = this.deps.messenger.newToken();
+    const secretariat = await this.deps.memberships.recipients(committee.id, ['secretariat']);
     const items = await this.itemsOf(request);
-    await this.requests.saveNote(request.id, { markdown, docx, token, tokenIssuedAt: this.clock.now() }, this.messenger.noteReady(request, committee, note, token, items, secretariat));
+    await this.deps.requests.saveNote(request.id, { markdown, docx, token, tokenIssuedAt: this.deps.clock.now() }, this.deps.messenger.noteReady(request, committee, note, token, items, secretariat));
   }
 
   private isOpen(request: InputRequest): boolean {
-    return request.status === 'open' && request.deadline.getTime() > this.clock.now().getTime();
+    return request.status === 'open' && request.deadline.getTime() > this.deps.clock.now().getTime();
   }
 
   /** The committee's request whose title matches (exactly, else the newest that starts with or contains it). */
   private async findByTitle(committee: Committee, title: string): Promise<InputRequest> {
     const wanted = title.trim().toLocaleLowerCase('da');
-    const all = await this.requests.list(committee.id);
+    const all = await this.deps.requests.list(committee.id);
     const found =
       all.find((r) => r.title.toLocaleLowerCase('da') === wanted) ??
       all.find((r) => r.title.toLocaleLowerCase('da').startsWith(wanted)) ??
@@ -413,10 +415,10 @@ export class InputService {
   }
 
   private addressees(committee: Committee): Promise<Recipient[]> {
-    return this.memberships.recipients(committee.id, ADDRESSED);
+    return this.deps.memberships.recipients(committee.id, ADDRESSED);
   }
 
   private record(committee: Committee, actor: Actor, action: string, id: string, data: Record<string, unknown>, correlationId?: string) {
-    return this.audit.record({ committeeId: committee.id, actor, action, subjectType: 'input_request', subjectId: id, data, correlationId });
+    return this.deps.audit.record({ committeeId: committee.id, actor, action, subjectType: 'input_request', subjectId: id, data, correlationId });
   }
 }

@@ -110,32 +110,34 @@ export interface MyOverview {
 
 const ANSWERING: readonly Role[] = ['chair', 'member'];
 
+export interface MeetingPageServiceDeps {
+  committees: CommitteeService;
+  committeeRepo: Pick<CommitteeRepository, 'listForPerson'>;
+  memberships: Pick<MembershipRepository, 'list' | 'findByAad'>;
+  meetings: MeetingRepository;
+  agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn'>;
+  agenda: AgendaService;
+  attendance: AttendanceService;
+  inputs: InputService;
+  submissions: SubmissionService;
+  digests: DigestService;
+  actions: ActionItemService;
+  clock: Clock;
+  /** The page's parts every reader shares (agenda, roster, quorum basis, input, topics), read once for many. */
+  reads: SharedReads;
+  /** Answers and attendance, shared the same way but cleared by every write (the read cache's writes leave them out). */
+  liveReads: SharedReads;
+}
+
 export class MeetingPageService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly committeeRepo: Pick<CommitteeRepository, 'listForPerson'>,
-    private readonly memberships: Pick<MembershipRepository, 'list' | 'findByAad'>,
-    private readonly meetings: MeetingRepository,
-    private readonly agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn'>,
-    private readonly agenda: AgendaService,
-    private readonly attendance: AttendanceService,
-    private readonly inputs: InputService,
-    private readonly submissions: SubmissionService,
-    private readonly digests: DigestService,
-    private readonly actions: ActionItemService,
-    private readonly clock: Clock,
-    /** The page's parts every reader shares (agenda, roster, quorum basis, input, topics), read once for many. */
-    private readonly reads: SharedReads,
-    /** Answers and attendance, shared the same way but cleared by every write (the read cache's writes leave them out). */
-    private readonly liveReads: SharedReads,
-  ) {}
+  constructor(private readonly deps: MeetingPageServiceDeps) {}
 
   /** The actor's committees and their role in each. */
   async mine(actor: Actor): Promise<MyCommittees> {
-    const committees = actor.aadObjectId ? await this.committeeRepo.listForPerson(actor.aadObjectId) : [];
+    const committees = actor.aadObjectId ? await this.deps.committeeRepo.listForPerson(actor.aadObjectId) : [];
     const rows = await Promise.all(
       committees.map(async (c) => {
-        const member = await this.memberships.findByAad(c.id, actor.aadObjectId!);
+        const member = await this.deps.memberships.findByAad(c.id, actor.aadObjectId!);
         return member ? [{ id: c.id, name: c.name, role: member.role, organisation: member.organisation?.name ?? null, displayName: member.displayName }] : [];
       }),
     );
@@ -146,11 +148,11 @@ export class MeetingPageService {
 
   /** A committee's coming meetings and those of the past year (members only). */
   async meetingsOf(committeeId: string, actor: Actor): Promise<{ committee: Committee; coming: Meeting[]; past: Meeting[] }> {
-    const { committee } = await this.committees.getForMember(committeeId, actor);
-    const now = this.clock.now();
+    const { committee } = await this.deps.committees.getForMember(committeeId, actor);
+    const now = this.deps.clock.now();
     const [coming, recent] = await Promise.all([
-      this.meetings.listUpcoming(committee.id, now, COMING),
-      this.meetings.listStartingBetween(committee.id, new Date(now.getTime() - PAST_DAYS * 86_400_000), now),
+      this.deps.meetings.listUpcoming(committee.id, now, COMING),
+      this.deps.meetings.listStartingBetween(committee.id, new Date(now.getTime() - PAST_DAYS * 86_400_000), now),
     ]);
     const comingIds = new Set(coming.map((m) => m.id));
     return { committee, coming, past: recent.filter((m) => !comingIds.has(m.id)).reverse() };
@@ -163,7 +165,7 @@ export class MeetingPageService {
    * meeting only; for anyone else the meeting does not exist.
    */
   async page(meetingId: string, actor: Actor): Promise<MeetingPage> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting || !actor.aadObjectId) throw new DomainError('not_found', meetingId);
     const { committee, member, role } = await this.reader(meeting, actor.aadObjectId);
     const secretariat = role === 'secretariat';
@@ -172,14 +174,14 @@ export class MeetingPageService {
     const { loaded, members, basis, prompts, inputs: allInputs, submissions: allSubmissions } = await this.shared(committee, meeting);
     // Answers and attendance change all day, and writing them leaves the shared reads as they are.
     const ids = (loaded?.items ?? []).map((i) => i.id);
-    const { answers, records } = await this.liveReads.get(`tab:meeting-answers:${meeting.id}:${ids.join(',')}`, async () => {
+    const { answers, records } = await this.deps.liveReads.get(`tab:meeting-answers:${meeting.id}:${ids.join(',')}`, async () => {
       const [answers, records] = await Promise.all([
-        ids.length ? this.agendaRepo.answersOn(ids) : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
-        this.attendance.answersTo(meeting.id),
+        ids.length ? this.deps.agendaRepo.answersOn(ids) : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
+        this.deps.attendance.answersTo(meeting.id),
       ]);
       return { answers, records };
     });
-    const forecast = this.attendance.forecastOf(meeting, basis, members, records);
+    const forecast = this.deps.attendance.forecastOf(meeting, basis, members, records);
     const shown = (loaded?.items ?? []).flatMap((item) => (secretariat ? [item] : (asPublished(item) ?? [])));
     const mine = member ? (answers.get(member.personId) ?? new Map<string, PositionKind>()) : new Map<string, PositionKind>();
     const organisations = answeringOrganisations(members);
@@ -203,7 +205,7 @@ export class MeetingPageService {
       organisations: organisations.map((o) => ({ name: o.name, people: o.people.length })),
       attendance: member && {
         mine: record && { attendance: record.attendance, standIn: record.standIn?.name ?? null, note: record.note },
-        open: attendanceOpen(meeting, this.clock.now(), false),
+        open: attendanceOpen(meeting, this.deps.clock.now(), false),
         canNameStandIn: prompt?.canNameStandIn ?? false,
         candidates: prompt?.candidates ?? [],
       },
@@ -231,16 +233,16 @@ export class MeetingPageService {
 
   /** "Mine møder": each committee's coming meetings and what waits for the actor there (the digest's rules), and their open tasks. */
   async overview(actor: Actor): Promise<MyOverview> {
-    const committees = actor.aadObjectId ? await this.committeeRepo.listForPerson(actor.aadObjectId) : [];
-    const now = this.clock.now();
+    const committees = actor.aadObjectId ? await this.deps.committeeRepo.listForPerson(actor.aadObjectId) : [];
+    const now = this.deps.clock.now();
     const meetings: MyOverview['meetings'] = [];
     const tasks: MyOverview['tasks'] = [];
     for (const committee of committees) {
-      const member = await this.memberships.findByAad(committee.id, actor.aadObjectId!);
+      const member = await this.deps.memberships.findByAad(committee.id, actor.aadObjectId!);
       if (!member) continue;
-      const coming = (await this.meetings.listUpcoming(committee.id, now, OVERVIEW_MEETINGS)).filter((m) => m.status !== 'cancelled');
+      const coming = (await this.deps.meetings.listUpcoming(committee.id, now, OVERVIEW_MEETINGS)).filter((m) => m.status !== 'cancelled');
       for (const meeting of coming) {
-        const digest = await this.digests.digestFor(meeting.id, actor);
+        const digest = await this.deps.digests.digestFor(meeting.id, actor);
         const mine = digest.personal[0];
         const brief = (i: AgendaItem) => ({ id: i.id, number: i.number, title: i.title });
         meetings.push({
@@ -255,7 +257,7 @@ export class MeetingPageService {
           submissions: mine?.submissions ?? [],
         });
       }
-      const list = await this.actions.list(committee, actor);
+      const list = await this.deps.actions.list(committee, actor);
       for (const a of list.actions) {
         tasks.push({ committeeId: committee.id, id: a.id, what: a.what, dueOn: a.dueOn, overdue: isOverdue(a, list.today) });
       }
@@ -274,26 +276,26 @@ export class MeetingPageService {
     inputs: MeetingInputs;
     submissions: TopicSubmission[];
   }> {
-    return this.reads.get(`tab:meeting-page:${meeting.id}`, async () => {
+    return this.deps.reads.get(`tab:meeting-page:${meeting.id}`, async () => {
       const [loaded, members, basis, inputs, submissions] = await Promise.all([
-        this.agendaRepo.loadAgenda(meeting.id),
-        this.memberships.list(committee.id),
-        this.attendance.quorumBasis(committee.id),
-        this.inputs.meetingInputs(committee.id, meeting.id),
-        this.submissions.allForMeeting(meeting.id),
+        this.deps.agendaRepo.loadAgenda(meeting.id),
+        this.deps.memberships.list(committee.id),
+        this.deps.attendance.quorumBasis(committee.id),
+        this.deps.inputs.meetingInputs(committee.id, meeting.id),
+        this.deps.submissions.allForMeeting(meeting.id),
       ]);
-      const prompts = await this.attendance.promptsFor(committee, meeting, members.map((m) => m.personId));
+      const prompts = await this.deps.attendance.promptsFor(committee, meeting, members.map((m) => m.personId));
       return { loaded, members, basis, prompts, inputs, submissions };
     });
   }
 
   /** Who reads the meeting: a member of its committee, or a stand-in named for it; anyone else is told it does not exist. */
   private async reader(meeting: Meeting, aadObjectId: string): Promise<{ committee: Committee; member: Member | null; role: PageRole }> {
-    const committee = await this.committees.byId(meeting.committeeId);
+    const committee = await this.deps.committees.byId(meeting.committeeId);
     if (!committee) throw new DomainError('not_found', meeting.id);
-    const member = await this.memberships.findByAad(committee.id, aadObjectId);
+    const member = await this.deps.memberships.findByAad(committee.id, aadObjectId);
     if (member) return { committee, member, role: member.role };
-    if (await this.agenda.isNamedStandIn(meeting.id, aadObjectId)) return { committee, member: null, role: 'stand_in' };
+    if (await this.deps.agenda.isNamedStandIn(meeting.id, aadObjectId)) return { committee, member: null, role: 'stand_in' };
     throw new DomainError('not_found', meeting.id);
   }
 }

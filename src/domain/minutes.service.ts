@@ -103,46 +103,48 @@ function minutesFileName(found: { startsAt: Date; committee: string }, kind: 'do
   return `Referat ${found.committee} ${found.startsAt.toISOString().slice(0, 10)}.${kind}`;
 }
 
+export interface MinutesServiceDeps {
+  committees: CommitteeService;
+  minutes: MinutesRepository;
+  agenda: Pick<AgendaRepository, 'loadAgenda'>;
+  meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>;
+  /** Who came (recorded attendance, with stand-ins), in the committee's order. */
+  attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> };
+  writer: MinutesWriter;
+  messenger: MinutesMessenger;
+  recordingMeeting: (committee: Committee) => Promise<Meeting | null>;
+  formatDay: (date: Date, timeZone: string) => string;
+  clock: Clock;
+  /** Days the download links work after they were issued. */
+  linkDays: number;
+}
+
 export class MinutesService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly minutes: MinutesRepository,
-    private readonly agenda: Pick<AgendaRepository, 'loadAgenda'>,
-    private readonly meetings: Pick<MeetingRepository, 'findById' | 'listUpcoming'>,
-    /** Who came (recorded attendance, with stand-ins), in the committee's order. */
-    private readonly attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> },
-    private readonly writer: MinutesWriter,
-    private readonly messenger: MinutesMessenger,
-    private readonly recordingMeeting: (committee: Committee) => Promise<Meeting | null>,
-    private readonly formatDay: (date: Date, timeZone: string) => string,
-    private readonly clock: Clock,
-    /** Days the download links work after they were issued. */
-    private readonly linkDays: number,
-  ) {}
+  constructor(private readonly deps: MinutesServiceDeps) {}
 
   /**
    * "referat": the minutes of the meeting being recorded, built now as a draft from what is
    * recorded (secretariat only). Published minutes are shown as they are, not rebuilt.
    */
   async draft(committee: Committee, actor: Actor, meetingId?: string): Promise<MinutesView> {
-    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const member = await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const meeting = await this.meetingOf(committee, meetingId);
-    const stored = await this.minutes.find(meeting.id);
+    const stored = await this.deps.minutes.find(meeting.id);
     if (stored && stored.status !== 'draft') return this.view(committee, meeting, stored);
     const { doc } = await this.document(committee, meeting, true, stored);
     // Two builds at once: the later one finds the version taken and shows what is stored.
     const saved =
-      (await this.minutes.save({
+      (await this.deps.minutes.save({
         meetingId: meeting.id,
         version: stored?.version ?? 0,
-        markdown: this.writer.markdown(doc),
-        docx: await this.writer.docx(doc),
-        token: stored && this.current(stored) ? stored.token : this.messenger.newToken(),
-        at: this.clock.now(),
+        markdown: this.deps.writer.markdown(doc),
+        docx: await this.deps.writer.docx(doc),
+        token: stored && this.current(stored) ? stored.token : this.deps.messenger.newToken(),
+        at: this.deps.clock.now(),
         byPersonId: member.personId,
         issues: [],
         messages: [],
-      })) ?? (await this.minutes.find(meeting.id));
+      })) ?? (await this.deps.minutes.find(meeting.id));
     if (!saved) throw new DomainError('conflict', `minutes of ${meeting.id}`);
     return this.view(committee, meeting, saved);
   }
@@ -154,23 +156,23 @@ export class MinutesService {
    * numbers go only with `cprConfirmed`, the fingerprint of their texts as the warning showed them.
    */
   async publish(committee: Committee, actor: Actor, meetingId?: string, cprConfirmed: string | null = null): Promise<PublishOutcome> {
-    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const member = await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const meeting = await this.meetingOf(committee, meetingId);
-    const stored = await this.minutes.find(meeting.id);
+    const stored = await this.deps.minutes.find(meeting.id);
     if (stored && stored.status !== 'draft') return { kind: 'already', view: await this.view(committee, meeting, stored) };
     const { doc, summary } = await this.document(committee, meeting, false, stored);
     guardCpr(minutesTexts(doc), cprConfirmed, meeting.id);
     // Published: new links (the draft's stop working), in the post and on the next agenda.
-    const token = this.messenger.newToken();
+    const token = this.deps.messenger.newToken();
     const version = (stored?.version ?? 0) + 1;
     const next = await this.nextMeeting(committee, meeting);
-    const now = this.clock.now();
-    const date = this.formatDay(meeting.startsAt, committee.timeZone);
-    const result = await this.minutes.publish({
+    const now = this.deps.clock.now();
+    const date = this.deps.formatDay(meeting.startsAt, committee.timeZone);
+    const result = await this.deps.minutes.publish({
       meetingId: meeting.id,
       version: stored?.version ?? 0,
-      markdown: this.writer.markdown(doc),
-      docx: await this.writer.docx(doc),
+      markdown: this.deps.writer.markdown(doc),
+      docx: await this.deps.writer.docx(doc),
       token,
       at: now,
       byPersonId: member.personId,
@@ -178,13 +180,13 @@ export class MinutesService {
         ? {
             nextMeetingId: next.id,
             attachmentTitle: `Referat fra mødet den ${date}`,
-            url: this.messenger.links(meeting.id, token).docx,
-            draft: approvalItem(committee, date, this.formatDay(now, committee.timeZone)),
+            url: this.deps.messenger.links(meeting.id, token).docx,
+            draft: approvalItem(committee, date, this.deps.formatDay(now, committee.timeZone)),
           }
         : null,
-      messages: this.messenger.published(committee, meeting, summary, token, version),
+      messages: this.deps.messenger.published(committee, meeting, summary, token, version),
     });
-    const fresh = await this.minutes.find(meeting.id);
+    const fresh = await this.deps.minutes.find(meeting.id);
     if (!fresh) throw new DomainError('conflict', `minutes of ${meeting.id}`);
     if (!result.published) return { kind: 'already', view: await this.view(committee, meeting, fresh) };
     return { kind: 'published', view: await this.view(committee, meeting, fresh), approvalItemNumber: result.approvalItemNumber, toChannel: Boolean(committee.conversationId) };
@@ -196,16 +198,16 @@ export class MinutesService {
    * until "godkend referat" sends it out.
    */
   async latestPublished(committee: Committee, actor: Actor): Promise<{ meeting: Meeting; minutes: StoredMinutes; links: { docx: string; md: string } } | null> {
-    await this.committees.getForMember(committee.id, actor);
-    const now = this.clock.now();
+    await this.deps.committees.getForMember(committee.id, actor);
+    const now = this.deps.clock.now();
     // Minutes older than a few years are in the archive, not a question for the chat.
     const since = new Date(now.getTime() - 3 * 366 * 24 * 3600 * 1000);
-    const meetingId = await this.minutes.latestPublishedMeeting(committee.id, since, now);
-    const [meeting, found] = meetingId ? await Promise.all([this.meetings.findById(meetingId), this.minutes.find(meetingId)]) : [null, null];
+    const meetingId = await this.deps.minutes.latestPublishedMeeting(committee.id, since, now);
+    const [meeting, found] = meetingId ? await Promise.all([this.deps.meetings.findById(meetingId), this.deps.minutes.find(meetingId)]) : [null, null];
     if (!meeting || !found) return null;
     // Links expire: a member asking for the minutes gets working ones, as the secretariat does.
     const minutes = this.current(found) ? found : await this.renewed(meeting, found);
-    return { meeting, minutes, links: this.messenger.links(meeting.id, minutes.token) };
+    return { meeting, minutes, links: this.deps.messenger.links(meeting.id, minutes.token) };
   }
 
   /**
@@ -214,17 +216,17 @@ export class MinutesService {
    * minutes as they would be issued, nothing is saved without `cprConfirmed`.
    */
   async correct(committee: Committee, actor: Actor, note: string, meetingId?: string, cprConfirmed: string | null = null): Promise<MinutesView> {
-    const member = await this.committees.requireRole(committee, actor, ['secretariat']);
+    const member = await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     const text = note.replace(/\s+/g, ' ').trim();
     if (!text || text.length > MINUTES_LIMITS.correction) throw new DomainError('invalid_input', 'correction note');
     const meeting = await this.meetingOf(committee, meetingId);
-    const stored = await this.minutes.find(meeting.id);
+    const stored = await this.deps.minutes.find(meeting.id);
     if (!stored || stored.status === 'draft') throw new DomainError('no_minutes', meeting.id);
     const { doc } = await this.document(committee, meeting, false, stored);
     guardCpr([{ where: 'rettelse', text }, ...minutesTexts(doc)], cprConfirmed, meeting.id);
-    await this.minutes.addCorrection(meeting.id, text, null, member.personId, this.clock.now());
+    await this.deps.minutes.addCorrection(meeting.id, text, null, member.personId, this.deps.clock.now());
     await this.reissue(meeting.id);
-    return this.view(committee, meeting, (await this.minutes.find(meeting.id)) ?? stored);
+    return this.view(committee, meeting, (await this.deps.minutes.find(meeting.id)) ?? stored);
   }
 
   /**
@@ -233,25 +235,25 @@ export class MinutesService {
    * Returns whether a new version was issued.
    */
   async reissue(meetingId: string): Promise<boolean> {
-    const stored = await this.minutes.find(meetingId);
+    const stored = await this.deps.minutes.find(meetingId);
     const pending = stored?.corrections.filter((c) => c.issuedIn === null) ?? [];
     if (!stored || stored.status === 'draft' || !pending.length) return false;
-    const meeting = await this.meetings.findById(meetingId);
-    const committee = meeting && (await this.committees.byId(meeting.committeeId));
+    const meeting = await this.deps.meetings.findById(meetingId);
+    const committee = meeting && (await this.deps.committees.byId(meeting.committeeId));
     if (!meeting || !committee) return false;
     const { doc, summary } = await this.document(committee, meeting, false, stored);
     // Issued again: new links; the old ones stop working and the agenda's attachment follows.
-    const token = this.messenger.newToken();
-    const saved = await this.minutes.save({
+    const token = this.deps.messenger.newToken();
+    const saved = await this.deps.minutes.save({
       meetingId,
       version: stored.version,
-      markdown: this.writer.markdown(doc),
-      docx: await this.writer.docx(doc),
+      markdown: this.deps.writer.markdown(doc),
+      docx: await this.deps.writer.docx(doc),
       token,
-      at: this.clock.now(),
+      at: this.deps.clock.now(),
       byPersonId: null,
       issues: pending.map((c) => c.id),
-      messages: this.messenger.reissued(committee, meeting, summary, token, stored.version + 1, pending.map((c) => c.note)),
+      messages: this.deps.messenger.reissued(committee, meeting, summary, token, stored.version + 1, pending.map((c) => c.note)),
     });
     return Boolean(saved);
   }
@@ -259,49 +261,49 @@ export class MinutesService {
   /** Issues every meeting's corrections that are not in their minutes yet (after a restart between the two). */
   async reissuePending(): Promise<number> {
     let issued = 0;
-    for (const meetingId of await this.minutes.withUnissuedCorrections()) if (await this.reissue(meetingId)) issued += 1;
+    for (const meetingId of await this.deps.minutes.withUnissuedCorrections()) if (await this.reissue(meetingId)) issued += 1;
     return issued;
   }
 
   /** The minutes behind a download link: "Referat DASSOS 2026-05-18.docx"; null when the link is wrong. */
   async file(meetingId: string, token: string, kind: 'docx' | 'md'): Promise<{ fileName: string; body: Uint8Array | string } | null> {
-    const found = await this.minutes.file(meetingId, token, kind);
-    if (!found || !linkValid(found.tokenIssuedAt, this.clock.now(), this.linkDays)) return null;
+    const found = await this.deps.minutes.file(meetingId, token, kind);
+    if (!found || !linkValid(found.tokenIssuedAt, this.deps.clock.now(), this.deps.linkDays)) return null;
     return { fileName: minutesFileName(found, kind), body: found.body };
   }
 
   /** The current Word document of the minutes, named as the download is (for the channel's Files). */
   async wordDocument(meetingId: string): Promise<{ fileName: string; body: Uint8Array } | null> {
-    const found = await this.minutes.docx(meetingId);
+    const found = await this.deps.minutes.docx(meetingId);
     return found && { fileName: minutesFileName(found, 'docx'), body: found.body };
   }
 
   private async meetingOf(committee: Committee, meetingId?: string): Promise<Meeting> {
-    const meeting = meetingId ? await this.meetings.findById(meetingId) : await this.recordingMeeting(committee);
+    const meeting = meetingId ? await this.deps.meetings.findById(meetingId) : await this.deps.recordingMeeting(committee);
     if (!meeting || meeting.committeeId !== committee.id) throw new DomainError('no_agenda', meetingId ?? committee.slug);
     return meeting;
   }
 
   private async nextMeeting(committee: Committee, meeting: Meeting): Promise<Meeting | null> {
-    const coming = await this.meetings.listUpcoming(committee.id, meeting.endsAt, 5);
+    const coming = await this.deps.meetings.listUpcoming(committee.id, meeting.endsAt, 5);
     return coming.find((m) => m.status !== 'cancelled' && m.startsAt.getTime() > meeting.startsAt.getTime()) ?? null;
   }
 
   /** Whether the minutes' links still work. */
   private current(minutes: StoredMinutes): boolean {
-    return linkValid(minutes.tokenIssuedAt, this.clock.now(), this.linkDays);
+    return linkValid(minutes.tokenIssuedAt, this.deps.clock.now(), this.deps.linkDays);
   }
 
   /** The minutes with a new link token (another instance may have renewed it first: theirs is read back). */
   private async renewed(meeting: Meeting, stored: StoredMinutes): Promise<StoredMinutes> {
-    await this.minutes.renewToken(meeting.id, stored.token, this.messenger.newToken(), this.clock.now());
-    return (await this.minutes.find(meeting.id)) ?? stored;
+    await this.deps.minutes.renewToken(meeting.id, stored.token, this.deps.messenger.newToken(), this.deps.clock.now());
+    return (await this.deps.minutes.find(meeting.id)) ?? stored;
   }
 
   private async view(committee: Committee, meeting: Meeting, stored: StoredMinutes): Promise<MinutesView> {
     // The secretariat looking at minutes whose links expired gets new ones.
     const minutes = this.current(stored) ? stored : await this.renewed(meeting, stored);
-    const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
+    const [agenda, attendance] = await Promise.all([this.deps.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
     const items = minutesItems(agenda?.items ?? []);
     return {
       committee,
@@ -316,11 +318,11 @@ export class MinutesService {
   }
 
   private async attendanceOf(meeting: Meeting): Promise<{ participants: MinutesPerson[]; absent: MinutesPerson[]; source: AttendanceSource; notAnswered: number }> {
-    const recorded = await this.attendance.attendanceForMinutes(meeting.id);
+    const recorded = await this.deps.attendance.attendanceForMinutes(meeting.id);
     if (recorded.present.length || recorded.absent.length) {
       return { participants: recorded.present.map(minutesPerson), absent: recorded.absent.map(minutesPerson), source: 'recorded', notAnswered: recorded.notAnswered.length };
     }
-    const imported = await this.minutes.importedAttendance(meeting.id);
+    const imported = await this.deps.minutes.importedAttendance(meeting.id);
     if (imported) {
       const person = (p: { name: string; organisation: string | null }) => ({ name: p.name, organisation: p.organisation, note: null });
       return { participants: imported.participants.map(person), absent: imported.absent.map(person), source: 'imported', notAnswered: 0 };
@@ -335,7 +337,7 @@ export class MinutesService {
     draft: boolean,
     stored: StoredMinutes | null,
   ): Promise<{ doc: MinutesDocument; summary: MinutesSummary }> {
-    const [agenda, attendance] = await Promise.all([this.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
+    const [agenda, attendance] = await Promise.all([this.deps.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
     const items = minutesItems(agenda?.items ?? []);
     const number = new Map(items.map((i) => [i.id, i.number]));
     const action = (a: DecisionAction) => ({ what: a.what, owner: ownerLabel(a.owner), dueOn: a.dueOn });

@@ -22,18 +22,20 @@ export function deadlineReminderAt(deadline: Date, timeZone: string): Date {
   return fromLocal({ ...day, hour: DIGEST_HOUR, minute: 0 }, timeZone);
 }
 
+export interface ReminderServiceDeps {
+  committees: CommitteeRepository;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  clock: Clock;
+}
+
 export class ReminderService {
-  constructor(
-    private readonly committees: CommitteeRepository,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: ReminderServiceDeps) {}
 
   /** Meetings whose deadline reminder is due now: past its time, deadline not passed, not cancelled. */
   async deadlinesDue(): Promise<Array<{ committee: Committee; meeting: Meeting; deadline: Date }>> {
-    const now = this.clock.now();
-    const coming = await comingMeetings(this.meetings, this.committees, now, new Date(now.getTime() + HORIZON_DAYS * 86_400_000));
+    const now = this.deps.clock.now();
+    const coming = await comingMeetings(this.deps.meetings, this.deps.committees, now, new Date(now.getTime() + HORIZON_DAYS * 86_400_000));
     return coming.flatMap(({ committee, meeting }) => {
       const deadline = submissionDeadline(meeting, committee.submissionDeadlineDays, committee.timeZone);
       return deadline > now && deadlineReminderAt(deadline, committee.timeZone) <= now ? [{ committee, meeting, deadline }] : [];
@@ -42,7 +44,7 @@ export class ReminderService {
 
   /** The members to remind of the deadline, and where to, but those in `done` (person ids) and those out of reach. */
   async deadlineRecipients(committee: Committee, done: ReadonlySet<string>): Promise<Array<{ recipient: Recipient; to: MessageTarget }>> {
-    return (await this.memberships.recipients(committee.id)).flatMap((recipient) => {
+    return (await this.deps.memberships.recipients(committee.id)).flatMap((recipient) => {
       const to = done.has(recipient.personId) ? null : personalTarget(recipient, committee);
       return to ? [{ recipient, to }] : [];
     });

@@ -151,27 +151,29 @@ export function itemFromSubmission(s: TopicSubmission, committee: Committee): Om
   };
 }
 
+export interface SubmissionServiceDeps {
+  committees: CommitteeService;
+  meetings: MeetingRepository;
+  memberships: MembershipRepository;
+  submissions: SubmissionRepository;
+  audit: AuditLog;
+  clock: Clock;
+  messenger: SubmissionMessenger;
+}
+
 export class SubmissionService {
-  constructor(
-    private readonly committees: CommitteeService,
-    private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly submissions: SubmissionRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly messenger: SubmissionMessenger,
-  ) {}
+  constructor(private readonly deps: SubmissionServiceDeps) {}
 
   /** The form for a new submission (members, not observers). */
   async formView(committee: Committee, actor: Actor): Promise<SubmissionFormView> {
-    return this.form(committee, refuseObserver(await this.committees.requireMember(committee, actor)), null);
+    return this.form(committee, refuseObserver(await this.deps.committees.requireMember(committee, actor)), null);
   }
 
   /** The form for changing one of the actor's own submissions, while it waits for review. */
   async editForm(actor: Actor, submissionId: string): Promise<SubmissionFormView> {
-    const submission = await this.submissions.find(submissionId);
+    const submission = await this.deps.submissions.find(submissionId);
     if (!submission) throw new DomainError('invalid_input', `no submission ${submissionId}`);
-    const { committee, member } = await this.committees.getForMember(submission.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(submission.committeeId, actor);
     if (member.personId !== submission.submitter.personId) {
       // Only its submitter changes a topic; a member is told it is the secretariat's to handle.
       throw new DomainError(member.role === 'secretariat' ? 'invalid_input' : 'not_secretariat', 'not the submitter');
@@ -189,9 +191,9 @@ export class SubmissionService {
 
   /** Submits a topic for the meeting; after its deadline it goes to the next meeting still open. */
   async submit(actor: Actor, meetingId: string, draft: SubmissionDraft, correlationId?: string): Promise<SubmitOutcome> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
-    const { committee, member } = await this.committees.getForMember(meeting.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(meeting.committeeId, actor);
     const me = refuseObserver(member);
     const clean = cleanSubmission(draft);
     const meetings = await this.choices(committee);
@@ -201,8 +203,8 @@ export class SubmissionService {
     if (!target) throw new DomainError('no_open_meeting', committee.slug);
     const missed = chosen.deadlinePassed ? chosen : null;
     const byId = new Map(meetings.map((m) => [m.meeting.id, m.meeting]));
-    const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-    const submission = await this.submissions.create(
+    const secretariat = await this.deps.memberships.recipients(committee.id, ['secretariat']);
+    const submission = await this.deps.submissions.create(
       {
         committeeId: committee.id,
         meetingId: target.meeting.id,
@@ -211,7 +213,7 @@ export class SubmissionService {
         organisationId: me.organisation?.id ?? null,
         draft: clean,
       },
-      (s) => this.messenger.forReview(s, committee, byId, secretariat),
+      (s) => this.deps.messenger.forReview(s, committee, byId, secretariat),
     );
     await this.record(committee, actor, 'submission.created', submission.id, { meetingId: target.meeting.id, late: Boolean(missed) }, correlationId);
     return { submission, committee, target, missed };
@@ -222,8 +224,8 @@ export class SubmissionService {
     const { committee, submission } = await this.own(id, actor);
     const clean = cleanSubmission(draft);
     const meetings = await this.meetingsOf(committee, submission);
-    const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-    const changed = await this.submissions.edit(id, version, { draft: clean }, (s) => this.messenger.forReview(s, committee, meetings, secretariat));
+    const secretariat = await this.deps.memberships.recipients(committee.id, ['secretariat']);
+    const changed = await this.deps.submissions.edit(id, version, { draft: clean }, (s) => this.deps.messenger.forReview(s, committee, meetings, secretariat));
     if (!changed) throw this.notOpen(submission);
     await this.record(committee, actor, 'submission.changed', id, {}, correlationId);
     const choice = (meetingId: string | null) => {
@@ -236,7 +238,7 @@ export class SubmissionService {
   /** Withdraws the actor's own submission while it waits for review. */
   async withdraw(actor: Actor, id: string, version: number, correlationId?: string): Promise<{ submission: TopicSubmission; committee: Committee }> {
     const { committee, submission } = await this.own(id, actor);
-    const withdrawn = await this.submissions.edit(id, version, { withdraw: true }, () => []);
+    const withdrawn = await this.deps.submissions.edit(id, version, { withdraw: true }, () => []);
     if (!withdrawn) throw this.notOpen(submission);
     await this.record(committee, actor, 'submission.withdrawn', id, {}, correlationId);
     return { submission: withdrawn, committee };
@@ -259,9 +261,9 @@ export class SubmissionService {
       | { kind: 'question'; question: string },
     correlationId?: string,
   ): Promise<ReviewOutcome> {
-    const found = await this.submissions.find(id);
+    const found = await this.deps.submissions.find(id);
     if (!found) throw new DomainError('invalid_input', `no submission ${id}`);
-    const { committee, member } = await this.committees.getForRole(found.committeeId, actor, ['secretariat']);
+    const { committee, member } = await this.deps.committees.getForRole(found.committeeId, actor, ['secretariat']);
     const meetings = await this.meetingsOf(committee, found);
     let review: SubmissionReview;
     if (decision.kind === 'accept') {
@@ -279,12 +281,12 @@ export class SubmissionService {
       if (!text || text.length > SUBMISSION_LIMITS.reason) throw new DomainError('invalid_input', `${decision.kind} text`);
       review = decision.kind === 'decline' ? { kind: 'decline', reason: text } : { kind: 'question', question: text };
     }
-    const submitter = (await this.memberships.recipients(committee.id)).find((r) => r.personId === found.submitter.personId) ?? null;
-    const reviewed = await this.submissions.review(id, version, member.personId, review, (s) =>
-      this.messenger.toSubmitter(s, committee, meetings, submitter),
+    const submitter = (await this.deps.memberships.recipients(committee.id)).find((r) => r.personId === found.submitter.personId) ?? null;
+    const reviewed = await this.deps.submissions.review(id, version, member.personId, review, (s) =>
+      this.deps.messenger.toSubmitter(s, committee, meetings, submitter),
     );
     if (!reviewed) {
-      const current = (await this.submissions.find(id)) ?? found;
+      const current = (await this.deps.submissions.find(id)) ?? found;
       return { done: false, submission: current, committee, meetings };
     }
     await this.record(committee, actor, `submission.${decision.kind === 'accept' && decision.late ? 'accepted_late' : decision.kind}`, id, { meetingId: reviewed.meetingId }, correlationId);
@@ -293,27 +295,27 @@ export class SubmissionService {
 
   /** "indmeldte punkter": the submissions for the next meeting still open for topics, or the next meeting. */
   async list(committee: Committee, actor: Actor): Promise<{ committee: Committee; meeting: MeetingChoice | null; submissions: TopicSubmission[] }> {
-    await this.committees.requireMember(committee, actor);
+    await this.deps.committees.requireMember(committee, actor);
     const meetings = await this.choices(committee);
     const meeting = meetings[0] ?? null;
-    const submissions = meeting ? await this.submissions.listForMeeting(meeting.meeting.id) : [];
+    const submissions = meeting ? await this.deps.submissions.listForMeeting(meeting.meeting.id) : [];
     return { committee, meeting, submissions };
   }
 
   /** Every topic submitted for a meeting, unchecked: for a read model that narrows them with submissionsSeenBy. */
   allForMeeting(meetingId: string): Promise<TopicSubmission[]> {
-    return this.submissions.listForMeeting(meetingId);
+    return this.deps.submissions.listForMeeting(meetingId);
   }
 
   /** The coming meetings (not cancelled), each with its deadline. */
   async choices(committee: Committee): Promise<MeetingChoice[]> {
-    const now = this.clock.now();
-    return notYetStarted(await this.meetings.listUpcoming(committee.id, now, LOOKAHEAD), now).map((meeting) => this.choiceOf(meeting, committee));
+    const now = this.deps.clock.now();
+    return notYetStarted(await this.deps.meetings.listUpcoming(committee.id, now, LOOKAHEAD), now).map((meeting) => this.choiceOf(meeting, committee));
   }
 
   private choiceOf(meeting: Meeting, committee: Committee): MeetingChoice {
     const deadline = submissionDeadline(meeting, committee.submissionDeadlineDays, committee.timeZone);
-    return { meeting, deadline, deadlinePassed: isDeadlinePassed(deadline, this.clock.now()) };
+    return { meeting, deadline, deadlinePassed: isDeadlinePassed(deadline, this.deps.clock.now()) };
   }
 
   /** The coming meetings and those the submission names (which may have passed). */
@@ -321,7 +323,7 @@ export class SubmissionService {
     const map = new Map((await this.choices(committee)).map((m) => [m.meeting.id, m.meeting]));
     for (const id of [s.meetingId, s.lateForMeetingId]) {
       if (id && !map.has(id)) {
-        const meeting = await this.meetings.findById(id);
+        const meeting = await this.deps.meetings.findById(id);
         if (meeting) map.set(id, meeting);
       }
     }
@@ -329,9 +331,9 @@ export class SubmissionService {
   }
 
   private async own(id: string, actor: Actor): Promise<{ committee: Committee; me: Member; submission: TopicSubmission }> {
-    const submission = await this.submissions.find(id);
+    const submission = await this.deps.submissions.find(id);
     if (!submission) throw new DomainError('invalid_input', `no submission ${id}`);
-    const { committee, member } = await this.committees.getForMember(submission.committeeId, actor);
+    const { committee, member } = await this.deps.committees.getForMember(submission.committeeId, actor);
     if (member.personId !== submission.submitter.personId) throw new DomainError('invalid_input', 'not the submitter');
     return { committee, me: member, submission };
   }
@@ -342,7 +344,7 @@ export class SubmissionService {
   }
 
   private record(committee: Committee, actor: Actor, action: string, id: string, data: Record<string, unknown>, correlationId?: string) {
-    return this.audit.record({ committeeId: committee.id, actor, action, subjectType: 'topic_submission', subjectId: id, data, correlationId });
+    return this.deps.audit.record({ committeeId: committee.id, actor, action, subjectType: 'topic_submission', subjectId: id, data, correlationId });
   }
 }
 

@@ -4,23 +4,18 @@
 // nor repeats a reminder.
 import type { Logger } from 'pino';
 import type { ActionItemService } from '../domain/action-item.service';
-import type { DeliveryService } from '../domain/delivery.service';
 
 export class ActionReminderJob {
   readonly name = 'overdue actions';
 
   constructor(
     private readonly actions: ActionItemService,
-    private readonly deliveries: DeliveryService,
     private readonly log: Logger,
   ) {}
 
   async run(): Promise<number> {
     const reminded = await this.actions.remindOverdue();
-    if (reminded) {
-      this.deliveries.queuedElsewhere();
-      this.log.info({ reminded }, 'overdue actions: owners reminded');
-    }
+    if (reminded) this.log.info({ reminded }, 'overdue actions: owners reminded');
     return reminded;
   }
 }

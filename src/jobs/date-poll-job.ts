@@ -17,7 +17,6 @@ export class DatePollJob {
 
   async run(): Promise<number> {
     const { reminders, due, outlook } = await this.polls.tick((messages) => this.deliveries.queue(messages));
-    if (outlook) this.deliveries.queuedElsewhere();
     if (reminders || due || outlook) this.log.info({ reminders, due, outlook }, 'date polls: reminders and notices queued, Outlook events written');
     return reminders + due + outlook;
   }

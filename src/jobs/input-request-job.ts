@@ -17,7 +17,6 @@ export class InputRequestJob {
 
   async run(): Promise<number> {
     const { reminders, compiled } = await this.inputs.tick((messages) => this.deliveries.queue(messages));
-    if (compiled) this.deliveries.queuedElsewhere();
     if (reminders || compiled) this.log.info({ reminders, compiled }, 'input requests: reminders queued, notes compiled');
     return reminders + compiled;
   }

@@ -2,7 +2,6 @@
 // correction is written with the decision it changes and the minutes are rebuilt right
 // after; this catches the rare case of a process that stopped between the two.
 import type { Logger } from 'pino';
-import type { DeliveryService } from '../domain/delivery.service';
 import type { MinutesService } from '../domain/minutes.service';
 
 export class MinutesReissueJob {
@@ -10,16 +9,12 @@ export class MinutesReissueJob {
 
   constructor(
     private readonly minutes: MinutesService,
-    private readonly deliveries: DeliveryService,
     private readonly log: Logger,
   ) {}
 
   async run(): Promise<number> {
     const issued = await this.minutes.reissuePending();
-    if (issued) {
-      this.deliveries.queuedElsewhere();
-      this.log.info({ issued }, 'corrected minutes issued again');
-    }
+    if (issued) this.log.info({ issued }, 'corrected minutes issued again');
     return issued;
   }
 }

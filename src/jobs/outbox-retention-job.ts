@@ -5,20 +5,22 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { OutboxRepository } from '../domain/ports';
 
+export interface OutboxRetentionJobDeps {
+  outbox: Pick<OutboxRepository, 'purgeDoneBefore'>;
+  retentionDays: number;
+  clock: Clock;
+  log: Logger;
+}
+
 export class OutboxRetentionJob {
   readonly name = 'outbox retention';
 
-  constructor(
-    private readonly outbox: Pick<OutboxRepository, 'purgeDoneBefore'>,
-    private readonly retentionDays: number,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly deps: OutboxRetentionJobDeps) {}
 
   async run(): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - this.retentionDays * 86_400_000);
-    const purged = await this.outbox.purgeDoneBefore(before);
-    if (purged) this.log.info({ purged, before }, 'outbox: old messages forgotten');
+    const before = new Date(this.deps.clock.now().getTime() - this.deps.retentionDays * 86_400_000);
+    const purged = await this.deps.outbox.purgeDoneBefore(before);
+    if (purged) this.deps.log.info({ purged, before }, 'outbox: old messages forgotten');
     return purged;
   }
 }

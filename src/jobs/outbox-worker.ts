@@ -73,21 +73,37 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(cap / 2 + (cap / 2) * random());
 }
 
+export interface OutboxWorkerDeps {
+  /** The queue, and its word when rows added to it were committed (the worker looks at once). */
+  outbox: OutboxRepository & { onQueued(listener: () => void): void };
+  people: PersonRepository;
+  sender: OutboundSender;
+  log: Logger;
+  options?: Partial<OutboxWorkerOptions>;
+}
+
 export class OutboxWorker {
+  private readonly outbox: OutboxWorkerDeps['outbox'];
+  private readonly people: PersonRepository;
+  private readonly sender: OutboundSender;
+  private readonly log: Logger;
   private readonly options: OutboxWorkerOptions;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private kicked = false;
+  /** The last look found nothing due, nothing is being sent, and nothing was queued since. */
+  private idling = false;
+  private readonly idleWaiters: Array<() => void> = [];
 
-  constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly people: PersonRepository,
-    private readonly sender: OutboundSender,
-    private readonly log: Logger,
-    options: Partial<OutboxWorkerOptions> = {},
-  ) {
+  constructor({ outbox, people, sender, log, options = {} }: OutboxWorkerDeps) {
+    this.outbox = outbox;
+    this.people = people;
+    this.sender = sender;
+    this.log = log;
     this.options = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
+    // Whoever queued, in whatever transaction: once it is committed, the rows are sent now.
+    outbox.onQueued(() => this.kick());
   }
 
   /** Starts sending; `releaseClaims`: this process is the only sender (the embedded database). */
@@ -101,10 +117,25 @@ export class OutboxWorker {
     this.loop = this.run().catch((err: unknown) => this.log.error({ err }, 'outbox worker stopped'));
   }
 
-  /** Something was queued: look now rather than at the next poll. */
+  /** Something is due: look now rather than at the next poll. */
   kick(): void {
     this.kicked = true;
+    this.idling = false;
     this.wake?.();
+  }
+
+  /**
+   * Resolves once the worker has nothing due and nothing in flight (at once when it is not
+   * running): what was queued before the call has been sent, retried later or given up.
+   * Messages due later (a Retry-After, a delayed card) do not keep it busy.
+   */
+  idle(): Promise<void> {
+    if (!this.running || this.idling) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      // A send that failed does not wake the loop; look again now rather than at the next poll.
+      this.wake?.();
+    });
   }
 
   /** Stops claiming; what is being sent is finished and marked first. */
@@ -112,6 +143,11 @@ export class OutboxWorker {
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.settleIdle();
+  }
+
+  private settleIdle(): void {
+    this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
   private async run(): Promise<void> {
@@ -121,17 +157,25 @@ export class OutboxWorker {
       this.kicked = false;
       const room = concurrency - inFlight.size;
       let claimed: ClaimedMessage[] = [];
+      let looked = false;
       if (room > 0) {
         try {
           claimed = await this.outbox.claimDue(room, leaseSeconds);
+          looked = true;
         } catch (err) {
           this.log.error({ err }, 'outbox: could not claim messages');
         }
       }
+      this.idling = looked && !claimed.length && !inFlight.size && !this.kicked;
+      if (this.idling) this.settleIdle();
       for (const message of claimed) {
         const sending: Promise<void> = this.deliver(message)
           .catch((err: unknown) => this.log.error({ err, delivery: message.key }, 'outbox: could not record how a send went'))
-          .finally(() => inFlight.delete(sending));
+          .finally(() => {
+            inFlight.delete(sending);
+            // Someone waits for the worker to be idle: look whether anything is left.
+            if (!inFlight.size && this.idleWaiters.length) this.wake?.();
+          });
         inFlight.add(sending);
       }
       if (claimed.length && claimed.length === room) {

@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Types only: pg and its Prisma adapter (about 16 MB of memory) load only for a server.
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { isWriteStatement, watchAdapterWrites, writeReach, type WriteListener, type WriteReach } from './write-watch';
+import { isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
 import { copyTemplate } from './data-template';
 
 export type DatabaseTarget =
@@ -40,6 +40,11 @@ export interface Database {
   onWrite(listener: () => void): void;
   /** Calls `listener` whenever this process writes anything (answers and attendance included). */
   onAnyWrite(listener: () => void): void;
+  /**
+   * Calls `listener` once rows this process added to the outbox are committed (after the
+   * statement, or after its transaction; never for one rolled back): the worker sends them.
+   */
+  onQueued(listener: () => void): void;
   /** "PostgreSQL 18.1 (embedded)" and the like. */
   version(): Promise<string>;
   /** Embedded only: the whole database as a tarball, loadable with `loadDataDir` (backups, tests). */
@@ -140,8 +145,11 @@ async function initialiseDataDir(dataDir: string): Promise<void> {
   });
 }
 
-/** The raw SQL seam, reporting its writes like the Prisma adapter does. */
-function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener): SqlExecutor {
+/**
+ * The raw SQL seam, reporting its writes like the Prisma adapter does. In a transaction,
+ * `onQueued` only notes the rows queued; the transaction reports them once it committed.
+ */
+function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener, onQueued: QueueListener): SqlExecutor {
   const around = async <T>(reach: WriteReach, work: () => Promise<T>): Promise<T> => {
     onWrite(reach);
     try {
@@ -151,16 +159,29 @@ function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener): SqlExe
     }
   };
   return {
-    query: (sql, params) => (isWriteStatement(sql) ? around(writeReach(sql), () => inner.query(sql, params)) : inner.query(sql, params)),
+    query: async <T>(sql: string, params?: unknown[]) => {
+      if (!isWriteStatement(sql)) return inner.query<T>(sql, params);
+      const rows = await around(writeReach(sql), () => inner.query<T>(sql, params));
+      if (queuesMessages(sql)) onQueued();
+      return rows;
+    },
     exec: (sql) => around('cached', () => inner.exec(sql)),
-    transaction: (fn) => around('cached', () => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite)))),
+    transaction: async (fn) => {
+      let queued = false;
+      const result = await around('cached', () => inner.transaction((tx) => fn(watchExecutorWrites(tx, onWrite, () => (queued = true)))));
+      if (queued) onQueued();
+      return result;
+    },
   };
 }
 
 function writeListeners() {
   const cachedListeners = new Set<() => void>();
   const anyListeners = new Set<() => void>();
+  const queueListeners = new Set<() => void>();
   return {
+    queued: () => queueListeners.forEach((listener) => listener()),
+    onQueued: (listener: () => void) => void queueListeners.add(listener),
     // The outbox's and the audit trail's own writes change nothing either cache holds.
     notify: (reach: WriteReach) => {
       if (reach === 'cached') cachedListeners.forEach((listener) => listener());
@@ -173,7 +194,7 @@ function writeListeners() {
 
 /** Opens the database; the caller applies migrations (see migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const { notify, onWrite, onAnyWrite } = writeListeners();
+  const { notify, onWrite, onAnyWrite, queued, onQueued } = writeListeners();
   if (target.kind === 'embedded') {
     const dataDir = target.dataDir ? path.resolve(target.dataDir) : undefined;
     if (dataDir && !target.loadDataDir && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
@@ -185,13 +206,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       loadDataDir: target.loadDataDir,
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
     });
-    const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPGlite(pglite), notify) });
+    const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPGlite(pglite), notify, queued) });
     return {
       kind: 'embedded',
       prisma,
-      sql: watchExecutorWrites(pgliteExecutor(pglite), notify),
+      sql: watchExecutorWrites(pgliteExecutor(pglite), notify, queued),
       onWrite,
       onAnyWrite,
+      onQueued,
       async version() {
         const [row] = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows;
         return `PostgreSQL ${row?.v ?? '?'} (embedded)`;
@@ -212,13 +234,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // client; the next query opens a new one. Unhandled, the event would stop the process.
   const pool = new Pool(config);
   pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPg(pool), notify) });
+  const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPg(pool), notify, queued) });
   return {
     kind: 'postgres',
     prisma,
-    sql: watchExecutorWrites(poolExecutor(pool), notify),
+    sql: watchExecutorWrites(poolExecutor(pool), notify, queued),
     onWrite,
     onAnyWrite,
+    onQueued,
     async version() {
       const [row] = (await pool.query<{ v: string }>("select current_setting('server_version') as v")).rows;
       return `PostgreSQL ${row?.v ?? '?'}`;

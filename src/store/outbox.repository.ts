@@ -83,10 +83,13 @@ export async function enqueueMessages(client: Pick<PrismaClient, 'outboundDelive
 export class PrismaOutboxRepository implements OutboxRepository {
   private readonly prisma: PrismaClient;
   private readonly sql: SqlExecutor;
+  /** Calls the listener once rows added to the outbox are committed, whichever repository added them. */
+  readonly onQueued: (listener: () => void) => void;
 
-  constructor(db: Pick<Database, 'prisma' | 'sql'>) {
+  constructor(db: Pick<Database, 'prisma' | 'sql' | 'onQueued'>) {
     this.prisma = db.prisma;
     this.sql = db.sql;
+    this.onQueued = (listener) => db.onQueued(listener);
   }
 
   enqueue(messages: OutboundMessage[]): Promise<number> {

@@ -40,6 +40,13 @@ export function writeReach(sql: string): WriteReach {
   return targets.some((t) => !BOOKKEEPING_TABLES.has(t)) ? 'live' : 'bookkeeping';
 }
 
+/** Rows added to the outbox (a message queued, a card asked for): the worker is woken once they are committed. */
+const QUEUES_MESSAGES = /\binsert\s+into\s+(?:"?public"?\.)?"?OutboundDelivery"?/i;
+
+export function queuesMessages(sql: string): boolean {
+  return QUEUES_MESSAGES.test(sql);
+}
+
 /** The wider of two writes' reach (a transaction reaches what its widest statement does). */
 export function widerReach(a: WriteReach, b: WriteReach): WriteReach {
   const order: WriteReach[] = ['bookkeeping', 'live', 'cached'];
@@ -69,14 +76,26 @@ function isTransactionControl(name: PropertyKey): boolean {
  * driver adapters (connect → queryRaw / executeRaw / executeScript / startTransaction
  * → commit / rollback) without depending on one adapter's classes.
  */
-export function watchAdapterWrites<F extends object>(factory: F, onWrite: WriteListener): F {
-  return wrap(factory, onWrite);
+export function watchAdapterWrites<F extends object>(factory: F, onWrite: WriteListener, onQueued: QueueListener = () => undefined): F {
+  return wrap(factory, { onWrite, onQueued });
 }
 
 /** Told of a write before it is sent and when it is done (or committed), with what it may change. */
 export type WriteListener = (reach: WriteReach) => void;
 
-function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction?: { wrote: boolean; reach: WriteReach }): T {
+/**
+ * Told when rows added to the outbox can be seen by others: after the statement, or after
+ * its transaction commits (never before, and never for a transaction rolled back).
+ */
+export type QueueListener = () => void;
+
+interface Listeners {
+  onWrite: WriteListener;
+  onQueued: QueueListener;
+}
+
+function wrap<T extends object>(target: T, listeners: Listeners, inTransaction?: { wrote: boolean; reach: WriteReach; queued: boolean }): T {
+  const { onWrite, onQueued } = listeners;
   return new Proxy(target, {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop, obj);
@@ -85,9 +104,9 @@ function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction
       switch (prop) {
         case 'connect':
         case 'connectToShadowDb':
-          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite);
+          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, listeners);
         case 'startTransaction':
-          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, onWrite, { wrote: false, reach: 'bookkeeping' });
+          return async (...args: unknown[]) => wrap((await fn.apply(obj, args)) as object, listeners, { wrote: false, reach: 'bookkeeping', queued: false });
         case 'queryRaw':
         case 'executeRaw':
         case 'executeScript':
@@ -96,13 +115,17 @@ function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction
             const sql = typeof query === 'string' ? query : (query?.sql ?? '');
             if (prop !== 'executeScript' && !isWriteStatement(sql)) return fn.apply(obj, args);
             const reach = prop === 'executeScript' ? 'cached' : writeReach(sql);
+            const queues = prop !== 'executeScript' && queuesMessages(sql);
             if (inTransaction) {
               inTransaction.wrote = true;
               inTransaction.reach = widerReach(inTransaction.reach, reach);
+              inTransaction.queued ||= queues;
             }
             onWrite(reach);
             try {
-              return await fn.apply(obj, args);
+              const result = await fn.apply(obj, args);
+              if (queues && !inTransaction) onQueued();
+              return result;
             } finally {
               onWrite(reach);
             }
@@ -111,7 +134,9 @@ function wrap<T extends object>(target: T, onWrite: WriteListener, inTransaction
           if (inTransaction && isTransactionControl(prop)) {
             return async (...args: unknown[]) => {
               try {
-                return await fn.apply(obj, args);
+                const result = await fn.apply(obj, args);
+                if (prop === 'commit' && inTransaction.queued) onQueued();
+                return result;
               } finally {
                 if (inTransaction.wrote) onWrite(inTransaction.reach);
               }

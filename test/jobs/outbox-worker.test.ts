@@ -1,13 +1,16 @@
 // The outbox worker against the real store and a fake Teams: what each answer from Teams
 // leads to (sent; 429 and 5xx tried again later without holding the row; 403 unreachable
 // for good; other 4xx given up at once), the personal chat created once and remembered,
-// and messages to an unreachable member never sent.
+// and messages to an unreachable member never sent; woken by the store when a transaction
+// that queued commits; idle once nothing is due and nothing is being sent.
 import pino from 'pino';
 import type { ClaimedMessage, OutboundMessage } from '../../src/domain/ports';
 import { OutboxWorker, SendError, backoffMs, type OutboundSender } from '../../src/jobs/outbox-worker';
 import type { Database } from '../../src/store/database';
 import { createStore, type Store } from '../../src/store';
+import { enqueueMessages } from '../../src/store/outbox.repository';
 import { freshDatabase } from '../support/db';
+import { until } from '../support/until';
 
 class FakeTeams implements OutboundSender {
   sent: ClaimedMessage[] = [];
@@ -34,7 +37,7 @@ describe('outbox worker', () => {
     store = createStore(db);
     personId = (await db.prisma.person.create({ data: { displayName: 'Megan Bowen', teamsUserId: '29:megan', tenantId: 't1', serviceUrl: 'https://smba.example/' } })).id;
     teams = new FakeTeams();
-    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20 });
+    worker = new OutboxWorker({ outbox: store.outbox, people: store.people, sender: teams, log: pino({ level: 'silent' }), options: { pollMs: 20 } });
   });
   afterEach(async () => {
     await worker.stop();
@@ -44,10 +47,6 @@ describe('outbox worker', () => {
   const queue = (key: string, to: OutboundMessage['to'] = { personId }) =>
     store.outbox.enqueue([{ key, kind: 'test', committeeId: null, to, content: { text: key } }]);
   const row = (key: string) => db.prisma.outboundDelivery.findUnique({ where: { idempotencyKey: key } });
-  async function until(done: () => Promise<boolean>): Promise<void> {
-    for (let i = 0; i < 250 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await done()).toBe(true);
-  }
 
   it('sends a message once, creating the member\'s personal chat and remembering it', async () => {
     await queue('m:1');
@@ -56,7 +55,6 @@ describe('outbox worker', () => {
     expect(teams.sent.map((m) => m.key)).toEqual(['m:1']);
     expect((await db.prisma.person.findUnique({ where: { id: personId } }))!.personalConversationId).toBe('a:personal-29:megan');
     await queue('m:2');
-    worker.kick();
     await until(async () => (await row('m:2'))?.status === 'sent');
     expect(teams.sent[1]!.conversationId).toBe('a:personal-29:megan');
   });
@@ -76,7 +74,7 @@ describe('outbox worker', () => {
 
   it('tries 5xx and lost connections again with backoff, and gives up after the last attempt', async () => {
     await worker.stop();
-    worker = new OutboxWorker(store.outbox, store.people, teams, pino({ level: 'silent' }), { pollMs: 20, maxAttempts: 3 });
+    worker = new OutboxWorker({ outbox: store.outbox, people: store.people, sender: teams, log: pino({ level: 'silent' }), options: { pollMs: 20, maxAttempts: 3 } });
     teams.answers.set('m:1', [new SendError('503 Service Unavailable', 503, null), new SendError('socket hang up', null, null), new SendError('502', 502, null)]);
     await queue('m:1');
     const retried = async (attempts: number) => {
@@ -112,10 +110,46 @@ describe('outbox worker', () => {
     expect((await db.prisma.person.findUnique({ where: { id: personId } }))!.unreachableAt).not.toBeNull();
     await queue('m:2');
     await queue('m:3', { personId: other });
-    worker.kick();
     await until(async () => (await row('m:2'))?.status === 'unreachable' && (await row('m:3'))?.status === 'sent');
     expect(teams.sent.map((m) => m.key)).toEqual(['m:3']);
     expect(teams.requests).toBe(2);
+  });
+
+  it('sends what a transaction queued once it commits, woken by the store alone (never by a rollback)', async () => {
+    await worker.stop();
+    // It would look again only in a minute: what it sends here, it was woken for.
+    worker = new OutboxWorker({ outbox: store.outbox, people: store.people, sender: teams, log: pino({ level: 'silent' }), options: { pollMs: 60_000 } });
+    await worker.start(true);
+    await worker.idle();
+    const kick = jest.spyOn(worker, 'kick');
+    const message = (key: string): OutboundMessage => ({ key, kind: 'test', committeeId: null, to: { personId }, content: { text: key } });
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await enqueueMessages(tx, [message('t:0')]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(kick).not.toHaveBeenCalled();
+    await db.prisma.$transaction(async (tx) => {
+      await enqueueMessages(tx, [message('t:1')]);
+      expect(kick).not.toHaveBeenCalled();
+    });
+    expect(kick).toHaveBeenCalledTimes(1);
+    await until(async () => (await row('t:1'))?.status === 'sent', 5000, 't:1 sent');
+    expect(teams.sent.map((m) => m.key)).toEqual(['t:1']);
+  });
+
+  it('is idle once what was queued is sent, put off or given up, and at once when stopped', async () => {
+    teams.answers.set('m:2', [new SendError('429 Too Many Requests', 429, 60_000)]);
+    teams.answers.set('m:3', [new SendError('400 Bad Request', 400, null)]);
+    await worker.start(true);
+    await Promise.all([queue('m:1'), queue('m:2'), queue('m:3')]);
+    await worker.idle();
+    expect([(await row('m:1'))?.status, (await row('m:2'))?.status, (await row('m:3'))?.status]).toEqual(['sent', 'pending', 'failed']);
+    await worker.stop();
+    await queue('m:4');
+    await worker.idle();
+    expect((await row('m:4'))?.status).toBe('pending');
   });
 
   it('backs off exponentially with jitter, capped at five minutes', () => {

@@ -47,7 +47,15 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
       return { eventId: `evt-${created.length}`, iCalUId: `ical-${meeting.id}` };
     },
   };
-  const service = (outlook: OutlookEventWriter | null) => new DatePollService(new CommitteeService(store.committees, store.memberships, store.audit), store.meetings, store.memberships, store.datePolls, clock, messenger, outlook);
+  const service = (outlook: OutlookEventWriter | null) => new DatePollService({
+      committees: new CommitteeService(store.committees, store.memberships, store.audit),
+      meetings: store.meetings,
+      memberships: store.memberships,
+      polls: store.datePolls,
+      clock,
+      messenger,
+      outlook,
+    });
   const at = (iso: string) => new Date(iso);
   const draft: DatePollDraft = {
     title: 'Møder i første halvår 2027',

@@ -1,11 +1,12 @@
 // The outbox: a key is queued once; due messages are claimed by one sender only (row
 // locks), also by concurrent claimers; a sender that stopped loses its claim when the
 // lease runs out; the tenant's send slots are spaced for all senders together; a posted
-// card asked for again is sent once more, never twice at once; order between messages.
+// card asked for again is sent once more, never twice at once; order between messages;
+// the worker is told of queued rows once they are committed, never of rolled-back ones.
 import { cardKey } from '../../src/domain/delivery.service';
 import type { CardRefresh, OutboundMessage } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
-import { PrismaOutboxRepository } from '../../src/store/outbox.repository';
+import { PrismaOutboxRepository, enqueueMessages, refreshCards } from '../../src/store/outbox.repository';
 import { databaseKinds, freshDatabase } from '../support/db';
 
 describe.each(databaseKinds)('outbox on %s', (kind) => {
@@ -156,6 +157,57 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
       expect(two.map((c) => c.key)).toEqual(['card:agenda-item:second']);
       await outbox.markFailed(two[0]!.id, '404 Not Found', false);
       expect((await outbox.claimDue(10, 60)).map((c) => c.key)).toEqual(['report:1']);
+    });
+  });
+
+  describe('telling the worker', () => {
+    // What the listener saw when it was called: the woken worker's first look (another
+    // connection of the pool on PostgreSQL) must find the rows already committed.
+    let woken: Array<Promise<number>> = [];
+    const visible = () => db.prisma.outboundDelivery.count({ where: { subjectId: 'woken' } });
+    const wakeMessage = (key: string) => message(key, { subjectId: 'woken' });
+    beforeAll(() => outbox.onQueued(() => woken.push(visible())));
+    beforeEach(() => (woken = []));
+
+    it('tells once a message queued on its own is written', async () => {
+      await outbox.enqueue([wakeMessage('w:1')]);
+      expect(await Promise.all(woken)).toEqual([1]);
+    });
+
+    it('tells after the transaction that queued commits, with the rows there to see', async () => {
+      await db.prisma.$transaction(async (tx) => {
+        await enqueueMessages(tx, [wakeMessage('w:2')]);
+        await refreshCards((sql, params) => tx.$executeRawUnsafe(sql, ...params), [{ kind: 'agenda-item', subjectId: 'woken', committeeId: '5f0c7a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50' }]);
+        expect(woken).toHaveLength(0);
+      });
+      expect(await Promise.all(woken)).toEqual([3]);
+    });
+
+    it('tells after a raw SQL transaction that queued commits', async () => {
+      await db.sql.transaction(async (tx) => {
+        await refreshCards((sql, params) => tx.query(sql, params), [{ kind: 'agenda-item', subjectId: 'woken-too', committeeId: '5f0c7a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50' }]);
+        expect(woken).toHaveLength(0);
+      });
+      expect(woken).toHaveLength(1);
+    });
+
+    it('tells nothing for a transaction rolled back, nor for one that queued nothing', async () => {
+      const failing = db.prisma.$transaction(async (tx) => {
+        await enqueueMessages(tx, [wakeMessage('w:3')]);
+        throw new Error('changed my mind');
+      });
+      await expect(failing).rejects.toThrow('changed my mind');
+      await expect(
+        db.sql.transaction(async (tx) => {
+          await refreshCards((sql, params) => tx.query(sql, params), [{ kind: 'agenda-item', subjectId: 'woken-never', committeeId: '5f0c7a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50' }]);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await db.prisma.$transaction(async (tx) => {
+        await tx.person.update({ where: { id: personId }, data: { displayName: 'Megan B.' } });
+      });
+      expect(woken).toHaveLength(0);
+      expect(await visible()).toBe(3);
     });
   });
 });

@@ -60,9 +60,13 @@ export async function startCalendarHarness(
   const log = pino({ level: 'silent' });
   const source = new GraphCalendarSource(client, fake.url, log, { pageSize: options.pageSize ?? 50 });
   const writer = new GraphEventWriter(client, store.calendars, true);
-  const sync = new CalendarSyncService(store.calendars, store.committees, source, letters, () => undefined, clock, {
-    intervalMinutes: options.intervalMinutes ?? 15,
-    leaseMinutes: 10,
+  const sync = new CalendarSyncService({
+    calendars: store.calendars,
+    committees: store.committees,
+    source,
+    letters,
+    clock,
+    options: { intervalMinutes: options.intervalMinutes ?? 15, leaseMinutes: 10 },
   });
   const created = await store.committees.create({ name: 'Styregruppe Test', slug: `test-${Math.random().toString(36).slice(2, 8)}`, tenantId: 'tenant' });
   const committee = await store.committees.link(created.id, {

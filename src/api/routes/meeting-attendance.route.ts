@@ -25,8 +25,6 @@ export const meetingAttendanceRoute = defineRoute({
       },
       correlationId,
     );
-    // The stand-in's letters were queued with the change: the worker sends them now.
-    if (changed) services.deliveries.queuedElsewhere();
     const record = view.record;
     return { changed, open: view.open, mine: record && { attendance: record.attendance, standIn: record.standIn?.name ?? null, note: record.note } };
   },

@@ -28,7 +28,6 @@ export const attendanceRecordAction: CardAction = {
       { attendance: d.answer, standInId: absent && d.standInId && d.standInId !== NO_STAND_IN ? d.standInId : null, note: d.note ?? null },
       h.turn.correlationId,
     );
-    if (changed) h.services.deliveries.queuedElsewhere();
     const name = overview.members.find((m) => m.personId === d.personId)?.displayName ?? '';
     return { card: attendanceOverviewCard(overview, h.turn.lang, { text: changed ? t.recorded(name) : t.recordedUnchanged(name), good: true }) };
   },

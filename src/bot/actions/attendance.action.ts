@@ -34,7 +34,6 @@ export const attendanceAction: CardAction = {
       },
       h.turn.correlationId,
     );
-    if (changed) h.services.deliveries.queuedElsewhere();
     const outcome = attendanceOutcome(view, changed, h.turn.lang);
     if (d.card === 'digest') return { card: await digestCardFor(h, d.meetingId, outcome) };
     // Action.Execute shows the clicker their own card; the Action.Submit fallback updates

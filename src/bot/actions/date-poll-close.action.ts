@@ -26,7 +26,6 @@ export const datePollCloseAction: CardAction = {
     }
     const { done, view, meetings } = await h.services.datePolls.close(h.turn.actor, pollId, picks, h.turn.correlationId);
     if (done) {
-      h.services.deliveries.queuedElsewhere();
       // Writing the meetings into Outlook takes Graph's time: it runs after the answer (and by the job, should this stop).
       void h.services.datePolls.writeOutlookEvents().catch((err: unknown) => h.turn.log.warn({ err }, 'Outlook events of a closed poll: left to the job'));
     }

@@ -37,7 +37,6 @@ export const datePollCreateAction: CardAction = {
       if (!held) throw err;
       return { card: held };
     }
-    h.services.deliveries.queuedElsewhere();
     return { card: (await pollCards(h, view, { text: t.att.polls.created, good: true })).personal };
   },
 };

@@ -51,7 +51,6 @@ export const inputCreateAction: CardAction = {
     const problems = checkRequest(draft, h.services.clock.now());
     if (problems.length) return { card: inputFormCard(view, h.turn.lang, { draft, problems }) };
     const { sentTo } = await h.services.inputs.create(h.turn.actor, committee.id, draft, h.turn.correlationId);
-    h.services.deliveries.queuedElsewhere();
     const when = formatDateTime(draft.deadline, h.turn.lang, committee.timeZone);
     return { card: inputFormCard(view, h.turn.lang, { draft, problems: [] }, t.inp.sent(sentTo, when)) };
   },

@@ -20,7 +20,6 @@ export const minutesPublishAction: CardAction = {
     try {
       const outcome = await h.services.minutes.publish(committee, h.turn.actor, meetingId, cprConfirmed ?? null);
       if (cprConfirmed) h.turn.log.info({ meetingId }, 'minutes published despite CPR-like numbers');
-      h.services.deliveries.queuedElsewhere();
       return { card: minutesCard(h, outcome.view, publishNotice(h, committee, outcome)) };
     } catch (err) {
       const held = cprHeldCard(h, err, 'minutes', () => ({ verb: 'minutes-publish', data: { meetingId } }), cprConfirmed);

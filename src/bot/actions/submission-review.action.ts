@@ -40,7 +40,6 @@ export const submissionReviewAction: CardAction = {
       const note = { text: t.sub.reviewedFirst(who, t.sub.status[submission.status]), good: false };
       return { card: submissionReviewCard(submission, committee, meetings, h.turn.lang, note) };
     }
-    h.services.deliveries.queuedElsewhere();
     const date = (id: string) => {
       const m = meetings.get(id);
       return m ? formatDate(m.startsAt, h.turn.lang, committee.timeZone) : '';

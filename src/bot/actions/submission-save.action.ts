@@ -47,11 +47,9 @@ export const submissionSaveAction: CardAction = {
     }
     if (d.submissionId) {
       const outcome = await h.services.submissions.edit(h.turn.actor, d.submissionId, d.version ?? 0, draft, h.turn.correlationId);
-      h.services.deliveries.queuedElsewhere();
       return { card: submissionReceiptCard(outcome, h.turn.lang, true) };
     }
     const outcome = await h.services.submissions.submit(h.turn.actor, d.meetingId, draft, h.turn.correlationId);
-    h.services.deliveries.queuedElsewhere();
     return { card: submissionReceiptCard(outcome, h.turn.lang) };
   },
 };

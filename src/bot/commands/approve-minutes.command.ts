@@ -12,7 +12,6 @@ export const approveMinutesCommand: Command = {
     const committee = await withChannelAddress(h, found);
     try {
       const outcome = await h.services.minutes.publish(committee, h.turn.actor);
-      h.services.deliveries.queuedElsewhere();
       await h.io.replyCard(minutesCard(h, outcome.view, publishNotice(h, committee, outcome)));
     } catch (err) {
       const held = cprHeldCard(h, err, 'minutes', (e) => ({ verb: 'minutes-publish', data: { meetingId: e.subjectId } }), null);

@@ -17,7 +17,6 @@ export const compileInputCommand: Command = {
     const committee = await committeeForCommand(h, this.id, committeeId);
     if (!committee) return;
     const request = await h.services.inputs.compileNow(committee, h.turn.actor, title, h.turn.correlationId);
-    h.services.deliveries.queuedElsewhere();
     await h.io.reply(t.inp.compiled(request.title));
   },
 };

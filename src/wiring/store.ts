@@ -1,0 +1,41 @@
+// Wiring, part 1: the database (opened, migrated, the demo committee seeded where it
+// belongs) and the store's repositories over it.
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Clock } from '../domain/clock';
+import { openDatabase, type Database, type DatabaseTarget } from '../store/database';
+import { seedDemoCommittee } from '../store/demo-seed';
+import { migrate } from '../store/migrate';
+import { createStore, type Store } from '../store';
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'embedded', dataDir: config.DATA_DIR };
+}
+
+export interface StoreWiring {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  /** A database opened by the caller (tests, the bench): migrated here, never closed here. */
+  db?: Database;
+  /** Seed the demo meeting's agenda too (default true). */
+  demoAgenda?: boolean;
+}
+
+export async function wireStore({ config, log, clock, db: given, demoAgenda }: StoreWiring): Promise<{ db: Database; store: Store }> {
+  const db = given ?? (await openDatabase(databaseTarget(config)));
+  try {
+    const { applied } = await migrate(db, (msg) => log.info(msg));
+    if (applied.length) log.info({ applied }, 'database migrated');
+    const seed = config.DEMO_SEED ?? db.kind === 'embedded';
+    if (seed && (await seedDemoCommittee(db, clock, { agenda: demoAgenda }))) log.info('demo committee DASSOS seeded');
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
+  if (config.CALENDAR_MAILBOX && (await store.calendars.setDemoCalendar(config.CALENDAR_MAILBOX, config.CALENDAR_MATCH ?? null))) {
+    log.info({ mailbox: config.CALENDAR_MAILBOX, match: config.CALENDAR_MATCH ?? null }, 'demo committee: calendar mailbox set');
+  }
+  return { db, store };
+}
