@@ -7,7 +7,7 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message, submitAction } from '../support/activities';
 import { AGENDA } from '../support/documents';
-import { until } from '../support/until';
+import { until, untilFound } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -57,24 +57,13 @@ async function items() {
 
 /** The first message with text at the connector (card updates from earlier answers may come between). */
 async function firstText(): Promise<string> {
-  const until = Date.now() + 5000;
-  for (;;) {
-    const found = connector.recorded.find((r) => typeof r.body.text === 'string' && r.body.text);
-    if (found) return String(found.body.text);
-    if (Date.now() > until) throw new Error('no text message arrived');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const found = await untilFound(() => connector.recorded.find((r) => typeof r.body.text === 'string' && r.body.text), 5000, 'a text message');
+  return String(found.body.text);
 }
 
 /** The first message the bot sent (not a card update). */
 async function firstPost(): Promise<Record<string, unknown>> {
-  const until = Date.now() + 5000;
-  for (;;) {
-    const found = connector.recorded.find((r) => r.method === 'POST');
-    if (found) return found.body;
-    if (Date.now() > until) throw new Error('no message arrived');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return (await untilFound(() => connector.recorded.find((r) => r.method === 'POST'), 5000, 'a message')).body;
 }
 
 function cardPosts() {
@@ -285,7 +274,7 @@ describe('the CPR check', () => {
     expect(text).toContain('2.1 · sagsfremstilling');
     // A card from before fingerprints (no fingerprint) confirms nothing either.
     expect(JSON.stringify(await invokeCard('publish-confirm', { meetingId }))).toContain('ændret, siden du fik advarslen');
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(channelSends()).toHaveLength(0);
     expect(await app.db.prisma.auditEvent.count({ where: { action: 'agenda.published', subjectId: meetingId } })).toBe(before);
 
@@ -388,13 +377,8 @@ describe('attachments', () => {
   const url = 'https://dokumenter.example.org/dassos/opsamling-input.pdf';
   async function publishAndWait(): Promise<string> {
     await app.post(personal('udsend dagsorden'));
-    const until = Date.now() + 10_000;
-    for (;;) {
-      const done = connector.recorded.find((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? '')));
-      if (done) return String(done.body.text);
-      if (Date.now() > until) throw new Error('publishing did not finish');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const done = await untilFound(() => connector.recorded.find((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? ''))), 10_000, 'the publishing report');
+    return String(done.body.text);
   }
   // Alex's own chat also carries the answers to his commands: the letters are those with the link.
   const personalPosts = () =>
@@ -418,7 +402,7 @@ describe('attachments', () => {
 
     connector.clear();
     expect(await publishAndWait()).not.toMatch(/sendes personligt/);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(personalPosts()).toHaveLength(0);
     expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'closed-attachments', status: 'sent' } })).toBe(6);
   });
@@ -433,13 +417,13 @@ describe('attachments', () => {
     await publishAndWait();
     const arrived = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt 2.2 er kommet'));
     await until(() => arrived().length >= 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     const told = arrived();
     expect(told).toHaveLength(1);
     expect(told[0]!.conversationId).toMatch(new RegExp(`^${TEAM};messageid=`));
     connector.clear();
     await publishAndWait();
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Bilaget til punkt'))).toHaveLength(0);
   });
 });
@@ -505,7 +489,7 @@ describe('closed items', () => {
 
     connector.clear();
     await publishAndWait();
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(letters()).toHaveLength(0);
     expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'closed-item', status: 'sent' } })).toBe(6);
   });

@@ -156,7 +156,7 @@ describe('a stand-in', () => {
     // The same apology again, and a new note alone: nothing more for Hanne.
     expect(await invoke('attendance', { meetingId, answer: 'absent', standInId: hanneId, note: 'Hanne har forberedt punkt 1.1', card: 'meeting' }, MEGAN)).toContain('intet er ændret');
     await invoke('attendance', { meetingId, answer: 'absent', standInId: hanneId, note: 'Hanne kender sagen', card: 'meeting' }, MEGAN);
-    await new Promise((r) => setTimeout(r, 400));
+    await app.outbox.idle();
     expect(chatOf(HANNE)).toHaveLength(0);
   });
 
@@ -165,7 +165,7 @@ describe('a stand-in', () => {
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')));
     const report = connector.recorded.map((r) => String(r.body.text ?? '')).find((t) => t.startsWith('Dagsordenen er udsendt'))!;
     expect(report).not.toContain('stedfortræder');
-    await new Promise((r) => setTimeout(r, 400));
+    await app.outbox.idle();
     expect(chatOf(HANNE)).toHaveLength(0);
   });
 
@@ -184,7 +184,7 @@ describe('a stand-in', () => {
     const report = connector.recorded.map((r) => String(r.body.text ?? '')).find((t) => t.startsWith('Dagsordenen er udsendt'))!;
     expect(report).toContain('1 stedfortræder kan ikke få dem fra mig (ikke set i Teams).');
     await until(() => chatOf(MEGAN).some((m) => m.includes(LATER_URL)));
-    await new Promise((r) => setTimeout(r, 400));
+    await app.outbox.idle();
     expect(chatOf(HANNE)).toHaveLength(0);
   });
 
@@ -209,11 +209,7 @@ describe('a stand-in', () => {
     await app.services.deliveries.queue([
       { key: `closed:${rasmusId}:probe`, kind: 'closed-attachments', committeeId: null, subjectId: meetingId, to: { personId: rasmusId, serviceUrl: connector.url, tenantId: TENANT }, content: { text: CLOSED_URL } },
     ]);
-    for (let i = 0; i < 100; i++) {
-      const row = await prisma.outboundDelivery.findUniqueOrThrow({ where: { idempotencyKey: `closed:${rasmusId}:probe` } });
-      if (row.status === 'failed') break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await app.outbox.idle();
     expect(await prisma.outboundDelivery.findUniqueOrThrow({ where: { idempotencyKey: `closed:${rasmusId}:probe` } })).toMatchObject({ status: 'failed', lastError: expect.stringContaining('withheld') });
     expect(chatOf(RASMUS)).toHaveLength(0);
   });

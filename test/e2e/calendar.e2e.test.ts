@@ -113,7 +113,7 @@ describe('meetings from Outlook', () => {
     fake.expireDeltaLinks();
     const [outcome] = await app.services.calendarSync.syncNow();
     expect(outcome).toMatchObject({ status: 'synced', summary: { full: true, announced: 0 } });
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(channelPosts()).toHaveLength(0);
     expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'meeting-change' } })).toBe(1);
   });

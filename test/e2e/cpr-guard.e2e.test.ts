@@ -44,7 +44,8 @@ const shown = (card: Card) => JSON.stringify(card.body);
 const confirmOf = (card: Card) => card.actions!.find((a) => a.verb !== 'cpr-cancel')!;
 const cancelOf = (card: Card) => card.actions!.find((a) => a.verb === 'cpr-cancel')!;
 const toChannel = (pattern: RegExp) => connector.recorded.filter((r) => r.conversationId.startsWith(TEAM) && pattern.test(JSON.stringify(r.body)));
-const settle = () => new Promise((r) => setTimeout(r, 300));
+/** Everything the outbox had to send now is sent: what is not there was never queued. */
+const settle = () => app.outbox.idle();
 
 async function item(number: string) {
   return (await app.db.prisma.agendaItem.findFirst({ where: { meetingId, number } }))!;

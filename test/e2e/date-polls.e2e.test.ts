@@ -128,8 +128,10 @@ describe('answering', () => {
     expect(inChannel('PUT').at(-1)).toMatch(/"id":"c1","style":"compact","placeholder":"Vælg …","value":""/);
     connector.clear();
     expect(await invoke('date-poll-answer', { pollId, c1: 'yes', c2: 'no' }, MEGAN)).toContain('Dine svar er de samme som før');
-    await new Promise((r) => setTimeout(r, 1500));
+    // The card would be updated a moment later (answers are gathered): nothing waits for it either.
+    await app.outbox.idle();
     expect(inChannel('PUT')).toHaveLength(0);
+    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'date-poll', status: 'pending' } })).toBe(0);
   });
 
   it('takes answers arriving together, and gathers them into an update of the card', async () => {
@@ -199,7 +201,7 @@ describe('closing', () => {
     await until(() => written.length >= 2);
     const created = await app.db.prisma.meeting.findMany({ where: { datePollGroup: { pollId } }, orderBy: { startsAt: 'asc' } });
     expect(written.map((w) => w.id).sort()).toEqual(created.map((m) => m.id).sort());
-    for (let i = 0; i < 100 && (await app.db.prisma.meeting.count({ where: { datePollGroup: { pollId }, calendarEventId: null } })); i++) await new Promise((r) => setTimeout(r, 25));
+    await until(async () => (await app.db.prisma.meeting.count({ where: { datePollGroup: { pollId }, calendarEventId: null } })) === 0, 2500, "the events' ids on the meetings");
     const after = await app.db.prisma.meeting.findMany({ where: { datePollGroup: { pollId } }, orderBy: { startsAt: 'asc' } });
     expect(after.map((m) => [m.calendarEventId?.startsWith('AAMk-'), m.iCalUId?.endsWith(m.id)])).toEqual([[true, true], [true, true]]);
     // A scheduler tick writes nothing twice.

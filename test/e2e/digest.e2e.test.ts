@@ -46,7 +46,7 @@ describe('digests', () => {
   it('sends each member one digest with what waits for them, and the channel a short one', async () => {
     await app.scheduler.tick();
     await until(() => digests().length >= 6);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     const sent = digests();
     const personalOnes = sent.filter((r) => r.conversationId.startsWith('a:personal-'));
     // The six playground users are known to Teams; Adele muted hers.
@@ -68,7 +68,7 @@ describe('digests', () => {
   it('queues nothing twice: the next tick, or a restart, finds every digest queued', async () => {
     connector.clear();
     await app.scheduler.tick();
-    await new Promise((r) => setTimeout(r, 500));
+    await app.outbox.idle();
     expect(digests()).toHaveLength(0);
     expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'digest' } })).toBe(6);
     // While the digests stay due, each tick finds everyone served and builds nothing (the one muted member included).
@@ -117,12 +117,12 @@ describe('deadline reminders', () => {
       await app.scheduler.tick();
       const reminders = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith("**Frist for punkter til DASSOS' møde"));
       await until(() => reminders().length >= 6);
-      await new Promise((r) => setTimeout(r, 300));
+      await app.outbox.idle();
       expect(reminders().map((r) => r.conversationId).sort()).toEqual(['0', '1', '2', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
       expect(String(reminders()[0]!.body.text)).toMatch(/kan meldes ind til sekretariatet senest \w+dag den 25\. november 2026/);
       connector.clear();
       await app.scheduler.tick();
-      await new Promise((r) => setTimeout(r, 300));
+      await app.outbox.idle();
       expect(reminders()).toHaveLength(0);
     } finally {
       await app.close();

@@ -249,7 +249,7 @@ it(`survives ${COUNT} generated activities: no 500, no error logged, /healthz qu
   await polling;
   loop.disable();
   // What the outbox still sends runs into the assertions on the log too.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await app.outbox.idle();
 
   const sorted = [...health].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;

@@ -6,6 +6,7 @@
 // an agenda item as a closed attachment.
 import mammoth from 'mammoth';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
+import { until } from '../support/until';
 import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, message } from '../support/activities';
@@ -39,7 +40,7 @@ const invoke = (verb: string, data: Record<string, unknown>, user: User) => invo
 async function personalMessages(count: number): Promise<Map<string, string[]>> {
   const mine = () =>
     connector.recorded.filter((r) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && JSON.stringify(r.body).includes(TITLE));
-  for (let i = 0; i < 200 && mine().length < count; i++) await new Promise((r) => setTimeout(r, 25));
+  await until(() => mine().length >= count, 5000, `${count} personal messages`);
   const out = new Map<string, string[]>();
   for (const r of mine()) out.set(r.conversationId.replace('a:personal-', ''), [...(out.get(r.conversationId.replace('a:personal-', '')) ?? []), JSON.stringify(r.body)]);
   return out;
@@ -143,7 +144,7 @@ describe('input requests', () => {
     expect(reminded.get('user-id-2')![0]).toContain(`Påmindelse: ${TITLE}`);
     connector.clear();
     await app.scheduler.tick();
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect((await personalMessages(0)).size).toBe(0);
   });
 

@@ -69,7 +69,7 @@ describe("the minutes in the channel's Files", () => {
     fake.faults.push({ status: 500, code: 'generalException', message: 'An unexpected error occurred.' });
     expect(await invoke('minutes-publish', { meetingId })).toContain('er udsendt i kanalen');
     await until(() => channelPosts(/REFERAT · DASSOS/).length === 1, 15_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(channelPosts(/REFERAT · DASSOS/)).toHaveLength(1);
 
     const [card, file] = attachmentsOf(channelPosts(/REFERAT · DASSOS/)[0]!);
@@ -113,7 +113,7 @@ describe("the minutes in the channel's Files", () => {
     fake.files.denied = true;
     await app.post(message('ret referat Også tallene for Skive Kommune.', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
     await until(() => channelPosts(/Rettet udgave \(3\)/).length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(channelPosts(/Rettet udgave \(3\)/)).toHaveLength(1);
     const attachments = attachmentsOf(channelPosts(/Rettet udgave \(3\)/)[0]!);
     expect(attachments.map((a) => a.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);

@@ -223,7 +223,7 @@ describe('minutes', () => {
     const again = await invoke('minutes-publish', { meetingId });
     expect(again).toContain('blev udsendt');
     await until(() => channelPosts(/REFERAT · DASSOS/).length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(channelPosts(/REFERAT · DASSOS/)).toHaveLength(1);
     const post = JSON.stringify(channelPosts(/REFERAT · DASSOS/)[0]!.body);
     expect(post).toContain('1.2 Godkendelse af endeligt udkast til Rammeaftale');
@@ -359,14 +359,14 @@ describe('actions', () => {
     connector.clear();
     await app.scheduler.tick();
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').includes('Opgave med overskredet frist')));
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     const reminders = connector.recorded.filter((r) => String(r.body.text ?? '').includes('Opgave med overskredet frist'));
     // Alex is the secretariat in the demo committee.
     expect(reminders.map((r) => r.conversationId)).toEqual(['a:personal-user-id-0']);
     expect(String(reminders[0]!.body.text)).toContain('skulle være klar senest 20. november 2026');
     connector.clear();
     await app.scheduler.tick();
-    await new Promise((r) => setTimeout(r, 300));
+    await app.outbox.idle();
     expect(connector.recorded.filter((r) => String(r.body.text ?? '').includes('Opgave med overskredet frist'))).toHaveLength(0);
   });
 });

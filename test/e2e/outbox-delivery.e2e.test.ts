@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { ALEX, TEAM, executeAction, message } from '../support/activities';
 import { startTestApp } from '../support/app';
 import { startBotProcess, postActivity } from '../support/bot-process';
+import { openDatabase, type DatabaseTarget } from '../../src/store/database';
 import { databaseKinds } from '../support/db';
 import { startRecordingConnector, type RecordingConnector, type Recorded } from '../support/recording-connector';
 import { until } from '../support/until';
@@ -34,6 +35,16 @@ function expectOneEach(connector: RecordingConnector): void {
   for (const r of connector.recorded.filter(isDigest)) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
   for (const m of roster) expect([m.id, perChat.get(`a:personal-${m.id}`) ?? 0]).toEqual([m.id, 1]);
   expect([...perChat.values()].every((n) => n === 1)).toBe(true);
+}
+
+/** Personal digests still to be sent (or being sent): none once everything is delivered, so none can come twice later. */
+async function digestsToSend(target: DatabaseTarget): Promise<number> {
+  const db = await openDatabase(target);
+  try {
+    return await db.prisma.outboundDelivery.count({ where: { kind: 'digest', personId: { not: null }, status: { in: ['pending', 'sending'] } } });
+  } finally {
+    await db.close();
+  }
 }
 
 /** Seeds the demo committee with the clock at SEEDED and imports the 200 members from the team's roster. */
@@ -82,10 +93,11 @@ describe('outbox delivery across processes', () => {
       const second = await startBotProcess({ ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' }, 3995);
       try {
         await until(() => connector.recorded.filter(isDigest).length >= MEMBERS + 6, 90_000, 'all digests');
-        await new Promise((r) => setTimeout(r, 1500));
       } finally {
         await second.stop();
       }
+      // Stopped cleanly, the bot finished what it was sending; with nothing left, nothing more comes.
+      expect(await digestsToSend({ kind: 'embedded', dataDir })).toBe(0);
       expectOneEach(connector);
       // The six playground users have one each too.
       expect(connector.recorded.filter(isDigest)).toHaveLength(MEMBERS + 6);
@@ -159,7 +171,8 @@ describe('outbox delivery across processes', () => {
       ]);
       try {
         await until(() => connector.recorded.filter(isDigest).length >= MEMBERS + 6, 90_000, 'all digests');
-        await new Promise((r) => setTimeout(r, 1500));
+        // Nothing left for either to send: a digest sent twice would be at the connector by now.
+        await until(async () => (await digestsToSend({ kind: 'postgres', url: url.toString() })) === 0, 30_000, 'every digest marked sent');
       } finally {
         await Promise.all([a.stop(), b.stop()]);
       }
@@ -191,7 +204,7 @@ describe('outbox delivery across processes', () => {
       );
       const mine = () => connector.recorded.filter((r) => r.method === 'POST' && String(r.body.text ?? '').startsWith('Til '));
       await until(() => mine().length >= 59, 60_000, 'the messages');
-      await new Promise((r) => setTimeout(r, 500));
+      await app.outbox.idle();
       expect(connector.throttled()).toBeGreaterThan(0);
       const perChat = new Map<string, number>();
       for (const r of mine()) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);

@@ -4,6 +4,7 @@
 // hears each outcome; limits are named; user text stays text; of two secretariat
 // members reviewing at once, one wins and the other is told.
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
+import { until } from '../support/until';
 import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, STRANGER, message } from '../support/activities';
@@ -38,7 +39,7 @@ const invoke = (verb: string, data: Record<string, unknown>, user: User) => invo
 /** The personal messages to the user that the outbox sent, as JSON. */
 async function personalTo(user: User, count = 1): Promise<string[]> {
   const mine = () => connector.recorded.filter((r) => r.method === 'POST' && r.conversationId === `a:personal-${user.id}`);
-  for (let i = 0; i < 200 && mine().length < count; i++) await new Promise((r) => setTimeout(r, 25));
+  await until(() => mine().length >= count, 5000, `${count} personal messages`);
   return mine().map((r) => JSON.stringify(r.body));
 }
 

@@ -71,7 +71,7 @@ describe('odd characters', () => {
     const body = (await res.json()) as { error: string; problems: string[] };
     expect(body.error).toBe('invalid_activity');
     expect(body.problems.join(' ')).toContain('recipient');
-    await new Promise((r) => setTimeout(r, 100));
+    await app.outbox.idle();
     expect(connector.recorded).toHaveLength(0);
   });
 

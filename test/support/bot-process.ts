@@ -2,6 +2,7 @@
 // or run two of it: what a deployment does, not what a test harness does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { until } from './until';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -19,17 +20,17 @@ export async function startBotProcess(env: Record<string, string>, port: number)
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > until) throw new Error('bot did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
+      return fetch(`${url}/healthz`).then(
+        (res) => res.ok,
+        () => false, // not listening yet
+      );
+    },
+    60_000,
+    'the bot to start',
+  );
   return {
     child,
     url,

@@ -7,3 +7,10 @@ export async function until(done: () => boolean | Promise<boolean>, timeoutMs = 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Waits like until() for `find` to give something, and returns it. */
+export async function untilFound<T>(find: () => T | null | undefined | Promise<T | null | undefined>, timeoutMs = 10_000, what = 'it'): Promise<T> {
+  let found: T | null | undefined;
+  await until(async () => (found = await find()) != null, timeoutMs, what);
+  return found!;
+}
