@@ -8,6 +8,8 @@ import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message, submitAction } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { until, untilFound } from '../support/until';
+import { facts, inputs, text, titles } from '../support/card';
+import { read } from '../support/read';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -27,9 +29,10 @@ beforeEach(() => connector.clear());
 const personal = (text: string, user = ALEX) => message(text, { serviceUrl: connector.url, scope: 'personal', user });
 const where = (user = ALEX) => ({ serviceUrl: connector.url, scope: 'channel' as const, user });
 
-async function invoke(verb: string, data: Record<string, unknown>, user = ALEX) {
+/** What the card (or message) the click is answered with shows. */
+async function invoke(verb: string, data: Record<string, unknown>, user = ALEX): Promise<string> {
   const res = await app.post(executeAction(verb, data, where(user)));
-  return JSON.stringify(((await res.json()) as { value: unknown }).value);
+  return text(((await res.json()) as { value: unknown }).value);
 }
 
 /** Imports the agenda onto the meeting; true when the CPR guard held the save (cards in the channel) and it was confirmed. */
@@ -52,7 +55,7 @@ async function importAgenda(text: string): Promise<boolean> {
 }
 
 async function items() {
-  return app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+  return read(app.db).items(meetingId);
 }
 
 /** The first message with text at the connector (card updates from earlier answers may come between). */
@@ -79,14 +82,14 @@ describe('publishing', () => {
     const posts = cardPosts();
     expect(posts).toHaveLength(4);
     expect(posts[0]!.conversationId).toBe(TEAM);
-    expect(JSON.stringify(posts[0]!.body)).toContain('DAGSORDEN · DASSOS');
+    expect(text(posts[0]!.body)).toContain('DAGSORDEN · DASSOS');
     const rootId = 'sent-' + /sent-(\d+)/.exec(JSON.stringify(await app.db.prisma.meeting.findUnique({ where: { id: meetingId } })))![1];
     for (const post of posts.slice(1)) expect(post.conversationId).toBe(`${TEAM};messageid=${rootId}`);
-    expect(JSON.stringify(posts[1]!.body)).toContain('1.1 Godkendelse af handlingsplan for Rammeaftale 2027-28');
-    expect(JSON.stringify(posts[1]!.body)).toContain('Kan godkende');
-    expect(JSON.stringify(posts[2]!.body)).toContain('Taget til efterretning');
+    expect(text(posts[1]!.body)).toContain('1.1 Godkendelse af handlingsplan for Rammeaftale 2027-28');
+    expect(titles(posts[1]!.body)).toContain('Kan godkende');
+    expect(titles(posts[2]!.body)).toContain('Taget til efterretning');
     // The closed attachment's title is shown, never a link.
-    expect(JSON.stringify(posts[1]!.body)).toContain('🔒 Opsamling af kommunernes input – lukket bilag, eftersendes til medlemmerne');
+    expect(text(posts[1]!.body)).toContain('🔒 Opsamling af kommunernes input – lukket bilag, eftersendes til medlemmerne');
     const texts = connector.recorded.filter((r) => r.body.text).map((r) => String(r.body.text));
     expect(texts.at(-1)).toBe('Dagsordenen er udsendt i kanalen: 4 nye kort, 0 opdateret.');
     expect((await items()).every((i) => i.status === 'published' && i.cardActivityId)).toBe(true);
@@ -99,8 +102,8 @@ describe('publishing', () => {
     expect(cardPosts()).toHaveLength(0);
     const puts = connector.recorded.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(4);
-    const changed = puts.find((p) => JSON.stringify(p.body).includes('Socialstyrelsen'))!;
-    expect(JSON.stringify(changed.body)).toContain('ÆNDRET');
+    const changed = puts.find((p) => text(p.body).includes('Socialstyrelsen'))!;
+    expect(text(changed.body)).toContain('ÆNDRET');
     expect(connector.recorded.at(-1)!.body.text).toBe('Dagsordenen er udsendt i kanalen: 0 nye kort, 4 opdateret.');
   });
 });
@@ -114,14 +117,14 @@ describe('answers on the item cards', () => {
     await connector.waitFor(1);
     const put = connector.recorded.find((r) => r.method === 'PUT')!;
     expect(put.activityId).toBe(decision!.cardActivityId);
-    expect(JSON.stringify(put.body)).toContain('1 kan godkende');
-    expect(JSON.stringify(put.body)).not.toContain('Dit svar');
+    expect(text(put.body)).toContain('1 kan godkende');
+    expect(text(put.body)).not.toContain('Dit svar');
 
     connector.clear();
     const again = await invoke('position', { itemId: decision!.id, kind: 'can_approve' }, MEGAN);
     expect(again).toContain('1 kan godkende');
     expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'position.set', subjectId: decision!.id } })).toBe(1);
+    expect(await read(app.db).audited('position.set', decision!.id)).toBe(1);
   });
 
   it('changes the answer on another click, with a comment, also through the Action.Submit fallback', async () => {
@@ -130,7 +133,7 @@ describe('answers on the item cards', () => {
       submitAction('position', { itemId: decision!.id, kind: 'wants_discussion', comment: 'Økonomien bør drøftes' }, where(MEGAN)),
     );
     await connector.waitFor(1);
-    const rows = await app.db.prisma.position.findMany({ where: { agendaItemId: decision!.id } });
+    const rows = await read(app.db).positions(decision!.id);
     expect(rows.map((r) => [r.kind, r.comment])).toEqual([['wants_discussion', 'Økonomien bør drøftes']]);
   });
 
@@ -141,7 +144,7 @@ describe('answers on the item cards', () => {
         invoke('position', { itemId: info!.id, kind: 'acknowledged' }, i % 2 ? ADELE : MEGAN),
       ),
     );
-    const rows = await app.db.prisma.position.findMany({ where: { agendaItemId: info!.id } });
+    const rows = await read(app.db).positions(info!.id);
     expect(rows).toHaveLength(2);
   });
 
@@ -185,10 +188,10 @@ describe('answers on the item cards', () => {
   it('"status punkt 1.1" tells the secretariat who answered what, by organisation', async () => {
     await app.post(personal('status punkt 1.1'));
     await connector.waitFor(1);
-    const card = JSON.stringify(await firstPost());
-    expect(card).toContain('Aarhus Kommune');
-    expect(card).toMatch(/"title":"Megan Bowen","value":"Kan ikke godkende"/);
-    expect(card).toMatch(/"title":"Adele Vance","value":"mangler"/);
+    const card = await firstPost();
+    expect(text(card)).toContain('Aarhus Kommune');
+    expect(facts(card)).toContainEqual({ title: 'Megan Bowen', value: 'Kan ikke godkende' });
+    expect(facts(card)).toContainEqual({ title: 'Adele Vance', value: 'mangler' });
     connector.clear();
     await app.post(personal('status punkt 1.1', MEGAN));
     await connector.waitFor(1);
@@ -197,6 +200,8 @@ describe('answers on the item cards', () => {
 });
 
 describe('the CPR check', () => {
+  // The answers above update their cards a second later: out of the way before these tests count what is sent.
+  beforeAll(() => until(async () => (await read(app.db).queued({ status: ['pending', 'sending'] })) === 0, 10_000, 'the answers\' card updates'));
   type Action = { verb: string; data: Record<string, unknown> };
   const actionsOf = (card: unknown) => ((card as { actions?: Action[] }).actions ?? []);
   const confirmOf = (card: unknown) => actionsOf(card).find((a) => a.verb === 'publish-confirm')!;
@@ -215,7 +220,7 @@ describe('the CPR check', () => {
     expect(cardPosts().filter((p) => p.conversationId.startsWith(TEAM))).toHaveLength(0);
     expect(connector.recorded.filter((r) => r.method === 'PUT')).toHaveLength(0);
     const card = await warningCard();
-    const warning = JSON.stringify(card);
+    const warning = text(card);
     expect(warning).toContain('Mulige CPR-numre');
     expect(warning).toContain('2.2 · sagsfremstilling');
     expect(warning).toContain('010190-****');
@@ -243,7 +248,7 @@ describe('the CPR check', () => {
     );
     await app.post(personal('udsend dagsorden'));
     await connector.waitFor(1);
-    const warning = JSON.stringify(await warningCard());
+    const warning = text(await warningCard());
     for (const masked of ['020290-****', '030390-****', '040490-****', '050590-****']) expect(warning).toContain(masked);
     expect(warning).toContain('1.1 · sagsfremstilling');
     expect(warning).toContain('2.1 · sagsfremstilling');
@@ -255,31 +260,31 @@ describe('the CPR check', () => {
     await app.post(personal('udsend dagsorden'));
     await connector.waitFor(1);
     const first = confirmOf(await warningCard());
-    const before = (await app.db.prisma.auditEvent.count({ where: { action: 'agenda.published', subjectId: meetingId } }));
+    const before = (await read(app.db).audited('agenda.published', meetingId));
 
     // A second number, on another item, after the warning. Its card in the channel keeps
     // showing what was published (the snapshot), so the edit saves; the publish checks it.
     const item = (await items()).find((i) => i.number === '2.1')!;
     expect(item.cardActivityId).toBeTruthy();
     const edit = { itemId: item.id, meetingId, number: '2.1', title: item.title, section: 'information', presenter: item.presenter, recommendationIntro: 'At DASSOS:', recommendations: '- Tager orienteringen til efterretning', caseText: 'Tilsynet med borger 020290-4321.' };
-    expect(JSON.stringify(await invokeCard('item-save', edit))).toContain('Punkt 2.1 er gemt');
+    expect(text(await invokeCard('item-save', edit))).toContain('Punkt 2.1 er gemt');
     expect((await items()).find((i) => i.id === item.id)!.caseText).toBe('Tilsynet med borger 020290-4321.');
     connector.clear();
 
     const again = await invokeCard('publish-confirm', first.data);
-    const text = JSON.stringify(again);
-    expect(text).toContain('ændret, siden du fik advarslen');
-    expect(text).toContain('010190-****');
-    expect(text).toContain('020290-****');
-    expect(text).toContain('2.1 · sagsfremstilling');
+    const shown = text(again);
+    expect(shown).toContain('ændret, siden du fik advarslen');
+    expect(shown).toContain('010190-****');
+    expect(shown).toContain('020290-****');
+    expect(shown).toContain('2.1 · sagsfremstilling');
     // A card from before fingerprints (no fingerprint) confirms nothing either.
-    expect(JSON.stringify(await invokeCard('publish-confirm', { meetingId }))).toContain('ændret, siden du fik advarslen');
+    expect(text(await invokeCard('publish-confirm', { meetingId }))).toContain('ændret, siden du fik advarslen');
     await app.outbox.idle();
     expect(channelSends()).toHaveLength(0);
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'agenda.published', subjectId: meetingId } })).toBe(before);
+    expect(await read(app.db).audited('agenda.published', meetingId)).toBe(before);
 
     // The new warning's button publishes what it showed.
-    expect(JSON.stringify(await invokeCard('publish-confirm', confirmOf(again).data))).toContain('Udsender dagsordenen');
+    expect(text(await invokeCard('publish-confirm', confirmOf(again).data))).toContain('Udsender dagsordenen');
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen')));
     const audit = await app.db.prisma.auditEvent.findFirst({ where: { action: 'agenda.published', subjectId: meetingId }, orderBy: { at: 'desc' } });
     expect(audit?.data).toMatchObject({ confirmedCpr: true, cprFindings: 2 });
@@ -308,7 +313,7 @@ describe('the CPR check', () => {
     connector.clear();
     await app.post(personal('udsend dagsorden'));
     await connector.waitFor(1);
-    const warning = JSON.stringify(await warningCard());
+    const warning = text(await warningCard());
     expect(warning).toContain('2.1 · bilag «Opsamling af input: Temaer til dialogmødet»');
     expect(warning).toContain('060690-****');
     expect(channelSends()).toHaveLength(0);
@@ -331,9 +336,9 @@ describe('editing items with the form', () => {
   const fields = { section: 'information', presenter: 'Brian Høyer Lorentsen', recommendationIntro: 'At DASSOS:', recommendations: '- Tager orienteringen til efterretning', caseText: 'Kort status.' };
 
   it('changes and renumbers an item, marking it changed since it was published', async () => {
-    const card = JSON.stringify(await form('rediger punkt 2.2'));
-    expect(card).toContain('RET PUNKT · DASSOS');
-    expect(card).toContain('"id":"title"');
+    const card = await form('rediger punkt 2.2');
+    expect(text(card)).toContain('RET PUNKT · DASSOS');
+    expect(inputs(card).map((i) => i.id)).toContain('title');
     const item = (await items()).find((i) => i.number === '2.2')!;
     const answer = await save({ itemId: item.id, meetingId, number: '2.5', title: 'Status på centrale udmeldinger', ...fields });
     expect(answer).toContain('Punkt 2.5 er gemt');
@@ -342,7 +347,7 @@ describe('editing items with the form', () => {
   });
 
   it('adds a new item as a draft, in number order', async () => {
-    expect(JSON.stringify(await form('nyt punkt'))).toContain('NYT PUNKT · DASSOS');
+    expect(text(await form('nyt punkt'))).toContain('NYT PUNKT · DASSOS');
     expect(await save({ itemId: '', meetingId, number: '2.2', title: 'Nyt fra KKR', ...fields })).toContain('Punkt 2.2 er oprettet som kladde');
     const list = await items();
     expect(list.map((i) => i.number)).toEqual(['1.1', '2.1', '2.2', '2.5']);
@@ -404,7 +409,7 @@ describe('attachments', () => {
     expect(await publishAndWait()).not.toMatch(/sendes personligt/);
     await app.outbox.idle();
     expect(personalPosts()).toHaveLength(0);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'closed-attachments', status: 'sent' } })).toBe(6);
+    expect(await read(app.db).queued({ kind: 'closed-attachments', status: 'sent' })).toBe(6);
   });
 
   it('says once in the thread when an attachment to follow gets its link', async () => {
@@ -442,7 +447,7 @@ describe('publishing through the outbox', () => {
     const reports = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen'));
     await until(() => reports().length === 2, 20_000);
     const inThread = connector.recorded.filter((r) => r.conversationId.startsWith(`${TEAM};`));
-    const numberOf = (r: { body: unknown }) => /1\.\d+ Punkt nummer (\d+)/.exec(JSON.stringify(r.body))?.[1];
+    const numberOf = (r: { body: unknown }) => /1\.\d+ Punkt nummer (\d+)/.exec(text(r.body))?.[1];
     // Every new item posted once, in agenda order (an item whose number an earlier test's
     // agenda had was out already, and is updated); the second publish updated, never reposted.
     const posted = inThread.filter((r) => r.method === 'POST' && numberOf(r)).map((r) => Number(numberOf(r)));
@@ -478,8 +483,8 @@ describe('closed items', () => {
     await publishAndWait();
     await until(() => letters().length >= 6, 30_000);
     const channel = connector.recorded.filter((r) => r.conversationId.startsWith(TEAM));
-    const closedCard = channel.find((r) => JSON.stringify(r.body).includes('2.2 Status på central udmelding'));
-    expect(JSON.stringify(closedCard?.body)).toContain('Lukket punkt – sagen er sendt personligt');
+    const closedCard = channel.find((r) => text(r.body).includes('2.2 Status på central udmelding'));
+    expect(text(closedCard?.body)).toContain('Lukket punkt – sagen er sendt personligt');
     expect(JSON.stringify(closedCard?.body)).not.toContain('Tager orienteringen til efterretning');
     expect(JSON.stringify(closedCard?.body)).not.toContain('Thorbjørn Aagaard');
     for (const r of channel) expect(JSON.stringify(r.body)).not.toContain(secret);
@@ -491,6 +496,6 @@ describe('closed items', () => {
     await publishAndWait();
     await app.outbox.idle();
     expect(letters()).toHaveLength(0);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'closed-item', status: 'sent' } })).toBe(6);
+    expect(await read(app.db).queued({ kind: 'closed-item', status: 'sent' })).toBe(6);
   });
 });

@@ -12,6 +12,7 @@ import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, TENANT, executeAction, message } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { until } from '../support/until';
+import { read } from '../support/read';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -100,7 +101,7 @@ describe('a member answering on the next-meeting card', () => {
     expect(first).toContain('Tak – du er meldt som deltager.');
     const again = await invoke('attendance', { meetingId, answer: 'attending', card: 'meeting' }, MEGAN);
     expect(again).toContain('Det har du allerede svaret – intet er ændret.');
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'attendance.answered', subjectId: meetingId } })).toBe(1);
+    expect(await read(app.db).audited('attendance.answered', meetingId)).toBe(1);
     expect(await app.db.prisma.meetingAttendance.findMany({ where: { meetingId }, select: { attendance: true } })).toEqual([{ attendance: 'attending' }]);
   });
 
@@ -247,7 +248,7 @@ describe('the secretariat', () => {
     expect(card).toMatch(/Svaret for .+ er gemt\./);
     const recorded = await app.db.prisma.meetingAttendance.findFirstOrThrow({ where: { meetingId, personId: ten[0]! }, include: { recordedBy: true } });
     expect(recorded.recordedBy?.displayName).toBe('Alex Wilber');
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'attendance.recorded', subjectId: meetingId } })).toBe(10);
+    expect(await read(app.db).audited('attendance.recorded', meetingId)).toBe(10);
     // The rule is the committee's: at least 12 organisations makes it not quorate.
     const stricter = await invoke('quorum-rule', { meetingId, rule: 'more_than_half', minimum: '12' }, ALEX);
     expect(stricter).toContain('Beslutningsdygtigt: nej (11 af 20 organisationer, kræver mere end halvdelen, mindst 12)');

@@ -12,6 +12,7 @@ import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import { MAILBOX, testCredential } from '../support/calendar-harness';
 import { toLocal } from '../../src/domain/zoned-time';
 import { until } from '../support/until';
+import { read } from '../support/read';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -76,7 +77,7 @@ describe('meetings from Outlook', () => {
     const meetings = await app.db.prisma.meeting.findMany({ where: { calendarEventId: { not: null } }, orderBy: { startsAt: 'asc' } });
     expect(meetings.map((m) => m.title)).toEqual(['DASSOS møde', 'DASSOS ekstraordinært møde']);
     expect(meetings[0]!.id).toBe(firstMeetingId);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'meeting-change' } })).toBe(0);
+    expect(await read(app.db).queued({ kind: 'meeting-change' })).toBe(0);
     expect(app.logs.some((l) => l.msg === 'calendar synced')).toBe(true);
     // The bot's secret never reaches the log.
     expect(JSON.stringify(app.logs)).not.toContain('not-a-real-secret');
@@ -90,7 +91,7 @@ describe('meetings from Outlook', () => {
     const overviewId = async () => (await app.db.prisma.meeting.findUniqueOrThrow({ where: { id: firstMeetingId } })).overviewActivityId;
     await until(async () => Boolean(await overviewId()));
     const posted = await overviewId();
-    await until(async () => (await app.db.prisma.outboundDelivery.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0);
+    await until(async () => (await read(app.db).queued({ status: ['pending', 'sending'] })) === 0);
     connector.clear();
 
     const before = await app.db.prisma.meeting.findUniqueOrThrow({ where: { id: firstMeetingId } });
@@ -115,7 +116,7 @@ describe('meetings from Outlook', () => {
     expect(outcome).toMatchObject({ status: 'synced', summary: { full: true, announced: 0 } });
     await app.outbox.idle();
     expect(channelPosts()).toHaveLength(0);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'meeting-change' } })).toBe(1);
+    expect(await read(app.db).queued({ kind: 'meeting-change' })).toBe(1);
   });
 
   it('a cancellation: the notice says so, and the overview shows the meeting cancelled', async () => {

@@ -11,6 +11,8 @@ import { ALEX, TEAM, executeAction, message } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { JUST_AFTER, publishedMeetingJustHeld } from '../support/held-meeting';
 import { until } from '../support/until';
+import { facts, text } from '../support/card';
+import { read } from '../support/read';
 
 /** Monday 23 November 2026, 15:30: the demo meeting (moved to today, 13–15) has just ended. */
 const NOW = JUST_AFTER;
@@ -40,7 +42,7 @@ async function say(text: string): Promise<Card> {
 }
 
 /** What the warning shows (its text, not its buttons' data, which carry the secretariat's own form back to them). */
-const shown = (card: Card) => JSON.stringify(card.body);
+const shown = (card: Card) => text(card);
 const confirmOf = (card: Card) => card.actions!.find((a) => a.verb !== 'cpr-cancel')!;
 const cancelOf = (card: Card) => card.actions!.find((a) => a.verb === 'cpr-cancel')!;
 const toChannel = (pattern: RegExp) => connector.recorded.filter((r) => r.conversationId.startsWith(TEAM) && pattern.test(JSON.stringify(r.body)));
@@ -85,7 +87,7 @@ describe("an item's Referat", () => {
     expect(connector.recorded.filter((r) => r.method === 'PUT' && r.activityId === it12.cardActivityId)).toHaveLength(0);
 
     // "Gem alligevel" saves exactly what was checked, and the card in the channel shows it.
-    expect(JSON.stringify(await invoke(confirm.verb, confirm.data))).toContain('Gemt: punkt 1.2');
+    expect(shown(await invoke(confirm.verb, confirm.data))).toContain('Gemt: punkt 1.2');
     expect((await app.db.prisma.decision.findUniqueOrThrow({ where: { agendaItemId: it12.id } })).text).toBe(form.text);
     const audit = await app.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'decision.recorded', subjectId: it12.id } });
     expect(audit.data).toMatchObject({ cprFindings: 1, confirmedCpr: true });
@@ -103,12 +105,12 @@ describe('the minutes', () => {
     expect(confirmOf(warning)).toEqual({ type: 'Action.Execute', verb: 'minutes-publish', title: 'Udsend alligevel', style: 'destructive', data: { meetingId, cprConfirmed: expect.stringMatching(/^[0-9a-f]{64}$/) }, fallback: expect.anything() });
     await settle();
     expect(toChannel(/REFERAT · DASSOS/)).toHaveLength(0);
-    expect(await app.db.prisma.minutes.findUnique({ where: { meetingId } })).toBeNull();
+    expect(await read(app.db).minutes(meetingId)).toBeNull();
 
     // After the warning, a second number goes into another item's Referat (confirmed there).
     const it21 = await item('2.1');
     const held = await invoke('decision-save', { itemId: it21.id, version: '0', rows: '', outcome: 'noted', text: 'DASSOS tog orienteringen om borger 020290\u00a04321 til efterretning.' });
-    expect(JSON.stringify(await invoke('decision-save', confirmOf(held).data))).toContain('Gemt: punkt 2.1');
+    expect(shown(await invoke('decision-save', confirmOf(held).data))).toContain('Gemt: punkt 2.1');
 
     // The old button publishes nothing: a new warning names both.
     const again = await invoke('minutes-publish', confirmOf(warning).data);
@@ -118,10 +120,10 @@ describe('the minutes', () => {
     expect(shown(again)).toContain('020290-****');
     await settle();
     expect(toChannel(/REFERAT · DASSOS/)).toHaveLength(0);
-    expect(await app.db.prisma.minutes.findUnique({ where: { meetingId } })).toBeNull();
+    expect(await read(app.db).minutes(meetingId)).toBeNull();
 
     // The new one publishes them.
-    expect(JSON.stringify(await invoke('minutes-publish', confirmOf(again).data))).toContain('er udsendt i kanalen');
+    expect(shown(await invoke('minutes-publish', confirmOf(again).data))).toContain('er udsendt i kanalen');
     await until(() => toChannel(/REFERAT · DASSOS/).length === 1);
     expect((await app.db.prisma.minutes.findUniqueOrThrow({ where: { meetingId } })).status).toBe('published');
   });
@@ -130,7 +132,7 @@ describe('the minutes', () => {
     connector.clear();
     const warning = await say('ret referat Borgeren 030390\u20111234 i punkt 1.2 er rettet');
     expect(shown(warning)).toContain('Mulige CPR-numre i rettelsen til referatet');
-    expect(shown(warning)).toContain('"title":"rettelse","value":"030390-****"');
+    expect(facts(warning)).toContainEqual({ title: 'rettelse', value: '030390-****' });
     const minutesId = (await app.db.prisma.minutes.findUniqueOrThrow({ where: { meetingId } })).id;
     expect(await app.db.prisma.minutesCorrection.count({ where: { minutesId } })).toBe(0);
 
@@ -139,7 +141,7 @@ describe('the minutes', () => {
 
     const confirm = confirmOf(warning);
     expect(confirm.verb).toBe('minutes-correct');
-    expect(JSON.stringify(await invoke(confirm.verb, confirm.data))).toContain('rettet');
+    expect(shown(await invoke(confirm.verb, confirm.data))).toContain('rettet');
     expect(await app.db.prisma.minutesCorrection.count({ where: { minutesId } })).toBe(1);
     // Confirmed twice (Teams keeps the button): the correction is then in the minutes, so it is checked again.
     expect(shown(await invoke(confirm.verb, confirm.data))).toContain('ændret, siden du fik advarslen');
@@ -162,7 +164,7 @@ describe('date polls', () => {
     connector.clear();
     const warning = await invoke('date-poll-create', await proposal('Møder 2027 – jf. sagen om 040490 1234'));
     expect(shown(warning)).toContain('Mulige CPR-numre i datoafstemningen');
-    expect(shown(warning)).toContain('"title":"titel","value":"040490-****"');
+    expect(facts(warning)).toContainEqual({ title: 'titel', value: '040490-****' });
     await settle();
     expect(await app.db.prisma.datePoll.count()).toBe(0);
     expect(toChannel(/DATOAFSTEMNING/)).toHaveLength(0);
@@ -173,7 +175,7 @@ describe('date polls', () => {
     expect(shown(await invoke(confirm.verb, { ...confirm.data, title: 'Møder 2027 – 040490 1234 og 050590-1234' }))).toContain('050590-****');
     expect(await app.db.prisma.datePoll.count()).toBe(0);
 
-    expect(JSON.stringify(await invoke(confirm.verb, confirm.data))).toContain('Afstemningen er på vej til kanalen');
+    expect(shown(await invoke(confirm.verb, confirm.data))).toContain('Afstemningen er på vej til kanalen');
     expect(await app.db.prisma.datePoll.count()).toBe(1);
     expect((await app.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'date_poll.created' } })).data).toMatchObject({ cprFindings: 1, confirmedCpr: true });
     await until(() => toChannel(/DATOAFSTEMNING/).length > 0);
@@ -182,7 +184,7 @@ describe('date polls', () => {
 
 describe('importing onto a meeting whose cards are in the channel', () => {
   it('holds a document with a CPR number: the cards would show it at their next refresh', async () => {
-    const before = (await app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })).map((i) => [i.number, i.caseText]);
+    const before = (await read(app.db).items(meetingId)).map((i) => [i.number, i.caseText]);
     connector.clear();
     const activity = personal(`importer dagsorden\n${AGENDA.replace('Der gives en kort status.', 'Borgeren 060690\u20111234 er omtalt.')}`);
     await app.post(activity);
@@ -192,9 +194,9 @@ describe('importing onto a meeting whose cards are in the channel', () => {
 
     const warning = await invoke('import-save', { importId: save.data.importId, meetingId });
     expect(shown(warning)).toContain('Mulige CPR-numre i det importerede dokument');
-    expect(shown(warning)).toContain('"title":"2.2 · sagsfremstilling","value":"060690-****"');
+    expect(facts(warning)).toContainEqual({ title: '2.2 · sagsfremstilling', value: '060690-****' });
     expect(confirmOf(warning).data).toEqual({ importId: save.data.importId, meetingId, cprConfirmed: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect((await app.db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })).map((i) => [i.number, i.caseText])).toEqual(before);
+    expect((await read(app.db).items(meetingId)).map((i) => [i.number, i.caseText])).toEqual(before);
     expect(shown(await invoke(cancelOf(warning).verb, cancelOf(warning).data))).toContain('Annulleret');
   });
 });

@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities';
 import { until } from '../support/until';
+import { read } from '../support/read';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -61,7 +62,7 @@ beforeAll(async () => {
   await app.post(message('næste møde', { serviceUrl: connector.url, scope: 'channel', user: ALEX }));
   committeeId = (await app.db.prisma.committee.findFirstOrThrow({ where: { slug: 'dassos' } })).id;
   // A second member of the secretariat, to close at the same moment as Alex.
-  const isaiah = await app.db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: ISAIAH.aadObjectId } });
+  const isaiah = await read(app.db).person(ISAIAH.aadObjectId);
   await app.db.prisma.membership.updateMany({ where: { personId: isaiah.id }, data: { role: 'secretariat' } });
 });
 afterAll(async () => {
@@ -131,7 +132,7 @@ describe('answering', () => {
     // The card would be updated a moment later (answers are gathered): nothing waits for it either.
     await app.outbox.idle();
     expect(inChannel('PUT')).toHaveLength(0);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'date-poll', status: 'pending' } })).toBe(0);
+    expect(await read(app.db).queued({ kind: 'date-poll', status: 'pending' })).toBe(0);
   });
 
   it('takes answers arriving together, and gathers them into an update of the card', async () => {
@@ -213,6 +214,6 @@ describe('closing', () => {
     expect(await invoke('date-poll-answer', { pollId, c1: 'no' }, MEGAN)).toContain('Afstemningen er lukket, eller svarfristen er overskredet');
     const again = await invoke('date-poll-close', { pollId }, ALEX);
     expect(again).toContain('har allerede lukket afstemningen. Intet er ændret.');
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'date_poll.closed', subjectId: pollId } })).toBe(1);
+    expect(await read(app.db).audited('date_poll.closed', pollId)).toBe(1);
   });
 });

@@ -6,6 +6,8 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities';
 import { until } from '../support/until';
+import { text } from '../support/card';
+import { read } from '../support/read';
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 
@@ -53,16 +55,16 @@ describe('digests', () => {
     expect(personalOnes.map((r) => r.conversationId).sort()).toEqual(['0', '1', '3', '4', '5'].map((n) => `a:personal-user-id-${n}`));
     const channel = sent.filter((r) => r.conversationId === TEAM);
     expect(channel).toHaveLength(1);
-    expect(JSON.stringify(channel[0]!.body)).toContain('Hvert medlem har fået sin egen opsummering');
-    expect(JSON.stringify(channel[0]!.body)).not.toContain('Det venter på dig');
+    expect(text(channel[0]!.body)).toContain('Hvert medlem har fået sin egen opsummering');
+    expect(text(channel[0]!.body)).not.toContain('Det venter på dig');
 
-    const megan = JSON.stringify(personalOnes.find((r) => r.conversationId === 'a:personal-user-id-1')!.body);
-    const alex = JSON.stringify(personalOnes.find((r) => r.conversationId === 'a:personal-user-id-0')!.body);
+    const megan = text(personalOnes.find((r) => r.conversationId === 'a:personal-user-id-1')!.body);
+    const alex = text(personalOnes.find((r) => r.conversationId === 'a:personal-user-id-0')!.body);
     expect(alex).toContain('Tag stilling til: 1.1, 1.2, 1.3');
     expect(megan).toContain('Tag stilling til: 1.2, 1.3');
     expect(megan).toContain('Onsdag den 25. november 2026');
     expect(megan).toContain('Vil du ikke have opsummeringer? Skriv «stop opsummering».');
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'digest', status: 'sent' } })).toBe(6);
+    expect(await read(app.db).queued({ kind: 'digest', status: 'sent' })).toBe(6);
   });
 
   it('queues nothing twice: the next tick, or a restart, finds every digest queued', async () => {
@@ -70,7 +72,7 @@ describe('digests', () => {
     await app.scheduler.tick();
     await app.outbox.idle();
     expect(digests()).toHaveLength(0);
-    expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'digest' } })).toBe(6);
+    expect(await read(app.db).queued({ kind: 'digest' })).toBe(6);
     // While the digests stay due, each tick finds everyone served and builds nothing (the one muted member included).
     const { committee, meeting } = (await app.services.digests.dueMeetings())[0]!;
     const served = await app.services.deliveries.servedFor('digest', meeting.id);
@@ -96,7 +98,7 @@ describe('digests before their time', () => {
     try {
       await meetingOnWednesday(app);
       await app.scheduler.tick();
-      expect(await app.db.prisma.outboundDelivery.count({ where: { kind: 'digest' } })).toBe(0);
+      expect(await read(app.db).queued({ kind: 'digest' })).toBe(0);
     } finally {
       await app.close();
       await connector.close();

@@ -5,6 +5,7 @@
 import { startTestApp, NOW, type TestApp } from '../support/app';
 import { ALEX, MEGAN, TENANT } from '../support/activities';
 import type { Actor } from '../../src/domain/types';
+import { read } from '../support/read';
 
 let app: TestApp;
 let meetingId = '';
@@ -130,6 +131,6 @@ describe('calendar feed address', () => {
     expect((await fetch(feed(old))).status).toBe(404);
     expect((await fetch(feed(token))).status).toBe(200);
     expect((await app.services.calendar.feedLink(committee, megan)).token).toBe(token);
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'calendar.feed_replaced' } })).toBe(1);
+    expect(await read(app.db).audited('calendar.feed_replaced')).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, executeAction, message, submitAction } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { agendaPdf, dassosAgenda, imageOnlyPdf } from '../support/pdf-fixture';
+import { read } from '../support/read';
 
 
 let app: TestApp;
@@ -122,7 +123,7 @@ describe('importing an agenda', () => {
     await app.post(submitAction('import-save', { importId, meetingId }, { serviceUrl: connector.url, scope: 'personal' }));
     await connector.waitFor(1);
     expect(await itemsOfMeeting(meetingId)).toHaveLength(3);
-    const audits = await app.db.prisma.auditEvent.count({ where: { action: 'agenda.imported', subjectId: meetingId } });
+    const audits = await read(app.db).audited('agenda.imported', meetingId);
     expect(audits).toBe(1);
   });
 

@@ -12,6 +12,7 @@ import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message } from '../support/
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { JUST_AFTER, publishedMeetingJustHeld } from '../support/held-meeting';
 import { until } from '../support/until';
+import { read } from '../support/read';
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 /** Monday 23 November 2026, 15:30: the demo meeting (moved to today, 13–15) has just ended. */
@@ -92,7 +93,7 @@ describe('recording decisions', () => {
       ['Aarhus Kommune melder kapaciteten på herbergsområdet ind', false, aarhus.id, '2026-11-20'],
     ]);
     expect((await item('1.2')).status).toBe('decided');
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'decision.recorded', subjectId: id } })).toBe(1);
+    expect(await read(app.db).audited('decision.recorded', id)).toBe(1);
 
     // The item's card in the channel is updated in place: the Referat, its follow-up, no buttons.
     const cardId = (await item('1.2')).cardActivityId!;
@@ -230,7 +231,7 @@ describe('minutes', () => {
     expect(post).toContain('Godkendt med ændringer');
     expect(post).toContain('2 opgaver til opfølgning');
 
-    expect(await app.db.prisma.minutes.findUnique({ where: { meetingId } })).toMatchObject({ status: 'published', version: 3 });
+    expect(await read(app.db).minutes(meetingId)).toMatchObject({ status: 'published', version: 3 });
     expect((await app.db.prisma.meeting.findUnique({ where: { id: meetingId } }))!.status).toBe('minutes_published');
     const next = await app.db.prisma.meeting.findFirst({ where: { startsAt: { gt: new Date(NOW) } }, orderBy: { startsAt: 'asc' } });
     const approval = await app.db.prisma.agendaItem.findFirst({ where: { meetingId: next!.id, approvesMinutesOfId: meetingId }, include: { attachments: true } });
@@ -282,7 +283,7 @@ describe('minutes', () => {
     expect(await say('ret referat')).toContain('Skriv, hvad der er rettet');
     // Nothing is issued twice when the scheduler looks for corrections left behind.
     await app.scheduler.tick();
-    expect((await app.db.prisma.minutes.findUnique({ where: { meetingId } }))!.version).toBe(5);
+    expect((await read(app.db).minutes(meetingId))!.version).toBe(5);
   });
 
   it('are approved or commented on from the next agenda, and approved by its decision', async () => {
@@ -311,7 +312,7 @@ describe('minutes', () => {
 
     // At the next meeting, the committee approves them: the Referat of the approval item.
     expect(await invoke('decision-save', { itemId: approval.id, version: '0', rows: '', outcome: 'approved', text: '' })).toContain('Gemt: punkt 1.1 · Godkendt');
-    expect(await app.db.prisma.minutes.findUnique({ where: { meetingId } })).toMatchObject({ status: 'approved' });
+    expect(await read(app.db).minutes(meetingId)).toMatchObject({ status: 'approved' });
     expect(next).not.toBeNull();
   });
 });
@@ -348,7 +349,7 @@ describe('actions', () => {
     expect(await invoke('action-done', { actionId: aarhus.id }, MEGAN)).toContain('er meldt udført');
     expect(await invoke('action-done', { actionId: aarhus.id }, MEGAN)).toContain('var allerede meldt udført');
     expect(await app.db.prisma.actionItem.findUnique({ where: { id: aarhus.id } })).toMatchObject({ status: 'done' });
-    expect(await app.db.prisma.auditEvent.count({ where: { action: 'action.done', subjectId: aarhus.id } })).toBe(1);
+    expect(await read(app.db).audited('action.done', aarhus.id)).toBe(1);
   });
 
   it("remind their owners once when the last day has passed", async () => {

@@ -8,6 +8,7 @@ import { until } from '../support/until';
 import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, STRANGER, message } from '../support/activities';
+import { read } from '../support/read';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -127,7 +128,7 @@ describe('submitting a topic', () => {
 describe('the secretariat reviewing', () => {
   beforeAll(async () => {
     // A second member of the secretariat, to review at the same moment as Alex.
-    const isaiah = await app.db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: ISAIAH.aadObjectId } });
+    const isaiah = await read(app.db).person(ISAIAH.aadObjectId);
     await app.db.prisma.membership.updateMany({ where: { personId: isaiah.id }, data: { role: 'secretariat' } });
   });
 

@@ -11,6 +11,7 @@ import { createStore, type Store } from '../../src/store';
 import { enqueueMessages } from '../../src/store/outbox.repository';
 import { freshDatabase } from '../support/db';
 import { until } from '../support/until';
+import { read } from '../support/read';
 
 class FakeTeams implements OutboundSender {
   sent: ClaimedMessage[] = [];
@@ -46,7 +47,7 @@ describe('outbox worker', () => {
 
   const queue = (key: string, to: OutboundMessage['to'] = { personId }) =>
     store.outbox.enqueue([{ key, kind: 'test', committeeId: null, to, content: { text: key } }]);
-  const row = (key: string) => db.prisma.outboundDelivery.findUnique({ where: { idempotencyKey: key } });
+  const row = (key: string) => read(db).delivery(key);
 
   it('sends a message once, creating the member\'s personal chat and remembering it', async () => {
     await queue('m:1');

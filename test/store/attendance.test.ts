@@ -8,6 +8,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { read } from '../support/read';
 
 describe.each(databaseKinds)('attendance on %s', (kind) => {
   let db: Database;
@@ -29,7 +30,7 @@ describe.each(databaseKinds)('attendance on %s', (kind) => {
     store = createStore(db);
     committeeId = (await store.committees.findByChannel(PLAYGROUND.channelId))!.id;
     meetingId = (await db.prisma.meeting.findFirstOrThrow({ where: { committeeId, startsAt: { gt: clock.now() } }, orderBy: { startsAt: 'asc' } })).id;
-    megan = (await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND.users[1].aadObjectId } })).id;
+    megan = (await read(db).person(PLAYGROUND.users[1].aadObjectId)).id;
     lotte = (await db.prisma.person.findFirstOrThrow({ where: { displayName: 'Lotte Henriksen' } })).id;
   });
   afterAll(async () => db?.close());
@@ -39,8 +40,8 @@ describe.each(databaseKinds)('attendance on %s', (kind) => {
     expect(first).toMatchObject({ changed: true, before: null, record: { attendance: 'attending', standIn: null, version: 1, recordedBy: { personId: megan, name: 'Megan Bowen' } } });
     const again = await answer('attending');
     expect(again.changed).toBe(false);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'attendance.answered' } })).toBe(1);
-    expect(await db.prisma.outboundDelivery.count({ where: { kind: 'probe' } })).toBe(1);
+    expect(await read(db).audited('attendance.answered')).toBe(1);
+    expect(await read(db).queued({ kind: 'probe' })).toBe(1);
   });
 
   it('an apology with a stand-in raises the version; a new note alone keeps it', async () => {
@@ -58,7 +59,7 @@ describe.each(databaseKinds)('attendance on %s', (kind) => {
     expect(rows).toHaveLength(1);
     const changes = results.filter((r) => r.changed).length;
     expect(rows[0]!.version).toBe(2 + changes);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'attendance.answered' } })).toBe(3 + changes);
+    expect(await read(db).audited('attendance.answered')).toBe(3 + changes);
     await answer('absent', null);
     expect(await store.attendance.isStandIn(meetingId, lotte)).toBe(false);
   });
@@ -85,6 +86,6 @@ describe.each(databaseKinds)('attendance on %s', (kind) => {
     expect(await store.attendance.quorumSettings(committeeId)).toEqual({ rule: 'more_than_half', minimum: null });
     await store.attendance.setQuorumSettings(committeeId, { rule: 'at_least_half', minimum: 12 }, audit('committee.quorum_rule'));
     expect(await store.attendance.quorumSettings(committeeId)).toEqual({ rule: 'at_least_half', minimum: 12 });
-    expect(await db.prisma.auditEvent.count({ where: { action: 'committee.quorum_rule' } })).toBe(1);
+    expect(await read(db).audited('committee.quorum_rule')).toBe(1);
   });
 });

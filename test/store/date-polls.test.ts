@@ -15,6 +15,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { read } from '../support/read';
 
 const actor = (i: number): Actor => ({ aadObjectId: PLAYGROUND.users[i]!.aadObjectId, teamsUserId: PLAYGROUND.users[i]!.id, name: PLAYGROUND.users[i]!.name, tenantId: PLAYGROUND.tenantId });
 const ALEX = actor(0);
@@ -73,7 +74,7 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
     await seedDemoCommittee(db, clock, { agenda: false });
     store = createStore(db);
     committee = (await store.committees.findByChannel(PLAYGROUND.channelId))!;
-    const isaiah = await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: ISAIAH.aadObjectId! } });
+    const isaiah = await read(db).person(ISAIAH.aadObjectId!);
     await db.prisma.membership.updateMany({ where: { personId: isaiah.id }, data: { role: 'secretariat' } });
   });
   afterAll(async () => db?.close());
@@ -83,7 +84,7 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
     expect(view.poll).toMatchObject({ status: 'open', place: 'Viborg Rådhus', title: 'Møder i første halvår 2027', createdAt: now });
     expect(view.poll.groups.map((g) => g.candidates.length)).toEqual([2, 2]);
     expect(await db.prisma.outboundDelivery.count({ where: { idempotencyKey: `card:date-poll:${view.poll.id}` } })).toBe(1);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'date_poll.created', subjectId: view.poll.id } })).toBe(1);
+    expect(await read(db).audited('date_poll.created', view.poll.id)).toBe(1);
     await expect(service(null).create(MEGAN, committee.id, draft)).rejects.toMatchObject({ code: 'not_secretariat' });
   });
 
@@ -100,7 +101,7 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
     // Another poll's candidate is refused as a whole; the secretariat does not answer.
     await expect(polls.answer(MEGAN, poll!.id, [{ candidateId: '00000000-0000-4000-8000-000000000000', answer: 'yes' }])).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(polls.answer(ALEX, poll!.id, [{ candidateId: a!.id, answer: 'yes' }])).rejects.toMatchObject({ code: 'not_asked' });
-    expect(await db.prisma.auditEvent.count({ where: { action: 'date_poll.answered', subjectId: poll!.id } })).toBe(2);
+    expect(await read(db).audited('date_poll.answered', poll!.id)).toBe(2);
   });
 
   it('reminds those who have not answered once, two days before the deadline, and tells the secretariat once it has passed', async () => {
@@ -143,11 +144,11 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
     expect(await db.prisma.meeting.findUniqueOrThrow({ where: { id: march!.id } })).toMatchObject({ calendarEventId: null, iCalUId: null });
     const after = (await store.datePolls.find(poll!.id))!;
     expect(after.groups.map((g) => [g.outlookState, g.outlookError])).toEqual([['created', null], ['failed', 'Graph answered 503 Service Unavailable']]);
-    expect(await db.prisma.outboundDelivery.count({ where: { kind: 'date-poll-outlook', subjectId: poll!.id } })).toBe(2);
+    expect(await read(db).queued({ kind: 'date-poll-outlook', subjectId: poll!.id })).toBe(2);
     // Nothing is written twice.
     expect(await polls.writeOutlookEvents()).toBe(0);
     expect(created).toHaveLength(2);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'date_poll.closed', subjectId: poll!.id } })).toBe(1);
+    expect(await read(db).audited('date_poll.closed', poll!.id)).toBe(1);
   });
 
   it('a claim whose writer stopped is taken over; with no Outlook writer nothing is attempted', async () => {

@@ -7,6 +7,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { read } from '../support/read';
 
 describe.each(databaseKinds)('input requests on %s', (kind) => {
   let db: Database;
@@ -31,8 +32,8 @@ describe.each(databaseKinds)('input requests on %s', (kind) => {
     await seedDemoCommittee(db, clock);
     store = createStore(db);
     committeeId = (await store.committees.findByChannel(PLAYGROUND.channelId))!.id;
-    megan = (await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND.users[1].aadObjectId } })).id;
-    alex = (await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND.users[0].aadObjectId } })).id;
+    megan = (await read(db).person(PLAYGROUND.users[1].aadObjectId)).id;
+    alex = (await read(db).person(PLAYGROUND.users[0].aadObjectId)).id;
   });
   afterAll(async () => db?.close());
 
@@ -41,7 +42,7 @@ describe.each(databaseKinds)('input requests on %s', (kind) => {
       { key: `input-request:${r.id}:${megan}`, kind: 'input-request', committeeId, subjectId: r.id, to: { personId: megan }, content: { text: r.title } },
     ]);
     expect(request).toMatchObject({ status: 'open', questions: draft.questions, confidential: true });
-    expect(await db.prisma.outboundDelivery.count({ where: { subjectId: request.id } })).toBe(1);
+    expect(await read(db).queued({ subjectId: request.id })).toBe(1);
     expect((await store.inputs.listUnfinished()).map((r) => r.id)).toContain(request.id);
   });
 

@@ -8,6 +8,7 @@ import type { CardRefresh, OutboundMessage } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PrismaOutboxRepository, enqueueMessages, refreshCards } from '../../src/store/outbox.repository';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { read } from '../support/read';
 
 describe.each(databaseKinds)('outbox on %s', (kind) => {
   let db: Database;
@@ -91,12 +92,12 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
   });
 
   it('forgets messages done before a date, never those still to send', async () => {
-    const pendingBefore = await db.prisma.outboundDelivery.count({ where: { status: { in: ['pending', 'sending'] } } });
-    const done = await db.prisma.outboundDelivery.count({ where: { status: { in: ['sent', 'failed', 'unreachable'] } } });
+    const pendingBefore = await read(db).queued({ status: ['pending', 'sending'] });
+    const done = await read(db).queued({ status: ['sent', 'failed', 'unreachable'] });
     expect(done).toBeGreaterThan(0);
     expect(await outbox.purgeDoneBefore(new Date(Date.now() - 60_000))).toBe(0);
     expect(await outbox.purgeDoneBefore(new Date(Date.now() + 60_000))).toBe(done);
-    expect(await db.prisma.outboundDelivery.count()).toBe(pendingBefore);
+    expect(await read(db).queued()).toBe(pendingBefore);
   });
 
   describe('posted cards and order', () => {
@@ -164,7 +165,7 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
     // What the listener saw when it was called: the woken worker's first look (another
     // connection of the pool on PostgreSQL) must find the rows already committed.
     let woken: Array<Promise<number>> = [];
-    const visible = () => db.prisma.outboundDelivery.count({ where: { subjectId: 'woken' } });
+    const visible = () => read(db).queued({ subjectId: 'woken' });
     const wakeMessage = (key: string) => message(key, { subjectId: 'woken' });
     beforeAll(() => outbox.onQueued(() => woken.push(visible())));
     beforeEach(() => (woken = []));

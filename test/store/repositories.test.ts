@@ -9,6 +9,7 @@ import type { Database } from '../../src/store/database';
 import { DASSOS_ORGANISATIONS, DASSOS_PARTICIPANTS, PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { read } from '../support/read';
 
 const alex: Actor = { aadObjectId: PLAYGROUND.users[0].aadObjectId, teamsUserId: 'user-id-0', name: 'Alex Wilber', tenantId: PLAYGROUND.tenantId };
 const megan: Actor = { aadObjectId: PLAYGROUND.users[1].aadObjectId, teamsUserId: 'user-id-1', name: 'Megan Bowen', tenantId: PLAYGROUND.tenantId };
@@ -33,7 +34,7 @@ describe.each(databaseKinds)('store on %s', (kind) => {
 
   it('puts a draft agenda on the first coming meeting, as imported by the secretariat', async () => {
     const first = await db.prisma.meeting.findFirst({ where: { startsAt: { gt: clock.now() } }, orderBy: { startsAt: 'asc' } });
-    const items = await db.prisma.agendaItem.findMany({ where: { meetingId: first!.id }, orderBy: { position: 'asc' } });
+    const items = await read(db).items(first!.id);
     expect(items.map((i) => i.number)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
     expect(items.every((i) => i.status === 'draft')).toBe(true);
     expect(await db.prisma.documentImport.count({ where: { status: 'saved', meetingId: first!.id } })).toBe(1);
@@ -123,7 +124,7 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     expect(results.every((r) => r.changed)).toBe(true);
     expect(results[6]!.tally).toMatchObject({ can_approve: 3, wants_discussion: 1, cannot_approve: 2 });
     expect(results[8]!.tally).toMatchObject({ can_approve: 2, wants_discussion: 0 });
-    const stored = await db.prisma.position.findMany({ where: { agendaItemId: one!.id } });
+    const stored = await read(db).positions(one!.id);
     expect(stored).toHaveLength(6);
     expect(stored.find((p) => p.personId === people[0]!.personId)!.kind).toBe('wants_discussion');
     expect(await db.prisma.auditEvent.count({ where: { action: 'position.set', data: { path: ['test'], equals: true } } })).toBe(9);

@@ -8,6 +8,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { read } from '../support/read';
 
 describe.each(databaseKinds)('submissions on %s', (kind) => {
   let db: Database;
@@ -26,8 +27,8 @@ describe.each(databaseKinds)('submissions on %s', (kind) => {
     const committee = (await store.committees.findByChannel(PLAYGROUND.channelId))!;
     committeeId = committee.id;
     meetings = await db.prisma.meeting.findMany({ where: { committeeId, startsAt: { gt: clock.now() } }, orderBy: { startsAt: 'asc' } });
-    megan = (await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND.users[1].aadObjectId } })).id;
-    alex = (await db.prisma.person.findUniqueOrThrow({ where: { aadObjectId: PLAYGROUND.users[0].aadObjectId } })).id;
+    megan = (await read(db).person(PLAYGROUND.users[1].aadObjectId)).id;
+    alex = (await read(db).person(PLAYGROUND.users[0].aadObjectId)).id;
   });
   afterAll(async () => db?.close());
 
