@@ -3,6 +3,7 @@
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, botInstalled, executeAction, message, submitAction } from '../support/activities';
+import { text } from '../support/card';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -153,7 +154,7 @@ describe('setup in a new team', () => {
     const linked = await app.post(executeAction('setup.link', { newName: 'DAS Social' }, w));
     const linkedBody = (await linked.json()) as { statusCode: number; type: string; value: unknown };
     expect(linkedBody.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(linkedBody.value)).toContain('Kanalen er nu knyttet til DAS Social');
+    expect(text(linkedBody.value)).toContain('Kanalen er nu knyttet til DAS Social');
     const committeeId = /"committeeId":"([0-9a-f-]{36})"/.exec(JSON.stringify(linkedBody.value))![1]!;
 
     // Clicking again changes nothing twice.
@@ -168,7 +169,7 @@ describe('setup in a new team', () => {
       { id: 'user-id-7', name: 'Henrik Ny', aadObjectId: '00000000-0000-0000-0000-0000000000077', email: 'hn@example.dk' },
     );
     const imported = await app.post(executeAction('setup.import-roster', { committeeId }, w));
-    expect(JSON.stringify(await imported.json())).toContain('2 nye medlemmer hentet fra teamet (1 var der i forvejen)');
+    expect(text(await imported.json())).toContain('2 nye medlemmer hentet fra teamet (1 var der i forvejen)');
 
     // Megan is a member, not secretariat: she sees the list but cannot change it.
     connector.clear();
@@ -197,7 +198,7 @@ describe('setup in a new team', () => {
     }
     // Everyone to "member" would leave no secretariat: refused with a clear message.
     const refused = await app.post(executeAction('members.save', data, w));
-    expect(JSON.stringify(await refused.json())).toContain('mindst én i sekretariatet');
+    expect(text(await refused.json())).toContain('mindst én i sekretariatet');
   });
 
   it('refuses setup outside a channel', async () => {

@@ -14,6 +14,7 @@ import { invokeInPersonalChat } from '../support/personal-invoke';
 import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities';
 import { until } from '../support/until';
 import { read } from '../support/read';
+import { inputs, text } from '../support/card';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -75,8 +76,8 @@ describe('proposing dates', () => {
   it('"datoafstemning" gives the secretariat the form, and refuses it to members', async () => {
     await app.post(message('datoafstemning', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
     const [form] = await connector.waitFor(1);
-    expect(JSON.stringify(form!.body)).toContain('Foreslå datoer til møderne');
-    expect(JSON.stringify(form!.body)).toContain('"id":"g6c4d"');
+    expect(text(form!.body)).toContain('Foreslå datoer til møderne');
+    expect(inputs(form!.body).map((i) => i.id)).toContain('g6c4d');
     connector.clear();
     await app.post(message('date poll', { serviceUrl: connector.url, scope: 'personal', user: MEGAN }));
     const [refusal] = await connector.waitFor(1);

@@ -12,6 +12,7 @@ import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message } from '../support/
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { JUST_AFTER, publishedMeetingJustHeld } from '../support/held-meeting';
 import { until } from '../support/until';
+import { actions, text, titles, verbs } from '../support/card';
 import { read } from '../support/read';
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
@@ -40,9 +41,9 @@ async function item(number: string, meeting = meetingId) {
 
 /** The URL of a card's Action.OpenUrl with this title, at the app's address (PUBLIC_URL is the default, with PORT 0). */
 function linkOf(card: string, title: string): string {
-  const m = new RegExp(`"type":"Action.OpenUrl","title":"${title}","url":"([^"]+)"`).exec(card);
-  if (!m) throw new Error(`no link "${title}" in ${card.slice(0, 300)}`);
-  return m[1]!.replace(/^http:\/\/localhost:0/, app.url);
+  const url = actions(card).find((a) => a.type === 'Action.OpenUrl' && a.title === title)?.url;
+  if (!url) throw new Error(`no link "${title}" among ${titles(card).join(', ')}`);
+  return url.replace(/^http:\/\/localhost:0/, app.url);
 }
 
 const channelPosts = (pattern: RegExp) => connector.recorded.filter((r) => r.conversationId === TEAM && r.method === 'POST' && pattern.test(JSON.stringify(r.body)));
@@ -98,10 +99,10 @@ describe('recording decisions', () => {
     // The item's card in the channel is updated in place: the Referat, its follow-up, no buttons.
     const cardId = (await item('1.2')).cardActivityId!;
     await until(() => connector.recorded.some((r) => r.method === 'PUT' && r.activityId === cardId));
-    const updated = JSON.stringify(connector.recorded.filter((r) => r.method === 'PUT' && r.activityId === cardId).at(-1)!.body);
-    expect(updated).toContain('Referat · Godkendt med ændringer');
-    expect(updated).toContain('Sekretariatet skærper afsnittet om kapacitet (Sekretariatet, senest 1. december 2026)');
-    expect(updated).not.toContain('"verb":"position"');
+    const updated = connector.recorded.filter((r) => r.method === 'PUT' && r.activityId === cardId).at(-1)!.body;
+    expect(text(updated)).toContain('Referat · Godkendt med ændringer');
+    expect(text(updated)).toContain('Sekretariatet skærper afsnittet om kapacitet (Sekretariatet, senest 1. december 2026)');
+    expect(verbs(updated)).not.toContain('position');
 
     connector.clear();
     await app.post(executeAction('position', { itemId: id, kind: 'can_approve' }, { serviceUrl: connector.url, scope: 'channel', user: MEGAN }));
@@ -226,10 +227,11 @@ describe('minutes', () => {
     await until(() => channelPosts(/REFERAT · DASSOS/).length === 1);
     await app.outbox.idle();
     expect(channelPosts(/REFERAT · DASSOS/)).toHaveLength(1);
-    const post = JSON.stringify(channelPosts(/REFERAT · DASSOS/)[0]!.body);
-    expect(post).toContain('1.2 Godkendelse af endeligt udkast til Rammeaftale');
-    expect(post).toContain('Godkendt med ændringer');
-    expect(post).toContain('2 opgaver til opfølgning');
+    const posted = channelPosts(/REFERAT · DASSOS/)[0]!.body;
+    expect(text(posted)).toContain('1.2 Godkendelse af endeligt udkast til Rammeaftale');
+    expect(text(posted)).toContain('Godkendt med ændringer');
+    expect(text(posted)).toContain('2 opgaver til opfølgning');
+    const post = JSON.stringify(posted);
 
     expect(await read(app.db).minutes(meetingId)).toMatchObject({ status: 'published', version: 3 });
     expect((await app.db.prisma.meeting.findUnique({ where: { id: meetingId } }))!.status).toBe('minutes_published');
@@ -279,7 +281,7 @@ describe('minutes', () => {
     const general = await say('ret referat Der var fejl i tallene for Favrskov Kommune.');
     expect(general).toContain('Rettelsen er gemt, og referatet fra mødet mandag den 23. november 2026 er udsendt igen med den.');
     await until(() => channelPosts(/Rettet udgave \(5\)/).length === 1);
-    expect(JSON.stringify(channelPosts(/Rettet udgave \(5\)/)[0]!.body)).toContain('Der var fejl i tallene for Favrskov Kommune.');
+    expect(text(channelPosts(/Rettet udgave \(5\)/)[0]!.body)).toContain('Der var fejl i tallene for Favrskov Kommune.');
     expect(await say('ret referat')).toContain('Skriv, hvad der er rettet');
     // Nothing is issued twice when the scheduler looks for corrections left behind.
     await app.scheduler.tick();
@@ -293,17 +295,17 @@ describe('minutes', () => {
     await app.post(personal('udsend dagsorden'));
     await until(() => connector.recorded.some((r) => /^Dagsordenen er udsendt/.test(String(r.body.text ?? ''))));
     const posted = connector.recorded.filter((r) => r.method === 'POST' && r.conversationId.startsWith(`${TEAM};messageid=`));
-    const card = JSON.stringify(posted.find((r) => JSON.stringify(r.body).includes('Godkendelse af referat'))!.body);
-    expect(card).toContain('Godkender referatet');
-    expect(card).toContain('Har bemærkninger');
-    expect(card).not.toContain('Kan ikke godkende');
+    const card = posted.find((r) => text(r.body).includes('Godkendelse af referat'))!.body;
+    expect(titles(card)).toContain('Godkender referatet');
+    expect(titles(card)).toContain('Har bemærkninger');
+    expect(titles(card)).not.toContain('Kan ikke godkende');
     // The next agenda's overview lists what is still open from the meeting, under its item.
-    const overview = JSON.stringify(connector.recorded.find((r) => r.method === 'POST' && r.conversationId === TEAM && JSON.stringify(r.body).includes('DAGSORDEN · DASSOS'))!.body);
-    expect(overview).toContain('Opfølgning fra tidligere møder');
-    expect(overview).toContain('1.2 Godkendelse af endeligt udkast til Rammeaftale (mødet 23. november 2026)');
+    const overview = connector.recorded.find((r) => r.method === 'POST' && r.conversationId === TEAM && text(r.body).includes('DAGSORDEN · DASSOS'))!.body;
+    expect(text(overview)).toContain('Opfølgning fra tidligere møder');
+    expect(text(overview)).toContain('1.2 Godkendelse af endeligt udkast til Rammeaftale (mødet 23. november 2026)');
 
     const answered = await app.post(executeAction('position', { itemId: approval.id, kind: 'wants_discussion', comment: 'Navnet på Favrskovs repræsentant er stavet forkert.' }, { serviceUrl: connector.url, scope: 'channel', user: MEGAN }));
-    expect(JSON.stringify(await answered.json())).toContain('Dit svar: Har bemærkninger');
+    expect(text(((await answered.json()) as { value: unknown }).value)).toContain('Dit svar: Har bemærkninger');
     // "Kan ikke godkende" is not an answer to minutes: a remark is.
     connector.clear();
     await app.post(executeAction('position', { itemId: approval.id, kind: 'cannot_approve' }, { serviceUrl: connector.url, scope: 'channel', user: ADELE }));

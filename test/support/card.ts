@@ -68,7 +68,8 @@ export function texts(input: unknown): string[] {
  */
 export function text(input: unknown): string {
   if (input == null) return '';
-  if (typeof input === 'string') return input;
+  // A card or an activity as JSON is read as such; any other string is a message's text.
+  if (typeof input === 'string') return input.startsWith('{') ? text(JSON.parse(input)) : input;
   if (isElement(input) && typeof input.value === 'string') return input.value;
   if (isElement(input) && isElement(input.value) && typeof input.value.value === 'string') return input.value.value;
   return [...texts(input), ...facts(input).map((f) => `${f.title} ${f.value}`)].join('\n');
@@ -127,4 +128,12 @@ export function inputOf(card: unknown, id: string): CardInput {
 /** The facts of the card's FactSets, in order. */
 export function facts(input: unknown): CardFact[] {
   return elements(input).flatMap((e) => (e.type === 'FactSet' && Array.isArray(e.facts) ? (e.facts as CardFact[]) : []));
+}
+
+/** The card's refresh: the verb Teams invokes to show each listed user their own version. */
+export function refresh(input: unknown): { verb: string | null; userIds: string[] } | null {
+  const card = cardOf(input);
+  if (!isElement(card.refresh)) return null;
+  const action = isElement(card.refresh.action) ? card.refresh.action : {};
+  return { verb: typeof action.verb === 'string' ? action.verb : null, userIds: Array.isArray(card.refresh.userIds) ? (card.refresh.userIds as string[]) : [] };
 }
