@@ -166,7 +166,7 @@ describe('answers on the item cards', () => {
 
   it('refuses an observer politely: observers follow along but take no position', async () => {
     const [decision] = await items();
-    const adele = await app.db.prisma.person.findUnique({ where: { aadObjectId: ADELE.aadObjectId } });
+    const adele = await read(app.db).person(ADELE.aadObjectId);
     const seat = { committeeId_personId: { committeeId: (await app.db.prisma.committee.findFirst())!.id, personId: adele!.id } };
     await app.db.prisma.membership.update({ where: seat, data: { role: 'observer' } });
     try {

@@ -107,7 +107,7 @@ describe('recording decisions', () => {
     connector.clear();
     await app.post(executeAction('position', { itemId: id, kind: 'can_approve' }, { serviceUrl: connector.url, scope: 'channel', user: MEGAN }));
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Punktet er afgjort')));
-    expect(await app.db.prisma.position.count({ where: { agendaItemId: id } })).toBe(0);
+    expect(await read(app.db).positions(id)).toHaveLength(0);
   });
 
   it('refuses a form filled in on an older version, and drops an action emptied on the form', async () => {
@@ -310,7 +310,7 @@ describe('minutes', () => {
     connector.clear();
     await app.post(executeAction('position', { itemId: approval.id, kind: 'cannot_approve' }, { serviceUrl: connector.url, scope: 'channel', user: ADELE }));
     await until(() => connector.recorded.some((r) => String(r.body.text ?? '').startsWith('Noget af det indtastede er ikke gyldigt')));
-    expect(await app.db.prisma.position.count({ where: { agendaItemId: approval.id } })).toBe(1);
+    expect(await read(app.db).positions(approval.id)).toHaveLength(1);
 
     // At the next meeting, the committee approves them: the Referat of the approval item.
     expect(await invoke('decision-save', { itemId: approval.id, version: '0', rows: '', outcome: 'approved', text: '' })).toContain('Gemt: punkt 1.1 · Godkendt');

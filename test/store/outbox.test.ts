@@ -49,7 +49,7 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
   });
 
   it('keeps a message for later, gives up a failed one, and never gives out a sent one again', async () => {
-    const rows = await db.prisma.outboundDelivery.findMany({ where: { kind: 'test' }, orderBy: { idempotencyKey: 'asc' } });
+    const rows = await read(db).outbox({ kind: 'test' });
     await outbox.markSent(rows[0]!.id, 'activity-1');
     await outbox.retryAt(rows[1]!.id, new Date(Date.now() + 60_000), '429 Too Many Requests');
     await outbox.markFailed(rows[2]!.id, '400 Bad Request', false);
@@ -69,7 +69,7 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
   });
 
   it('marks the member unreachable on 403, and their later messages are claimed as unreachable', async () => {
-    const [row] = await db.prisma.outboundDelivery.findMany({ where: { idempotencyKey: 'b:1' } });
+    const row = await read(db).delivery('b:1');
     await outbox.markFailed(row!.id, '403 Forbidden', true);
     expect((await db.prisma.person.findUnique({ where: { id: personId } }))!.unreachableAt).not.toBeNull();
     await outbox.enqueue([message('c:1')]);

@@ -142,6 +142,6 @@ describe.each(databaseKinds)('store on %s', (kind) => {
       answer(two!.id, people[3]!.personId, 'cannot_approve'),
     ]);
     expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(await db.prisma.position.count({ where: { agendaItemId: two!.id } })).toBe(4);
+    expect(await read(db).positions(two!.id)).toHaveLength(4);
   });
 });
