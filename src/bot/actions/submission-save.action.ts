@@ -4,7 +4,7 @@ import { submissionReceiptCard } from '../../cards/submission-receipt.card';
 import { checkDraft } from '../../domain/submission.service';
 import type { SubmissionDraft } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 // The limits are the domain's (checkDraft names them); these bounds only keep absurd payloads out.
 const data = z.object({
@@ -19,12 +19,12 @@ const data = z.object({
 });
 
 /** "Meld punktet ind" / "Gem ændringerne" on the submission form: the receipt, or the form again with what to fix. */
-export const submissionSaveAction: CardAction = {
+export const submissionSaveAction = defineAction({
   verb: 'submission-save',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const d = parsed.data;
+  data,
+  roles: 'service',
+  async run(h, input) {
+    const d = input;
     const draft: SubmissionDraft = {
       title: d.title ?? '',
       purpose: d.purpose ?? 'discussion',
@@ -54,4 +54,4 @@ export const submissionSaveAction: CardAction = {
     h.services.deliveries.queuedElsewhere();
     return { card: submissionReceiptCard(outcome, h.turn.lang) };
   },
-};
+});
