@@ -9,7 +9,8 @@ const data = z.object({ subject: z.enum(['agenda', 'minutes', 'correction', 'pol
 export const cprCancelAction = defineAction({
   verb: 'cpr-cancel',
   data,
-  roles: 'service',
+  // Closes the warning; nothing of the committee is read or sent.
+  roles: 'anyone',
   async run(h, input) {
     const t = messages(h.turn.lang);
     const closed = { verb: 'cpr-cancel', data: {} };

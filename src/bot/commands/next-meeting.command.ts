@@ -8,6 +8,9 @@ import { defineCommand } from '../routes';
 /** "næste møde" / "hvornår er næste møde?" / "next meeting". */
 export const nextMeetingCommand = defineCommand({
   id: 'next-meeting',
+  // Matches "næste møde" anywhere in a sentence ("hvornår er næste møde?"), so it goes before the
+  // commands that take any words after their own ("status punkt 1.2 næste møde" asks about the meeting).
+  priority: 1,
   help: [{ order: 10, line: (lang) => messages(lang).commands.nextMeeting }],
   manifest: [
     { scopes: ['team', 'groupChat'], da: { title: 'næste møde', description: 'Hvornår og hvor er næste møde, og hvornår er fristen for punkter?' }, en: { title: 'next meeting', description: 'When and where is the next meeting, and when is the deadline for topics?' } },

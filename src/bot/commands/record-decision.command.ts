@@ -8,8 +8,6 @@ const PATTERN = /^(?:referat|minutes|beslutning|decision) (?:punkt|item) (\d+(?:
 /** "referat punkt 1.2" / "minutes item 1.2": the decision form for the item of the meeting being recorded (secretariat). */
 export const recordDecisionCommand = defineCommand({
   id: 'record-decision',
-  // Before minutes' "referat": "referat punkt 1.2" matches both.
-  priority: 1,
   help: [{ order: 180, line: (lang) => messages(lang).min.commands.recordDecision }],
   matches: (text) => /^(referat|minutes|beslutning|decision) (punkt|item)\b/.test(text),
   async run(h, { committeeId, args }) {
