@@ -30,11 +30,10 @@ const data = z.object({
 export const inputCreateAction = defineAction({
   verb: 'input-create',
   data,
-  roles: 'service',
-  async run(h, input) {
+  roles: { role: 'secretariat', committee: (d) => ({ committeeId: d.committeeId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
     const d = input;
-    const { committee } = await h.services.committees.getForRole(d.committeeId, h.turn.actor, ['secretariat']);
     const [year, month, day] = (d.deadlineDate ?? '1970-01-01').split('-').map(Number) as [number, number, number];
     const [hour, minute] = (d.deadlineTime ?? '12:00').split(':').map(Number) as [number, number];
     const draft: InputRequestDraft = {
