@@ -10,7 +10,7 @@ import { findCommand } from './commands';
 import { importDocumentCommand } from './commands/import-document.command';
 import { sendSetupCard } from './commands/setup.command';
 import type { ActionResult, HandlerContext } from './handler';
-import { ROLES_FOR, type CardAction, type Checked } from './routes';
+import type { CardAction, Checked } from './routes';
 import type { BotServices } from './services';
 import { MAX_TEXT_LENGTH } from './text';
 import type { TurnInfo, TurnIO, TurnRouter } from './turn';
@@ -107,7 +107,8 @@ export class DagsordenBot implements TurnRouter {
     } else {
       committeeId = ref.committeeId;
     }
-    return this.services.committees.getForRole(committeeId, h.turn.actor, ROLES_FOR[roles.role]);
+    const { committees } = this.services;
+    return roles.role === 'secretariat' ? committees.getForRole(committeeId, h.turn.actor, ['secretariat']) : committees.getForMember(committeeId, h.turn.actor);
   }
 
   private async onText(h: HandlerContext): Promise<void> {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Committee, Member, Role } from '../domain/types';
+import type { Committee, Member } from '../domain/types';
 import type { Lang } from '../i18n/locale';
 import type { ActionResult, CommandArgs, HandlerContext } from './handler';
 
@@ -66,8 +66,8 @@ export type CommitteeRef = { committeeId: string } | { meetingId: string };
  * wrong roles itself. 'anyone': nothing of a committee is read or changed (a "Nej" button,
  * a button that runs a text command, which checks like typed text). Otherwise the router
  * looks up the committee the data names and the clicker's membership with the committee
- * service's own getForRole before the action runs, and hands both on; the services the
- * action calls keep their checks.
+ * service's own getForMember / getForRole before the action runs, and hands both on; the
+ * services the action calls keep their checks.
  */
 export type ActionAccess<D> = 'service' | 'anyone' | { role: 'member' | 'secretariat'; committee: (data: D) => CommitteeRef };
 
@@ -80,9 +80,7 @@ export interface Checked {
   member: Member;
 }
 
-type Access<D> = ActionAccess<D>;
-
-export interface ActionDefinition<S extends z.ZodType, R extends Access<z.output<S>>> {
+export interface ActionDefinition<S extends z.ZodType, R extends ActionAccess<z.output<S>>> {
   /** kebab-case. */
   verb: string;
   /** Verbs of earlier versions: cards already posted in channels still carry them. */
@@ -105,7 +103,7 @@ export interface CardAction {
   readonly [ROUTE]: 'action';
 }
 
-export function defineAction<S extends z.ZodType, const R extends Access<z.output<S>>>(definition: ActionDefinition<S, R>): CardAction {
+export function defineAction<S extends z.ZodType, const R extends ActionAccess<z.output<S>>>(definition: ActionDefinition<S, R>): CardAction {
   return Object.freeze({
     ...definition,
     aliases: definition.aliases ?? [],
@@ -115,12 +113,6 @@ export function defineAction<S extends z.ZodType, const R extends Access<z.outpu
     [ROUTE]: 'action' as const,
   });
 }
-
-/** The roles a declared role admits, in the domain's terms. */
-export const ROLES_FOR: Record<'member' | 'secretariat', readonly Role[]> = {
-  member: ['chair', 'secretariat', 'member', 'observer'],
-  secretariat: ['secretariat'],
-};
 
 function isRoute(value: unknown, kind: 'command' | 'action'): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ROUTE] === kind;

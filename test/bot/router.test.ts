@@ -52,6 +52,11 @@ function services(calls: string[], { meeting = true, role = 'secretariat' as 'se
       },
     },
     committees: {
+      getForMember: async (committeeId: string) => {
+        calls.push(`getForMember ${committeeId}`);
+        if (!role) throw new DomainError('not_member');
+        return { committee: { id: committeeId, name: 'DASSOS' }, member: { role } };
+      },
       getForRole: async (committeeId: string, _actor: unknown, roles: readonly string[]) => {
         calls.push(`getForRole ${committeeId} ${roles.join(',')}`);
         if (!role) throw new DomainError('not_member');
@@ -94,6 +99,12 @@ describe('the card action router', () => {
     expect(member.calls).toEqual([`meeting ${MEETING}`, `getForRole ${COMMITTEE} secretariat`]);
     expect(member.said).toEqual([t.errors.not_secretariat]);
     const stranger = await click('publish-confirm', { meetingId: MEETING }, { role: null });
+    expect(stranger.said).toEqual([t.errors.not_member]);
+  });
+
+  it("checks membership alone where any member may act (a submitted topic), with the committee service's own check", async () => {
+    const stranger = await click('submission-save', { meetingId: MEETING, title: 'Takstaftalen' }, { role: null });
+    expect(stranger.calls).toEqual([`meeting ${MEETING}`, `getForMember ${COMMITTEE}`]);
     expect(stranger.said).toEqual([t.errors.not_member]);
   });
 

@@ -3,7 +3,6 @@ import { submissionFormCard } from '../../cards/submission-form.card';
 import { submissionReceiptCard } from '../../cards/submission-receipt.card';
 import { checkDraft } from '../../domain/submission.service';
 import type { SubmissionDraft } from '../../domain/ports';
-import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
 
 // The limits are the domain's (checkDraft names them); these bounds only keep absurd payloads out.
@@ -22,8 +21,9 @@ const data = z.object({
 export const submissionSaveAction = defineAction({
   verb: 'submission-save',
   data,
-  roles: 'service',
-  async run(h, input) {
+  // Any member may submit; the form names the meeting, and so the committee.
+  roles: { role: 'member', committee: (d) => ({ meetingId: d.meetingId }) },
+  async run(h, input, { committee }) {
     const d = input;
     const draft: SubmissionDraft = {
       title: d.title ?? '',
@@ -38,9 +38,6 @@ export const submissionSaveAction = defineAction({
       if (d.submissionId) {
         view = await h.services.submissions.editForm(h.turn.actor, d.submissionId);
       } else {
-        const meeting = await h.services.meetings.byId(d.meetingId);
-        const committee = meeting && (await h.services.committees.byId(meeting.committeeId));
-        if (!committee) return { text: messages(h.turn.lang).errors.invalid_input };
         view = await h.services.submissions.formView(committee, h.turn.actor);
       }
       return { card: submissionFormCard(view, h.turn.lang, { meetingId: d.meetingId, draft, problems }) };
