@@ -51,7 +51,7 @@ async function digestsToSend(target: DatabaseTarget): Promise<number> {
 async function seedWithRoster(env: Record<string, string>, connector: RecordingConnector, port: number): Promise<void> {
   const bot = await startBotProcess({ ...env, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' }, port);
   try {
-    await postActivity(bot.url, executeAction('setup.import-roster', {}, { serviceUrl: connector.url }));
+    await postActivity(bot.url, executeAction('setup-import-roster', {}, { serviceUrl: connector.url }));
   } finally {
     await bot.stop();
   }
