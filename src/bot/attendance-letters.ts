@@ -6,12 +6,12 @@
 // once per nomination, and the agenda's content, so an agenda changed since is sent again.
 import { createHash } from 'node:crypto';
 import { standInAgendaCards } from '../cards/stand-in-agenda.card';
-import type { NoticeAttachment, PublishPlan } from '../domain/agenda.service';
-import type { AttendanceMessenger, MeetingStandIn } from '../domain/attendance.service';
-import { lettersTo, personalTarget } from '../domain/delivery.service';
-import { inert } from '../domain/inert-text';
+import type { NoticeAttachment, PublishPlan } from '../domain/agenda/agenda.service';
+import type { AttendanceMessenger, MeetingStandIn } from '../domain/attendance/attendance.service';
+import { lettersTo, personalTarget } from '../domain/delivery/delivery.service';
+import { inert } from '../domain/shared/inert-text';
 import type { MessageTarget, OutboundMessage, Recipient } from '../domain/ports';
-import type { Agenda, Committee, Meeting, Member } from '../domain/types';
+import type { Agenda, Committee, Meeting, Member } from '../domain/shared/types';
 import { formatMeetingWhen } from '../i18n/format';
 import { readerLang, type Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

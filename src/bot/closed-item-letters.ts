@@ -1,7 +1,7 @@
 // The personal letter with a closed item's text ("Lukket punkt"): the channel shows only its
 // number and title, each member gets the case here, keyed so one item reaches a person once.
 import type { MessageTarget, OutboundMessage, Recipient } from '../domain/ports';
-import type { AgendaItem, Committee } from '../domain/types';
+import type { AgendaItem, Committee } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -3,10 +3,10 @@
 import { candidateIds, type DatePollFormInput } from '../cards/date-poll-form.card';
 import { datePollCard } from '../cards/date-poll.card';
 import type { AdaptiveCard } from '../cards/render';
-import { POLL_LIMITS, type PollProblem } from '../domain/date-poll-rules';
-import type { DatePollView } from '../domain/date-poll.service';
+import { POLL_LIMITS, type PollProblem } from '../domain/date-polls/date-poll-rules';
+import type { DatePollView } from '../domain/date-polls/date-poll.service';
 import type { DatePollDraft } from '../domain/ports';
-import { fromLocal } from '../domain/zoned-time';
+import { fromLocal } from '../domain/shared/zoned-time';
 import { langOf } from '../i18n/locale';
 import type { HandlerContext } from './handler';
 

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { inputAnswerCard } from '../cards/input-answer.card';
 import { inputNoteCard } from '../cards/input-note.card';
-import { lettersTo } from '../domain/delivery.service';
-import type { InputMessenger } from '../domain/input.service';
-import { inert } from '../domain/inert-text';
+import { lettersTo } from '../domain/delivery/delivery.service';
+import type { InputMessenger } from '../domain/input/input.service';
+import { inert } from '../domain/shared/inert-text';
 import { formatDateTime } from '../i18n/format';
 import { readerLang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

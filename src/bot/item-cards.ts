@@ -2,7 +2,7 @@
 // and a member's own (their answer highlighted), kept in step after every answer.
 import { agendaItemCard } from '../cards/agenda.card';
 import type { AdaptiveCard } from '../cards/render';
-import type { AgendaItem, Committee, PositionKind } from '../domain/types';
+import type { AgendaItem, Committee, PositionKind } from '../domain/shared/types';
 import { langOf, type Lang } from '../i18n/locale';
 import type { HandlerContext } from './handler';
 

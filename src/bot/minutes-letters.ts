@@ -4,10 +4,10 @@
 // they are issued again — each once per version of the minutes.
 import { randomBytes } from 'node:crypto';
 import { minutesChannelCard } from '../cards/minutes.card';
-import { channelIdOf } from '../domain/conversation-ids';
-import type { MinutesMessenger, MinutesSummary } from '../domain/minutes.service';
+import { channelIdOf } from '../domain/delivery/conversation-ids';
+import type { MinutesMessenger, MinutesSummary } from '../domain/minutes/minutes.service';
 import type { OutboundMessage } from '../domain/ports';
-import type { Committee, Meeting } from '../domain/types';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { formatShortDate } from '../i18n/format';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';

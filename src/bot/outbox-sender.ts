@@ -10,11 +10,11 @@
 // keeps failing, the message goes without it (its card has the download links).
 import { agendaOverviewCard } from '../cards/agenda.card';
 import { datePollCard } from '../cards/date-poll.card';
-import { channelIdOf, threadOf } from '../domain/conversation-ids';
-import { isDomainError } from '../domain/errors';
-import { ChannelFilesError, type ChannelFiles } from '../domain/channel-files';
+import { channelIdOf, threadOf } from '../domain/delivery/conversation-ids';
+import { isDomainError } from '../domain/shared/errors';
+import { ChannelFilesError, type ChannelFiles } from '../domain/delivery/channel-files';
 import type { ClaimedMessage, MessageContent, SentRecord } from '../domain/ports';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import { langOf } from '../i18n/locale';
 import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
 import type { ChannelMessenger, ChannelTarget } from './transport/channel-messenger';

@@ -2,11 +2,11 @@
 // each member of the secretariat (in their personal chat), and the outcome of a review,
 // or a question, to whoever submitted it. Each in the reader's own language.
 import { submissionReviewCard } from '../cards/submission-review.card';
-import { lettersTo } from '../domain/delivery.service';
-import { inert } from '../domain/inert-text';
+import { lettersTo } from '../domain/delivery/delivery.service';
+import { inert } from '../domain/shared/inert-text';
 import type { Recipient } from '../domain/ports';
-import type { SubmissionMessenger } from '../domain/submission.service';
-import type { Committee, Meeting, TopicSubmission } from '../domain/types';
+import type { SubmissionMessenger } from '../domain/submissions/submission.service';
+import type { Committee, Meeting, TopicSubmission } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import { readerLang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

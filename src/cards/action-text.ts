@@ -1,4 +1,4 @@
-import type { ActionOwner } from '../domain/types';
+import type { ActionOwner } from '../domain/shared/types';
 import { formatDay } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

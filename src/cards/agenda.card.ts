@@ -1,8 +1,8 @@
 import overviewTemplate from '../../cards/agenda-overview.json';
 import itemTemplate from '../../cards/agenda-item.json';
-import { answersFor, MAX_VIEWERS } from '../domain/agenda.service';
-import { plainAttachmentTitle } from '../domain/attachment-title';
-import type { ActionItem, Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
+import { answersFor, MAX_VIEWERS } from '../domain/agenda/agenda.service';
+import { plainAttachmentTitle } from '../domain/agenda/attachment-title';
+import type { ActionItem, Agenda, AgendaItem, Committee, PositionKind } from '../domain/shared/types';
 import { formatDate, formatShortDate, formatTimeSpan } from '../i18n/format';
 import { actionText } from './action-text';
 import type { Lang } from '../i18n/locale';

@@ -1,7 +1,7 @@
 import template from '../../cards/attendance-overview.json';
-import type { AttendanceOverview, OverviewPerson } from '../domain/attendance.service';
-import { inert } from '../domain/inert-text';
-import type { QuorumRule } from '../domain/types';
+import type { AttendanceOverview, OverviewPerson } from '../domain/attendance/attendance.service';
+import { inert } from '../domain/shared/inert-text';
+import type { QuorumRule } from '../domain/shared/types';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

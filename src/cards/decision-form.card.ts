@@ -1,5 +1,5 @@
 import template from '../../cards/decision-form.json';
-import { OUTCOMES, suggestedOutcome, type DecisionForm, type DecisionFormView, type DecisionProblem } from '../domain/decision.service';
+import { OUTCOMES, suggestedOutcome, type DecisionForm, type DecisionFormView, type DecisionProblem } from '../domain/minutes/decision.service';
 import type { ActionOwnerRef } from '../domain/ports';
 import { formatDate, formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';

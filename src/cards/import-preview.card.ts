@@ -1,5 +1,5 @@
 import template from '../../cards/import-preview.json';
-import type { ImportPreview } from '../domain/document-import.service';
+import type { ImportPreview } from '../domain/import/document-import.service';
 import type { SavedImport } from '../domain/ports';
 import { itemConfidence, LOW_CONFIDENCE } from '../documents/import-confidence';
 import type { SectionKind } from '../documents/parsed-document';

@@ -1,6 +1,6 @@
 import template from '../../cards/input-note.json';
-import { inert } from '../domain/inert-text';
-import type { AgendaItem, Committee, InputRequest } from '../domain/types';
+import { inert } from '../domain/shared/inert-text';
+import type { AgendaItem, Committee, InputRequest } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';

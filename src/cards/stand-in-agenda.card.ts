@@ -1,6 +1,6 @@
 import template from '../../cards/stand-in-agenda.json';
-import { plainAttachmentTitle } from '../domain/attachment-title';
-import type { Agenda, AgendaItem, Committee } from '../domain/types';
+import { plainAttachmentTitle } from '../domain/agenda/attachment-title';
+import type { Agenda, AgendaItem, Committee } from '../domain/shared/types';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -1,7 +1,7 @@
 import template from '../../cards/submission-form.json';
-import type { DraftProblem, SubmissionFormView } from '../domain/submission.service';
+import type { DraftProblem, SubmissionFormView } from '../domain/submissions/submission.service';
 import type { SubmissionDraft } from '../domain/ports';
-import type { SubmissionPurpose } from '../domain/types';
+import type { SubmissionPurpose } from '../domain/shared/types';
 import { formatDate, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

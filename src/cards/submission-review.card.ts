@@ -1,9 +1,9 @@
 import template from '../../cards/submission-review.json';
-import type { Committee, Meeting, TopicSubmission } from '../domain/types';
+import type { Committee, Meeting, TopicSubmission } from '../domain/shared/types';
 import { formatDate, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from '../domain/inert-text';
+import { inert } from '../domain/shared/inert-text';
 import { renderCard } from './render';
 
 /**

@@ -3,7 +3,7 @@
 import didYouMeanTemplate from '../../cards/did-you-mean.json';
 import confirmTemplate from '../../cards/confirm-command.json';
 import myAgendaTemplate from '../../cards/my-agenda.json';
-import type { Agenda, Committee, PositionKind } from '../domain/types';
+import type { Agenda, Committee, PositionKind } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -21,10 +21,10 @@ import type {
   Organisation,
   SubmissionPurpose,
   TopicSubmission,
-} from './types';
-import type { CreatedEvent } from './outlook-events';
-import type { PublishedItemContent } from './published-item';
-import type { AttendanceAnswer, AttendanceRecord, DateAnswer, DatePoll, QuorumSettings } from './types';
+} from './shared/types';
+import type { CreatedEvent } from './calendar/outlook-events';
+import type { PublishedItemContent } from './agenda/published-item';
+import type { AttendanceAnswer, AttendanceRecord, DateAnswer, DatePoll, QuorumSettings } from './shared/types';
 
 export interface ConversationRef {
   tenantId: string | null;

@@ -1,6 +1,6 @@
 // What the bot says about attendance, stand-ins, quorum and date polls, in Danish
 // (default) and English: messages(lang).att.attendance … and messages(lang).att.polls ….
-import type { DateAnswer, QuorumRule } from '../domain/types';
+import type { DateAnswer, QuorumRule } from '../domain/shared/types';
 
 /** Danish genitive: "DASSOS' møde", "DAS Socials møde". */
 function genitive(name: string): string {

@@ -1,8 +1,8 @@
 // Queues the reminders of topic deadlines that are due (see ReminderService): one per
 // member per meeting, in the member's language, sent by the outbox worker.
 import type { Logger } from 'pino';
-import { memberKey, type DeliveryService } from '../domain/delivery.service';
-import type { ReminderService } from '../domain/reminder.service';
+import { memberKey, type DeliveryService } from '../domain/delivery/delivery.service';
+import type { ReminderService } from '../domain/digests/reminder.service';
 import { formatDate } from '../i18n/format';
 import { readerLang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -4,9 +4,9 @@
 // queues it; the outbox worker sends them.
 import type { Logger } from 'pino';
 import { digestCard } from '../cards/digest.card';
-import { channelIdOf } from '../domain/conversation-ids';
-import { memberKey, type DeliveryService } from '../domain/delivery.service';
-import type { DigestService } from '../domain/digest.service';
+import { channelIdOf } from '../domain/delivery/conversation-ids';
+import { memberKey, type DeliveryService } from '../domain/delivery/delivery.service';
+import type { DigestService } from '../domain/digests/digest.service';
 import type { OutboundMessage } from '../domain/ports';
 import { langOf, readerLang } from '../i18n/locale';
 

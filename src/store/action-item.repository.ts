@@ -1,5 +1,5 @@
 import type { ActionItemRepository, AuditEntry, OutboundMessage, Recipient } from '../domain/ports';
-import type { ActionItem, ActionOwner } from '../domain/types';
+import type { ActionItem, ActionOwner } from '../domain/shared/types';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';

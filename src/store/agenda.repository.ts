@@ -9,10 +9,10 @@ import type {
   SavedImport,
 } from '../domain/ports';
 import { z } from 'zod';
-import { attachmentKey } from '../domain/attachment-title';
-import { DomainError } from '../domain/errors';
-import type { PublishedItemContent } from '../domain/published-item';
-import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
+import { attachmentKey } from '../domain/agenda/attachment-title';
+import { DomainError } from '../domain/shared/errors';
+import type { PublishedItemContent } from '../domain/agenda/published-item';
+import type { Agenda, AgendaItem, PositionKind } from '../domain/shared/types';
 import type { ParsedItem } from '../documents/parsed-document';
 import { isUuid } from './committee.repository';
 import type { Database, SqlExecutor } from './database';

@@ -1,5 +1,5 @@
 import type { AttendanceChange, AttendanceRepository, AuditEntry, KnownPerson, OutboundMessage, Recipient } from '../domain/ports';
-import type { AttendanceAnswer, AttendanceRecord, Organisation, QuorumSettings } from '../domain/types';
+import type { AttendanceAnswer, AttendanceRecord, Organisation, QuorumSettings } from '../domain/shared/types';
 import { isUuid } from './committee.repository';
 import { toRecipient } from './membership.repository';
 import type { Prisma, PrismaClient } from './generated/client';

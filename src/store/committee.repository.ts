@@ -1,5 +1,5 @@
 import type { CommitteeRepository, ConversationRef } from '../domain/ports';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import type { PrismaClient } from './generated/client';
 import { toCommittee } from './mappers';
 import { ReadCache } from './read-cache';

@@ -1,7 +1,7 @@
-import { DomainError } from '../domain/errors';
-import type { CreatedEvent } from '../domain/outlook-events';
+import { DomainError } from '../domain/shared/errors';
+import type { CreatedEvent } from '../domain/calendar/outlook-events';
 import type { AuditEntry, CardRefresh, DatePollDraft, DatePollRepository, OutboundMessage, PollSends } from '../domain/ports';
-import type { DateAnswer, DatePoll, Meeting } from '../domain/types';
+import type { DateAnswer, DatePoll, Meeting } from '../domain/shared/types';
 import { isUuid } from './committee.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';

@@ -1,6 +1,6 @@
 import type { ActionDraft, DecisionHit, DecisionRecord, DecisionRepository, RecordedDecision } from '../domain/ports';
-import { DomainError } from '../domain/errors';
-import type { DecisionOutcome } from '../domain/types';
+import { DomainError } from '../domain/shared/errors';
+import type { DecisionOutcome } from '../domain/shared/types';
 import { actionInclude, auditRow, toActionItem } from './action-item.repository';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';

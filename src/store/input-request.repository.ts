@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CompiledNote, InputRequestDraft, InputRequestRepository, OutboundMessage } from '../domain/ports';
-import type { InputRequest, InputResponse, Organisation } from '../domain/types';
+import type { InputRequest, InputResponse, Organisation } from '../domain/shared/types';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';

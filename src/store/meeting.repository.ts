@@ -1,5 +1,5 @@
 import type { MeetingRepository } from '../domain/ports';
-import type { Meeting } from '../domain/types';
+import type { Meeting } from '../domain/shared/types';
 import type { PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { ReadCache } from './read-cache';

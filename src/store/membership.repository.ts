@@ -1,5 +1,5 @@
 import type { MembershipRepository, Recipient, RosterEntry } from '../domain/ports';
-import type { Member, OrganisationKind, Role } from '../domain/types';
+import type { Member, OrganisationKind, Role } from '../domain/shared/types';
 import type { Person, PrismaClient } from './generated/client';
 import { toMember } from './mappers';
 import { ReadCache } from './read-cache';

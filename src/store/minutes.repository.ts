@@ -1,8 +1,8 @@
 import type { ParsedDocument } from '../documents/parsed-document';
 import { parsedDocumentSchema } from '../documents/parsed-document';
 import type { MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/ports';
-import { nextItemNumber } from '../domain/submission.service';
-import type { Meeting } from '../domain/types';
+import { nextItemNumber } from '../domain/submissions/submission.service';
+import type { Meeting } from '../domain/shared/types';
 import { saveItemIn } from './agenda.repository';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';

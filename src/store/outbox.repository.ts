@@ -1,4 +1,4 @@
-import { cardKey } from '../domain/delivery.service';
+import { cardKey } from '../domain/delivery/delivery.service';
 import type { CardRefresh, ClaimedMessage, MessageContent, OutboundMessage, OutboxRepository, SentRecord } from '../domain/ports';
 import type { Database, SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';

@@ -1,6 +1,6 @@
-import { nextItemNumber } from '../domain/submission.service';
+import { nextItemNumber } from '../domain/submissions/submission.service';
 import type { SubmissionDraft, SubmissionLetters, SubmissionRepository, SubmissionReview } from '../domain/ports';
-import type { TopicSubmission } from '../domain/types';
+import type { TopicSubmission } from '../domain/shared/types';
 import { saveItemIn } from './agenda.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';

@@ -2,7 +2,7 @@
 // together; the same answer twice writes nothing; concurrent clicks of one member leave
 // one answer whose version counts the changes; stand-ins, standing stand-ins, the people
 // of an organisation and the quorum rule are kept.
-import { createClock } from '../../src/domain/clock';
+import { createClock } from '../../src/domain/shared/clock';
 import type { AuditEntry } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';

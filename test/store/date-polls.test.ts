@@ -5,12 +5,12 @@
 // told once it has passed; the meetings' Outlook events are written after closing by a
 // fake writer (ids kept on the meeting), a failure keeps the meeting and tells the
 // secretariat, and with no writer nothing is attempted.
-import { CommitteeService } from '../../src/domain/committee.service';
-import type { Clock } from '../../src/domain/clock';
-import { DatePollService, type DatePollMessenger } from '../../src/domain/date-poll.service';
-import type { OutlookEventWriter } from '../../src/domain/outlook-events';
+import { CommitteeService } from '../../src/domain/committees/committee.service';
+import type { Clock } from '../../src/domain/shared/clock';
+import { DatePollService, type DatePollMessenger } from '../../src/domain/date-polls/date-poll.service';
+import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
 import type { DatePollDraft, OutboundMessage, Recipient } from '../../src/domain/ports';
-import type { Actor, Committee, Meeting } from '../../src/domain/types';
+import type { Actor, Committee, Meeting } from '../../src/domain/shared/types';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';

@@ -3,7 +3,7 @@
 // search finds inflected words, only in the committee's own meetings; of concurrent
 // publishes of the same minutes one happens, with one "Godkendelse af referat"; an
 // action is marked done once, and reminded once.
-import { createClock } from '../../src/domain/clock';
+import { createClock } from '../../src/domain/shared/clock';
 import type { AuditEntry, DecisionDraft } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';

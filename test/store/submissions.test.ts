@@ -2,7 +2,7 @@
 // of concurrent reviews (separate connections on PostgreSQL) exactly one is recorded and
 // an accepted topic becomes one draft item, numbered next in its section; a submission
 // that missed a meeting's deadline is listed for both meetings.
-import { createClock } from '../../src/domain/clock';
+import { createClock } from '../../src/domain/shared/clock';
 import type { SubmissionDraft } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';

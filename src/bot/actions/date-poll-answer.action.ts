@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isDomainError } from '../../domain/errors';
-import type { DateAnswer } from '../../domain/types';
+import { isDomainError } from '../../domain/shared/errors';
+import type { DateAnswer } from '../../domain/shared/types';
 import { candidatesInOrder } from '../../cards/date-poll.card';
 import { messages } from '../../i18n/messages';
 import { pollCards } from '../date-poll-cards';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decisionFormCard, MAX_ROWS, ownerOf } from '../../cards/decision-form.card';
-import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/decision.service';
+import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/minutes/decision.service';
 import type { ActionDraft } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
 import { cprHeldCard } from '../cpr-hold';

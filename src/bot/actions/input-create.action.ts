@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { inputFormCard, NO_MEETING } from '../../cards/input-form.card';
-import { checkRequest } from '../../domain/input.service';
+import { checkRequest } from '../../domain/input/input.service';
 import type { InputRequestDraft } from '../../domain/ports';
-import { fromLocal } from '../../domain/zoned-time';
+import { fromLocal } from '../../domain/shared/zoned-time';
 import { formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';

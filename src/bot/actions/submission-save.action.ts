@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { submissionFormCard } from '../../cards/submission-form.card';
 import { submissionReceiptCard } from '../../cards/submission-receipt.card';
-import { checkDraft } from '../../domain/submission.service';
+import { checkDraft } from '../../domain/submissions/submission.service';
 import type { SubmissionDraft } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';

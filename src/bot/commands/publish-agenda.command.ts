@@ -1,7 +1,7 @@
 import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { committeeForCommand, type Command } from '../handler';
 import { publishAgenda } from '../publish-flow';
-import { cprHolds } from '../../domain/cpr-check';
+import { cprHolds } from '../../domain/shared/cpr-check';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
 export const publishAgendaCommand: Command = {

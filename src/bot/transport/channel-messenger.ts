@@ -11,8 +11,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render';
-import type { SharedFile } from '../../domain/channel-files';
-import { channelIdOf } from '../../domain/conversation-ids';
+import type { SharedFile } from '../../domain/delivery/channel-files';
+import { channelIdOf } from '../../domain/delivery/conversation-ids';
 import type { ClaimedMessage, MessageContent } from '../../domain/ports';
 import { SendError, type SendResult } from '../../jobs/outbox-worker';
 import type { TenantPace } from '../../jobs/tenant-pacer';

@@ -3,7 +3,7 @@
 import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../../cards/render';
-import type { ConversationScope } from '../../domain/committee.service';
+import type { ConversationScope } from '../../domain/committees/committee.service';
 import type { RosterEntry } from '../../domain/ports';
 import { langOf } from '../../i18n/locale';
 import { uploadedFiles, type UploadedFile } from '../document-upload';

@@ -1,0 +1,18 @@
+import type { CommitteeRepository, MeetingRepository } from '../ports';
+import type { Committee, Meeting } from '../shared/types';
+
+/** Every committee's meetings starting in [from, to) that are not cancelled, each with its committee. */
+export async function comingMeetings(
+  meetings: MeetingRepository,
+  committees: CommitteeRepository,
+  from: Date,
+  to: Date,
+): Promise<Array<{ committee: Committee; meeting: Meeting }>> {
+  const out: Array<{ committee: Committee; meeting: Meeting }> = [];
+  for (const meeting of await meetings.listAllStartingBetween(from, to)) {
+    if (meeting.status === 'cancelled') continue;
+    const committee = await committees.findById(meeting.committeeId);
+    if (committee) out.push({ committee, meeting });
+  }
+  return out;
+}
