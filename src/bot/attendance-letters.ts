@@ -10,13 +10,14 @@ import type { NoticeAttachment, PublishPlan } from '../domain/agenda/agenda.serv
 import type { AttendanceMessenger, MeetingStandIn } from '../domain/attendance/attendance.service';
 import { lettersTo, personalTarget } from '../domain/delivery/delivery.service';
 import { inert } from '../domain/shared/inert-text';
-import type { MessageTarget, OutboundMessage, Recipient } from '../domain/ports';
-import type { Agenda, Committee, Meeting, Member } from '../domain/shared/types';
+import type { Committee, Meeting, Member } from '../domain/shared/types';
 import { formatMeetingWhen } from '../i18n/format';
 import { readerLang, type Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import type { HandlerContext } from './handler';
 import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
+import type { Agenda } from '../domain/agenda/types';
+import type { MessageTarget, OutboundMessage, Recipient } from '../domain/delivery/types';
 
 export const attendanceLetters: AttendanceMessenger = {
   changed({ before, after }, { committee, meeting, member, agenda, people, secretariat }) {

@@ -10,7 +10,6 @@
 // what is new.
 import { publishCards, type PublishPlan } from '../domain/agenda/agenda.service';
 import { cardKey } from '../domain/delivery/delivery.service';
-import type { OutboundMessage } from '../domain/ports';
 import type { Committee } from '../domain/shared/types';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
@@ -18,6 +17,7 @@ import { standInPublishLetters } from './attendance-letters';
 import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
 import { closedItemLetters } from './closed-item-letters';
 import type { HandlerContext } from './handler';
+import type { OutboundMessage } from '../domain/delivery/types';
 
 type TurnAddress = { tenantId: string | null; serviceUrl: string };
 

@@ -4,12 +4,13 @@
 import { submissionReviewCard } from '../cards/submission-review.card';
 import { lettersTo } from '../domain/delivery/delivery.service';
 import { inert } from '../domain/shared/inert-text';
-import type { Recipient } from '../domain/ports';
 import type { SubmissionMessenger } from '../domain/submissions/submission.service';
-import type { Committee, Meeting, TopicSubmission } from '../domain/shared/types';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import { readerLang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import type { TopicSubmission } from '../domain/submissions/types';
+import type { Recipient } from '../domain/delivery/types';
 
 /** Each change of a submission raises its version: a message about it is keyed on that. */
 const versioned = (s: TopicSubmission) => `${s.id}.v${s.version}`;

@@ -7,8 +7,8 @@ import { digestCard } from '../cards/digest.card';
 import { channelIdOf } from '../domain/delivery/conversation-ids';
 import { memberKey, type DeliveryService } from '../domain/delivery/delivery.service';
 import type { DigestService } from '../domain/digests/digest.service';
-import type { OutboundMessage } from '../domain/ports';
 import { langOf, readerLang } from '../i18n/locale';
+import type { OutboundMessage } from '../domain/delivery/types';
 
 const KIND = 'digest';
 const CHANNEL = 'channel';

@@ -3,7 +3,7 @@
 // mattered; a digest's or reminder's meeting is long past by then.
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/shared/clock';
-import type { OutboxRepository } from '../domain/ports';
+import type { OutboxRepository } from '../domain/delivery/ports';
 
 export class OutboxRetentionJob {
   readonly name = 'outbox retention';

@@ -1,9 +1,9 @@
 import { nextItemNumber } from '../domain/submissions/submission.service';
-import type { SubmissionDraft, SubmissionLetters, SubmissionRepository, SubmissionReview } from '../domain/ports';
-import type { TopicSubmission } from '../domain/shared/types';
 import { saveItemIn } from './agenda.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
+import type { SubmissionLetters, SubmissionRepository } from '../domain/submissions/ports';
+import type { SubmissionDraft, SubmissionReview, TopicSubmission } from '../domain/submissions/types';
 
 const include = {
   submitter: { select: { id: true, displayName: true } },

@@ -3,11 +3,11 @@
 // one answer whose version counts the changes; stand-ins, standing stand-ins, the people
 // of an organisation and the quorum rule are kept.
 import { createClock } from '../../src/domain/shared/clock';
-import type { AuditEntry } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { AuditEntry } from '../../src/domain/shared/ports';
 
 describe.each(databaseKinds)('attendance on %s', (kind) => {
   let db: Database;

@@ -9,12 +9,13 @@ import { CommitteeService } from '../../src/domain/committees/committee.service'
 import type { Clock } from '../../src/domain/shared/clock';
 import { DatePollService, type DatePollMessenger } from '../../src/domain/date-polls/date-poll.service';
 import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
-import type { DatePollDraft, OutboundMessage, Recipient } from '../../src/domain/ports';
 import type { Actor, Committee, Meeting } from '../../src/domain/shared/types';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { OutboundMessage, Recipient } from '../../src/domain/delivery/types';
+import type { DatePollDraft } from '../../src/domain/date-polls/types';
 
 const actor = (i: number): Actor => ({ aadObjectId: PLAYGROUND.users[i]!.aadObjectId, teamsUserId: PLAYGROUND.users[i]!.id, name: PLAYGROUND.users[i]!.name, tenantId: PLAYGROUND.tenantId });
 const ALEX = actor(0);

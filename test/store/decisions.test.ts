@@ -4,11 +4,12 @@
 // publishes of the same minutes one happens, with one "Godkendelse af referat"; an
 // action is marked done once, and reminded once.
 import { createClock } from '../../src/domain/shared/clock';
-import type { AuditEntry, DecisionDraft } from '../../src/domain/ports';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { DecisionDraft } from '../../src/domain/minutes/types';
+import type { AuditEntry } from '../../src/domain/shared/ports';
 
 describe.each(databaseKinds)('decisions and minutes on %s', (kind) => {
   let db: Database;

@@ -18,7 +18,6 @@ import { submissionReceiptCard, submissionStatusCard } from '../../src/cards/sub
 import { submissionReviewCard } from '../../src/cards/submission-review.card';
 import { submissionsCard } from '../../src/cards/submissions.card';
 import type { MeetingChoice, SubmissionFormView } from '../../src/domain/submissions/submission.service';
-import type { TopicSubmission } from '../../src/domain/shared/types';
 import { inputFormCard } from '../../src/cards/input-form.card';
 import { inputAnswerCard } from '../../src/cards/input-answer.card';
 import { inputStatusCard } from '../../src/cards/input-status.card';
@@ -26,7 +25,7 @@ import { inputNoteCard } from '../../src/cards/input-note.card';
 import { request as inputRequest, responses as inputResponses, organisations as inputOrganisations } from './input-note-fixture';
 import type { MeetingDigests } from '../../src/domain/digests/digest.service';
 import type { ImportPreview } from '../../src/domain/import/document-import.service';
-import type { Agenda, AgendaItem, Committee, Member, PositionKind } from '../../src/domain/shared/types';
+import type { Committee, Member } from '../../src/domain/shared/types';
 import type { ParsedDocument } from '../../src/documents/parsed-document';
 import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
 import { decisionFormCard } from '../../src/cards/decision-form.card';
@@ -35,8 +34,6 @@ import { decisionsCard } from '../../src/cards/decisions.card';
 import { actionItemsCard } from '../../src/cards/action-items.card';
 import type { DecisionFormView } from '../../src/domain/minutes/decision.service';
 import type { MinutesSummary, MinutesView } from '../../src/domain/minutes/minutes.service';
-import type { DecisionHit } from '../../src/domain/ports';
-import type { ActionItem } from '../../src/domain/shared/types';
 import { messages as messagesOf } from '../../src/i18n/messages';
 import { confirmCommandCard, didYouMeanCard, myAgendaCard } from '../../src/cards/words.card';
 import { formatDate } from '../../src/i18n/format';
@@ -47,10 +44,14 @@ import type { CalendarStatus, MeetingDraft } from '../../src/domain/calendar/cal
 import { attendanceOverviewCard } from '../../src/cards/attendance-overview.card';
 import { standInAgendaCards } from '../../src/cards/stand-in-agenda.card';
 import type { AttendanceOverview } from '../../src/domain/attendance/attendance.service';
-import type { AttendanceRecord, DatePoll } from '../../src/domain/shared/types';
 import { datePollCard } from '../../src/cards/date-poll.card';
 import { datePollFormCard } from '../../src/cards/date-poll-form.card';
 import type { DatePollView } from '../../src/domain/date-polls/date-poll.service';
+import type { DatePoll } from '../../src/domain/date-polls/types';
+import type { AttendanceRecord } from '../../src/domain/attendance/types';
+import type { ActionItem, DecisionHit } from '../../src/domain/minutes/types';
+import type { Agenda, AgendaItem, PositionKind } from '../../src/domain/agenda/types';
+import type { TopicSubmission } from '../../src/domain/submissions/types';
 
 export const committee: Committee = {
   id: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d',

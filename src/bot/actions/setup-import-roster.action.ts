@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { setupDoneCard } from '../../cards/setup.card';
-import type { RosterEntry } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand, type CardAction } from '../handler';
+import type { RosterEntry } from '../../domain/committees/ports';
 
 const data = z.object({ committeeId: z.string().max(64).optional() });
 

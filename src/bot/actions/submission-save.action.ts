@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { submissionFormCard } from '../../cards/submission-form.card';
 import { submissionReceiptCard } from '../../cards/submission-receipt.card';
 import { checkDraft } from '../../domain/submissions/submission.service';
-import type { SubmissionDraft } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
 import type { CardAction } from '../handler';
+import type { SubmissionDraft } from '../../domain/submissions/types';
 
 // The limits are the domain's (checkDraft names them); these bounds only keep absurd payloads out.
 const data = z.object({

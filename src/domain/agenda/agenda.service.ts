@@ -7,21 +7,15 @@ import { checkCpr, CprHeld, cprHolds, type CprFinding, type NamedText } from '..
 import { DomainError } from '../shared/errors';
 import { cardKey } from '../delivery/delivery.service';
 import { asPublished, publishedItems, publishedContentOf } from './published-item';
-import type {
-  AgendaRepository,
-  AttendanceRepository,
-  AuditLog,
-  CardRefresh,
-  InputRequestRepository,
-  OutboundMessage,
-  MeetingRepository,
-  MembershipRepository,
-  ItemDraft,
-  PersonRepository,
-  PositionRecord,
-  Recipient,
-} from '../ports';
-import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind } from '../shared/types';
+import type { Actor, Committee, Meeting, Member } from '../shared/types';
+import type { Agenda, AgendaItem, ItemDraft, PositionKind, PositionRecord } from './types';
+import type { MembershipRepository, PersonRepository } from '../committees/ports';
+import type { MeetingRepository } from '../meetings/ports';
+import type { InputRequestRepository } from '../input/ports';
+import type { CardRefresh, OutboundMessage, Recipient } from '../delivery/types';
+import type { AuditLog } from '../shared/ports';
+import type { AttendanceRepository } from '../attendance/ports';
+import type { AgendaRepository } from './ports';
 
 /** How many coming meetings are searched for the one with an agenda. */
 const LOOKAHEAD = 6;

@@ -2,7 +2,7 @@
 // is editing now: a draft (or an edit after publishing, a CPR number perhaps) reaches
 // members only through the next publish, which checks it first. Every card members see of
 // an item (in the channel, on refresh, after an answer) renders from this snapshot.
-import type { AgendaAttachment, AgendaItem } from '../shared/types';
+import type { AgendaAttachment, AgendaItem } from './types';
 
 /** An item's content as the last publish showed it (stored with the item). */
 export interface PublishedItemContent {

@@ -1,8 +1,8 @@
 // The committee's rules about who comes to a meeting, with no storage: when answers are
 // taken, who may stand in for a member, when the meeting is quorate ("beslutningsdygtigt"),
 // and the participant lists of the minutes ("Deltagere", "Afbud") in the house order.
-import type { KnownPerson } from '../ports';
-import type { AttendanceRecord, Meeting, Member, Organisation, QuorumRule, QuorumSettings, Role } from '../shared/types';
+import type { Meeting, Member, Organisation, Role } from '../shared/types';
+import type { AttendanceRecord, KnownPerson, QuorumRule, QuorumSettings } from './types';
 
 /** The roles that speak for an organisation: their attendance (or their stand-in's) makes it represented. */
 export const REPRESENTING: readonly Role[] = ['chair', 'member'];

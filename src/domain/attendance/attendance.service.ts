@@ -23,18 +23,15 @@ import {
   type Quorum,
 } from './attendance-rules';
 import { pickNextMeeting } from '../meetings/meeting-rules';
-import type {
-  AgendaRepository,
-  AttendanceChange,
-  AttendanceRepository,
-  KnownPerson,
-  MeetingRepository,
-  MembershipRepository,
-  OutboundMessage,
-  Recipient,
-} from '../ports';
 import { toLocal } from '../shared/zoned-time';
-import type { Actor, Agenda, AttendanceAnswer, AttendanceRecord, Committee, Meeting, Member, Organisation, QuorumSettings } from '../shared/types';
+import type { Actor, Committee, Meeting, Member, Organisation } from '../shared/types';
+import type { Agenda } from '../agenda/types';
+import type { OutboundMessage, Recipient } from '../delivery/types';
+import type { MembershipRepository } from '../committees/ports';
+import type { MeetingRepository } from '../meetings/ports';
+import type { AttendanceAnswer, AttendanceRecord, KnownPerson, QuorumSettings } from './types';
+import type { AttendanceChange, AttendanceRepository } from './ports';
+import type { AgendaRepository } from '../agenda/ports';
 
 /** Someone who may stand in for a member; `standing`: the member's standing stand-in. */
 export interface StandInCandidate {

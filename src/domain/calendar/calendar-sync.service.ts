@@ -16,8 +16,9 @@ import {
 } from './ports';
 import { meetingChangeKey, planSync, syncWindow, windowNeedsRenewal, type MeetingChange } from './calendar-sync-plan';
 import { channelIdOf } from '../delivery/conversation-ids';
-import type { CardRefresh, CommitteeRepository, MessageContent, OutboundMessage } from '../ports';
 import type { Committee } from '../shared/types';
+import type { CommitteeRepository } from '../committees/ports';
+import type { CardRefresh, MessageContent, OutboundMessage } from '../delivery/types';
 
 /** What one round did, for the log and `npm run calendar:sync`. */
 export interface SyncSummary {

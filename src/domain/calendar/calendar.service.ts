@@ -8,8 +8,8 @@ import type { CalendarRepository, FeedMeeting } from './ports';
 import { DomainError } from '../shared/errors';
 import { submissionDeadline } from '../meetings/meeting-rules';
 import type { OutlookEventWriter } from './outlook-events';
-import type { AuditLog } from '../ports';
 import type { Actor, Committee, Meeting } from '../shared/types';
+import type { AuditLog } from '../shared/ports';
 
 const DAY_MS = 86_400_000;
 /** "næste møde" mentions when the dates were last read from Outlook once that is longer ago than this. */

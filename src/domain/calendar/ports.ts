@@ -2,8 +2,8 @@
 // source of changes (Microsoft Graph in src/calendar/), and storage for the calendar's
 // state and the meetings it feeds (src/store/). Kept apart from ports.ts, which holds
 // the rest of the store's ports.
-import type { CardRefresh, OutboundMessage } from '../ports';
 import type { Meeting, MeetingStatus } from '../shared/types';
+import type { CardRefresh, OutboundMessage } from '../delivery/types';
 
 /** The stretch of time a delta round tracks; Graph fixes it for the life of the deltaLink. */
 export interface CalendarWindow {

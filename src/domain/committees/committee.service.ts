@@ -1,8 +1,9 @@
 // Which committee a conversation belongs to, who may do what in it, and its setup:
 // linking a Teams channel, importing the roster, roles and organisations.
 import { DomainError } from '../shared/errors';
-import type { AuditLog, CommitteeRepository, ConversationRef, MembershipRepository, RosterEntry } from '../ports';
 import type { Actor, Committee, Member, Role } from '../shared/types';
+import type { CommitteeRepository, ConversationRef, MembershipRepository, RosterEntry } from './ports';
+import type { AuditLog } from '../shared/ports';
 
 export type CommitteeResolution =
   | { kind: 'one'; committee: Committee }

@@ -1,8 +1,7 @@
 // The rules of a date poll with no storage: what a proposal must hold, which candidate
 // is best, until when answers are taken and when non-responders are reminded.
-import type { DatePollDraft } from '../ports';
-import type { DatePoll, DatePollCandidate } from '../shared/types';
 import { addDays, fromLocal, toLocal } from '../shared/zoned-time';
+import type { DatePoll, DatePollCandidate, DatePollDraft } from './types';
 
 export const POLL_LIMITS = { title: 200, place: 200, groups: 6, candidatesMin: 2, candidatesMax: 4 } as const;
 

@@ -16,8 +16,12 @@ import { cardKey } from '../delivery/delivery.service';
 import { guardCpr } from '../shared/cpr-check';
 import { DomainError } from '../shared/errors';
 import type { OutlookEventWriter } from '../calendar/outlook-events';
-import type { CardRefresh, DatePollDraft, DatePollRepository, MeetingRepository, MembershipRepository, OutboundMessage, Recipient } from '../ports';
-import type { Actor, Committee, DateAnswer, DatePoll, Meeting, Member } from '../shared/types';
+import type { Actor, Committee, Meeting, Member } from '../shared/types';
+import type { MembershipRepository } from '../committees/ports';
+import type { MeetingRepository } from '../meetings/ports';
+import type { DatePollRepository } from './ports';
+import type { DateAnswer, DatePoll, DatePollDraft } from './types';
+import type { CardRefresh, OutboundMessage, Recipient } from '../delivery/types';
 
 /** Answers to one poll are gathered this long into one update of its card in the channel. */
 const CARD_COALESCE_MS = 1000;

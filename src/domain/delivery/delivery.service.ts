@@ -1,8 +1,10 @@
 // Proactive messages go through the outbox: queued here under a once-only key, sent by
 // the outbox worker (src/jobs/outbox-worker.ts) within Teams' limits, across restarts
 // and instances. Whoever queues does not wait for Teams.
-import type { MessageContent, MessageTarget, OutboundMessage, OutboxRepository, PersonRepository, PostedCardKind, Recipient } from '../ports';
 import type { Actor, Committee } from '../shared/types';
+import type { PersonRepository } from '../committees/ports';
+import type { OutboxRepository } from './ports';
+import type { MessageContent, MessageTarget, OutboundMessage, PostedCardKind, Recipient } from './types';
 
 /**
  * Where a member's personal messages go: their own address, else the committee's tenant's;

@@ -11,21 +11,19 @@ import { personalTarget } from '../delivery/delivery.service';
 import { DomainError } from '../shared/errors';
 import { stillToAnswer } from '../input/input.service';
 import { concerns, isOverdue, localDay } from '../minutes/action-item.service';
-import type {
-  ActionItemRepository,
-  AgendaRepository,
-  AuditLog,
-  CommitteeRepository,
-  InputRequestRepository,
-  MeetingRepository,
-  MembershipRepository,
-  MessageTarget,
-  PersonRepository,
-  Recipient,
-  SubmissionRepository,
-} from '../ports';
-import type { Actor, Agenda, AgendaItem, Committee, InputRequest, Meeting, Member, PositionKind, SubmissionStatus } from '../shared/types';
+import type { Actor, Committee, Meeting, Member } from '../shared/types';
 import { addDays, fromLocal, toLocal } from '../shared/zoned-time';
+import type { SubmissionStatus } from '../submissions/types';
+import type { InputRequest } from '../input/types';
+import type { Agenda, AgendaItem, PositionKind } from '../agenda/types';
+import type { SubmissionRepository } from '../submissions/ports';
+import type { MessageTarget, Recipient } from '../delivery/types';
+import type { MeetingRepository } from '../meetings/ports';
+import type { InputRequestRepository } from '../input/ports';
+import type { CommitteeRepository, MembershipRepository, PersonRepository } from '../committees/ports';
+import type { AuditLog } from '../shared/ports';
+import type { AgendaRepository } from '../agenda/ports';
+import type { ActionItemRepository } from '../minutes/ports';
 
 /** The hour, committee time, at which digests go out on their day. */
 export const DIGEST_HOUR = 8;

@@ -8,9 +8,11 @@ import { comingMeetings } from '../meetings/coming-meetings';
 import { personalTarget } from '../delivery/delivery.service';
 import { DIGEST_HOUR } from './digest.service';
 import { submissionDeadline } from '../meetings/meeting-rules';
-import type { CommitteeRepository, MeetingRepository, MembershipRepository, MessageTarget, Recipient } from '../ports';
 import type { Committee, Meeting } from '../shared/types';
 import { addDays, fromLocal, toLocal } from '../shared/zoned-time';
+import type { MessageTarget, Recipient } from '../delivery/types';
+import type { MeetingRepository } from '../meetings/ports';
+import type { CommitteeRepository, MembershipRepository } from '../committees/ports';
 
 export const REMINDER_DAYS_BEFORE_DEADLINE = 3;
 /** How far ahead meetings are looked at: the longest deadline a committee may set, and some. */

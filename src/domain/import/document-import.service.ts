@@ -8,16 +8,13 @@ import type { CommitteeService } from '../committees/committee.service';
 import { guardCpr, type NamedText } from '../shared/cpr-check';
 import { DomainError } from '../shared/errors';
 import { outcomeFromMinutes } from '../minutes/minutes-outcome';
-import type {
-  AgendaRepository,
-  AuditLog,
-  DocumentImportRecord,
-  DocumentImportRepository,
-  MeetingRepository,
-  SavedImport,
-} from '../ports';
 import type { Actor, Committee, Meeting } from '../shared/types';
 import { addDays, fromLocal, toLocal } from '../shared/zoned-time';
+import type { SavedImport } from './types';
+import type { MeetingRepository } from '../meetings/ports';
+import type { DocumentImportRecord, DocumentImportRepository } from './ports';
+import type { AuditLog } from '../shared/ports';
+import type { AgendaRepository } from '../agenda/ports';
 
 /** Where the preview proposes to save: a meeting that exists, or a new one from the header. */
 export type ImportTarget =

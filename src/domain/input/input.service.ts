@@ -10,17 +10,15 @@ import type { CommitteeService } from '../committees/committee.service';
 import { linkValid } from '../shared/download-links';
 import { DomainError } from '../shared/errors';
 import { notYetStarted } from '../meetings/meeting-rules';
-import type {
-  AgendaRepository,
-  AuditLog,
-  InputRequestDraft,
-  InputRequestRepository,
-  MeetingRepository,
-  MembershipRepository,
-  OutboundMessage,
-  Recipient,
-} from '../ports';
-import type { Actor, AgendaItem, Committee, InputRequest, InputResponse, Meeting, Member, Organisation, Role } from '../shared/types';
+import type { Actor, Committee, Meeting, Member, Organisation, Role } from '../shared/types';
+import type { AgendaItem } from '../agenda/types';
+import type { OutboundMessage, Recipient } from '../delivery/types';
+import type { MembershipRepository } from '../committees/ports';
+import type { MeetingRepository } from '../meetings/ports';
+import type { InputRequestRepository } from './ports';
+import type { InputRequest, InputRequestDraft, InputResponse } from './types';
+import type { AuditLog } from '../shared/ports';
+import type { AgendaRepository } from '../agenda/ports';
 
 export const INPUT_LIMITS = { title: 200, context: 10_000, questions: 5, question: 1_000, answer: 10_000, reminderDays: 30 } as const;
 

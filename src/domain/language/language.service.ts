@@ -2,8 +2,9 @@
 // Teams; a person may choose otherwise for Dagsorden (a Danish director whose Teams is
 // in English may still want the committee's business in Danish), and that choice wins.
 import { DomainError } from '../shared/errors';
-import type { AuditLog, PersonRepository } from '../ports';
 import type { Actor } from '../shared/types';
+import type { PersonRepository } from '../committees/ports';
+import type { AuditLog } from '../shared/ports';
 
 /** What a person can choose: Danish, English, or whatever their Teams says. */
 export type LanguageChoice = 'da' | 'en' | 'auto';

@@ -1,5 +1,6 @@
-import type { CommitteeRepository, MeetingRepository } from '../ports';
 import type { Committee, Meeting } from '../shared/types';
+import type { MeetingRepository } from './ports';
+import type { CommitteeRepository } from '../committees/ports';
 
 /** Every committee's meetings starting in [from, to) that are not cancelled, each with its committee. */
 export async function comingMeetings(

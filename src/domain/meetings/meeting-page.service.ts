@@ -13,8 +13,13 @@ import { DomainError } from '../shared/errors';
 import { inputsSeenBy, type InputService, type MeetingInputs } from '../input/input.service';
 import { asPublished } from '../agenda/published-item';
 import { submissionsSeenBy, type SubmissionService } from '../submissions/submission.service';
-import type { AgendaRepository, CommitteeRepository, MeetingRepository, MembershipRepository, SharedReads } from '../ports';
-import type { Actor, Agenda, AgendaItem, Committee, Meeting, Member, PositionKind, Role, TopicSubmission } from '../shared/types';
+import type { Actor, Committee, Meeting, Member, Role } from '../shared/types';
+import type { TopicSubmission } from '../submissions/types';
+import type { Agenda, AgendaItem, PositionKind } from '../agenda/types';
+import type { SharedReads } from '../shared/ports';
+import type { MeetingRepository } from './ports';
+import type { CommitteeRepository, MembershipRepository } from '../committees/ports';
+import type { AgendaRepository } from '../agenda/ports';
 
 /** How far back "past meetings" reach, and how many coming ones are listed. */
 const PAST_DAYS = 400;

@@ -1,8 +1,8 @@
 // Answers about a committee's meetings: above all, which one is next.
 import type { Clock } from '../shared/clock';
 import { isDeadlinePassed, pickNextMeeting, submissionDeadline } from './meeting-rules';
-import type { MeetingRepository } from '../ports';
 import type { Committee, Meeting } from '../shared/types';
+import type { MeetingRepository } from './ports';
 
 export interface NextMeeting {
   meeting: Meeting;

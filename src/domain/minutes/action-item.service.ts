@@ -6,9 +6,12 @@ import type { Clock } from '../shared/clock';
 import type { CommitteeService } from '../committees/committee.service';
 import { lettersTo } from '../delivery/delivery.service';
 import { DomainError } from '../shared/errors';
-import type { ActionItemRepository, CommitteeRepository, MessageContent, Recipient } from '../ports';
-import type { ActionItem, Actor, Committee, Member } from '../shared/types';
+import type { Actor, Committee, Member } from '../shared/types';
 import { toLocal } from '../shared/zoned-time';
+import type { ActionItem } from './types';
+import type { MessageContent, Recipient } from '../delivery/types';
+import type { CommitteeRepository } from '../committees/ports';
+import type { ActionItemRepository } from './ports';
 
 /** Reminders of overdue actions go out from this hour, committee time. */
 const REMIND_FROM_HOUR = 8;

@@ -8,19 +8,14 @@ import type { CommitteeService } from '../committees/committee.service';
 import { guardCpr } from '../shared/cpr-check';
 import { DomainError } from '../shared/errors';
 import { outcomeFromMinutes, standardReferat } from './minutes-outcome';
-import type {
-  ActionDraft,
-  AgendaRepository,
-  DecisionDraft,
-  DecisionHit,
-  DecisionRepository,
-  InputRequestRepository,
-  MembershipRepository,
-  MinutesRepository,
-  RecordedDecision,
-} from '../ports';
-import type { Actor, AgendaItem, Committee, DecisionOutcome, Meeting, Member, Organisation, SectionKind } from '../shared/types';
+import type { Actor, Committee, DecisionOutcome, Meeting, Member, Organisation, SectionKind } from '../shared/types';
 import { addDays, fromLocal, toLocal } from '../shared/zoned-time';
+import type { AgendaItem } from '../agenda/types';
+import type { MembershipRepository } from '../committees/ports';
+import type { InputRequestRepository } from '../input/ports';
+import type { DecisionRepository, MinutesRepository } from './ports';
+import type { AgendaRepository } from '../agenda/ports';
+import type { ActionDraft, DecisionDraft, DecisionHit, RecordedDecision } from './types';
 
 export const DECISION_LIMITS = { text: 20_000, actions: 10, what: 500, correction: 1_000, search: 200 } as const;
 export const OUTCOMES: readonly DecisionOutcome[] = ['approved', 'approved_with_changes', 'noted', 'discussed', 'postponed', 'rejected'];

@@ -2,7 +2,8 @@
 // Word: the house format of the committees (../shared/seeds/002) — header, participants
 // and apologies with organisations, contents by section, then each item with its Referat
 // above its Indstilling and Sagsfremstilling, and its attachments.
-import type { AgendaItem, DecisionOutcome, SectionKind } from '../shared/types';
+import type { DecisionOutcome, SectionKind } from '../shared/types';
+import type { AgendaItem } from '../agenda/types';
 
 export interface MinutesPerson {
   name: string;

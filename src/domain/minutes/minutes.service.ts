@@ -11,8 +11,13 @@ import { linkValid } from '../shared/download-links';
 import { DomainError } from '../shared/errors';
 import { minutesItems, type MinutesDocument, type MinutesItem, type MinutesPerson, type MinutesWriter } from './minutes-document';
 import type { AttendeeLine, MinutesAttendance } from '../attendance/attendance-rules';
-import type { AgendaRepository, ItemDraft, MeetingRepository, MinutesRepository, OutboundMessage, StoredMinutes } from '../ports';
-import type { ActionOwner, Actor, AgendaItem, Committee, DecisionAction, DecisionOutcome, Meeting } from '../shared/types';
+import type { Actor, Committee, DecisionOutcome, Meeting } from '../shared/types';
+import type { ActionOwner, DecisionAction } from './types';
+import type { OutboundMessage } from '../delivery/types';
+import type { MinutesRepository, StoredMinutes } from './ports';
+import type { MeetingRepository } from '../meetings/ports';
+import type { AgendaItem, ItemDraft } from '../agenda/types';
+import type { AgendaRepository } from '../agenda/ports';
 
 export const MINUTES_LIMITS = { correction: 1_000 } as const;
 

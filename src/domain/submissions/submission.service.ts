@@ -10,18 +10,14 @@ import type { CommitteeService } from '../committees/committee.service';
 import { DomainError } from '../shared/errors';
 import { inert } from '../shared/inert-text';
 import { isDeadlinePassed, notYetStarted, submissionDeadline } from '../meetings/meeting-rules';
-import type {
-  AuditLog,
-  ItemDraft,
-  MeetingRepository,
-  MembershipRepository,
-  OutboundMessage,
-  Recipient,
-  SubmissionDraft,
-  SubmissionRepository,
-  SubmissionReview,
-} from '../ports';
-import type { Actor, Committee, Meeting, Member, SectionKind, SubmissionPurpose, TopicSubmission } from '../shared/types';
+import type { Actor, Committee, Meeting, Member, SectionKind } from '../shared/types';
+import type { SubmissionRepository } from './ports';
+import type { SubmissionDraft, SubmissionPurpose, SubmissionReview, TopicSubmission } from './types';
+import type { OutboundMessage, Recipient } from '../delivery/types';
+import type { MembershipRepository } from '../committees/ports';
+import type { MeetingRepository } from '../meetings/ports';
+import type { ItemDraft } from '../agenda/types';
+import type { AuditLog } from '../shared/ports';
 
 export const SUBMISSION_LIMITS = { title: 200, description: 10_000, presenter: 200, links: 10, link: 2_000, reason: 10_000 } as const;
 

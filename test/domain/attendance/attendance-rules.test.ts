@@ -6,7 +6,8 @@ import {
   requiredOrganisations,
   standInCandidates,
 } from '../../../src/domain/attendance/attendance-rules';
-import type { AttendanceRecord, Member, Organisation, Role } from '../../../src/domain/shared/types';
+import type { Member, Organisation, Role } from '../../../src/domain/shared/types';
+import type { AttendanceRecord } from '../../../src/domain/attendance/types';
 
 const org = (name: string): Organisation => ({ id: `org-${name}`, name, kind: name.startsWith('Region') ? 'region' : 'municipality' });
 /** DASSOS: 19 municipalities and the region. */

@@ -1,5 +1,5 @@
 import { bestCandidate, checkPollDraft, pollReminderAt, pollTakesAnswers } from '../../../src/domain/date-polls/date-poll-rules';
-import type { DatePollCandidate } from '../../../src/domain/shared/types';
+import type { DatePollCandidate } from '../../../src/domain/date-polls/types';
 
 const at = (iso: string) => new Date(iso);
 const candidate = (id: string, yes: number, preferred: number, no: number, day = 18): DatePollCandidate => ({

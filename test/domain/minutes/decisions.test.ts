@@ -4,7 +4,8 @@ import { checkDecision, decisionDraft, OUTCOMES, suggestedOutcome } from '../../
 import { minutesSections, type MinutesItem } from '../../../src/domain/minutes/minutes-document';
 import { outcomeFromMinutes, standardReferat } from '../../../src/domain/minutes/minutes-outcome';
 import { minutesPerson } from '../../../src/domain/minutes/minutes.service';
-import type { ActionItem, Member } from '../../../src/domain/shared/types';
+import type { Member } from '../../../src/domain/shared/types';
+import type { ActionItem } from '../../../src/domain/minutes/types';
 
 const member = (over: Partial<Member> = {}): Member => ({
   membershipId: 'ms',

@@ -4,7 +4,7 @@ import { agendaTexts } from '../../../src/domain/agenda/agenda.service';
 import { checkCpr, findCprInTexts } from '../../../src/domain/shared/cpr-check';
 import type { MinutesDocument } from '../../../src/domain/minutes/minutes-document';
 import { minutesTexts } from '../../../src/domain/minutes/minutes.service';
-import type { Agenda, AgendaItem } from '../../../src/domain/shared/types';
+import type { Agenda, AgendaItem } from '../../../src/domain/agenda/types';
 
 const item = (over: Partial<AgendaItem>): AgendaItem => ({
   id: 'i1',

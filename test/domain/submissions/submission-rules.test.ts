@@ -1,5 +1,6 @@
 import { checkDraft, itemFromSubmission, nextItemNumber } from '../../../src/domain/submissions/submission.service';
-import type { Committee, TopicSubmission } from '../../../src/domain/shared/types';
+import type { Committee } from '../../../src/domain/shared/types';
+import type { TopicSubmission } from '../../../src/domain/submissions/types';
 
 describe('the number of an accepted topic', () => {
   const dassos = [
