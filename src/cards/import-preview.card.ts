@@ -1,7 +1,7 @@
 import template from '../../cards/import-preview.json';
 import type { ImportPreview } from '../domain/import/document-import.service';
 import { itemConfidence, LOW_CONFIDENCE } from '../documents/import-confidence';
-import type { SectionKind } from '../documents/parsed-document';
+import type { SectionKind } from '../domain/import/parsed-document';
 import { formatDate, formatMeetingWhen, formatShortDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { attachmentKey } from '../domain/agenda/attachment-title';
 import { DomainError } from '../domain/shared/errors';
 import type { PublishedItemContent } from '../domain/agenda/published-item';
-import type { ParsedItem } from '../documents/parsed-document';
+import type { ParsedItem } from '../domain/import/parsed-document';
 import { isUuid } from './committee.repository';
 import type { Database, SqlExecutor } from './database';
 import { Prisma, type PrismaClient } from './generated/client';

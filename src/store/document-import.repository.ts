@@ -1,4 +1,4 @@
-import { parsedDocumentSchema, type ParsedDocument } from '../documents/parsed-document';
+import { parsedDocumentSchema, type ParsedDocument } from '../domain/import/parsed-document';
 import { isUuid } from './committee.repository';
 import type { DocumentImport, Prisma, PrismaClient } from './generated/client';
 import type { DocumentImportRecord, DocumentImportRepository } from '../domain/import/ports';

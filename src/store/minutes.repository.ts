@@ -1,5 +1,5 @@
-import type { ParsedDocument } from '../documents/parsed-document';
-import { parsedDocumentSchema } from '../documents/parsed-document';
+import type { ParsedDocument } from '../domain/import/parsed-document';
+import { parsedDocumentSchema } from '../domain/import/parsed-document';
 import { nextItemNumber } from '../domain/submissions/submission.service';
 import type { Meeting } from '../domain/shared/types';
 import { saveItemIn } from './agenda.repository';

@@ -26,7 +26,7 @@ import { request as inputRequest, responses as inputResponses, organisations as 
 import type { MeetingDigests } from '../../src/domain/digests/digest.service';
 import type { ImportPreview } from '../../src/domain/import/document-import.service';
 import type { Committee, Member } from '../../src/domain/shared/types';
-import type { ParsedDocument } from '../../src/documents/parsed-document';
+import type { ParsedDocument } from '../../src/domain/import/parsed-document';
 import { DASSOS_PARTICIPANTS } from '../../src/store/demo-seed';
 import { decisionFormCard } from '../../src/cards/decision-form.card';
 import { minutesChannelCard, minutesDraftCard } from '../../src/cards/minutes.card';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import type { ParsedDocument } from '../../src/documents/parsed-document';
+import type { ParsedDocument } from '../../src/domain/import/parsed-document';
 import type { MinutesDocument } from '../../src/domain/minutes/minutes-document';
 import { outcomeFromMinutes } from '../../src/domain/minutes/minutes-outcome';
 import { fromLocal } from '../../src/domain/shared/zoned-time';

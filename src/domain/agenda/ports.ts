@@ -1,6 +1,6 @@
 // What the agenda needs from storage: items, answers, the publish and an import's items.
 // The store implements it with Prisma.
-import type { ParsedItem } from '../../documents/parsed-document';
+import type { ParsedItem } from '../import/parsed-document';
 import type { CardRefresh, OutboundMessage } from '../delivery/types';
 import type { ImportedDecision, SavedImport } from '../import/types';
 import type { AuditEntry } from '../shared/ports';

@@ -2,8 +2,8 @@
 // is parsed, shown as a preview, and on "Gem" put on a meeting as its items (and, for
 // minutes, their decisions). Nothing is saved before the secretariat says so, and
 // saving twice saves once.
-import type { ParsedDocument, SectionKind } from '../../documents/parsed-document';
-import { parsedDocumentSchema } from '../../documents/parsed-document';
+import type { ParsedDocument, SectionKind } from './parsed-document';
+import { parsedDocumentSchema } from './parsed-document';
 import type { CommitteeService } from '../committees/committee.service';
 import { guardCpr, type NamedText } from '../shared/cpr-check';
 import { DomainError } from '../shared/errors';

@@ -1,5 +1,5 @@
 // What the document import needs from storage: the previews a person saves or cancels.
-import type { ParsedDocument } from '../../documents/parsed-document';
+import type { ParsedDocument } from './parsed-document';
 
 export type ImportStatus = 'previewed' | 'saved' | 'cancelled';
 

@@ -1,5 +1,5 @@
 // What decisions, actions and minutes need from storage.
-import type { ParsedDocument } from '../../documents/parsed-document';
+import type { ParsedDocument } from '../import/parsed-document';
 import type { ItemDraft } from '../agenda/types';
 import type { OutboundMessage, Recipient } from '../delivery/types';
 import type { AuditEntry } from '../shared/ports';

@@ -1,4 +1,4 @@
-import { parsedDocumentSchema, type ParsedDocument } from '../../src/documents/parsed-document';
+import { parsedDocumentSchema, type ParsedDocument } from '../../../src/domain/import/parsed-document';
 
 const valid: ParsedDocument = {
   kind: 'agenda',
