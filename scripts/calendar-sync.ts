@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { databaseTarget } from '../src/app';
-import { calendarLetters } from '../src/bot/calendar-letters';
+import { calendarLetters } from '../src/bot/letters/calendar-letters';
 import { GraphCalendarSource } from '../src/calendar/graph-calendar-source';
 import { createGraphClient, type GraphClientOptions } from '../src/calendar/graph-client';
 import { ConfigError, graphSettings, loadConfig } from '../src/config';

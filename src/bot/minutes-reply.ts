@@ -8,7 +8,7 @@ import { cprHeldCard } from './cpr-hold';
 import { messages } from '../i18n/messages';
 import type { Committee } from '../domain/shared/types';
 import type { HandlerContext } from './handler';
-import { minutesUrl } from './minutes-letters';
+import { minutesUrl } from './letters/minutes-letters';
 import { serviceUrlFor } from './publish-flow';
 
 export function minutesCard(h: HandlerContext, view: MinutesView, notice = ''): AdaptiveCard {

@@ -13,9 +13,9 @@ import { cardKey } from '../domain/delivery/delivery.service';
 import type { Committee } from '../domain/shared/types';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { standInPublishLetters } from './attendance-letters';
-import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
-import { closedItemLetters } from './closed-item-letters';
+import { standInPublishLetters } from './letters/attendance-letters';
+import { closedAttachmentsLetter, closedAttachmentsSent } from './letters/closed-attachment-letters';
+import { closedItemLetters } from './letters/closed-item-letters';
 import type { HandlerContext } from './handler';
 import type { OutboundMessage } from '../domain/delivery/types';
 

@@ -1,9 +1,9 @@
 // What the committee's channel is told when the calendar moves, cancels or brings back a
 // meeting it knew: a card in the committee's language (the channel's), queued by the
 // calendar sync in the transaction that applies the change.
-import { meetingChangeCard, meetingChangeSummary } from '../cards/meeting-change.card';
-import type { MeetingChangeLetters } from '../domain/calendar/calendar-sync.service';
-import { langOf } from '../i18n/locale';
+import { meetingChangeCard, meetingChangeSummary } from '../../cards/meeting-change.card';
+import type { MeetingChangeLetters } from '../../domain/calendar/calendar-sync.service';
+import { langOf } from '../../i18n/locale';
 
 export const calendarLetters: MeetingChangeLetters = {
   meetingChanged(committee, change) {

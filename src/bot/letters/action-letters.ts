@@ -1,9 +1,9 @@
 // The reminder of an overdue action, in the owner's language.
-import type { OverdueLetter } from '../domain/minutes/action-item.service';
-import { ownerLabel } from '../domain/minutes/minutes.service';
-import { formatDay, formatShortDate } from '../i18n/format';
-import { readerLang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
+import type { OverdueLetter } from '../../domain/minutes/action-item.service';
+import { ownerLabel } from '../../domain/minutes/minutes.service';
+import { formatDay, formatShortDate } from '../../i18n/format';
+import { readerLang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
 
 export const overdueLetter: OverdueLetter = (action, committee, recipient) => {
   const lang = readerLang(recipient, committee);

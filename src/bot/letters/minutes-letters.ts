@@ -3,14 +3,14 @@
 // itself where Graph may put it in the channel's Files), and the corrected minutes when
 // they are issued again — each once per version of the minutes.
 import { randomBytes } from 'node:crypto';
-import { minutesChannelCard } from '../cards/minutes.card';
-import { channelIdOf } from '../domain/delivery/conversation-ids';
-import type { MinutesMessenger, MinutesSummary } from '../domain/minutes/minutes.service';
-import type { Committee, Meeting } from '../domain/shared/types';
-import { formatShortDate } from '../i18n/format';
-import { langOf } from '../i18n/locale';
-import { messages } from '../i18n/messages';
-import type { OutboundMessage } from '../domain/delivery/types';
+import { minutesChannelCard } from '../../cards/minutes.card';
+import { channelIdOf } from '../../domain/delivery/conversation-ids';
+import type { MinutesMessenger, MinutesSummary } from '../../domain/minutes/minutes.service';
+import type { Committee, Meeting } from '../../domain/shared/types';
+import { formatShortDate } from '../../i18n/format';
+import { langOf } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import type { OutboundMessage } from '../../domain/delivery/types';
 
 /** The minutes' download link: /files/minutes/<meeting>/<token>.<docx|md> on the bot's public address. */
 export function minutesUrl(publicUrl: string, meetingId: string, token: string, kind: 'docx' | 'md'): string {

@@ -3,14 +3,14 @@
 // not answered; to the secretariat, the word that the deadline has passed and that a
 // meeting could not be put in Outlook. Each in the reader's language (the channel's: the
 // committee's).
-import { channelIdOf, threadOf } from '../domain/delivery/conversation-ids';
-import type { DatePollMessenger } from '../domain/date-polls/date-poll.service';
-import { datePollCardKey } from '../domain/date-polls/date-poll.service';
-import { lettersTo } from '../domain/delivery/delivery.service';
-import { inert } from '../domain/shared/inert-text';
-import { formatDateTime, formatMeetingWhen } from '../i18n/format';
-import { langOf, readerLang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
+import { channelIdOf, threadOf } from '../../domain/delivery/conversation-ids';
+import type { DatePollMessenger } from '../../domain/date-polls/date-poll.service';
+import { datePollCardKey } from '../../domain/date-polls/date-poll.service';
+import { lettersTo } from '../../domain/delivery/delivery.service';
+import { inert } from '../../domain/shared/inert-text';
+import { formatDateTime, formatMeetingWhen } from '../../i18n/format';
+import { langOf, readerLang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
 
 export const datePollLetters: DatePollMessenger = {
   result(poll, committee, meetings) {

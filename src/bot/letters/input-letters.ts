@@ -2,14 +2,14 @@
 // each addressee's personal chat, the reminder to those who have not answered, and the
 // compiled note to the secretariat (with its download links). Each in the reader's language.
 import { randomBytes } from 'node:crypto';
-import { inputAnswerCard } from '../cards/input-answer.card';
-import { inputNoteCard } from '../cards/input-note.card';
-import { lettersTo } from '../domain/delivery/delivery.service';
-import type { InputMessenger } from '../domain/input/input.service';
-import { inert } from '../domain/shared/inert-text';
-import { formatDateTime } from '../i18n/format';
-import { readerLang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
+import { inputAnswerCard } from '../../cards/input-answer.card';
+import { inputNoteCard } from '../../cards/input-note.card';
+import { lettersTo } from '../../domain/delivery/delivery.service';
+import type { InputMessenger } from '../../domain/input/input.service';
+import { inert } from '../../domain/shared/inert-text';
+import { formatDateTime } from '../../i18n/format';
+import { readerLang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
 
 /** The note's download link: /files/input-notes/<request>/<token>.<docx|md> on the bot's public address. */
 export function noteUrl(publicUrl: string, requestId: string, token: string, kind: 'docx' | 'md'): string {

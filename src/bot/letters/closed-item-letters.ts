@@ -1,11 +1,11 @@
 // The personal letter with a closed item's text ("Lukket punkt"): the channel shows only its
 // number and title, each member gets the case here, keyed so one item reaches a person once.
-import type { Committee } from '../domain/shared/types';
-import { formatDate } from '../i18n/format';
-import type { Lang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
-import type { AgendaItem } from '../domain/agenda/types';
-import type { MessageTarget, OutboundMessage, Recipient } from '../domain/delivery/types';
+import type { Committee } from '../../domain/shared/types';
+import { formatDate } from '../../i18n/format';
+import type { Lang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import type { AgendaItem } from '../../domain/agenda/types';
+import type { MessageTarget, OutboundMessage, Recipient } from '../../domain/delivery/types';
 
 /** The item's text as members read it on its card: recommendation, case text, decision. */
 function itemText(item: AgendaItem, lang: Lang): string {

@@ -1,12 +1,12 @@
 // The personal letter with a meeting's closed attachments ("Lukket bilag"), to a member or
 // a stand-in: never to the channel, and keyed so one attachment reaches a person once
 // (a stand-in: once per nomination).
-import type { NoticeAttachment } from '../domain/agenda/agenda.service';
-import type { Committee } from '../domain/shared/types';
-import { formatDate } from '../i18n/format';
-import type { Lang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
-import type { MessageTarget, OutboundMessage } from '../domain/delivery/types';
+import type { NoticeAttachment } from '../../domain/agenda/agenda.service';
+import type { Committee } from '../../domain/shared/types';
+import { formatDate } from '../../i18n/format';
+import type { Lang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import type { MessageTarget, OutboundMessage } from '../../domain/delivery/types';
 
 /**
  * The closed attachments each person has been sent for a meeting, from the outbox's keys

@@ -1,16 +1,16 @@
 // The messages a submission's changes send, as the outbox queues them: the review card to
 // each member of the secretariat (in their personal chat), and the outcome of a review,
 // or a question, to whoever submitted it. Each in the reader's own language.
-import { submissionReviewCard } from '../cards/submission-review.card';
-import { lettersTo } from '../domain/delivery/delivery.service';
-import { inert } from '../domain/shared/inert-text';
-import type { SubmissionMessenger } from '../domain/submissions/submission.service';
-import type { Committee, Meeting } from '../domain/shared/types';
-import { formatDate } from '../i18n/format';
-import { readerLang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
-import type { TopicSubmission } from '../domain/submissions/types';
-import type { Recipient } from '../domain/delivery/types';
+import { submissionReviewCard } from '../../cards/submission-review.card';
+import { lettersTo } from '../../domain/delivery/delivery.service';
+import { inert } from '../../domain/shared/inert-text';
+import type { SubmissionMessenger } from '../../domain/submissions/submission.service';
+import type { Committee, Meeting } from '../../domain/shared/types';
+import { formatDate } from '../../i18n/format';
+import { readerLang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import type { TopicSubmission } from '../../domain/submissions/types';
+import type { Recipient } from '../../domain/delivery/types';
 
 /** Each change of a submission raises its version: a message about it is keyed on that. */
 const versioned = (s: TopicSubmission) => `${s.id}.v${s.version}`;

@@ -5,19 +5,19 @@
 // carry the version of the member's answer that named the stand-in, so each letter goes
 // once per nomination, and the agenda's content, so an agenda changed since is sent again.
 import { createHash } from 'node:crypto';
-import { standInAgendaCards } from '../cards/stand-in-agenda.card';
-import type { NoticeAttachment, PublishPlan } from '../domain/agenda/agenda.service';
-import type { AttendanceMessenger, MeetingStandIn } from '../domain/attendance/attendance.service';
-import { lettersTo, personalTarget } from '../domain/delivery/delivery.service';
-import { inert } from '../domain/shared/inert-text';
-import type { Committee, Meeting, Member } from '../domain/shared/types';
-import { formatMeetingWhen } from '../i18n/format';
-import { readerLang, type Lang } from '../i18n/locale';
-import { messages } from '../i18n/messages';
-import type { HandlerContext } from './handler';
+import { standInAgendaCards } from '../../cards/stand-in-agenda.card';
+import type { NoticeAttachment, PublishPlan } from '../../domain/agenda/agenda.service';
+import type { AttendanceMessenger, MeetingStandIn } from '../../domain/attendance/attendance.service';
+import { lettersTo, personalTarget } from '../../domain/delivery/delivery.service';
+import { inert } from '../../domain/shared/inert-text';
+import type { Committee, Meeting, Member } from '../../domain/shared/types';
+import { formatMeetingWhen } from '../../i18n/format';
+import { readerLang, type Lang } from '../../i18n/locale';
+import { messages } from '../../i18n/messages';
+import type { HandlerContext } from '../handler';
 import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
-import type { Agenda } from '../domain/agenda/types';
-import type { MessageTarget, OutboundMessage, Recipient } from '../domain/delivery/types';
+import type { Agenda } from '../../domain/agenda/types';
+import type { MessageTarget, OutboundMessage, Recipient } from '../../domain/delivery/types';
 
 export const attendanceLetters: AttendanceMessenger = {
   changed({ before, after }, { committee, meeting, member, agenda, people, secretariat }) {
