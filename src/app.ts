@@ -46,7 +46,7 @@ import { MinutesService } from './domain/minutes/minutes.service';
 import { minutesDocx } from './documents/minutes-docx';
 import { minutesMarkdown } from './documents/minutes-markdown';
 import { minutesLetters } from './bot/letters/minutes-letters';
-import { overdueLetter } from './bot/letters/action-letters';
+import { actionLetters } from './bot/letters/action-letters';
 import { formatShortDate } from './i18n/format';
 import { ActionReminderJob } from './jobs/action-reminder-job';
 import { MinutesReissueJob } from './jobs/minutes-reissue-job';
@@ -173,7 +173,7 @@ export async function startApp(
       clock,
       config.FILE_LINK_DAYS,
     ),
-    actions: new ActionItemService(committees, store.committees, store.actions, overdueLetter, clock),
+    actions: new ActionItemService(committees, store.committees, store.actions, actionLetters, clock),
     calendar: new CalendarService(committees, store.calendars, outlookEvents, store.audit, clock, writeIcs, () => randomBytes(24).toString('base64url'), {
       graphConfigured: Boolean(graph),
       writeEnabled: graph?.write ?? false,

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { standInAgendaCards } from '../../cards/stand-in-agenda.card';
 import type { NoticeAttachment, PublishPlan } from '../../domain/agenda/agenda.service';
-import type { AttendanceMessenger, MeetingStandIn } from '../../domain/attendance/attendance.service';
+import type { AttendanceLetters, MeetingStandIn } from '../../domain/attendance/attendance.service';
 import { lettersTo, personalTarget } from '../../domain/delivery/delivery.service';
 import { inert } from '../../domain/shared/inert-text';
 import type { Committee, Meeting, Member } from '../../domain/shared/types';
@@ -19,7 +19,7 @@ import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachm
 import type { Agenda } from '../../domain/agenda/types';
 import type { MessageTarget, OutboundMessage, Recipient } from '../../domain/delivery/types';
 
-export const attendanceLetters: AttendanceMessenger = {
+export const attendanceLetters: AttendanceLetters = {
   changed({ before, after }, { committee, meeting, member, agenda, people, secretariat }) {
     const out: OutboundMessage[] = [];
     const formerId = before?.standIn?.personId ?? null;

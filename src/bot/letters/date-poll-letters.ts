@@ -4,7 +4,7 @@
 // meeting could not be put in Outlook. Each in the reader's language (the channel's: the
 // committee's).
 import { channelIdOf, threadOf } from '../../domain/delivery/conversation-ids';
-import type { DatePollMessenger } from '../../domain/date-polls/date-poll.service';
+import type { DatePollLetters } from '../../domain/date-polls/date-poll.service';
 import { datePollCardKey } from '../../domain/date-polls/date-poll.service';
 import { lettersTo } from '../../domain/delivery/delivery.service';
 import { inert } from '../../domain/shared/inert-text';
@@ -12,7 +12,7 @@ import { formatDateTime, formatMeetingWhen } from '../../i18n/format';
 import { langOf, readerLang } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
 
-export const datePollLetters: DatePollMessenger = {
+export const datePollLetters: DatePollLetters = {
   result(poll, committee, meetings) {
     if (!committee.conversationId || !committee.serviceUrl) return [];
     const lang = langOf(committee.locale);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { inputAnswerCard } from '../../cards/input-answer.card';
 import { inputNoteCard } from '../../cards/input-note.card';
 import { lettersTo } from '../../domain/delivery/delivery.service';
-import type { InputMessenger } from '../../domain/input/input.service';
+import type { InputLetters } from '../../domain/input/input.service';
 import { inert } from '../../domain/shared/inert-text';
 import { formatDateTime } from '../../i18n/format';
 import { readerLang } from '../../i18n/locale';
@@ -16,7 +16,7 @@ export function noteUrl(publicUrl: string, requestId: string, token: string, kin
   return `${publicUrl.replace(/\/+$/, '')}/files/input-notes/${requestId}/${token}.${kind}`;
 }
 
-export function inputLetters(publicUrl: string): InputMessenger {
+export function inputLetters(publicUrl: string): InputLetters {
   return {
     requestCards(request, committee, addressees) {
       const view = { request, committee, mine: null, organisationAnswer: null, open: true };

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { minutesChannelCard } from '../../cards/minutes.card';
 import { channelIdOf } from '../../domain/delivery/conversation-ids';
-import type { MinutesMessenger, MinutesSummary } from '../../domain/minutes/minutes.service';
+import type { MinutesLetters, MinutesSummary } from '../../domain/minutes/minutes.service';
 import type { Committee, Meeting } from '../../domain/shared/types';
 import { formatShortDate } from '../../i18n/format';
 import { langOf } from '../../i18n/locale';
@@ -17,7 +17,7 @@ export function minutesUrl(publicUrl: string, meetingId: string, token: string, 
   return `${publicUrl.replace(/\/+$/, '')}/files/minutes/${meetingId}/${token}.${kind}`;
 }
 
-export function minutesLetters(publicUrl: string): MinutesMessenger {
+export function minutesLetters(publicUrl: string): MinutesLetters {
   const links = (meetingId: string, token: string) => ({ docx: minutesUrl(publicUrl, meetingId, token, 'docx'), md: minutesUrl(publicUrl, meetingId, token, 'md') });
 
   /** The card in the channel (in the committee's language); none when the committee has no channel to post in. */

@@ -4,7 +4,7 @@
 import { submissionReviewCard } from '../../cards/submission-review.card';
 import { lettersTo } from '../../domain/delivery/delivery.service';
 import { inert } from '../../domain/shared/inert-text';
-import type { SubmissionMessenger } from '../../domain/submissions/submission.service';
+import type { SubmissionLetters } from '../../domain/submissions/submission.service';
 import type { Committee, Meeting } from '../../domain/shared/types';
 import { formatDate } from '../../i18n/format';
 import { readerLang } from '../../i18n/locale';
@@ -15,7 +15,7 @@ import type { Recipient } from '../../domain/delivery/types';
 /** Each change of a submission raises its version: a message about it is keyed on that. */
 const versioned = (s: TopicSubmission) => `${s.id}.v${s.version}`;
 
-export const submissionLetters: SubmissionMessenger = {
+export const submissionLetters: SubmissionLetters = {
   forReview(submission, committee, meetings, secretariat) {
     return lettersTo(secretariat, committee, { kind: 'submission-review', subjectId: submission.id, keySubject: versioned(submission) }, (r) => ({
       card: submissionReviewCard(submission, committee, meetings, readerLang(r, committee)),

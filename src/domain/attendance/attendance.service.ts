@@ -124,7 +124,7 @@ export interface StandInContext {
 }
 
 /** Builds what a change sends (implemented by the bot: wording, cards). */
-export interface AttendanceMessenger {
+export interface AttendanceLetters {
   /**
    * A new stand-in is told (with the agenda and the closed attachments when the agenda is
    * out), a former one that they are not needed; the secretariat hears of a stand-in the
@@ -150,7 +150,7 @@ export class AttendanceService {
     private readonly attendance: AttendanceRepository,
     private readonly agenda: AgendaRepository,
     private readonly clock: Clock,
-    private readonly messenger: AttendanceMessenger,
+    private readonly letters: AttendanceLetters,
   ) {}
 
   /** The actor's own answer for the meeting, and what they may answer (any member). */
@@ -220,7 +220,7 @@ export class AttendanceService {
         data: { actorName: actor.name, personId: member.personId, attendance: input.attendance, standInId, note },
         correlationId: correlationId ?? null,
       },
-      (change) => this.messenger.changed(change, context),
+      (change) => this.letters.changed(change, context),
     );
     if (input.keepAsStanding && standInId) {
       await this.attendance.setStandingStandIn(member.membershipId, standInId, {

@@ -46,7 +46,7 @@ export type SyncOutcome =
   | { status: 'busy'; committeeId: string; committee: string };
 
 /** How the channel is told of a change (implemented by the bot: wording and card). */
-export interface MeetingChangeLetters {
+export interface CalendarLetters {
   meetingChanged(committee: Committee, change: MeetingChange): MessageContent;
 }
 
@@ -66,7 +66,7 @@ export class CalendarSyncService {
     private readonly committees: CommitteeRepository,
     /** Null when Microsoft Graph is not configured: meetings then come from the database only. */
     private readonly source: CalendarSource | null,
-    private readonly letters: MeetingChangeLetters,
+    private readonly letters: CalendarLetters,
     private readonly queued: () => void,
     private readonly clock: Clock,
     private readonly options: CalendarSyncOptions,

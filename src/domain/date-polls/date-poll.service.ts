@@ -48,7 +48,7 @@ export interface DatePollView {
 }
 
 /** Builds what a poll sends (implemented by the bot: wording, cards). */
-export interface DatePollMessenger {
+export interface DatePollLetters {
   /** The result, in the channel: the dates chosen (after the card's update). */
   result(poll: DatePoll, committee: Committee, meetings: Meeting[]): OutboundMessage[];
   /** The reminder to members who have not answered. */
@@ -66,7 +66,7 @@ export class DatePollService {
     private readonly memberships: MembershipRepository,
     private readonly polls: DatePollRepository,
     private readonly clock: Clock,
-    private readonly messenger: DatePollMessenger,
+    private readonly letters: DatePollLetters,
     /** Null where the app may not write the committees' calendars (Calendars.ReadWrite). */
     private readonly outlook: OutlookEventWriter | null,
   ) {}
@@ -163,7 +163,7 @@ export class DatePollService {
     const closed = await this.polls.close(
       { pollId: poll.id, closedById: member.personId, picks: chosen, outlook: Boolean(this.outlook) },
       { committeeId: committee.id, actorPersonId: member.personId, action: 'date_poll.closed', subjectType: 'date_poll', subjectId: poll.id, data: { actorName: actor.name, picks: chosen }, correlationId: correlationId ?? null },
-      (p, meetings) => ({ cards: [this.cardOf(p)], messages: this.messenger.result(p, committee, meetings) }),
+      (p, meetings) => ({ cards: [this.cardOf(p)], messages: this.letters.result(p, committee, meetings) }),
     );
     if (!closed) return { done: false, view: await this.viewFor((await this.polls.find(poll.id))!, committee, member), meetings: [] };
     return { done: true, view: await this.viewFor(closed.poll, committee, member), meetings: closed.meetings };
@@ -191,7 +191,7 @@ export class DatePollService {
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
         const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-        await this.polls.outlookFailed(claim.groupId, error, this.messenger.outlookFailed(poll, committee, meeting, error, secretariat));
+        await this.polls.outlookFailed(claim.groupId, error, this.letters.outlookFailed(poll, committee, meeting, error, secretariat));
       }
     }
     return handled;
@@ -215,14 +215,14 @@ export class DatePollService {
       const asked = members.filter((m) => REPRESENTING.includes(m.role));
       if (poll.deadline.getTime() <= now.getTime()) {
         const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-        due += await queue(this.messenger.due(poll, committee, secretariat, asked.filter((m) => respondents.has(m.personId)).length, asked.length));
+        due += await queue(this.letters.due(poll, committee, secretariat, asked.filter((m) => respondents.has(m.personId)).length, asked.length));
         continue;
       }
       const remindAt = pollReminderAt(poll, committee.timeZone);
       if (remindAt && remindAt.getTime() <= now.getTime()) {
         const waiting = new Set(asked.filter((m) => !respondents.has(m.personId)).map((m) => m.personId));
         const recipients = (await this.memberships.recipients(committee.id, REPRESENTING)).filter((r) => waiting.has(r.personId));
-        reminders += await queue(this.messenger.reminders(poll, committee, recipients));
+        reminders += await queue(this.letters.reminders(poll, committee, recipients));
       }
     }
     return { reminders, due, outlook: await this.writeOutlookEvents() };

@@ -54,7 +54,7 @@ export interface NoteWriter {
 }
 
 /** Builds what a request sends (implemented by the bot: cards and wording). */
-export interface InputMessenger {
+export interface InputLetters {
   /** The request's card to each addressee. */
   requestCards(request: InputRequest, committee: Committee, addressees: Recipient[]): OutboundMessage[];
   /** The reminder to each who has not answered. */
@@ -191,7 +191,7 @@ export class InputService {
     private readonly agenda: AgendaRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly messenger: InputMessenger,
+    private readonly letters: InputLetters,
     private readonly writer: NoteWriter,
     /** Days a note's download link works after it was issued. */
     private readonly linkDays: number,
@@ -221,7 +221,7 @@ export class InputService {
     const addressees = await this.addressees(committee);
     let sentTo = 0;
     const request = await this.requests.create(committee.id, member.personId, clean, (r) => {
-      const cards = this.messenger.requestCards(r, committee, addressees);
+      const cards = this.letters.requestCards(r, committee, addressees);
       sentTo = cards.length;
       return cards;
     });
@@ -331,7 +331,7 @@ export class InputService {
     // The secretariat looking at an expired link gets a new one (and the agenda's attachment follows).
     let token = note.token;
     if (!linkValid(note.tokenIssuedAt, this.clock.now(), this.linkDays)) {
-      const fresh = this.messenger.newToken();
+      const fresh = this.letters.newToken();
       token = (await this.requests.renewNoteToken(request.id, note.token, fresh, this.clock.now())) ? fresh : ((await this.requests.noteOf(request.id))?.token ?? note.token);
     }
     return { request, committee, answered, total: rows.length, token, items: await this.itemsOf(request) };
@@ -378,7 +378,7 @@ export class InputService {
   /** The reminders for those who have not answered (for one answer per organisation: whose organisation has not). */
   private async remindersFor(request: InputRequest, committee: Committee): Promise<OutboundMessage[]> {
     const waiting = new Set(stillToAnswer(request, await this.memberships.list(committee.id), await this.requests.responses(request.id)).map((m) => m.personId));
-    return this.messenger.reminders(request, committee, (await this.addressees(committee)).filter((r) => waiting.has(r.personId)));
+    return this.letters.reminders(request, committee, (await this.addressees(committee)).filter((r) => waiting.has(r.personId)));
   }
 
   private async compile(request: InputRequest, committee: Committee): Promise<void> {
@@ -388,10 +388,10 @@ export class InputService {
     const markdown = this.writer.markdown(note);
     const docx = await this.writer.docx(note);
     // Compiled again: a new link; the old one stops working.
-    const token = this.messenger.newToken();
+    const token = this.letters.newToken();
     const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
     const items = await this.itemsOf(request);
-    await this.requests.saveNote(request.id, { markdown, docx, token, tokenIssuedAt: this.clock.now() }, this.messenger.noteReady(request, committee, note, token, items, secretariat));
+    await this.requests.saveNote(request.id, { markdown, docx, token, tokenIssuedAt: this.clock.now() }, this.letters.noteReady(request, committee, note, token, items, secretariat));
   }
 
   private isOpen(request: InputRequest): boolean {

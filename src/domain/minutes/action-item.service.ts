@@ -54,15 +54,18 @@ export type DoneOutcome =
   /** Already done (by a click before, or by someone else): nothing changed. */
   | { kind: 'already'; action: ActionItem; committee: Committee; me: Member };
 
-/** Builds the reminder of an overdue action (implemented by the bot: wording in the reader's language). */
-export type OverdueLetter = (action: ActionItem, committee: Committee, recipient: Recipient) => MessageContent;
+/** Builds what actions send (implemented by the bot: wording in the reader's language). */
+export interface ActionLetters {
+  /** The reminder of an overdue action, to one of those who may act for its owner. */
+  overdue(action: ActionItem, committee: Committee, recipient: Recipient): MessageContent;
+}
 
 export class ActionItemService {
   constructor(
     private readonly committees: CommitteeService,
     private readonly committeeRepo: Pick<CommitteeRepository, 'findById'>,
     private readonly actions: ActionItemRepository,
-    private readonly overdueLetter: OverdueLetter,
+    private readonly letters: ActionLetters,
     private readonly clock: Clock,
   ) {}
 
@@ -119,7 +122,7 @@ export class ActionItemService {
       const { day, hour } = localDay(now, committee.timeZone);
       if (!isOverdue(action, day) || hour < REMIND_FROM_HOUR) continue;
       const owners = await this.actions.ownersOf(committee.id, action);
-      const letters = lettersTo(owners, committee, { kind: 'action-overdue', subjectId: action.id }, (r) => this.overdueLetter(action, committee, r));
+      const letters = lettersTo(owners, committee, { kind: 'action-overdue', subjectId: action.id }, (r) => this.letters.overdue(action, committee, r));
       if (await this.actions.markReminded(action.id, now, letters)) reminded += 1;
     }
     return reminded;

@@ -46,7 +46,7 @@ export interface MinutesSummary {
 }
 
 /** Builds what the minutes send, and their links (implemented by the bot: cards and wording). */
-export interface MinutesMessenger {
+export interface MinutesLetters {
   /** The download links of the minutes (Word and Markdown). */
   links(meetingId: string, token: string): { docx: string; md: string };
   /** The published minutes, to the committee's channel. */
@@ -117,7 +117,7 @@ export class MinutesService {
     /** Who came (recorded attendance, with stand-ins), in the committee's order. */
     private readonly attendance: { attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> },
     private readonly writer: MinutesWriter,
-    private readonly messenger: MinutesMessenger,
+    private readonly letters: MinutesLetters,
     private readonly recordingMeeting: (committee: Committee) => Promise<Meeting | null>,
     private readonly formatDay: (date: Date, timeZone: string) => string,
     private readonly clock: Clock,
@@ -142,7 +142,7 @@ export class MinutesService {
         version: stored?.version ?? 0,
         markdown: this.writer.markdown(doc),
         docx: await this.writer.docx(doc),
-        token: stored && this.current(stored) ? stored.token : this.messenger.newToken(),
+        token: stored && this.current(stored) ? stored.token : this.letters.newToken(),
         at: this.clock.now(),
         byPersonId: member.personId,
         issues: [],
@@ -166,7 +166,7 @@ export class MinutesService {
     const { doc, summary } = await this.document(committee, meeting, false, stored);
     guardCpr(minutesTexts(doc), cprConfirmed, meeting.id);
     // Published: new links (the draft's stop working), in the post and on the next agenda.
-    const token = this.messenger.newToken();
+    const token = this.letters.newToken();
     const version = (stored?.version ?? 0) + 1;
     const next = await this.nextMeeting(committee, meeting);
     const now = this.clock.now();
@@ -183,11 +183,11 @@ export class MinutesService {
         ? {
             nextMeetingId: next.id,
             attachmentTitle: `Referat fra mødet den ${date}`,
-            url: this.messenger.links(meeting.id, token).docx,
+            url: this.letters.links(meeting.id, token).docx,
             draft: approvalItem(committee, date, this.formatDay(now, committee.timeZone)),
           }
         : null,
-      messages: this.messenger.published(committee, meeting, summary, token, version),
+      messages: this.letters.published(committee, meeting, summary, token, version),
     });
     const fresh = await this.minutes.find(meeting.id);
     if (!fresh) throw new DomainError('conflict', `minutes of ${meeting.id}`);
@@ -210,7 +210,7 @@ export class MinutesService {
     if (!meeting || !found) return null;
     // Links expire: a member asking for the minutes gets working ones, as the secretariat does.
     const minutes = this.current(found) ? found : await this.renewed(meeting, found);
-    return { meeting, minutes, links: this.messenger.links(meeting.id, minutes.token) };
+    return { meeting, minutes, links: this.letters.links(meeting.id, minutes.token) };
   }
 
   /**
@@ -246,7 +246,7 @@ export class MinutesService {
     if (!meeting || !committee) return false;
     const { doc, summary } = await this.document(committee, meeting, false, stored);
     // Issued again: new links; the old ones stop working and the agenda's attachment follows.
-    const token = this.messenger.newToken();
+    const token = this.letters.newToken();
     const saved = await this.minutes.save({
       meetingId,
       version: stored.version,
@@ -256,7 +256,7 @@ export class MinutesService {
       at: this.clock.now(),
       byPersonId: null,
       issues: pending.map((c) => c.id),
-      messages: this.messenger.reissued(committee, meeting, summary, token, stored.version + 1, pending.map((c) => c.note)),
+      messages: this.letters.reissued(committee, meeting, summary, token, stored.version + 1, pending.map((c) => c.note)),
     });
     return Boolean(saved);
   }
@@ -299,7 +299,7 @@ export class MinutesService {
 
   /** The minutes with a new link token (another instance may have renewed it first: theirs is read back). */
   private async renewed(meeting: Meeting, stored: StoredMinutes): Promise<StoredMinutes> {
-    await this.minutes.renewToken(meeting.id, stored.token, this.messenger.newToken(), this.clock.now());
+    await this.minutes.renewToken(meeting.id, stored.token, this.letters.newToken(), this.clock.now());
     return (await this.minutes.find(meeting.id)) ?? stored;
   }
 

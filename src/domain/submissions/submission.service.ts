@@ -69,7 +69,7 @@ export interface ReviewOutcome {
 }
 
 /** Builds the messages a submission's changes send (implemented by the bot: cards, wording). */
-export interface SubmissionMessenger {
+export interface SubmissionLetters {
   /** The review card to each member of the secretariat. */
   forReview(submission: TopicSubmission, committee: Committee, meetings: Map<string, Meeting>, secretariat: Recipient[]): OutboundMessage[];
   /** The outcome of a review, or a question, to the submitter. */
@@ -155,7 +155,7 @@ export class SubmissionService {
     private readonly submissions: SubmissionRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly messenger: SubmissionMessenger,
+    private readonly letters: SubmissionLetters,
   ) {}
 
   /** The form for a new submission (members, not observers). */
@@ -207,7 +207,7 @@ export class SubmissionService {
         organisationId: me.organisation?.id ?? null,
         draft: clean,
       },
-      (s) => this.messenger.forReview(s, committee, byId, secretariat),
+      (s) => this.letters.forReview(s, committee, byId, secretariat),
     );
     await this.record(committee, actor, 'submission.created', submission.id, { meetingId: target.meeting.id, late: Boolean(missed) }, correlationId);
     return { submission, committee, target, missed };
@@ -219,7 +219,7 @@ export class SubmissionService {
     const clean = cleanSubmission(draft);
     const meetings = await this.meetingsOf(committee, submission);
     const secretariat = await this.memberships.recipients(committee.id, ['secretariat']);
-    const changed = await this.submissions.edit(id, version, { draft: clean }, (s) => this.messenger.forReview(s, committee, meetings, secretariat));
+    const changed = await this.submissions.edit(id, version, { draft: clean }, (s) => this.letters.forReview(s, committee, meetings, secretariat));
     if (!changed) throw this.notOpen(submission);
     await this.record(committee, actor, 'submission.changed', id, {}, correlationId);
     const choice = (meetingId: string | null) => {
@@ -277,7 +277,7 @@ export class SubmissionService {
     }
     const submitter = (await this.memberships.recipients(committee.id)).find((r) => r.personId === found.submitter.personId) ?? null;
     const reviewed = await this.submissions.review(id, version, member.personId, review, (s) =>
-      this.messenger.toSubmitter(s, committee, meetings, submitter),
+      this.letters.toSubmitter(s, committee, meetings, submitter),
     );
     if (!reviewed) {
       const current = (await this.submissions.find(id)) ?? found;
