@@ -3,7 +3,7 @@
 // ActionItemService.remindOverdue). Decided from the database, so a restart neither loses
 // nor repeats a reminder.
 import type { Logger } from 'pino';
-import type { ActionItemService } from '../domain/action-item.service';
+import type { ActionItemService } from '../domain/minutes/action-item.service';
 
 export class ActionReminderJob {
   readonly name = 'overdue actions';

@@ -4,8 +4,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { BotServices } from '../bot/services';
-import type { Clock } from '../domain/clock';
-import { ReminderService } from '../domain/reminder.service';
+import type { Clock } from '../domain/shared/clock';
+import { ReminderService } from '../domain/digests/reminder.service';
 import { ActionReminderJob } from '../jobs/action-reminder-job';
 import { CalendarSyncJob } from '../jobs/calendar-sync-job';
 import { DatePollJob } from '../jobs/date-poll-job';

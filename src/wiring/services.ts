@@ -6,13 +6,13 @@ import type { Logger } from 'pino';
 import { graphSettings, type Config } from '../config';
 import type { TabServices } from '../api/services';
 import type { BotServices } from '../bot/services';
-import { overdueLetter } from '../bot/action-letters';
-import { attendanceLetters } from '../bot/attendance-letters';
-import { calendarLetters } from '../bot/calendar-letters';
-import { datePollLetters } from '../bot/date-poll-letters';
-import { inputLetters } from '../bot/input-letters';
-import { minutesLetters } from '../bot/minutes-letters';
-import { submissionLetters } from '../bot/submission-letters';
+import { actionLetters } from '../bot/letters/action-letters';
+import { attendanceLetters } from '../bot/letters/attendance-letters';
+import { calendarLetters } from '../bot/letters/calendar-letters';
+import { datePollLetters } from '../bot/letters/date-poll-letters';
+import { inputLetters } from '../bot/letters/input-letters';
+import { minutesLetters } from '../bot/letters/minutes-letters';
+import { submissionLetters } from '../bot/letters/submission-letters';
 import type { GraphClientOptions } from '../calendar/graph-client';
 import { openGraph, type OpenGraph } from '../calendar/open-graph';
 import { DocumentReader } from '../documents/document-reader';
@@ -20,25 +20,25 @@ import { writeIcs } from '../documents/ics-writer';
 import { noteWriter } from '../documents/input-note';
 import { minutesDocx } from '../documents/minutes-docx';
 import { minutesMarkdown } from '../documents/minutes-markdown';
-import { ActionItemService } from '../domain/action-item.service';
-import { AgendaService } from '../domain/agenda.service';
-import { AttendanceService } from '../domain/attendance.service';
-import { CalendarService } from '../domain/calendar.service';
-import { CalendarSyncService } from '../domain/calendar-sync.service';
-import type { Clock } from '../domain/clock';
-import { CommitteeService } from '../domain/committee.service';
-import { DatePollService } from '../domain/date-poll.service';
-import { DecisionService } from '../domain/decision.service';
-import { DeliveryService } from '../domain/delivery.service';
-import { DigestService } from '../domain/digest.service';
-import { DocumentImportService } from '../domain/document-import.service';
-import { InputService } from '../domain/input.service';
-import { LanguageService } from '../domain/language.service';
-import { MeetingPageService } from '../domain/meeting-page.service';
-import { MeetingService } from '../domain/meeting.service';
-import { MinutesService } from '../domain/minutes.service';
-import { NO_OUTLOOK, type OutlookEventWriter } from '../domain/outlook-events';
-import { SubmissionService } from '../domain/submission.service';
+import { ActionItemService } from '../domain/minutes/action-item.service';
+import { AgendaService } from '../domain/agenda/agenda.service';
+import { AttendanceService } from '../domain/attendance/attendance.service';
+import { CalendarService } from '../domain/calendar/calendar.service';
+import { CalendarSyncService } from '../domain/calendar/calendar-sync.service';
+import type { Clock } from '../domain/shared/clock';
+import { CommitteeService } from '../domain/committees/committee.service';
+import { DatePollService } from '../domain/date-polls/date-poll.service';
+import { DecisionService } from '../domain/minutes/decision.service';
+import { DeliveryService } from '../domain/delivery/delivery.service';
+import { DigestService } from '../domain/digests/digest.service';
+import { DocumentImportService } from '../domain/import/document-import.service';
+import { InputService } from '../domain/input/input.service';
+import { LanguageService } from '../domain/language/language.service';
+import { MeetingPageService } from '../domain/meetings/meeting-page.service';
+import { MeetingService } from '../domain/meetings/meeting.service';
+import { MinutesService } from '../domain/minutes/minutes.service';
+import { NO_OUTLOOK, type OutlookEventWriter } from '../domain/calendar/outlook-events';
+import { SubmissionService } from '../domain/submissions/submission.service';
 import { formatShortDate } from '../i18n/format';
 import { loadIntentModel } from '../language/model-store';
 import type { Store } from '../store';
@@ -87,7 +87,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     attendance: store.attendance,
     agenda: store.agenda,
     clock,
-    messenger: attendanceLetters,
+    letters: attendanceLetters,
   });
   const agenda = new AgendaService({
     committees,
@@ -116,7 +116,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     meetings: store.meetings,
     attendance,
     writer: { markdown: minutesMarkdown, docx: minutesDocx },
-    messenger: minutesLetters(publicUrl),
+    letters: minutesLetters(publicUrl),
     recordingMeeting: (committee) => decisions.recordingMeeting(committee),
     formatDay: (date, timeZone) => formatShortDate(date, 'da', timeZone),
     clock,
@@ -142,7 +142,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     submissions: store.submissions,
     audit: store.audit,
     clock,
-    messenger: submissionLetters,
+    letters: submissionLetters,
   });
   const inputs = new InputService({
     committees,
@@ -152,11 +152,11 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     agenda: store.agenda,
     audit: store.audit,
     clock,
-    messenger: inputLetters(publicUrl),
+    letters: inputLetters(publicUrl),
     writer: noteWriter,
     linkDays: config.FILE_LINK_DAYS,
   });
-  const actions = new ActionItemService({ committees, committeeRepo: store.committees, actions: store.actions, overdueLetter, clock });
+  const actions = new ActionItemService({ committees, committeeRepo: store.committees, actions: store.actions, letters: actionLetters, clock });
   const calendar = new CalendarService({
     committees,
     calendars: store.calendars,
@@ -181,7 +181,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     memberships: store.memberships,
     polls: store.datePolls,
     clock,
-    messenger: datePollLetters,
+    letters: datePollLetters,
     outlook: outlookWriter ?? outlookEvents,
   });
   const imports = new DocumentImportService({

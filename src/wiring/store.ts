@@ -2,7 +2,7 @@
 // belongs) and the store's repositories over it.
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { Clock } from '../domain/clock';
+import type { Clock } from '../domain/shared/clock';
 import { openDatabase, type Database, type DatabaseTarget } from '../store/database';
 import { seedDemoCommittee } from '../store/demo-seed';
 import { migrate } from '../store/migrate';

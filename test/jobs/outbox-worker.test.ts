@@ -4,12 +4,13 @@
 // and messages to an unreachable member never sent; woken by the store when a transaction
 // that queued commits; idle once nothing is due and nothing is being sent.
 import pino from 'pino';
-import type { ClaimedMessage, OutboundMessage } from '../../src/domain/ports';
 import { OutboxWorker, SendError, backoffMs, type OutboundSender } from '../../src/jobs/outbox-worker';
 import type { Database } from '../../src/store/database';
 import { createStore, type Store } from '../../src/store';
 import { enqueueMessages } from '../../src/store/outbox.repository';
 import { freshDatabase } from '../support/db';
+import type { OutboundMessage } from '../../src/domain/delivery/types';
+import type { ClaimedMessage } from '../../src/domain/delivery/ports';
 import { until } from '../support/until';
 import { read } from '../support/read';
 

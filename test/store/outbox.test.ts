@@ -3,11 +3,11 @@
 // lease runs out; the tenant's send slots are spaced for all senders together; a posted
 // card asked for again is sent once more, never twice at once; order between messages;
 // the worker is told of queued rows once they are committed, never of rolled-back ones.
-import { cardKey } from '../../src/domain/delivery.service';
-import type { CardRefresh, OutboundMessage } from '../../src/domain/ports';
+import { cardKey } from '../../src/domain/delivery/delivery.service';
 import type { Database } from '../../src/store/database';
 import { PrismaOutboxRepository, enqueueMessages, refreshCards } from '../../src/store/outbox.repository';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { CardRefresh, OutboundMessage } from '../../src/domain/delivery/types';
 import { read } from '../support/read';
 
 describe.each(databaseKinds)('outbox on %s', (kind) => {
