@@ -19,7 +19,6 @@ import { runLoad, type LoadResult } from './load';
 const MEMBERS = 1000;
 const SEEDED = '2026-11-22T12:00:00+01:00';
 const DUE = '2027-01-04T09:00:00+01:00';
-const PORT = 3995;
 /** Members asking at once: few enough that p95 shows stalls, not queueing behind each other. */
 const CLIENTS = Number(process.env.BENCH_STALL_CLIENTS ?? 10);
 /** Requests per client once the heavy work is done. */
@@ -37,12 +36,19 @@ export interface StallRun {
   digestsMs: number;
 }
 
+/** A port free now (other benches on this machine use fixed ones). */
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+let PORT = 0;
+
 async function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const taken = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
-    () => true,
-    () => false,
-  );
-  if (taken) throw new Error(`port ${PORT} is taken (a bot left running?)`);
+  PORT = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: path.join(__dirname, '..'),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(PORT), HOST: '127.0.0.1' },
