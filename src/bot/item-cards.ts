@@ -2,9 +2,10 @@
 // and a member's own (their answer highlighted), kept in step after every answer.
 import { agendaItemCard } from '../cards/agenda.card';
 import type { AdaptiveCard } from '../cards/render';
-import type { AgendaItem, Committee, PositionKind } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import { langOf, type Lang } from '../i18n/locale';
 import type { HandlerContext } from './handler';
+import type { AgendaItem, PositionKind } from '../domain/agenda/types';
 
 /** The card everyone in the channel sees: the committee's language, counts, no one's own answer. */
 export function sharedItemCard(committee: Committee, item: AgendaItem, viewers: string[]): AdaptiveCard {

@@ -7,7 +7,7 @@
 // only when minutes are written, and the worker exits when it has been idle a while.
 import type { Worker } from 'node:worker_threads';
 import type * as Docx from 'docx';
-import { minutesSections, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes';
+import { minutesSections, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes/minutes-document';
 import { formatShortDate } from '../i18n/format';
 import { inlineRuns, markdownBlocks, type Block } from './markdown-docx';
 import { actionLine, attachmentLine, MINUTES_WORDS as W, minutesTime, minutesTitle, personLabel, sectionHeading } from './minutes-markdown';
