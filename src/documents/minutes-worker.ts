@@ -2,7 +2,7 @@
 // worker thread (see minutes-docx.ts: building and zipping a long meeting's document takes
 // the CPU for hundreds of milliseconds, which on the bot's thread every member would wait out).
 import { parentPort } from 'node:worker_threads';
-import type { MinutesDocument } from '../domain/minutes';
+import type { MinutesDocument } from '../domain/minutes/minutes-document';
 import { buildMinutesDocx, type MinutesWorkerReply } from './minutes-docx';
 
 async function answer(id: number, doc: MinutesDocument): Promise<MinutesWorkerReply> {
