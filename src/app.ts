@@ -67,7 +67,7 @@ import { CalendarSyncService } from './domain/calendar/calendar-sync.service';
 import { CalendarSyncJob } from './jobs/calendar-sync-job';
 import { DocumentReader } from './documents/document-reader';
 import { version } from '../package.json';
-import type { IntentModel } from './language/intent-model';
+import { loadIntentModel } from './language/model-store';
 
 export interface App {
   server: restify.Server;
@@ -130,27 +130,12 @@ export async function startApp(
   const decisions = new DecisionService(committees, store.agenda, store.decisions, store.minutes, store.memberships, store.inputs, store.meetings, clock);
   const attendance = new AttendanceService(committees, store.meetings, store.memberships, store.attendance, store.agenda, clock, attendanceLetters);
   const documents = new DocumentReader(log.child({ part: 'documents' }));
-  // Loaded, NLP.js and all, at the first question in members' own words (commands never
-  // need it): a bot only asked commands neither starts slower nor holds the model's memory.
-  let loading: Promise<IntentModel> | null = null;
-  const words: PromiseLike<IntentModel> = {
-    then: (loaded, failed) => {
-      loading ??= import('./language/model-store')
-        .then(({ loadIntentModel }) => loadIntentModel())
-        .then(
-          (model) => {
-            log.info({ source: model.source, ms: Math.round(model.ms) }, 'language model ready');
-            return model.model;
-          },
-          (err: unknown) => {
-            log.error({ err }, 'language model failed to load');
-            loading = null;
-            throw err;
-          },
-        );
-      return loading.then(loaded, failed);
-    },
-  };
+  // Loaded beside the database's start; the first free-text question waits for it if need be.
+  const words = loadIntentModel().then((loaded) => {
+    log.info({ source: loaded.source, ms: Math.round(loaded.ms) }, 'language model ready');
+    return loaded.model;
+  });
+  words.catch((err: unknown) => log.error({ err }, 'language model failed to load'));
   const services: BotServices = {
     words,
     committees,

@@ -46,8 +46,8 @@ export interface BotServices {
   documents: DocumentReader;
   /** Where uploaded files may be fetched from. */
   downloads: DownloadPolicy;
-  /** Understands members' own words; loaded at the first question that needs it. */
-  words: PromiseLike<IntentModel>;
+  /** Understands members' own words; loading at start, awaited at the first question that needs it. */
+  words: Promise<IntentModel>;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
   clock: Clock;
