@@ -27,6 +27,8 @@ export async function runLoad(
   clients: number,
   perClient: number,
   body: (client: number, i: number) => string,
+  /** When given, each client goes on past perClient until this says stop. */
+  stop?: () => boolean,
 ): Promise<LoadResult> {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -67,7 +69,7 @@ export async function runLoad(
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; i < perClient; i++) latencies.push(await one(body(c, i)));
+      for (let i = 0; i < perClient || (stop && !stop()); i++) latencies.push(await one(body(c, i)));
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

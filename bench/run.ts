@@ -12,6 +12,7 @@
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 //   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
 //   BENCH_ONLY=tab            → only the tab's meeting page (30 items, 30 members, 20 at a time: p95)
+//   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle (BENCH_STALL_CLIENTS, default 10)
 //   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
@@ -32,6 +33,7 @@ import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 import { measureTabApi, reportTabApi } from './tab-api';
 import { measurePaths, reportPaths } from './paths.bench';
+import { measureStall, reportStall } from './stall.bench';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -45,6 +47,7 @@ const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
 const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
+const ONLY_STALL = process.env.BENCH_ONLY === 'stall';
 const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
 
 interface Running {
@@ -139,6 +142,11 @@ async function main(): Promise<void> {
     await connector.close();
     return;
   }
+  if (ONLY_STALL) {
+    if (!reportStall(await measureStall(startArgs))) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
   if (ONLY_PATHS) {
     await pathsOnly(startArgs, env, dataDir);
     await connector.close();
@@ -213,6 +221,8 @@ async function main(): Promise<void> {
 
   // 1,000 digests through a connector that enforces Teams' limits.
   reportDigests(await measureDigests(startArgs));
+  // "næste møde" while an import, minutes builds and 1,000 digests run.
+  if (!reportStall(await measureStall(startArgs))) process.exitCode = 1;
   // The calendar sync: 2,000 events, throttled, then 10 changes.
   if (!reportCalendar(await measureCalendar())) process.exitCode = 1;
   if (appResult.errors || echoResult.errors) process.exitCode = 1;

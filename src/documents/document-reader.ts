@@ -4,14 +4,13 @@
 // a time limit (the worker is terminated), and the event loop keeps answering. The worker
 // starts with the first document and exits when it has been idle a while, so an idle bot
 // carries none of mammoth's or the parser's memory.
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { RefusalData } from './document-refusal';
 import type { ImportRefusal } from './import-refusal';
 import type { ParsedDocument } from '../domain/import/parsed-document';
 import type { DocumentFile } from './read-document';
+import { startWorker } from './start-worker';
 
 /** The extensions the bot offers to read, checked before a file is fetched. */
 export const READABLE_EXTENSIONS: readonly string[] = ['docx', 'pdf', 'md', 'markdown', 'txt'];
@@ -49,24 +48,6 @@ interface Job {
   id: number;
   request: WorkerRequest;
   settle(outcome: ReadOutcome | Error): void;
-}
-
-/**
- * How the worker is started. Built (`npm start`) it is the compiled document-worker.js
- * beside this file. From TypeScript (`npm run dev`, jest, tsx scripts) there is no .js:
- * a worker does not inherit jest's transform, and `--import tsx` is not passed on (the
- * worker gets no execArgv), so the entry registers tsx's CommonJS hook itself first.
- */
-function startWorker(options: DocumentReaderOptions): Worker {
-  const base = {
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: 24, stackSizeMb: 4 },
-  };
-  const compiled = path.join(__dirname, 'document-worker.js');
-  if (fs.existsSync(compiled)) return new Worker(compiled, base);
-  const source = path.join(__dirname, 'document-worker.ts');
-  const tsx = require.resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register();require(${JSON.stringify(source)});`, { ...base, eval: true });
 }
 
 /** One worker, a short queue, a time limit per document, and no worker while idle. */
@@ -151,7 +132,7 @@ export class DocumentReader {
   }
 
   private spawn(): Worker {
-    const worker = startWorker(this.options);
+    const worker = startWorker('document-worker', { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 24, stackSizeMb: 4 });
     this.worker = worker;
     let outOfMemory = false;
     worker.unref();

@@ -3,12 +3,15 @@
 // filled in from the headings, with links), then Heading 1 per section, Heading 2 per
 // item and Heading 3 for Referat, Indstilling, Sagsfremstilling and Bilag — so it opens
 // with a navigation pane and reads back with the same structure as the Markdown.
-// (The Word writer is loaded only when minutes are written.)
+// The document is built in a worker thread (minutesDocx); the Word writer is loaded there,
+// only when minutes are written, and the worker exits when it has been idle a while.
+import type { Worker } from 'node:worker_threads';
 import type * as Docx from 'docx';
 import { minutesSections, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes/minutes-document';
 import { formatShortDate } from '../i18n/format';
 import { inlineRuns, markdownBlocks, type Block } from './markdown-docx';
 import { actionLine, attachmentLine, MINUTES_WORDS as W, minutesTime, minutesTitle, personLabel, sectionHeading } from './minutes-markdown';
+import { startWorker } from './start-worker';
 
 type DocxModule = typeof Docx;
 
@@ -61,8 +64,8 @@ function itemBlocks(d: DocxModule, item: MinutesItem): Block[] {
   return blocks;
 }
 
-/** The minutes as a Word document. */
-export async function minutesDocx(doc: MinutesDocument): Promise<Uint8Array> {
+/** The minutes as a Word document, built on this thread (the worker's part; the bot calls minutesDocx). */
+export async function buildMinutesDocx(doc: MinutesDocument): Promise<Uint8Array> {
   const d = await import('docx');
   const { Document, HeadingLevel, Packer, Paragraph, TableOfContents, TextRun } = d;
   const children: Array<Block | Docx.TableOfContents> = [new Paragraph({ text: minutesTitle(doc), heading: HeadingLevel.TITLE })];
@@ -124,4 +127,63 @@ export async function minutesDocx(doc: MinutesDocument): Promise<Uint8Array> {
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+export type MinutesWorkerReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+/** The worker exits after this long without minutes to build, so an idle bot carries none of docx's memory. */
+const IDLE_MS = 30_000;
+
+let worker: Worker | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: Error): void }>();
+
+function spawn(): Worker {
+  const started = startWorker('minutes-worker', { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24, stackSizeMb: 4 });
+  started.on('message', (reply: MinutesWorkerReply) => {
+    const job = pending.get(reply.id);
+    pending.delete(reply.id);
+    if ('error' in reply) job?.reject(new Error(`minutes worker: ${reply.error}`));
+    else job?.resolve(reply.bytes);
+    if (!pending.size) {
+      started.unref();
+      idleTimer = setTimeout(retire, IDLE_MS).unref();
+    }
+  });
+  // An error (out of memory, say) is followed by 'exit': what was waiting fails there with
+  // it, and the next build starts a new worker.
+  let failure: Error | null = null;
+  started.on('error', (error) => {
+    failure = error;
+  });
+  started.on('exit', (code) => {
+    if (worker !== started) return;
+    worker = null;
+    for (const job of pending.values()) job.reject(new Error(`minutes worker exited with ${code}${failure ? `: ${failure.message}` : ''}`));
+    pending.clear();
+  });
+  return started;
+}
+
+function retire(): void {
+  idleTimer = null;
+  if (pending.size) return;
+  const idle = worker;
+  worker = null;
+  void idle?.terminate();
+}
+
+/** The minutes as a Word document, built in the worker thread so the bot's event loop keeps answering. */
+export function minutesDocx(doc: MinutesDocument): Promise<Uint8Array> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  worker ??= spawn();
+  // Held while it builds (the process waits for the minutes), let go when idle.
+  worker.ref();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ id, doc });
+  });
 }

@@ -99,11 +99,15 @@ describe('DocumentReader', () => {
 });
 
 describe('the worker under `npm start`', () => {
-  it('is compiled beside the reader: the build starts from index.ts and the worker entry', () => {
-    // Nothing imports the worker's entry, so the build must name it, or the built bot
-    // would look for dist/src/documents/document-worker.js in vain.
-    const build = JSON.parse(fs.readFileSync(path.join(__dirname, '../../tsconfig.build.json'), 'utf8')) as { files: string[] };
-    expect(build.files).toContain('src/documents/document-worker.ts');
-    expect(fs.existsSync(path.join(__dirname, '../../src/documents/document-worker.ts'))).toBe(true);
+  it('is compiled beside the reader: the build starts from index.ts and the worker entries', () => {
+    // Nothing imports a worker's entry, so the build must name it, or the built bot would
+    // look for dist/src/documents/document-worker.js (or minutes-worker.js) in vain.
+    // (tsconfig allows // comments on their own lines.)
+    const text = fs.readFileSync(path.join(__dirname, '../../tsconfig.build.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const build = JSON.parse(text) as { files: string[] };
+    for (const entry of ['src/documents/document-worker.ts', 'src/documents/minutes-worker.ts']) {
+      expect(build.files).toContain(entry);
+      expect(fs.existsSync(path.join(__dirname, '../..', entry))).toBe(true);
+    }
   });
 });
