@@ -186,6 +186,7 @@ export async function startApp(
     attendance,
     datePolls: new DatePollService(committees, store.meetings, store.memberships, store.datePolls, clock, datePollLetters, options.outlookWriter ?? outlookEvents),
     publicUrl,
+    teamsAppId: config.TEAMS_APP_ID ?? null,
     imports: new DocumentImportService(committees, store.imports, store.meetings, store.agenda, store.audit, () => clock.now()),
     clock,
     log,
@@ -226,6 +227,7 @@ export async function startApp(
       api: {
         routes: tabRoutes,
         authenticate: createAuthenticator(tabAuthSettings(config), log.child({ part: 'tab' })),
+        developerSignIn: tabAuthSettings(config).devSignIn,
         services: {
           pages: new MeetingPageService(
             committees,

@@ -13,12 +13,20 @@ export interface TabApi {
   routes: readonly Route[];
   authenticate: Authenticate;
   services: TabServices;
+  /** The developer sign-in is on (no MicrosoftAppId, loopback): the front end asks, to know whether to use it. */
+  developerSignIn: boolean;
 }
 
 type WithCorrelation = restify.Request & { correlationId?: string };
 
 /** Registers every route under /api/tab; `correlationIdOf` is the server's own. */
 export function registerTabApi(server: restify.Server, api: TabApi, log: Logger, correlationIdOf: (req: restify.Request) => string): void {
+  // Asked before signing in, and tells nothing about anyone: only whether this server
+  // takes "Authorization: Dev <object id>" (never where an app id is set).
+  server.get('/api/tab/sign-in', (_req: restify.Request, res: restify.Response) => {
+    res.header('cache-control', 'no-store');
+    res.send(200, { developer: api.developerSignIn });
+  });
   for (const route of api.routes) {
     const handler = async (req: restify.Request, res: restify.Response) => {
       const correlationId = correlationIdOf(req);
