@@ -23,7 +23,7 @@ type WithCorrelation = restify.Request & { correlationId?: string };
 export function registerTabApi(server: restify.Server, api: TabApi, log: Logger, correlationIdOf: (req: restify.Request) => string): void {
   // Asked before signing in, and tells nothing about anyone: only whether this server
   // takes "Authorization: Dev <object id>" (never where an app id is set).
-  server.get('/api/tab/sign-in', (_req: restify.Request, res: restify.Response) => {
+  server.get('/api/tab/sign-in', async (_req: restify.Request, res: restify.Response) => {
     res.header('cache-control', 'no-store');
     res.send(200, { developer: api.developerSignIn });
   });

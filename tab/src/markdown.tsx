@@ -2,6 +2,7 @@
 // rendered to React elements, never to an HTML string: whatever HTML the text holds is
 // shown as text, and only http(s) and mailto links become links.
 import { Fragment, type ReactNode } from 'react';
+import { Link } from '@fluentui/react-components';
 
 type Block =
   { kind: 'p' | 'h'; text: string; level?: number } | { kind: 'ul' | 'ol'; items: string[] };
@@ -56,9 +57,9 @@ export function inline(text: string, key = ''): ReactNode[] {
       const href = safeHref(m[6]!);
       out.push(
         href ? (
-          <a key={k} href={href} target="_blank" rel="noopener noreferrer">
+          <Link key={k} href={href} target="_blank" rel="noopener noreferrer" inline>
             {m[5]}
-          </a>
+          </Link>
         ) : (
           <Fragment key={k}>{m[0]}</Fragment>
         ),
