@@ -67,9 +67,9 @@ export interface Browsing {
   close(): Promise<void>;
 }
 
-/** One browser (and one page, reused) for a test file; nothing leaves 127.0.0.1. */
-export async function browse(appUrl: string, viewport = { width: 1024, height: 800 }): Promise<Browsing> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+/** One browser (and one page, reused) for a test file, or a new page in `shared`; nothing leaves 127.0.0.1. */
+export async function browse(appUrl: string, viewport = { width: 1024, height: 800 }, shared?: Browser): Promise<Browsing> {
+  const browser = shared ?? (await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }));
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
   // Registered first, so it runs last: anything not the app's (TeamsJS's list of Teams' origins) is refused.
   await context.route('**/*', (route) => (route.request().url().startsWith(appUrl) ? route.fallback() : route.abort()));
@@ -89,7 +89,8 @@ export async function browse(appUrl: string, viewport = { width: 1024, height: 8
       return frame;
     },
     async close() {
-      await browser.close();
+      // A browser lent by another test closes with it.
+      await (shared ? context.close() : browser.close());
     },
   };
 }

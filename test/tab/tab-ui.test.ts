@@ -6,6 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
@@ -209,6 +212,8 @@ run('the tab in Teams', () => {
   it('«Mine møder», member: what waits for me, answered from the list by keyboard', async () => {
     const frame = await b.open(personalTab(MEGAN), 'h1:has-text("Mine møder")');
     await frame.waitForSelector('text=Venter på dig');
+    // Without MicrosoftAppId the developer sign-in is on, and the page says so.
+    expect(await frame.textContent('body')).toContain('Udviklerlogin');
     expect(await frame.textContent('body')).toContain('DASSOS');
     expect(await axeViolations(frame)).toEqual([]);
     await shoot('mine', frame);
@@ -265,6 +270,56 @@ run('the tab in Teams', () => {
     } finally {
       await b.page.setViewportSize({ width: 1024, height: 800 });
     }
+  });
+
+  describe('with Entra sign-in (MicrosoftAppId set)', () => {
+    const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
+    const TENANT = '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901';
+    let sso: TestApp;
+    let keys: http.Server;
+    let ssoBrowsing: Browsing;
+    let token = '';
+
+    beforeAll(async () => {
+      const pair = await generateKeyPair('RS256');
+      const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'RS256', use: 'sig' };
+      keys = http.createServer((_req, res) => res.end(JSON.stringify({ keys: [jwk] })));
+      await new Promise<void>((r) => keys.listen(0, '127.0.0.1', r));
+      sso = await startTestApp({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'geheim-kodeord',
+        MicrosoftAppTenantId: TENANT,
+        TAB_JWKS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/keys`,
+      });
+      token = await new SignJWT({ oid: MEGAN.aadObjectId, tid: TENANT, scp: 'access_as_user', name: MEGAN.name })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k' })
+        .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+        .setAudience(APP_ID)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(pair.privateKey);
+      ssoBrowsing = await browse(sso.url, undefined, b.browser);
+    }, 60_000);
+
+    afterAll(async () => {
+      await ssoBrowsing?.close();
+      await sso?.close();
+      await new Promise((r) => keys?.close(r));
+    });
+
+    it('signs in with the token Teams gives, and offers no developer sign-in', async () => {
+      expect(await (await fetch(`${sso.url}/api/tab/sign-in`)).json()).toEqual({ developer: false });
+      const frame = await ssoBrowsing.open({ ...personalTab(MEGAN), token }, 'h1:has-text("Mine møder")');
+      await frame.waitForSelector('text=DASSOS');
+      expect(await frame.textContent('body')).not.toContain('Udviklerlogin');
+      const asked = await ssoBrowsing.page.evaluate(() => (window as unknown as { hostLog: Array<{ func: string }> }).hostLog.filter((m) => m.func === 'authentication.getAuthToken').length);
+      expect(asked).toBeGreaterThan(0);
+    });
+
+    it('says clearly when Teams gives no token, and shows nothing else', async () => {
+      const frame = await ssoBrowsing.open({ ...personalTab(MEGAN), token: null }, 'text=Du kunne ikke logges ind');
+      expect(await frame.$('h1')).toBeNull();
+    });
   });
 });
 
