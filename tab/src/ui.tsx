@@ -72,6 +72,7 @@ export const useStyles = makeStyles({
     },
   },
   tableWrap: { overflowX: 'auto', maxWidth: '100%' },
+  summary: { cursor: 'pointer', padding: '4px 0', color: tokens.colorNeutralForeground2 },
   bar: {
     display: 'flex',
     height: '12px',

@@ -4,10 +4,24 @@
 // authentication.getAuthToken, settings.setSettings, executeDeepLink) and sends it theme
 // changes and "save". It is served on the app's own origin (TeamsJS trusts its own origin
 // without asking the network for Teams' list), and records what the tab asked for.
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface HostOptions {
   /** The tab's URL path: /tab/index.html?view=… */
@@ -25,7 +39,13 @@ const RUNTIME = {
   apiVersion: 4,
   hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
   isLegacyTeams: false,
-  supports: { app: {}, appEntity: {}, authentication: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {}, currentApp: {} }, teamsCore: {} },
+  supports: {
+    app: {},
+    appEntity: {},
+    authentication: {},
+    pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {}, currentApp: {} },
+    teamsCore: {},
+  },
 };
 
 const HOST_HTML = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Teams (test)</title>
@@ -68,12 +88,25 @@ export interface Browsing {
 }
 
 /** One browser (and one page, reused) for a test file, or a new page in `shared`; nothing leaves 127.0.0.1. */
-export async function browse(appUrl: string, viewport = { width: 1024, height: 800 }, shared?: Browser): Promise<Browsing> {
+export async function browse(
+  appUrl: string,
+  viewport = { width: 1024, height: 800 },
+  shared?: Browser,
+): Promise<Browsing> {
   const browser = shared ?? (await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }));
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+  });
   // Registered first, so it runs last: anything not the app's (TeamsJS's list of Teams' origins) is refused.
-  await context.route('**/*', (route) => (route.request().url().startsWith(appUrl) ? route.fallback() : route.abort()));
-  await context.route(`${appUrl}/teams-host.html?*`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(appUrl) ? route.fallback() : route.abort(),
+  );
+  await context.route(`${appUrl}/teams-host.html?*`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }),
+  );
   const page = await context.newPage();
   let opened = 0;
   return {
@@ -81,7 +114,9 @@ export async function browse(appUrl: string, viewport = { width: 1024, height: 8
     context,
     page,
     async open(options, ready) {
-      const hash = encodeURIComponent(JSON.stringify({ frameContext: 'content', token: null, ...options }));
+      const hash = encodeURIComponent(
+        JSON.stringify({ frameContext: 'content', token: null, ...options }),
+      );
       // A new query each time: a new hash alone would not load the host (and the tab) afresh.
       await page.goto(`${appUrl}/teams-host.html?n=${++opened}#${hash}`);
       const frame = await tabFrame(page);
@@ -103,15 +138,25 @@ export async function tabFrame(page: Page): Promise<Frame> {
 }
 
 /** axe-core's serious and critical violations in the frame (WCAG 2.1 A and AA rules). */
-export async function axeViolations(frame: Frame): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+export async function axeViolations(
+  frame: Frame,
+): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+  if (!(await frame.evaluate(() => 'axe' in window)))
+    await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const results = (await frame.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    }),
+    (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(
+      document,
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      },
+    ),
   )) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
 }

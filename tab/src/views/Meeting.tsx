@@ -241,10 +241,17 @@ function Item({
                 {a.closed && (
                   <span className={s.muted}>
                     {' '}
-                    ({a.url ? t.closedAttachment : `${t.closedAttachment}, ${t.noAccess}`})
+                    (
+                    {a.url || a.toFollow
+                      ? t.closedAttachment
+                      : `${t.closedAttachment}, ${t.noAccess}`}
+                    )
                   </span>
                 )}
-                {a.toFollow && !a.url && <span className={s.muted}> ({t.toFollow})</span>}
+                {/* The title may say it already (an imported "(eftersendes)"). */}
+                {a.toFollow && !a.url && !a.title.toLowerCase().includes(t.toFollow) && (
+                  <span className={s.muted}> ({t.toFollow})</span>
+                )}
               </li>
             ))}
           </ul>
@@ -302,12 +309,11 @@ function ByOrganisation({ page, item }: { page: MeetingPage; item: PageItem }) {
   const s = useStyles();
   const kinds = KINDS.filter((k) => item.answers.includes(k));
   if (!page.organisations.length) return null;
+  // Twenty organisations make a long table: folded, one keystroke away (a native disclosure).
   return (
-    <div className={s.tableWrap}>
+    <details className={s.tableWrap}>
+      <summary className={s.summary}>{t.byOrganisation}</summary>
       <table className={s.table}>
-        <caption className={s.muted} style={{ textAlign: 'left' }}>
-          {t.byOrganisation}
-        </caption>
         <thead>
           <tr>
             <th scope="col">{t.organisation}</th>
@@ -334,7 +340,7 @@ function ByOrganisation({ page, item }: { page: MeetingPage; item: PageItem }) {
           })}
         </tbody>
       </table>
-    </div>
+    </details>
   );
 }
 
