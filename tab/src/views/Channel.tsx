@@ -23,7 +23,11 @@ export function ChannelTab({
     setError(null);
     api.get<CommitteeMeetings>(`/committees/${committeeId}/meetings`).then(setList, setError);
   }, [api, committeeId]);
-  useEffect(load, [load]);
+  // A deep link opens its meeting first; the list is read when one goes back to it.
+  const listShown = !open;
+  useEffect(() => {
+    if (listShown) load();
+  }, [load, listShown]);
 
   if (open)
     return (
