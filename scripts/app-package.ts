@@ -1,6 +1,7 @@
 // The Teams app package: placeholder substitution, validation against the official
 // manifest schemas bundled in @microsoft/app-manifest (offline), icon checks and the
-// zip. Used by `npm run package` (scripts/package-app.ts) and test/app-package.test.ts.
+// zip; and the command lists, from what the commands declare. Used by `npm run package`
+// (scripts/package-app.ts), `npm run manifest` (scripts/write-manifest.ts) and test/app-package.test.ts.
 // Everything here takes its inputs as arguments; nothing reads process.env.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PNG } from 'pngjs';
+import type { CommandDefinition, ManifestScope } from '../src/bot/routes';
 
 export type Vars = Readonly<Record<string, string | undefined>>;
 
@@ -350,4 +352,55 @@ export function buildAppPackage(options: BuildOptions): BuiltPackage {
   fs.mkdirSync(path.dirname(outputZip), { recursive: true });
   fs.writeFileSync(outputZip, zip.toBuffer());
   return { zipPath: outputZip, manifest, entries: [...files.keys()] };
+}
+
+// ---------------------------------------------------------------- command lists
+
+/** What a command declares for Teams' compose box, and its place on the help card (src/bot/routes.ts). */
+export type CommandListSource = Pick<CommandDefinition, 'help' | 'manifest'>;
+
+export interface CommandLists {
+  /** manifest.json's bots[0].commandLists, Danish. */
+  lists: { scopes: [ManifestScope]; commands: { title: string; description: string }[] }[];
+  /** en.json's keys for them. */
+  english: Record<string, string>;
+}
+
+const SCOPES: readonly ManifestScope[] = ['team', 'groupChat', 'personal'];
+
+/**
+ * The manifest's command lists, one per scope, from what the commands declare: in the
+ * order of their help lines (members' everyday questions first), Danish in the manifest
+ * and English in en.json under the keys Teams localizes them by.
+ */
+export function commandLists(commands: readonly CommandListSource[]): CommandLists {
+  const ordered = commands
+    .filter((c) => c.manifest?.length)
+    .map((c) => ({ c, order: c.help?.[0]?.order ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ c }) => c);
+  const lists: CommandLists['lists'] = [];
+  const english: Record<string, string> = {};
+  for (const scope of SCOPES) {
+    const entries = ordered.flatMap((c) => c.manifest!.filter((m) => m.scopes.includes(scope)));
+    if (!entries.length) continue;
+    const i = lists.length;
+    entries.forEach((e, j) => {
+      english[`bots[0].commandLists[${i}].commands[${j}].title`] = e.en.title;
+      english[`bots[0].commandLists[${i}].commands[${j}].description`] = e.en.description;
+    });
+    lists.push({ scopes: [scope], commands: entries.map((e) => ({ title: e.da.title, description: e.da.description })) });
+  }
+  return { lists, english };
+}
+
+/** manifest.json and en.json (parsed) with `generated` as their command lists; everything else as it was. */
+export function withCommandLists(
+  manifest: Record<string, unknown>,
+  english: Record<string, string>,
+  generated: CommandLists,
+): { manifest: Record<string, unknown>; english: Record<string, string> } {
+  const bots = (manifest.bots as Record<string, unknown>[]).map((bot, i) => (i === 0 ? { ...bot, commandLists: generated.lists } : bot));
+  const kept = Object.fromEntries(Object.entries(english).filter(([key]) => !key.startsWith('bots[0].commandLists[')));
+  return { manifest: { ...manifest, bots }, english: { ...kept, ...generated.english } };
 }

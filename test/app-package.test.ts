@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { PNG } from 'pngjs';
-import { findCommand } from '../src/bot/commands';
+import { allCommands, findCommand } from '../src/bot/commands';
 import { normalise } from '../src/bot/text';
 import {
   AppPackageError,
   buildAppPackage,
+  commandLists,
   bundledSchemaVersions,
   findPlaceholders,
   iconProblems,
@@ -20,6 +21,7 @@ import {
   UnresolvedPlaceholderError,
   validateLocalization,
   validateManifest,
+  withCommandLists,
 } from '../scripts/app-package';
 
 const root = path.join(__dirname, '..');
@@ -188,6 +190,16 @@ describe('manifest.json', () => {
         });
       });
       expect(lists[0]?.commands.map((c) => c.title)).toContain('opsætning');
+    });
+
+    it("are the commands' own declarations (npm run manifest writes them)", () => {
+      const generated = commandLists(allCommands());
+      const english = JSON.parse(enText) as Record<string, string>;
+      const parsed = JSON.parse(manifestText) as Record<string, unknown>;
+      expect(lists).toEqual(generated.lists);
+      expect(withCommandLists(parsed, english, generated)).toEqual({ manifest: parsed, english });
+      // The generation is not vacuous: a command offered in the personal chat is in that list.
+      expect(generated.lists[2]?.commands.map((c) => c.title)).toContain('importer dagsorden');
     });
 
     it('stays within the limits (≤ 10 commands, short titles and descriptions)', () => {

@@ -10,6 +10,7 @@ import { findCommand } from './commands';
 import { importDocumentCommand } from './commands/import-document.command';
 import { sendSetupCard } from './commands/setup.command';
 import type { ActionResult, HandlerContext } from './handler';
+import type { CardAction, Checked } from './routes';
 import type { BotServices } from './services';
 import { MAX_TEXT_LENGTH } from './text';
 import type { TurnInfo, TurnIO, TurnRouter } from './turn';
@@ -72,11 +73,42 @@ export class DagsordenBot implements TurnRouter {
     if (result.text) await h.io.reply(result.text);
   }
 
-  private async runAction(h: HandlerContext, verb: string, data: Record<string, unknown>): Promise<ActionResult> {
+  /** The one place card data is validated and the clicker's role checked, before any action runs. */
+  private async runAction(h: HandlerContext, verb: string, raw: Record<string, unknown>): Promise<ActionResult> {
+    const t = messages(h.turn.lang);
     const action = findAction(verb);
     h.turn.log.info({ verb, known: Boolean(action) }, 'card action');
-    if (!action) return { text: messages(h.turn.lang).cardActionUnknown };
-    return action.run(h, data);
+    if (!action) return { text: t.cardActionUnknown };
+    const parsed = action.data.safeParse(raw);
+    if (!parsed.success) {
+      h.turn.log.info({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'card data refused');
+      if (action.onInvalid === 'silent') return {};
+      return { text: action.onInvalid === 'unknown' ? t.cardActionUnknown : t.errors.invalid_input };
+    }
+    const checked = await this.checkRole(h, action, parsed.data);
+    if (checked === 'no_meeting') return { text: t.errors.invalid_input };
+    return action.run(h, parsed.data, checked);
+  }
+
+  /**
+   * The committee the data names and the clicker's membership in it, through the committee
+   * service's own check (a refusal is its DomainError, worded by guard()); null when the
+   * action leaves the check to the service it calls.
+   */
+  private async checkRole(h: HandlerContext, action: CardAction, data: unknown): Promise<Checked | null | 'no_meeting'> {
+    const roles = action.roles;
+    if (roles === 'service' || roles === 'anyone') return null;
+    const ref = roles.committee(data as never);
+    let committeeId: string;
+    if ('meetingId' in ref) {
+      const meeting = await this.services.meetings.byId(ref.meetingId);
+      if (!meeting) return 'no_meeting';
+      committeeId = meeting.committeeId;
+    } else {
+      committeeId = ref.committeeId;
+    }
+    const { committees } = this.services;
+    return roles.role === 'secretariat' ? committees.getForRole(committeeId, h.turn.actor, ['secretariat']) : committees.getForMember(committeeId, h.turn.actor);
   }
 
   private async onText(h: HandlerContext): Promise<void> {

@@ -28,15 +28,6 @@ export interface CommandArgs {
   intent?: string;
 }
 
-export interface Command {
-  /** Stable id, used by buttons that run the command ("next-meeting"). */
-  id: string;
-  /** True when the normalised text asks for this command. */
-  matches(text: string): boolean;
-  /** committeeId is set when a button already chose the committee; args when words or a button named more. */
-  run(h: HandlerContext, options: { committeeId?: string; args?: CommandArgs }): Promise<void>;
-}
-
 /** What a card action answers: a new version of the clicked card, and/or a message. */
 export interface ActionResult {
   /** The clicker's new version of the card (Action.Execute answers with it). */
@@ -44,12 +35,6 @@ export interface ActionResult {
   /** The version everyone sees, when it differs from the clicker's: used to update the posted message. */
   sharedCard?: AdaptiveCard;
   text?: string;
-}
-
-export interface CardAction {
-  verb: string;
-  /** data is the card's data without the verb; validate it, trust none of it for identity. */
-  run(h: HandlerContext, data: Record<string, unknown>): Promise<ActionResult>;
 }
 
 /**
@@ -78,12 +63,6 @@ export async function committeeForCommand(
   }
   await io.reply(resolution.reason === 'channel_not_linked' ? t.notLinkedChannel : t.notMemberAnywhere);
   return null;
-}
-
-/** The committee of a meeting named in card data, for a member of it; else null. */
-export async function committeeOfMeeting(h: HandlerContext, commandId: string, meetingId: string): Promise<Committee | null> {
-  const meeting = await h.services.meetings.byId(meetingId);
-  return meeting ? committeeForCommand(h, commandId, meeting.committeeId) : null;
 }
 
 /**

@@ -150,13 +150,13 @@ describe('setup in a new team', () => {
     expect(cardOf(1)).toContain('Knyt kanalen');
 
     // Alex creates a new committee from the card and becomes its secretariat.
-    const linked = await app.post(executeAction('setup.link', { newName: 'DAS Social' }, w));
+    const linked = await app.post(executeAction('setup-link', { newName: 'DAS Social' }, w));
     const linkedBody = (await linked.json()) as { statusCode: number; type: string; value: unknown };
     expect(linkedBody.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(linkedBody.value)).toContain('Kanalen er nu knyttet til DAS Social');
     const committeeId = /"committeeId":"([0-9a-f-]{36})"/.exec(JSON.stringify(linkedBody.value))![1]!;
 
-    // Clicking again changes nothing twice.
+    // Clicking again changes nothing twice; a card posted before the verbs were kebab-case carries "setup.link", still understood.
     const again = await app.post(executeAction('setup.link', { newName: 'DAS Social' }, w));
     expect(again.status).toBe(200);
     await connector.waitFor(3);
@@ -167,7 +167,7 @@ describe('setup in a new team', () => {
       { id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId },
       { id: 'user-id-7', name: 'Henrik Ny', aadObjectId: '00000000-0000-0000-0000-0000000000077', email: 'hn@example.dk' },
     );
-    const imported = await app.post(executeAction('setup.import-roster', { committeeId }, w));
+    const imported = await app.post(executeAction('setup-import-roster', { committeeId }, w));
     expect(JSON.stringify(await imported.json())).toContain('2 nye medlemmer hentet fra teamet (1 var der i forvejen)');
 
     // Megan is a member, not secretariat: she sees the list but cannot change it.
@@ -175,9 +175,10 @@ describe('setup in a new team', () => {
     await app.post(message('medlemmer', { ...w, user: MEGAN }));
     await connector.waitFor(1);
     expect(cardOf(0)).toContain('Medlemmer af DAS Social (3)');
-    expect(cardOf(0)).not.toContain('members.save');
+    expect(cardOf(0)).not.toContain('members-save');
     expect(cardOf(0)).not.toMatch(/"id":"role\./);
 
+    // The old dotted verb (a members card posted earlier) reaches the same action and the same refusal.
     connector.clear();
     await app.post(submitAction('members.save', { committeeId }, { ...w, user: MEGAN }));
     await connector.waitFor(1);
@@ -196,7 +197,7 @@ describe('setup in a new team', () => {
       data[`org.${id}`] = '';
     }
     // Everyone to "member" would leave no secretariat: refused with a clear message.
-    const refused = await app.post(executeAction('members.save', data, w));
+    const refused = await app.post(executeAction('members-save', data, w));
     expect(JSON.stringify(await refused.json())).toContain('mindst én i sekretariatet');
   });
 

@@ -4,12 +4,11 @@
 // random data, invokes with random values, attachments whose URLs lead to a local server
 // that counts requests or to names that do not resolve. None may answer 500 or log an
 // error, and /healthz, asked meanwhile, keeps answering quickly.
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
+import { allActions } from '../../src/bot/actions';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, botInstalled, executeAction, message, submitAction } from '../support/activities';
@@ -39,10 +38,8 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-const VERBS = fs
-  .readdirSync(path.join(__dirname, '../../src/bot/actions'))
-  .filter((f) => f.endsWith('.action.ts'))
-  .flatMap((f) => [...fs.readFileSync(path.join(__dirname, '../../src/bot/actions', f), 'utf8').matchAll(/verb: '([a-z-]+)'/g)].map((m) => m[1]!));
+// Every verb the router answers, the dotted ones of older cards too.
+const VERBS = allActions().flatMap((a) => [a.verb, ...a.aliases]);
 
 const COMMANDS = [
   'næste møde', 'hjælp', 'hej', 'medlemmer', 'opsætning', 'sprog en', 'sprog da', 'sprog klingon', 'importer dagsorden', 'udsend dagsorden',

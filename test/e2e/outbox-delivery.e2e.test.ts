@@ -40,7 +40,7 @@ function expectOneEach(connector: RecordingConnector): void {
 async function seedWithRoster(env: Record<string, string>, connector: RecordingConnector, port: number): Promise<void> {
   const bot = await startBotProcess({ ...env, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' }, port);
   try {
-    await postActivity(bot.url, executeAction('setup.import-roster', {}, { serviceUrl: connector.url }));
+    await postActivity(bot.url, executeAction('setup-import-roster', {}, { serviceUrl: connector.url }));
   } finally {
     await bot.stop();
   }

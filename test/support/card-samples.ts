@@ -4,6 +4,7 @@ import { tabItemLink } from '../../src/cards/tab-link';
 import { agendaItemCard, agendaOverviewCard } from '../../src/cards/agenda.card';
 import { chooseCommitteeCard } from '../../src/cards/choose-committee.card';
 import { helpCard } from '../../src/cards/help.card';
+import { helpLines } from '../../src/bot/commands/help.command';
 import { importPreviewCard } from '../../src/cards/import-preview.card';
 import { agendaCprWarning, cprWarningCard } from '../../src/cards/cpr-warning.card';
 import { itemEditCard } from '../../src/cards/item-edit.card';
@@ -450,7 +451,7 @@ for (const lang of ['da', 'en'] as const) {
     [`submissions ${lang}`, submissionsCard(committee, choices[0]!, [submission, { ...submission, id: 'x', title: 'Fælles indkøb af hjælpemidler', status: 'accepted', lateForMeetingId: null, meetingId: 'm1', submitter: { personId: 'p2', name: 'Runa Steenfeldt', organisation: 'Randers Kommune' } }], lang)],
     [`welcome channel ${lang}`, welcomeCard(lang, 'channel')],
     [`welcome personal ${lang}`, welcomeCard(lang, 'personal')],
-    [`help ${lang}`, helpCard(lang)],
+    [`help ${lang}`, helpCard(lang, helpLines(lang))],
     [`next meeting ${lang}`, nextMeetingCard(committee, next, lang)],
     [`next meeting, deadline passed ${lang}`, nextMeetingCard(committee, { ...next, deadlinePassed: true }, lang)],
     [`choose committee ${lang}`, chooseCommitteeCard(lang, 'next-meeting', [committee, { ...committee, id: 'x', name: 'DAS Social' }])],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { attendanceOverviewCard } from '../../cards/attendance-overview.card';
 import { NO_STAND_IN } from '../../cards/attendance-prompt.card';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const data = z.object({
   meetingId: z.uuid(),
@@ -13,13 +13,13 @@ const data = z.object({
 });
 
 /** "Gem svaret" on the attendance overview: the secretariat records a member's answer given by mail or phone. */
-export const attendanceRecordAction: CardAction = {
+export const attendanceRecordAction = defineAction({
   verb: 'attendance-record',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang).att.attendance;
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const d = parsed.data;
+    const d = input;
     const absent = d.answer === 'absent';
     const { overview, changed } = await h.services.attendance.recordFor(
       h.turn.actor,
@@ -32,4 +32,4 @@ export const attendanceRecordAction: CardAction = {
     const name = overview.members.find((m) => m.personId === d.personId)?.displayName ?? '';
     return { card: attendanceOverviewCard(overview, h.turn.lang, { text: changed ? t.recorded(name) : t.recordedUnchanged(name), good: true }) };
   },
-};
+});

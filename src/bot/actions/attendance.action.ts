@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { NO_STAND_IN } from '../../cards/attendance-prompt.card';
-import { messages } from '../../i18n/messages';
 import { attendanceOutcome, digestCardFor, meetingCard } from '../attendance-cards';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const data = z.object({
   meetingId: z.uuid(),
@@ -15,12 +14,12 @@ const data = z.object({
 });
 
 /** "Jeg deltager" / "Jeg melder afbud" (with a stand-in and a note) on the next-meeting card or a digest. */
-export const attendanceAction: CardAction = {
+export const attendanceAction = defineAction({
   verb: 'attendance',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const d = parsed.data;
+  data,
+  roles: 'service',
+  async run(h, input) {
+    const d = input;
     const absent = d.answer === 'absent';
     const { view, changed } = await h.services.attendance.answer(
       h.turn.actor,
@@ -43,4 +42,4 @@ export const attendanceAction: CardAction = {
     const shared = viaSubmit && h.turn.scope.type !== 'personal' ? await meetingCard(h, view.committee, view.meeting, 'shared') : undefined;
     return { card: await meetingCard(h, view.committee, view.meeting, 'own', outcome), sharedCard: shared };
   },
-};
+});

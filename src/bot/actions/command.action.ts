@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messages } from '../../i18n/messages';
 import { commandById } from '../commands';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 /** What the question named, carried by a "Mente du" or confirmation button; validated like any card data. */
 const args = z
@@ -17,23 +17,20 @@ const args = z
 
 const data = z.object({ command: z.string().max(50), committeeId: z.string().max(64).optional(), args: args.optional() });
 
-/** A button that runs a text command ("Næste møde" on the greeting card, the choices of "Mente du"). */
-export const commandAction: CardAction = {
+/**
+ * A button that runs a text command ("Næste møde" on the greeting card, the choices of "Mente du"):
+ * the command checks who may, as it does for typed text.
+ */
+export const commandAction = defineAction({
   verb: 'command',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    const command = parsed.success ? commandById(parsed.data.command) : undefined;
-    if (!parsed.success || !command) return { text: messages(h.turn.lang).cardActionUnknown };
-    const given = parsed.data.args && Object.keys(parsed.data.args).length ? parsed.data.args : undefined;
-    await command.run(h, { committeeId: parsed.data.committeeId || undefined, args: given });
+  data,
+  onInvalid: 'unknown',
+  roles: 'anyone',
+  async run(h, input) {
+    const command = commandById(input.command);
+    if (!command) return { text: messages(h.turn.lang).cardActionUnknown };
+    const given = input.args && Object.keys(input.args).length ? input.args : undefined;
+    await command.run(h, { committeeId: input.committeeId || undefined, args: given });
     return {};
   },
-};
-
-/** "Nej" on a confirmation: nothing happens, and the person is told so. */
-export const wordsCancelAction: CardAction = {
-  verb: 'words.cancel',
-  async run(h) {
-    return { text: messages(h.turn.lang).words.cancelled };
-  },
-};
+});

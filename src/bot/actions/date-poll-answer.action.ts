@@ -4,20 +4,20 @@ import type { DateAnswer } from '../../domain/types';
 import { candidatesInOrder } from '../../cards/date-poll.card';
 import { messages } from '../../i18n/messages';
 import { pollCards } from '../date-poll-cards';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const ANSWER = z.enum(['yes', 'preferred', 'no']);
 const CANDIDATE = /^c(\d{1,2})$/;
 const data = z.object({ pollId: z.uuid() }).catchall(z.unknown());
 
 /** "Gem mine svar" on a date poll: the member's "Passer" / "Passer helst" / "Passer ikke" per candidate. */
-export const datePollAnswerAction: CardAction = {
+export const datePollAnswerAction = defineAction({
   verb: 'date-poll-answer',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const { pollId, ...fields } = parsed.data;
+    const { pollId, ...fields } = input;
     // The inputs count the poll's candidates in order (see answerInputId). A choice left at
     // "Vælg …" comes as "" (or not at all): it leaves that candidate as it was.
     const candidates = candidatesInOrder(await h.services.datePolls.view(pollId, h.turn.actor).then((v) => v.poll));
@@ -42,4 +42,4 @@ export const datePollAnswerAction: CardAction = {
       return { card: (await pollCards(h, await h.services.datePolls.view(pollId, h.turn.actor), { text: t.errors.poll_closed, good: false })).personal };
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messages } from '../../i18n/messages';
 import { pollCards } from '../date-poll-cards';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const PICK = /^pick_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const data = z.object({ pollId: z.uuid() }).catchall(z.unknown());
@@ -10,13 +10,13 @@ const data = z.object({ pollId: z.uuid() }).catchall(z.unknown());
  * "Luk afstemningen og opret møderne": the secretariat's pick per meeting; the chosen dates
  * become meetings. Of two closing at once one wins; the other's card says who was first.
  */
-export const datePollCloseAction: CardAction = {
+export const datePollCloseAction = defineAction({
   verb: 'date-poll-close',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const { pollId, ...fields } = parsed.data;
+    const { pollId, ...fields } = input;
     const picks = new Map<string, string>();
     for (const [key, value] of Object.entries(fields)) {
       const groupId = PICK.exec(key)?.[1];
@@ -33,4 +33,4 @@ export const datePollCloseAction: CardAction = {
     const note = done ? { text: t.att.polls.closeDone(meetings.length), good: true } : { text: t.att.polls.closedFirst(view.poll.closedBy?.name ?? ''), good: false };
     return { card: (await pollCards(h, view, note)).personal };
   },
-};
+});

@@ -4,21 +4,20 @@ import { checkPollDraft } from '../../domain/date-poll-rules';
 import { messages } from '../../i18n/messages';
 import { draftOf, formInput, onForm, pollCards } from '../date-poll-cards';
 import { cprHeldCard } from '../cpr-hold';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 import { serviceUrlFor } from '../publish-flow';
 
 // The limits are the domain's (checkPollDraft names them); these bounds only keep absurd payloads out.
 const data = z.object({ committeeId: z.uuid() }).catchall(z.string().max(1000));
 
 /** "Send til kanalen" on the date poll form: the poll goes to the committee's channel, or the form comes back with what to fix (secretariat). */
-export const datePollCreateAction: CardAction = {
+export const datePollCreateAction = defineAction({
   verb: 'date-poll-create',
-  async run(h, raw) {
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ committeeId: d.committeeId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const { committee } = await h.services.committees.getForRole(parsed.data.committeeId, h.turn.actor, ['secretariat']);
-    const form = formInput(parsed.data);
+    const form = formInput(input);
     const read = draftOf(form, committee.timeZone);
     if (!read) return { text: t.errors.invalid_input };
     const problems = onForm(checkPollDraft(read.draft, h.services.clock.now()), read.formGroup);
@@ -28,7 +27,7 @@ export const datePollCreateAction: CardAction = {
     if (!committee.conversationId || !serviceUrl) return { text: t.att.polls.noChannel };
     await h.services.committees.rememberServiceUrl(committee, serviceUrl);
     // cprConfirmed: "Send alligevel" on a CPR warning, which repeats the form's data.
-    const { cprConfirmed, ...formData } = parsed.data;
+    const { cprConfirmed, ...formData } = input;
     let view;
     try {
       view = await h.services.datePolls.create(h.turn.actor, committee.id, read.draft, h.turn.correlationId, cprConfirmed ?? null);
@@ -40,4 +39,4 @@ export const datePollCreateAction: CardAction = {
     h.services.deliveries.queuedElsewhere();
     return { card: (await pollCards(h, view, { text: t.att.polls.created, good: true })).personal };
   },
-};
+});

@@ -4,11 +4,11 @@ import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../..
 import type { ActionDraft } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
 import { cprHeldCard } from '../cpr-hold';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 // The limits are the domain's (checkDecision names them); these bounds only keep absurd payloads out.
 const text = z.string().max(100_000).optional();
-const data = z
+const fields = z
   .object({
     itemId: z.uuid(),
     version: z.coerce.number().int().min(0),
@@ -40,15 +40,24 @@ function actionsOf(raw: Record<string, unknown>, ids: string[]): ActionDraft[] |
   return actions;
 }
 
+/** The form's fields and its action rows; a row that does not parse makes the whole card data invalid. */
+const data = fields.transform((d, ctx) => {
+  const actions = actionsOf(d, (d.rows ?? '').split(','));
+  if (!actions) {
+    ctx.addIssue({ code: 'custom', message: 'an action row is invalid' });
+    return z.NEVER;
+  }
+  return { fields: d, actions };
+});
+
 /** "Gem referat" on the decision form: the form again, saved (or with what to fix, or with what someone else saved meanwhile). */
-export const decisionSaveAction: CardAction = {
+export const decisionSaveAction = defineAction({
   verb: 'decision-save',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    const actions = parsed.success ? actionsOf(raw, (parsed.data.rows ?? '').split(',')) : null;
-    if (!parsed.success || !actions) return { text: t.errors.invalid_input };
-    const d = parsed.data;
+    const { fields: d, actions } = input;
     const form: DecisionForm = { outcome: d.outcome ?? 'auto', text: d.text ?? '', actions };
     const correction = d.correction?.trim() || null;
     const view = await h.services.decisions.form(h.turn.actor, d.itemId);
@@ -65,7 +74,7 @@ export const decisionSaveAction: CardAction = {
       );
     } catch (err) {
       // The warning's button sends the form's data again, as it was checked.
-      const formData = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'cprConfirmed'));
+      const formData = Object.fromEntries(Object.entries(d).filter(([key]) => key !== 'cprConfirmed'));
       const held = cprHeldCard(h, err, 'decision', () => ({ verb: 'decision-save', data: formData }), d.cprConfirmed);
       if (!held) throw err;
       return { card: held };
@@ -79,4 +88,4 @@ export const decisionSaveAction: CardAction = {
       : t.min.saved(outcome.item.number, t.outcomes[outcome.decision.outcome], outcome.decision.actions.length);
     return { card: decisionFormCard(fresh, h.turn.lang, { notice }) };
   },
-};
+});

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { importPreviewCard } from '../../cards/import-preview.card';
-import { messages } from '../../i18n/messages';
 import { cprHeldCard } from '../cpr-hold';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const data = z.object({
   importId: z.uuid(),
@@ -12,12 +11,12 @@ const data = z.object({
 });
 
 /** "Gem som dagsorden for mødet …" on the import preview (secretariat; a second click saves nothing more). */
-export const importSaveAction: CardAction = {
+export const importSaveAction = defineAction({
   verb: 'import-save',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const { importId, meetingId, cprConfirmed } = parsed.data;
+  data,
+  roles: 'service',
+  async run(h, input) {
+    const { importId, meetingId, cprConfirmed } = input;
     try {
       const { saved, preview } = await h.services.imports.save(importId, h.turn.actor, meetingId ?? null, h.turn.correlationId, cprConfirmed ?? null);
       return { card: importPreviewCard(preview, h.turn.lang, { kind: 'saved', saved }) };
@@ -28,4 +27,4 @@ export const importSaveAction: CardAction = {
       return { card: held };
     }
   },
-};
+});

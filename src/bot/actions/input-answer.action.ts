@@ -3,19 +3,19 @@ import { inputAnswerCard } from '../../cards/input-answer.card';
 import { checkAnswers, INPUT_LIMITS } from '../../domain/input.service';
 import { isDomainError } from '../../domain/errors';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const answer = z.string().max(100_000).optional();
 const data = z.object({ requestId: z.uuid(), a1: answer, a2: answer, a3: answer, a4: answer, a5: answer });
 
 /** "Send svar" / "Gem ændringerne" on a request's card: the member's answers, changeable until the deadline. */
-export const inputAnswerAction: CardAction = {
+export const inputAnswerAction = defineAction({
   verb: 'input-answer',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const d = parsed.data;
+    const d = input;
     const answers = [d.a1, d.a2, d.a3, d.a4, d.a5].map((a) => a ?? '');
     const me = h.turn.actor.teamsUserId ? [h.turn.actor.teamsUserId] : [];
     const current = await h.services.inputs.answerView(h.turn.actor, d.requestId);
@@ -35,4 +35,4 @@ export const inputAnswerAction: CardAction = {
       return { card: inputAnswerCard({ ...view, open: false }, h.turn.lang, me, { text: t.errors.input_closed, good: false }) };
     }
   },
-};
+});

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { inputNoteCard } from '../../cards/input-note.card';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 import { noteUrl } from '../input-letters';
 
 const data = z.object({ requestId: z.uuid(), itemId: z.uuid() });
 
 /** "Læg notatet på punktet" on the note's card: the note becomes an attachment of the item (closed if the answers are). */
-export const inputAttachAction: CardAction = {
+export const inputAttachAction = defineAction({
   verb: 'input-attach',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const { requestId, itemId } = parsed.data;
+    const { requestId, itemId } = input;
     const publicUrl = h.services.publicUrl;
     const { item, added } = await h.services.inputs.attachNote(h.turn.actor, requestId, itemId, (token) => noteUrl(publicUrl, requestId, token, 'docx'), h.turn.correlationId);
     const view = await h.services.inputs.noteView(h.turn.actor, requestId);
@@ -24,4 +24,4 @@ export const inputAttachAction: CardAction = {
     );
     return { card };
   },
-};
+});

@@ -5,7 +5,7 @@ import type { InputRequestDraft } from '../../domain/ports';
 import { fromLocal } from '../../domain/zoned-time';
 import { formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 // The limits are the domain's (checkRequest names them); these bounds only keep absurd payloads out.
 const text = z.string().max(100_000).optional();
@@ -27,14 +27,13 @@ const data = z.object({
 });
 
 /** "Send til medlemmerne" on the request form: the request goes out, or the form comes back with what to fix (secretariat). */
-export const inputCreateAction: CardAction = {
+export const inputCreateAction = defineAction({
   verb: 'input-create',
-  async run(h, raw) {
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ committeeId: d.committeeId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const d = parsed.data;
-    const { committee } = await h.services.committees.getForRole(d.committeeId, h.turn.actor, ['secretariat']);
+    const d = input;
     const [year, month, day] = (d.deadlineDate ?? '1970-01-01').split('-').map(Number) as [number, number, number];
     const [hour, minute] = (d.deadlineTime ?? '12:00').split(':').map(Number) as [number, number];
     const draft: InputRequestDraft = {
@@ -55,4 +54,4 @@ export const inputCreateAction: CardAction = {
     const when = formatDateTime(draft.deadline, h.turn.lang, committee.timeZone);
     return { card: inputFormCard(view, h.turn.lang, { draft, problems: [] }, t.inp.sent(sentTo, when)) };
   },
-};
+});

@@ -1,18 +1,20 @@
 import { z } from 'zod';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 import { itemCards } from '../item-cards';
 
 const data = z.object({ itemId: z.uuid() });
 
 /** Teams asks for a member's own view of an item card (refresh): their answer highlighted. */
-export const itemRefreshAction: CardAction = {
+export const itemRefreshAction = defineAction({
   verb: 'item-refresh',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return {};
-    const view = await h.services.agenda.itemView(parsed.data.itemId, h.turn.actor);
+  data,
+  // Teams asks for a refresh unseen: bad data gets no card and no message.
+  onInvalid: 'silent',
+  roles: 'service',
+  async run(h, input) {
+    const view = await h.services.agenda.itemView(input.itemId, h.turn.actor);
     if (!view) return {};
     const { personal } = await itemCards(h, view.committee, view.item, view.mine, h.turn.lang, false, view.secretariat);
     return { card: personal };
   },
-};
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { itemEditCard } from '../../cards/item-edit.card';
 import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 // Limits are the domain's; these bounds only keep absurd payloads out.
 const data = z.object({
@@ -18,13 +18,13 @@ const data = z.object({
 });
 
 /** "Gem punktet" on the item form: create, change, renumber or move (secretariat). */
-export const itemSaveAction: CardAction = {
+export const itemSaveAction = defineAction({
   verb: 'item-save',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const d = parsed.data;
+    const d = input;
     const { item, committee, created, moved } = await h.services.agenda.saveItem(
       h.turn.actor,
       {
@@ -51,4 +51,4 @@ export const itemSaveAction: CardAction = {
     const view = await h.services.agenda.editView(committee, h.turn.actor, null);
     return { card: itemEditCard({ ...view, item, meetingId: item.meetingId }, h.turn.lang, outcome) };
   },
-};
+});

@@ -4,7 +4,7 @@ import type { MeetingDraft } from '../../domain/calendar.service';
 import { fromLocal } from '../../domain/zoned-time';
 import { formatMeetingWhen } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 // The limits are the domain's (checkMeeting names them); these bounds only keep absurd payloads out.
 const text = z.string().max(10_000).optional();
@@ -13,15 +13,14 @@ const time = z.union([z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/), z.literal('')]
 const data = z.object({ committeeId: z.uuid(), date: day, start: time, end: time, place: text, room: text, onlineUrl: text, deadline: day });
 
 /** "Opret mødet" on the "nyt møde" form: the meeting is created, or the form comes back with what to fix (secretariat). */
-export const meetingCreateAction: CardAction = {
+export const meetingCreateAction = defineAction({
   verb: 'meeting-create',
-  async run(h, raw) {
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ committeeId: d.committeeId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
     const c = t.cal;
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const d = parsed.data;
-    const { committee } = await h.services.committees.getForRole(d.committeeId, h.turn.actor, ['secretariat']);
+    const d = input;
     const tz = committee.timeZone;
     const at = (date: string | undefined, clock: string | undefined, fallback?: [number, number, number]) => {
       if (!date) return null;
@@ -54,4 +53,4 @@ export const meetingCreateAction: CardAction = {
     }
     return { card: meetingFormCard(view, h.turn.lang, { draft, problems: [] }, outcome) };
   },
-};
+});

@@ -3,7 +3,7 @@ import { membersCard } from '../../cards/members.card';
 import { isDomainError } from '../../domain/errors';
 import type { Role } from '../../domain/types';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
 const data = z
@@ -11,16 +11,16 @@ const data = z
   .catchall(z.unknown());
 
 /** "Gem ændringer" on the members card: roles and organisations (secretariat only). */
-export const membersSaveAction: CardAction = {
-  verb: 'members.save',
-  async run(h, raw) {
+export const membersSaveAction = defineAction({
+  verb: 'members-save',
+  // Members cards posted before the verbs were kebab-case.
+  aliases: ['members.save'],
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ committeeId: d.committeeId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const committee = await committeeForCommand(h, 'members', parsed.data.committeeId);
-    if (!committee) return {};
     const changes = new Map<string, { membershipId: string; role: Role; organisationName: string | null }>();
-    for (const [key, value] of Object.entries(parsed.data)) {
+    for (const [key, value] of Object.entries(input)) {
       const match = /^(org|role)\.([0-9a-f-]{36})$/i.exec(key);
       if (!match || typeof value !== 'string') continue;
       const id = match[2]!;
@@ -35,7 +35,7 @@ export const membersSaveAction: CardAction = {
     }
     // Only rows that came with both fields are changes; a partial form changes nothing.
     const complete = [...changes.values()].filter(
-      (c) => `role.${c.membershipId}` in parsed.data && `org.${c.membershipId}` in parsed.data,
+      (c) => `role.${c.membershipId}` in input && `org.${c.membershipId}` in input,
     );
     let message: { text: string; good: boolean };
     try {
@@ -48,4 +48,4 @@ export const membersSaveAction: CardAction = {
     const { me, members } = await h.services.committees.listMembers(committee, h.turn.actor);
     return { card: membersCard(h.turn.lang, committee, members, me.role === 'secretariat', message) };
   },
-};
+});

@@ -1,21 +1,18 @@
 import { z } from 'zod';
-import { messages } from '../../i18n/messages';
 import { cprHeldCard } from '../cpr-hold';
-import { committeeOfMeeting, type CardAction } from '../handler';
+import { defineAction } from '../routes';
 import { minutesCard, publishNotice, withChannelAddress } from '../minutes-reply';
 
 // cprConfirmed: "Udsend alligevel" on a CPR warning, the fingerprint of the minutes as checked.
 const data = z.object({ meetingId: z.uuid(), cprConfirmed: z.string().max(128).optional() });
 
 /** "Godkend og udsend" on the draft minutes: published to the channel once, however often it is clicked (secretariat). */
-export const minutesPublishAction: CardAction = {
+export const minutesPublishAction = defineAction({
   verb: 'minutes-publish',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const { meetingId, cprConfirmed } = parsed.data;
-    const found = await committeeOfMeeting(h, 'approve-minutes', meetingId);
-    if (!found) return {};
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ meetingId: d.meetingId }) },
+  async run(h, input, { committee: found }) {
+    const { meetingId, cprConfirmed } = input;
     const committee = await withChannelAddress(h, found);
     try {
       const outcome = await h.services.minutes.publish(committee, h.turn.actor, meetingId, cprConfirmed ?? null);
@@ -28,4 +25,4 @@ export const minutesPublishAction: CardAction = {
       return { card: held };
     }
   },
-};
+});

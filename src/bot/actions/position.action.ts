@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 import { itemCards } from '../item-cards';
 
 const data = z.object({
@@ -11,12 +10,12 @@ const data = z.object({
 });
 
 /** "Kan godkende" / "Ønsker drøftelse" / "Kan ikke godkende" / "Taget til efterretning" on an item card. */
-export const positionAction: CardAction = {
+export const positionAction = defineAction({
   verb: 'position',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const { itemId, kind, comment } = parsed.data;
+  data,
+  roles: 'service',
+  async run(h, input) {
+    const { itemId, kind, comment } = input;
     const { item, committee } = await h.services.agenda.setPosition(
       h.turn.actor,
       itemId,
@@ -30,4 +29,4 @@ export const positionAction: CardAction = {
     const { personal, shared } = await itemCards(h, committee, item, kind, h.turn.lang, viaSubmit);
     return { card: personal, sharedCard: shared ?? undefined };
   },
-};
+});

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
-import { committeeOfMeeting, type CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const data = z.object({ meetingId: z.uuid() });
 
 /** "Annuller" on the CPR warning: nothing is published. */
-export const publishCancelAction: CardAction = {
+export const publishCancelAction = defineAction({
   verb: 'publish-cancel',
-  async run(h, raw) {
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ meetingId: d.meetingId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const committee = await committeeOfMeeting(h, 'publish-agenda', parsed.data.meetingId);
-    if (!committee) return { text: t.errors.invalid_input };
-    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, parsed.data.meetingId);
+    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, input.meetingId);
     return { card: cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint), h.turn.lang, t.cprCancelled) };
   },
-};
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
-import { committeeOfMeeting, type CardAction } from '../handler';
+import { defineAction } from '../routes';
 import { publishAgenda } from '../publish-flow';
 import { cprHolds } from '../../domain/cpr-check';
 
@@ -9,22 +9,20 @@ import { cprHolds } from '../../domain/cpr-check';
 const data = z.object({ meetingId: z.uuid(), fingerprint: z.string().max(128).optional() });
 
 /** "Udsend alligevel" on the CPR warning: the secretariat's explicit yes to the agenda exactly as it was checked. */
-export const publishConfirmAction: CardAction = {
+export const publishConfirmAction = defineAction({
   verb: 'publish-confirm',
-  async run(h, raw) {
+  data,
+  roles: { role: 'secretariat', committee: (d) => ({ meetingId: d.meetingId }) },
+  async run(h, input, { committee }) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const committee = await committeeOfMeeting(h, 'publish-agenda', parsed.data.meetingId);
-    if (!committee) return { text: t.errors.invalid_input };
-    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, parsed.data.meetingId);
+    const plan = await h.services.agenda.preparePublish(committee, h.turn.actor, input.meetingId);
     const warning = agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint);
-    if (cprHolds(plan, parsed.data.fingerprint)) {
+    if (cprHolds(plan, input.fingerprint)) {
       h.turn.log.info({ findings: plan.findings.length }, 'publish held again: the agenda changed after the CPR warning');
       return { card: cprWarningCard(agendaCprWarning(plan.agenda.meeting.id, plan.findings, plan.fingerprint, t.cpr.changed), h.turn.lang) };
     }
     h.turn.log.info({ findings: plan.findings.length }, 'publish confirmed despite CPR-like numbers');
-    const answer = await publishAgenda(h, plan, parsed.data.fingerprint ?? null);
+    const answer = await publishAgenda(h, plan, input.fingerprint ?? null);
     return { card: cprWarningCard(warning, h.turn.lang, answer) };
   },
-};
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attendanceOverviewCard } from '../../cards/attendance-overview.card';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const data = z.object({
   meetingId: z.uuid(),
@@ -11,13 +11,13 @@ const data = z.object({
 });
 
 /** "Gem reglen" on the attendance overview: the committee's quorum rule (secretariat). */
-export const quorumRuleAction: CardAction = {
+export const quorumRuleAction = defineAction({
   verb: 'quorum-rule',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const { meetingId, rule, minimum } = parsed.data;
+  data,
+  roles: 'service',
+  async run(h, input) {
+    const { meetingId, rule, minimum } = input;
     const overview = await h.services.attendance.setQuorumRule(h.turn.actor, meetingId, { rule, minimum: minimum === '' || minimum === undefined ? null : minimum }, h.turn.correlationId);
     return { card: attendanceOverviewCard(overview, h.turn.lang, { text: messages(h.turn.lang).att.attendance.ruleSaved, good: true }) };
   },
-};
+});

@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { setupDoneCard } from '../../cards/setup.card';
 import type { RosterEntry } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type CardAction } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineAction } from '../routes';
 
-const data = z.object({ committeeId: z.string().max(64).optional() });
+// No (usable) committee id: the channel's committee, as for the typed command.
+const data = z.object({ committeeId: z.string().max(64).optional() }).catch({});
 
 /** "Hent teamets medlemmer": adds the team's roster as members (secretariat only). */
-export const setupImportRosterAction: CardAction = {
-  verb: 'setup.import-roster',
-  async run(h, raw) {
+export const setupImportRosterAction = defineAction({
+  verb: 'setup-import-roster',
+  // Setup cards posted before the verbs were kebab-case.
+  aliases: ['setup.import-roster'],
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    const committee = await committeeForCommand(h, 'setup', parsed.success ? parsed.data.committeeId : undefined);
+    const committee = await committeeForCommand(h, 'setup', input.committeeId);
     if (!committee) return {};
     // Refuse before calling Teams, so a non-secretariat click costs nothing.
     await h.services.committees.requireRole(committee, h.turn.actor, ['secretariat']);
@@ -26,4 +31,4 @@ export const setupImportRosterAction: CardAction = {
     const result = await h.services.committees.importRoster(h.turn.actor, committee, roster, h.turn.ref, h.turn.correlationId);
     return { card: setupDoneCard(h.turn.lang, committee, t.rosterImported(result.added, result.existing)) };
   },
-};
+});

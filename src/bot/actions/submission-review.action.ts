@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { submissionReviewCard } from '../../cards/submission-review.card';
 import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 const data = z.object({
   submissionId: z.uuid(),
@@ -18,13 +18,13 @@ const data = z.object({
  * decline, ask. The answer is the card as it stands now, saying what happened, or what a
  * colleague did first.
  */
-export const submissionReviewAction: CardAction = {
+export const submissionReviewAction = defineAction({
   verb: 'submission-review',
-  async run(h, raw) {
+  data,
+  roles: 'service',
+  async run(h, input) {
     const t = messages(h.turn.lang);
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: t.errors.invalid_input };
-    const d = parsed.data;
+    const d = input;
     const decision =
       d.decision === 'accept' || d.decision === 'accept-late'
         ? { kind: 'accept' as const, late: d.decision === 'accept-late' }
@@ -53,4 +53,4 @@ export const submissionReviewAction: CardAction = {
           : t.sub.reviewDone[decision.kind];
     return { card: submissionReviewCard(submission, committee, meetings, h.turn.lang, { text: done, good: true }) };
   },
-};
+});

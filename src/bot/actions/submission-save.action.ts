@@ -3,8 +3,7 @@ import { submissionFormCard } from '../../cards/submission-form.card';
 import { submissionReceiptCard } from '../../cards/submission-receipt.card';
 import { checkDraft } from '../../domain/submission.service';
 import type { SubmissionDraft } from '../../domain/ports';
-import { messages } from '../../i18n/messages';
-import type { CardAction } from '../handler';
+import { defineAction } from '../routes';
 
 // The limits are the domain's (checkDraft names them); these bounds only keep absurd payloads out.
 const data = z.object({
@@ -19,12 +18,13 @@ const data = z.object({
 });
 
 /** "Meld punktet ind" / "Gem ændringerne" on the submission form: the receipt, or the form again with what to fix. */
-export const submissionSaveAction: CardAction = {
+export const submissionSaveAction = defineAction({
   verb: 'submission-save',
-  async run(h, raw) {
-    const parsed = data.safeParse(raw);
-    if (!parsed.success) return { text: messages(h.turn.lang).errors.invalid_input };
-    const d = parsed.data;
+  data,
+  // Any member may submit; the form names the meeting, and so the committee.
+  roles: { role: 'member', committee: (d) => ({ meetingId: d.meetingId }) },
+  async run(h, input, { committee }) {
+    const d = input;
     const draft: SubmissionDraft = {
       title: d.title ?? '',
       purpose: d.purpose ?? 'discussion',
@@ -38,9 +38,6 @@ export const submissionSaveAction: CardAction = {
       if (d.submissionId) {
         view = await h.services.submissions.editForm(h.turn.actor, d.submissionId);
       } else {
-        const meeting = await h.services.meetings.byId(d.meetingId);
-        const committee = meeting && (await h.services.committees.byId(meeting.committeeId));
-        if (!committee) return { text: messages(h.turn.lang).errors.invalid_input };
         view = await h.services.submissions.formView(committee, h.turn.actor);
       }
       return { card: submissionFormCard(view, h.turn.lang, { meetingId: d.meetingId, draft, problems }) };
@@ -54,4 +51,4 @@ export const submissionSaveAction: CardAction = {
     h.services.deliveries.queuedElsewhere();
     return { card: submissionReceiptCard(outcome, h.turn.lang) };
   },
-};
+});

@@ -1,10 +1,16 @@
 import { myAgendaCard } from '../../cards/words.card';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 /** "dagsorden" / "agenda": the next meeting's agenda, compact, with the member's own answers and links to the item cards. */
-export const agendaCommand: Command = {
+export const agendaCommand = defineCommand({
   id: 'agenda',
+  help: [{ order: 20, line: (lang) => messages(lang).words.commands.agenda }],
+  manifest: [
+    { scopes: ['team', 'groupChat'], da: { title: 'dagsorden', description: 'Næste mødes punkter.' }, en: { title: 'agenda', description: 'The next meeting\'s items.' } },
+    { scopes: ['personal'], da: { title: 'dagsorden', description: 'Næste mødes punkter og hvad du har svaret på hvert.' }, en: { title: 'agenda', description: 'The next meeting\'s items and how you answered each.' } },
+  ],
   matches: (text) => /^(dagsorden(en)?|agenda|the agenda)$/.test(text),
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
@@ -16,4 +22,4 @@ export const agendaCommand: Command = {
     }
     await h.io.replyCard(myAgendaCard(committee, agenda, mine, h.turn.lang));
   },
-};
+});

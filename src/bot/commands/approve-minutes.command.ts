@@ -1,9 +1,10 @@
 import { cprHeldCard } from '../cpr-hold';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 import { minutesCard, publishNotice, withChannelAddress } from '../minutes-reply';
 
 /** "godkend referat" / "approve minutes": publishes the minutes of the meeting being recorded to the channel (secretariat). */
-export const approveMinutesCommand: Command = {
+export const approveMinutesCommand = defineCommand({
   id: 'approve-minutes',
   matches: (text) => /^(godkend|udsend|publicer) referat(et)?$|^(approve|publish) (the )?minutes$/.test(text),
   async run(h, { committeeId }) {
@@ -20,4 +21,4 @@ export const approveMinutesCommand: Command = {
       await h.io.replyCard(held);
     }
   },
-};
+});

@@ -1,7 +1,8 @@
 import { attendanceOverviewCard } from '../../cards/attendance-overview.card';
 import { findDate } from '../../documents/danish-dates';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 const PATTERN = /^(?:fremmøde|fremmode|attendance)(?:\s+(.+))?$/;
 
@@ -11,8 +12,12 @@ const MONTHS: Record<string, string> = {
 };
 
 /** "fremmøde" / "fremmøde 12. januar" / "attendance 2027-01-12": who comes, by organisation, and the quorum (secretariat). */
-export const attendanceCommand: Command = {
+export const attendanceCommand = defineCommand({
   id: 'attendance',
+  help: [{ order: 120, line: (lang) => messages(lang).commands.attendance }],
+  manifest: [
+    { scopes: ['team'], da: { title: 'fremmøde', description: 'Hvem kommer, hvem har meldt afbud, og er I beslutningsdygtige (sekretariatet).' }, en: { title: 'attendance', description: 'Who comes, who sent apologies, and is there a quorum (secretariat).' } },
+  ],
   matches: (text) => PATTERN.test(text),
   async run(h, { committeeId, args }) {
     const rest = PATTERN.exec(h.io.commandText())?.[1]?.trim() ?? '';
@@ -27,4 +32,4 @@ export const attendanceCommand: Command = {
     const overview = await h.services.attendance.overview(committee, h.turn.actor, date ?? undefined);
     await h.io.replyCard(attendanceOverviewCard(overview, h.turn.lang));
   },
-};
+});

@@ -1,10 +1,11 @@
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 const COMPILE = /^(?:saml input|compile input) (.+)$/;
 
 /** "saml input <titel>": closes a request for answers now and compiles its note (secretariat). */
-export const compileInputCommand: Command = {
+export const compileInputCommand = defineCommand({
   id: 'compile-input',
   matches: (text) => /^(saml input|compile input)\b/.test(text),
   async run(h, { committeeId, args }) {
@@ -20,4 +21,4 @@ export const compileInputCommand: Command = {
     h.services.deliveries.queuedElsewhere();
     await h.io.reply(t.inp.compiled(request.title));
   },
-};
+});

@@ -1,11 +1,12 @@
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 import { correctMinutes } from '../minutes-reply';
 
 const PATTERN = /^\s*(?:ret|rettelse til|correct)\s+(?:referat(?:et)?|minutes)\b[\s:–-]*([\s\S]*)$/i;
 
 /** "ret referat <hvad er rettet>" / "correct minutes <what>": a dated correction; the minutes are issued again with it (secretariat). */
-export const correctMinutesCommand: Command = {
+export const correctMinutesCommand = defineCommand({
   id: 'correct-minutes',
   matches: (text) => /^(ret|rettelse til|correct) (referat(et)?|minutes)\b/.test(text),
   async run(h, { committeeId }) {
@@ -20,4 +21,4 @@ export const correctMinutesCommand: Command = {
     if (!found) return;
     await h.io.replyCard(await correctMinutes(h, found, note));
   },
-};
+});

@@ -1,11 +1,13 @@
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { didYouMeanCard } from '../../cards/words.card';
-import { nextMeetingForCommand, type Command } from '../handler';
+import { nextMeetingForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 /** "frist" / "deadline": until when topics for the next meeting can be submitted, with the button to submit one. */
-export const deadlineCommand: Command = {
+export const deadlineCommand = defineCommand({
   id: 'deadline',
+  help: [{ order: 30, line: (lang) => messages(lang).words.commands.deadline }],
   matches: (text) => /^(frist(en)?|deadline|frist for punkter|deadline for topics)$/.test(text),
   async run(h, { committeeId }) {
     const found = await nextMeetingForCommand(h, this.id, committeeId);
@@ -18,4 +20,4 @@ export const deadlineCommand: Command = {
     const text = deadlinePassed ? t.words.deadlinePassed(meeting, when) : t.words.deadline(meeting, when);
     await h.io.replyCard(didYouMeanCard(text, [{ label: t.words.labels['submit-topic'], command: 'submit-topic' }]));
   },
-};
+});

@@ -1,9 +1,10 @@
 import { messages } from '../../i18n/messages';
-import type { Command } from '../handler';
+import { defineCommand } from '../routes';
 
 /** "stop opsummering" / "start opsummering" (and "stop digest" / "start digest"): the member's own digests off or on. */
-export const digestCommand: Command = {
+export const digestCommand = defineCommand({
   id: 'digest',
+  help: [{ order: 260, line: (lang) => messages(lang).commands.digest }],
   matches: (text) => /^(stop|start)\s+(opsummering(er)?|digests?)$/.test(text),
   async run(h, { args }) {
     const { io, turn, services } = h;
@@ -12,4 +13,4 @@ export const digestCommand: Command = {
     const t = messages(turn.lang);
     await io.reply(muted ? t.digestMuted : t.digestUnmuted);
   },
-};
+});

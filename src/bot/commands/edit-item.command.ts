@@ -1,13 +1,15 @@
 import { itemEditCard } from '../../cards/item-edit.card';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 const EDIT = /^(rediger|ret|edit) (punkt|item) (\d+(?:\.\d+)*)$/;
 const NEW = /^(nyt punkt|new item)$/;
 
 /** "rediger punkt 1.2" / "nyt punkt": the item form (secretariat). */
-export const editItemCommand: Command = {
+export const editItemCommand = defineCommand({
   id: 'edit-item',
+  help: [{ order: 160, line: (lang) => messages(lang).commands.editItem }],
   matches: (text) => /^(rediger|ret|edit) (punkt|item)\b/.test(text) || NEW.test(text),
   async run(h, { committeeId, args }) {
     const text = h.io.commandText();
@@ -21,4 +23,4 @@ export const editItemCommand: Command = {
     const view = await h.services.agenda.editView(committee, h.turn.actor, number);
     await h.io.replyCard(itemEditCard(view, h.turn.lang));
   },
-};
+});

@@ -8,7 +8,8 @@ import {
   isReadableName,
   pastedDocument,
 } from '../document-upload';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 /** The command alone, nothing pasted below it. */
 const COMMAND_ONLY = /^(importer|import)( (dagsorden|referat|agenda|minutes|dokument|document))?$/;
@@ -17,8 +18,12 @@ const COMMAND_ONLY = /^(importer|import)( (dagsorden|referat|agenda|minutes|doku
  * "importer dagsorden" with the text pasted below, or a file sent in the personal chat:
  * the document is parsed and shown as a preview to save (secretariat only).
  */
-export const importDocumentCommand: Command = {
+export const importDocumentCommand = defineCommand({
   id: 'import-document',
+  help: [{ order: 140, line: (lang) => messages(lang).commands.importAgenda }],
+  manifest: [
+    { scopes: ['personal'], da: { title: 'importer dagsorden', description: 'Send dagsordenen eller referatet som fil, så laver jeg punkterne (sekretariatet).' }, en: { title: 'import agenda', description: 'Send the agenda or minutes as a file and I make the items (secretariat).' } },
+  ],
   matches: (text) => /^(importer|import)( (dagsorden|referat|agenda|minutes|dokument|document))?\b/.test(text),
   async run(h, { committeeId }) {
     const { io, turn, services } = h;
@@ -87,4 +92,4 @@ export const importDocumentCommand: Command = {
     const preview = await services.imports.preview(committee, turn.actor, parsed, file?.name ?? null);
     await io.replyCard(importPreviewCard(preview, turn.lang));
   },
-};
+});

@@ -1,11 +1,12 @@
 import { inputStatusCard } from '../../cards/input-status.card';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 const STATUS = /^(?:status input|input status|status på input) (.+)$/;
 
 /** "status input <titel>": which organisations have answered a request, and who (secretariat). */
-export const inputStatusCommand: Command = {
+export const inputStatusCommand = defineCommand({
   id: 'input-status',
   matches: (text) => /^(status input|input status|status på input)\b/.test(text),
   async run(h, { committeeId }) {
@@ -19,4 +20,4 @@ export const inputStatusCommand: Command = {
     const matrix = await h.services.inputs.matrix(committee, h.turn.actor, title);
     await h.io.replyCard(inputStatusCard(matrix, h.turn.lang, h.services.clock.now()));
   },
-};
+});

@@ -1,11 +1,12 @@
 import { parseLanguageChoice } from '../../domain/language.service';
 import { langOf } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
-import type { Command } from '../handler';
+import { defineCommand } from '../routes';
 
 /** "sprog" / "sprog engelsk" / "language danish" / "language auto": the person's own language. */
-export const languageCommand: Command = {
+export const languageCommand = defineCommand({
   id: 'language',
+  help: [{ order: 250, line: (lang) => messages(lang).commands.language }],
   matches: (text) => /^(sprog|language)(\s+\S+)?$/.test(text),
   async run(h, { args }) {
     const { io, turn, services } = h;
@@ -27,4 +28,4 @@ export const languageCommand: Command = {
     const t = messages(lang);
     await io.reply(choice === 'auto' ? t.languageAuto(t.languageNames[lang]) : t.languageSet(t.languageNames[lang]));
   },
-};
+});

@@ -1,6 +1,7 @@
 import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 import { minutesCard } from '../minutes-reply';
 
 /**
@@ -8,8 +9,9 @@ import { minutesCard } from '../minutes-reply';
  * recorded, built now (personal chat only); for everyone else, the latest published
  * minutes of their committee, as links. A member never sees a draft.
  */
-export const minutesCommand: Command = {
+export const minutesCommand = defineCommand({
   id: 'minutes',
+  help: [{ order: 100, line: (lang) => messages(lang).words.commands.latestMinutes }, { order: 190, line: (lang) => messages(lang).min.commands.minutes }],
   matches: (text) => /^(referat|referatet|minutes|udkast til referat|draft minutes)$/.test(text),
   async run(h, { committeeId }) {
     const t = messages(h.turn.lang).min;
@@ -32,4 +34,4 @@ export const minutesCommand: Command = {
     const view = await h.services.minutes.draft(committee, h.turn.actor);
     await h.io.replyCard(minutesCard(h, view));
   },
-};
+});

@@ -1,7 +1,8 @@
 import { formatDate } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { meetingCard } from '../attendance-cards';
-import { nextMeetingForCommand, type Command } from '../handler';
+import { nextMeetingForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 const LEADS = ['apologies', 'attending', 'stand-in'] as const;
 
@@ -10,8 +11,12 @@ const LEADS = ['apologies', 'attending', 'stand-in'] as const;
  * own card of the next meeting, named, with the buttons that record the answer. Nothing
  * is recorded from the words alone: one click confirms, on the meeting it names.
  */
-export const myAttendanceCommand: Command = {
+export const myAttendanceCommand = defineCommand({
   id: 'my-attendance',
+  help: [{ order: 40, line: (lang) => messages(lang).words.commands.myAttendance }],
+  manifest: [
+    { scopes: ['personal'], da: { title: 'afbud', description: 'Meld afbud eller send en stedfortræder til næste møde.' }, en: { title: 'apologies', description: 'Send apologies or a stand-in for the next meeting.' } },
+  ],
   matches: (text) => /^(afbud|meld afbud|apologies|send apologies|stedfortræder|stand-in)$/.test(text),
   async run(h, { committeeId, args }) {
     const found = await nextMeetingForCommand(h, this.id, committeeId);
@@ -22,4 +27,4 @@ export const myAttendanceCommand: Command = {
     await h.io.reply(t.words.attendanceLead[lead](formatDate(next.meeting.startsAt, h.turn.lang, committee.timeZone)));
     await h.io.replyCard(await meetingCard(h, committee, next.meeting, 'own'));
   },
-};
+});

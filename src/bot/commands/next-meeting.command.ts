@@ -2,11 +2,20 @@ import { nextMeetingSummary } from '../../cards/next-meeting.card';
 import { staleNotice } from '../stale-notice';
 import { messages } from '../../i18n/messages';
 import { meetingCard } from '../attendance-cards';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 
 /** "næste møde" / "hvornår er næste møde?" / "next meeting". */
-export const nextMeetingCommand: Command = {
+export const nextMeetingCommand = defineCommand({
   id: 'next-meeting',
+  // Matches "næste møde" anywhere in a sentence ("hvornår er næste møde?"), so it goes before the
+  // commands that take any words after their own ("status punkt 1.2 næste møde" asks about the meeting).
+  priority: 1,
+  help: [{ order: 10, line: (lang) => messages(lang).commands.nextMeeting }],
+  manifest: [
+    { scopes: ['team', 'groupChat'], da: { title: 'næste møde', description: 'Hvornår og hvor er næste møde, og hvornår er fristen for punkter?' }, en: { title: 'next meeting', description: 'When and where is the next meeting, and when is the deadline for topics?' } },
+    { scopes: ['personal'], da: { title: 'næste møde', description: 'Hvornår og hvor er næste møde – med link og din tilmelding.' }, en: { title: 'next meeting', description: 'When and where the next meeting is – with its link and your attendance.' } },
+  ],
   matches: (text) => /\b(næste|naeste) møde\b|\bnext meeting\b|^møde$|^meeting$/.test(text),
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
@@ -27,4 +36,4 @@ export const nextMeetingCommand: Command = {
     const card = await meetingCard(h, committee, next.meeting, h.turn.scope.type === 'personal' ? 'own' : 'shared');
     await h.io.replyCard(card, nextMeetingSummary(committee, next, h.turn.lang));
   },
-};
+});

@@ -1,11 +1,17 @@
+import { messages } from '../../i18n/messages';
 import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
-import { committeeForCommand, type Command } from '../handler';
+import { committeeForCommand } from '../handler';
+import { defineCommand } from '../routes';
 import { publishAgenda } from '../publish-flow';
 import { cprHolds } from '../../domain/cpr-check';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
-export const publishAgendaCommand: Command = {
+export const publishAgendaCommand = defineCommand({
   id: 'publish-agenda',
+  help: [{ order: 150, line: (lang) => messages(lang).commands.publishAgenda }],
+  manifest: [
+    { scopes: ['team', 'personal'], da: { title: 'udsend dagsorden', description: 'Læg næste mødes dagsorden i kanalen (sekretariatet).' }, en: { title: 'publish agenda', description: 'Post the next meeting\'s agenda in the channel (secretariat).' } },
+  ],
   matches: (text) => /^(udsend|send|publicer|publish)( (dagsorden(en)?|agenda(en)?|the agenda))$/.test(text),
   async run(h, { committeeId }) {
     const committee = await committeeForCommand(h, this.id, committeeId);
@@ -18,4 +24,4 @@ export const publishAgendaCommand: Command = {
     }
     await h.io.reply(await publishAgenda(h, plan, null));
   },
-};
+});

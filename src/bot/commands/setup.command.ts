@@ -1,6 +1,7 @@
 import { setupCard, setupDoneCard } from '../../cards/setup.card';
 import { messages } from '../../i18n/messages';
-import type { Command, HandlerContext } from '../handler';
+import type { HandlerContext } from '../handler';
+import { defineCommand } from '../routes';
 
 /** Sends the setup card for the current channel (linked or not). */
 export async function sendSetupCard(h: HandlerContext): Promise<void> {
@@ -13,8 +14,12 @@ export async function sendSetupCard(h: HandlerContext): Promise<void> {
 }
 
 /** "opsætning" / "setup": link the channel to a committee; only in a team channel. */
-export const setupCommand: Command = {
+export const setupCommand = defineCommand({
   id: 'setup',
+  help: [{ order: 240, line: (lang) => messages(lang).commands.setup }],
+  manifest: [
+    { scopes: ['team'], da: { title: 'opsætning', description: 'Knyt kanalen til en styregruppe (sekretariatet).' }, en: { title: 'setup', description: 'Link the channel to a committee (secretariat).' } },
+  ],
   matches: (text) => /^(opsætning|opsaetning|setup|set up|indstillinger|settings)$/.test(text),
   async run(h) {
     if (h.turn.scope.type !== 'channel') {
@@ -23,4 +28,4 @@ export const setupCommand: Command = {
     }
     await sendSetupCard(h);
   },
-};
+});
