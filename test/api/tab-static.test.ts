@@ -17,10 +17,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Dagsorden</title>');
   fs.writeFileSync(path.join(dir, 'assets', 'index-3fa9c2d1.js'), 'console.log(1)');
-  fs.writeFileSync(
-    path.join(dir, 'assets', 'index-3fa9c2d1.js.gz'),
-    zlib.gzipSync('console.log(1)'),
-  );
+  fs.writeFileSync(path.join(dir, 'assets', 'index-3fa9c2d1.js.gz'), zlib.gzipSync('console.log(1)'));
   fs.writeFileSync(path.join(dir, '..', 'hemmelig.json'), '{}');
   server = restify.createServer();
   serveTab(server, dir);
@@ -36,45 +33,21 @@ afterAll(async () => {
 describe('the tab’s static files', () => {
   it('serves index.html uncached and hashed assets for good', async () => {
     const index = await fetch(`${url}/tab/index.html`);
-    expect([
-      index.status,
-      index.headers.get('cache-control'),
-      index.headers.get('content-type'),
-    ]).toEqual([200, 'no-cache', 'text/html; charset=utf-8']);
+    expect([index.status, index.headers.get('cache-control'), index.headers.get('content-type')]).toEqual([200, 'no-cache', 'text/html; charset=utf-8']);
     expect((await fetch(`${url}/tab/`)).status).toBe(200);
     const asset = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`);
-    expect([asset.status, asset.headers.get('cache-control')]).toEqual([
-      200,
-      'public, max-age=31536000, immutable',
-    ]);
+    expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
   });
 
   it('sends the build’s gzip to a browser that takes it, the file itself to one that does not', async () => {
-    const gz = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`, {
-      headers: { 'accept-encoding': 'gzip' },
-    });
-    expect([gz.headers.get('content-encoding'), gz.headers.get('vary'), await gz.text()]).toEqual([
-      'gzip',
-      'accept-encoding',
-      'console.log(1)',
-    ]);
-    const plain = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`, {
-      headers: { 'accept-encoding': 'identity' },
-    });
-    expect([plain.headers.get('content-encoding'), await plain.text()]).toEqual([
-      null,
-      'console.log(1)',
-    ]);
+    const gz = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect([gz.headers.get('content-encoding'), gz.headers.get('vary'), await gz.text()]).toEqual(['gzip', 'accept-encoding', 'console.log(1)']);
+    const plain = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect([plain.headers.get('content-encoding'), await plain.text()]).toEqual([null, 'console.log(1)']);
   });
 
   it('serves nothing outside its folder, nothing unknown, and nothing malformed', async () => {
-    for (const p of [
-      '/tab/..%2fhemmelig.json',
-      '/tab/%2e%2e/hemmelig.json',
-      '/tab/nope.js',
-      '/tab/%E0%A4%A',
-      '/tab/index.html%00.js',
-    ]) {
+    for (const p of ['/tab/..%2fhemmelig.json', '/tab/%2e%2e/hemmelig.json', '/tab/nope.js', '/tab/%E0%A4%A', '/tab/index.html%00.js']) {
       expect([p, (await fetch(`${url}${p}`)).status]).toEqual([p, 404]);
     }
   });
