@@ -25,13 +25,25 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['botbuilder', 'botbuilder-*', 'botframework-*'] }],
     },
   },
-  {
-    files: ['src/domain/**/*.ts'],
+  // The domain imports no framework and nothing outside src/domain: the bot, the store,
+  // documents, cards and the tab's API depend on it, never the reverse. Every domain file
+  // sits in a feature folder (src/domain/<feature>/), so '../../' leaves the domain.
+  ...[
+    ['src/domain/*.ts', '../*'],
+    ['src/domain/*/*.ts', '../../*'],
+    ['src/domain/*/*/*.ts', '../../../*'],
+  ].map(([files, outside]) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify*', '@prisma/*', '**/store/**', '**/bot/**'] },
+        {
+          patterns: [
+            { group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify*', '@prisma/*'], message: 'The domain imports no framework.' },
+            { group: [outside], message: 'The domain imports nothing outside src/domain.' },
+          ],
+        },
       ],
     },
-  },
+  })),
 );

@@ -7,7 +7,7 @@
 import pino from 'pino';
 import { createGraphClient } from '../src/calendar/graph-client';
 import { GraphCalendarSource } from '../src/calendar/graph-calendar-source';
-import { CalendarSyncService, type SyncSummary } from '../src/domain/calendar-sync.service';
+import { CalendarSyncService, type SyncSummary } from '../src/domain/calendar/calendar-sync.service';
 import { openDatabase } from '../src/store/database';
 import { migrate } from '../src/store/migrate';
 import { createStore } from '../src/store';

@@ -5,7 +5,7 @@
 // or as part of `npm run bench` (BENCH_ONLY=corpus for this part only).
 import { parseCommitteeDocument } from '../src/documents/document-parser';
 import { itemConfidence, LOW_CONFIDENCE } from '../src/documents/import-confidence';
-import type { ParsedItem } from '../src/documents/parsed-document';
+import type { ParsedItem } from '../src/domain/import/parsed-document';
 import {
   generateCorpus,
   LAYOUTS,

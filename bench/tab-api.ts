@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createClock } from '../src/domain/clock';
+import { createClock } from '../src/domain/shared/clock';
 import { ALEX, MEGAN } from '../test/support/activities';
 
 const ITEMS = 30;

@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import pino from 'pino';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createClock } from '../src/domain/clock';
+import { createClock } from '../src/domain/shared/clock';
 import { MEGAN } from '../test/support/activities';
 import { browse, CHROMIUM } from '../test/support/teams-host';
 

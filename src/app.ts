@@ -10,43 +10,43 @@ import type { BotServices } from './bot/services';
 import { botAuthSettings, graphSettings, isLoopback, tabAuthSettings, type Config } from './config';
 import { createAuthenticator } from './api/auth';
 import { tabRoutes } from './api/routes';
-import { MeetingPageService } from './domain/meeting-page.service';
+import { MeetingPageService } from './domain/meetings/meeting-page.service';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createClock, type Clock } from './domain/clock';
-import { CommitteeService } from './domain/committee.service';
-import { AgendaService } from './domain/agenda.service';
-import { DeliveryService } from './domain/delivery.service';
-import { DigestService } from './domain/digest.service';
-import { ReminderService } from './domain/reminder.service';
-import { DocumentImportService } from './domain/document-import.service';
-import { LanguageService } from './domain/language.service';
-import { MeetingService } from './domain/meeting.service';
+import { createClock, type Clock } from './domain/shared/clock';
+import { CommitteeService } from './domain/committees/committee.service';
+import { AgendaService } from './domain/agenda/agenda.service';
+import { DeliveryService } from './domain/delivery/delivery.service';
+import { DigestService } from './domain/digests/digest.service';
+import { ReminderService } from './domain/digests/reminder.service';
+import { DocumentImportService } from './domain/import/document-import.service';
+import { LanguageService } from './domain/language/language.service';
+import { MeetingService } from './domain/meetings/meeting.service';
 import { DeadlineReminderJob } from './jobs/deadline-reminder-job';
 import { DigestJob } from './jobs/digest-job';
 import { OutboxRetentionJob } from './jobs/outbox-retention-job';
 import { OutboxWorker } from './jobs/outbox-worker';
 import { OutboxSender } from './bot/outbox-sender';
-import { submissionLetters } from './bot/submission-letters';
-import { inputLetters } from './bot/input-letters';
-import { InputService } from './domain/input.service';
+import { submissionLetters } from './bot/letters/submission-letters';
+import { inputLetters } from './bot/letters/input-letters';
+import { InputService } from './domain/input/input.service';
 import { noteWriter } from './documents/input-note';
-import { SubmissionService } from './domain/submission.service';
-import { AttendanceService } from './domain/attendance.service';
-import { attendanceLetters } from './bot/attendance-letters';
-import { DatePollService } from './domain/date-poll.service';
-import { datePollLetters } from './bot/date-poll-letters';
+import { SubmissionService } from './domain/submissions/submission.service';
+import { AttendanceService } from './domain/attendance/attendance.service';
+import { attendanceLetters } from './bot/letters/attendance-letters';
+import { DatePollService } from './domain/date-polls/date-poll.service';
+import { datePollLetters } from './bot/letters/date-poll-letters';
 import { DatePollJob } from './jobs/date-poll-job';
-import type { OutlookEventWriter } from './domain/outlook-events';
+import type { OutlookEventWriter } from './domain/calendar/outlook-events';
 import { Scheduler } from './jobs/scheduler';
 import { InputRequestJob } from './jobs/input-request-job';
-import { ActionItemService } from './domain/action-item.service';
-import { DecisionService } from './domain/decision.service';
-import { MinutesService } from './domain/minutes.service';
+import { ActionItemService } from './domain/minutes/action-item.service';
+import { DecisionService } from './domain/minutes/decision.service';
+import { MinutesService } from './domain/minutes/minutes.service';
 import { minutesDocx } from './documents/minutes-docx';
 import { minutesMarkdown } from './documents/minutes-markdown';
-import { minutesLetters } from './bot/minutes-letters';
-import { overdueLetter } from './bot/action-letters';
+import { minutesLetters } from './bot/letters/minutes-letters';
+import { actionLetters } from './bot/letters/action-letters';
 import { formatShortDate } from './i18n/format';
 import { ActionReminderJob } from './jobs/action-reminder-job';
 import { MinutesReissueJob } from './jobs/minutes-reissue-job';
@@ -57,13 +57,13 @@ import { seedDemoCommittee } from './store/demo-seed';
 import { createStore } from './store';
 import { migrate } from './store/migrate';
 import { randomBytes } from 'node:crypto';
-import { calendarLetters } from './bot/calendar-letters';
+import { calendarLetters } from './bot/letters/calendar-letters';
 import type { GraphClientOptions } from './calendar/graph-client';
 import { openGraph } from './calendar/open-graph';
-import { NO_OUTLOOK } from './domain/outlook-events';
+import { NO_OUTLOOK } from './domain/calendar/outlook-events';
 import { writeIcs } from './documents/ics-writer';
-import { CalendarService } from './domain/calendar.service';
-import { CalendarSyncService } from './domain/calendar-sync.service';
+import { CalendarService } from './domain/calendar/calendar.service';
+import { CalendarSyncService } from './domain/calendar/calendar-sync.service';
 import { CalendarSyncJob } from './jobs/calendar-sync-job';
 import { DocumentReader } from './documents/document-reader';
 import { version } from '../package.json';
@@ -173,7 +173,7 @@ export async function startApp(
       clock,
       config.FILE_LINK_DAYS,
     ),
-    actions: new ActionItemService(committees, store.committees, store.actions, overdueLetter, clock),
+    actions: new ActionItemService(committees, store.committees, store.actions, actionLetters, clock),
     calendar: new CalendarService(committees, store.calendars, outlookEvents, store.audit, clock, writeIcs, () => randomBytes(24).toString('base64url'), {
       graphConfigured: Boolean(graph),
       writeEnabled: graph?.write ?? false,

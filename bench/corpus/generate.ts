@@ -3,7 +3,7 @@
 // Every variant draws its own number of sections and items, block order, heading style
 // (colon or not, bold or not, trailing spaces), page furniture at random line positions,
 // and whether there is a head and a table of contents. The expected items come with it.
-import type { SectionKind } from '../../src/documents/parsed-document';
+import type { SectionKind } from '../../src/domain/import/parsed-document';
 import { DANISH_MONTHS as MONTHS } from '../../src/documents/danish-dates';
 
 export interface ExpectedItem {

@@ -3,8 +3,8 @@
 // token's, never the request's; errors become status codes in one place (toHttp).
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { isDomainError, type DomainErrorCode } from '../domain/errors';
-import type { Actor } from '../domain/types';
+import { isDomainError, type DomainErrorCode } from '../domain/shared/errors';
+import type { Actor } from '../domain/shared/types';
 import type { TabServices } from './services';
 
 export interface RouteContext {

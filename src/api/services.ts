@@ -1,7 +1,7 @@
-import type { AgendaService } from '../domain/agenda.service';
-import type { AttendanceService } from '../domain/attendance.service';
-import type { DeliveryService } from '../domain/delivery.service';
-import type { MeetingPageService } from '../domain/meeting-page.service';
+import type { AgendaService } from '../domain/agenda/agenda.service';
+import type { AttendanceService } from '../domain/attendance/attendance.service';
+import type { DeliveryService } from '../domain/delivery/delivery.service';
+import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 
 /** The domain services the tab's API calls: the bot's own, built once in the composition root. */
 export interface TabServices {

@@ -3,11 +3,11 @@
 import { digestCard } from '../cards/digest.card';
 import { nextMeetingCard } from '../cards/next-meeting.card';
 import type { AdaptiveCard } from '../cards/render';
-import { attendanceOpen } from '../domain/attendance-rules';
-import type { MyAttendance } from '../domain/attendance.service';
-import { isDeadlinePassed, submissionDeadline } from '../domain/meeting-rules';
-import type { NextMeeting } from '../domain/meeting.service';
-import type { Committee, Meeting } from '../domain/types';
+import { attendanceOpen } from '../domain/attendance/attendance-rules';
+import type { MyAttendance } from '../domain/attendance/attendance.service';
+import { isDeadlinePassed, submissionDeadline } from '../domain/meetings/meeting-rules';
+import type { NextMeeting } from '../domain/meetings/meeting.service';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { messages } from '../i18n/messages';
 import type { HandlerContext } from './handler';
 import { staleNotice } from './stale-notice';

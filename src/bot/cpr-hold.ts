@@ -3,7 +3,7 @@
 // (the domain lets it through only while the texts are unchanged).
 import { cprWarningCard, type CprSubject } from '../cards/cpr-warning.card';
 import type { AdaptiveCard } from '../cards/render';
-import { isCprHeld, type CprHeld } from '../domain/cpr-check';
+import { isCprHeld, type CprHeld } from '../domain/shared/cpr-check';
 import { messages } from '../i18n/messages';
 import type { HandlerContext } from './handler';
 

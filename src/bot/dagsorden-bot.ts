@@ -2,7 +2,7 @@
 // knows how Teams delivers them, and everything called from here is plain domain code.
 import { z } from 'zod';
 import { welcomeCard } from '../cards/welcome.card';
-import { isDomainError } from '../domain/errors';
+import { isDomainError } from '../domain/shared/errors';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { findAction } from './actions';

@@ -3,12 +3,12 @@
 import { candidateIds, type DatePollFormInput } from '../cards/date-poll-form.card';
 import { datePollCard } from '../cards/date-poll.card';
 import type { AdaptiveCard } from '../cards/render';
-import { POLL_LIMITS, type PollProblem } from '../domain/date-poll-rules';
-import type { DatePollView } from '../domain/date-poll.service';
-import type { DatePollDraft } from '../domain/ports';
-import { fromLocal } from '../domain/zoned-time';
+import { POLL_LIMITS, type PollProblem } from '../domain/date-polls/date-poll-rules';
+import type { DatePollView } from '../domain/date-polls/date-poll.service';
+import { fromLocal } from '../domain/shared/zoned-time';
 import { langOf } from '../i18n/locale';
 import type { HandlerContext } from './handler';
+import type { DatePollDraft } from '../domain/date-polls/types';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::\d{2})?$/;

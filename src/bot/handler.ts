@@ -1,8 +1,8 @@
 // The shapes of text commands and card actions, and what they share.
 import type { AdaptiveCard } from '../cards/render';
 import { chooseCommitteeCard } from '../cards/choose-committee.card';
-import type { NextMeeting } from '../domain/meeting.service';
-import type { Committee } from '../domain/types';
+import type { NextMeeting } from '../domain/meetings/meeting.service';
+import type { Committee } from '../domain/shared/types';
 import { messages } from '../i18n/messages';
 import type { BotServices } from './services';
 import type { TurnInfo, TurnIO } from './turn';

@@ -3,9 +3,10 @@
 import { agendaItemCard } from '../cards/agenda.card';
 import type { AdaptiveCard } from '../cards/render';
 import { tabItemLink } from '../cards/tab-link';
-import type { AgendaItem, Committee, PositionKind } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import { langOf, type Lang } from '../i18n/locale';
 import type { HandlerContext } from './handler';
+import type { AgendaItem, PositionKind } from '../domain/agenda/types';
 
 /** The card everyone in the channel sees: the committee's language, counts, no one's own answer. */
 export function sharedItemCard(committee: Committee, item: AgendaItem, viewers: string[], teamsAppId?: string | null): AdaptiveCard {

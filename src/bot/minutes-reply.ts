@@ -2,13 +2,13 @@
 // minutes answer; and the committee's channel address kept before anything is posted there.
 import { minutesDraftCard } from '../cards/minutes.card';
 import type { AdaptiveCard } from '../cards/render';
-import type { MinutesView, PublishOutcome } from '../domain/minutes.service';
+import type { MinutesView, PublishOutcome } from '../domain/minutes/minutes.service';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { cprHeldCard } from './cpr-hold';
 import { messages } from '../i18n/messages';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import type { HandlerContext } from './handler';
-import { minutesUrl } from './minutes-letters';
+import { minutesUrl } from './letters/minutes-letters';
 import { serviceUrlFor } from './publish-flow';
 
 export function minutesCard(h: HandlerContext, view: MinutesView, notice = ''): AdaptiveCard {

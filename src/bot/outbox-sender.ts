@@ -10,16 +10,17 @@
 // keeps failing, the message goes without it (its card has the download links).
 import { agendaOverviewCard } from '../cards/agenda.card';
 import { datePollCard } from '../cards/date-poll.card';
-import { channelIdOf, threadOf } from '../domain/conversation-ids';
-import { isDomainError } from '../domain/errors';
-import { ChannelFilesError, type ChannelFiles } from '../domain/channel-files';
-import type { ClaimedMessage, MessageContent, SentRecord } from '../domain/ports';
-import type { Committee } from '../domain/types';
+import { channelIdOf, threadOf } from '../domain/delivery/conversation-ids';
+import { isDomainError } from '../domain/shared/errors';
+import { ChannelFilesError, type ChannelFiles } from '../domain/delivery/channel-files';
+import type { Committee } from '../domain/shared/types';
 import { langOf } from '../i18n/locale';
 import { SendError, type OutboundSender, type SendResult } from '../jobs/outbox-worker';
 import type { ChannelMessenger, ChannelTarget } from './transport/channel-messenger';
 import { sharedItemCard } from './item-cards';
 import type { BotServices } from './services';
+import type { MessageContent } from '../domain/delivery/types';
+import type { ClaimedMessage, SentRecord } from '../domain/delivery/ports';
 
 /** Teams' answer when what a card belongs to is gone or not in the channel: not tried again. */
 const GONE = 404;

@@ -8,16 +8,16 @@
 // limits (60 in 30 seconds per conversation: longer than Teams waits for a turn), across
 // restarts and instances. Publishing again updates the cards in place and adds only
 // what is new.
-import { publishCards, type PublishPlan } from '../domain/agenda.service';
-import { cardKey } from '../domain/delivery.service';
-import type { OutboundMessage } from '../domain/ports';
-import type { Committee } from '../domain/types';
+import { publishCards, type PublishPlan } from '../domain/agenda/agenda.service';
+import { cardKey } from '../domain/delivery/delivery.service';
+import type { Committee } from '../domain/shared/types';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { standInPublishLetters } from './attendance-letters';
-import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
-import { closedItemLetters } from './closed-item-letters';
+import { standInPublishLetters } from './letters/attendance-letters';
+import { closedAttachmentsLetter, closedAttachmentsSent } from './letters/closed-attachment-letters';
+import { closedItemLetters } from './letters/closed-item-letters';
 import type { HandlerContext } from './handler';
+import type { OutboundMessage } from '../domain/delivery/types';
 
 type TurnAddress = { tenantId: string | null; serviceUrl: string };
 

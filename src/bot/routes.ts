@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Committee, Member } from '../domain/types';
+import type { Committee, Member } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import type { ActionResult, CommandArgs, HandlerContext } from './handler';
 

@@ -1,4 +1,4 @@
-import type { CalendarStatus } from '../domain/calendar.service';
+import type { CalendarStatus } from '../domain/calendar/calendar.service';
 import { formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

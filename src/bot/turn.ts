@@ -3,12 +3,12 @@
 // that moving off the Bot Framework SDK touches that folder and not the handlers.
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/render';
-import type { ConversationScope } from '../domain/committee.service';
-import type { ConversationRef, RosterEntry } from '../domain/ports';
-import type { Actor } from '../domain/types';
+import type { ConversationScope } from '../domain/committees/committee.service';
+import type { Actor } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import type { UploadedFile } from './document-upload';
 import type { ActionResult } from './handler';
+import type { ConversationRef, RosterEntry } from '../domain/committees/ports';
 
 /** Who (from the activity, never from card data), where, in which language, and the turn's log with its correlation id. */
 export interface TurnInfo {

@@ -2,7 +2,7 @@
 // sure → the command runs (risky ones ask first, naming the meeting); unsure → "Mente du"
 // with the likeliest actions as buttons; lost → the most useful buttons for this person now.
 import { confirmCommandCard, didYouMeanCard, type CommandChoice } from '../cards/words.card';
-import type { Committee, Role } from '../domain/types';
+import type { Committee, Role } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import { messages } from '../i18n/messages';
 import type { Understanding } from '../language/intent-model';

@@ -15,7 +15,7 @@ import {
   type CalendarRound,
   type CalendarSource,
   type CalendarWindow,
-} from '../domain/calendar-ports';
+} from '../domain/calendar/ports';
 import { deltaPageSchema, graphEventSchema, isComplete, removedSchema, toCalendarEvent, type GraphEvent } from './graph-event';
 import { RequestCount } from './graph-transport';
 

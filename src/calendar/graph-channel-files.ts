@@ -11,7 +11,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { ChannelFilesError, type ChannelFiles, type ChannelFolder, type SharedFile } from '../domain/channel-files';
+import { ChannelFilesError, type ChannelFiles, type ChannelFolder, type SharedFile } from '../domain/delivery/channel-files';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

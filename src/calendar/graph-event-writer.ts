@@ -4,16 +4,16 @@
 // calendar sync recognises it, and the meeting's id as transactionId, so a retried POST
 // never makes a second event.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { CalendarRepository } from '../domain/calendar-ports';
-import type { CreatedEvent, OutlookEventWriter } from '../domain/outlook-events';
-import type { Committee, Meeting } from '../domain/types';
-import { toLocal } from '../domain/zoned-time';
+import type { CalendarRepository } from '../domain/calendar/ports';
+import type { CreatedEvent, OutlookEventWriter } from '../domain/calendar/outlook-events';
+import type { Committee, Meeting } from '../domain/shared/types';
+import { toLocal } from '../domain/shared/zoned-time';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { sourceError } from './graph-calendar-source';
 import { createdEventSchema } from './graph-event';
 import { RequestCount } from './graph-transport';
-import { CalendarSourceError } from '../domain/calendar-ports';
+import { CalendarSourceError } from '../domain/calendar/ports';
 
 /** Graph's local date-time: "2027-01-14T13:00:00" in the zone named beside it. */
 function localDateTime(instant: Date, timeZone: string): string {

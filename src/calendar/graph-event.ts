@@ -4,8 +4,8 @@
 // becomes the place (a room split off only where it says "…, Lokale X"), the Teams link
 // the online link.
 import { z } from 'zod';
-import type { CalendarEvent } from '../domain/calendar-ports';
-import { fromLocal } from '../domain/zoned-time';
+import type { CalendarEvent } from '../domain/calendar/ports';
+import { fromLocal } from '../domain/shared/zoned-time';
 
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().nullish() });
 

@@ -4,9 +4,9 @@
 // embedded default, a demo) never loads.
 import type { Logger } from 'pino';
 import type { GraphSettings } from '../config';
-import type { CalendarRepository, CalendarSource } from '../domain/calendar-ports';
-import type { ChannelFiles } from '../domain/channel-files';
-import type { OutlookEventWriter } from '../domain/outlook-events';
+import type { CalendarRepository, CalendarSource } from '../domain/calendar/ports';
+import type { ChannelFiles } from '../domain/delivery/channel-files';
+import type { OutlookEventWriter } from '../domain/calendar/outlook-events';
 import type { GraphClientOptions } from './graph-client';
 
 export interface OpenGraph {

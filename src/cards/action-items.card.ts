@@ -1,6 +1,6 @@
 import template from '../../cards/action-items.json';
-import { isOverdue, mayMarkDone, type ActionList } from '../domain/action-item.service';
-import { ownerLabel } from '../domain/minutes.service';
+import { isOverdue, mayMarkDone, type ActionList } from '../domain/minutes/action-item.service';
+import { ownerLabel } from '../domain/minutes/minutes.service';
 import { formatDay, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

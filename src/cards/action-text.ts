@@ -1,7 +1,7 @@
-import type { ActionOwner } from '../domain/types';
 import { formatDay } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
+import type { ActionOwner } from '../domain/minutes/types';
 
 /** Who an action is for, in the reader's language. */
 export function ownerText(owner: ActionOwner, lang: Lang): string {

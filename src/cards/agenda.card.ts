@@ -1,8 +1,8 @@
 import overviewTemplate from '../../cards/agenda-overview.json';
 import itemTemplate from '../../cards/agenda-item.json';
-import { answersFor, MAX_VIEWERS } from '../domain/agenda.service';
-import { plainAttachmentTitle } from '../domain/attachment-title';
-import type { ActionItem, Agenda, AgendaItem, Committee, PositionKind } from '../domain/types';
+import { answersFor, MAX_VIEWERS } from '../domain/agenda/agenda.service';
+import { plainAttachmentTitle } from '../domain/agenda/attachment-title';
+import type { Committee } from '../domain/shared/types';
 import { formatDate, formatShortDate, formatTimeSpan } from '../i18n/format';
 import { actionText } from './action-text';
 import type { Lang } from '../i18n/locale';
@@ -10,6 +10,8 @@ import { messages } from '../i18n/messages';
 import { meetingFacts } from './next-meeting.card';
 import { renderCard } from './render';
 import { capitalise } from './welcome.card';
+import type { Agenda, AgendaItem, PositionKind } from '../domain/agenda/types';
+import type { ActionItem } from '../domain/minutes/types';
 
 /** Case text shown before "Vis hele sagsfremstillingen"; the rest is one click away. */
 const CASE_VISIBLE_CHARS = 700;

@@ -1,12 +1,12 @@
 import template from '../../cards/attendance-overview.json';
-import type { AttendanceOverview, OverviewPerson } from '../domain/attendance.service';
-import { inert } from '../domain/inert-text';
-import type { QuorumRule } from '../domain/types';
+import type { AttendanceOverview, OverviewPerson } from '../domain/attendance/attendance.service';
+import { inert } from '../domain/shared/inert-text';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { NO_STAND_IN } from './attendance-prompt.card';
 import { renderCard } from './render';
+import type { QuorumRule } from '../domain/attendance/types';
 
 const RULES: readonly QuorumRule[] = ['more_than_half', 'at_least_half', 'none'];
 

@@ -1,7 +1,7 @@
 import template from '../../cards/attendance-prompt.json';
-import type { MyAttendance } from '../domain/attendance.service';
-import { inert } from '../domain/inert-text';
-import type { Meeting } from '../domain/types';
+import type { MyAttendance } from '../domain/attendance/attendance.service';
+import { inert } from '../domain/shared/inert-text';
+import type { Meeting } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

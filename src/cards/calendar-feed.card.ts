@@ -1,6 +1,6 @@
 import template from '../../cards/calendar-feed.json';
-import type { CalendarStatus } from '../domain/calendar.service';
-import type { Committee } from '../domain/types';
+import type { CalendarStatus } from '../domain/calendar/calendar.service';
+import type { Committee } from '../domain/shared/types';
 import { formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -1,5 +1,5 @@
 import template from '../../cards/choose-committee.json';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';

@@ -1,5 +1,5 @@
 import template from '../../cards/cpr-warning.json';
-import type { CprFinding } from '../domain/cpr-check';
+import type { CprFinding } from '../domain/shared/cpr-check';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';

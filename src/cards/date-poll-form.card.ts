@@ -1,6 +1,6 @@
 import template from '../../cards/date-poll-form.json';
-import { POLL_LIMITS, type PollProblem } from '../domain/date-poll-rules';
-import type { Committee } from '../domain/types';
+import { POLL_LIMITS, type PollProblem } from '../domain/date-polls/date-poll-rules';
+import type { Committee } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { problemText } from './problem-text';

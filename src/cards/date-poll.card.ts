@@ -1,12 +1,12 @@
 import template from '../../cards/date-poll.json';
-import type { DatePollView } from '../domain/date-poll.service';
-import { inert } from '../domain/inert-text';
-import type { DateAnswer } from '../domain/types';
+import type { DatePollView } from '../domain/date-polls/date-poll.service';
+import { inert } from '../domain/shared/inert-text';
 import { formatDateTime, formatMeetingWhen, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
 import { capitalise } from './welcome.card';
+import type { DateAnswer } from '../domain/date-polls/types';
 
 const ANSWERS: readonly DateAnswer[] = ['yes', 'preferred', 'no'];
 

@@ -1,11 +1,11 @@
 import template from '../../cards/decision-form.json';
-import { OUTCOMES, suggestedOutcome, type DecisionForm, type DecisionFormView, type DecisionProblem } from '../domain/decision.service';
-import type { ActionOwnerRef } from '../domain/ports';
+import { OUTCOMES, suggestedOutcome, type DecisionForm, type DecisionFormView, type DecisionProblem } from '../domain/minutes/decision.service';
 import { formatDate, formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { problemText } from './problem-text';
 import { renderCard } from './render';
+import type { ActionOwnerRef } from '../domain/minutes/types';
 
 /** Empty action rows the form offers below the recorded ones. */
 const BLANK_ROWS = 2;

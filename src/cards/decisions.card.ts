@@ -1,10 +1,10 @@
 import template from '../../cards/decisions.json';
-import type { DecisionHit } from '../domain/ports';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import { formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
+import type { DecisionHit } from '../domain/minutes/types';
 
 /** How much of a Referat a hit shows: its first lines. */
 const EXCERPT_CHARS = 320;

@@ -1,14 +1,14 @@
 import template from '../../cards/digest.json';
-import type { MeetingDigests, PersonalDigest } from '../domain/digest.service';
-import type { AgendaItem } from '../domain/types';
+import type { MeetingDigests, PersonalDigest } from '../domain/digests/digest.service';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { meetingFacts } from './next-meeting.card';
 import { renderCard, type AdaptiveCard } from './render';
 import { capitalise } from './welcome.card';
-import { inert } from '../domain/inert-text';
+import { inert } from '../domain/shared/inert-text';
 import { attendancePrompt } from './attendance-prompt.card';
+import type { AgendaItem } from '../domain/agenda/types';
 
 /** Items listed on a digest; the rest are counted ("… og 12 punkter mere"), to keep the card short. */
 const MAX_ITEMS = 25;

@@ -1,12 +1,12 @@
 import template from '../../cards/import-preview.json';
-import type { ImportPreview } from '../domain/document-import.service';
-import type { SavedImport } from '../domain/ports';
+import type { ImportPreview } from '../domain/import/document-import.service';
 import { itemConfidence, LOW_CONFIDENCE } from '../documents/import-confidence';
-import type { SectionKind } from '../documents/parsed-document';
+import type { SectionKind } from '../domain/import/parsed-document';
 import { formatDate, formatMeetingWhen, formatShortDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
+import type { SavedImport } from '../domain/import/types';
 
 /** Items listed on the card; a longer agenda is summed up below them (100 KB limit). */
 const MAX_ITEMS = 40;

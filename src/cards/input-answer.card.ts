@@ -1,6 +1,6 @@
 import template from '../../cards/input-answer.json';
-import { inert } from '../domain/inert-text';
-import type { AnswerView } from '../domain/input.service';
+import { inert } from '../domain/shared/inert-text';
+import type { AnswerView } from '../domain/input/input.service';
 import { formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

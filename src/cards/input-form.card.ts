@@ -1,14 +1,14 @@
 import template from '../../cards/input-form.json';
-import type { RequestProblem } from '../domain/input.service';
-import { INPUT_LIMITS } from '../domain/input.service';
-import type { InputRequestDraft } from '../domain/ports';
-import type { Committee, InputAudience, Meeting } from '../domain/types';
-import { toLocal } from '../domain/zoned-time';
+import type { RequestProblem } from '../domain/input/input.service';
+import { INPUT_LIMITS } from '../domain/input/input.service';
+import type { Committee, Meeting } from '../domain/shared/types';
+import { toLocal } from '../domain/shared/zoned-time';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { problemText } from './problem-text';
 import { renderCard } from './render';
+import type { InputAudience, InputRequestDraft } from '../domain/input/types';
 
 const AUDIENCES: readonly InputAudience[] = ['one_per_organisation', 'every_member'];
 

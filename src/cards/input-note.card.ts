@@ -1,9 +1,11 @@
 import template from '../../cards/input-note.json';
-import { inert } from '../domain/inert-text';
-import type { AgendaItem, Committee, InputRequest } from '../domain/types';
+import { inert } from '../domain/shared/inert-text';
+import type { Committee } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
+import type { InputRequest } from '../domain/input/types';
+import type { AgendaItem } from '../domain/agenda/types';
 
 /** The compiled note, for the secretariat: download as Word or Markdown, and put it on an item of the meeting. */
 export function inputNoteCard(

@@ -1,6 +1,6 @@
 import template from '../../cards/input-status.json';
-import type { ResponseMatrix } from '../domain/input.service';
-import { inert } from '../domain/inert-text';
+import type { ResponseMatrix } from '../domain/input/input.service';
+import { inert } from '../domain/shared/inert-text';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

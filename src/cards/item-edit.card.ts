@@ -1,6 +1,6 @@
 import template from '../../cards/item-edit.json';
-import type { ItemEditView } from '../domain/agenda.service';
-import type { SectionKind } from '../domain/types';
+import type { ItemEditView } from '../domain/agenda/agenda.service';
+import type { SectionKind } from '../domain/shared/types';
 import { formatMeetingWhen } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

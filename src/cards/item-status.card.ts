@@ -1,7 +1,7 @@
 import template from '../../cards/item-status.json';
-import type { ItemStatusReport } from '../domain/agenda.service';
+import type { ItemStatusReport } from '../domain/agenda/agenda.service';
 import type { Lang } from '../i18n/locale';
-import { inert } from '../domain/inert-text';
+import { inert } from '../domain/shared/inert-text';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
 

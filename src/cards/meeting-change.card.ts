@@ -1,6 +1,6 @@
 import template from '../../cards/meeting-change.json';
-import type { MeetingChange } from '../domain/calendar-sync-plan';
-import type { Committee, Meeting } from '../domain/types';
+import type { MeetingChange } from '../domain/calendar/calendar-sync-plan';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { formatDate, formatMeetingWhen, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -1,7 +1,7 @@
 import template from '../../cards/meeting-form.json';
-import type { CalendarStatus, MeetingDraft, MeetingProblem } from '../domain/calendar.service';
-import type { Committee } from '../domain/types';
-import { toLocal } from '../domain/zoned-time';
+import type { CalendarStatus, MeetingDraft, MeetingProblem } from '../domain/calendar/calendar.service';
+import type { Committee } from '../domain/shared/types';
+import { toLocal } from '../domain/shared/zoned-time';
 import { formatMeetingWhen } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

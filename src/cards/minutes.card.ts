@@ -1,7 +1,7 @@
 import draftTemplate from '../../cards/minutes-draft.json';
 import channelTemplate from '../../cards/minutes.json';
-import type { MinutesSummary, MinutesView } from '../domain/minutes.service';
-import type { Committee, Meeting } from '../domain/types';
+import type { MinutesSummary, MinutesView } from '../domain/minutes/minutes.service';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { formatDate, formatDateTime, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -1,6 +1,6 @@
 import template from '../../cards/next-meeting.json';
-import type { NextMeeting } from '../domain/meeting.service';
-import type { Committee, Meeting } from '../domain/types';
+import type { NextMeeting } from '../domain/meetings/meeting.service';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { formatDate, formatMeetingWhen, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -1,6 +1,6 @@
 import setupTemplate from '../../cards/setup.json';
 import doneTemplate from '../../cards/setup-done.json';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { capitalise } from './welcome.card';

@@ -1,6 +1,6 @@
 import template from '../../cards/stand-in-agenda.json';
-import { plainAttachmentTitle } from '../domain/attachment-title';
-import type { Agenda, AgendaItem, Committee } from '../domain/types';
+import { plainAttachmentTitle } from '../domain/agenda/attachment-title';
+import type { Committee } from '../domain/shared/types';
 import { formatDate, formatTimeSpan } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
@@ -8,6 +8,7 @@ import { splitCaseText } from './agenda.card';
 import { meetingFacts } from './next-meeting.card';
 import { cardSizeBytes, renderCard, type AdaptiveCard } from './render';
 import { capitalise } from './welcome.card';
+import type { Agenda, AgendaItem } from '../domain/agenda/types';
 
 /** A page is filled with items up to this size; one long item may make its page larger (Teams allows 100 KB). */
 const PAGE_BYTES = 28 * 1024;

@@ -1,12 +1,11 @@
 import template from '../../cards/submission-form.json';
-import type { DraftProblem, SubmissionFormView } from '../domain/submission.service';
-import type { SubmissionDraft } from '../domain/ports';
-import type { SubmissionPurpose } from '../domain/types';
+import type { DraftProblem, SubmissionFormView } from '../domain/submissions/submission.service';
 import { formatDate, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { problemText } from './problem-text';
 import { renderCard } from './render';
+import type { SubmissionDraft, SubmissionPurpose } from '../domain/submissions/types';
 
 const PURPOSES: readonly SubmissionPurpose[] = ['decision', 'discussion', 'information'];
 

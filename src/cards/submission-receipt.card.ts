@@ -1,11 +1,12 @@
 import template from '../../cards/submission-receipt.json';
-import type { SubmitOutcome } from '../domain/submission.service';
-import type { Meeting, TopicSubmission } from '../domain/types';
+import type { SubmitOutcome } from '../domain/submissions/submission.service';
+import type { Meeting } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from '../domain/inert-text';
+import { inert } from '../domain/shared/inert-text';
 import { renderCard } from './render';
+import type { TopicSubmission } from '../domain/submissions/types';
 
 /** The submitter's receipt: where the topic goes, by when, and (while it waits) change or withdraw. */
 export function submissionReceiptCard(outcome: SubmitOutcome, lang: Lang, edited = false) {

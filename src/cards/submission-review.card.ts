@@ -1,10 +1,11 @@
 import template from '../../cards/submission-review.json';
-import type { Committee, Meeting, TopicSubmission } from '../domain/types';
+import type { Committee, Meeting } from '../domain/shared/types';
 import { formatDate, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from '../domain/inert-text';
+import { inert } from '../domain/shared/inert-text';
 import { renderCard } from './render';
+import type { TopicSubmission } from '../domain/submissions/types';
 
 /**
  * The secretariat's card for a submission: what it is and who sent it; while it waits,

@@ -1,11 +1,12 @@
 import template from '../../cards/submissions.json';
-import type { MeetingChoice } from '../domain/submission.service';
-import type { Committee, SubmissionStatus, TopicSubmission } from '../domain/types';
+import type { MeetingChoice } from '../domain/submissions/submission.service';
+import type { Committee } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { inert } from '../domain/inert-text';
+import { inert } from '../domain/shared/inert-text';
 import { renderCard } from './render';
+import type { SubmissionStatus, TopicSubmission } from '../domain/submissions/types';
 
 const COLOR: Record<SubmissionStatus, string> = { submitted: 'Default', accepted: 'Good', moved: 'Accent', declined: 'Attention', withdrawn: 'Default' };
 

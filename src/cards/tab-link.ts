@@ -2,7 +2,8 @@
 // channel tab. The tab's entity id is the committee's (the configuration page sets it so:
 // tab/src/tab-config.ts), and the sub-entity names the meeting and the item, which the tab
 // reads from its context (page.subPageId) to open and focus the item.
-import type { AgendaItem, Committee } from '../domain/types';
+import type { AgendaItem } from '../domain/agenda/types';
+import type { Committee } from '../domain/shared/types';
 
 /** The channel tab's entity id for a committee; tab/src/tab-config.ts makes the same. */
 export function tabEntityId(committeeId: string): string {

@@ -3,11 +3,12 @@
 import didYouMeanTemplate from '../../cards/did-you-mean.json';
 import confirmTemplate from '../../cards/confirm-command.json';
 import myAgendaTemplate from '../../cards/my-agenda.json';
-import type { Agenda, Committee, PositionKind } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
+import type { Agenda, PositionKind } from '../domain/agenda/types';
 
 /** What a button runs: a command by id, with what the question named. */
 export interface CommandChoice {

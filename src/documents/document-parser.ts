@@ -16,7 +16,7 @@ import {
 } from './nordjylland-layout';
 import { NOT_RECOGNISED_WARNING } from './import-refusal';
 import { findPageFurniture } from './page-furniture';
-import type { ParsedDocument, ParsedItem } from './parsed-document';
+import type { ParsedDocument, ParsedItem } from '../domain/import/parsed-document';
 import { findTableOfContents, type TableOfContents } from './toc-parser';
 
 type Layout = 'midtjylland' | 'nordjylland' | 'unknown';

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { RefusalData } from './document-refusal';
 import type { ImportRefusal } from './import-refusal';
-import type { ParsedDocument } from './parsed-document';
+import type { ParsedDocument } from '../domain/import/parsed-document';
 import type { DocumentFile } from './read-document';
 
 /** The extensions the bot offers to read, checked before a file is fetched. */

@@ -2,7 +2,7 @@
 // Every line here ends up in a field or in a warning.
 import { findDate, findTimes, findYear, isoDateOf, containsDate } from './danish-dates';
 import { quote, type DocLine } from './document-lines';
-import type { ParsedDocument } from './parsed-document';
+import type { ParsedDocument } from '../domain/import/parsed-document';
 import { parseParticipants } from './participants-parser';
 
 type ParsedMeeting = ParsedDocument['meeting'];

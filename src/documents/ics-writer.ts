@@ -4,8 +4,8 @@
 // stable UID (Outlook's iCalUId where the meeting came from there), a SEQUENCE that rises
 // with each change and STATUS:CANCELLED for a cancelled one, so subscribers see it
 // cancelled instead of silently gone.
-import type { CalendarFeed, FeedEvent } from '../domain/calendar.service';
-import { toLocal } from '../domain/zoned-time';
+import type { CalendarFeed, FeedEvent } from '../domain/calendar/calendar.service';
+import { toLocal } from '../domain/shared/zoned-time';
 import { formatDate } from '../i18n/format';
 import { langOf } from '../i18n/locale';
 import { messages } from '../i18n/messages';

@@ -1,7 +1,7 @@
 // How sure the import is of each item, so the preview can point the secretariat to the few
 // items worth a look instead of asking them to check everything. Judged from the item
 // against the rest of its document: what most items have and this one lacks.
-import type { ParsedDocument, ParsedItem } from './parsed-document';
+import type { ParsedDocument, ParsedItem } from '../domain/import/parsed-document';
 
 export type DoubtReason = 'title' | 'presenter' | 'blocks' | 'minutes' | 'warning';
 

@@ -1,7 +1,7 @@
 // Documents the importer refuses rather than guesses at: nothing in them is saved, and the
 // secretariat is told why. A document in another language, or one without a single
 // numbered item, would otherwise become one item holding the whole text.
-import type { ParsedDocument } from './parsed-document';
+import type { ParsedDocument } from '../domain/import/parsed-document';
 
 export type ImportRefusal = 'empty' | 'language' | 'no_items';
 

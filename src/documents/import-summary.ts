@@ -1,6 +1,6 @@
 // The short Danish account of an import that the command line prints (and a chat reply
 // could reuse): what was found, per section, and what was not understood.
-import type { ParsedDocument, ParsedItem, SectionKind } from './parsed-document';
+import type { ParsedDocument, ParsedItem, SectionKind } from '../domain/import/parsed-document';
 import { DANISH_MONTHS as MONTHS } from './danish-dates';
 
 const KIND_WORDS: readonly [SectionKind | null, string, string][] = [

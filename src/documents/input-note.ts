@@ -5,8 +5,8 @@
 // headings, so it opens in Word with a navigation pane and can go on an agenda item.
 // (The Word writer is loaded only when a note is written.)
 import type { Paragraph as DocxParagraph } from 'docx';
-import type { InputNote, NoteWriter } from '../domain/input.service';
-import { markdownText } from '../domain/inert-text';
+import type { InputNote, NoteWriter } from '../domain/input/input.service';
+import { markdownText } from '../domain/shared/inert-text';
 import { formatDate } from '../i18n/format';
 
 const CLOSED = 'Lukket bilag';

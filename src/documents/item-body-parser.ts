@@ -11,7 +11,7 @@ import {
   type DocLine,
 } from './document-lines';
 import { formatMarkdown } from './markdown-text';
-import type { ParsedAttachment, ParsedItem } from './parsed-document';
+import type { ParsedAttachment, ParsedItem } from '../domain/import/parsed-document';
 
 export type BlockKind = 'case' | 'part' | 'resume' | 'minutes' | 'recommendation' | 'attachments';
 

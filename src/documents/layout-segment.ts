@@ -2,7 +2,7 @@
 // lines of its body. Shared helpers for recognising where items start.
 import { bulletOf, isNumberedListLine, titleKey, type DocLine } from './document-lines';
 import { blockHeadingAt, isItemPreamble, presenterOf } from './item-body-parser';
-import type { SectionKind } from './parsed-document';
+import type { SectionKind } from '../domain/import/parsed-document';
 
 export interface Segment {
   number: string;

@@ -9,7 +9,7 @@ import {
   type Segment,
   type SegmentResult,
 } from './layout-segment';
-import type { SectionKind } from './parsed-document';
+import type { SectionKind } from '../domain/import/parsed-document';
 import type { TableOfContents } from './toc-parser';
 
 

@@ -5,7 +5,7 @@
 // with a navigation pane and reads back with the same structure as the Markdown.
 // (The Word writer is loaded only when minutes are written.)
 import type * as Docx from 'docx';
-import { minutesSections, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes';
+import { minutesSections, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes/minutes-document';
 import { formatShortDate } from '../i18n/format';
 import { inlineRuns, markdownBlocks, type Block } from './markdown-docx';
 import { actionLine, attachmentLine, MINUTES_WORDS as W, minutesTime, minutesTitle, personLabel, sectionHeading } from './minutes-markdown';

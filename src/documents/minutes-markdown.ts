@@ -3,9 +3,9 @@
 //   with organisations · # Dagsorden til møde i DASSOS (the contents) · # 1. Beslutningspunkter
 //   · ## 1.1 <title> · Ved … · ### Referat · ### Indstilling · ### Sagsfremstilling · ### Bilag
 // It is what the bot's own import reads, so minutes written here can be read back.
-import { minutesSections, type MinutesAction, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes';
-import { plainAttachmentTitle } from '../domain/attachment-title';
-import { markdownText } from '../domain/inert-text';
+import { minutesSections, type MinutesAction, type MinutesDocument, type MinutesItem, type MinutesPerson } from '../domain/minutes/minutes-document';
+import { plainAttachmentTitle } from '../domain/agenda/attachment-title';
+import { markdownText } from '../domain/shared/inert-text';
 import { formatDate, formatDay, formatShortDate, formatTimeSpan } from '../i18n/format';
 import { messages } from '../i18n/messages';
 

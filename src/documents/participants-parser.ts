@@ -2,7 +2,7 @@
 // Markdown tables, as all names followed by all organisations (a two-column table
 // flattened by extraction), or one person per line ("Name, Organisation", "Name (Org)").
 import type { DocLine } from './document-lines';
-import type { ParsedPerson } from './parsed-document';
+import type { ParsedPerson } from '../domain/import/parsed-document';
 
 const ORGANISATION =
   /kommun|region|sekretariat|styrelse|tilsyn|ministeri|forvaltning|center|centre|afdeling|selskab|forening|fonden|hospital|universitet|direktion|\b(?:KKR|KL|A\/S|ApS)\b/i;

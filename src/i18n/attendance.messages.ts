@@ -1,6 +1,7 @@
 // What the bot says about attendance, stand-ins, quorum and date polls, in Danish
 // (default) and English: messages(lang).att.attendance … and messages(lang).att.polls ….
-import type { DateAnswer, QuorumRule } from '../domain/types';
+import type { QuorumRule } from '../domain/attendance/types';
+import type { DateAnswer } from '../domain/date-polls/types';
 
 /** Danish genitive: "DASSOS' møde", "DAS Socials møde". */
 function genitive(name: string): string {

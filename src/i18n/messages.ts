@@ -2,8 +2,8 @@
 // strings or functions of plain data; cards receive them as template data.
 import type { DoubtReason } from '../documents/import-confidence';
 import type { ImportRefusal } from '../documents/import-refusal';
-import type { DomainErrorCode } from '../domain/errors';
-import type { Role } from '../domain/types';
+import type { DomainErrorCode } from '../domain/shared/errors';
+import type { Role } from '../domain/shared/types';
 import { attendanceDa, attendanceEn } from './attendance.messages';
 import type { Lang } from './locale';
 import { calendarDa, calendarEn } from './calendar.messages';

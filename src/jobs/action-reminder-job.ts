@@ -3,8 +3,8 @@
 // ActionItemService.remindOverdue). Decided from the database, so a restart neither loses
 // nor repeats a reminder.
 import type { Logger } from 'pino';
-import type { ActionItemService } from '../domain/action-item.service';
-import type { DeliveryService } from '../domain/delivery.service';
+import type { ActionItemService } from '../domain/minutes/action-item.service';
+import type { DeliveryService } from '../domain/delivery/delivery.service';
 
 export class ActionReminderJob {
   readonly name = 'overdue actions';

@@ -3,7 +3,7 @@
 // its committee's row, so several instances never sync one calendar at once and a
 // restart loses nothing (see CalendarSyncService).
 import type { Logger } from 'pino';
-import type { CalendarSyncService } from '../domain/calendar-sync.service';
+import type { CalendarSyncService } from '../domain/calendar/calendar-sync.service';
 
 export class CalendarSyncJob {
   readonly name = 'calendar sync';

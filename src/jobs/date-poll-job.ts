@@ -3,8 +3,8 @@
 // Outlook events of meetings that closed polls created (see DatePollService.tick).
 // Decided from the database, so a restart neither loses nor repeats anything.
 import type { Logger } from 'pino';
-import type { DatePollService } from '../domain/date-poll.service';
-import type { DeliveryService } from '../domain/delivery.service';
+import type { DatePollService } from '../domain/date-polls/date-poll.service';
+import type { DeliveryService } from '../domain/delivery/delivery.service';
 
 export class DatePollJob {
   readonly name = 'date polls';

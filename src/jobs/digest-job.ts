@@ -1,19 +1,11 @@
 // Queues the digests that are due: on every scheduler tick it asks the domain which
 // meetings' digests are due and who has not had theirs (from the outbox's keys, so a
-// restart or a second instance queues nothing twice), renders each member's card and
-// queues it; the outbox worker sends them.
+// restart or a second instance queues nothing twice), has the digest letters written
+// and queues them; the outbox worker sends them.
 import type { Logger } from 'pino';
-import { digestCard } from '../cards/digest.card';
-import { channelIdOf } from '../domain/conversation-ids';
-import { memberKey, type DeliveryService } from '../domain/delivery.service';
-import type { DigestService } from '../domain/digest.service';
-import type { OutboundMessage } from '../domain/ports';
-import { langOf, readerLang } from '../i18n/locale';
-
-const KIND = 'digest';
-const CHANNEL = 'channel';
-/** Cards rendered between turns of the event loop, so the bot keeps answering meanwhile. */
-const RENDER_CHUNK = 50;
+import { DIGEST_CHANNEL, DIGEST_KIND, digestLetters } from '../bot/letters/digest-letters';
+import type { DeliveryService } from '../domain/delivery/delivery.service';
+import type { DigestService } from '../domain/digests/digest.service';
 
 export class DigestJob {
   readonly name = 'digests';
@@ -28,36 +20,11 @@ export class DigestJob {
   async run(): Promise<number> {
     let queued = 0;
     for (const { committee, meeting } of await this.digests.dueMeetings()) {
-      const done = await this.deliveries.servedFor(KIND, meeting.id);
-      const channel = !done.has(CHANNEL) && committee.conversationId && committee.serviceUrl ? { conversationId: committee.conversationId, serviceUrl: committee.serviceUrl } : null;
+      const done = await this.deliveries.servedFor(DIGEST_KIND, meeting.id);
+      const channel = !done.has(DIGEST_CHANNEL) && committee.conversationId && committee.serviceUrl ? { conversationId: committee.conversationId, serviceUrl: committee.serviceUrl } : null;
       const plan = await this.digests.digestsFor(committee, meeting, done, channel !== null);
       if (!plan) continue;
-      const messages: OutboundMessage[] = [];
-      for (const [n, personal] of plan.personal.entries()) {
-        const { recipient, to } = personal;
-        const card = digestCard(plan, readerLang(recipient, committee), personal);
-        messages.push({
-          key: memberKey(KIND, meeting.id, recipient.personId),
-          kind: KIND,
-          committeeId: committee.id,
-          subjectId: meeting.id,
-          to,
-          content: { card, summary: String(card.speak ?? '') },
-        });
-        if (n % RENDER_CHUNK === RENDER_CHUNK - 1) await new Promise((r) => setImmediate(r));
-      }
-      if (channel) {
-        const card = digestCard(plan, langOf(committee.locale), null);
-        messages.push({
-          key: memberKey(KIND, meeting.id, CHANNEL),
-          kind: KIND,
-          committeeId: committee.id,
-          subjectId: meeting.id,
-          to: { conversationId: channelIdOf(channel.conversationId), serviceUrl: channel.serviceUrl, tenantId: committee.tenantId },
-          content: { card, summary: String(card.speak ?? '') },
-        });
-      }
-      const count = await this.deliveries.queue(messages);
+      const count = await this.deliveries.queue(await digestLetters.forMeeting(plan, channel));
       if (count) this.log.info({ meetingId: meeting.id, committee: committee.slug, queued: count }, 'digests queued');
       queued += count;
     }

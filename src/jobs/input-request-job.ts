@@ -3,8 +3,8 @@
 // compiled and sent to the secretariat (see InputService.tick). Decided from the
 // database, so a restart neither loses nor repeats anything (the outbox keys are once-only).
 import type { Logger } from 'pino';
-import type { DeliveryService } from '../domain/delivery.service';
-import type { InputService } from '../domain/input.service';
+import type { DeliveryService } from '../domain/delivery/delivery.service';
+import type { InputService } from '../domain/input/input.service';
 
 export class InputRequestJob {
   readonly name = 'input requests';

@@ -2,8 +2,8 @@
 // correction is written with the decision it changes and the minutes are rebuilt right
 // after; this catches the rare case of a process that stopped between the two.
 import type { Logger } from 'pino';
-import type { DeliveryService } from '../domain/delivery.service';
-import type { MinutesService } from '../domain/minutes.service';
+import type { DeliveryService } from '../domain/delivery/delivery.service';
+import type { MinutesService } from '../domain/minutes/minutes.service';
 
 export class MinutesReissueJob {
   readonly name = 'corrected minutes';

@@ -2,8 +2,8 @@
 // forgotten after OUTBOX_RETENTION_DAYS. Their keys kept them once-only while it
 // mattered; a digest's or reminder's meeting is long past by then.
 import type { Logger } from 'pino';
-import type { Clock } from '../domain/clock';
-import type { OutboxRepository } from '../domain/ports';
+import type { Clock } from '../domain/shared/clock';
+import type { OutboxRepository } from '../domain/delivery/ports';
 
 export class OutboxRetentionJob {
   readonly name = 'outbox retention';

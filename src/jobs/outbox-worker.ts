@@ -20,7 +20,8 @@
 // but before it was marked sent sends it again once. Teams offers no way to ask whether a
 // message arrived, so the outbox chooses a rare duplicate over a lost message.
 import type { Logger } from 'pino';
-import type { ClaimedMessage, OutboxRepository, PersonRepository, SentRecord } from '../domain/ports';
+import type { PersonRepository } from '../domain/committees/ports';
+import type { ClaimedMessage, OutboxRepository, SentRecord } from '../domain/delivery/ports';
 
 export interface SendResult {
   activityId: string | null;

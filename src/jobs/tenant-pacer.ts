@@ -2,8 +2,8 @@
 // waits here first: for the tenant's next send slot, reserved in the database so that
 // all instances together keep the rate, and, within this instance, for room in a
 // one-second window counted as the requests actually leave (see SlidingWindow).
-import type { OutboxRepository } from '../domain/ports';
 import { SlidingWindow } from './sliding-window';
+import type { OutboxRepository } from '../domain/delivery/ports';
 
 export type TenantPace = (tenantId: string | null) => Promise<void>;
 

@@ -1,10 +1,12 @@
-import type { ActionItemRepository, AuditEntry, OutboundMessage, Recipient } from '../domain/ports';
-import type { ActionItem, ActionOwner } from '../domain/types';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toRecipient } from './membership.repository';
 import { enqueueMessages, refreshCards } from './outbox.repository';
+import type { ActionItem, ActionOwner } from '../domain/minutes/types';
+import type { OutboundMessage, Recipient } from '../domain/delivery/types';
+import type { AuditEntry } from '../domain/shared/ports';
+import type { ActionItemRepository } from '../domain/minutes/ports';
 
 /** What an action is read with: its owner's name and where it was agreed. */
 export const actionInclude = {

@@ -1,19 +1,8 @@
-import type {
-  AgendaRepository,
-  AuditEntry,
-  CardRefresh,
-  ImportedDecision,
-  ItemDraft,
-  OutboundMessage,
-  PositionRecord,
-  SavedImport,
-} from '../domain/ports';
 import { z } from 'zod';
-import { attachmentKey } from '../domain/attachment-title';
-import { DomainError } from '../domain/errors';
-import type { PublishedItemContent } from '../domain/published-item';
-import type { Agenda, AgendaItem, PositionKind } from '../domain/types';
-import type { ParsedItem } from '../documents/parsed-document';
+import { attachmentKey } from '../domain/agenda/attachment-title';
+import { DomainError } from '../domain/shared/errors';
+import type { PublishedItemContent } from '../domain/agenda/published-item';
+import type { ParsedItem } from '../domain/import/parsed-document';
 import { isUuid } from './committee.repository';
 import type { Database, SqlExecutor } from './database';
 import { Prisma, type PrismaClient } from './generated/client';
@@ -22,6 +11,11 @@ import { isoDay, ownerOf } from './action-item.repository';
 import { GroupCommit } from './group-commit';
 import { enqueueMessages, refreshCards, REFRESH_COLUMNS, REFRESH_ON_CONFLICT } from './outbox.repository';
 import { ReadCache } from './read-cache';
+import type { Agenda, AgendaItem, ItemDraft, PositionKind, PositionRecord } from '../domain/agenda/types';
+import type { ImportedDecision, SavedImport } from '../domain/import/types';
+import type { CardRefresh, OutboundMessage } from '../domain/delivery/types';
+import type { AuditEntry } from '../domain/shared/ports';
+import type { AgendaRepository } from '../domain/agenda/ports';
 
 /** How long answers to one item are gathered into one update of its card in the channel (Teams allows about 7 sends a second per conversation). */
 const CARD_COALESCE_SECONDS = 1;

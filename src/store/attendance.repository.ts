@@ -1,9 +1,12 @@
-import type { AttendanceChange, AttendanceRepository, AuditEntry, KnownPerson, OutboundMessage, Recipient } from '../domain/ports';
-import type { AttendanceAnswer, AttendanceRecord, Organisation, QuorumSettings } from '../domain/types';
+import type { Organisation } from '../domain/shared/types';
 import { isUuid } from './committee.repository';
 import { toRecipient } from './membership.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
+import type { OutboundMessage, Recipient } from '../domain/delivery/types';
+import type { AttendanceAnswer, AttendanceRecord, KnownPerson, QuorumSettings } from '../domain/attendance/types';
+import type { AuditEntry } from '../domain/shared/ports';
+import type { AttendanceChange, AttendanceRepository } from '../domain/attendance/ports';
 
 const include = {
   standIn: { select: { id: true, displayName: true } },

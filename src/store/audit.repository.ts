@@ -1,5 +1,5 @@
-import type { AuditLog } from '../domain/ports';
 import type { Prisma, PrismaClient } from './generated/client';
+import type { AuditLog } from '../domain/shared/ports';
 
 export class PrismaAuditLog implements AuditLog {
   constructor(private readonly prisma: PrismaClient) {}

@@ -6,8 +6,8 @@ import type {
   NewMeeting,
   SyncedMeeting,
   SyncWrite,
-} from '../domain/calendar-ports';
-import type { Meeting } from '../domain/types';
+} from '../domain/calendar/ports';
+import type { Meeting } from '../domain/shared/types';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { enqueueMessages, refreshCards } from './outbox.repository';

@@ -1,8 +1,8 @@
-import type { CommitteeRepository, ConversationRef } from '../domain/ports';
-import type { Committee } from '../domain/types';
+import type { Committee } from '../domain/shared/types';
 import type { PrismaClient } from './generated/client';
 import { toCommittee } from './mappers';
 import { ReadCache } from './read-cache';
+import type { CommitteeRepository, ConversationRef } from '../domain/committees/ports';
 
 export class PrismaCommitteeRepository implements CommitteeRepository {
   constructor(

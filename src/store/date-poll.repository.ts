@@ -1,11 +1,14 @@
-import { DomainError } from '../domain/errors';
-import type { CreatedEvent } from '../domain/outlook-events';
-import type { AuditEntry, CardRefresh, DatePollDraft, DatePollRepository, OutboundMessage, PollSends } from '../domain/ports';
-import type { DateAnswer, DatePoll, Meeting } from '../domain/types';
+import { DomainError } from '../domain/shared/errors';
+import type { CreatedEvent } from '../domain/calendar/outlook-events';
+import type { Meeting } from '../domain/shared/types';
 import { isUuid } from './committee.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { enqueueMessages, refreshCards } from './outbox.repository';
+import type { DatePollRepository, PollSends } from '../domain/date-polls/ports';
+import type { DateAnswer, DatePoll, DatePollDraft } from '../domain/date-polls/types';
+import type { CardRefresh, OutboundMessage } from '../domain/delivery/types';
+import type { AuditEntry } from '../domain/shared/ports';
 
 const include = {
   closedBy: { select: { id: true, displayName: true } },

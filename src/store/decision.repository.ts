@@ -1,11 +1,12 @@
-import type { ActionDraft, DecisionHit, DecisionRecord, DecisionRepository, RecordedDecision } from '../domain/ports';
-import { DomainError } from '../domain/errors';
-import type { DecisionOutcome } from '../domain/types';
+import { DomainError } from '../domain/shared/errors';
+import type { DecisionOutcome } from '../domain/shared/types';
 import { actionInclude, auditRow, toActionItem } from './action-item.repository';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { refreshCards } from './outbox.repository';
+import type { DecisionRecord, DecisionRepository } from '../domain/minutes/ports';
+import type { ActionDraft, DecisionHit, RecordedDecision } from '../domain/minutes/types';
 
 /** Outcomes that approve the minutes an item is about ("Godkendelse af referat"). */
 const APPROVING: readonly DecisionOutcome[] = ['approved', 'approved_with_changes'];

@@ -4,16 +4,16 @@
 // Microsoft 365 Agents Playground's default team and users, so every feature can be
 // tried locally without a tenant.
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../domain/clock';
-import type { Role } from '../domain/types';
-import { addDays, fromLocal, toLocal } from '../domain/zoned-time';
+import type { Clock } from '../domain/shared/clock';
+import type { Role } from '../domain/shared/types';
+import { addDays, fromLocal, toLocal } from '../domain/shared/zoned-time';
 import type { MeetingStatus } from './generated/client';
 import type { Database } from './database';
 import { parseCommitteeDocument } from '../documents/document-parser';
 import { PrismaAgendaRepository } from './agenda.repository';
 import { DEMO_AGENDA } from './demo-agenda';
 import { DEMO_ACTIONS_MAY, DEMO_AGENDA_OCTOBER, DEMO_MINUTES_MAY } from './demo-minutes';
-import { outcomeFromMinutes } from '../domain/minutes-outcome';
+import { outcomeFromMinutes } from '../domain/minutes/minutes-outcome';
 import { PrismaDocumentImportRepository } from './document-import.repository';
 import { organisationKindOf } from './membership.repository';
 

@@ -1,7 +1,7 @@
-import type { DocumentImportRecord, DocumentImportRepository } from '../domain/ports';
-import { parsedDocumentSchema, type ParsedDocument } from '../documents/parsed-document';
+import { parsedDocumentSchema, type ParsedDocument } from '../domain/import/parsed-document';
 import { isUuid } from './committee.repository';
 import type { DocumentImport, Prisma, PrismaClient } from './generated/client';
+import type { DocumentImportRecord, DocumentImportRepository } from '../domain/import/ports';
 
 function toRecord(row: DocumentImport): DocumentImportRecord {
   return {

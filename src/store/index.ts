@@ -9,7 +9,6 @@ import { PrismaMembershipRepository } from './membership.repository';
 import { PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
-import type { SharedReads } from '../domain/ports';
 import { PrismaSubmissionRepository } from './submission.repository';
 import { PrismaInputRequestRepository } from './input-request.repository';
 import { PrismaActionItemRepository } from './action-item.repository';
@@ -18,6 +17,7 @@ import { PrismaMinutesRepository } from './minutes.repository';
 import { PrismaCalendarRepository } from './calendar.repository';
 import { PrismaAttendanceRepository } from './attendance.repository';
 import { PrismaDatePollRepository } from './date-poll.repository';
+import type { SharedReads } from '../domain/shared/ports';
 
 export interface Store {
   committees: PrismaCommitteeRepository;

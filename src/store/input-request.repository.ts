@@ -1,9 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { CompiledNote, InputRequestDraft, InputRequestRepository, OutboundMessage } from '../domain/ports';
-import type { InputRequest, InputResponse, Organisation } from '../domain/types';
+import type { Organisation } from '../domain/shared/types';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
+import type { OutboundMessage } from '../domain/delivery/types';
+import type { InputRequestRepository } from '../domain/input/ports';
+import type { CompiledNote, InputRequest, InputRequestDraft, InputResponse } from '../domain/input/types';
 
 type Row = Prisma.InputRequestGetPayload<object>;
 

@@ -1,5 +1,5 @@
 // Rows to the domain's plain types (the domain never sees Prisma's classes).
-import type { Committee, Meeting, Member } from '../domain/types';
+import type { Committee, Meeting, Member } from '../domain/shared/types';
 import type { Committee as CommitteeRow, Meeting as MeetingRow, Membership, Organisation, Person } from './generated/client';
 
 export function toCommittee(row: CommitteeRow): Committee {

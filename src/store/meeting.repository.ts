@@ -1,9 +1,9 @@
-import type { MeetingRepository } from '../domain/ports';
-import type { Meeting } from '../domain/types';
+import type { Meeting } from '../domain/shared/types';
 import type { PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { ReadCache } from './read-cache';
 import { isUuid } from './committee.repository';
+import type { MeetingRepository } from '../domain/meetings/ports';
 
 /** How many coming meetings are read and cached at once; more than any question needs. */
 const WINDOW = 20;

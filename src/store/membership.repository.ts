@@ -1,8 +1,9 @@
-import type { MembershipRepository, Recipient, RosterEntry } from '../domain/ports';
-import type { Member, OrganisationKind, Role } from '../domain/types';
+import type { Member, OrganisationKind, Role } from '../domain/shared/types';
 import type { Person, PrismaClient } from './generated/client';
 import { toMember } from './mappers';
 import { ReadCache } from './read-cache';
+import type { Recipient } from '../domain/delivery/types';
+import type { MembershipRepository, RosterEntry } from '../domain/committees/ports';
 
 const withPerson = { person: true, organisation: true } as const;
 

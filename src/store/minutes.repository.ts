@@ -1,8 +1,7 @@
-import type { ParsedDocument } from '../documents/parsed-document';
-import { parsedDocumentSchema } from '../documents/parsed-document';
-import type { MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/ports';
-import { nextItemNumber } from '../domain/submission.service';
-import type { Meeting } from '../domain/types';
+import type { ParsedDocument } from '../domain/import/parsed-document';
+import { parsedDocumentSchema } from '../domain/import/parsed-document';
+import { nextItemNumber } from '../domain/submissions/submission.service';
+import type { Meeting } from '../domain/shared/types';
 import { saveItemIn } from './agenda.repository';
 import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';
@@ -10,6 +9,7 @@ import { relinkAttachments, sameSecret } from './input-request.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { enqueueMessages, refreshCards } from './outbox.repository';
+import type { MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/minutes/ports';
 
 /** "Godkendelse af referat (fra mødet den …)": the item of an agenda that approves earlier minutes. */
 export const APPROVAL_TITLE = /^godkendelse af referat\b/i;

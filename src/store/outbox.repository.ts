@@ -1,7 +1,8 @@
-import { cardKey } from '../domain/delivery.service';
-import type { CardRefresh, ClaimedMessage, MessageContent, OutboundMessage, OutboxRepository, SentRecord } from '../domain/ports';
+import { cardKey } from '../domain/delivery/delivery.service';
 import type { Database, SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
+import type { ClaimedMessage, OutboxRepository, SentRecord } from '../domain/delivery/ports';
+import type { CardRefresh, MessageContent, OutboundMessage } from '../domain/delivery/types';
 
 /** Rows written by one INSERT when queueing many messages at once. */
 const ENQUEUE_CHUNK = 200;

@@ -1,6 +1,6 @@
-import type { PersonRepository } from '../domain/ports';
 import type { PrismaClient } from './generated/client';
 import { ReadCache } from './read-cache';
+import type { PersonRepository } from '../domain/committees/ports';
 
 export class PrismaPersonRepository implements PersonRepository {
   constructor(

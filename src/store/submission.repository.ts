@@ -1,9 +1,9 @@
-import { nextItemNumber } from '../domain/submission.service';
-import type { SubmissionDraft, SubmissionLetters, SubmissionRepository, SubmissionReview } from '../domain/ports';
-import type { TopicSubmission } from '../domain/types';
+import { nextItemNumber } from '../domain/submissions/submission.service';
 import { saveItemIn } from './agenda.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
+import type { SubmissionChangeLetters, SubmissionRepository } from '../domain/submissions/ports';
+import type { SubmissionDraft, SubmissionReview, TopicSubmission } from '../domain/submissions/types';
 
 const include = {
   submitter: { select: { id: true, displayName: true } },
@@ -45,7 +45,7 @@ export class PrismaSubmissionRepository implements SubmissionRepository {
 
   create(
     input: { committeeId: string; meetingId: string; lateForMeetingId: string | null; submitterId: string; organisationId: string | null; draft: SubmissionDraft },
-    letters: SubmissionLetters,
+    letters: SubmissionChangeLetters,
   ): Promise<TopicSubmission> {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.topicSubmission.create({
@@ -80,7 +80,7 @@ export class PrismaSubmissionRepository implements SubmissionRepository {
     return rows.map(toSubmission);
   }
 
-  edit(id: string, version: number, change: { draft: SubmissionDraft } | { withdraw: true }, letters: SubmissionLetters): Promise<TopicSubmission | null> {
+  edit(id: string, version: number, change: { draft: SubmissionDraft } | { withdraw: true }, letters: SubmissionChangeLetters): Promise<TopicSubmission | null> {
     return this.prisma.$transaction(async (tx) => {
       const data = 'withdraw' in change ? { status: 'withdrawn' as const } : draftData(change.draft);
       if (!(await claim(tx, id, version, data))) return null;
@@ -90,7 +90,7 @@ export class PrismaSubmissionRepository implements SubmissionRepository {
     });
   }
 
-  review(id: string, version: number, reviewerId: string, review: SubmissionReview, letters: SubmissionLetters): Promise<TopicSubmission | null> {
+  review(id: string, version: number, reviewerId: string, review: SubmissionReview, letters: SubmissionChangeLetters): Promise<TopicSubmission | null> {
     return this.prisma.$transaction(
       async (tx) => {
         const reviewed = { reviewerId, reviewedAt: new Date() };

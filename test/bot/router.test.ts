@@ -4,7 +4,7 @@ import pino from 'pino';
 import { DagsordenBot } from '../../src/bot/dagsorden-bot';
 import type { BotServices } from '../../src/bot/services';
 import type { TurnInfo, TurnIO } from '../../src/bot/turn';
-import { DomainError } from '../../src/domain/errors';
+import { DomainError } from '../../src/domain/shared/errors';
 import { messages } from '../../src/i18n/messages';
 
 const t = messages('da');

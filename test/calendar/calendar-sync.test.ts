@@ -5,7 +5,7 @@
 // waited out, a lost deltaLink starts over, a failed round writes nothing.
 import { startCalendarHarness, MAILBOX, type CalendarHarness } from '../support/calendar-harness';
 import { e2eDatabaseKind } from '../support/app';
-import type { SyncOutcome, SyncSummary } from '../../src/domain/calendar-sync.service';
+import type { SyncOutcome, SyncSummary } from '../../src/domain/calendar/calendar-sync.service';
 
 const kind = e2eDatabaseKind;
 

@@ -1,6 +1,6 @@
 // What Teams' file card is built from: the id in a driveItem's eTag, and a file name SharePoint takes.
 import { sharePointName, uniqueIdOf } from '../../src/calendar/graph-channel-files';
-import { ChannelFilesError } from '../../src/domain/channel-files';
+import { ChannelFilesError } from '../../src/domain/delivery/channel-files';
 
 describe("the channel's Files", () => {
   it("read the file's unique id out of Graph's eTag, in the forms Graph writes it", () => {

@@ -3,7 +3,7 @@
 // come through the importer's reading of Word, and the guard finds all four.
 import AdmZip from 'adm-zip';
 import { docxToMarkdown } from '../../src/documents/docx-text';
-import { findCprNumbers } from '../../src/domain/cpr-check';
+import { findCprNumbers } from '../../src/domain/shared/cpr-check';
 import { AGENDA } from '../support/documents';
 import { blocksFromMarkdown, buildDocx } from './docx-fixture';
 

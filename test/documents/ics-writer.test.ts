@@ -2,7 +2,7 @@
 // UTF-8 character, TEXT escaped, the committee's zone with its daylight-saving rules, and
 // per meeting a stable UID, SEQUENCE and STATUS.
 import { escapeText, foldLine, vtimezone, writeIcs } from '../../src/documents/ics-writer';
-import type { CalendarFeed, FeedEvent } from '../../src/domain/calendar.service';
+import type { CalendarFeed, FeedEvent } from '../../src/domain/calendar/calendar.service';
 
 const event: FeedEvent = {
   uid: '040000008200E00074C5B7101A82E008000000001',

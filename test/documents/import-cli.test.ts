@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { runImport } from '../../scripts/import-document';
 import { formatImportSummary } from '../../src/documents/import-summary';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import { parsedDocumentSchema } from '../../src/documents/parsed-document';
+import { parsedDocumentSchema } from '../../src/domain/import/parsed-document';
 import { agendaPdf, dassosAgenda, imageOnlyPdf } from '../support/pdf-fixture';
 
 const root = path.join(__dirname, '../..');

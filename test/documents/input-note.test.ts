@@ -3,7 +3,7 @@
 // with its headings in order.
 import * as docx from 'docx';
 import mammoth from 'mammoth';
-import { buildNote } from '../../src/domain/input.service';
+import { buildNote } from '../../src/domain/input/input.service';
 import { inputNoteDocx, inputNoteMarkdown } from '../../src/documents/input-note';
 import { markdownBlocks } from '../../src/documents/markdown-docx';
 import { noteCommittee, organisations, request, responses } from '../support/input-note-fixture';

@@ -1,7 +1,7 @@
 // The kinds of failure issue 17 reports, each in a short document of our own in the shape
 // it was found in (PDF text: running headers, page numbers, form feeds, odd spacing).
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import { parsedDocumentSchema } from '../../src/documents/parsed-document';
+import { parsedDocumentSchema } from '../../src/domain/import/parsed-document';
 
 const parse = (text: string) => {
   const doc = parseCommitteeDocument(text);

@@ -5,7 +5,7 @@ import {
   parsedDocumentSchema,
   type ParsedDocument,
   type ParsedItem,
-} from '../../src/documents/parsed-document';
+} from '../../src/domain/import/parsed-document';
 import { missingWords } from './text-coverage';
 
 const fixture = fs.readFileSync(

@@ -7,8 +7,8 @@ import mammoth from 'mammoth';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
 import { minutesDocx } from '../../src/documents/minutes-docx';
 import { minutesMarkdown } from '../../src/documents/minutes-markdown';
-import type { ParsedDocument } from '../../src/documents/parsed-document';
-import { plainAttachmentTitle } from '../../src/domain/attachment-title';
+import type { ParsedDocument } from '../../src/domain/import/parsed-document';
+import { plainAttachmentTitle } from '../../src/domain/agenda/attachment-title';
 import { FIXTURE, minutesFrom, parsedMinutes, SEED_002 } from '../support/minutes-fixture';
 
 /** The outline of a minutes document: what a reader navigates by. */

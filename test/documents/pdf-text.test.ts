@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import type { ParsedItem } from '../../src/documents/parsed-document';
+import type { ParsedItem } from '../../src/domain/import/parsed-document';
 import { PDF_PAGE_BREAK, PdfRefusal, pdfText, type PdfLimits } from '../../src/documents/pdf-text';
 import {
   agendaPdf,

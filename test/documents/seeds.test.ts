@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import { parsedDocumentSchema } from '../../src/documents/parsed-document';
+import { parsedDocumentSchema } from '../../src/domain/import/parsed-document';
 import { missingWords } from './text-coverage';
 
 const dir = path.join(__dirname, '../../../shared/seeds');

@@ -1,6 +1,6 @@
 // Checks that an import lost no text: every word of the given input lines must appear in
 // some string of the parsed document.
-import type { ParsedDocument } from '../../src/documents/parsed-document';
+import type { ParsedDocument } from '../../src/domain/import/parsed-document';
 
 /** Lower-case words of two or more letters or digits. */
 export function wordsOf(text: string): string[] {

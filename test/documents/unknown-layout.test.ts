@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import { parsedDocumentSchema } from '../../src/documents/parsed-document';
+import { parsedDocumentSchema } from '../../src/domain/import/parsed-document';
 import { missingWords } from './text-coverage';
 
 const fixture = fs.readFileSync(

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, TEAM, executeAction, message } from '../support/activities';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 import { MAILBOX, testCredential } from '../support/calendar-harness';
-import { toLocal } from '../../src/domain/zoned-time';
+import { toLocal } from '../../src/domain/shared/zoned-time';
 import { until } from '../support/until';
 
 let app: TestApp;

@@ -6,8 +6,8 @@
 // close form with the best dates chosen; two in the secretariat close it at once and one
 // wins; the chosen dates become meetings, the channel hears the result in the poll's
 // thread, and the meetings are written into Outlook after the answer.
-import type { OutlookEventWriter } from '../../src/domain/outlook-events';
-import type { Meeting } from '../../src/domain/types';
+import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
+import type { Meeting } from '../../src/domain/shared/types';
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { invokeInPersonalChat } from '../support/personal-invoke';

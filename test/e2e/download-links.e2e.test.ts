@@ -4,7 +4,7 @@
 // old one answers 404, the agenda's attachment follows.
 import { startTestApp, NOW, type TestApp } from '../support/app';
 import { ALEX, MEGAN, TENANT } from '../support/activities';
-import type { Actor } from '../../src/domain/types';
+import type { Actor } from '../../src/domain/shared/types';
 
 let app: TestApp;
 let meetingId = '';

@@ -3,11 +3,12 @@
 // for good; other 4xx given up at once), the personal chat created once and remembered,
 // and messages to an unreachable member never sent.
 import pino from 'pino';
-import type { ClaimedMessage, OutboundMessage } from '../../src/domain/ports';
 import { OutboxWorker, SendError, backoffMs, type OutboundSender } from '../../src/jobs/outbox-worker';
 import type { Database } from '../../src/store/database';
 import { createStore, type Store } from '../../src/store';
 import { freshDatabase } from '../support/db';
+import type { OutboundMessage } from '../../src/domain/delivery/types';
+import type { ClaimedMessage } from '../../src/domain/delivery/ports';
 
 class FakeTeams implements OutboundSender {
   sent: ClaimedMessage[] = [];

@@ -2,12 +2,12 @@
 // together; the same answer twice writes nothing; concurrent clicks of one member leave
 // one answer whose version counts the changes; stand-ins, standing stand-ins, the people
 // of an organisation and the quorum rule are kept.
-import { createClock } from '../../src/domain/clock';
-import type { AuditEntry } from '../../src/domain/ports';
+import { createClock } from '../../src/domain/shared/clock';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { AuditEntry } from '../../src/domain/shared/ports';
 
 describe.each(databaseKinds)('attendance on %s', (kind) => {
   let db: Database;

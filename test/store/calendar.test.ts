@@ -2,7 +2,7 @@
 // round whose lease another took writes nothing), a failure waits an interval, a changed
 // mailbox starts the calendar over, the feed's token is made once and compared whole,
 // and two clicks on "Opret mødet" at once make one meeting.
-import { createClock } from '../../src/domain/clock';
+import { createClock } from '../../src/domain/shared/clock';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';

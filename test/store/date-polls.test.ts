@@ -5,16 +5,17 @@
 // told once it has passed; the meetings' Outlook events are written after closing by a
 // fake writer (ids kept on the meeting), a failure keeps the meeting and tells the
 // secretariat, and with no writer nothing is attempted.
-import { CommitteeService } from '../../src/domain/committee.service';
-import type { Clock } from '../../src/domain/clock';
-import { DatePollService, type DatePollMessenger } from '../../src/domain/date-poll.service';
-import type { OutlookEventWriter } from '../../src/domain/outlook-events';
-import type { DatePollDraft, OutboundMessage, Recipient } from '../../src/domain/ports';
-import type { Actor, Committee, Meeting } from '../../src/domain/types';
+import { CommitteeService } from '../../src/domain/committees/committee.service';
+import type { Clock } from '../../src/domain/shared/clock';
+import { DatePollService, type DatePollLetters } from '../../src/domain/date-polls/date-poll.service';
+import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
+import type { Actor, Committee, Meeting } from '../../src/domain/shared/types';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { OutboundMessage, Recipient } from '../../src/domain/delivery/types';
+import type { DatePollDraft } from '../../src/domain/date-polls/types';
 
 const actor = (i: number): Actor => ({ aadObjectId: PLAYGROUND.users[i]!.aadObjectId, teamsUserId: PLAYGROUND.users[i]!.id, name: PLAYGROUND.users[i]!.name, tenantId: PLAYGROUND.tenantId });
 const ALEX = actor(0);
@@ -25,8 +26,8 @@ const ISAIAH = actor(3);
 /** Those of the recipients the bot can write to (seen in Teams), as the bot's letters choose them. */
 const reachable = (recipients: Recipient[]) => recipients.filter((r) => r.teamsUserId);
 
-/** A messenger that says what it was asked, as once-only messages (the keys name who and what). */
-const messenger: DatePollMessenger = {
+/** Letters that say what they were asked, as once-only messages (the keys name who and what). */
+const letters: DatePollLetters = {
   result: (poll) => [{ key: `result:${poll.id}`, kind: 'date-poll-result', committeeId: poll.committeeId, subjectId: poll.id, to: { conversationId: 'team-id', serviceUrl: 'https://smba.example', tenantId: null }, content: { text: 'result' } }],
   reminders: (poll, _c, recipients) => reachable(recipients).map((r) => ({ key: `reminder:${poll.id}:${r.personId}`, kind: 'date-poll-reminder', committeeId: poll.committeeId, subjectId: poll.id, to: { personId: r.personId }, content: { text: r.name } })),
   due: (poll, _c, secretariat, answered, asked) => reachable(secretariat).map((r) => ({ key: `due:${poll.id}:${r.personId}`, kind: 'date-poll-due', committeeId: poll.committeeId, subjectId: poll.id, to: { personId: r.personId }, content: { text: `${answered}/${asked}` } })),
@@ -47,7 +48,7 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
       return { eventId: `evt-${created.length}`, iCalUId: `ical-${meeting.id}` };
     },
   };
-  const service = (outlook: OutlookEventWriter | null) => new DatePollService(new CommitteeService(store.committees, store.memberships, store.audit), store.meetings, store.memberships, store.datePolls, clock, messenger, outlook);
+  const service = (outlook: OutlookEventWriter | null) => new DatePollService(new CommitteeService(store.committees, store.memberships, store.audit), store.meetings, store.memberships, store.datePolls, clock, letters, outlook);
   const at = (iso: string) => new Date(iso);
   const draft: DatePollDraft = {
     title: 'Møder i første halvår 2027',

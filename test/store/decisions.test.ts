@@ -3,12 +3,13 @@
 // search finds inflected words, only in the committee's own meetings; of concurrent
 // publishes of the same minutes one happens, with one "Godkendelse af referat"; an
 // action is marked done once, and reminded once.
-import { createClock } from '../../src/domain/clock';
-import type { AuditEntry, DecisionDraft } from '../../src/domain/ports';
+import { createClock } from '../../src/domain/shared/clock';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { DecisionDraft } from '../../src/domain/minutes/types';
+import type { AuditEntry } from '../../src/domain/shared/ports';
 
 describe.each(databaseKinds)('decisions and minutes on %s', (kind) => {
   let db: Database;

@@ -1,12 +1,12 @@
 // Input requests on both databases: the request and its cards are written together; a
 // member has one response, changed in place; nothing is kept once the request is closed
 // or its deadline has passed; the note is served only with its link's token.
-import { createClock } from '../../src/domain/clock';
-import type { InputRequestDraft } from '../../src/domain/ports';
+import { createClock } from '../../src/domain/shared/clock';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { InputRequestDraft } from '../../src/domain/input/types';
 
 describe.each(databaseKinds)('input requests on %s', (kind) => {
   let db: Database;

@@ -2,11 +2,11 @@
 // locks), also by concurrent claimers; a sender that stopped loses its claim when the
 // lease runs out; the tenant's send slots are spaced for all senders together; a posted
 // card asked for again is sent once more, never twice at once; order between messages.
-import { cardKey } from '../../src/domain/delivery.service';
-import type { CardRefresh, OutboundMessage } from '../../src/domain/ports';
+import { cardKey } from '../../src/domain/delivery/delivery.service';
 import type { Database } from '../../src/store/database';
 import { PrismaOutboxRepository } from '../../src/store/outbox.repository';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { CardRefresh, OutboundMessage } from '../../src/domain/delivery/types';
 
 describe.each(databaseKinds)('outbox on %s', (kind) => {
   let db: Database;

@@ -1,7 +1,7 @@
 // The read cache: fresh values only, never a value loaded while a write happened, and
 // every write of this process — through Prisma, in a transaction, or through the raw
 // SQL seam — seen at once, on both databases.
-import { createClock } from '../../src/domain/clock';
+import { createClock } from '../../src/domain/shared/clock';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';

@@ -1,10 +1,10 @@
 // The repositories and the demo seed on both databases (embedded always; PostgreSQL
 // when DATABASE_URL or TEST_DATABASE_URL is set, as in CI).
-import { createClock } from '../../src/domain/clock';
-import { CommitteeService } from '../../src/domain/committee.service';
-import { MeetingService } from '../../src/domain/meeting.service';
-import type { Actor } from '../../src/domain/types';
-import { toLocal } from '../../src/domain/zoned-time';
+import { createClock } from '../../src/domain/shared/clock';
+import { CommitteeService } from '../../src/domain/committees/committee.service';
+import { MeetingService } from '../../src/domain/meetings/meeting.service';
+import type { Actor } from '../../src/domain/shared/types';
+import { toLocal } from '../../src/domain/shared/zoned-time';
 import type { Database } from '../../src/store/database';
 import { DASSOS_ORGANISATIONS, DASSOS_PARTICIPANTS, PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore } from '../../src/store';

@@ -2,12 +2,12 @@
 // of concurrent reviews (separate connections on PostgreSQL) exactly one is recorded and
 // an accepted topic becomes one draft item, numbered next in its section; a submission
 // that missed a meeting's deadline is listed for both meetings.
-import { createClock } from '../../src/domain/clock';
-import type { SubmissionDraft } from '../../src/domain/ports';
+import { createClock } from '../../src/domain/shared/clock';
 import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { databaseKinds, freshDatabase } from '../support/db';
+import type { SubmissionDraft } from '../../src/domain/submissions/types';
 
 describe.each(databaseKinds)('submissions on %s', (kind) => {
   let db: Database;

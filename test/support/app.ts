@@ -4,8 +4,8 @@ import pino from 'pino';
 import { startApp, type App } from '../../src/app';
 import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
-import { createClock } from '../../src/domain/clock';
-import type { OutlookEventWriter } from '../../src/domain/outlook-events';
+import { createClock } from '../../src/domain/shared/clock';
+import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
 import { databaseKinds, freshDatabase } from './db';
 
 export const NOW = '2026-11-22T12:00:00+01:00';

@@ -8,9 +8,9 @@ import { createGraphClient } from '../../src/calendar/graph-client';
 import { GraphCalendarSource } from '../../src/calendar/graph-calendar-source';
 import { GraphEventWriter } from '../../src/calendar/graph-event-writer';
 import type { GraphSettings } from '../../src/config';
-import { CalendarSyncService, type MeetingChangeLetters } from '../../src/domain/calendar-sync.service';
-import type { Clock } from '../../src/domain/clock';
-import type { Committee } from '../../src/domain/types';
+import { CalendarSyncService, type CalendarLetters } from '../../src/domain/calendar/calendar-sync.service';
+import type { Clock } from '../../src/domain/shared/clock';
+import type { Committee } from '../../src/domain/shared/types';
 import type { Database } from '../../src/store/database';
 import { createStore, type Store } from '../../src/store';
 import { freshDatabase, type DatabaseKind } from './db';
@@ -39,7 +39,7 @@ export interface CalendarHarness {
   close(): Promise<void>;
 }
 
-export const letters: MeetingChangeLetters = {
+export const letters: CalendarLetters = {
   meetingChanged: (_committee, change) => ({ text: `${change.kind}: ${change.after.startsAt.toISOString()} ${change.after.place ?? ''}`.trim() }),
 };
 

@@ -17,7 +17,7 @@
 // The channels' Files (filesFolder, uploads) are in fake-graph-files.ts.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { addDays, fromLocal, toLocal } from '../../src/domain/zoned-time';
+import { addDays, fromLocal, toLocal } from '../../src/domain/shared/zoned-time';
 import { fakeChannelFiles, type FakeChannelFiles } from './fake-graph-files';
 
 /** The calendar's own zone: events are defined in its wall-clock time. */

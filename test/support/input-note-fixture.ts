@@ -1,8 +1,9 @@
 // A dialogue-meeting request answered by all 20 organisations of DASSOS (19 municipalities
 // and the region), as the secretariat would compile it: for the note tests and the
 // example in docs/input.md.
-import type { Committee, InputRequest, InputResponse, Organisation } from '../../src/domain/types';
+import type { Committee, Organisation } from '../../src/domain/shared/types';
 import { DASSOS_ORGANISATIONS } from '../../src/store/demo-seed';
+import type { InputRequest, InputResponse } from '../../src/domain/input/types';
 
 export const noteCommittee = { name: 'DASSOS', timeZone: 'Europe/Copenhagen' } as Committee;
 

@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommitteeDocument } from '../../src/documents/document-parser';
-import type { ParsedDocument } from '../../src/documents/parsed-document';
-import type { MinutesDocument } from '../../src/domain/minutes';
-import { outcomeFromMinutes } from '../../src/domain/minutes-outcome';
-import { fromLocal } from '../../src/domain/zoned-time';
+import type { ParsedDocument } from '../../src/domain/import/parsed-document';
+import type { MinutesDocument } from '../../src/domain/minutes/minutes-document';
+import { outcomeFromMinutes } from '../../src/domain/minutes/minutes-outcome';
+import { fromLocal } from '../../src/domain/shared/zoned-time';
 
 export const FIXTURE = path.join(__dirname, '../fixtures/documents/midtjylland-referat.md');
 export const SEED_002 = path.join(__dirname, '../../../shared/seeds/002_c16d4868cd490999.txt');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isDomainError } from '../../domain/errors';
-import type { DateAnswer } from '../../domain/types';
+import { isDomainError } from '../../domain/shared/errors';
 import { candidatesInOrder } from '../../cards/date-poll.card';
 import { messages } from '../../i18n/messages';
 import { pollCards } from '../date-poll-cards';
 import { defineAction } from '../routes';
+import type { DateAnswer } from '../../domain/date-polls/types';
 
 const ANSWER = z.enum(['yes', 'preferred', 'no']);
 const CANDIDATE = /^c(\d{1,2})$/;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { datePollFormCard } from '../../cards/date-poll-form.card';
-import { checkPollDraft } from '../../domain/date-poll-rules';
+import { checkPollDraft } from '../../domain/date-polls/date-poll-rules';
 import { messages } from '../../i18n/messages';
 import { draftOf, formInput, onForm, pollCards } from '../date-poll-cards';
 import { cprHeldCard } from '../cpr-hold';

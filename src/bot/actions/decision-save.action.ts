@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { decisionFormCard, MAX_ROWS, ownerOf } from '../../cards/decision-form.card';
-import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/decision.service';
-import type { ActionDraft } from '../../domain/ports';
+import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/minutes/decision.service';
 import { messages } from '../../i18n/messages';
 import { cprHeldCard } from '../cpr-hold';
 import { defineAction } from '../routes';
+import type { ActionDraft } from '../../domain/minutes/types';
 
 // The limits are the domain's (checkDecision names them); these bounds only keep absurd payloads out.
 const text = z.string().max(100_000).optional();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { inputAnswerCard } from '../../cards/input-answer.card';
-import { checkAnswers, INPUT_LIMITS } from '../../domain/input.service';
-import { isDomainError } from '../../domain/errors';
+import { checkAnswers, INPUT_LIMITS } from '../../domain/input/input.service';
+import { isDomainError } from '../../domain/shared/errors';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { inputFormCard, NO_MEETING } from '../../cards/input-form.card';
-import { checkRequest } from '../../domain/input.service';
-import type { InputRequestDraft } from '../../domain/ports';
-import { fromLocal } from '../../domain/zoned-time';
+import { checkRequest } from '../../domain/input/input.service';
+import { fromLocal } from '../../domain/shared/zoned-time';
 import { formatDateTime } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
+import type { InputRequestDraft } from '../../domain/input/types';
 
 // The limits are the domain's (checkRequest names them); these bounds only keep absurd payloads out.
 const text = z.string().max(100_000).optional();

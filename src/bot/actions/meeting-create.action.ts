@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { meetingFormCard, type MeetingFormOutcome } from '../../cards/meeting-form.card';
-import type { MeetingDraft } from '../../domain/calendar.service';
-import { fromLocal } from '../../domain/zoned-time';
+import type { MeetingDraft } from '../../domain/calendar/calendar.service';
+import { fromLocal } from '../../domain/shared/zoned-time';
 import { formatMeetingWhen } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';

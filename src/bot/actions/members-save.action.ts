@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { membersCard } from '../../cards/members.card';
-import { isDomainError } from '../../domain/errors';
-import type { Role } from '../../domain/types';
+import { isDomainError } from '../../domain/shared/errors';
+import type { Role } from '../../domain/shared/types';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MINUTES_LIMITS } from '../../domain/minutes.service';
+import { MINUTES_LIMITS } from '../../domain/minutes/minutes.service';
 import { defineAction } from '../routes';
 import { correctMinutes } from '../minutes-reply';
 

@@ -3,7 +3,7 @@ import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
 import { publishAgenda } from '../publish-flow';
-import { cprHolds } from '../../domain/cpr-check';
+import { cprHolds } from '../../domain/shared/cpr-check';
 
 // An older card carries no fingerprint: it confirms nothing, and the agenda is checked again.
 const data = z.object({ meetingId: z.uuid(), fingerprint: z.string().max(128).optional() });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { setupDoneCard } from '../../cards/setup.card';
-import type { RosterEntry } from '../../domain/ports';
 import { messages } from '../../i18n/messages';
 import { committeeForCommand } from '../handler';
 import { defineAction } from '../routes';
+import type { RosterEntry } from '../../domain/committees/ports';
 
 // No (usable) committee id: the channel's committee, as for the typed command.
 const data = z.object({ committeeId: z.string().max(64).optional() }).catch({});

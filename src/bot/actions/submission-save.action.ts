@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { submissionFormCard } from '../../cards/submission-form.card';
 import { submissionReceiptCard } from '../../cards/submission-receipt.card';
-import { checkDraft } from '../../domain/submission.service';
-import type { SubmissionDraft } from '../../domain/ports';
+import { checkDraft } from '../../domain/submissions/submission.service';
+import type { SubmissionDraft } from '../../domain/submissions/types';
 import { defineAction } from '../routes';
 
 // The limits are the domain's (checkDraft names them); these bounds only keep absurd payloads out.

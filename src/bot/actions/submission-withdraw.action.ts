@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { submissionStatusCard } from '../../cards/submission-receipt.card';
-import { inert } from '../../domain/inert-text';
+import { inert } from '../../domain/shared/inert-text';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
 

@@ -1,4 +1,4 @@
-import { parseLanguageChoice } from '../../domain/language.service';
+import { parseLanguageChoice } from '../../domain/language/language.service';
 import { langOf } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
 import { defineCommand } from '../routes';

@@ -3,7 +3,7 @@ import { agendaCprWarning, cprWarningCard } from '../../cards/cpr-warning.card';
 import { committeeForCommand } from '../handler';
 import { defineCommand } from '../routes';
 import { publishAgenda } from '../publish-flow';
-import { cprHolds } from '../../domain/cpr-check';
+import { cprHolds } from '../../domain/shared/cpr-check';
 
 /** "udsend dagsorden" / "publish agenda": the next meeting's agenda to the channel (secretariat). */
 export const publishAgendaCommand = defineCommand({

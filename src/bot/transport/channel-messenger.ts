@@ -11,14 +11,15 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render';
-import type { SharedFile } from '../../domain/channel-files';
-import { channelIdOf } from '../../domain/conversation-ids';
-import type { ClaimedMessage, MessageContent } from '../../domain/ports';
+import type { SharedFile } from '../../domain/delivery/channel-files';
+import { channelIdOf } from '../../domain/delivery/conversation-ids';
 import { SendError, type SendResult } from '../../jobs/outbox-worker';
 import type { TenantPace } from '../../jobs/tenant-pacer';
 import { ConversationPacer } from '../conversation-pacer';
 import { fileCard } from './file-card';
 import { cardMessage } from './reply';
+import type { MessageContent } from '../../domain/delivery/types';
+import type { ClaimedMessage } from '../../domain/delivery/ports';
 
 export interface ChannelTarget {
   /** The channel's conversation id ("19:…@thread.tacv2"): a post there starts a thread. */

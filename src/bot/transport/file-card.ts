@@ -2,7 +2,7 @@
 // (application/vnd.microsoft.teams.card.file.info), which opens the document in Teams
 // with the team's own permissions on it.
 import type { Attachment } from 'botbuilder';
-import type { SharedFile } from '../../domain/channel-files';
+import type { SharedFile } from '../../domain/delivery/channel-files';
 
 export function fileCard(file: SharedFile): Attachment {
   return {

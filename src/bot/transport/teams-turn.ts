@@ -3,13 +3,13 @@
 import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../../cards/render';
-import type { ConversationScope } from '../../domain/committee.service';
-import type { RosterEntry } from '../../domain/ports';
+import type { ConversationScope } from '../../domain/committees/committee.service';
 import { langOf } from '../../i18n/locale';
 import { uploadedFiles, type UploadedFile } from '../document-upload';
 import { commandText, writtenText } from '../text';
 import type { TurnInfo, TurnIO } from '../turn';
 import { cardMessage } from './reply';
+import type { RosterEntry } from '../../domain/committees/ports';
 
 export const LOGGER_KEY = Symbol('dagsorden.logger');
 export const CORRELATION_KEY = Symbol('dagsorden.correlationId');
