@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'build/', '.scratch/', 'src/store/generated/', 'coverage/', '.test-data/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'build/', '.scratch/', 'src/store/generated/', 'coverage/', '.test-data/', 'tab/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

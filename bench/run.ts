@@ -11,7 +11,7 @@
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 //   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
-//   BENCH_ONLY=tab            → only the tab's meeting page (30 items, 30 members, 20 at a time: p95)
+//   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle (BENCH_STALL_CLIENTS, default 10)
 //   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,6 +32,7 @@ import { generateCorpus } from './corpus/generate';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 import { measureTabApi, reportTabApi } from './tab-api';
+import { measureTabRender, reportTabRender } from './tab-render';
 import { measurePaths, reportPaths } from './paths.bench';
 import { measureStall, reportStall } from './stall.bench';
 
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   }
   if (ONLY_TAB) {
     if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
+    if (!reportTabRender(await measureTabRender())) process.exitCode = 1;
     await connector.close();
     return;
   }
@@ -208,6 +210,7 @@ async function main(): Promise<void> {
   reportImport();
   if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
   if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
+  if (!reportTabRender(await measureTabRender())) process.exitCode = 1;
 
   await stop(app.child);
   await stop(echo.child);

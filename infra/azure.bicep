@@ -21,6 +21,9 @@ param botAadAppTenantId string
 @description('postgresql:// connection string. Empty: the embedded database under /home/data.')
 param databaseUrl string = ''
 
+@description('The Teams app id (the manifest id): item cards link to the item in the channel tab.')
+param teamsAppId string = ''
+
 @description('App Service plan SKU. Basic (B1) or higher: Always On keeps the digest jobs running.')
 param webAppSku string = 'B1'
 
@@ -78,6 +81,10 @@ resource webApp 'Microsoft.Web/sites@2021-02-01' = {
         {
           name: 'DATABASE_URL'
           value: databaseUrl
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'DATA_DIR'

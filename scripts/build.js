@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the bot to plain JavaScript in dist/ and copies what it reads at run time
+// Builds the tab's front end (scripts/build-tab.js), then compiles the bot to plain JavaScript in dist/ and copies what it reads at run time
 // (the Prisma schema and migrations) beside it, so `node dist/src/index.js` runs
 // without a TypeScript loader: a loader costs about 50 MB of memory for the process's
 // whole life, and the embedded database is meant to fit a small machine. Then makes the
@@ -50,6 +50,11 @@ function fail(message, status) {
   }
   process.exit(status ?? 1);
 }
+
+// The tab's front end (tab/src → tab/dist) has its own inputs and stamp: a change to it
+// rebuilds only it, and a change to the bot only the bot.
+const tabBuild = spawnSync(process.execPath, [path.join(__dirname, 'build-tab.js'), ...args], { stdio: 'inherit' });
+if (tabBuild.status !== 0) fail("the tab's build failed", tabBuild.status);
 
 const wanted = fingerprint();
 if (args.has('--if-stale') && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === wanted) process.exit(0);

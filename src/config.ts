@@ -50,6 +50,11 @@ const schema = z
       .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
       .default('SingleTenant'),
     MicrosoftAppTenantId: optionalText,
+    /**
+     * The Teams app's id (the manifest's id, TEAMS_APP_ID in env/.env.<env>): item cards get
+     * "Åbn i Dagsorden", Teams' deep link to the item in the channel tab. Unset: no link.
+     */
+    TEAMS_APP_ID: optionalText.pipe(z.uuid().optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Seed the demo committee once; default: yes on the embedded database, no on PostgreSQL. */
     DEMO_SEED: optionalText.pipe(

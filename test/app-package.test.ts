@@ -92,18 +92,35 @@ describe('manifest.json', () => {
     expect(errors.some((e) => e.startsWith('/bots/0/botId '))).toBe(true);
   });
 
-  it('declares no tab until its pages are built (they would open on a 404), and SSO for the same app and host', () => {
-    // The tab's API is served; its screens (issue 20, step 2) are not, so no surface points at them yet.
+  it('declares the tabs on the built pages: "Mine møder" beside the chat, the channel tab with its configuration page, and SSO for the same app and host', () => {
     const m = manifest() as unknown as {
-      staticTabs?: unknown[];
-      configurableTabs?: unknown[];
+      staticTabs: Array<{ entityId: string; name?: string; contentUrl?: string; scopes: string[] }>;
+      configurableTabs: Array<{ configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[]; context: string[] }>;
       webApplicationInfo: { id: string; resource: string };
       validDomains: string[];
     };
-    expect(m.staticTabs).toBeUndefined();
-    expect(m.configurableTabs).toBeUndefined();
+    // The bot's chat stays the personal app's first tab; "Mine møder" comes beside it.
+    expect(m.staticTabs).toEqual([
+      { entityId: 'conversations', scopes: ['personal'] },
+      { entityId: 'mine-moeder', name: 'Mine møder', contentUrl: 'https://dagsorden.example.dk/tab/index.html?view=personal', scopes: ['personal'] },
+    ]);
+    expect(m.configurableTabs).toEqual([
+      {
+        configurationUrl: 'https://dagsorden.example.dk/tab/index.html?view=config',
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+        // No meeting side panel until its view is built (the next step).
+        context: ['channelTab', 'privateChatTab'],
+      },
+    ]);
+    // Every page the tabs open is the built front end's, on the one valid domain (test/tab/ opens the same URLs).
+    for (const url of [m.staticTabs[1]!.contentUrl!, m.configurableTabs[0]!.configurationUrl]) {
+      expect(new URL(url).host).toBe(m.validDomains[0]);
+      expect(new URL(url).pathname).toBe('/tab/index.html');
+    }
     expect(m.webApplicationInfo).toEqual({ id: TEST_VARS.BOT_ID, resource: `api://dagsorden.example.dk/${TEST_VARS.BOT_ID}` });
     expect(m.validDomains).toEqual(['dagsorden.example.dk']);
+    expect(JSON.parse(enText)['staticTabs[1].name']).toBe('My meetings');
   });
 
   it('has the Entra app expose access_as_user at the same resource, pre-authorised for Teams', () => {

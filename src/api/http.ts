@@ -13,12 +13,20 @@ export interface TabApi {
   routes: readonly Route[];
   authenticate: Authenticate;
   services: TabServices;
+  /** The developer sign-in is on (no MicrosoftAppId, loopback): the front end asks, to know whether to use it. */
+  developerSignIn: boolean;
 }
 
 type WithCorrelation = restify.Request & { correlationId?: string };
 
 /** Registers every route under /api/tab; `correlationIdOf` is the server's own. */
 export function registerTabApi(server: restify.Server, api: TabApi, log: Logger, correlationIdOf: (req: restify.Request) => string): void {
+  // Asked before signing in, and tells nothing about anyone: only whether this server
+  // takes "Authorization: Dev <object id>" (never where an app id is set).
+  server.get('/api/tab/sign-in', async (_req: restify.Request, res: restify.Response) => {
+    res.header('cache-control', 'no-store');
+    res.send(200, { developer: api.developerSignIn });
+  });
   for (const route of api.routes) {
     const handler = async (req: restify.Request, res: restify.Response) => {
       const correlationId = correlationIdOf(req);
@@ -104,7 +112,15 @@ export function serveTab(server: restify.Server, dir: string): void {
     const inside = file.startsWith(root + path.sep);
     const type = CONTENT_TYPES[path.extname(file)];
     let body: Buffer | null = null;
-    if (wanted && inside && type && !wanted.includes('\0')) body = await fs.promises.readFile(file).catch(() => null);
+    let gzipped = false;
+    if (wanted && inside && type && !wanted.includes('\0')) {
+      // The build's gzip beside a hashed file (scripts/build-tab.js), for a browser that takes it.
+      if (HASHED.test(file) && /\bgzip\b/.test(req.header('accept-encoding') ?? '')) {
+        body = await fs.promises.readFile(`${file}.gz`).catch(() => null);
+        gzipped = Boolean(body);
+      }
+      body ??= await fs.promises.readFile(file).catch(() => null);
+    }
     if (!body) {
       res.send(404, { error: 'not_found' });
       return;
@@ -114,6 +130,8 @@ export function serveTab(server: restify.Server, dir: string): void {
       'content-length': body.length,
       'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
+      ...(HASHED.test(file) ? { vary: 'accept-encoding' } : {}),
+      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
     });
     res.end(body);
   });

@@ -34,7 +34,7 @@ const FILE_ATTEMPTS = 3;
 export class OutboxSender implements OutboundSender {
   constructor(
     private readonly messenger: ChannelMessenger,
-    private readonly services: Pick<BotServices, 'agenda' | 'actions' | 'attendance' | 'datePolls' | 'committees' | 'minutes' | 'log'>,
+    private readonly services: Pick<BotServices, 'agenda' | 'actions' | 'attendance' | 'datePolls' | 'committees' | 'minutes' | 'log' | 'teamsAppId'>,
     /** The channels' Files through Graph; null where it is not configured (CHANNEL_FILES). */
     private readonly files: ChannelFiles | null = null,
   ) {}
@@ -102,7 +102,7 @@ export class OutboxSender implements OutboundSender {
     if (!found) throw new SendError(`item ${itemId} is gone or was never published`, GONE, null);
     const { item, committee } = found;
     const target = channelOf(committee);
-    const card = sharedItemCard(committee, item, await this.services.agenda.viewers(committee));
+    const card = sharedItemCard(committee, item, await this.services.agenda.viewers(committee), this.services.teamsAppId);
     if (item.cardActivityId && item.cardConversationId) {
       const id = await this.messenger.sendCard({ target, conversationId: item.cardConversationId, card, activityId: item.cardActivityId });
       return { activityId: id };

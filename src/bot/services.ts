@@ -50,6 +50,8 @@ export interface BotServices {
   words: Promise<IntentModel>;
   /** Where members' browsers reach this bot (download links). */
   publicUrl: string;
+  /** The Teams app's id (TEAMS_APP_ID): item cards link to the item in the channel tab; unset, they do not. */
+  teamsAppId?: string | null;
   clock: Clock;
   log: Logger;
 }

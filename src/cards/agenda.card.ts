@@ -75,6 +75,8 @@ export interface ItemCardView {
   canRecord?: boolean;
   /** Teams user ids ("29:…") whose clients refresh the card to their own view. */
   refreshUserIds?: string[];
+  /** "Åbn i Dagsorden": the deep link to the item in the channel tab (tab-link.ts), where there is one. */
+  tabLink?: string | null;
 }
 
 /** One agenda item: recommendation, case text, attachments, answers so far, and the answer buttons. */
@@ -141,6 +143,9 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     recordLabel: t.min.recordButton,
     refreshUserIds,
     refreshLabel: t.refreshLabel,
+    hasTabLink: Boolean(view.tabLink),
+    tabLink: view.tabLink ?? '',
+    tabLinkLabel: t.openInTab,
   });
   // Without users to refresh for, the card has no refresh at all (not a null one).
   if (!card.refresh) delete card.refresh;

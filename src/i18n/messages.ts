@@ -210,6 +210,7 @@ const da = {
   recommendationLabel: 'Indstilling',
   caseLabel: 'Sagsfremstilling',
   caseToggle: 'Vis hele sagsfremstillingen',
+  openInTab: 'Åbn i Dagsorden',
   attachmentsLabel: 'Bilag',
   closedItemNote: 'Lukket punkt – sagen er sendt personligt til styregruppens medlemmer.',
   closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>
@@ -666,6 +667,7 @@ const en: Messages = {
   recommendationLabel: 'Recommendation',
   caseLabel: 'Case presentation',
   caseToggle: 'Show the whole case presentation',
+  openInTab: 'Open in Dagsorden',
   attachmentsLabel: 'Attachments',
   closedItemNote: 'Closed item – the case has been sent to the members of the committee personally.',
   closedItemLetter: (committee: string, when: string, number: string, title: string, text: string) =>

@@ -47,7 +47,7 @@ export async function startHttp({ config, log, db, endpoint, services, tab }: Ht
     },
     (slug, token) => services.calendar.feed(slug, token),
     {
-      api: { routes: tabRoutes, authenticate: createAuthenticator(tabAuthSettings(config), log.child({ part: 'tab' })), services: tab },
+      api: { routes: tabRoutes, authenticate: createAuthenticator(tabAuthSettings(config), log.child({ part: 'tab' })), developerSignIn: tabAuthSettings(config).devSignIn, services: tab },
       staticDir: tabStaticDir(),
     },
   );

@@ -214,6 +214,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     attendance,
     datePolls,
     publicUrl,
+    teamsAppId: config.TEAMS_APP_ID ?? null,
     imports,
     clock,
     log,

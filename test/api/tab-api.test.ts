@@ -1,7 +1,9 @@
 // The tab's API over HTTP, as the tab calls it: Entra tokens signed with a key made here and
 // published by a small key server on 127.0.0.1, checked by the real server. Every route ×
 // non-member, observer, member and secretariat; tokens that must not pass change nothing.
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { startTestApp, type TestApp } from '../support/app';
@@ -314,8 +316,16 @@ describe('the developer sign-in', () => {
     }
   });
 
-  it('serves no front end before it is built', async () => {
-    expect((await fetch(`${app.url}/tab/index.html`)).status).toBe(404);
+  it('serves the built front end (npm install builds it), and nothing beside it', async () => {
+    // Built here too when a change is not built yet: a no-op when it is.
+    const built = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'build-tab.js'), '--if-stale', '--quiet'], { stdio: 'inherit' });
+    expect(built.status).toBe(0);
+    const index = await fetch(`${app.url}/tab/index.html`);
+    const html = await index.text();
+    expect([index.status, index.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+    const script = /src="\.\/(assets\/main-[A-Za-z0-9]+\.js)"/.exec(html)?.[1];
+    const asset = await fetch(`${app.url}/tab/${script}`);
+    expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
     expect((await fetch(`${app.url}/tab/..%2f..%2fpackage.json`)).status).toBe(404);
   });
 });

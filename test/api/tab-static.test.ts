@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { serveTab } from '../../src/api/http';
@@ -16,6 +17,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Dagsorden</title>');
   fs.writeFileSync(path.join(dir, 'assets', 'index-3fa9c2d1.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'assets', 'index-3fa9c2d1.js.gz'), zlib.gzipSync('console.log(1)'));
   fs.writeFileSync(path.join(dir, '..', 'hemmelig.json'), '{}');
   server = restify.createServer();
   serveTab(server, dir);
@@ -35,6 +37,13 @@ describe('the tab’s static files', () => {
     expect((await fetch(`${url}/tab/`)).status).toBe(200);
     const asset = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`);
     expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
+  });
+
+  it('sends the build’s gzip to a browser that takes it, the file itself to one that does not', async () => {
+    const gz = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect([gz.headers.get('content-encoding'), gz.headers.get('vary'), await gz.text()]).toEqual(['gzip', 'accept-encoding', 'console.log(1)']);
+    const plain = await fetch(`${url}/tab/assets/index-3fa9c2d1.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect([plain.headers.get('content-encoding'), await plain.text()]).toEqual([null, 'console.log(1)']);
   });
 
   it('serves nothing outside its folder, nothing unknown, and nothing malformed', async () => {

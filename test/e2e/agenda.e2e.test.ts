@@ -14,11 +14,13 @@ import { read } from '../support/read';
 let app: TestApp;
 let connector: RecordingConnector;
 let meetingId = '';
+const TEAMS_APP = '0b7d8a52-3c1e-4f6a-9d2b-5e8f1a4c7b90';
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 
 beforeAll(async () => {
   connector = await startRecordingConnector();
-  app = await startTestApp();
+  // With the Teams app's id, item cards link to the item in the channel tab.
+  app = await startTestApp({ TEAMS_APP_ID: TEAMS_APP });
 });
 afterAll(async () => {
   await app?.close();
@@ -88,6 +90,12 @@ describe('publishing', () => {
     expect(text(posts[1]!.body)).toContain('1.1 Godkendelse af handlingsplan for Rammeaftale 2027-28');
     expect(titles(posts[1]!.body)).toContain('Kan godkende');
     expect(titles(posts[2]!.body)).toContain('Taget til efterretning');
+    // «Åbn i Dagsorden»: Teams' deep link to the item in the committee's channel tab.
+    type Posted = { attachments: Array<{ content: { actions: Array<{ type: string; title: string; url?: string }> } }> };
+    const open = (posts[1]!.body as Posted).attachments[0]!.content.actions.find((x) => x.type === 'Action.OpenUrl')!;
+    expect(open.title).toBe('Åbn i Dagsorden');
+    expect(open.url).toContain(`https://teams.microsoft.com/l/entity/${TEAMS_APP}/dagsorden-`);
+    expect(JSON.parse(new URL(open.url!).searchParams.get('context')!).subEntityId).toBe(`${meetingId}:${(await items())[0]!.id}`);
     // The closed attachment's title is shown, never a link.
     expect(text(posts[1]!.body)).toContain('🔒 Opsamling af kommunernes input – lukket bilag, eftersendes til medlemmerne');
     const texts = connector.recorded.filter((r) => r.body.text).map((r) => String(r.body.text));

@@ -1,5 +1,6 @@
 // Every card with realistic data: checked by test/cards and drawn by
 // scripts/card-gallery.ts, so what is tested is what is looked at.
+import { tabItemLink } from '../../src/cards/tab-link';
 import { agendaItemCard, agendaOverviewCard } from '../../src/cards/agenda.card';
 import { chooseCommitteeCard } from '../../src/cards/choose-committee.card';
 import { helpCard } from '../../src/cards/help.card';
@@ -467,6 +468,7 @@ for (const lang of ['da', 'en'] as const) {
     [`agenda overview ${lang}`, agendaOverviewCard(committee, agenda, lang)],
     [`agenda item, decision ${lang}`, agendaItemCard(committee, decisionItem, lang, { refreshUserIds: ['29:a', '29:b'] })],
     [`agenda item, decision, mine ${lang}`, agendaItemCard(committee, decisionItem, lang, { mine: 'wants_discussion' })],
+    [`agenda item, decision, with «Åbn i Dagsorden» ${lang}`, agendaItemCard(committee, decisionItem, lang, { tabLink: tabItemLink('0b7d8a52-3c1e-4f6a-9d2b-5e8f1a4c7b90', committee, decisionItem) })],
     [`agenda item, information ${lang}`, agendaItemCard(committee, informationItem, lang, { mine: 'acknowledged' })],
     [`agenda item, decided ${lang}`, agendaItemCard(committee, decidedItem, lang)],
     [`item edit ${lang}`, itemEditCard({ committee, item: decisionItem, meetingId: 'm1', meetings: [next.meeting] }, lang)],

@@ -3,6 +3,7 @@
 // rule (who reads drafts, who gets a closed attachment's link, what waits for whom) is
 // written once. Every read checks membership (or a named stand-in's right to the meeting).
 import { answersFor, type AgendaService } from '../agenda/agenda.service';
+import { attendanceByOrganisation, type OrganisationAttendance } from '../attendance/attendance-by-organisation';
 import { attendanceOpen } from '../attendance/attendance-rules';
 import type { AttendanceService, DigestAttendance, QuorumBasis } from '../attendance/attendance.service';
 import { isOverdue, type ActionItemService } from '../minutes/action-item.service';
@@ -63,10 +64,13 @@ export interface PageItem {
    */
   byOrganisation: Partial<Record<PositionKind, number[]>>;
   decision: AgendaItem['decision'];
+  /** The item's card in the channel (its message id), for the tab's link to it. */
+  cardMessageId: string | null;
 }
 
 export interface MeetingPage {
-  committee: { id: string; name: string; timeZone: string };
+  /** The channel and team too: the tab links to an item's card there. */
+  committee: { id: string; name: string; timeZone: string; channelId: string | null; teamAadGroupId: string | null };
   meeting: Meeting;
   role: PageRole;
   /** Whether the agenda has gone out (before that, members see no items). */
@@ -80,7 +84,8 @@ export interface MeetingPage {
     canNameStandIn: boolean;
     candidates: Array<{ personId: string; name: string; standing: boolean }>;
   } | null;
-  forecast: ReturnType<AttendanceService['forecastOf']>;
+  /** With the secretariat's breakdown by organisation (who comes, who stands in); others see the totals. */
+  forecast: ReturnType<AttendanceService['forecastOf']> & { organisations?: OrganisationAttendance[] };
   inputs: Array<{
     id: string;
     title: string;
@@ -186,7 +191,10 @@ export class MeetingPageService {
       ]);
       return { answers, records };
     });
-    const forecast = this.deps.attendance.forecastOf(meeting, basis, members, records);
+    const forecast = {
+      ...this.deps.attendance.forecastOf(meeting, basis, members, records),
+      ...(secretariat ? { organisations: attendanceByOrganisation(basis.counted, members, records) } : {}),
+    };
     const shown = (loaded?.items ?? []).flatMap((item) => (secretariat ? [item] : (asPublished(item) ?? [])));
     const mine = member ? (answers.get(member.personId) ?? new Map<string, PositionKind>()) : new Map<string, PositionKind>();
     const organisations = answeringOrganisations(members);
@@ -202,7 +210,7 @@ export class MeetingPageService {
     const inputs = member ? inputsSeenBy(member, members, allInputs) : [];
     const submissions = member ? submissionsSeenBy(member, allSubmissions) : [];
     return {
-      committee: { id: committee.id, name: committee.name, timeZone: committee.timeZone },
+      committee: { id: committee.id, name: committee.name, timeZone: committee.timeZone, channelId: committee.channelId, teamAadGroupId: committee.teamAadGroupId },
       meeting,
       role,
       agendaPublished: Boolean(loaded?.meeting.agendaPublishedAt),
@@ -361,6 +369,7 @@ function pageItem(
     tally: tallyOf(item.id, ctx.answers),
     byOrganisation,
     decision: item.decision,
+    cardMessageId: item.cardActivityId,
   };
 }
 

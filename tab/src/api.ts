@@ -1,0 +1,43 @@
+// The tab's calls to Dagsorden's API, signed in as Teams says the user is: the SSO token
+// (Bearer), or, only where the server says its developer sign-in is on (no MicrosoftAppId,
+// loopback), the Teams context's user id (Dev).
+export type Authorization = () => Promise<string>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`${status} ${code}`);
+    this.name = 'ApiError';
+  }
+}
+
+export interface Api {
+  get<T>(path: string): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+}
+
+export function createApi(authorization: Authorization): Api {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`/api/tab${path}`, {
+      method,
+      headers: {
+        authorization: await authorization(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as { error?: string };
+    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
+    return json as T;
+  }
+  return { get: (path) => call('GET', path), put: (path, body) => call('PUT', path, body) };
+}
+
+/** Whether the server takes the developer sign-in (asked without signing in). */
+export async function developerSignIn(): Promise<boolean> {
+  const res = await fetch('/api/tab/sign-in').catch(() => null);
+  if (!res?.ok) return false;
+  return ((await res.json()) as { developer?: boolean }).developer === true;
+}

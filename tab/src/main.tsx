@@ -1,0 +1,148 @@
+// The tab's start: find the Teams host (or say plainly there is none), read its context,
+// sign in, and show the surface the URL names: ?view=config (the channel tab's
+// configuration), ?view=channel&committee=… (the channel tab), ?view=personal ("Mine møder").
+import { StrictMode, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  FluentProvider,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+} from '@fluentui/react-components';
+import { createApi, developerSignIn, type Authorization } from './api';
+import { langOf, words, type Lang } from './i18n';
+import {
+  configure,
+  connect,
+  hasNoHost,
+  onThemeChange,
+  openLink,
+  ready,
+  ssoToken,
+  type HostContext,
+  type ThemeName,
+} from './teams';
+import { Notice, SessionContext, useStyles, type Session } from './ui';
+import { ChannelTab } from './views/Channel';
+import { ConfigPage, type TabConfig } from './views/Config';
+import { MyMeetings } from './views/Mine';
+
+const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+/** "Mine møder" spans committees; their meetings are Danish ones. */
+const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
+
+function Shell({ theme, lang, children }: { theme: ThemeName; lang: Lang; children: ReactNode }) {
+  const s = useStyles();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = theme;
+  }, [lang, theme]);
+  return (
+    <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} lang={lang}>
+      <main className={s.page}>{children}</main>
+    </FluentProvider>
+  );
+}
+
+/** A deep link's sub-entity: "<meeting id>:<item id>" (see docs/tab.md). */
+export function targetOf(
+  subPageId: string | null,
+): { meetingId: string; itemId: string | null } | null {
+  const m = /^([0-9a-f-]{36})(?::([0-9a-f-]{36}))?$/i.exec(subPageId ?? '');
+  return m ? { meetingId: m[1]!, itemId: m[2] ?? null } : null;
+}
+
+function App({
+  host,
+  authorization,
+  developer,
+}: {
+  host: HostContext;
+  authorization: Authorization;
+  developer: boolean;
+}) {
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  useEffect(() => onThemeChange(setTheme), []);
+  const lang = langOf(host.locale);
+  const session = useMemo<Session>(
+    () => ({
+      api: createApi(authorization),
+      lang,
+      t: words(lang),
+      openLink,
+      deepLinks: { channelId: host.channelId, teamGroupId: host.teamGroupId },
+    }),
+    [authorization, lang, host],
+  );
+  const params = new URLSearchParams(window.location.search);
+  const view = params.get('view') ?? 'personal';
+  const committee = params.get('committee');
+  const config = useRef<TabConfig | null>(null);
+  const saver = useMemo(() => (view === 'config' ? configure(() => config.current) : null), [view]);
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell theme={theme} lang={lang}>
+        {developer && (
+          <div style={{ marginBottom: 12 }}>
+            <Notice intent="warning">{session.t.devSignIn}</Notice>
+          </div>
+        )}
+        {view === 'config' ? (
+          <ConfigPage
+            onChoose={(c) => {
+              config.current = c;
+              saver?.changed(Boolean(c));
+            }}
+          />
+        ) : view === 'channel' && committee ? (
+          <ChannelTab committeeId={committee} target={targetOf(host.subPageId)} />
+        ) : (
+          <MyMeetings timeZone={DEFAULT_TIME_ZONE} />
+        )}
+      </Shell>
+    </SessionContext.Provider>
+  );
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const alone = (text: string, lang: Lang = 'da') =>
+    root.render(
+      <Shell theme="default" lang={lang}>
+        <Notice intent="warning">{text}</Notice>
+      </Shell>,
+    );
+  if (hasNoHost()) return alone(words('da').outsideTeams);
+  // Asked while Teams answers: one round trip less before the first screen.
+  const developerAllowed = developerSignIn();
+  let host: HostContext;
+  try {
+    host = await connect();
+  } catch {
+    return alone(words('da').outsideTeams);
+  }
+  const lang = langOf(host.locale);
+  // The developer sign-in is the server's to allow (never with MicrosoftAppId): then the
+  // Teams context's user id stands for a token, and the page says so.
+  const developer = Boolean(host.userId) && (await developerAllowed);
+  let authorization: Authorization;
+  if (developer) authorization = () => Promise.resolve(`Dev ${host.userId}`);
+  else {
+    try {
+      await ssoToken();
+    } catch {
+      ready();
+      return alone(words(lang).signInFailed, lang);
+    }
+    // TeamsJS keeps the token and renews it: asked for each call, it is always current.
+    authorization = async () => `Bearer ${await ssoToken()}`;
+  }
+  root.render(
+    <StrictMode>
+      <App host={host} authorization={authorization} developer={developer} />
+    </StrictMode>,
+  );
+  ready();
+}
+
+void start();

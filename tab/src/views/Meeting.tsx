@@ -1,0 +1,588 @@
+// One meeting's page: the agenda by section, each item with its text, papers and answers
+// (the member gives or changes their own here), attendance and the quorum forecast, the
+// input requests and the submitted topics. Everything comes from GET /api/tab/meetings/:id.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Field,
+  Link,
+  Select,
+  Textarea,
+  ToggleButton,
+} from '@fluentui/react-components';
+import { formatWhen, type PositionKind } from '../i18n';
+import { Markdown } from '../markdown';
+import type { MeetingPage, PageItem } from '../types';
+import { AnswerChart, Loading, Problem, useSession, useStyles } from '../ui';
+
+export function MeetingView({
+  meetingId,
+  focusItemId,
+  onBack,
+}: {
+  meetingId: string;
+  focusItemId?: string | null;
+  onBack?: () => void;
+}) {
+  const { api, t, lang } = useSession();
+  const s = useStyles();
+  const [page, setPage] = useState<MeetingPage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const load = useCallback(() => {
+    setError(null);
+    api.get<MeetingPage>(`/meetings/${meetingId}`).then(setPage, setError);
+  }, [api, meetingId]);
+  useEffect(load, [load]);
+
+  /** A change through the API, then the page again (the counts are the server's). */
+  const change = useCallback(
+    async (path: string, body: unknown) => {
+      setStatus('');
+      try {
+        await api.put(path, body);
+        setStatus(t.saved);
+        load();
+      } catch (err) {
+        setError(err);
+      }
+    },
+    [api, load, t],
+  );
+
+  if (!page) return error ? <Problem error={error} retry={load} /> : <Loading />;
+  const tz = page.committee.timeZone;
+  const people = page.organisations.reduce((n, o) => n + o.people, 0);
+  const title = page.meeting.title ?? page.committee.name;
+  return (
+    <article className={s.stack} aria-labelledby="meeting-title">
+      {onBack && (
+        <div>
+          <Button appearance="subtle" onClick={onBack}>
+            ← {t.back}
+          </Button>
+        </div>
+      )}
+      <header>
+        <h1 id="meeting-title" className={s.heading}>
+          {title}
+        </h1>
+        <p className={s.muted} style={{ margin: 0 }}>
+          {formatWhen(page.meeting.startsAt, lang, tz)}
+          {page.meeting.place
+            ? ` · ${page.meeting.place}${page.meeting.room ? `, ${page.meeting.room}` : ''}`
+            : ''}
+        </p>
+        <div className={s.row} style={{ marginTop: 6 }}>
+          <Badge appearance="tint">{t.statuses[page.meeting.status] ?? page.meeting.status}</Badge>
+          <Badge appearance="outline">{t.roles[page.role] ?? page.role}</Badge>
+          {page.meeting.onlineUrl && (
+            <Link href={page.meeting.onlineUrl} target="_blank" rel="noopener noreferrer">
+              {t.online}
+            </Link>
+          )}
+        </div>
+      </header>
+      <div role="status" aria-live="polite" className={s.muted}>
+        {status}
+      </div>
+      {error ? <Problem error={error} /> : null}
+      <Attendance page={page} change={change} />
+      <section className={s.section} aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading" className={s.subheading}>
+          {t.agenda}
+        </h2>
+        {page.sections.length === 0 ? (
+          <p className={s.muted}>{page.agendaPublished ? t.noMeetings : t.agendaNotPublished}</p>
+        ) : (
+          <Agenda page={page} people={people} focusItemId={focusItemId ?? null} change={change} />
+        )}
+      </section>
+      <Inputs page={page} />
+      <Topics page={page} />
+    </article>
+  );
+}
+
+function Agenda({
+  page,
+  people,
+  focusItemId,
+  change,
+}: {
+  page: MeetingPage;
+  people: number;
+  focusItemId: string | null;
+  change: (path: string, body: unknown) => Promise<void>;
+}) {
+  const { t } = useSession();
+  const s = useStyles();
+  const focused = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    // A deep link to an item: open it and bring it into view, with the keyboard there too.
+    focused.current?.scrollIntoView({ block: 'start' });
+    focused.current?.querySelector('button')?.focus();
+  }, [focusItemId]);
+  return (
+    <div className={s.stack}>
+      {page.sections.map((section, i) => (
+        <section
+          key={`${section.section}-${i}`}
+          aria-label={section.title ?? t.sections[section.section] ?? section.section}
+        >
+          <h3 className={s.minor}>
+            {section.title ?? t.sections[section.section] ?? section.section}
+          </h3>
+          <Accordion multiple collapsible defaultOpenItems={focusItemId ? [focusItemId] : []}>
+            {section.items.map((item) => (
+              <div
+                key={item.id}
+                ref={item.id === focusItemId ? focused : undefined}
+                id={`item-${item.id}`}
+              >
+                <AccordionItem value={item.id}>
+                  <AccordionHeader as="h4" size="large">
+                    <span>
+                      {item.number} {item.title}
+                      {item.mine ? (
+                        <span className={s.muted}> · {t.answers[item.mine]}</span>
+                      ) : null}
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <Item page={page} item={item} people={people} change={change} />
+                  </AccordionPanel>
+                </AccordionItem>
+              </div>
+            ))}
+          </Accordion>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function Item({
+  page,
+  item,
+  people,
+  change,
+}: {
+  page: MeetingPage;
+  item: PageItem;
+  people: number;
+  change: (path: string, body: unknown) => Promise<void>;
+}) {
+  const { t, openLink, deepLinks } = useSession();
+  const s = useStyles();
+  const canAnswer =
+    item.status === 'published' &&
+    (page.role === 'member' || page.role === 'chair') &&
+    item.answers.length > 0;
+  const channelId = page.committee.channelId ?? deepLinks.channelId;
+  const groupId = page.committee.teamAadGroupId ?? deepLinks.teamGroupId;
+  // Teams' deep link to a channel message: the item's card, where the channel talks about it.
+  const query = new URLSearchParams({
+    ...(groupId ? { groupId } : {}),
+    parentMessageId: item.cardMessageId ?? '',
+  });
+  const cardLink =
+    item.cardMessageId && channelId
+      ? `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(item.cardMessageId)}?${query}`
+      : null;
+  return (
+    <div className={s.stack} style={{ paddingBottom: 12 }}>
+      <div className={s.row}>
+        {item.draft && <Badge color="warning">{t.draft}</Badge>}
+        {t.itemStatus[item.status] && <Badge appearance="tint">{t.itemStatus[item.status]}</Badge>}
+      </div>
+      {item.presenter && (
+        <p style={{ margin: 0 }}>
+          <strong>{t.presenter}:</strong> {item.presenter}
+        </p>
+      )}
+      {(item.recommendationIntro || item.recommendations.length > 0) && (
+        <div>
+          <p className={s.minor}>{t.recommendation}</p>
+          {item.recommendationIntro && <p style={{ margin: 0 }}>{item.recommendationIntro}</p>}
+          {item.recommendations.length > 0 && (
+            <ul className={s.list}>
+              {item.recommendations.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {item.caseText.trim() && (
+        <div>
+          <p className={s.minor}>{t.caseText}</p>
+          <Markdown text={item.caseText} />
+        </div>
+      )}
+      {item.attachments.length > 0 && (
+        <div>
+          <p className={s.minor}>{t.attachments}</p>
+          <ul className={s.list}>
+            {item.attachments.map((a) => (
+              <li key={a.id}>
+                {a.url ? (
+                  <Link href={a.url} target="_blank" rel="noopener noreferrer">
+                    {a.title}
+                  </Link>
+                ) : (
+                  a.title
+                )}
+                {a.closed && (
+                  <span className={s.muted}>
+                    {' '}
+                    (
+                    {a.url || a.toFollow
+                      ? t.closedAttachment
+                      : `${t.closedAttachment}, ${t.noAccess}`}
+                    )
+                  </span>
+                )}
+                {/* The title may say it already (an imported "(eftersendes)"). */}
+                {a.toFollow && !a.url && !a.title.toLowerCase().includes(t.toFollow) && (
+                  <span className={s.muted}> ({t.toFollow})</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {item.decision && (
+        <p style={{ margin: 0 }}>
+          <strong>{t.decision}:</strong> {item.decision.text}
+        </p>
+      )}
+      {item.answers.length > 0 && (
+        <div>
+          <p className={s.minor}>{t.answersHeading}</p>
+          <AnswerChart kinds={item.answers} tally={item.tally} people={people} />
+          <ByOrganisation page={page} item={item} />
+        </div>
+      )}
+      {canAnswer && (
+        <div role="group" aria-label={`${t.yourAnswer} – ${item.number}`}>
+          <p className={s.minor}>{t.yourAnswer}</p>
+          <p className={s.muted} style={{ margin: '0 0 6px' }}>
+            {item.mine ? t.answers[item.mine] : t.noAnswerYet}
+          </p>
+          <div className={s.row}>
+            {item.answers.map((kind) => (
+              <ToggleButton
+                key={kind}
+                checked={item.mine === kind}
+                appearance={item.mine === kind ? 'primary' : 'secondary'}
+                aria-label={t.giveAnswer(t.answers[kind], item.number)}
+                onClick={() => change(`/items/${item.id}/position`, { kind })}
+              >
+                {t.answers[kind]}
+              </ToggleButton>
+            ))}
+          </div>
+        </div>
+      )}
+      {cardLink && (
+        <div>
+          <Link href={cardLink} onClick={(e) => (e.preventDefault(), openLink(cardLink))}>
+            {t.openCard}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const KINDS: PositionKind[] = ['can_approve', 'acknowledged', 'wants_discussion', 'cannot_approve'];
+
+/** Per organisation: how many of its people gave each answer, and how many have not. */
+function ByOrganisation({ page, item }: { page: MeetingPage; item: PageItem }) {
+  const { t } = useSession();
+  const s = useStyles();
+  const kinds = KINDS.filter((k) => item.answers.includes(k));
+  if (!page.organisations.length) return null;
+  // Twenty organisations make a long table: folded, one keystroke away (a native disclosure).
+  return (
+    <details className={s.tableWrap}>
+      <summary className={s.summary}>{t.byOrganisation}</summary>
+      <table className={s.table}>
+        <thead>
+          <tr>
+            <th scope="col">{t.organisation}</th>
+            {kinds.map((k) => (
+              <th scope="col" key={k}>
+                {t.answers[k]}
+              </th>
+            ))}
+            <th scope="col">{t.notAnswered}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.organisations.map((o, i) => {
+            const counts = kinds.map((k) => item.byOrganisation[k]?.[i] ?? 0);
+            return (
+              <tr key={o.name ?? '-'}>
+                <th scope="row">{o.name ?? t.noOrganisation}</th>
+                {counts.map((n, j) => (
+                  <td key={kinds[j]}>{n}</td>
+                ))}
+                <td>{Math.max(o.people - counts.reduce((a, b) => a + b, 0), 0)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Attendance({
+  page,
+  change,
+}: {
+  page: MeetingPage;
+  change: (path: string, body: unknown) => Promise<void>;
+}) {
+  const { t } = useSession();
+  const s = useStyles();
+  const [absentForm, setAbsentForm] = useState(false);
+  const [standInId, setStandInId] = useState('');
+  const [note, setNote] = useState('');
+  const mine = page.attendance?.mine ?? null;
+  const { quorum, counts } = page.forecast;
+  const path = `/meetings/${page.meeting.id}/attendance`;
+  return (
+    <section className={s.section} aria-labelledby="attendance-heading">
+      <h2 id="attendance-heading" className={s.subheading}>
+        {t.attendance}
+      </h2>
+      <div className={s.stack}>
+        {page.attendance && (
+          <div className={s.card}>
+            <p style={{ margin: '0 0 6px' }}>
+              {mine
+                ? mine.attendance === 'attending'
+                  ? t.youAttend
+                  : t.youAreAbsent
+                : t.noAttendanceAnswer}
+              {mine?.standIn ? ` ${t.standInIs(mine.standIn)}.` : ''}
+            </p>
+            {page.attendance.open ? (
+              <div className={s.stack}>
+                <div className={s.row}>
+                  <ToggleButton
+                    checked={mine?.attendance === 'attending'}
+                    appearance={mine?.attendance === 'attending' ? 'primary' : 'secondary'}
+                    onClick={() => change(path, { attendance: 'attending' })}
+                  >
+                    {t.attending}
+                  </ToggleButton>
+                  <ToggleButton
+                    checked={mine?.attendance === 'absent' || absentForm}
+                    appearance={mine?.attendance === 'absent' ? 'primary' : 'secondary'}
+                    aria-expanded={absentForm}
+                    onClick={() => setAbsentForm((v) => !v)}
+                  >
+                    {t.absent}
+                  </ToggleButton>
+                </div>
+                {absentForm && (
+                  <form
+                    className={s.stack}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      setAbsentForm(false);
+                      void change(path, {
+                        attendance: 'absent',
+                        standInId: standInId || null,
+                        note: note.trim() || null,
+                      });
+                    }}
+                  >
+                    {page.attendance.canNameStandIn && page.attendance.candidates.length > 0 && (
+                      <Field label={t.standIn}>
+                        <Select value={standInId} onChange={(_, d) => setStandInId(d.value)}>
+                          <option value="">{t.noStandIn}</option>
+                          {page.attendance.candidates.map((c) => (
+                            <option key={c.personId} value={c.personId}>
+                              {c.name}
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                    )}
+                    <Field label={t.note}>
+                      <Textarea
+                        value={note}
+                        onChange={(_, d) => setNote(d.value)}
+                        resize="vertical"
+                      />
+                    </Field>
+                    <div>
+                      <Button type="submit" appearance="primary">
+                        {t.sendAbsence}
+                      </Button>
+                    </div>
+                  </form>
+                )}
+              </div>
+            ) : (
+              <p className={s.muted} style={{ margin: 0 }}>
+                {t.attendanceClosed}
+              </p>
+            )}
+          </div>
+        )}
+        <div>
+          <p className={s.minor}>{t.quorum}</p>
+          <div className={s.row}>
+            <Badge color={quorum.quorate ? 'success' : 'warning'}>
+              {quorum.quorate ? t.quorate : t.notQuorate}
+            </Badge>
+          </div>
+          <p style={{ margin: '6px 0 0' }}>
+            {t.quorumLine(quorum.represented, quorum.total, quorum.needed)}
+          </p>
+          {quorum.undecided > 0 && <p style={{ margin: 0 }}>{t.undecidedOrgs(quorum.undecided)}</p>}
+          <p className={s.muted} style={{ margin: 0 }}>
+            {t.counts(counts)}
+          </p>
+        </div>
+        {page.forecast.organisations && (
+          <div className={s.tableWrap}>
+            <table className={s.table}>
+              <caption className={s.muted} style={{ textAlign: 'left' }}>
+                {t.byOrganisation}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.organisation}</th>
+                  <th scope="col">{t.person}</th>
+                  <th scope="col">{t.answer}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.forecast.organisations.flatMap((o) =>
+                  (o.people.length ? o.people : [null]).map((p, i) => (
+                    <tr key={`${o.name}-${i}`}>
+                      {i === 0 && (
+                        <th scope="row" rowSpan={Math.max(o.people.length, 1)}>
+                          {o.name}
+                          <br />
+                          <span className={s.muted}>
+                            {o.represented ? t.represented : t.notRepresented}
+                          </span>
+                        </th>
+                      )}
+                      <td>{p?.name ?? '–'}</td>
+                      <td>
+                        {p?.attendance ? t.attendanceLabel[p.attendance] : t.notAnswered}
+                        {p?.standIn ? ` · ${t.standInIs(p.standIn)}` : ''}
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Inputs({ page }: { page: MeetingPage }) {
+  const { t, lang } = useSession();
+  const s = useStyles();
+  if (!page.inputs.length) return null;
+  return (
+    <section className={s.section} aria-labelledby="inputs-heading">
+      <h2 id="inputs-heading" className={s.subheading}>
+        {t.inputs}
+      </h2>
+      <ul className={s.plainList}>
+        {page.inputs.map((input) => (
+          <li key={input.id} className={s.card}>
+            <p style={{ margin: 0 }}>
+              <strong>{input.title}</strong>
+            </p>
+            <div className={s.row}>
+              <span className={s.muted}>
+                {t.inputDeadline(formatWhen(input.deadline, lang, page.committee.timeZone))}
+              </span>
+              {input.waitingForMe && <Badge color="warning">{t.waitingForYou}</Badge>}
+              {input.confidential && <Badge appearance="outline">{t.confidential}</Badge>}
+            </div>
+            {input.organisations && (
+              <div className={s.tableWrap}>
+                <table className={s.table}>
+                  <caption className={s.muted} style={{ textAlign: 'left' }}>
+                    {t.byOrganisation}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.organisation}</th>
+                      <th scope="col">{t.answered}</th>
+                      <th scope="col">{t.answeredBy}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {input.organisations.map((o) => (
+                      <tr key={o.organisation}>
+                        <th scope="row">{o.organisation}</th>
+                        <td>{o.answeredBy.length ? '✓' : '–'}</td>
+                        <td>{o.answeredBy.join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Topics({ page }: { page: MeetingPage }) {
+  const { t } = useSession();
+  const s = useStyles();
+  if (!page.submissions.length) return null;
+  return (
+    <section className={s.section} aria-labelledby="topics-heading">
+      <h2 id="topics-heading" className={s.subheading}>
+        {t.topics}
+      </h2>
+      <ul className={s.plainList}>
+        {page.submissions.map((topic) => (
+          <li key={topic.id} className={s.card}>
+            <p style={{ margin: 0 }}>
+              <strong>{topic.title}</strong>{' '}
+              {topic.mine && <Badge appearance="outline">{t.yours}</Badge>}
+            </p>
+            <p style={{ margin: '4px 0' }}>{topic.purpose}</p>
+            <div className={s.row}>
+              <span className={s.muted}>
+                {t.submittedBy(
+                  topic.organisation
+                    ? `${topic.submitter} (${topic.organisation})`
+                    : topic.submitter,
+                )}
+              </span>
+              <Badge appearance="tint">{t.topicStatus[topic.status] ?? topic.status}</Badge>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+// A stand-in for Teams around the tab in the browser tests: a page that frames the tab and
+// answers TeamsJS's messages to its host as Teams does (initialize, getContext,
+// authentication.getAuthToken, settings.setSettings, executeDeepLink) and sends it theme
+// changes and "save". It is served on the app's own origin (TeamsJS trusts its own origin
+// without asking the network for Teams' list), and records what the tab asked for.
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface HostOptions {
+  /** The tab's URL path: /tab/index.html?view=… */
+  src: string;
+  /** 'content' for a tab, 'settings' for its configuration page. */
+  frameContext?: 'content' | 'settings';
+  /** TeamsJS's context as the host sends it (its v1 shape: userObjectId, locale, theme, subEntityId, channelId…). */
+  context: Record<string, unknown>;
+  /** What getAuthToken answers: a token, or null for Teams' refusal. */
+  token?: string | null;
+}
+
+/** The runtime a current Teams web client reports (the capabilities the tab uses). */
+const RUNTIME = {
+  apiVersion: 4,
+  hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
+  isLegacyTeams: false,
+  supports: {
+    app: {},
+    appEntity: {},
+    authentication: {},
+    pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {}, currentApp: {} },
+    teamsCore: {},
+  },
+};
+
+const HOST_HTML = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Teams (test)</title>
+<style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%;display:block}</style></head>
+<body><script>
+const options = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+window.hostLog = [];
+window.openedLinks = [];
+window.savedConfig = null;
+window.saveResult = null;
+const frame = document.createElement('iframe');
+frame.title = 'Dagsorden';
+frame.src = options.src;
+document.body.appendChild(frame);
+window.addEventListener('message', (event) => {
+  const msg = event.data;
+  if (event.source !== frame.contentWindow || !msg || typeof msg.func !== 'string') return;
+  window.hostLog.push({ func: msg.func, args: msg.args });
+  const reply = (args) => frame.contentWindow.postMessage({ id: msg.id, uuidAsString: msg.uuidAsString, args }, '*');
+  switch (msg.func) {
+    case 'initialize': return reply([options.frameContext, 'web', JSON.stringify(${JSON.stringify(RUNTIME)}), '2.58.0']);
+    case 'getContext': return reply([options.context]);
+    case 'authentication.getAuthToken': return reply(options.token ? [true, options.token] : [false, 'resourceDisabled']);
+    case 'settings.setSettings': window.savedConfig = msg.args[0]; return reply([true]);
+    case 'executeDeepLink': window.openedLinks.push(msg.args[0]); return reply([true]);
+    case 'settings.save.success': window.saveResult = 'success'; return;
+    case 'settings.save.failure': window.saveResult = 'failure: ' + msg.args[0]; return;
+  }
+});
+window.sendToTab = (func, args) => frame.contentWindow.postMessage({ func, args }, '*');
+</script></body></html>`;
+
+export interface Browsing {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Opens the tab inside the host; resolves with the tab's frame once it has rendered `ready` (a selector). */
+  open(options: HostOptions, ready: string): Promise<Frame>;
+  close(): Promise<void>;
+}
+
+/** One browser (and one page, reused) for a test file, or a new page in `shared`; nothing leaves 127.0.0.1. */
+export async function browse(
+  appUrl: string,
+  viewport = { width: 1024, height: 800 },
+  shared?: Browser,
+): Promise<Browsing> {
+  const browser = shared ?? (await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }));
+  // Reduced motion: Fluent then skips its colour transitions, so axe never judges a colour half-way through a theme change.
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    reducedMotion: 'reduce',
+  });
+  // Registered first, so it runs last: anything not the app's (TeamsJS's list of Teams' origins) is refused.
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(appUrl) ? route.fallback() : route.abort(),
+  );
+  await context.route(`${appUrl}/teams-host.html?*`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }),
+  );
+  const page = await context.newPage();
+  let opened = 0;
+  return {
+    browser,
+    context,
+    page,
+    async open(options, ready) {
+      const hash = encodeURIComponent(
+        JSON.stringify({ frameContext: 'content', token: null, ...options }),
+      );
+      // A new query each time: a new hash alone would not load the host (and the tab) afresh.
+      await page.goto(`${appUrl}/teams-host.html?n=${++opened}#${hash}`);
+      const frame = await tabFrame(page);
+      await frame.waitForSelector(ready, { timeout: 15_000 });
+      return frame;
+    },
+    async close() {
+      // A browser lent by another test closes with it.
+      await (shared ? context.close() : browser.close());
+    },
+  };
+}
+
+export async function tabFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the tab has no frame');
+  return frame;
+}
+
+/** axe-core's serious and critical violations in the frame (WCAG 2.1 A and AA rules). */
+export async function axeViolations(
+  frame: Frame,
+): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+  if (!(await frame.evaluate(() => 'axe' in window)))
+    await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = (await frame.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(
+      document,
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      },
+    ),
+  )) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
+}
