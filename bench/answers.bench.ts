@@ -51,7 +51,10 @@ export async function setUpAgenda(appUrl: string, connector: RecordingConnector 
   await connector.waitFor(1);
   const preview = (connector.recorded.at(-1)!.body.attachments as Array<{ content: { body: Array<Record<string, unknown>>; actions: Array<{ verb: string; data: { importId: string } }> } }>)[0]!.content;
   const importId = preview.actions.find((a) => a.verb === 'import-save')!.data.importId;
-  const meetingId = (preview.body.find((e) => e.type === 'Input.ChoiceSet') as { value: string }).value;
+  // The bench's agenda names no date: the preview proposes a new meeting today and offers
+  // the coming ones; the bench's members answer on the committee's next meeting.
+  const choice = preview.body.find((e) => e.type === 'Input.ChoiceSet') as { value: string; choices: Array<{ value: string }> };
+  const meetingId = choice.choices.find((c) => c.value !== 'new')?.value ?? choice.value;
   await post(appUrl, executeAction('import-save', { importId, meetingId }, { ...where, scope: 'personal' }));
 
   connector.clear();
