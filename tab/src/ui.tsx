@@ -224,3 +224,34 @@ export function AnswerChart({
     </div>
   );
 }
+
+/** A table of rows by organisation, captioned "Fordelt på organisation", scrolling sideways on its own when narrow. */
+export function ByOrganisationTable({
+  columns,
+  children,
+}: {
+  columns: readonly string[];
+  children: ReactNode;
+}) {
+  const s = useStyles();
+  const { t } = useSession();
+  return (
+    <div className={s.tableWrap}>
+      <table className={s.table}>
+        <caption className={s.muted} style={{ textAlign: 'left' }}>
+          {t.byOrganisation}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

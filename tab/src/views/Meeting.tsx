@@ -18,7 +18,7 @@ import {
 import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
-import { AnswerChart, Loading, Problem, useSession, useStyles } from '../ui';
+import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
 
 export function MeetingView({
   meetingId,
@@ -457,42 +457,29 @@ function Attendance({
           </p>
         </div>
         {page.forecast.organisations && (
-          <div className={s.tableWrap}>
-            <table className={s.table}>
-              <caption className={s.muted} style={{ textAlign: 'left' }}>
-                {t.byOrganisation}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.organisation}</th>
-                  <th scope="col">{t.person}</th>
-                  <th scope="col">{t.answer}</th>
+          <ByOrganisationTable columns={[t.organisation, t.person, t.answer]}>
+            {' '}
+            {page.forecast.organisations.flatMap((o) =>
+              (o.people.length ? o.people : [null]).map((p, i) => (
+                <tr key={`${o.name}-${i}`}>
+                  {i === 0 && (
+                    <th scope="row" rowSpan={Math.max(o.people.length, 1)}>
+                      {o.name}
+                      <br />
+                      <span className={s.muted}>
+                        {o.represented ? t.represented : t.notRepresented}
+                      </span>
+                    </th>
+                  )}
+                  <td>{p?.name ?? '–'}</td>
+                  <td>
+                    {p?.attendance ? t.attendanceLabel[p.attendance] : t.notAnswered}
+                    {p?.standIn ? ` · ${t.standInIs(p.standIn)}` : ''}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.forecast.organisations.flatMap((o) =>
-                  (o.people.length ? o.people : [null]).map((p, i) => (
-                    <tr key={`${o.name}-${i}`}>
-                      {i === 0 && (
-                        <th scope="row" rowSpan={Math.max(o.people.length, 1)}>
-                          {o.name}
-                          <br />
-                          <span className={s.muted}>
-                            {o.represented ? t.represented : t.notRepresented}
-                          </span>
-                        </th>
-                      )}
-                      <td>{p?.name ?? '–'}</td>
-                      <td>
-                        {p?.attendance ? t.attendanceLabel[p.attendance] : t.notAnswered}
-                        {p?.standIn ? ` · ${t.standInIs(p.standIn)}` : ''}
-                      </td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+              )),
+            )}
+          </ByOrganisationTable>
         )}
       </div>
     </section>
@@ -522,29 +509,16 @@ function Inputs({ page }: { page: MeetingPage }) {
               {input.confidential && <Badge appearance="outline">{t.confidential}</Badge>}
             </div>
             {input.organisations && (
-              <div className={s.tableWrap}>
-                <table className={s.table}>
-                  <caption className={s.muted} style={{ textAlign: 'left' }}>
-                    {t.byOrganisation}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.organisation}</th>
-                      <th scope="col">{t.answered}</th>
-                      <th scope="col">{t.answeredBy}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {input.organisations.map((o) => (
-                      <tr key={o.organisation}>
-                        <th scope="row">{o.organisation}</th>
-                        <td>{o.answeredBy.length ? '✓' : '–'}</td>
-                        <td>{o.answeredBy.join(', ')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ByOrganisationTable columns={[t.organisation, t.answered, t.answeredBy]}>
+                {' '}
+                {input.organisations.map((o) => (
+                  <tr key={o.organisation}>
+                    <th scope="row">{o.organisation}</th>
+                    <td>{o.answeredBy.length ? '✓' : '–'}</td>
+                    <td>{o.answeredBy.join(', ')}</td>
+                  </tr>
+                ))}
+              </ByOrganisationTable>
             )}
           </li>
         ))}
