@@ -2,7 +2,8 @@
 // limits (429 with Retry-After over 50 requests per second for the tenant): the time
 // from the first request to the last digest against the floor those limits allow, and
 // duplicates and losses. The bot runs as `npm start` runs it, on the embedded database.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startBot, stopBot } from './bot-child';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,28 +29,10 @@ export interface DigestRun {
 }
 
 async function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, {
-    cwd: path.join(__dirname, '..'),
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(PORT), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (const until = Date.now() + 60_000; Date.now() < until; ) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the bot did not start');
+  return startBot(PORT, args, env);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stop = stopBot;
 
 export async function measureDigests(startArgs: string[]): Promise<DigestRun> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-digests-'));

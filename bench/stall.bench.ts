@@ -5,7 +5,8 @@
 // The bot runs as `npm start` runs it, on the embedded database, with the scheduler on:
 // the digests are due at its first tick, a second after /healthz. The idle figure is
 // taken afterwards, in the warmed-up process, so the comparison does not flatter the busy one.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startBot, stopBot } from './bot-child';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,29 +50,10 @@ let PORT = 0;
 
 async function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
   PORT = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: path.join(__dirname, '..'),
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(PORT), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (const until = Date.now() + 60_000; Date.now() < until;) {
-    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the bot did not start');
+  return startBot(PORT, args, env);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stop = stopBot;
 
 async function post(body: unknown): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${PORT}/api/messages`, {
