@@ -39,9 +39,16 @@ export async function measureDigests(startArgs: string[]): Promise<DigestRun> {
   const connector = await startRecordingConnector({ limits: true });
   // A digest is a message to a personal chat with the digest's summary (the demo's history
   // also reminds two of the playground users of overdue actions at the same tick).
-  const isDigest = (r: Recorded) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && String(r.body.summary ?? '').startsWith('OPSUMMERING');
+  const isDigest = (r: Recorded) =>
+    r.method === 'POST' &&
+    r.conversationId.startsWith('a:personal-') &&
+    String(r.body.summary ?? '').startsWith('OPSUMMERING');
   connector.roster.push(
-    ...Array.from({ length: DIGEST_MEMBERS }, (_, i) => ({ id: `29:bench-digest-${i}`, name: `Medlem ${i}`, aadObjectId: `30000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),
+    ...Array.from({ length: DIGEST_MEMBERS }, (_, i) => ({
+      id: `29:bench-digest-${i}`,
+      name: `Medlem ${i}`,
+      aadObjectId: `30000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    })),
   );
   const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
   try {
@@ -61,13 +68,15 @@ export async function measureDigests(startArgs: string[]): Promise<DigestRun> {
     const before = connector.count();
     const until = Date.now() + 300_000;
     // Checked seldom and cheaply: the connector must not be slowed down by the watching.
-    while (connector.recorded.filter(isDigest).length < expected && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    while (connector.recorded.filter(isDigest).length < expected && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 250));
     await new Promise((r) => setTimeout(r, 2000));
     await stop(bot);
     const times = connector.recorded.map((r) => r.at);
     const digestTimes = connector.recorded.filter(isDigest).map((r) => r.at);
     const perChat = new Map<string, number>();
-    for (const r of connector.recorded.filter(isDigest)) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
+    for (const r of connector.recorded.filter(isDigest))
+      perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
     const requests = connector.count() - before;
     return {
       members: expected,
