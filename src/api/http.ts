@@ -20,7 +20,12 @@ export interface TabApi {
 type WithCorrelation = restify.Request & { correlationId?: string };
 
 /** Registers every route under /api/tab; `correlationIdOf` is the server's own. */
-export function registerTabApi(server: restify.Server, api: TabApi, log: Logger, correlationIdOf: (req: restify.Request) => string): void {
+export function registerTabApi(
+  server: restify.Server,
+  api: TabApi,
+  log: Logger,
+  correlationIdOf: (req: restify.Request) => string,
+): void {
   // Asked before signing in, and tells nothing about anyone: only whether this server
   // takes "Authorization: Dev <object id>" (never where an app id is set).
   server.get('/api/tab/sign-in', async (_req: restify.Request, res: restify.Response) => {
@@ -40,8 +45,14 @@ export function registerTabApi(server: restify.Server, api: TabApi, log: Logger,
         identity = await api.authenticate(req.header('authorization') || undefined);
       } catch (err) {
         // The token's own text is not in these errors (jose names the key set, not the token).
-        reqLog.error({ err: { type: (err as Error).name, cause: String((err as Error).cause ?? '') } }, 'tab sign-in could not be checked');
-        res.send(err instanceof SigningKeysUnavailable ? 503 : 500, { error: 'unavailable', correlationId });
+        reqLog.error(
+          { err: { type: (err as Error).name, cause: String((err as Error).cause ?? '') } },
+          'tab sign-in could not be checked',
+        );
+        res.send(err instanceof SigningKeysUnavailable ? 503 : 500, {
+          error: 'unavailable',
+          correlationId,
+        });
         return;
       }
       if (!identity) {
@@ -55,14 +66,29 @@ export function registerTabApi(server: restify.Server, api: TabApi, log: Logger,
         res.send(404, { error: 'not_found', correlationId });
         return;
       }
-      const body = route.body ? route.body.safeParse(req.body ?? undefined) : ({ success: true, data: undefined } as const);
+      const body = route.body
+        ? route.body.safeParse(req.body ?? undefined)
+        : ({ success: true, data: undefined } as const);
       if (!body.success) {
-        res.send(400, { error: 'invalid_request', problems: problemsOf(body.error), correlationId });
+        res.send(400, {
+          error: 'invalid_request',
+          problems: problemsOf(body.error),
+          correlationId,
+        });
         return;
       }
-      const actor = { aadObjectId: identity.aadObjectId, teamsUserId: '', name: identity.name, tenantId: identity.tenantId };
+      const actor = {
+        aadObjectId: identity.aadObjectId,
+        teamsUserId: '',
+        name: identity.name,
+        tenantId: identity.tenantId,
+      };
       try {
-        const answer = await route.run({ actor, services: api.services, correlationId, log: reqLog }, params.data, body.data);
+        const answer = await route.run(
+          { actor, services: api.services, correlationId, log: reqLog },
+          params.data,
+          body.data,
+        );
         res.send(200, answer ?? {});
       } catch (err) {
         const mapped = toHttp(err);
@@ -75,8 +101,11 @@ export function registerTabApi(server: restify.Server, api: TabApi, log: Logger,
         if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
       }
     };
-    if (route.method === 'GET') server.get(`/api/tab${route.path}`, handler);
-    else server.put(`/api/tab${route.path}`, handler);
+    const at = `/api/tab${route.path}`;
+    if (route.method === 'GET') server.get(at, handler);
+    else if (route.method === 'PUT') server.put(at, handler);
+    else if (route.method === 'POST') server.post(at, handler);
+    else server.del(at, handler);
   }
 }
 

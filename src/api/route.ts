@@ -15,7 +15,7 @@ export interface RouteContext {
 }
 
 export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'PUT';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** Under /api/tab, restify's syntax: /meetings/:id */
   path: string;
   params: P;
@@ -23,9 +23,24 @@ export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.
   run(ctx: RouteContext, params: z.output<P>, body: z.output<B>): Promise<unknown>;
 }
 
-/** Declares a route with its types inferred from its schemas. */
-export function defineRoute<P extends z.ZodType, B extends z.ZodType = z.ZodUndefined>(route: Route<P, B>): Route<P, B> {
-  return route;
+const ROUTE = Symbol.for('dagsorden.api-route');
+
+/**
+ * Declares a route with its types inferred from its schemas. A route is one module
+ * (`routes/*.route.ts`), found on disk by routes/index.ts: no list is kept by hand.
+ */
+export function defineRoute<P extends z.ZodType, B extends z.ZodType = z.ZodUndefined>(
+  route: Route<P, B>,
+): Route<P, B> {
+  return Object.assign(route, { [ROUTE]: true });
+}
+
+export function isRoute(value: unknown): value is Route {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[ROUTE] === true
+  );
 }
 
 /**

@@ -3,9 +3,8 @@
 // The registries (commands/index.ts, actions/index.ts) find them on disk, so adding one
 // touches no list; what a route declares (its help, its data, who may use it) is read
 // from here by the router, the help card, the manifest's command lists and the tests.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
+import { discover as discoverModules } from '../discover';
 import type { Committee, Member } from '../domain/shared/types';
 import type { Lang } from '../i18n/locale';
 import type { ActionResult, CommandArgs, HandlerContext } from './handler';
@@ -51,10 +50,17 @@ export interface CommandDefinition {
   run(h: HandlerContext, options: { committeeId?: string; args?: CommandArgs }): Promise<void>;
 }
 
-export type Command = Readonly<CommandDefinition> & { readonly priority: number; readonly [ROUTE]: 'command' };
+export type Command = Readonly<CommandDefinition> & {
+  readonly priority: number;
+  readonly [ROUTE]: 'command';
+};
 
 export function defineCommand(definition: CommandDefinition): Command {
-  return Object.freeze({ ...definition, priority: definition.priority ?? 0, [ROUTE]: 'command' as const });
+  return Object.freeze({
+    ...definition,
+    priority: definition.priority ?? 0,
+    [ROUTE]: 'command' as const,
+  });
 }
 
 /** Where card data points at the committee it concerns. */
@@ -69,7 +75,8 @@ export type CommitteeRef = { committeeId: string } | { meetingId: string };
  * service's own getForMember / getForRole before the action runs, and hands both on; the
  * services the action calls keep their checks.
  */
-export type ActionAccess<D> = 'service' | 'anyone' | { role: 'member' | 'secretariat'; committee: (data: D) => CommitteeRef };
+export type ActionAccess<D> =
+  'service' | 'anyone' | { role: 'member' | 'secretariat'; committee: (data: D) => CommitteeRef };
 
 /** What an invalid card gets: one refusal for all (default), nothing (a refresh Teams asks for unseen), or "unknown button". */
 export type OnInvalid = 'refuse' | 'silent' | 'unknown';
@@ -90,7 +97,11 @@ export interface ActionDefinition<S extends z.ZodType, R extends ActionAccess<z.
   onInvalid?: OnInvalid;
   roles: R;
   /** `checked` is the committee and membership the router checked, when `roles` names a role. */
-  run(h: HandlerContext, data: z.output<S>, checked: R extends 'service' | 'anyone' ? null : Checked): Promise<ActionResult>;
+  run(
+    h: HandlerContext,
+    data: z.output<S>,
+    checked: R extends 'service' | 'anyone' ? null : Checked,
+  ): Promise<ActionResult>;
 }
 
 export interface CardAction {
@@ -103,7 +114,9 @@ export interface CardAction {
   readonly [ROUTE]: 'action';
 }
 
-export function defineAction<S extends z.ZodType, const R extends ActionAccess<z.output<S>>>(definition: ActionDefinition<S, R>): CardAction {
+export function defineAction<S extends z.ZodType, const R extends ActionAccess<z.output<S>>>(
+  definition: ActionDefinition<S, R>,
+): CardAction {
   return Object.freeze({
     ...definition,
     aliases: definition.aliases ?? [],
@@ -115,22 +128,14 @@ export function defineAction<S extends z.ZodType, const R extends ActionAccess<z
 }
 
 function isRoute(value: unknown, kind: 'command' | 'action'): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ROUTE] === kind;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[ROUTE] === kind
+  );
 }
 
-/**
- * Every route exported by the modules in `dir` whose names end in `suffix` (".command",
- * ".action"), sorted by file name. Read from disk so that no list is kept by hand: this
- * works the same under tsx and jest (the .ts sources) and in dist/ (the compiled .js).
- */
+/** Every command or action exported by `dir`'s `*<suffix>` modules (src/discover.ts). */
 export function discover<T>(dir: string, suffix: string, kind: 'command' | 'action'): T[] {
-  const file = new RegExp(`${suffix.replace('.', '\\.')}\\.(ts|js)$`);
-  const found: T[] = [];
-  for (const name of fs.readdirSync(dir).filter((n) => file.test(n) && !n.endsWith('.d.ts')).sort()) {
-    // A synchronous require: the registries are read at the first turn, and the project is CommonJS.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(dir, name)) as Record<string, unknown>;
-    found.push(...(Object.values(mod).filter((v) => isRoute(v, kind)) as T[]));
-  }
-  return found;
+  return discoverModules<T>(dir, suffix, (value) => isRoute(value, kind));
 }

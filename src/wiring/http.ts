@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import { createAuthenticator } from '../api/auth';
-import { tabRoutes } from '../api/routes';
+import { allTabRoutes } from '../api/routes';
 import type { TabServices } from '../api/services';
 import { DagsordenBot } from '../bot/dagsorden-bot';
 import type { BotServices } from '../bot/services';
@@ -20,10 +20,25 @@ import type { Database } from '../store/database';
 import type { Store } from '../store';
 import { version } from '../../package.json';
 
-export function wireBot({ config, log, store, services }: { config: Config; log: Logger; store: Store; services: BotServices }): BotEndpoint {
+export function wireBot({
+  config,
+  log,
+  store,
+  services,
+}: {
+  config: Config;
+  log: Logger;
+  store: Store;
+  services: BotServices;
+}): BotEndpoint {
   // One pace per tenant for everything this instance sends (shared with the others through the database).
   const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
-  return createBotEndpoint(botAuthSettings(config), () => new TeamsBot(new DagsordenBot(services), services.log), log, tenantPace);
+  return createBotEndpoint(
+    botAuthSettings(config),
+    () => new TeamsBot(new DagsordenBot(services), services.log),
+    log,
+    tenantPace,
+  );
 }
 
 export interface HttpWiring {
@@ -36,7 +51,14 @@ export interface HttpWiring {
 }
 
 /** Starts listening; resolves with the server and the address it is reached at. */
-export async function startHttp({ config, log, db, endpoint, services, tab }: HttpWiring): Promise<{ server: restify.Server; url: string }> {
+export async function startHttp({
+  config,
+  log,
+  db,
+  endpoint,
+  services,
+  tab,
+}: HttpWiring): Promise<{ server: restify.Server; url: string }> {
   const server = createServer(
     endpoint,
     { database: () => db.version(), version },
@@ -47,7 +69,12 @@ export async function startHttp({ config, log, db, endpoint, services, tab }: Ht
     },
     (slug, token) => services.calendar.feed(slug, token),
     {
-      api: { routes: tabRoutes, authenticate: createAuthenticator(tabAuthSettings(config), log.child({ part: 'tab' })), developerSignIn: tabAuthSettings(config).devSignIn, services: tab },
+      api: {
+        routes: allTabRoutes(),
+        authenticate: createAuthenticator(tabAuthSettings(config), log.child({ part: 'tab' })),
+        developerSignIn: tabAuthSettings(config).devSignIn,
+        services: tab,
+      },
       staticDir: tabStaticDir(),
     },
   );
@@ -63,7 +90,10 @@ export async function startHttp({ config, log, db, endpoint, services, tab }: Ht
 
 /** The tab's built front end (tab/dist at the root), from the sources (src/) or the build (dist/src/). */
 function tabStaticDir(): string {
-  const candidates = [path.join(__dirname, '..', '..', 'tab', 'dist'), path.join(__dirname, '..', '..', '..', 'tab', 'dist')];
+  const candidates = [
+    path.join(__dirname, '..', '..', 'tab', 'dist'),
+    path.join(__dirname, '..', '..', '..', 'tab', 'dist'),
+  ];
   return candidates.find((d) => fs.existsSync(d)) ?? candidates[0]!;
 }
 

@@ -16,6 +16,8 @@ export class ApiError extends Error {
 export interface Api {
   get<T>(path: string): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
 }
 
 export function createApi(authorization: Authorization): Api {
@@ -32,7 +34,12 @@ export function createApi(authorization: Authorization): Api {
     if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
     return json as T;
   }
-  return { get: (path) => call('GET', path), put: (path, body) => call('PUT', path, body) };
+  return {
+    get: (path) => call('GET', path),
+    put: (path, body) => call('PUT', path, body),
+    post: (path, body) => call('POST', path, body),
+    delete: (path) => call('DELETE', path),
+  };
 }
 
 /** Whether the server takes the developer sign-in (asked without signing in). */

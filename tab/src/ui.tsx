@@ -26,6 +26,8 @@ export const SessionContext = createContext<Session>({
   api: {
     get: () => Promise.reject(new Error('no api')),
     put: () => Promise.reject(new Error('no api')),
+    post: () => Promise.reject(new Error('no api')),
+    delete: () => Promise.reject(new Error('no api')),
   },
   lang: 'da',
   t: words('da'),

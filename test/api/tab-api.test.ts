@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
-import { tabRoutes } from '../../src/api/routes';
+import { allTabRoutes } from '../../src/api/routes';
 
 const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
 const TENANT = '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901';
@@ -29,11 +29,17 @@ let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
 
-async function token(aad: string, claims: Record<string, unknown> = {}, options: { key?: CryptoKey; kid?: string; expiresIn?: string | number } = {}): Promise<string> {
+async function token(
+  aad: string,
+  claims: Record<string, unknown> = {},
+  options: { key?: CryptoKey; kid?: string; expiresIn?: string | number } = {},
+): Promise<string> {
   const tid = (claims.tid as string | undefined) ?? TENANT;
   return new SignJWT({ oid: aad, tid, scp: 'access_as_user', name: 'Test', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'test-key' })
-    .setIssuer((claims.iss as string | undefined) ?? `https://login.microsoftonline.com/${tid}/v2.0`)
+    .setIssuer(
+      (claims.iss as string | undefined) ?? `https://login.microsoftonline.com/${tid}/v2.0`,
+    )
     .setAudience((claims.aud as string | undefined) ?? `api://${HOST}/${APP_ID}`)
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '1h')
@@ -43,17 +49,29 @@ async function token(aad: string, claims: Record<string, unknown> = {}, options:
 const call = async (method: string, path: string, authorization: string | null, body?: unknown) => {
   const res = await fetch(`${app.url}/api/tab${path}`, {
     method,
-    headers: { ...(authorization ? { authorization } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(authorization ? { authorization } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
+  return {
+    status: res.status,
+    text,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    headers: res.headers,
+  };
 };
-const as = async (user: { aadObjectId: string }, method: string, path: string, body?: unknown) => call(method, path, `Bearer ${await token(user.aadObjectId)}`, body);
+const as = async (user: { aadObjectId: string }, method: string, path: string, body?: unknown) =>
+  call(method, path, `Bearer ${await token(user.aadObjectId)}`, body);
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
-  keys = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' } };
+  keys = {
+    privateKey: pair.privateKey,
+    jwk: { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' },
+  };
   stranger = { privateKey: (await generateKeyPair('RS256')).privateKey };
   jwksServer = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -62,33 +80,83 @@ beforeAll(async () => {
   await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));
   const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`;
   app = await startTestApp(
-    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'geheim-kodeord', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, PUBLIC_URL: `https://${HOST}`, TAB_JWKS_URL: jwksUrl },
+    {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'geheim-kodeord',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      PUBLIC_URL: `https://${HOST}`,
+      TAB_JWKS_URL: jwksUrl,
+    },
     true,
   );
   const { prisma } = app.db;
   const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
   committeeId = committee.id;
   // Adele observes (the playground's users are members).
-  const adele = await prisma.person.findUniqueOrThrow({ where: { aadObjectId: ADELE.aadObjectId } });
-  await prisma.membership.updateMany({ where: { committeeId, personId: adele.id }, data: { role: 'observer' } });
-  const meeting = await prisma.meeting.findFirstOrThrow({ where: { committeeId, items: { some: { status: 'draft' } } }, orderBy: { startsAt: 'asc' } });
+  const adele = await prisma.person.findUniqueOrThrow({
+    where: { aadObjectId: ADELE.aadObjectId },
+  });
+  await prisma.membership.updateMany({
+    where: { committeeId, personId: adele.id },
+    data: { role: 'observer' },
+  });
+  const meeting = await prisma.meeting.findFirstOrThrow({
+    where: { committeeId, items: { some: { status: 'draft' } } },
+    orderBy: { startsAt: 'asc' },
+  });
   meetingId = meeting.id;
-  const decision = await prisma.agendaItem.findFirstOrThrow({ where: { meetingId, sectionKind: 'decision' }, orderBy: { position: 'asc' } });
-  const info = await prisma.agendaItem.findFirstOrThrow({ where: { meetingId, sectionKind: 'information' }, orderBy: { position: 'asc' } });
+  const decision = await prisma.agendaItem.findFirstOrThrow({
+    where: { meetingId, sectionKind: 'decision' },
+    orderBy: { position: 'asc' },
+  });
+  const info = await prisma.agendaItem.findFirstOrThrow({
+    where: { meetingId, sectionKind: 'information' },
+    orderBy: { position: 'asc' },
+  });
   decisionItemId = decision.id;
   infoItemId = info.id;
-  await prisma.attachment.create({ data: { agendaItemId: decision.id, title: 'Økonominotat (lukket)', url: CLOSED_URL, access: 'closed' } });
+  await prisma.attachment.create({
+    data: {
+      agendaItemId: decision.id,
+      title: 'Økonominotat (lukket)',
+      url: CLOSED_URL,
+      access: 'closed',
+    },
+  });
   // Published as "udsend dagsorden" does, without the channel's cards.
-  const alex = { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id, name: ALEX.name, tenantId: TENANT };
+  const alex = {
+    aadObjectId: ALEX.aadObjectId,
+    teamsUserId: ALEX.id,
+    name: ALEX.name,
+    tenantId: TENANT,
+  };
   const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-  await app.services.agenda.publish(plan, alex, { confirmedCpr: plan.fingerprint, cards: [], messages: [], announced: [] });
-  caseTextBefore = (await prisma.agendaItem.findUniqueOrThrow({ where: { id: decision.id } })).caseText;
+  await app.services.agenda.publish(plan, alex, {
+    confirmedCpr: plan.fingerprint,
+    cards: [],
+    messages: [],
+    announced: [],
+  });
+  caseTextBefore = (await prisma.agendaItem.findUniqueOrThrow({ where: { id: decision.id } }))
+    .caseText;
   // After publishing: an edit and a new draft, which members must not see before the next publish.
-  await prisma.agendaItem.update({ where: { id: decision.id }, data: { caseText: EDITED_TEXT, changedSincePublish: true } });
+  await prisma.agendaItem.update({
+    where: { id: decision.id },
+    data: { caseText: EDITED_TEXT, changedSincePublish: true },
+  });
   await app.services.agenda.saveItem(alex, {
     itemId: null,
     meetingId,
-    draft: { number: '9.9', section: 'other', title: DRAFT_TITLE, presenter: null, recommendationIntro: null, recommendations: [], caseText: 'Hemmeligt udkast.' },
+    draft: {
+      number: '9.9',
+      section: 'other',
+      title: DRAFT_TITLE,
+      presenter: null,
+      recommendationIntro: null,
+      recommendations: [],
+      caseText: 'Hemmeligt udkast.',
+    },
   });
 });
 
@@ -99,16 +167,25 @@ afterAll(async () => {
 
 async function changes() {
   const { prisma } = app.db;
-  return { positions: await prisma.position.count(), attendance: await prisma.meetingAttendance.count(), audit: await prisma.auditEvent.count() };
+  return {
+    positions: await prisma.position.count(),
+    attendance: await prisma.meetingAttendance.count(),
+    audit: await prisma.auditEvent.count(),
+  };
 }
 
 describe('sign-in', () => {
   it('accepts a valid token, v1 and v2 issuers, the api:// audience and the bare app id', async () => {
     expect((await as(MEGAN, 'GET', '/me')).status).toBe(200);
-    const v1 = await token(MEGAN.aadObjectId, { iss: `https://sts.windows.net/${TENANT}/`, aud: APP_ID });
+    const v1 = await token(MEGAN.aadObjectId, {
+      iss: `https://sts.windows.net/${TENANT}/`,
+      aud: APP_ID,
+    });
     const res = await call('GET', '/me', `Bearer ${v1}`);
     expect(res.status).toBe(200);
-    expect(res.json.committees).toEqual([expect.objectContaining({ id: committeeId, name: 'DASSOS', role: 'member' })]);
+    expect(res.json.committees).toEqual([
+      expect.objectContaining({ id: committeeId, name: 'DASSOS', role: 'member' }),
+    ]);
     expect(res.headers.get('x-correlation-id')).toBeTruthy();
     expect(res.headers.get('cache-control')).toBe('private, no-store');
   });
@@ -121,11 +198,23 @@ describe('sign-in', () => {
       ['no token', null],
       ['malformed', 'Bearer not.a.token'],
       ['another scheme', `Basic ${Buffer.from('a:b').toString('base64')}`],
-      ['an untrusted key', `Bearer ${await token(MEGAN.aadObjectId, {}, { key: stranger.privateKey })}`],
-      ['expired', `Bearer ${await token(MEGAN.aadObjectId, {}, { expiresIn: Math.floor(Date.now() / 1000) - 600 })}`],
+      [
+        'an untrusted key',
+        `Bearer ${await token(MEGAN.aadObjectId, {}, { key: stranger.privateKey })}`,
+      ],
+      [
+        'expired',
+        `Bearer ${await token(MEGAN.aadObjectId, {}, { expiresIn: Math.floor(Date.now() / 1000) - 600 })}`,
+      ],
       ['another tenant', `Bearer ${await token(MEGAN.aadObjectId, { tid: OTHER_TENANT })}`],
-      ['another app', `Bearer ${await token(MEGAN.aadObjectId, { aud: 'api://andet.example.dk/11111111-2222-4333-8444-555555555555' })}`],
-      ['another issuer', `Bearer ${await token(MEGAN.aadObjectId, { iss: 'https://login.example.org/v2.0' })}`],
+      [
+        'another app',
+        `Bearer ${await token(MEGAN.aadObjectId, { aud: 'api://andet.example.dk/11111111-2222-4333-8444-555555555555' })}`,
+      ],
+      [
+        'another issuer',
+        `Bearer ${await token(MEGAN.aadObjectId, { iss: 'https://login.example.org/v2.0' })}`,
+      ],
       ['no scope', `Bearer ${await token(MEGAN.aadObjectId, { scp: 'User.Read' })}`],
       ['the developer sign-in with an app id set', `Dev ${MEGAN.aadObjectId}`],
     ];
@@ -147,9 +236,18 @@ describe('when Entra’s keys are out of reach', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const unreachable = await startTestApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'geheim-kodeord', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, PUBLIC_URL: `https://${HOST}`, TAB_JWKS_URL: `http://127.0.0.1:${port}/keys` });
+    const unreachable = await startTestApp({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'geheim-kodeord',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      PUBLIC_URL: `https://${HOST}`,
+      TAB_JWKS_URL: `http://127.0.0.1:${port}/keys`,
+    });
     try {
-      const res = await fetch(`${unreachable.url}/api/tab/me`, { headers: { authorization: `Bearer ${await token(MEGAN.aadObjectId)}` } });
+      const res = await fetch(`${unreachable.url}/api/tab/me`, {
+        headers: { authorization: `Bearer ${await token(MEGAN.aadObjectId)}` },
+      });
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ error: 'unavailable', correlationId: expect.any(String) });
     } finally {
@@ -160,32 +258,53 @@ describe('when Entra’s keys are out of reach', () => {
 
 describe('authorisation matrix', () => {
   type Who = 'stranger' | 'observer' | 'member' | 'secretariat';
-  const users: Record<Who, { aadObjectId: string }> = { stranger: STRANGER, observer: ADELE, member: MEGAN, secretariat: ALEX };
+  const users: Record<Who, { aadObjectId: string }> = {
+    stranger: STRANGER,
+    observer: ADELE,
+    member: MEGAN,
+    secretariat: ALEX,
+  };
   const paths = () => ({
-    '/me': { method: 'GET', path: '/me' },
-    '/me/overview': { method: 'GET', path: '/me/overview' },
-    '/committees/:id/meetings': { method: 'GET', path: `/committees/${committeeId}/meetings` },
-    '/meetings/:id': { method: 'GET', path: `/meetings/${meetingId}` },
-    '/items/:id/position': { method: 'PUT', path: `/items/${infoItemId}/position`, body: { kind: 'acknowledged' } },
-    '/meetings/:id/attendance': { method: 'PUT', path: `/meetings/${meetingId}/attendance`, body: { attendance: 'attending' } },
+    'GET /me': { method: 'GET', path: '/me' },
+    'GET /me/overview': { method: 'GET', path: '/me/overview' },
+    'GET /committees/:id/meetings': { method: 'GET', path: `/committees/${committeeId}/meetings` },
+    'GET /meetings/:id': { method: 'GET', path: `/meetings/${meetingId}` },
+    'PUT /items/:id/position': {
+      method: 'PUT',
+      path: `/items/${infoItemId}/position`,
+      body: { kind: 'acknowledged' },
+    },
+    'PUT /meetings/:id/attendance': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/attendance`,
+      body: { attendance: 'attending' },
+    },
   });
   const expected: Record<string, Record<Who, number>> = {
-    '/me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
-    '/me/overview': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
-    '/committees/:id/meetings': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
-    '/meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
-    '/items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
-    '/meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
+    'GET /me/overview': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
+    'GET /committees/:id/meetings': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
+    'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {
-    expect(tabRoutes.map((r) => r.path).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      allTabRoutes()
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   for (const route of Object.keys(expected)) {
     for (const who of ['stranger', 'observer', 'member', 'secretariat'] as const) {
       it(`${route} as ${who}: ${expected[route]![who]}`, async () => {
-        const r = paths()[route as keyof ReturnType<typeof paths>] as { method: string; path: string; body?: unknown };
+        const r = paths()[route as keyof ReturnType<typeof paths>] as {
+          method: string;
+          path: string;
+          body?: unknown;
+        };
         const res = await as(users[who], r.method, r.path, r.body);
         expect(res.status).toBe(expected[route]![who]);
         // Whatever the answer, closed links and drafts reach only those entitled to them.
@@ -194,18 +313,27 @@ describe('authorisation matrix', () => {
           expect(res.text).not.toContain(DRAFT_TITLE);
           expect(res.text).not.toContain(EDITED_TEXT);
         }
-        if (res.status >= 400) expect(Object.keys(res.json).sort()).toEqual(['correlationId', 'error']);
+        if (res.status >= 400)
+          expect(Object.keys(res.json).sort()).toEqual(['correlationId', 'error']);
       });
     }
   }
 
   it('answers unknown ids as it answers ids one may not see', async () => {
     const unknown = '0b6c9a52-1f1e-4c57-9d1f-3f0c5b0d7e11';
-    for (const path of [`/committees/${unknown}/meetings`, `/meetings/${unknown}`, '/meetings/not-an-id']) {
+    for (const path of [
+      `/committees/${unknown}/meetings`,
+      `/meetings/${unknown}`,
+      '/meetings/not-an-id',
+    ]) {
       expect((await as(MEGAN, 'GET', path)).status).toBe(404);
     }
-    expect((await as(MEGAN, 'PUT', `/items/${unknown}/position`, { kind: 'acknowledged' })).status).toBe(404);
-    expect((await as(MEGAN, 'PUT', `/meetings/${unknown}/attendance`, { attendance: 'absent' })).status).toBe(404);
+    expect(
+      (await as(MEGAN, 'PUT', `/items/${unknown}/position`, { kind: 'acknowledged' })).status,
+    ).toBe(404);
+    expect(
+      (await as(MEGAN, 'PUT', `/meetings/${unknown}/attendance`, { attendance: 'absent' })).status,
+    ).toBe(404);
   });
 });
 
@@ -228,7 +356,8 @@ describe('the meeting page', () => {
     forecast: { quorum: { total: number }; counts: { absent: number } };
     attendance: unknown;
   };
-  const page = async (user: { aadObjectId: string }) => (await as(user, 'GET', `/meetings/${meetingId}`)).json as unknown as Page;
+  const page = async (user: { aadObjectId: string }) =>
+    (await as(user, 'GET', `/meetings/${meetingId}`)).json as unknown as Page;
   const items = (p: Page) => p.sections.flatMap((s) => s.items);
 
   it('shows a member what was published, with the closed attachment’s link', async () => {
@@ -236,7 +365,9 @@ describe('the meeting page', () => {
     expect(p.role).toBe('member');
     const decision = items(p).find((i) => i.id === decisionItemId)!;
     expect(decision.caseText).toBe(caseTextBefore);
-    expect(decision.attachments).toContainEqual(expect.objectContaining({ closed: true, url: CLOSED_URL }));
+    expect(decision.attachments).toContainEqual(
+      expect.objectContaining({ closed: true, url: CLOSED_URL }),
+    );
     expect(items(p).some((i) => i.title === DRAFT_TITLE)).toBe(false);
     expect(p.forecast.quorum.total).toBeGreaterThan(0);
   });
@@ -244,22 +375,35 @@ describe('the meeting page', () => {
   it('shows an observer the closed attachment’s title, never its link', async () => {
     const p = await page(ADELE);
     const decision = items(p).find((i) => i.id === decisionItemId)!;
-    expect(decision.attachments).toContainEqual(expect.objectContaining({ closed: true, url: null }));
+    expect(decision.attachments).toContainEqual(
+      expect.objectContaining({ closed: true, url: null }),
+    );
   });
 
   it('shows the secretariat its drafts and edits, marked as such', async () => {
     const p = await page(ALEX);
     expect(items(p).find((i) => i.title === DRAFT_TITLE)?.draft).toBe(true);
-    expect(items(p).find((i) => i.id === decisionItemId)).toMatchObject({ caseText: EDITED_TEXT, draft: true });
+    expect(items(p).find((i) => i.id === decisionItemId)).toMatchObject({
+      caseText: EDITED_TEXT,
+      draft: true,
+    });
   });
 
   it('takes a position through the same rule as the card: observers refused, the same answer twice changes nothing', async () => {
-    const first = await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'wants_discussion', comment: 'Drøftes' });
+    const first = await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, {
+      kind: 'wants_discussion',
+      comment: 'Drøftes',
+    });
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ changed: true, kind: 'wants_discussion' });
-    const again = await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'wants_discussion', comment: 'Drøftes' });
+    const again = await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, {
+      kind: 'wants_discussion',
+      comment: 'Drøftes',
+    });
     expect(again.json).toMatchObject({ changed: false });
-    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)?.mine).toBe('wants_discussion');
+    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)?.mine).toBe(
+      'wants_discussion',
+    );
     // Everyone's page counts it at once, though pages are shared between readers for a few seconds.
     const seen = await page(ADELE);
     const counted = items(seen).find((i) => i.id === decisionItemId)!;
@@ -267,30 +411,55 @@ describe('the meeting page', () => {
     expect(counted.byOrganisation.wants_discussion).toHaveLength(seen.organisations.length);
     expect(counted.byOrganisation.wants_discussion!.reduce((a, b) => a + b, 0)).toBe(1);
     // An acknowledgement is no position on a decision item.
-    expect((await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'acknowledged' })).status).toBe(400);
-    expect((await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'maybe' })).status).toBe(400);
-    expect((await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'can_approve', personId: ALEX.aadObjectId })).status).toBe(400);
+    expect(
+      (await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'acknowledged' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, { kind: 'maybe' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await as(MEGAN, 'PUT', `/items/${decisionItemId}/position`, {
+          kind: 'can_approve',
+          personId: ALEX.aadObjectId,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('records an apology as the attendance card does', async () => {
     const absentBefore = (await page(ADELE)).forecast.counts.absent;
-    const res = await as(MEGAN, 'PUT', `/meetings/${meetingId}/attendance`, { attendance: 'absent', note: 'Anden aftale' });
+    const res = await as(MEGAN, 'PUT', `/meetings/${meetingId}/attendance`, {
+      attendance: 'absent',
+      note: 'Anden aftale',
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ mine: { attendance: 'absent', note: 'Anden aftale' } });
-    const overview = (await as(MEGAN, 'GET', '/me/overview')).json as { meetings: Array<{ meeting: { id: string }; attendance: string | null }> };
+    const overview = (await as(MEGAN, 'GET', '/me/overview')).json as {
+      meetings: Array<{ meeting: { id: string }; attendance: string | null }>;
+    };
     expect(overview.meetings.find((m) => m.meeting.id === meetingId)?.attendance).toBe('absent');
     expect((await page(ADELE)).forecast.counts.absent).toBe(absentBefore + 1);
   });
 
   it('tells each one what waits for them in «Mine møder», by the digest’s rules', async () => {
-    type Overview = { meetings: Array<{ meeting: { id: string }; undecided: unknown[]; unacknowledged: unknown[] }>; tasks: Array<{ what: string }> };
+    type Overview = {
+      meetings: Array<{ meeting: { id: string }; undecided: unknown[]; unacknowledged: unknown[] }>;
+      tasks: Array<{ what: string }>;
+    };
     const megan = (await as(MEGAN, 'GET', '/me/overview')).json as unknown as Overview;
     const hers = megan.meetings.find((m) => m.meeting.id === meetingId)!;
     expect(hers.undecided.length + hers.unacknowledged.length).toBeGreaterThan(0);
     const adele = (await as(ADELE, 'GET', '/me/overview')).json as unknown as Overview;
-    expect(adele.meetings.find((m) => m.meeting.id === meetingId)).toMatchObject({ undecided: [], unacknowledged: [] });
+    expect(adele.meetings.find((m) => m.meeting.id === meetingId)).toMatchObject({
+      undecided: [],
+      unacknowledged: [],
+    });
     // The secretariat follows up the demo's decisions of May.
-    expect(((await as(ALEX, 'GET', '/me/overview')).json as unknown as Overview).tasks.length).toBeGreaterThan(0);
+    expect(
+      ((await as(ALEX, 'GET', '/me/overview')).json as unknown as Overview).tasks.length,
+    ).toBeGreaterThan(0);
     expect((await as(STRANGER, 'GET', '/me/overview')).json).toEqual({ meetings: [], tasks: [] });
   });
 
@@ -306,10 +475,21 @@ describe('the developer sign-in', () => {
   it('works without an app id on this machine only', async () => {
     const local = await startTestApp({});
     try {
-      const res = await fetch(`${local.url}/api/tab/me`, { headers: { authorization: `Dev ${MEGAN.aadObjectId}` } });
+      const res = await fetch(`${local.url}/api/tab/me`, {
+        headers: { authorization: `Dev ${MEGAN.aadObjectId}` },
+      });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ name: MEGAN.name, committees: [expect.objectContaining({ name: 'DASSOS', role: 'member' })] });
-      expect((await fetch(`${local.url}/api/tab/me`, { headers: { authorization: `Bearer ${await token(MEGAN.aadObjectId)}` } })).status).toBe(401);
+      expect(await res.json()).toMatchObject({
+        name: MEGAN.name,
+        committees: [expect.objectContaining({ name: 'DASSOS', role: 'member' })],
+      });
+      expect(
+        (
+          await fetch(`${local.url}/api/tab/me`, {
+            headers: { authorization: `Bearer ${await token(MEGAN.aadObjectId)}` },
+          })
+        ).status,
+      ).toBe(401);
       expect(local.logs.filter((l) => /Udviklerlogin/.test(String(l.msg)))).toHaveLength(1);
     } finally {
       await local.close();
@@ -318,14 +498,21 @@ describe('the developer sign-in', () => {
 
   it('serves the built front end (npm install builds it), and nothing beside it', async () => {
     // Built here too when a change is not built yet: a no-op when it is.
-    const built = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'build-tab.js'), '--if-stale', '--quiet'], { stdio: 'inherit' });
+    const built = spawnSync(
+      process.execPath,
+      [path.join(__dirname, '..', '..', 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
+      { stdio: 'inherit' },
+    );
     expect(built.status).toBe(0);
     const index = await fetch(`${app.url}/tab/index.html`);
     const html = await index.text();
     expect([index.status, index.headers.get('cache-control')]).toEqual([200, 'no-cache']);
     const script = /src="\.\/(assets\/main-[A-Za-z0-9]+\.js)"/.exec(html)?.[1];
     const asset = await fetch(`${app.url}/tab/${script}`);
-    expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
+    expect([asset.status, asset.headers.get('cache-control')]).toEqual([
+      200,
+      'public, max-age=31536000, immutable',
+    ]);
     expect((await fetch(`${app.url}/tab/..%2f..%2fpackage.json`)).status).toBe(404);
   });
 });
