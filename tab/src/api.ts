@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** The answer's body: a refusal may say more (the CPR check's findings and fingerprint). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
@@ -31,7 +33,7 @@ export function createApi(authorization: Authorization): Api {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as { error?: string };
-    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
+    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown', json);
     return json as T;
   }
   return {

@@ -133,3 +133,36 @@ export interface MyOverview {
     overdue: boolean;
   }>;
 }
+
+/** A submitted topic in the secretariat's review list (GET /meetings/:id/submissions). */
+export interface ReviewTopic {
+  id: string;
+  version: number;
+  meetingId: string;
+  title: string;
+  purpose: 'decision' | 'discussion' | 'information';
+  description: string;
+  presenter: string | null;
+  links: string[];
+  submitter: string;
+  organisation: string | null;
+  status: string;
+  reason: string | null;
+  question: string | null;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+  agendaItemId: string | null;
+  createdAt: string;
+  lateFor: { meetingId: string; startsAt: string } | null;
+}
+
+export interface ReviewList {
+  submissions: ReviewTopic[];
+  later: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+export interface ReviewAnswer {
+  done: boolean;
+  submission: ReviewTopic;
+  itemNumber: string | null;
+}

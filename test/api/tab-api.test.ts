@@ -28,6 +28,7 @@ let meetingId = '';
 let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
+let submission = { id: '', version: 0 };
 
 async function token(
   aad: string,
@@ -158,6 +159,19 @@ beforeAll(async () => {
       caseText: 'Hemmeligt udkast.',
     },
   });
+  // A topic Megan submits, for the secretariat's review.
+  const submitted = await app.services.submissions.submit(
+    { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: TENANT },
+    meetingId,
+    {
+      title: 'Et indmeldt punkt',
+      purpose: 'discussion',
+      description: '',
+      presenter: null,
+      links: [],
+    },
+  );
+  submission = { id: submitted.submission.id, version: submitted.submission.version };
 });
 
 afterAll(async () => {
@@ -279,6 +293,12 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
     },
+    'GET /meetings/:id/submissions': { method: 'GET', path: `/meetings/${meetingId}/submissions` },
+    'POST /submissions/:id/review': {
+      method: 'POST',
+      path: `/submissions/${submission.id}/review`,
+      body: { decision: 'question', version: submission.version, text: 'Hvem fremlægger?' },
+    },
   });
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -287,6 +307,13 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id/submissions': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /submissions/:id/review': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {

@@ -1,0 +1,164 @@
+// The secretariat's workbench in the tab, over HTTP as the tab calls it (the developer
+// sign-in on loopback): reviewing submitted topics, writing the Referat of an item with its
+// actions (versions, conflicts, the CPR check), building, publishing and correcting the
+// minutes. Each goes through the domain service the bot's cards call, so what the channel
+// and the submitter are sent is the bot's own: asserted here on the outbox.
+import { startTestApp, type TestApp } from '../support/app';
+import { ALEX, MEGAN } from '../support/activities';
+
+let app: TestApp;
+let committeeId = '';
+let comingId = '';
+
+const megan = {
+  aadObjectId: MEGAN.aadObjectId,
+  teamsUserId: MEGAN.id,
+  name: MEGAN.name,
+  tenantId: null,
+};
+
+const call = async (
+  who: { aadObjectId: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> => {
+  const res = await fetch(`${app.url}/api/tab${path}`, {
+    method,
+    headers: {
+      authorization: `Dev ${who.aadObjectId}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+};
+
+const outbox = (kind: string, subjectId?: string) =>
+  app.db.prisma.outboundDelivery.findMany({
+    where: { kind, ...(subjectId ? { subjectId } : {}) },
+  });
+
+beforeAll(async () => {
+  app = await startTestApp({}, true);
+  const { prisma } = app.db;
+  const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
+  committeeId = committee.id;
+  // The channel the bot posts to: published minutes and corrections go there.
+  await prisma.committee.update({
+    where: { id: committeeId },
+    data: {
+      conversationId: '19:dassos@thread.tacv2',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    },
+  });
+  const coming = await prisma.meeting.findFirstOrThrow({
+    where: { committeeId, items: { some: { status: 'draft' } } },
+    orderBy: { startsAt: 'asc' },
+  });
+  comingId = coming.id;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('submitted topics', () => {
+  type Topic = { id: string; version: number; status: string; title: string };
+  const submit = async (title: string) =>
+    (
+      await app.services.submissions.submit(megan, comingId, {
+        title,
+        purpose: 'decision',
+        description: 'Beskrivelse af punktet.',
+        presenter: null,
+        links: ['https://example.org/bilag'],
+      })
+    ).submission;
+
+  it('lists every topic of the meeting with its fields, for the secretariat only', async () => {
+    const s = await submit('Fælles takster for 2027');
+    const res = await call(ALEX, 'GET', `/meetings/${s.meetingId}/submissions`);
+    expect(res.status).toBe(200);
+    const topics = res.json.submissions as Array<Topic & Record<string, unknown>>;
+    expect(topics.find((t) => t.id === s.id)).toMatchObject({
+      title: 'Fælles takster for 2027',
+      purpose: 'decision',
+      description: 'Beskrivelse af punktet.',
+      links: ['https://example.org/bilag'],
+      submitter: MEGAN.name,
+      status: 'submitted',
+      version: s.version,
+    });
+    expect((await call(MEGAN, 'GET', `/meetings/${s.meetingId}/submissions`)).status).toBe(403);
+  });
+
+  it('accepts a topic onto the agenda as the review card does, and tells the submitter', async () => {
+    const s = await submit('Bosteder: fælles indkøb');
+    const res = await call(ALEX, 'POST', `/submissions/${s.id}/review`, {
+      decision: 'accept',
+      version: s.version,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ done: true, submission: { status: 'accepted' } });
+    const item = await app.db.prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId: s.meetingId, title: 'Bosteder: fælles indkøb' },
+    });
+    expect(item).toMatchObject({ status: 'draft', sectionKind: 'decision' });
+    expect(res.json.itemNumber).toBe(item.number);
+    const told = await outbox('submission-outcome', s.id);
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]!.activity)).toContain('Bosteder: fælles indkøb');
+    // A colleague's click on the same version: nothing changes, and they are told who did it.
+    const again = await call(ALEX, 'POST', `/submissions/${s.id}/review`, {
+      decision: 'decline',
+      version: s.version,
+      text: 'For sent',
+    });
+    expect(again.json).toMatchObject({ done: false, submission: { status: 'accepted' } });
+    expect(await outbox('submission-outcome', s.id)).toHaveLength(1);
+  });
+
+  it('declines with a reason, asks a question, and refuses an empty reason', async () => {
+    const s = await submit('Et punkt der afvises');
+    expect(
+      (
+        await call(ALEX, 'POST', `/submissions/${s.id}/review`, {
+          decision: 'decline',
+          version: s.version,
+          text: '  ',
+        })
+      ).status,
+    ).toBe(400);
+    const asked = await call(ALEX, 'POST', `/submissions/${s.id}/review`, {
+      decision: 'question',
+      version: s.version,
+      text: 'Hvem fremlægger?',
+    });
+    expect(asked.json).toMatchObject({
+      done: true,
+      submission: { status: 'submitted', question: 'Hvem fremlægger?' },
+    });
+    const version = (asked.json.submission as Topic).version;
+    const declined = await call(ALEX, 'POST', `/submissions/${s.id}/review`, {
+      decision: 'decline',
+      version,
+      text: 'Hører under et andet forum',
+    });
+    expect(declined.json).toMatchObject({
+      done: true,
+      submission: { status: 'declined', reason: 'Hører under et andet forum' },
+    });
+    expect(await outbox('submission-outcome', s.id)).toHaveLength(2);
+    // A member may not review.
+    expect(
+      (
+        await call(MEGAN, 'POST', `/submissions/${s.id}/review`, {
+          decision: 'accept',
+          version: version + 1,
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
