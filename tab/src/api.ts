@@ -17,15 +17,22 @@ export class ApiError extends Error {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  put<T>(path: string, body: unknown): Promise<T>;
+  /** `keepalive`: the request outlives the page (a save as the panel closes). */
+  put<T>(path: string, body: unknown, options?: { keepalive?: boolean }): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
 }
 
 export function createApi(authorization: Authorization): Api {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    keepalive = false,
+  ): Promise<T> {
     const res = await fetch(`/api/tab${path}`, {
       method,
+      keepalive,
       headers: {
         authorization: await authorization(),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -38,7 +45,7 @@ export function createApi(authorization: Authorization): Api {
   }
   return {
     get: (path) => call('GET', path),
-    put: (path, body) => call('PUT', path, body),
+    put: (path, body, options) => call('PUT', path, body, options?.keepalive),
     post: (path, body) => call('POST', path, body),
     delete: (path) => call('DELETE', path),
   };

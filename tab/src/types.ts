@@ -166,3 +166,35 @@ export interface ReviewAnswer {
   submission: ReviewTopic;
   itemNumber: string | null;
 }
+
+export type ActionOwnerRef =
+  | { kind: 'secretariat' }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'person'; personId: string };
+
+export interface ReferatAction {
+  id: string | null;
+  what: string;
+  owner: ActionOwnerRef;
+  dueOn: string | null;
+}
+
+export interface RecordedReferat {
+  outcome: string;
+  text: string;
+  version: number;
+  recordedAt: string;
+  recordedBy: string | null;
+  actions: ReferatAction[];
+}
+
+/** GET /items/:id/referat */
+export interface ReferatForm {
+  item: { id: string; number: string; title: string; section: string };
+  meetingId: string;
+  decision: RecordedReferat | null;
+  suggested: string;
+  correcting: boolean;
+  organisations: Array<{ id: string; name: string }>;
+  people: Array<{ personId: string; name: string }>;
+}

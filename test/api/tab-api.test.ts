@@ -299,6 +299,12 @@ describe('authorisation matrix', () => {
       path: `/submissions/${submission.id}/review`,
       body: { decision: 'question', version: submission.version, text: 'Hvem fremlægger?' },
     },
+    'GET /items/:id/referat': { method: 'GET', path: `/items/${infoItemId}/referat` },
+    'PUT /items/:id/referat': {
+      method: 'PUT',
+      path: `/items/${infoItemId}/referat`,
+      body: { version: 0, outcome: 'noted', text: '', actions: [] },
+    },
   });
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -314,6 +320,8 @@ describe('authorisation matrix', () => {
       secretariat: 200,
     },
     'POST /submissions/:id/review': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {

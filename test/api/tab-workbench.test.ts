@@ -9,6 +9,8 @@ import { ALEX, MEGAN } from '../support/activities';
 let app: TestApp;
 let committeeId = '';
 let comingId = '';
+let octoberId = '';
+let octoberItems: Array<{ id: string; number: string }> = [];
 
 const megan = {
   aadObjectId: MEGAN.aadObjectId,
@@ -58,6 +60,15 @@ beforeAll(async () => {
     orderBy: { startsAt: 'asc' },
   });
   comingId = coming.id;
+  const october = await prisma.meeting.findFirstOrThrow({
+    where: { committeeId, startsAt: { gte: new Date('2026-10-21'), lt: new Date('2026-10-22') } },
+  });
+  octoberId = october.id;
+  octoberItems = await prisma.agendaItem.findMany({
+    where: { meetingId: octoberId, status: { not: 'withdrawn' } },
+    orderBy: { position: 'asc' },
+    select: { id: true, number: true },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -157,6 +168,119 @@ describe('submitted topics', () => {
         await call(MEGAN, 'POST', `/submissions/${s.id}/review`, {
           decision: 'accept',
           version: version + 1,
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe('the Referat of an item', () => {
+  type Referat = {
+    item: { number: string };
+    decision: {
+      outcome: string;
+      text: string;
+      version: number;
+      actions: Array<{ id: string; what: string; owner: Record<string, string> }>;
+    } | null;
+    correcting: boolean;
+    organisations: Array<{ id: string; name: string }>;
+  };
+
+  it('saves as the form does, names the version, and never overwrites a colleague’s save', async () => {
+    const item = octoberItems[0]!;
+    const form = (await call(ALEX, 'GET', `/items/${item.id}/referat`)).json as unknown as Referat;
+    expect(form).toMatchObject({
+      item: { number: item.number },
+      decision: null,
+      correcting: false,
+    });
+    const org = form.organisations[0]!;
+    const first = await call(ALEX, 'PUT', `/items/${item.id}/referat`, {
+      version: 0,
+      outcome: 'approved',
+      text: 'DASSOS godkendte indstillingen.',
+      actions: [
+        {
+          id: null,
+          what: 'Sekretariatet  udsender  notatet',
+          owner: { kind: 'organisation', organisationId: org.id },
+          dueOn: '2026-12-01',
+        },
+      ],
+    });
+    expect(first.status).toBe(200);
+    const saved = (first.json as { decision: NonNullable<Referat['decision']> }).decision;
+    expect(saved).toMatchObject({
+      outcome: 'approved',
+      text: 'DASSOS godkendte indstillingen.',
+      version: 1,
+      actions: [
+        {
+          what: 'Sekretariatet udsender notatet',
+          owner: { kind: 'organisation', organisationId: org.id },
+        },
+      ],
+    });
+    // Typed on: the next save names version 1 and keeps the action (by its id).
+    const second = await call(ALEX, 'PUT', `/items/${item.id}/referat`, {
+      version: 1,
+      outcome: 'approved',
+      text: 'DASSOS godkendte indstillingen med en tilføjelse.',
+      actions: [{ ...saved.actions[0], dueOn: '2026-12-01' }],
+    });
+    expect(second.status).toBe(200);
+    expect(
+      await app.db.prisma.actionItem.count({ where: { what: 'Sekretariatet udsender notatet' } }),
+    ).toBe(1);
+    // A colleague still on version 1: refused, told what was saved, nothing overwritten.
+    const stale = await call(ALEX, 'PUT', `/items/${item.id}/referat`, {
+      version: 1,
+      outcome: 'rejected',
+      text: 'Et andet referat.',
+      actions: [],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({
+      error: 'conflict',
+      decision: { version: 2, text: 'DASSOS godkendte indstillingen med en tilføjelse.' },
+    });
+    const stored = await app.db.prisma.decision.findUniqueOrThrow({
+      where: { agendaItemId: item.id },
+    });
+    expect(stored).toMatchObject({ version: 2, outcome: 'approved' });
+  });
+
+  it('says what is wrong by field, and is the secretariat’s only', async () => {
+    const item = octoberItems[1]!;
+    const empty = await call(ALEX, 'PUT', `/items/${item.id}/referat`, {
+      version: 0,
+      outcome: 'auto',
+      text: '  ',
+      actions: [],
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.json).toMatchObject({
+      error: 'invalid_input',
+      problems: [{ field: 'text', problem: 'empty' }],
+    });
+    // The outcome alone: the committee's standard sentence is the Referat.
+    const noted = await call(ALEX, 'PUT', `/items/${item.id}/referat`, {
+      version: 0,
+      outcome: 'noted',
+      text: '',
+      actions: [],
+    });
+    expect(noted.status).toBe(200);
+    expect((noted.json as { decision: { text: string } }).decision.text).toMatch(/DASSOS/);
+    expect((await call(MEGAN, 'GET', `/items/${item.id}/referat`)).status).toBe(403);
+    expect(
+      (
+        await call(MEGAN, 'PUT', `/items/${item.id}/referat`, {
+          version: 1,
+          outcome: 'noted',
+          text: 'x',
+          actions: [],
         })
       ).status,
     ).toBe(403);

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
 import {
@@ -21,6 +22,7 @@ import { tabEntityId } from '../../src/cards/tab-link';
 
 const root = path.join(__dirname, '..', '..');
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
+const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
 
 const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 if (!fs.existsSync(CHROMIUM)) {
@@ -51,6 +53,32 @@ const meetingTab = (who: { aadObjectId: string }, meetingId: string): HostOption
     subEntityId: meetingId,
   },
 });
+
+/** No horizontal scrolling inside the tab. */
+const fits = (frame: Frame) =>
+  frame.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
+
+const alex = {
+  aadObjectId: ALEX.aadObjectId,
+  teamsUserId: ALEX.id,
+  name: ALEX.name,
+  tenantId: null,
+};
+const EDITOR = '[data-referat]';
+
+/** Waits until `check` holds, looking again every 100 ms; fails after 10 s. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('never came true');
+}
+const STATUS = `${EDITOR} [role=status]`;
+/** "Gemt 14:02": saved on the server, with the time. */
+const SAVED = `${STATUS}:text-matches("^Gemt [0-9]{2}:[0-9]{2}$")`;
 
 run('the secretariat’s workbench in the tab', () => {
   beforeAll(async () => {
@@ -123,5 +151,112 @@ run('the secretariat’s workbench in the tab', () => {
 
     const member = await b.open(meetingTab(MEGAN, submission.meetingId), '#agenda-heading');
     expect(await member.$('#review-heading')).toBeNull();
+  });
+
+  it('saves the Referat as it is typed, says so to screen readers, and never overwrites a colleague’s save', async () => {
+    const frame = await b.open(meetingTab(ALEX, comingId), '#referat-heading');
+    await frame.waitForSelector(EDITOR);
+    const itemId = (await frame.getAttribute(EDITOR, 'data-referat'))!;
+    expect(await frame.textContent(STATUS)).toBe('Ikke gemt endnu');
+    expect(await frame.getAttribute(STATUS, 'aria-live')).toBe('polite');
+    await frame.fill(`${EDITOR} textarea`, 'DASSOS godkendte indstillingen.');
+    await frame.waitForSelector(SAVED);
+    const stored = () => app.db.prisma.decision.findUnique({ where: { agendaItemId: itemId } });
+    expect(await stored()).toMatchObject({ text: 'DASSOS godkendte indstillingen.', version: 1 });
+    // A follow-up task, saved with it.
+    await frame.click(`${EDITOR} button:has-text("Tilføj en opgave")`);
+    await frame.fill(`${EDITOR} input[type=text] >> nth=0`, 'Sekretariatet sender notatet rundt');
+    await until(async () =>
+      Boolean(
+        await app.db.prisma.actionItem.count({
+          where: { what: 'Sekretariatet sender notatet rundt' },
+        }),
+      ),
+    );
+    expect(await axeViolations(frame)).toEqual([]);
+    // A colleague saves meanwhile (the card's form): the next save is refused and said so.
+    const version = (await stored())!.version;
+    await app.services.decisions.record(alex, {
+      itemId,
+      version,
+      draft: { outcome: 'approved_with_changes', text: 'Kollegaens referat.', actions: [] },
+      correction: null,
+    });
+    await frame.fill(`${EDITOR} textarea`, 'Min egen tekst.');
+    await frame.waitForSelector('text=har gemt referatet af punktet, mens du skrev');
+    expect(await frame.textContent(`${EDITOR} [role=alert]`)).toContain('Kollegaens referat.');
+    expect(await stored()).toMatchObject({ text: 'Kollegaens referat.' });
+    expect(await axeViolations(frame)).toEqual([]);
+    // The writer chooses: theirs kept, or theirs replaced knowingly.
+    await frame.click(`${EDITOR} button:has-text("Gem min udgave i stedet")`);
+    await frame.waitForSelector(SAVED);
+    expect(await stored()).toMatchObject({ text: 'Min egen tekst.' });
+  });
+
+  it('keeps the text on this computer when the save does not reach the server, and brings it back when the panel opens again', async () => {
+    // Closed right after typing, before the pause: saved on the way out.
+    const first = await b.open(meetingTab(ALEX, comingId), EDITOR);
+    const itemId = (await first.getAttribute(EDITOR, 'data-referat'))!;
+    const text = async () =>
+      (await app.db.prisma.decision.findUnique({ where: { agendaItemId: itemId } }))?.text;
+    await first.fill(`${EDITOR} textarea`, 'Skrevet lige før fanen blev lukket.');
+    await b.page.goto('about:blank');
+    await until(async () => (await text()) === 'Skrevet lige før fanen blev lukket.');
+    // Now the save fails on the server while one writes, and as the panel closes.
+    const frame = await b.open(meetingTab(ALEX, comingId), EDITOR);
+    const down = jest
+      .spyOn(app.services.decisions, 'record')
+      .mockRejectedValue(new Error('the database is out of reach'));
+    try {
+      await frame.fill(`${EDITOR} textarea`, 'Skrevet uden forbindelse.');
+      await frame.waitForSelector(`${STATUS}:has-text("Ikke gemt på serveren endnu")`);
+      await b.page.goto('about:blank');
+      await until(async () => down.mock.calls.length >= 2);
+    } finally {
+      down.mockRestore();
+    }
+    expect(await text()).toBe('Skrevet lige før fanen blev lukket.');
+    // Opened again: the kept text is back, said so, and saved.
+    const again = await b.open(meetingTab(ALEX, comingId), EDITOR);
+    await again.waitForSelector('text=er hentet frem igen fra denne computer');
+    expect(await again.inputValue(`${EDITOR} textarea`)).toBe('Skrevet uden forbindelse.');
+    await again.waitForSelector(SAVED);
+    expect(await text()).toBe('Skrevet uden forbindelse.');
+    expect(
+      await again.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('dagsorden.referat')),
+      ),
+    ).toEqual([]);
+  });
+
+  it('fits 320 px with the workbench open', async () => {
+    await b.page.setViewportSize({ width: 320, height: 900 });
+    try {
+      const frame = await b.open(meetingTab(ALEX, comingId), EDITOR);
+      await frame.fill(
+        `${EDITOR} textarea`,
+        'DASSOS godkendte indstillingen. Sekretariatet sender notatet til kommunerne.',
+      );
+      await frame.click(`${EDITOR} button:has-text("Tilføj en opgave")`);
+      await frame.fill(`${EDITOR} input[type=text] >> nth=0`, 'Notatet sendes til kommunerne');
+      await frame.waitForSelector(SAVED);
+      const wide = await frame.evaluate(() =>
+        Array.from(document.querySelectorAll('*'))
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .slice(0, 5)
+          .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+      );
+      expect(wide).toEqual([]);
+      expect(await fits(frame)).toBe(true);
+      expect(await axeViolations(frame)).toEqual([]);
+      if (SHOTS) {
+        await frame.evaluate(() =>
+          document.querySelector('#referat-heading')?.scrollIntoView({ block: 'start' }),
+        );
+        await b.page.screenshot({ path: path.join(SHOTS, 'tab-referat.png') });
+      }
+    } finally {
+      await b.page.setViewportSize({ width: 1024, height: 800 });
+    }
   });
 });

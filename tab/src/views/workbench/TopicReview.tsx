@@ -220,7 +220,11 @@ function Topic({
                 }}
               >
                 <Field label={r.moveTo}>
-                  <Select value={target} onChange={(_, d) => setTarget(d.value)}>
+                  <Select
+                    style={{ width: '100%', maxWidth: '100%', minWidth: 0 }}
+                    value={target}
+                    onChange={(_, d) => setTarget(d.value)}
+                  >
                     {later.map((m) => (
                       <option key={m.id} value={m.id}>
                         {day(m.startsAt)}

@@ -2,6 +2,7 @@
 // submitted topics, write the Referat and its follow-up per item, and build, publish and
 // correct the minutes. Every change goes through the API to the bot's own domain services.
 import type { MeetingPage } from '../../types';
+import { ReferatSection } from './ReferatSection';
 import { TopicReview } from './TopicReview';
 
 export function SecretariatWorkbench({
@@ -15,6 +16,7 @@ export function SecretariatWorkbench({
   return (
     <>
       <TopicReview page={page} onChanged={onChanged} />
+      <ReferatSection page={page} />
     </>
   );
 }
