@@ -99,7 +99,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     notes: store.inputs,
     standIns: { attendance: store.attendance, people: store.people },
   });
-  const decisions = new DecisionService({
+  const decisions: DecisionService = new DecisionService({
     committees,
     agenda: store.agenda,
     decisions: store.decisions,
@@ -107,9 +107,11 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     memberships: store.memberships,
     organisations: store.inputs,
     meetings: store.meetings,
+    // Built next: called only once both exist.
+    minutesIssue: { reissue: (meetingId: string): Promise<boolean> => minutes.reissue(meetingId) },
     clock,
   });
-  const minutes = new MinutesService({
+  const minutes: MinutesService = new MinutesService({
     committees,
     minutes: store.minutes,
     agenda: store.agenda,

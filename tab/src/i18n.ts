@@ -231,6 +231,52 @@ const da = {
     } as Record<string, string>,
     failed: 'Referatet kunne ikke gemmes lige nu.',
   },
+  /** The meeting's minutes: build, download, publish, correct (workbench). */
+  minutesDoc: {
+    heading: 'Mødets referat',
+    none: 'Referatet er ikke bygget endnu. Det bygges af de referater, der er skrevet for punkterne.',
+    build: 'Byg referatet',
+    rebuild: 'Byg igen',
+    status: { draft: 'Udkast', published: 'Udsendt', approved: 'Godkendt' } as Record<
+      string,
+      string
+    >,
+    version: (v: number, when: string) => `Udgave ${v} · ${when}`,
+    items: (items: number, missing: number) => `${items} punkter, ${items - missing} med referat`,
+    missing: (list: string) => `Uden referat: punkt ${list}`,
+    attendance: {
+      recorded: 'Deltagerne er fra det registrerede fremmøde.',
+      imported: 'Deltagerne er fra det importerede referat.',
+      unknown: 'Fremmødet er ikke registreret – referatet siger det.',
+    } as Record<string, string>,
+    notAnswered: (n: number) => `${n} har ikke meldt fremmøde og står ikke i referatet.`,
+    approval: (date: string) => `Sættes til godkendelse på mødet ${date}.`,
+    noNext: 'Intet næste møde endnu at sætte godkendelsen på.',
+    word: 'Hent som Word (.docx)',
+    markdown: 'Hent som Markdown (.md)',
+    publish: 'Godkend og udsend',
+    publishHint:
+      'Referatet udsendes i styregruppens kanal og sættes til godkendelse på næste møde.',
+    published: (toChannel: boolean, approval: string | null) =>
+      [
+        toChannel
+          ? 'Referatet er udsendt i kanalen.'
+          : 'Referatet er udsendt (styregruppen har ingen kanal, så det er ikke lagt dér).',
+        approval
+          ? `Det er sat til godkendelse på næste møde som punkt ${approval}.`
+          : 'Der er intet næste møde endnu at sætte godkendelsen på.',
+      ].join(' '),
+    already: 'Referatet var allerede udsendt. Intet er sendt igen.',
+    cpr: 'Der står noget, der ligner CPR-numre. Intet er udsendt. Ret referatet, eller bekræft, at det skal med:',
+    cprSend: 'Udsend alligevel',
+    correctHeading: 'Ret det udsendte referat',
+    correctNote: 'Hvad er rettet, og hvorfor? (står i referatet med dato)',
+    correctSend: 'Gem rettelsen og udsend igen',
+    corrected: 'Rettelsen er gemt, og referatet er udsendt igen med den.',
+    corrections: 'Rettelser',
+    correctionLine: (date: string, note: string) => `Rettet ${date}: ${note}`,
+    noteNeeded: 'Skriv, hvad der er rettet.',
+  },
   yours: 'Dit',
   mine: 'Mine møder',
   mineIntro: 'Dine kommende møder og det, der venter på dig.',
@@ -476,6 +522,48 @@ const en: Words = {
       correction_too_long: 'The correction is too long.',
     },
     failed: 'The minutes could not be saved just now.',
+  },
+  minutesDoc: {
+    heading: 'The meeting’s minutes',
+    none: 'The minutes have not been built yet. They are built from the minutes written for the items.',
+    build: 'Build the minutes',
+    rebuild: 'Build again',
+    status: { draft: 'Draft', published: 'Published', approved: 'Approved' },
+    version: (v: number, when: string) => `Version ${v} · ${when}`,
+    items: (items: number, missing: number) => `${items} items, ${items - missing} minuted`,
+    missing: (list: string) => `Not minuted: item ${list}`,
+    attendance: {
+      recorded: 'The participants are from the recorded attendance.',
+      imported: 'The participants are from the imported minutes.',
+      unknown: 'Attendance was not recorded – the minutes say so.',
+    },
+    notAnswered: (n: number) => `${n} did not say whether they attend and are not in the minutes.`,
+    approval: (date: string) => `Put up for approval at the meeting on ${date}.`,
+    noNext: 'No next meeting yet to put the approval on.',
+    word: 'Download as Word (.docx)',
+    markdown: 'Download as Markdown (.md)',
+    publish: 'Approve and publish',
+    publishHint:
+      'The minutes are posted in the committee’s channel and put up for approval at the next meeting.',
+    published: (toChannel: boolean, approval: string | null) =>
+      [
+        toChannel
+          ? 'The minutes were posted in the channel.'
+          : 'The minutes were published (the committee has no channel, so they were not posted there).',
+        approval
+          ? `They are up for approval at the next meeting as item ${approval}.`
+          : 'There is no next meeting yet to put the approval on.',
+      ].join(' '),
+    already: 'The minutes were already published. Nothing was sent again.',
+    cpr: 'There is something that looks like CPR numbers. Nothing was published. Correct the minutes, or confirm that it should stay:',
+    cprSend: 'Publish anyway',
+    correctHeading: 'Correct the published minutes',
+    correctNote: 'What was corrected, and why? (listed in the minutes with its date)',
+    correctSend: 'Save the correction and issue again',
+    corrected: 'The correction is saved, and the minutes were issued again with it.',
+    corrections: 'Corrections',
+    correctionLine: (date: string, note: string) => `Corrected ${date}: ${note}`,
+    noteNeeded: 'Write what was corrected.',
   },
   yours: 'Yours',
   mine: 'My meetings',

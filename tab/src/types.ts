@@ -198,3 +198,27 @@ export interface ReferatForm {
   organisations: Array<{ id: string; name: string }>;
   people: Array<{ personId: string; name: string }>;
 }
+
+/** GET /meetings/:id/minutes (and what building, publishing and correcting answer). */
+export interface MinutesState {
+  minutes: {
+    status: 'draft' | 'published' | 'approved';
+    version: number;
+    builtAt: string;
+    publishedAt: string | null;
+    approvedAt: string | null;
+    items: number;
+    missing: string[];
+    attendance: 'recorded' | 'imported' | 'unknown';
+    notAnswered: number;
+    nextMeeting: { id: string; startsAt: string } | null;
+    links: { docx: string; md: string } | null;
+    corrections: Array<{ note: string; correctedAt: string; issued: boolean }>;
+  } | null;
+}
+
+export interface PublishAnswer extends MinutesState {
+  published: boolean;
+  approvalItemNumber: string | null;
+  toChannel: boolean;
+}

@@ -29,6 +29,7 @@ let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
 let submission = { id: '', version: 0 };
+let pastMeetingId = '';
 
 async function token(
   aad: string,
@@ -159,6 +160,12 @@ beforeAll(async () => {
       caseText: 'Hemmeligt udkast.',
     },
   });
+  // A held meeting, whose minutes the secretariat builds, publishes and corrects.
+  pastMeetingId = (
+    await prisma.meeting.findFirstOrThrow({
+      where: { committeeId, startsAt: { gte: new Date('2026-10-21'), lt: new Date('2026-10-22') } },
+    })
+  ).id;
   // A topic Megan submits, for the secretariat's review.
   const submitted = await app.services.submissions.submit(
     { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: TENANT },
@@ -305,6 +312,19 @@ describe('authorisation matrix', () => {
       path: `/items/${infoItemId}/referat`,
       body: { version: 0, outcome: 'noted', text: '', actions: [] },
     },
+    // In this order: built, published, corrected.
+    'GET /meetings/:id/minutes': { method: 'GET', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes': { method: 'POST', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes/publish': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/publish`,
+      body: {},
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/corrections`,
+      body: { note: 'Et navn var stavet forkert.' },
+    },
   });
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -322,6 +342,20 @@ describe('authorisation matrix', () => {
     'POST /submissions/:id/review': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'GET /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'PUT /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes/publish': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
   };
 
   it('covers every route of the API', () => {

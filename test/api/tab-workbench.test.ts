@@ -286,3 +286,109 @@ describe('the Referat of an item', () => {
     ).toBe(403);
   });
 });
+
+describe('the minutes', () => {
+  type Minutes = {
+    status: string;
+    version: number;
+    missing: string[];
+    links: { docx: string; md: string };
+    corrections: Array<{ note: string; issued: boolean }>;
+  };
+  const minutesOf = (res: { json: Record<string, unknown> }) => res.json.minutes as Minutes;
+  /** A download link as the server answers it, on the test server's address. */
+  const download = (link: string) => fetch(`${app.url}${new URL(link).pathname}`);
+
+  it('builds the draft, with its downloads, publishes it with the CPR check as the card does, and corrects it', async () => {
+    expect((await call(ALEX, 'GET', `/meetings/${octoberId}/minutes`)).json).toEqual({
+      minutes: null,
+    });
+    expect((await call(MEGAN, 'POST', `/meetings/${octoberId}/minutes`)).status).toBe(403);
+    // A Referat with a CPR-like number, not yet on any card: held back when the minutes leave.
+    const item = octoberItems[2]!;
+    expect(
+      (
+        await call(ALEX, 'PUT', `/items/${item.id}/referat`, {
+          version: 0,
+          outcome: 'noted',
+          text: 'Borgeren 010190-1234 er orienteret.',
+          actions: [],
+        })
+      ).status,
+    ).toBe(200);
+    const built = await call(ALEX, 'POST', `/meetings/${octoberId}/minutes`);
+    expect(built.status).toBe(200);
+    const draft = minutesOf(built);
+    expect(draft).toMatchObject({ status: 'draft', corrections: [] });
+    expect(draft.missing).not.toContain(item.number);
+    const docx = await download(draft.links.docx);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toContain('officedocument.wordprocessingml');
+    const md = await (await download(draft.links.md)).text();
+    expect(md).toContain('Borgeren 010190-1234 er orienteret.');
+    expect(minutesOf(await call(ALEX, 'GET', `/meetings/${octoberId}/minutes`)).version).toBe(
+      draft.version,
+    );
+
+    const held = await call(ALEX, 'POST', `/meetings/${octoberId}/minutes/publish`, {});
+    expect(held.status).toBe(400);
+    expect(held.json).toMatchObject({
+      error: 'cpr_found',
+      findings: [expect.objectContaining({ masked: '010190-****' })],
+      fingerprint: expect.any(String),
+    });
+    expect(JSON.stringify(held.json)).not.toContain('1234');
+    expect(await outbox('minutes', octoberId)).toHaveLength(0);
+    expect(
+      (
+        await call(MEGAN, 'POST', `/meetings/${octoberId}/minutes/publish`, {
+          cprConfirmed: held.json.fingerprint,
+        })
+      ).status,
+    ).toBe(403);
+
+    const published = await call(ALEX, 'POST', `/meetings/${octoberId}/minutes/publish`, {
+      cprConfirmed: held.json.fingerprint,
+    });
+    expect(published.status).toBe(200);
+    expect(published.json).toMatchObject({
+      published: true,
+      toChannel: true,
+      minutes: { status: 'published' },
+    });
+    expect(published.json.approvalItemNumber).toEqual(expect.any(String));
+    // The channel's message is the bot's own (its letters), queued once.
+    const posted = await outbox('minutes', octoberId);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.conversationId).toBe('19:dassos@thread.tacv2');
+    // Twice is once.
+    const again = await call(ALEX, 'POST', `/meetings/${octoberId}/minutes/publish`, {
+      cprConfirmed: held.json.fingerprint,
+    });
+    expect(again.json).toMatchObject({ published: false });
+    expect(await outbox('minutes', octoberId)).toHaveLength(1);
+
+    // Corrected: dated, listed, and issued again to the channel.
+    expect(
+      (await call(ALEX, 'POST', `/meetings/${octoberId}/minutes/corrections`, { note: ' ' }))
+        .status,
+    ).toBe(400);
+    const corrected = await call(ALEX, 'POST', `/meetings/${octoberId}/minutes/corrections`, {
+      note: 'Der var fejl i tallene for Favrskov Kommune.',
+      cprConfirmed: null,
+    });
+    // The minutes as issued again still hold the confirmed number: a new check, a new confirmation.
+    expect(corrected.status).toBe(400);
+    const confirmed = await call(ALEX, 'POST', `/meetings/${octoberId}/minutes/corrections`, {
+      note: 'Der var fejl i tallene for Favrskov Kommune.',
+      cprConfirmed: corrected.json.fingerprint,
+    });
+    expect(confirmed.status).toBe(200);
+    expect(minutesOf(confirmed)).toMatchObject({
+      status: 'published',
+      corrections: [{ note: 'Der var fejl i tallene for Favrskov Kommune.', issued: true }],
+    });
+    expect(minutesOf(confirmed).version).toBeGreaterThan(minutesOf(published).version);
+    expect(await outbox('minutes-reissued', octoberId)).toHaveLength(1);
+  });
+});

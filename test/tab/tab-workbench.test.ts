@@ -33,6 +33,7 @@ let app: TestApp;
 let b: Browsing;
 let committeeId = '';
 let comingId = '';
+let octoberId = '';
 
 const megan = {
   aadObjectId: MEGAN.aadObjectId,
@@ -105,6 +106,14 @@ run('the secretariat’s workbench in the tab', () => {
       orderBy: { startsAt: 'asc' },
     });
     comingId = coming.id;
+    octoberId = (
+      await prisma.meeting.findFirstOrThrow({
+        where: {
+          committeeId,
+          startsAt: { gte: new Date('2026-10-21'), lt: new Date('2026-10-22') },
+        },
+      })
+    ).id;
     b = await browse(app.url);
     b.page.setDefaultTimeout(10_000);
   }, 120_000);
@@ -258,5 +267,63 @@ run('the secretariat’s workbench in the tab', () => {
     } finally {
       await b.page.setViewportSize({ width: 1024, height: 800 });
     }
+  });
+
+  it('builds the minutes, offers them for download, publishes them with the CPR check, and corrects them', async () => {
+    const item = await app.db.prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId: octoberId },
+      orderBy: { position: 'asc' },
+    });
+    await app.services.decisions.record(alex, {
+      itemId: item.id,
+      version: 0,
+      draft: { outcome: 'noted', text: 'Sagen om 010190-1234 er drøftet.', actions: [] },
+      correction: null,
+    });
+    const frame = await b.open(meetingTab(ALEX, octoberId), '#minutes-heading');
+    const section = 'section[aria-labelledby=minutes-heading]';
+    await frame.waitForSelector(`${section} >> text=Referatet er ikke bygget endnu`);
+    await frame.click(`${section} button:has-text("Byg referatet")`);
+    await frame.waitForSelector(`${section} >> text=Udkast`);
+    const word = await frame.getAttribute(`${section} a:has-text("Hent som Word")`, 'href');
+    expect(new URL(word!).pathname).toMatch(
+      new RegExp(`^/files/minutes/${octoberId}/[^/]+\\.docx$`),
+    );
+    const docx = await fetch(`${app.url}${new URL(word!).pathname}`);
+    expect(docx.status).toBe(200);
+    expect(await axeViolations(frame)).toEqual([]);
+
+    await frame.click(`${section} button:has-text("Godkend og udsend")`);
+    await frame.waitForSelector(`${section} [role=alert] >> text=010190-****`);
+    expect(await frame.textContent(section)).not.toContain('1234');
+    expect(
+      await app.db.prisma.outboundDelivery.count({
+        where: { kind: 'minutes', subjectId: octoberId },
+      }),
+    ).toBe(0);
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.click(`${section} button:has-text("Udsend alligevel")`);
+    await frame.waitForSelector(`${section} [role=status] >> text=Referatet er udsendt i kanalen.`);
+    await frame.waitForSelector(`${section} >> text=Udsendt`);
+    expect(
+      await app.db.prisma.outboundDelivery.count({
+        where: { kind: 'minutes', subjectId: octoberId },
+      }),
+    ).toBe(1);
+
+    // Corrected after publication: the note is needed, the minutes checked again, issued again.
+    await frame.click(`${section} button:has-text("Gem rettelsen og udsend igen")`);
+    await frame.waitForSelector(`${section} >> text=Skriv, hvad der er rettet.`);
+    await frame.fill(`${section} textarea`, 'Et navn var stavet forkert.');
+    await frame.click(`${section} button:has-text("Gem rettelsen og udsend igen")`);
+    await frame.click(`${section} button:has-text("Udsend alligevel")`);
+    await frame.waitForSelector(`${section} [role=status] >> text=Rettelsen er gemt`);
+    await frame.waitForSelector(`${section} >> text=Et navn var stavet forkert.`);
+    expect(
+      await app.db.prisma.outboundDelivery.count({
+        where: { kind: 'minutes-reissued', subjectId: octoberId },
+      }),
+    ).toBe(1);
+    expect(await axeViolations(frame)).toEqual([]);
   });
 });

@@ -70,8 +70,6 @@ export const itemReferatSaveRoute = defineRoute({
         decision: decisionShape(outcome.view.decision),
       });
     }
-    // As the card's save does: a correction is issued at once, in the minutes sent again.
-    if (outcome.corrected) await services.minutes.reissue(outcome.meeting.id);
     return { decision: decisionShape(outcome.decision), corrected: outcome.corrected };
   },
 });

@@ -2,6 +2,7 @@
 // submitted topics, write the Referat and its follow-up per item, and build, publish and
 // correct the minutes. Every change goes through the API to the bot's own domain services.
 import type { MeetingPage } from '../../types';
+import { MinutesSection } from './MinutesSection';
 import { ReferatSection } from './ReferatSection';
 import { TopicReview } from './TopicReview';
 
@@ -17,6 +18,7 @@ export function SecretariatWorkbench({
     <>
       <TopicReview page={page} onChanged={onChanged} />
       <ReferatSection page={page} />
+      <MinutesSection page={page} onChanged={onChanged} />
     </>
   );
 }
