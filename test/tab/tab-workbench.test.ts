@@ -182,6 +182,23 @@ run('the secretariat’s workbench in the tab', () => {
         }),
       ),
     );
+    // Typed on: the same task changed, not a second one added.
+    await frame.fill(
+      `${EDITOR} input[type=text] >> nth=0`,
+      'Sekretariatet sender notatet rundt i dag',
+    );
+    await until(async () =>
+      Boolean(
+        await app.db.prisma.actionItem.count({
+          where: { what: 'Sekretariatet sender notatet rundt i dag' },
+        }),
+      ),
+    );
+    expect(
+      await app.db.prisma.actionItem.count({
+        where: { decision: { agendaItemId: itemId }, status: { not: 'cancelled' } },
+      }),
+    ).toBe(1);
     expect(await axeViolations(frame)).toEqual([]);
     // A colleague saves meanwhile (the card's form): the next save is refused and said so.
     const version = (await stored())!.version;

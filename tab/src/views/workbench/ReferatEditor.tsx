@@ -83,6 +83,21 @@ const content = (d: Draft) =>
       .map((a) => [a.what.replace(/\s+/g, ' ').trim(), a.owner, a.dueOn]),
     d.correction.trim(),
   ]);
+/** `current` with the ids the server gave the tasks of `sent` (by their rows, blank rows skipped). */
+function withIds(current: Draft, sent: Draft, saved: ReferatAction[]): Draft {
+  const ids = new Map<number, string | null>();
+  let k = 0;
+  sent.actions.forEach((a, i) => {
+    if (a.what.trim()) ids.set(i, saved[k++]?.id ?? null);
+  });
+  return {
+    ...current,
+    actions: current.actions.map((a, i) =>
+      a.id === null && ids.get(i) ? { ...a, id: ids.get(i)! } : a,
+    ),
+  };
+}
+
 /** A kept draft says nothing the server does not (it was saved on the way out, say). */
 const alreadySaved = (kept: Draft, server: Draft) =>
   content(kept) === content(server) && (kept.outcome === 'auto' || kept.outcome === server.outcome);
@@ -168,20 +183,17 @@ export function ReferatEditor({ meetingId, itemId }: ReferatEditorProps) {
           { keepalive: opts.keepalive },
         );
         versionRef.current = answer.decision.version;
-        if (draftRef.current === sent) {
+        // New tasks now have ids: given to the rows they came from (the text stays as typed),
+        // so the next save changes them instead of adding them again.
+        const current = withIds(draftRef.current!, sent, answer.decision.actions);
+        const correctionSent = correcting.current && current.correction === sent.correction;
+        const now = correctionSent ? { ...current, correction: '' } : current;
+        draftRef.current = now;
+        setDraft(now);
+        if (draftRef.current && content(now) === content({ ...sent, correction: now.correction })) {
           keep(key, null);
-          // The actions now have their ids: the next save keeps them, not new ones.
-          const withIds = { ...sent, actions: answer.decision.actions, correction: '' };
-          if (sent.actions.filter((a) => a.what.trim()).length === answer.decision.actions.length) {
-            draftRef.current = withIds;
-            setDraft(withIds);
-          }
         } else {
-          keep(key, {
-            draft: draftRef.current!,
-            version: versionRef.current,
-            at: new Date().toISOString(),
-          });
+          keep(key, { draft: now, version: versionRef.current, at: new Date().toISOString() });
         }
         setState({ kind: 'saved', at: new Date(), corrected: answer.corrected });
       } catch (err) {
