@@ -99,7 +99,7 @@ export class LiveMeetingService {
         subjectType: 'meeting',
         subjectId: meeting.id,
         data: {
-          actorName: actor.name,
+          actorName: actor.name || member.displayName,
           itemId: target?.id ?? null,
           number: target?.number ?? null,
           from: row?.currentItemId ?? null,
