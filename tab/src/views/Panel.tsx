@@ -170,19 +170,28 @@ export function PanelView({ meetingId, referat }: { meetingId: string } & PanelS
             {t.panelControls}
           </h2>
           <div className={s.row}>
-            <Button disabled={moving || at <= 0} onClick={() => void move({ move: 'previous' })}>
+            <Button
+              disabledFocusable={moving || at <= 0}
+              onClick={() => void move({ move: 'previous' })}
+            >
               ← {t.panelPrevious}
             </Button>
             <Button
               appearance="primary"
-              disabled={moving || at >= movable.length - 1}
+              disabledFocusable={moving || at >= movable.length - 1}
               onClick={() => void move({ move: 'next' })}
             >
               {t.panelNext} →
             </Button>
           </div>
-          <Field label={t.panelPick} style={{ marginTop: 8 }}>
+          <Field
+            label={t.panelPick}
+            style={{ marginTop: 8, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}
+          >
             <Select
+              // A long title must not widen the 320 px panel: the list shows it whole when opened.
+              style={{ width: '100%', maxWidth: '100%' }}
+              select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }}
               value={current?.id ?? ''}
               disabled={moving}
               onChange={(_, d) => void move({ itemId: d.value || null })}
