@@ -228,25 +228,18 @@ run('the meeting side panel', () => {
       secretariat.open(panel(ALEX), '#panel-controls'),
       member.open(panel(ALEX), '#panel-controls'),
     ]);
-    const before = (await app.db.prisma.meetingLive.findUniqueOrThrow({ where: { meetingId } }))
-      .version;
+    const version = async () =>
+      (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ?? 0;
+    const before = await version();
     // The second page has not seen the first page's move when it moves.
     await second.evaluate(() =>
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }),
     );
     await first.click('button:has-text("Næste punkt")');
-    await until(
-      async () =>
-        (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ??
-        0 === before + 1,
-      10_000,
-      'the first move',
-    );
+    await until(async () => (await version()) === before + 1, 10_000, 'the first move');
     await second.click('button:has-text("Næste punkt")');
     await second.waitForSelector('text=En anden i sekretariatet flyttede punktet samtidig.');
-    expect(
-      (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ?? 0,
-    ).toBe(before + 1);
+    expect(await version()).toBe(before + 1);
   });
 
   it('follows Teams’ dark and high-contrast themes with no violations', async () => {
