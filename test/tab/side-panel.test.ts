@@ -25,6 +25,9 @@ const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
 const CHAT = '19:meeting_NzQ2ZjM4YjQtZGFzc29z@thread.v2';
 const JOIN_URL = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(CHAT)}/0?context=%7b%22Tid%22%3a%22t%22%7d`;
 const PANEL = { width: 320, height: 720 };
+/** Named stand-in for Megan at this meeting: no member of the committee. */
+const STAND_IN = { aadObjectId: '7d0f3a51-9c2e-4b8a-a1d4-3e5f6a7b8c9d' };
+const CLOSED_TEXT = 'Fortrolig sag om en enkelt borgers anbringelse.';
 
 const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 if (!fs.existsSync(CHROMIUM) && process.env.CI)
@@ -115,6 +118,25 @@ run('the meeting side panel', () => {
       where: { meetingId },
       orderBy: { position: 'asc' },
       select: { id: true, number: true, title: true, sectionKind: true },
+    });
+    // The last item is closed («Lukket punkt»), and Megan has sent a stand-in.
+    const closed = await prisma.agendaItem.findUniqueOrThrow({ where: { id: items.at(-1)!.id } });
+    await prisma.agendaItem.update({
+      where: { id: closed.id },
+      data: {
+        closed: true,
+        caseText: CLOSED_TEXT,
+        published: { ...(closed.published as object), caseText: CLOSED_TEXT },
+      },
+    });
+    const standIn = await prisma.person.create({
+      data: { displayName: 'Stedfortræder Sørensen', aadObjectId: STAND_IN.aadObjectId },
+    });
+    const megan = await prisma.person.findUniqueOrThrow({
+      where: { aadObjectId: MEGAN.aadObjectId },
+    });
+    await prisma.meetingAttendance.create({
+      data: { meetingId, personId: megan.id, attendance: 'absent', standInId: standIn.id },
     });
     secretariat = await browse(app.url, PANEL);
     member = await browse(app.url, PANEL, secretariat.browser);
@@ -240,6 +262,32 @@ run('the meeting side panel', () => {
     await second.click('button:has-text("Næste punkt")');
     await second.waitForSelector('text=En anden i sekretariatet flyttede punktet samtidig.');
     expect(await version()).toBe(before + 1);
+  });
+
+  it('a closed item under discussion: a stand-in sees that it is, never its content; a member reads it', async () => {
+    const closed = items.at(-1)!;
+    const version =
+      (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ?? 0;
+    const moved = await fetch(`${app.url}/api/tab/meetings/${meetingId}/current-item`, {
+      method: 'PUT',
+      headers: { authorization: `Dev ${ALEX.aadObjectId}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ itemId: closed.id, version }),
+    });
+    expect(moved.status).toBe(200);
+    const [theirs, mine] = await Promise.all([
+      secretariat.open(panel(STAND_IN), 'section[aria-labelledby="panel-current"] h3'),
+      member.open(panel(MEGAN), 'section[aria-labelledby="panel-current"] h3'),
+    ]);
+    await shows(theirs, closed);
+    const current = 'section[aria-labelledby="panel-current"]';
+    expect(await theirs.textContent(current)).toContain(
+      'Lukket punkt: indholdet vises kun for styregruppens medlemmer.',
+    );
+    expect(await theirs.textContent('body')).not.toContain(CLOSED_TEXT);
+    expect(await theirs.textContent('li[aria-current="step"]')).toContain('Lukket punkt');
+    expect(await axeViolations(theirs)).toEqual([]);
+    await shows(mine, closed);
+    expect(await mine.textContent(current)).toContain(CLOSED_TEXT);
   });
 
   it('follows Teams’ dark and high-contrast themes with no violations', async () => {

@@ -6,7 +6,7 @@
 // reads the meeting's page again when the version changes (and every 15 s for the answers).
 // A change of item is announced to screen readers.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Badge, Button, Field, Select } from '@fluentui/react-components';
+import { Button, Field, Select } from '@fluentui/react-components';
 import { ApiError } from '../api';
 import { formatWhen } from '../i18n';
 import type { LiveState, MeetingPage, PageItem } from '../types';
@@ -240,11 +240,8 @@ export function PanelView({ meetingId, referat }: { meetingId: string } & PanelS
               <span>
                 {i.number} {i.title}
               </span>
-              {i.closed && (
-                <Badge appearance="outline" size="small">
-                  {t.panelClosedItem}
-                </Badge>
-              )}
+              {/* In the row's own colour: a badge's brand colour loses contrast on the marked row in the dark theme. */}
+              {i.closed && <span>· {t.panelClosedItem}</span>}
               {i.id === current?.id && (
                 <span className={s.visuallyHidden}> {t.panelIsCurrent}</span>
               )}
