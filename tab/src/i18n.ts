@@ -161,6 +161,7 @@ const da = {
   panelNext: 'Næste punkt',
   panelPick: 'Gå til punkt',
   panelPickNone: 'Intet punkt',
+  panelGo: 'Gå til punktet',
   panelMovedMeanwhile:
     'En anden i sekretariatet flyttede punktet samtidig. Panelet viser det nye punkt.',
   panelOffline: 'Forbindelsen er afbrudt. Panelet prøver igen.',
@@ -321,6 +322,7 @@ const en: Words = {
   panelNext: 'Next item',
   panelPick: 'Go to item',
   panelPickNone: 'No item',
+  panelGo: 'Go to the item',
   panelMovedMeanwhile:
     'Someone else in the secretariat moved the item at the same time. The panel shows the new item.',
   panelOffline: 'The connection is lost. The panel keeps trying.',

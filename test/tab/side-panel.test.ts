@@ -216,7 +216,14 @@ run('the meeting side panel', () => {
 
     // Picked from the list.
     const pick = items.find((i) => i.sectionKind === 'decision')!;
+    // Going through the list by keyboard moves nothing; its button does.
+    await theirs.focus('select');
+    await secretariat.page.keyboard.press('ArrowDown');
+    await secretariat.page.keyboard.press('ArrowUp');
     await theirs.selectOption('select', pick.id);
+    expect(await currentTitle(theirs)).toBe(`${items[1]!.number} ${items[1]!.title}`);
+    await tabTo(theirs, /Gå til punktet/);
+    await secretariat.page.keyboard.press('Enter');
     await shows(mine, pick);
     await shows(theirs, pick);
     expect(await fits(mine)).toBe(true);

@@ -33,6 +33,8 @@ export function PanelView({ meetingId, referat }: { meetingId: string } & PanelS
   const [moveProblem, setMoveProblem] = useState<unknown>(null);
   const [moving, setMoving] = useState(false);
   const version = useRef(-1);
+  /** The item chosen in «Gå til punkt», applied by its button; follows the item under discussion. */
+  const [picked, setPicked] = useState('');
 
   const loadPage = useCallback(() => {
     api
@@ -46,6 +48,7 @@ export function PanelView({ meetingId, referat }: { meetingId: string } & PanelS
       if (next.version <= version.current) return;
       version.current = next.version;
       setLive(next);
+      setPicked(next.currentItemId ?? '');
       loadPage();
     },
     [loadPage],
@@ -184,26 +187,40 @@ export function PanelView({ meetingId, referat }: { meetingId: string } & PanelS
               {t.panelNext} →
             </Button>
           </div>
-          <Field
-            label={t.panelPick}
-            style={{ marginTop: 8, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}
+          {/* Chosen, then applied: a keyboard user going through the list moves nothing on the way. */}
+          <form
+            className={s.stack}
+            style={{ marginTop: 8 }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void move({ itemId: picked || null });
+            }}
           >
-            <Select
-              // A long title must not widen the 320 px panel: the list shows it whole when opened.
-              style={{ width: '100%', maxWidth: '100%' }}
-              select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }}
-              value={current?.id ?? ''}
-              disabled={moving}
-              onChange={(_, d) => void move({ itemId: d.value || null })}
+            <Field
+              label={t.panelPick}
+              style={{ minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}
             >
-              <option value="">{t.panelPickNone}</option>
-              {movable.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.number} {i.title}
-                </option>
-              ))}
-            </Select>
-          </Field>
+              <Select
+                // A long title must not widen the 320 px panel: the list shows it whole when opened.
+                style={{ width: '100%', maxWidth: '100%' }}
+                select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }}
+                value={picked}
+                onChange={(_, d) => setPicked(d.value)}
+              >
+                <option value="">{t.panelPickNone}</option>
+                {movable.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.number} {i.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <div>
+              <Button type="submit" disabledFocusable={moving || picked === (current?.id ?? '')}>
+                {t.panelGo}
+              </Button>
+            </div>
+          </form>
           {moveProblem ? (
             conflict ? (
               <Notice intent="info">{t.panelMovedMeanwhile}</Notice>
