@@ -1,5 +1,6 @@
 import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
+import type { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import type { DecisionService } from '../domain/minutes/decision.service';
 import type { MinutesService } from '../domain/minutes/minutes.service';
@@ -13,4 +14,6 @@ export interface TabServices {
   submissions: SubmissionService;
   decisions: DecisionService;
   minutes: MinutesService;
+  /** A held meeting's item under discussion (the side panel). */
+  live: LiveMeetingService;
 }

@@ -21,6 +21,11 @@ export interface Api {
   put<T>(path: string, body: unknown, options?: { keepalive?: boolean }): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** A GET that names the version it has (If-None-Match): null when unchanged (304), else the new answer and its tag. */
+  getIfChanged<T>(
+    path: string,
+    etag: string | null,
+  ): Promise<{ etag: string | null; body: T } | null>;
 }
 
 export function createApi(authorization: Authorization): Api {
@@ -43,7 +48,20 @@ export function createApi(authorization: Authorization): Api {
     if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown', json);
     return json as T;
   }
+  async function getIfChanged<T>(
+    path: string,
+    etag: string | null,
+  ): Promise<{ etag: string | null; body: T } | null> {
+    const res = await fetch(`/api/tab${path}`, {
+      headers: { authorization: await authorization(), ...(etag ? { 'if-none-match': etag } : {}) },
+    });
+    if (res.status === 304) return null;
+    const json = (await res.json().catch(() => ({}))) as { error?: string };
+    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
+    return { etag: res.headers.get('etag'), body: json as T };
+  }
   return {
+    getIfChanged,
     get: (path) => call('GET', path),
     put: (path, body, options) => call('PUT', path, body, options?.keepalive),
     post: (path, body) => call('POST', path, body),
