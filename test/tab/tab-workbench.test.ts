@@ -343,4 +343,49 @@ run('the secretariat’s workbench in the tab', () => {
     ).toBe(1);
     expect(await axeViolations(frame)).toEqual([]);
   });
+
+  it('writes the Referat of the item under discussion in the meeting side panel too', async () => {
+    // The agenda goes out as "udsend dagsorden" does it (without the channel's cards): only then is an item discussed.
+    const committee = await app.db.prisma.committee.findUniqueOrThrow({
+      where: { id: committeeId },
+    });
+    const plan = await app.services.agenda.preparePublish(committee as never, alex, comingId);
+    await app.services.agenda.publish(plan, alex, {
+      confirmedCpr: plan.fingerprint,
+      cards: [],
+      messages: [],
+      announced: [],
+    });
+    const item = await app.db.prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId: comingId },
+      orderBy: { position: 'desc' },
+    });
+    const moved = await fetch(`${app.url}/api/tab/meetings/${comingId}/current-item`, {
+      method: 'PUT',
+      headers: { authorization: `Dev ${ALEX.aadObjectId}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ itemId: item.id, version: 0 }),
+    });
+    expect(moved.status).toBe(200);
+    const frame = await b.open(
+      {
+        src: `/tab/index.html?view=panel&meeting=${comingId}`,
+        frameContext: 'sidePanel',
+        context: {
+          userObjectId: ALEX.aadObjectId,
+          locale: 'da-dk',
+          theme: 'default',
+          tid: '00000000-0000-0000-0000-0000000000001',
+          frameContext: 'sidePanel',
+          entityId: `dagsorden-meeting-${comingId}`,
+        },
+      },
+      `[data-referat="${item.id}"]`,
+    );
+    await frame.fill(`${EDITOR} textarea`, 'Skrevet i sidepanelet under mødet.');
+    await frame.waitForSelector(SAVED);
+    expect(
+      (await app.db.prisma.decision.findUniqueOrThrow({ where: { agendaItemId: item.id } })).text,
+    ).toBe('Skrevet i sidepanelet under mødet.');
+    expect(await axeViolations(frame)).toEqual([]);
+  });
 });
