@@ -1,4 +1,5 @@
 import type { AgendaService } from '../domain/agenda/agenda.service';
+import type { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 
@@ -7,4 +8,6 @@ export interface TabServices {
   pages: MeetingPageService;
   agenda: AgendaService;
   attendance: AttendanceService;
+  /** The secretariat's agenda in the tab: its view and its order. */
+  workbench: AgendaWorkbench;
 }

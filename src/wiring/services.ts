@@ -22,6 +22,7 @@ import { minutesDocx } from '../documents/minutes-docx';
 import { minutesMarkdown } from '../documents/minutes-markdown';
 import { ActionItemService } from '../domain/minutes/action-item.service';
 import { AgendaService } from '../domain/agenda/agenda.service';
+import { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
 import { AttendanceService } from '../domain/attendance/attendance.service';
 import { CalendarService } from '../domain/calendar/calendar.service';
 import { CalendarSyncService } from '../domain/calendar/calendar-sync.service';
@@ -235,5 +236,6 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     reads: store.reads,
     liveReads: store.liveReads,
   });
-  return { services, tab: { pages, agenda, attendance }, graph };
+  const workbench = new AgendaWorkbench({ committees, meetings: store.meetings, agenda: store.agenda, audit: store.audit, clock });
+  return { services, tab: { pages, agenda, attendance, workbench }, graph };
 }

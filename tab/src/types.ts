@@ -133,3 +133,43 @@ export interface MyOverview {
     overdue: boolean;
   }>;
 }
+
+/** The secretariat's workbench (GET /meetings/:id/workbench): the agenda as prepared. */
+export interface WorkbenchAttachment {
+  id?: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  toFollow: boolean;
+}
+
+export interface WorkbenchItem {
+  id: string;
+  meetingId: string;
+  number: string;
+  section: string;
+  sectionTitle: string | null;
+  title: string;
+  presenter: string | null;
+  recommendationIntro: string | null;
+  recommendations: string[];
+  caseText: string;
+  closed: boolean;
+  status: string;
+  changedSincePublish: boolean;
+  posted: boolean;
+  attachments: WorkbenchAttachment[];
+}
+
+export interface Workbench {
+  committee: { id: string; name: string; timeZone: string };
+  meeting: {
+    id: string;
+    title: string | null;
+    startsAt: string;
+    status: string;
+    agendaPublishedAt: string | null;
+  };
+  items: WorkbenchItem[];
+  meetings: Array<{ id: string; title: string | null; startsAt: string }>;
+}

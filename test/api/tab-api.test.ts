@@ -28,6 +28,7 @@ let meetingId = '';
 let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
+let draftItemId = '';
 
 async function token(
   aad: string,
@@ -145,7 +146,7 @@ beforeAll(async () => {
     where: { id: decision.id },
     data: { caseText: EDITED_TEXT, changedSincePublish: true },
   });
-  await app.services.agenda.saveItem(alex, {
+  const { item: draftItem } = await app.services.agenda.saveItem(alex, {
     itemId: null,
     meetingId,
     draft: {
@@ -158,6 +159,7 @@ beforeAll(async () => {
       caseText: 'Hemmeligt udkast.',
     },
   });
+  draftItemId = draftItem.id;
 });
 
 afterAll(async () => {
@@ -264,7 +266,43 @@ describe('authorisation matrix', () => {
     member: MEGAN,
     secretariat: ALEX,
   };
-  const paths = () => ({
+  const workbenchDraft = {
+    number: '9.9',
+    section: 'other',
+    sectionTitle: null,
+    title: DRAFT_TITLE,
+    presenter: null,
+    recommendationIntro: null,
+    recommendations: [],
+    caseText: 'Hemmeligt udkast.',
+    closed: false,
+    attachments: [],
+  };
+  const agendaOrder = async () =>
+    (
+      await app.db.prisma.agendaItem.findMany({
+        where: { meetingId },
+        orderBy: { position: 'asc' },
+        select: { id: true, sectionKind: true },
+      })
+    ).map((i) => ({ id: i.id, section: i.sectionKind }));
+  const paths = async () => ({
+    'GET /meetings/:id/workbench': { method: 'GET', path: `/meetings/${meetingId}/workbench` },
+    'POST /meetings/:id/items': {
+      method: 'POST',
+      path: `/meetings/${meetingId}/items`,
+      body: { ...workbenchDraft, number: '9.8', title: 'Nyt punkt i matricen' },
+    },
+    'PUT /items/:id': {
+      method: 'PUT',
+      path: `/items/${draftItemId}`,
+      body: { ...workbenchDraft, meetingId },
+    },
+    'PUT /meetings/:id/order': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/order`,
+      body: { items: await agendaOrder() },
+    },
     'GET /me': { method: 'GET', path: '/me' },
     'GET /me/overview': { method: 'GET', path: '/me/overview' },
     'GET /committees/:id/meetings': { method: 'GET', path: `/committees/${committeeId}/meetings` },
@@ -287,6 +325,10 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id/workbench': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/items': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /items/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /meetings/:id/order': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {
@@ -300,7 +342,7 @@ describe('authorisation matrix', () => {
   for (const route of Object.keys(expected)) {
     for (const who of ['stranger', 'observer', 'member', 'secretariat'] as const) {
       it(`${route} as ${who}: ${expected[route]![who]}`, async () => {
-        const r = paths()[route as keyof ReturnType<typeof paths>] as {
+        const r = (await paths())[route as keyof Awaited<ReturnType<typeof paths>>] as {
           method: string;
           path: string;
           body?: unknown;

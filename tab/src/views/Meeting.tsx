@@ -19,6 +19,7 @@ import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
+import { WorkbenchPanel } from './workbench/Workbench';
 
 export function MeetingView({
   meetingId,
@@ -92,6 +93,7 @@ export function MeetingView({
         {status}
       </div>
       {error ? <Problem error={error} /> : null}
+      {page.role === 'secretariat' && <WorkbenchPanel meetingId={meetingId} onChanged={load} />}
       <Attendance page={page} change={change} />
       <section className={s.section} aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className={s.subheading}>
