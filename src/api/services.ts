@@ -2,6 +2,8 @@ import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
+import type { DocumentImportService } from '../domain/import/document-import.service';
+import type { DocumentReader } from '../documents/document-reader';
 
 /** The domain services the tab's API calls: the bot's own, built once in the composition root. */
 export interface TabServices {
@@ -10,4 +12,8 @@ export interface TabServices {
   attendance: AttendanceService;
   /** The secretariat's agenda in the tab: its view and its order. */
   workbench: AgendaWorkbench;
+  /** A document's import: the bot's preview, save and cancel. */
+  imports: DocumentImportService;
+  /** The bot's document reader (in its worker, with its limits). */
+  documents: Pick<DocumentReader, 'read'>;
 }

@@ -237,5 +237,5 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     liveReads: store.liveReads,
   });
   const workbench = new AgendaWorkbench({ committees, meetings: store.meetings, agenda: store.agenda, audit: store.audit, clock });
-  return { services, tab: { pages, agenda, attendance, workbench }, graph };
+  return { services, tab: { pages, agenda, attendance, workbench, imports, documents: services.documents }, graph };
 }

@@ -18,17 +18,27 @@ export interface Api {
   put<T>(path: string, body: unknown): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** A file sent as its bytes (application/octet-stream), its name in X-File-Name. */
+  upload<T>(path: string, file: File): Promise<T>;
 }
 
 export function createApi(authorization: Authorization): Api {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const file = body instanceof File ? body : null;
     const res = await fetch(`/api/tab${path}`, {
       method,
       headers: {
         authorization: await authorization(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(file
+          ? {
+              'content-type': 'application/octet-stream',
+              'x-file-name': encodeURIComponent(file.name),
+            }
+          : body === undefined
+            ? {}
+            : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const json = (await res.json().catch(() => ({}))) as { error?: string };
     if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
@@ -39,6 +49,7 @@ export function createApi(authorization: Authorization): Api {
     put: (path, body) => call('PUT', path, body),
     post: (path, body) => call('POST', path, body),
     delete: (path) => call('DELETE', path),
+    upload: (path, file) => call('POST', path, file),
   };
 }
 

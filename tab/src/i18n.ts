@@ -103,6 +103,36 @@ const da = {
     created: (n: string) => `Punkt ${n} er oprettet.`,
     saved: (n: string) => `Punkt ${n} er gemt.`,
     movedTo: (n: string, when: string) => `Punkt ${n} er flyttet til mødet ${when}.`,
+    importHeading: 'Importér et dokument',
+    importIntro:
+      'Vælg dagsordenen eller referatet som fil (.docx, .pdf, .md eller .txt, højst 5 MB). Du ser punkterne, før noget gemmes.',
+    chooseFile: 'Vælg dokument',
+    reading: 'Læser dokumentet …',
+    notReadable: 'Jeg læser .docx, .pdf, .md og .txt. Vælg et dokument af en af de typer.',
+    tooLarge: 'Filen er større end 5 MB. Send dagsordenen uden bilag, eller del den op.',
+    couldNotRead: (name: string, why: string) => `»${name}« blev ikke importeret: ${why}`,
+    previewHeading: (name: string) => `Forhåndsvisning af »${name}«`,
+    previewKind: { agenda: 'Dagsorden', minutes: 'Referat' } as Record<string, string>,
+    previewCounts: (items: number, participants: number) =>
+      `${items} punkter${participants ? ` · ${participants} deltagere` : ''}`,
+    checkItem: 'Tjek punktet',
+    warnings: 'Det blev ikke forstået',
+    saveOn: 'Gem på mødet',
+    newMeeting: (when: string) => `Et nyt møde ${when} (fra dokumentet)`,
+    replaces:
+      'Punkter med samme nummer opdateres, nye tilføjes, og punkter på mødet, som dokumentet ikke har, fjernes.',
+    saveImport: 'Gem punkterne',
+    cancelImport: 'Annuller importen',
+    importCancelled: 'Importen er annulleret. Intet er gemt.',
+    importSaved: (c: { created: number; updated: number; removed: number }) =>
+      `Dokumentet er gemt: ${c.created} nye, ${c.updated} opdaterede og ${c.removed} fjernede punkter.`,
+    alreadySaved: 'Dokumentet var allerede gemt.',
+    cprHeading: 'Mulige CPR-numre',
+    cprIntro:
+      'Teksten ser ud til at indeholde CPR-numre. Kortene i kanalen viser punkternes tekst. Ret dokumentet, eller gem alligevel, hvis numrene ikke er CPR-numre.',
+    cprWhere: 'Hvor',
+    cprNumber: 'Nummer (skjult)',
+    saveAnyway: 'Gem alligevel',
     errors: {
       item_number_taken: 'Nummeret bruges allerede på det møde. Vælg et andet.',
       invalid:
@@ -300,6 +330,36 @@ const en: Words = {
     created: (n: string) => `Item ${n} was created.`,
     saved: (n: string) => `Item ${n} was saved.`,
     movedTo: (n: string, when: string) => `Item ${n} was moved to the meeting on ${when}.`,
+    importHeading: 'Import a document',
+    importIntro:
+      'Choose the agenda or minutes as a file (.docx, .pdf, .md or .txt, at most 5 MB). You see the items before anything is saved.',
+    chooseFile: 'Choose document',
+    reading: 'Reading the document …',
+    notReadable: 'I read .docx, .pdf, .md and .txt. Choose a document of one of those kinds.',
+    tooLarge: 'The file is larger than 5 MB. Send the agenda without attachments, or split it up.',
+    couldNotRead: (name: string, why: string) => `“${name}” was not imported: ${why}`,
+    previewHeading: (name: string) => `Preview of “${name}”`,
+    previewKind: { agenda: 'Agenda', minutes: 'Minutes' },
+    previewCounts: (items: number, participants: number) =>
+      `${items} items${participants ? ` · ${participants} participants` : ''}`,
+    checkItem: 'Check this item',
+    warnings: 'Not understood',
+    saveOn: 'Save on the meeting',
+    newMeeting: (when: string) => `A new meeting ${when} (from the document)`,
+    replaces:
+      'Items with the same number are updated, new ones added, and items of the meeting the document lacks are removed.',
+    saveImport: 'Save the items',
+    cancelImport: 'Cancel the import',
+    importCancelled: 'The import was cancelled. Nothing was saved.',
+    importSaved: (c: { created: number; updated: number; removed: number }) =>
+      `The document was saved: ${c.created} new, ${c.updated} updated and ${c.removed} removed items.`,
+    alreadySaved: 'The document had been saved already.',
+    cprHeading: 'Possible CPR numbers',
+    cprIntro:
+      'The text seems to hold CPR numbers. The cards in the channel show the items’ text. Correct the document, or save anyway if the numbers are not CPR numbers.',
+    cprWhere: 'Where',
+    cprNumber: 'Number (hidden)',
+    saveAnyway: 'Save anyway',
     errors: {
       item_number_taken: 'That number is already used on that meeting. Choose another.',
       invalid:

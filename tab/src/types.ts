@@ -173,3 +173,49 @@ export interface Workbench {
   items: WorkbenchItem[];
   meetings: Array<{ id: string; title: string | null; startsAt: string }>;
 }
+
+/** An import's preview (POST /meetings/:id/import): the bot's preview, for the tab. */
+export interface ImportPreview {
+  importId: string;
+  status: string;
+  kind: 'agenda' | 'minutes';
+  fileName: string | null;
+  participants: number;
+  absent: number;
+  target:
+    | { kind: 'existing'; meetingId: string; startsAt: string }
+    | { kind: 'new'; startsAt: string; assumed: boolean }
+    | { kind: 'none' };
+  items: Array<{
+    number: string;
+    section: string | null;
+    sectionTitle: string | null;
+    title: string;
+    presenter: string | null;
+    closed: boolean;
+    attachments: number;
+    doubtful: boolean;
+  }>;
+  warnings: string[];
+  alternatives: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+export type ImportUpload = { preview: ImportPreview } | { refused: { da: string; en: string } };
+
+export interface CprFinding {
+  where: string;
+  masked: string;
+}
+
+export type ImportSaved =
+  | {
+      saved: {
+        created: number;
+        updated: number;
+        removed: number;
+        decisions: number;
+        alreadySaved: boolean;
+      };
+      meetingId: string;
+    }
+  | { held: { findings: CprFinding[]; fingerprint: string } };

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
+import { AGENDA } from '../support/documents';
 import { allTabRoutes } from '../../src/api/routes';
 
 const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
@@ -29,6 +30,9 @@ let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
 let draftItemId = '';
+/** Two import previews of a document for a day without a meeting: one to save (as a new meeting), one to cancel (already replaced). */
+let importToSave = '';
+let importToCancel = '';
 
 async function token(
   aad: string,
@@ -48,13 +52,19 @@ async function token(
 }
 
 const call = async (method: string, path: string, authorization: string | null, body?: unknown) => {
+  // A Buffer is a file, sent as its bytes (the import's upload).
+  const file = Buffer.isBuffer(body) ? body : null;
   const res = await fetch(`${app.url}/api/tab${path}`, {
     method,
     headers: {
       ...(authorization ? { authorization } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(file
+        ? { 'content-type': 'application/octet-stream', 'x-file-name': 'dagsorden.txt' }
+        : body === undefined
+          ? {}
+          : { 'content-type': 'application/json' }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ? new Uint8Array(file) : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return {
@@ -160,6 +170,19 @@ beforeAll(async () => {
     },
   });
   draftItemId = draftItem.id;
+  const read = await app.services.documents.parse(
+    AGENDA.replace('den 6. januar 2027', 'den 15. juni 2027').replace(
+      'Den 6. januar',
+      'Den 15. juni',
+    ),
+  );
+  if (!('parsed' in read)) throw new Error('the agenda was not read');
+  const previewOf = async () =>
+    (await app.services.imports.preview(committee as never, alex, read.parsed, 'juni.txt')).record
+      .id;
+  // The later preview replaces the earlier: the one to save is the open one.
+  importToCancel = await previewOf();
+  importToSave = await previewOf();
 });
 
 afterAll(async () => {
@@ -303,6 +326,17 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/order`,
       body: { items: await agendaOrder() },
     },
+    'POST /meetings/:id/import': {
+      method: 'POST',
+      path: `/meetings/${meetingId}/import`,
+      body: Buffer.from(AGENDA, 'utf8'),
+    },
+    'POST /imports/:id/save': {
+      method: 'POST',
+      path: `/imports/${importToSave}/save`,
+      body: { meetingId: 'new' },
+    },
+    'DELETE /imports/:id': { method: 'DELETE', path: `/imports/${importToCancel}` },
     'GET /me': { method: 'GET', path: '/me' },
     'GET /me/overview': { method: 'GET', path: '/me/overview' },
     'GET /committees/:id/meetings': { method: 'GET', path: `/committees/${committeeId}/meetings` },
@@ -329,6 +363,10 @@ describe('authorisation matrix', () => {
     'POST /meetings/:id/items': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'PUT /items/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'PUT /meetings/:id/order': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    // The save before the upload: a new preview replaces (cancels) the secretariat's open one.
+    'POST /imports/:id/save': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'DELETE /imports/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/import': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {

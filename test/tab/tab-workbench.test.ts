@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
+import { AGENDA } from '../support/documents';
 import {
   axeViolations,
   browse,
@@ -226,6 +227,46 @@ run('the secretariat’s workbench in Teams', () => {
     await frame.click('button:has-text("Annuller")');
   });
 
+  it('takes the screenshot for the docs', async () => {
+    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    await frame.evaluate(() =>
+      document.querySelector('#wb-heading')?.scrollIntoView({ block: 'start' }),
+    );
+    await frame.page().screenshot({ path: path.join(root, 'docs', 'tab-workbench.png') });
+  });
+
+  it('imports a document: a file of another kind refused here, then the preview, saved onto the meeting', async () => {
+    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    await frame.setInputFiles('#wb-import-file', {
+      name: 'dagsorden.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    });
+    await frame.waitForSelector(
+      '[role=alert]:has-text("»dagsorden.exe« blev ikke importeret: Jeg læser .docx")',
+    );
+    await frame.setInputFiles('#wb-import-file', {
+      name: 'DASSOS 6. januar.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(AGENDA, 'utf8'),
+    });
+    await frame.waitForSelector(
+      '#wb-preview-heading:has-text("Forhåndsvisning af »DASSOS 6. januar.txt«")',
+    );
+    expect(await frame.textContent('[role=region][aria-labelledby=wb-preview-heading]')).toContain(
+      '1.1 Godkendelse af handlingsplan for Rammeaftale 2027-28',
+    );
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.click('button:has-text("Gem punkterne")');
+    await frame.waitForSelector('[role=status]:has-text("Dokumentet er gemt")');
+    await frame.waitForSelector(
+      'li[data-item-id] >> text=Godkendelse af handlingsplan for Rammeaftale 2027-28',
+    );
+    expect((await agenda()).map((i) => i.title)).toContain(
+      'Godkendelse af handlingsplan for Rammeaftale 2027-28',
+    );
+  });
+
   it('fits 320 px (the side panel) with no serious or critical axe violation', async () => {
     const narrow = await browse(app.url, { width: 320, height: 900 }, b.browser);
     try {
@@ -239,13 +280,5 @@ run('the secretariat’s workbench in Teams', () => {
     } finally {
       await narrow.close();
     }
-  });
-
-  it('takes the screenshot for the docs', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
-    await frame.evaluate(() =>
-      document.querySelector('#wb-heading')?.scrollIntoView({ block: 'start' }),
-    );
-    await frame.page().screenshot({ path: path.join(root, 'docs', 'tab-workbench.png') });
   });
 });

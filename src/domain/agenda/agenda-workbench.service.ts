@@ -85,6 +85,14 @@ export class AgendaWorkbench {
     return { items, changed };
   }
 
+  /** The meeting's committee, for its secretariat only (before anything costly is done for the meeting). */
+  async committeeFor(meetingId: string, actor: Actor): Promise<Committee> {
+    const meeting = await this.deps.meetings.findById(meetingId);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
+    return (await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']))
+      .committee;
+  }
+
   private async forSecretariat(
     meetingId: string,
     actor: Actor,

@@ -8,6 +8,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError } from '../../api';
 import type { Workbench, WorkbenchItem } from '../../types';
 import { Loading, Problem, useSession, useStyles } from '../../ui';
+import { ImportPanel } from './ImportPanel';
 import { ItemEditor } from './ItemEditor';
 
 type Order = Array<{ id: string; section: string }>;
@@ -100,6 +101,10 @@ export function WorkbenchPanel({
   const say = (text: string) => {
     setProblem('');
     setMessage(text);
+  };
+  const failWith = (text: string) => {
+    setMessage('');
+    setProblem(text);
   };
   const fail = (err: unknown) => {
     setMessage('');
@@ -322,6 +327,15 @@ export function WorkbenchPanel({
               ))}
             </>
           )}
+          <ImportPanel
+            view={view}
+            say={say}
+            fail={failWith}
+            onSaved={async () => {
+              await load();
+              onChanged();
+            }}
+          />
         </div>
       )}
     </section>
