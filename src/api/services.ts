@@ -1,5 +1,6 @@
 import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
+import type { AgendaPublisher } from '../domain/agenda/agenda-publisher';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import type { DocumentImportService } from '../domain/import/document-import.service';
@@ -16,4 +17,6 @@ export interface TabServices {
   imports: DocumentImportService;
   /** The bot's document reader (in its worker, with its limits). */
   documents: Pick<DocumentReader, 'read'>;
+  /** The one publish of the bot and the tab: the channel's cards and the letters beside them. */
+  publisher: AgendaPublisher;
 }

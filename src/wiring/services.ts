@@ -12,6 +12,7 @@ import { calendarLetters } from '../bot/letters/calendar-letters';
 import { datePollLetters } from '../bot/letters/date-poll-letters';
 import { inputLetters } from '../bot/letters/input-letters';
 import { minutesLetters } from '../bot/letters/minutes-letters';
+import { publishLetters } from '../bot/letters/publish-letters';
 import { submissionLetters } from '../bot/letters/submission-letters';
 import type { GraphClientOptions } from '../calendar/graph-client';
 import { openGraph, type OpenGraph } from '../calendar/open-graph';
@@ -23,6 +24,7 @@ import { minutesMarkdown } from '../documents/minutes-markdown';
 import { ActionItemService } from '../domain/minutes/action-item.service';
 import { AgendaService } from '../domain/agenda/agenda.service';
 import { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
+import { AgendaPublisher } from '../domain/agenda/agenda-publisher';
 import { AttendanceService } from '../domain/attendance/attendance.service';
 import { CalendarService } from '../domain/calendar/calendar.service';
 import { CalendarSyncService } from '../domain/calendar/calendar-sync.service';
@@ -194,6 +196,8 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     now: () => clock.now(),
   });
 
+  const publisher = new AgendaPublisher({ agenda, committees, deliveries, attendance, letters: publishLetters });
+
   const services: BotServices = {
     words,
     committees,
@@ -202,6 +206,7 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     meetings,
     language: new LanguageService(store.people, store.audit),
     agenda,
+    publisher,
     deliveries,
     digests,
     submissions,
@@ -237,5 +242,5 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     liveReads: store.liveReads,
   });
   const workbench = new AgendaWorkbench({ committees, meetings: store.meetings, agenda: store.agenda, audit: store.audit, clock });
-  return { services, tab: { pages, agenda, attendance, workbench, imports, documents: services.documents }, graph };
+  return { services, tab: { pages, agenda, attendance, workbench, imports, documents: services.documents, publisher }, graph };
 }

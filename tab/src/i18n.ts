@@ -103,6 +103,19 @@ const da = {
     created: (n: string) => `Punkt ${n} er oprettet.`,
     saved: (n: string) => `Punkt ${n} er gemt.`,
     movedTo: (n: string, when: string) => `Punkt ${n} er flyttet til mødet ${when}.`,
+    publishHeading: 'Udsend dagsordenen',
+    publishIntro:
+      'Dagsordenen lægges i kanalen: et oversigtskort og et kort pr. punkt. Kort, der allerede er i kanalen, opdateres. Lukkede bilag og punkter sendes til medlemmerne personligt.',
+    publish: 'Udsend dagsordenen',
+    publishCprIntro:
+      'Dagsordenen ser ud til at indeholde CPR-numre, og kanalen kan læses af alle dens medlemmer. Ret punkterne, eller udsend alligevel, hvis numrene ikke er CPR-numre.',
+    publishAnyway: 'Udsend alligevel',
+    publishCancel: 'Udsend ikke',
+    publishCancelled: 'Dagsordenen er ikke udsendt.',
+    publishQueued: (posted: number, updated: number) =>
+      `Dagsordenen er på vej til kanalen: ${posted} nye kort${updated ? `, ${updated} opdateres` : ''}.`,
+    noChannel:
+      'Styregruppen er ikke knyttet til en kanal endnu, så dagsordenen kan ikke udsendes. Skriv »opsætning« til Dagsorden i den kanal, styregruppen bruger.',
     importHeading: 'Importér et dokument',
     importIntro:
       'Vælg dagsordenen eller referatet som fil (.docx, .pdf, .md eller .txt, højst 5 MB). Du ser punkterne, før noget gemmes.',
@@ -330,6 +343,19 @@ const en: Words = {
     created: (n: string) => `Item ${n} was created.`,
     saved: (n: string) => `Item ${n} was saved.`,
     movedTo: (n: string, when: string) => `Item ${n} was moved to the meeting on ${when}.`,
+    publishHeading: 'Publish the agenda',
+    publishIntro:
+      'The agenda goes to the channel: an overview card and a card per item. Cards already in the channel are updated. Closed attachments and items go to the members personally.',
+    publish: 'Publish the agenda',
+    publishCprIntro:
+      'The agenda seems to hold CPR numbers, and everyone in the channel can read it. Correct the items, or publish anyway if the numbers are not CPR numbers.',
+    publishAnyway: 'Publish anyway',
+    publishCancel: 'Do not publish',
+    publishCancelled: 'The agenda was not published.',
+    publishQueued: (posted: number, updated: number) =>
+      `The agenda is on its way to the channel: ${posted} new cards${updated ? `, ${updated} updated` : ''}.`,
+    noChannel:
+      'The committee is not linked to a channel yet, so the agenda cannot be published. Write “setup” to Dagsorden in the channel the committee uses.',
     importHeading: 'Import a document',
     importIntro:
       'Choose the agenda or minutes as a file (.docx, .pdf, .md or .txt, at most 5 MB). You see the items before anything is saved.',

@@ -18,6 +18,8 @@ const HOST = 'dagsorden.example.dk';
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 const CLOSED_URL = 'https://dokumenter.example.org/lukket/oekonomi-notat.pdf';
 const DRAFT_TITLE = 'Udkast som kun sekretariatet ser';
+/** A CPR-like number in the draft holds the matrix's publish (nothing is published by it). */
+const SECRET_DRAFT = 'Hemmeligt udkast om borgeren 060690-1234.';
 const EDITED_TEXT = 'Rettet efter udsendelsen, endnu ikke udsendt igen.';
 
 let app: TestApp;
@@ -166,7 +168,7 @@ beforeAll(async () => {
       presenter: null,
       recommendationIntro: null,
       recommendations: [],
-      caseText: 'Hemmeligt udkast.',
+      caseText: SECRET_DRAFT,
     },
   });
   draftItemId = draftItem.id;
@@ -297,7 +299,7 @@ describe('authorisation matrix', () => {
     presenter: null,
     recommendationIntro: null,
     recommendations: [],
-    caseText: 'Hemmeligt udkast.',
+    caseText: SECRET_DRAFT,
     closed: false,
     attachments: [],
   };
@@ -337,6 +339,11 @@ describe('authorisation matrix', () => {
       body: { meetingId: 'new' },
     },
     'DELETE /imports/:id': { method: 'DELETE', path: `/imports/${importToCancel}` },
+    'POST /meetings/:id/publish': {
+      method: 'POST',
+      path: `/meetings/${meetingId}/publish`,
+      body: {},
+    },
     'GET /me': { method: 'GET', path: '/me' },
     'GET /me/overview': { method: 'GET', path: '/me/overview' },
     'GET /committees/:id/meetings': { method: 'GET', path: `/committees/${committeeId}/meetings` },
@@ -367,6 +374,7 @@ describe('authorisation matrix', () => {
     'POST /imports/:id/save': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'DELETE /imports/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'POST /meetings/:id/import': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/publish': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {
@@ -387,6 +395,12 @@ describe('authorisation matrix', () => {
         };
         const res = await as(users[who], r.method, r.path, r.body);
         expect(res.status).toBe(expected[route]![who]);
+        // The secretariat's publish is held by the draft's CPR-like number: nothing reaches members.
+        if (route === 'POST /meetings/:id/publish' && who === 'secretariat') {
+          expect(res.json.held).toMatchObject({
+            findings: expect.arrayContaining([expect.objectContaining({ masked: '060690-****' })]),
+          });
+        }
         // Whatever the answer, closed links and drafts reach only those entitled to them.
         if (who !== 'member' && who !== 'secretariat') expect(res.text).not.toContain(CLOSED_URL);
         if (who !== 'secretariat') {

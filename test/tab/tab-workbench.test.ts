@@ -267,6 +267,38 @@ run('the secretariat’s workbench in Teams', () => {
     );
   });
 
+  it('publishes: CPR-like numbers shown masked, then "Udsend alligevel" puts the cards in the outbox', async () => {
+    const { prisma } = app.db;
+    await prisma.committee.update({
+      where: { id: committeeId },
+      data: { conversationId: CHANNEL, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    });
+    const [first] = await agenda();
+    await prisma.agendaItem.update({
+      where: { id: first!.id },
+      data: { caseText: 'Borgeren 060690-1234 er omtalt.' },
+    });
+    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    await frame.click('button:has-text("Udsend dagsordenen")');
+    await frame.waitForSelector('text=Mulige CPR-numre');
+    expect(await frame.textContent('table:has-text("Nummer (skjult)")')).toContain('060690-****');
+    expect(await frame.textContent('body')).not.toContain('060690-1234');
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({
+      agendaPublishedAt: null,
+    });
+    expect(await axeViolations(frame)).toEqual([]);
+    await tabTo(frame, /Udsend alligevel/);
+    await frame.page().keyboard.press('Enter');
+    await frame.waitForSelector('[role=status]:has-text("Dagsordenen er på vej til kanalen")');
+    const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(meeting.agendaPublishedAt).not.toBeNull();
+    expect(
+      await prisma.outboundDelivery.count({
+        where: { kind: 'agenda-overview', subjectId: meetingId },
+      }),
+    ).toBe(1);
+  });
+
   it('fits 320 px (the side panel) with no serious or critical axe violation', async () => {
     const narrow = await browse(app.url, { width: 320, height: 900 }, b.browser);
     try {

@@ -10,6 +10,7 @@ import type { Workbench, WorkbenchItem } from '../../types';
 import { Loading, Problem, useSession, useStyles } from '../../ui';
 import { ImportPanel } from './ImportPanel';
 import { ItemEditor } from './ItemEditor';
+import { PublishPanel } from './PublishPanel';
 
 type Order = Array<{ id: string; section: string }>;
 
@@ -327,6 +328,15 @@ export function WorkbenchPanel({
               ))}
             </>
           )}
+          <PublishPanel
+            meetingId={meetingId}
+            say={say}
+            fail={failWith}
+            onPublished={async () => {
+              await load();
+              onChanged();
+            }}
+          />
           <ImportPanel
             view={view}
             say={say}
