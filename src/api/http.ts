@@ -101,6 +101,16 @@ export function registerTabApi(
           params.data,
           body.data,
         );
+        if (route.method === 'GET' && route.etag) {
+          const tag = `"${route.etag(answer)}"`;
+          res.header('etag', tag);
+          // The tab asks with the tag it has (its answers are no-store, so no browser cache does).
+          if (unchanged(req.header('if-none-match'), tag)) {
+            res.status(304);
+            res.end();
+            return;
+          }
+        }
         res.send(200, answer ?? {});
       } catch (err) {
         const mapped = toHttp(err);
@@ -147,6 +157,15 @@ async function readUpload(
     // A malformed name is no name: the route refuses it.
   }
   return { name, bytes: Buffer.concat(chunks) };
+}
+
+/** Whether If-None-Match names `tag` (a list, weak or strong, or "*"). */
+function unchanged(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === tag || t === '*');
 }
 
 /** Where a body is wrong, by field: no values echoed back. */

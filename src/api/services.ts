@@ -2,6 +2,7 @@ import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
 import type { AgendaPublisher } from '../domain/agenda/agenda-publisher';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
+import type { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import type { DocumentImportService } from '../domain/import/document-import.service';
 import type { DocumentReader } from '../documents/document-reader';
@@ -19,4 +20,6 @@ export interface TabServices {
   documents: Pick<DocumentReader, 'read'>;
   /** The one publish of the bot and the tab: the channel's cards and the letters beside them. */
   publisher: AgendaPublisher;
+  /** A held meeting's item under discussion (the side panel). */
+  live: LiveMeetingService;
 }

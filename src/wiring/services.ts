@@ -37,6 +37,7 @@ import { DigestService } from '../domain/digests/digest.service';
 import { DocumentImportService } from '../domain/import/document-import.service';
 import { InputService } from '../domain/input/input.service';
 import { LanguageService } from '../domain/language/language.service';
+import { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import { MeetingService } from '../domain/meetings/meeting.service';
 import { MinutesService } from '../domain/minutes/minutes.service';
@@ -66,11 +67,20 @@ export interface WiredServices {
   graph: OpenGraph | null;
 }
 
-export async function wireServices({ config, log, clock, store, graph: graphOptions, outlookWriter }: ServiceWiring): Promise<WiredServices> {
+export async function wireServices({
+  config,
+  log,
+  clock,
+  store,
+  graph: graphOptions,
+  outlookWriter,
+}: ServiceWiring): Promise<WiredServices> {
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   // The committees' Outlook calendars, when Graph is configured; otherwise meetings come from the database.
   const settings = graphSettings(config);
-  const graph = settings ? await openGraph(settings, graphOptions, store.calendars, log.child({ part: 'calendar' })) : null;
+  const graph = settings
+    ? await openGraph(settings, graphOptions, store.calendars, log.child({ part: 'calendar' }))
+    : null;
   const outlookEvents = graph?.writer ?? NO_OUTLOOK;
 
   // Loaded beside the database's start; the first free-text question waits for it if need be.
@@ -159,7 +169,13 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     writer: noteWriter,
     linkDays: config.FILE_LINK_DAYS,
   });
-  const actions = new ActionItemService({ committees, committeeRepo: store.committees, actions: store.actions, letters: actionLetters, clock });
+  const actions = new ActionItemService({
+    committees,
+    committeeRepo: store.committees,
+    actions: store.actions,
+    letters: actionLetters,
+    clock,
+  });
   const calendar = new CalendarService({
     committees,
     calendars: store.calendars,
@@ -242,5 +258,14 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     liveReads: store.liveReads,
   });
   const workbench = new AgendaWorkbench({ committees, meetings: store.meetings, agenda: store.agenda, audit: store.audit, clock });
-  return { services, tab: { pages, agenda, attendance, workbench, imports, documents: services.documents, publisher }, graph };
+  const live = new LiveMeetingService({
+    committees,
+    memberships: store.memberships,
+    agenda,
+    meetings: store.meetings,
+    agendaRepo: store.agenda,
+    live: store.live,
+    clock,
+  });
+  return { services, tab: { pages, agenda, attendance, live, workbench, imports, documents: services.documents, publisher }, graph };
 }

@@ -358,7 +358,16 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
     },
+    'GET /meetings/:id/live': { method: 'GET', path: `/meetings/${meetingId}/live` },
+    'PUT /meetings/:id/current-item': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/current-item`,
+      // From the version that stands when the call is made: a refusal is then for the role.
+      body: async () => ({ itemId: infoItemId, version: await liveVersion() }),
+    },
   });
+  const liveVersion = async () =>
+    (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ?? 0;
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
     'GET /me/overview': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -375,6 +384,13 @@ describe('authorisation matrix', () => {
     'DELETE /imports/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'POST /meetings/:id/import': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'POST /meetings/:id/publish': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/live': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'PUT /meetings/:id/current-item': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
   };
 
   it('covers every route of the API', () => {
@@ -393,7 +409,9 @@ describe('authorisation matrix', () => {
           path: string;
           body?: unknown;
         };
-        const res = await as(users[who], r.method, r.path, r.body);
+        const body =
+          typeof r.body === 'function' ? await (r.body as () => Promise<unknown>)() : r.body;
+        const res = await as(users[who], r.method, r.path, body);
         expect(res.status).toBe(expected[route]![who]);
         // The secretariat's publish is held by the draft's CPR-like number: nothing reaches members.
         if (route === 'POST /meetings/:id/publish' && who === 'secretariat') {
