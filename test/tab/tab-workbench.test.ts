@@ -21,6 +21,8 @@ import { tabEntityId } from '../../src/cards/tab-link';
 
 const root = path.join(__dirname, '..', '..');
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
+/** Screenshots for the docs only when asked (TAB_SCREENSHOTS=1), as test/tab/tab-ui.test.ts takes them. */
+const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
 const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 if (!fs.existsSync(CHROMIUM) && process.env.CI) {
   throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
@@ -227,12 +229,13 @@ run('the secretariat’s workbench in Teams', () => {
     await frame.click('button:has-text("Annuller")');
   });
 
-  it('takes the screenshot for the docs', async () => {
+  it('shows the workbench (the docs’ screenshot with TAB_SCREENSHOTS=1)', async () => {
     const frame = await b.open(meetingTab(ALEX), '#wb-heading');
     await frame.evaluate(() =>
       document.querySelector('#wb-heading')?.scrollIntoView({ block: 'start' }),
     );
-    await frame.page().screenshot({ path: path.join(root, 'docs', 'tab-workbench.png') });
+    expect(await frame.isVisible('#wb-heading')).toBe(true);
+    if (SHOTS) await frame.page().screenshot({ path: path.join(SHOTS, 'tab-workbench.png') });
   });
 
   it('imports a document: a file of another kind refused here, then the preview, saved onto the meeting', async () => {
@@ -309,6 +312,12 @@ run('the secretariat’s workbench in Teams', () => {
         ),
       ).toBe(true);
       expect(await axeViolations(frame)).toEqual([]);
+      if (SHOTS) {
+        await frame.evaluate(() =>
+          document.querySelector('#wb-heading')?.scrollIntoView({ block: 'start' }),
+        );
+        await frame.page().screenshot({ path: path.join(SHOTS, 'tab-workbench-320.png') });
+      }
     } finally {
       await narrow.close();
     }
