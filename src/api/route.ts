@@ -21,6 +21,11 @@ export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.
   path: string;
   params: P;
   body?: B;
+  /**
+   * The body is a file's bytes (application/octet-stream, its name in X-File-Name), read
+   * after the sign-in up to `maxBytes`; `body` then checks `{ name, bytes }`.
+   */
+  upload?: { maxBytes: number };
   run(ctx: RouteContext, params: z.output<P>, body: z.output<B>): Promise<unknown>;
   /**
    * GET only: the answer's version as an entity tag. A request whose If-None-Match names

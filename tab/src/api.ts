@@ -21,6 +21,8 @@ export interface Api {
   put<T>(path: string, body: unknown, options?: { keepalive?: boolean }): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** A file sent as its bytes (application/octet-stream), its name in X-File-Name. */
+  upload<T>(path: string, file: File): Promise<T>;
   /** A GET that names the version it has (If-None-Match): null when unchanged (304), else the new answer and its tag. */
   getIfChanged<T>(
     path: string,
@@ -35,14 +37,22 @@ export function createApi(authorization: Authorization): Api {
     body?: unknown,
     keepalive = false,
   ): Promise<T> {
+    const file = body instanceof File ? body : null;
     const res = await fetch(`/api/tab${path}`, {
       method,
       keepalive,
       headers: {
         authorization: await authorization(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(file
+          ? {
+              'content-type': 'application/octet-stream',
+              'x-file-name': encodeURIComponent(file.name),
+            }
+          : body === undefined
+            ? {}
+            : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const json = (await res.json().catch(() => ({}))) as { error?: string };
     if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown', json);
@@ -66,6 +76,7 @@ export function createApi(authorization: Authorization): Api {
     put: (path, body, options) => call('PUT', path, body, options?.keepalive),
     post: (path, body) => call('POST', path, body),
     delete: (path) => call('DELETE', path),
+    upload: (path, file) => call('POST', path, file),
   };
 }
 

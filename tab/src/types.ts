@@ -225,6 +225,92 @@ export interface PublishAnswer extends MinutesState {
   toChannel: boolean;
 }
 
+/** The secretariat's workbench (GET /meetings/:id/workbench): the agenda as prepared. */
+export interface WorkbenchAttachment {
+  id?: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  toFollow: boolean;
+}
+
+export interface WorkbenchItem {
+  id: string;
+  meetingId: string;
+  number: string;
+  section: string;
+  sectionTitle: string | null;
+  title: string;
+  presenter: string | null;
+  recommendationIntro: string | null;
+  recommendations: string[];
+  caseText: string;
+  closed: boolean;
+  status: string;
+  changedSincePublish: boolean;
+  posted: boolean;
+  attachments: WorkbenchAttachment[];
+}
+
+export interface Workbench {
+  committee: { id: string; name: string; timeZone: string };
+  meeting: {
+    id: string;
+    title: string | null;
+    startsAt: string;
+    status: string;
+    agendaPublishedAt: string | null;
+  };
+  items: WorkbenchItem[];
+  meetings: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+/** An import's preview (POST /meetings/:id/import): the bot's preview, for the tab. */
+export interface ImportPreview {
+  importId: string;
+  status: string;
+  kind: 'agenda' | 'minutes';
+  fileName: string | null;
+  participants: number;
+  absent: number;
+  target:
+    | { kind: 'existing'; meetingId: string; startsAt: string }
+    | { kind: 'new'; startsAt: string; assumed: boolean }
+    | { kind: 'none' };
+  items: Array<{
+    number: string;
+    section: string | null;
+    sectionTitle: string | null;
+    title: string;
+    presenter: string | null;
+    closed: boolean;
+    attachments: number;
+    doubtful: boolean;
+  }>;
+  warnings: string[];
+  alternatives: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+export type ImportUpload = { preview: ImportPreview } | { refused: { da: string; en: string } };
+
+export interface CprFinding {
+  where: string;
+  masked: string;
+}
+
+export type ImportSaved =
+  | {
+      saved: {
+        created: number;
+        updated: number;
+        removed: number;
+        decisions: number;
+        alreadySaved: boolean;
+      };
+      meetingId: string;
+    }
+  | { held: { findings: CprFinding[]; fingerprint: string } };
+
 /** GET /meetings/:id/live: the item under discussion while the meeting is held. */
 export interface LiveState {
   meetingId: string;

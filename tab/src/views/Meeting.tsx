@@ -19,7 +19,7 @@ import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
-import { SecretariatWorkbench } from './workbench/Workbench';
+import { SecretariatWorkbench } from './workbench/SecretariatWorkbench';
 
 export function MeetingView({
   meetingId,
