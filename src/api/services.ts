@@ -1,10 +1,20 @@
 import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
+import type { CommitteeService } from '../domain/committees/committee.service';
+import type { DatePollService } from '../domain/date-polls/date-poll.service';
+import type { InputService } from '../domain/input/input.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
+import type { ActionItemService } from '../domain/minutes/action-item.service';
+import type { SubmissionService } from '../domain/submissions/submission.service';
 
 /** The domain services the tab's API calls: the bot's own, built once in the composition root. */
 export interface TabServices {
   pages: MeetingPageService;
   agenda: AgendaService;
   attendance: AttendanceService;
+  committees: CommitteeService;
+  inputs: InputService;
+  submissions: SubmissionService;
+  datePolls: DatePollService;
+  actions: ActionItemService;
 }

@@ -7,8 +7,169 @@ export function langOf(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
+/** The member's actions that the cards have too: input, topics, date polls, tasks, a comment. */
+const actDa = {
+  answerInput: 'Svar',
+  changeInput: 'Se og ret dit svar',
+  closeForm: 'Luk',
+  inputHeading: (title: string) => `Input: ${title}`,
+  inputOpenUntil: (d: string) => `Svar senest ${d}. Du kan rette dine svar indtil da.`,
+  inputClosed: (d: string) => `Fristen var ${d}. Der kan ikke længere svares.`,
+  inputConfidential: 'Fortroligt: svarene samles i et lukket bilag.',
+  organisationAnswered: (name: string) =>
+    `${name} har allerede svaret for jeres organisation. Du kan supplere med dine egne svar.`,
+  sendAnswer: 'Send svar',
+  saveAnswer: 'Gem ændringerne',
+  answerSaved: 'Tak – dine svar er gemt. Du kan rette dem indtil fristen.',
+  answerEmpty: 'Skriv svar på mindst ét spørgsmål.',
+  answerTooLong: 'Et svar må højst være 10.000 tegn.',
+  inputNotAsked: 'Du er ikke blandt dem, der skal svare.',
+  submitTopic: 'Meld et punkt ind',
+  topicFormNew: 'Meld et punkt ind',
+  topicFormEdit: 'Ret dit indmeldte punkt',
+  topicTitle: 'Titel',
+  topicPurpose: 'Hvad skal styregruppen gøre?',
+  purposes: {
+    decision: 'Beslutning',
+    discussion: 'Drøftelse',
+    information: 'Orientering',
+  } as Record<string, string>,
+  topicDescription: 'Kort beskrivelse',
+  topicPresenter: 'Hvem fremlægger?',
+  topicLinks: 'Links til bilag (ét pr. linje)',
+  topicMeeting: 'Til mødet',
+  meetingChoice: (date: string, deadline: string, passed: boolean) =>
+    passed ? `${date} (fristen ${deadline} er overskredet)` : `${date} (frist ${deadline})`,
+  sendTopic: 'Meld punktet ind',
+  saveTopic: 'Gem ændringerne',
+  cancel: 'Annuller',
+  topicProblems: {
+    title_empty: 'Skriv en titel.',
+    title_too_long: 'Titlen er for lang.',
+    description_too_long: 'Beskrivelsen er for lang.',
+    presenter_too_long: 'Fremlæggerens navn er for langt.',
+    links_too_many: 'For mange links.',
+    links_not_a_link: 'Hvert link skal være en webadresse, der begynder med https://.',
+  } as Record<string, string>,
+  topicSent: (date: string) =>
+    `Dit punkt er meldt ind til mødet ${date}. Sekretariatet ser på det, og du får besked.`,
+  topicLate: (missed: string, target: string) =>
+    `Fristen for mødet ${missed} er overskredet, så dit punkt går til mødet ${target} – medmindre sekretariatet optager det som for sent indmeldt.`,
+  topicSaved: 'Dit punkt er rettet.',
+  editTopic: 'Ret punktet',
+  withdrawTopic: 'Træk punktet tilbage',
+  confirmWithdraw: (title: string) => `Vil du trække «${title}» tilbage?`,
+  topicWithdrawn: (title: string) => `Du har trukket «${title}» tilbage.`,
+  topicChangedElsewhere:
+    'Punktet er ændret et andet sted, eller sekretariatet har allerede set på det. Hent siden igen.',
+  noOpenMeeting: 'Der er ingen kommende møde, punkter kan meldes ind til.',
+  polls: 'Datoafstemninger',
+  pollDeadline: (d: string) => `Svar senest ${d}`,
+  pollCounts: (answered: number, asked: number) => `${answered} af ${asked} har svaret`,
+  pollGroup: (n: number) =>
+    ['Første møde', 'Andet møde', 'Tredje møde', 'Fjerde møde', 'Femte møde', 'Sjette møde'][n] ??
+    `Møde ${n + 1}`,
+  dateAnswers: { yes: 'Passer', preferred: 'Passer helst', no: 'Passer ikke' } as Record<
+    string,
+    string
+  >,
+  notChosen: 'Vælg …',
+  tallyLine: (yes: number, preferred: number, no: number) =>
+    `${yes} passer · ${preferred} helst · ${no} passer ikke`,
+  savePollAnswers: 'Gem mine svar',
+  pollSaved: 'Dine svar er gemt.',
+  pollUnchanged: 'Dine svar var allerede gemt.',
+  pollNoneGiven: 'Vælg et svar ved mindst én dato.',
+  pollClosed: 'Afstemningen er lukket.',
+  markDone: 'Udført',
+  markDoneOf: (what: string) => `Marker «${what}» som udført`,
+  markedDone: (what: string) => `«${what}» er markeret som udført.`,
+  comment: 'Kommentar (valgfri)',
+  commentOf: (item: string) => `Kommentar til punkt ${item} (valgfri)`,
+};
+
+const actEn: typeof actDa = {
+  answerInput: 'Answer',
+  changeInput: 'See and change your answer',
+  closeForm: 'Close',
+  inputHeading: (title: string) => `Input: ${title}`,
+  inputOpenUntil: (d: string) => `Answer by ${d}. You can change your answers until then.`,
+  inputClosed: (d: string) => `The deadline was ${d}. Answers can no longer be given.`,
+  inputConfidential: 'Confidential: the answers are compiled into a closed attachment.',
+  organisationAnswered: (name: string) =>
+    `${name} has already answered for your organisation. You may add your own answers.`,
+  sendAnswer: 'Send answers',
+  saveAnswer: 'Save changes',
+  answerSaved: 'Thank you – your answers are saved. You can change them until the deadline.',
+  answerEmpty: 'Answer at least one question.',
+  answerTooLong: 'An answer may be at most 10,000 characters.',
+  inputNotAsked: 'You are not among those asked to answer.',
+  submitTopic: 'Submit a topic',
+  topicFormNew: 'Submit a topic',
+  topicFormEdit: 'Change your submitted topic',
+  topicTitle: 'Title',
+  topicPurpose: 'What should the committee do?',
+  purposes: { decision: 'Decide', discussion: 'Discuss', information: 'Be informed' },
+  topicDescription: 'Short description',
+  topicPresenter: 'Who presents it?',
+  topicLinks: 'Links to attachments (one per line)',
+  topicMeeting: 'For the meeting',
+  meetingChoice: (date: string, deadline: string, passed: boolean) =>
+    passed ? `${date} (the deadline ${deadline} has passed)` : `${date} (deadline ${deadline})`,
+  sendTopic: 'Submit the topic',
+  saveTopic: 'Save changes',
+  cancel: 'Cancel',
+  topicProblems: {
+    title_empty: 'Write a title.',
+    title_too_long: 'The title is too long.',
+    description_too_long: 'The description is too long.',
+    presenter_too_long: 'The presenter’s name is too long.',
+    links_too_many: 'Too many links.',
+    links_not_a_link: 'Each link must be a web address beginning with https://.',
+  },
+  topicSent: (date: string) =>
+    `Your topic is submitted for the meeting ${date}. The secretariat will look at it, and you will be told.`,
+  topicLate: (missed: string, target: string) =>
+    `The deadline for the meeting ${missed} has passed, so your topic goes to the meeting ${target} – unless the secretariat takes it as late for ${missed}.`,
+  topicSaved: 'Your topic is changed.',
+  editTopic: 'Change the topic',
+  withdrawTopic: 'Withdraw the topic',
+  confirmWithdraw: (title: string) => `Withdraw “${title}”?`,
+  topicWithdrawn: (title: string) => `You withdrew “${title}”.`,
+  topicChangedElsewhere:
+    'The topic was changed elsewhere, or the secretariat has already looked at it. Load the page again.',
+  noOpenMeeting: 'There is no coming meeting to submit topics for.',
+  polls: 'Date polls',
+  pollDeadline: (d: string) => `Answer by ${d}`,
+  pollCounts: (answered: number, asked: number) => `${answered} of ${asked} have answered`,
+  pollGroup: (n: number) =>
+    [
+      'First meeting',
+      'Second meeting',
+      'Third meeting',
+      'Fourth meeting',
+      'Fifth meeting',
+      'Sixth meeting',
+    ][n] ?? `Meeting ${n + 1}`,
+  dateAnswers: { yes: 'Suits me', preferred: 'Suits me best', no: 'Does not suit me' },
+  notChosen: 'Choose …',
+  tallyLine: (yes: number, preferred: number, no: number) =>
+    `${yes} suits · ${preferred} best · ${no} does not suit`,
+  savePollAnswers: 'Save my answers',
+  pollSaved: 'Your answers are saved.',
+  pollUnchanged: 'Your answers were already saved.',
+  pollNoneGiven: 'Choose an answer for at least one date.',
+  pollClosed: 'The poll is closed.',
+  markDone: 'Done',
+  markDoneOf: (what: string) => `Mark “${what}” as done`,
+  markedDone: (what: string) => `“${what}” is marked as done.`,
+  comment: 'Comment (optional)',
+  commentOf: (item: string) => `Comment on item ${item} (optional)`,
+};
+
 const da = {
   appName: 'Dagsorden',
+  act: actDa,
   loading: 'Henter …',
   outsideTeams:
     'Dagsorden-fanen virker kun inde i Microsoft Teams. Åbn den fra styregruppens kanal eller fra »Mine møder« i Teams.',
@@ -148,6 +309,7 @@ export type Words = typeof da;
 
 const en: Words = {
   appName: 'Dagsorden',
+  act: actEn,
   loading: 'Loading …',
   outsideTeams:
     'The Dagsorden tab only works inside Microsoft Teams. Open it from the committee’s channel or from “My meetings” in Teams.',

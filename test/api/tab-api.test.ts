@@ -9,6 +9,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { allTabRoutes } from '../../src/api/routes';
+import { memberFixtures, type MemberFixtures } from '../support/member-fixtures';
 
 const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
 const TENANT = '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901';
@@ -28,6 +29,7 @@ let meetingId = '';
 let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
+let fx: MemberFixtures;
 
 async function token(
   aad: string,
@@ -158,6 +160,8 @@ beforeAll(async () => {
       caseText: 'Hemmeligt udkast.',
     },
   });
+  // What else waits for members: an input request, Megan's topics, a date poll, her task.
+  fx = await memberFixtures(app, committeeId, meetingId);
 });
 
 afterAll(async () => {
@@ -279,6 +283,42 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
     },
+    'GET /inputs/:id': { method: 'GET', path: `/inputs/${fx.requestId}` },
+    'PUT /inputs/:id/answer': {
+      method: 'PUT',
+      path: `/inputs/${fx.requestId}/answer`,
+      body: { answers: ['Et svar'] },
+    },
+    'GET /committees/:id/submission-form': {
+      method: 'GET',
+      path: `/committees/${committeeId}/submission-form`,
+    },
+    'POST /meetings/:id/submissions': {
+      method: 'POST',
+      path: `/meetings/${fx.openMeetingId}/submissions`,
+      body: { title: 'Et nyt punkt', purpose: 'discussion' },
+    },
+    'GET /submissions/:id': { method: 'GET', path: `/submissions/${fx.submissionId}` },
+    'PUT /submissions/:id': {
+      method: 'PUT',
+      path: `/submissions/${fx.submissionId}`,
+      body: { title: 'Rettet titel', purpose: 'decision', version: fx.submissionVersion },
+    },
+    'POST /submissions/:id/withdraw': {
+      method: 'POST',
+      path: `/submissions/${fx.withdrawId}/withdraw`,
+      body: { version: fx.withdrawVersion },
+    },
+    'GET /committees/:id/date-polls': {
+      method: 'GET',
+      path: `/committees/${committeeId}/date-polls`,
+    },
+    'PUT /date-polls/:id/answers': {
+      method: 'PUT',
+      path: `/date-polls/${fx.pollId}/answers`,
+      body: { answers: [{ candidateId: fx.candidateIds[0], answer: 'yes' }] },
+    },
+    'PUT /actions/:id/done': { method: 'PUT', path: `/actions/${fx.actionId}/done` },
   });
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -287,6 +327,39 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /inputs/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    // The secretariat is not asked (the domain answers invalid_input, as to the card).
+    'PUT /inputs/:id/answer': { stranger: 404, observer: 403, member: 200, secretariat: 400 },
+    'GET /committees/:id/submission-form': {
+      stranger: 404,
+      observer: 403,
+      member: 200,
+      secretariat: 200,
+    },
+    'POST /meetings/:id/submissions': {
+      stranger: 404,
+      observer: 403,
+      member: 200,
+      secretariat: 200,
+    },
+    // Megan's topic: only she changes it (an observer is told it is the secretariat's; the secretariat reviews it instead).
+    'GET /submissions/:id': { stranger: 404, observer: 403, member: 200, secretariat: 400 },
+    'PUT /submissions/:id': { stranger: 404, observer: 400, member: 200, secretariat: 400 },
+    'POST /submissions/:id/withdraw': {
+      stranger: 404,
+      observer: 400,
+      member: 200,
+      secretariat: 400,
+    },
+    'GET /committees/:id/date-polls': {
+      stranger: 404,
+      observer: 200,
+      member: 200,
+      secretariat: 200,
+    },
+    'PUT /date-polls/:id/answers': { stranger: 404, observer: 403, member: 200, secretariat: 403 },
+    // Megan's task: the secretariat's click finds it done already (nothing changes).
+    'PUT /actions/:id/done': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
   };
 
   it('covers every route of the API', () => {

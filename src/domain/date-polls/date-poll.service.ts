@@ -230,6 +230,12 @@ export class DatePollService {
     return { reminders, due, outlook: await this.writeOutlookEvents() };
   }
 
+  /** The committee's open polls as the actor sees them, newest first (members only: the tab's list). */
+  async openFor(committeeId: string, actor: Actor): Promise<DatePollView[]> {
+    const { committee, member } = await this.deps.committees.getForMember(committeeId, actor);
+    return Promise.all((await this.openPolls(committee)).map((p) => this.viewFor(p, committee, member)));
+  }
+
   /** The committee's open polls, newest first (for "datoafstemning" to point at). */
   async openPolls(committee: Committee): Promise<DatePoll[]> {
     return (await this.deps.polls.list(committee.id)).filter((p) => p.status === 'open');
