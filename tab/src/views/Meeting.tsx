@@ -19,6 +19,9 @@ import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
+import { CommentField } from './CommentField';
+import { InputAnswerToggle } from './InputAnswer';
+import { MyTopicActions, SubmitTopic } from './TopicForm';
 
 export function MeetingView({
   meetingId,
@@ -103,8 +106,8 @@ export function MeetingView({
           <Agenda page={page} people={people} focusItemId={focusItemId ?? null} change={change} />
         )}
       </section>
-      <Inputs page={page} />
-      <Topics page={page} />
+      <Inputs page={page} reload={load} />
+      <Topics page={page} done={(message) => (setStatus(message), load())} />
     </article>
   );
 }
@@ -180,6 +183,7 @@ function Item({
 }) {
   const { t, openLink, deepLinks } = useSession();
   const s = useStyles();
+  const [comment, setComment] = useState('');
   const canAnswer =
     item.status === 'published' &&
     (page.role === 'member' || page.role === 'chair') &&
@@ -282,12 +286,15 @@ function Item({
                 checked={item.mine === kind}
                 appearance={item.mine === kind ? 'primary' : 'secondary'}
                 aria-label={t.giveAnswer(t.answers[kind], item.number)}
-                onClick={() => change(`/items/${item.id}/position`, { kind })}
+                onClick={() =>
+                  change(`/items/${item.id}/position`, { kind, comment: comment || null })
+                }
               >
                 {t.answers[kind]}
               </ToggleButton>
             ))}
           </div>
+          <CommentField itemNumber={item.number} value={comment} onChange={setComment} />
         </div>
       )}
       {cardLink && (
@@ -486,9 +493,10 @@ function Attendance({
   );
 }
 
-function Inputs({ page }: { page: MeetingPage }) {
+function Inputs({ page, reload }: { page: MeetingPage; reload: () => void }) {
   const { t, lang } = useSession();
   const s = useStyles();
+  const asked = page.role === 'member' || page.role === 'chair';
   if (!page.inputs.length) return null;
   return (
     <section className={s.section} aria-labelledby="inputs-heading">
@@ -508,6 +516,13 @@ function Inputs({ page }: { page: MeetingPage }) {
               {input.waitingForMe && <Badge color="warning">{t.waitingForYou}</Badge>}
               {input.confidential && <Badge appearance="outline">{t.confidential}</Badge>}
             </div>
+            {asked && input.status === 'open' && (
+              <InputAnswerToggle
+                requestId={input.id}
+                answered={!input.waitingForMe}
+                onSaved={reload}
+              />
+            )}
             {input.organisations && (
               <ByOrganisationTable columns={[t.organisation, t.answered, t.answeredBy]}>
                 {' '}
@@ -527,10 +542,11 @@ function Inputs({ page }: { page: MeetingPage }) {
   );
 }
 
-function Topics({ page }: { page: MeetingPage }) {
+function Topics({ page, done }: { page: MeetingPage; done: (message: string) => void }) {
   const { t } = useSession();
   const s = useStyles();
-  if (!page.submissions.length) return null;
+  const maySubmit = page.role !== 'observer' && page.role !== 'stand_in';
+  if (!page.submissions.length && !maySubmit) return null;
   return (
     <section className={s.section} aria-labelledby="topics-heading">
       <h2 id="topics-heading" className={s.subheading}>
@@ -543,7 +559,7 @@ function Topics({ page }: { page: MeetingPage }) {
               <strong>{topic.title}</strong>{' '}
               {topic.mine && <Badge appearance="outline">{t.yours}</Badge>}
             </p>
-            <p style={{ margin: '4px 0' }}>{topic.purpose}</p>
+            <p style={{ margin: '4px 0' }}>{t.act.purposes[topic.purpose] ?? topic.purpose}</p>
             <div className={s.row}>
               <span className={s.muted}>
                 {t.submittedBy(
@@ -554,9 +570,17 @@ function Topics({ page }: { page: MeetingPage }) {
               </span>
               <Badge appearance="tint">{t.topicStatus[topic.status] ?? topic.status}</Badge>
             </div>
+            {topic.mine && topic.status === 'submitted' && (
+              <MyTopicActions submissionId={topic.id} title={topic.title} onDone={done} />
+            )}
           </li>
         ))}
       </ul>
+      {maySubmit &&
+        page.meeting.status !== 'cancelled' &&
+        new Date(page.meeting.startsAt).getTime() > Date.now() && (
+          <SubmitTopic committeeId={page.committee.id} meetingId={page.meeting.id} onDone={done} />
+        )}
     </section>
   );
 }

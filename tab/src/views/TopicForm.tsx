@@ -230,6 +230,8 @@ function TopicForm({
     <form
       className={`${s.card} ${s.stack}`}
       aria-labelledby={headingId}
+      // The rules are the domain's, said in Danish on the form: not the browser's own bubble.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -240,7 +242,13 @@ function TopicForm({
       </h3>
       {!editing && (
         <Field label={t.act.topicMeeting}>
-          <Select value={draft.meetingId} onChange={(_, d) => set({ meetingId: d.value })}>
+          <Select
+            value={draft.meetingId}
+            // A long choice (date and deadline) is cut, never wider than a 320 px side panel.
+            style={{ maxWidth: '100%', minWidth: 0 }}
+            select={{ style: { minWidth: 0, textOverflow: 'ellipsis' } }}
+            onChange={(_, d) => set({ meetingId: d.value })}
+          >
             {form.meetings.map((m) => (
               <option key={m.id} value={m.id}>
                 {t.act.meetingChoice(
