@@ -1,5 +1,6 @@
 import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
+import type { CalendarService } from '../domain/calendar/calendar.service';
 import type { CommitteeService } from '../domain/committees/committee.service';
 import type { DatePollService } from '../domain/date-polls/date-poll.service';
 import type { InputService } from '../domain/input/input.service';
@@ -17,4 +18,5 @@ export interface TabServices {
   submissions: SubmissionService;
   datePolls: DatePollService;
   actions: ActionItemService;
+  calendar: CalendarService;
 }

@@ -235,5 +235,5 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     reads: store.reads,
     liveReads: store.liveReads,
   });
-  return { services, tab: { pages, agenda, attendance, committees, inputs, submissions, datePolls, actions }, graph };
+  return { services, tab: { pages, agenda, attendance, committees, inputs, submissions, datePolls, actions, calendar }, graph };
 }

@@ -162,6 +162,11 @@ beforeAll(async () => {
   });
   // What else waits for members: an input request, Megan's topics, a date poll, her task.
   fx = await memberFixtures(app, committeeId, meetingId);
+  // The channel's address, as a first message from the bot there leaves it: polls are posted to it.
+  await prisma.committee.update({
+    where: { id: committeeId },
+    data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+  });
 });
 
 afterAll(async () => {
@@ -319,6 +324,59 @@ describe('authorisation matrix', () => {
       body: { answers: [{ candidateId: fx.candidateIds[0], answer: 'yes' }] },
     },
     'PUT /actions/:id/done': { method: 'PUT', path: `/actions/${fx.actionId}/done` },
+    'POST /committees/:id/meetings': {
+      method: 'POST',
+      path: `/committees/${committeeId}/meetings`,
+      body: { date: '2027-09-01', start: '10:00', end: '12:00', place: 'Viborg' },
+    },
+    'POST /committees/:id/input-requests': {
+      method: 'POST',
+      path: `/committees/${committeeId}/input-requests`,
+      body: {
+        title: 'Input til budgettet',
+        questions: ['Hvad mangler?'],
+        deadlineDate: '2026-12-10',
+        deadlineTime: '12:00',
+        audience: 'every_member',
+        confidential: false,
+        reminderDays: 2,
+        meetingId: null,
+      },
+    },
+    'POST /committees/:id/date-polls': {
+      method: 'POST',
+      path: `/committees/${committeeId}/date-polls`,
+      body: {
+        title: 'Møder i efteråret',
+        groups: [
+          {
+            candidates: [
+              { date: '2027-09-07', start: '10:00', end: '12:00' },
+              { date: '2027-09-14', start: '10:00', end: '12:00' },
+            ],
+          },
+        ],
+      },
+    },
+    'POST /date-polls/:id/close': {
+      method: 'POST',
+      path: `/date-polls/${fx.pollId}/close`,
+      body: {},
+    },
+    'GET /meetings/:id/attendance-overview': {
+      method: 'GET',
+      path: `/meetings/${meetingId}/attendance-overview`,
+    },
+    'PUT /meetings/:id/attendance/:personId': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/attendance/${fx.meganPersonId}`,
+      body: { attendance: 'attending', note: 'Ringede' },
+    },
+    'PUT /meetings/:id/quorum-rule': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/quorum-rule`,
+      body: { rule: 'more_than_half', minimum: null },
+    },
   });
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -360,6 +418,44 @@ describe('authorisation matrix', () => {
     'PUT /date-polls/:id/answers': { stranger: 404, observer: 403, member: 200, secretariat: 403 },
     // Megan's task: the secretariat's click finds it done already (nothing changes).
     'PUT /actions/:id/done': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
+    // The secretariat prepares; everyone else is refused, and a stranger is told nothing exists.
+    'POST /committees/:id/meetings': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /committees/:id/input-requests': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /committees/:id/date-polls': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /date-polls/:id/close': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/attendance-overview': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'PUT /meetings/:id/attendance/:personId': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'PUT /meetings/:id/quorum-rule': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
   };
 
   it('covers every route of the API', () => {

@@ -16,6 +16,7 @@ export interface MemberFixtures {
   actionId: string;
   /** The meeting the form offers first (its deadline not passed). */
   openMeetingId: string;
+  meganPersonId: string;
 }
 
 const actor = (u: { id: string; aadObjectId: string; name: string }) => ({
@@ -86,5 +87,6 @@ export async function memberFixtures(
     candidateIds: poll.poll.groups.flatMap((g) => g.candidates.map((c) => c.id)),
     actionId: action.id,
     openMeetingId: form.defaultMeetingId,
+    meganPersonId: person.id,
   };
 }
