@@ -7,11 +7,21 @@ import { formatWhen } from '../i18n';
 import type { DateAnswer, DatePoll } from '../types';
 import { Notice, Problem, useSession, useStyles } from '../ui';
 
-export function DatePolls({ committeeId, title }: { committeeId: string; title?: string }) {
+export function DatePolls({
+  committeeId,
+  title,
+  onClosed,
+}: {
+  committeeId: string;
+  title?: string;
+  /** After the secretariat closed a poll: the meetings it created are new. */
+  onClosed?: () => void;
+}) {
   const { api, t } = useSession();
   const s = useStyles();
   const [polls, setPolls] = useState<DatePoll[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [closed, setClosed] = useState<{ text: string; good: boolean } | null>(null);
   const load = useCallback(() => {
     api
       .get<{ polls: DatePoll[] }>(`/committees/${committeeId}/date-polls`)
@@ -21,7 +31,13 @@ export function DatePolls({ committeeId, title }: { committeeId: string; title?:
   const headingId = useId();
   if (error) return <Problem error={error} />;
   const answerable = (polls ?? []).filter((p) => p.canAnswer || p.canClose);
-  if (!answerable.length) return null;
+  // The closed poll leaves the list; what closing it did stays said.
+  const said = (
+    <div role="status" aria-live="polite">
+      {closed && <Notice intent={closed.good ? 'success' : 'warning'}>{closed.text}</Notice>}
+    </div>
+  );
+  if (!answerable.length) return said;
   return (
     <section className={s.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={s.subheading}>
@@ -30,15 +46,32 @@ export function DatePolls({ committeeId, title }: { committeeId: string; title?:
       <ul className={s.plainList}>
         {answerable.map((poll) => (
           <li key={poll.id}>
-            <PollForm poll={poll} onSaved={load} />
+            <PollForm
+              poll={poll}
+              onSaved={load}
+              onClosed={(note) => {
+                setClosed(note);
+                load();
+                onClosed?.();
+              }}
+            />
           </li>
         ))}
       </ul>
+      {said}
     </section>
   );
 }
 
-function PollForm({ poll, onSaved }: { poll: DatePoll; onSaved: () => void }) {
+function PollForm({
+  poll,
+  onSaved,
+  onClosed,
+}: {
+  poll: DatePoll;
+  onSaved: () => void;
+  onClosed: (note: { text: string; good: boolean }) => void;
+}) {
   const { api, t, lang } = useSession();
   const s = useStyles();
   const tz = poll.committee.timeZone;
@@ -138,8 +171,65 @@ function PollForm({ poll, onSaved }: { poll: DatePoll; onSaved: () => void }) {
           </Button>
         </div>
       ) : (
-        !poll.takesAnswers && <p className={s.muted}>{t.act.pollClosed}</p>
+        !poll.takesAnswers && !poll.canClose && <p className={s.muted}>{t.act.pollClosed}</p>
       )}
+      {poll.canClose && poll.status === 'open' && <ClosePoll poll={poll} onClosed={onClosed} />}
     </form>
+  );
+}
+
+/** The secretariat's close: a date per meeting (the best one first), and the meetings are created. */
+function ClosePoll({
+  poll,
+  onClosed,
+}: {
+  poll: DatePoll;
+  onClosed: (note: { text: string; good: boolean }) => void;
+}) {
+  const { api, t, lang } = useSession();
+  const s = useStyles();
+  const tz = poll.committee.timeZone;
+  const [picks, setPicks] = useState<Record<string, string>>(() =>
+    Object.fromEntries(poll.groups.map((g) => [g.id, g.best ?? g.candidates[0]?.id ?? ''])),
+  );
+  const [error, setError] = useState<unknown>(null);
+  const close = async () => {
+    setError(null);
+    try {
+      const res = await api.post<{ done: boolean; closedBy: string | null; meetings: unknown[] }>(
+        `/date-polls/${poll.id}/close`,
+        { picks },
+      );
+      onClosed(
+        res.done
+          ? { text: t.act.pollClosedDone(res.meetings.length), good: true }
+          : { text: t.act.pollClosedFirst(res.closedBy ?? ''), good: false },
+      );
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <div className={s.stack} role="group" aria-label={t.act.closePoll}>
+      {poll.groups.map((g) => (
+        <Field key={g.id} label={t.act.pick(t.act.pollGroup(g.position))}>
+          <Select
+            value={picks[g.id] ?? ''}
+            onChange={(_, d) => setPicks({ ...picks, [g.id]: d.value })}
+          >
+            {g.candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {formatWhen(c.startsAt, lang, tz)} (
+                {t.act.tallyLine(c.tally.yes, c.tally.preferred, c.tally.no)})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+      {error ? <Problem error={error} /> : null}
+      <div>
+        <Button onClick={() => void close()}>{t.act.closePoll}</Button>
+      </div>
+    </div>
   );
 }

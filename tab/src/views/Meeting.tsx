@@ -22,6 +22,7 @@ import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyl
 import { CommentField } from './CommentField';
 import { InputAnswerToggle } from './InputAnswer';
 import { MyTopicActions, SubmitTopic } from './TopicForm';
+import { AskForInput, AttendanceDesk } from './SecretariatMeeting';
 
 export function MeetingView({
   meetingId,
@@ -96,6 +97,9 @@ export function MeetingView({
       </div>
       {error ? <Problem error={error} /> : null}
       <Attendance page={page} change={change} />
+      {page.role === 'secretariat' && (
+        <AttendanceDesk meetingId={page.meeting.id} onChanged={(m) => (setStatus(m), load())} />
+      )}
       <section className={s.section} aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className={s.subheading}>
           {t.agenda}
@@ -106,7 +110,7 @@ export function MeetingView({
           <Agenda page={page} people={people} focusItemId={focusItemId ?? null} change={change} />
         )}
       </section>
-      <Inputs page={page} reload={load} />
+      <Inputs page={page} reload={load} said={(m) => (setStatus(m), load())} />
       <Topics page={page} done={(message) => (setStatus(message), load())} />
     </article>
   );
@@ -493,11 +497,20 @@ function Attendance({
   );
 }
 
-function Inputs({ page, reload }: { page: MeetingPage; reload: () => void }) {
+function Inputs({
+  page,
+  reload,
+  said,
+}: {
+  page: MeetingPage;
+  reload: () => void;
+  said: (message: string) => void;
+}) {
   const { t, lang } = useSession();
   const s = useStyles();
   const asked = page.role === 'member' || page.role === 'chair';
-  if (!page.inputs.length) return null;
+  const secretariat = page.role === 'secretariat';
+  if (!page.inputs.length && !secretariat) return null;
   return (
     <section className={s.section} aria-labelledby="inputs-heading">
       <h2 id="inputs-heading" className={s.subheading}>
@@ -538,6 +551,9 @@ function Inputs({ page, reload }: { page: MeetingPage; reload: () => void }) {
           </li>
         ))}
       </ul>
+      {secretariat && (
+        <AskForInput committeeId={page.committee.id} meetingId={page.meeting.id} onSent={said} />
+      )}
     </section>
   );
 }
