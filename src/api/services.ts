@@ -4,6 +4,7 @@ import type { CalendarService } from '../domain/calendar/calendar.service';
 import type { CommitteeService } from '../domain/committees/committee.service';
 import type { DatePollService } from '../domain/date-polls/date-poll.service';
 import type { InputService } from '../domain/input/input.service';
+import type { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import type { ActionItemService } from '../domain/minutes/action-item.service';
 import type { SubmissionService } from '../domain/submissions/submission.service';
@@ -19,4 +20,6 @@ export interface TabServices {
   datePolls: DatePollService;
   actions: ActionItemService;
   calendar: CalendarService;
+  /** A held meeting's item under discussion (the side panel). */
+  live: LiveMeetingService;
 }
