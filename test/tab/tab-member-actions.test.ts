@@ -49,10 +49,20 @@ const channelTab = (who: { aadObjectId: string }, subEntityId: string): HostOpti
   context: context(who, { entityId: tabEntityId(committeeId), subEntityId }),
 });
 
+/** No horizontal scrolling inside the tab, once its layout has followed the viewport (a resize reflows it). */
 const fits = (frame: Frame) =>
-  frame.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
+  frame
+    .waitForFunction(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
 
 /** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
 async function tabTo(frame: Frame, label: RegExp, limit = 120): Promise<void> {
@@ -109,7 +119,7 @@ run('the member’s card actions in the tab', () => {
   afterAll(async () => {
     await b?.close();
     await app?.close();
-  });
+  }, 90_000);
 
   it('answers an input request from «Mine møder» by keyboard, and can change the answer', async () => {
     const frame = await b.open(personalTab(MEGAN), 'h1:has-text("Mine møder")');
@@ -129,7 +139,7 @@ run('the member’s card actions in the tab', () => {
       where: { requestId: fx.requestId, personId: meganId },
     });
     expect(response.answers).toEqual(['Kapacitet på botilbud', '']);
-  });
+  }, 90_000);
 
   it('submits a topic for the coming meeting, changes and withdraws her topics', async () => {
     const frame = await b.open(personalTab(MEGAN), 'h1:has-text("Mine møder")');
@@ -180,7 +190,7 @@ run('the member’s card actions in the tab', () => {
       (await app.db.prisma.topicSubmission.findUniqueOrThrow({ where: { id: fx.withdrawId } }))
         .status,
     ).toBe('withdrawn');
-  });
+  }, 90_000);
 
   it('answers a date poll and marks a task done, by keyboard', async () => {
     const frame = await b.open(personalTab(MEGAN), 'h1:has-text("Mine møder")');
@@ -205,7 +215,7 @@ run('the member’s card actions in the tab', () => {
       (await app.db.prisma.actionItem.findUniqueOrThrow({ where: { id: fx.actionId } })).status,
     ).toBe('done');
     await frame.waitForFunction(() => !document.body.textContent?.includes('Marker «Send tallene'));
-  });
+  }, 90_000);
 
   it('gives a position with a comment from «Mine møder»', async () => {
     const frame = await b.open(personalTab(MEGAN), 'h1:has-text("Mine møder")');
@@ -218,7 +228,7 @@ run('the member’s card actions in the tab', () => {
       where: { personId: meganId, kind: 'wants_discussion' },
     });
     expect(position.comment).toBe('Vi mangler tallene fra 2026.');
-  });
+  }, 90_000);
 
   it('on the meeting page: answers the input request and offers a topic; fits 320 px with the forms open', async () => {
     const frame = await b.open(channelTab(MEGAN, meetingId), '#agenda-heading');
@@ -259,5 +269,5 @@ run('the member’s card actions in the tab', () => {
     } finally {
       await b.page.setViewportSize({ width: 1024, height: 800 });
     }
-  });
+  }, 90_000);
 });

@@ -41,10 +41,20 @@ const channelTab = (subEntityId?: string): HostOptions => ({
     ...(subEntityId ? { subEntityId } : {}),
   },
 });
+/** No horizontal scrolling inside the tab, once its layout has followed the viewport (a resize reflows it). */
 const fits = (frame: Frame) =>
-  frame.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
+  frame
+    .waitForFunction(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
 
 async function tabTo(frame: Frame, label: RegExp, limit = 150): Promise<void> {
   for (let i = 0; i < limit; i++) {
@@ -88,7 +98,7 @@ run('the secretariat’s preparation in the tab', () => {
   afterAll(async () => {
     await b?.close();
     await app?.close();
-  });
+  }, 90_000);
 
   it('creates a meeting from the channel tab, the problems named first', async () => {
     const frame = await b.open(channelTab(), '#prep-heading');
@@ -104,7 +114,7 @@ run('the secretariat’s preparation in the tab', () => {
     expect(await app.db.prisma.meeting.count({ where: { committeeId } })).toBe(before + 1);
     // The list shows it.
     await frame.waitForSelector('#coming-heading >> xpath=.. >> text=Viborg Rådhus');
-  });
+  }, 90_000);
 
   it('posts a date poll to the channel and closes it, creating the meeting', async () => {
     const frame = await b.open(channelTab(), '#prep-heading');
@@ -130,7 +140,7 @@ run('the secretariat’s preparation in the tab', () => {
         where: { committeeId, startsAt: new Date('2027-09-14T08:00:00.000Z') },
       }),
     ).toBe(1);
-  });
+  }, 90_000);
 
   it('asks for input for the meeting from its page, and sees the matrix', async () => {
     const frame = await b.open(channelTab(meetingId), '#agenda-heading');
@@ -151,7 +161,7 @@ run('the secretariat’s preparation in the tab', () => {
     ]);
     await frame.waitForSelector('#inputs-heading >> xpath=.. >> text=Temaer til budgetseminaret');
     await frame.waitForSelector('#inputs-heading >> xpath=.. >> table');
-  });
+  }, 90_000);
 
   it('records an apology for a member by keyboard, and sets the quorum rule', async () => {
     const frame = await b.open(channelTab(meetingId), '#agenda-heading');
@@ -188,7 +198,7 @@ run('the secretariat’s preparation in the tab', () => {
       );
       await b.page.screenshot({ path: path.join(SHOTS, 'tab-secretariat-prep.png') });
     }
-  });
+  }, 90_000);
 
   it('fits 320 px with the forms open', async () => {
     await b.page.setViewportSize({ width: 320, height: 720 });
@@ -207,5 +217,5 @@ run('the secretariat’s preparation in the tab', () => {
     } finally {
       await b.page.setViewportSize({ width: 1024, height: 800 });
     }
-  });
+  }, 90_000);
 });
