@@ -7,6 +7,8 @@ import type { InputService } from '../domain/input/input.service';
 import type { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import type { ActionItemService } from '../domain/minutes/action-item.service';
+import type { DecisionService } from '../domain/minutes/decision.service';
+import type { MinutesService } from '../domain/minutes/minutes.service';
 import type { SubmissionService } from '../domain/submissions/submission.service';
 
 /** The domain services the tab's API calls: the bot's own, built once in the composition root. */
@@ -20,6 +22,8 @@ export interface TabServices {
   datePolls: DatePollService;
   actions: ActionItemService;
   calendar: CalendarService;
+  decisions: DecisionService;
+  minutes: MinutesService;
   /** A held meeting's item under discussion (the side panel). */
   live: LiveMeetingService;
 }

@@ -109,7 +109,7 @@ export async function wireServices({
     notes: store.inputs,
     standIns: { attendance: store.attendance, people: store.people },
   });
-  const decisions = new DecisionService({
+  const decisions: DecisionService = new DecisionService({
     committees,
     agenda: store.agenda,
     decisions: store.decisions,
@@ -117,9 +117,11 @@ export async function wireServices({
     memberships: store.memberships,
     organisations: store.inputs,
     meetings: store.meetings,
+    // Built next: called only once both exist.
+    minutesIssue: { reissue: (meetingId: string): Promise<boolean> => minutes.reissue(meetingId) },
     clock,
   });
-  const minutes = new MinutesService({
+  const minutes: MinutesService = new MinutesService({
     committees,
     minutes: store.minutes,
     agenda: store.agenda,
@@ -260,5 +262,5 @@ export async function wireServices({
     live: store.live,
     clock,
   });
-  return { services, tab: { pages, agenda, attendance, live, committees, inputs, submissions, datePolls, actions, calendar }, graph };
+  return { services, tab: { pages, agenda, attendance, submissions, decisions, minutes, live, committees, inputs, datePolls, actions, calendar }, graph };
 }

@@ -30,6 +30,8 @@ let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
 let fx: MemberFixtures;
+let submission = { id: '', version: 0 };
+let pastMeetingId = '';
 
 async function token(
   aad: string,
@@ -160,6 +162,25 @@ beforeAll(async () => {
       caseText: 'Hemmeligt udkast.',
     },
   });
+  // A held meeting, whose minutes the secretariat builds, publishes and corrects.
+  pastMeetingId = (
+    await prisma.meeting.findFirstOrThrow({
+      where: { committeeId, startsAt: { gte: new Date('2026-10-21'), lt: new Date('2026-10-22') } },
+    })
+  ).id;
+  // A topic Megan submits, for the secretariat's review.
+  const submitted = await app.services.submissions.submit(
+    { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: TENANT },
+    meetingId,
+    {
+      title: 'Et indmeldt punkt',
+      purpose: 'discussion',
+      description: '',
+      presenter: null,
+      links: [],
+    },
+  );
+  submission = { id: submitted.submission.id, version: submitted.submission.version };
   // What else waits for members: an input request, Megan's topics, a date poll, her task.
   fx = await memberFixtures(app, committeeId, meetingId);
   // The channel's address, as a first message from the bot there leaves it: polls are posted to it.
@@ -288,6 +309,31 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
     },
+    'GET /meetings/:id/submissions': { method: 'GET', path: `/meetings/${meetingId}/submissions` },
+    'POST /submissions/:id/review': {
+      method: 'POST',
+      path: `/submissions/${submission.id}/review`,
+      body: { decision: 'question', version: submission.version, text: 'Hvem fremlægger?' },
+    },
+    'GET /items/:id/referat': { method: 'GET', path: `/items/${infoItemId}/referat` },
+    'PUT /items/:id/referat': {
+      method: 'PUT',
+      path: `/items/${infoItemId}/referat`,
+      body: { version: 0, outcome: 'noted', text: '', actions: [] },
+    },
+    // In this order: built, published, corrected.
+    'GET /meetings/:id/minutes': { method: 'GET', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes': { method: 'POST', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes/publish': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/publish`,
+      body: {},
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/corrections`,
+      body: { note: 'Et navn var stavet forkert.' },
+    },
     'GET /inputs/:id': { method: 'GET', path: `/inputs/${fx.requestId}` },
     'PUT /inputs/:id/answer': {
       method: 'PUT',
@@ -394,6 +440,29 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id/submissions': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /submissions/:id/review': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes/publish': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
     'GET /inputs/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     // The secretariat is not asked (the domain answers invalid_input, as to the card).
     'PUT /inputs/:id/answer': { stranger: 404, observer: 403, member: 200, secretariat: 400 },

@@ -23,6 +23,7 @@ import { CommentField } from './CommentField';
 import { InputAnswerToggle } from './InputAnswer';
 import { MyTopicActions, SubmitTopic } from './TopicForm';
 import { AskForInput, AttendanceDesk } from './SecretariatMeeting';
+import { SecretariatWorkbench } from './workbench/Workbench';
 
 export function MeetingView({
   meetingId,
@@ -111,7 +112,12 @@ export function MeetingView({
         )}
       </section>
       <Inputs page={page} reload={load} said={(m) => (setStatus(m), load())} />
-      <Topics page={page} done={(message) => (setStatus(message), load())} />
+      {/* The secretariat reviews the topics (and writes the minutes) in its workbench. */}
+      {page.role === 'secretariat' ? (
+        <SecretariatWorkbench page={page} onChanged={load} />
+      ) : (
+        <Topics page={page} done={(message) => (setStatus(message), load())} />
+      )}
     </article>
   );
 }
