@@ -2,8 +2,13 @@ import type { AgendaService } from '../domain/agenda/agenda.service';
 import type { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
 import type { AgendaPublisher } from '../domain/agenda/agenda-publisher';
 import type { AttendanceService } from '../domain/attendance/attendance.service';
+import type { CalendarService } from '../domain/calendar/calendar.service';
+import type { CommitteeService } from '../domain/committees/committee.service';
+import type { DatePollService } from '../domain/date-polls/date-poll.service';
+import type { InputService } from '../domain/input/input.service';
 import type { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import type { MeetingPageService } from '../domain/meetings/meeting-page.service';
+import type { ActionItemService } from '../domain/minutes/action-item.service';
 import type { DecisionService } from '../domain/minutes/decision.service';
 import type { MinutesService } from '../domain/minutes/minutes.service';
 import type { SubmissionService } from '../domain/submissions/submission.service';
@@ -15,7 +20,12 @@ export interface TabServices {
   pages: MeetingPageService;
   agenda: AgendaService;
   attendance: AttendanceService;
+  committees: CommitteeService;
+  inputs: InputService;
   submissions: SubmissionService;
+  datePolls: DatePollService;
+  actions: ActionItemService;
+  calendar: CalendarService;
   decisions: DecisionService;
   minutes: MinutesService;
   /** The secretariat's agenda in the tab: its view and its order. */

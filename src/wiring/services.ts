@@ -295,6 +295,11 @@ export async function wireServices({
       imports,
       documents: services.documents,
       publisher,
+      committees,
+      inputs,
+      datePolls,
+      actions,
+      calendar,
     },
     graph,
   };

@@ -124,8 +124,8 @@ export interface MyOverview {
     attendance: 'attending' | 'absent' | null;
     undecided: Array<{ id: string; number: string; title: string }>;
     unacknowledged: Array<{ id: string; number: string; title: string }>;
-    openInputs: Array<{ title: string; deadline: string }>;
-    submissions: Array<{ title: string; status: string }>;
+    openInputs: Array<{ id: string; title: string; deadline: string }>;
+    submissions: Array<{ id: string; title: string; status: string }>;
   }>;
   tasks: Array<{
     committeeId: string;
@@ -317,4 +317,88 @@ export interface LiveState {
   version: number;
   currentItemId: string | null;
   changedAt: string | null;
+}
+
+/** An input request as its addressee sees it (GET /inputs/:id). */
+export interface InputView {
+  id: string;
+  committee: { id: string; name: string; timeZone: string };
+  title: string;
+  context: string;
+  questions: string[];
+  deadline: string;
+  audience: string;
+  confidential: boolean;
+  open: boolean;
+  mine: { answers: string[]; updatedAt: string } | null;
+  organisationAnswer: { name: string; organisation: string | null; answers: string[] } | null;
+}
+
+export interface Submission {
+  id: string;
+  meetingId: string;
+  lateForMeetingId: string | null;
+  title: string;
+  purpose: 'decision' | 'discussion' | 'information';
+  description: string;
+  presenter: string | null;
+  links: string[];
+  status: string;
+  reason: string | null;
+  question: string | null;
+  version: number;
+}
+
+/** The topic form (GET /committees/:id/submission-form, GET /submissions/:id). */
+export interface SubmissionForm {
+  committee: { id: string; name: string; timeZone: string };
+  meetings: Array<{
+    id: string;
+    startsAt: string;
+    title: string | null;
+    deadline: string;
+    deadlinePassed: boolean;
+  }>;
+  defaultMeetingId: string;
+  submission: Submission | null;
+  presenter: string;
+}
+
+export type SubmissionSaved =
+  | { saved: false; problems: Array<{ field: string; problem: string; limit?: number }> }
+  | {
+      saved: true;
+      submission: Submission;
+      target?: { meetingId: string; startsAt: string };
+      missed?: { meetingId: string; startsAt: string; deadline: string } | null;
+    };
+
+export type DateAnswer = 'yes' | 'preferred' | 'no';
+
+export interface DatePoll {
+  id: string;
+  committee: { id: string; name: string; timeZone: string };
+  title: string;
+  place: string | null;
+  deadline: string | null;
+  status: string;
+  takesAnswers: boolean;
+  canAnswer: boolean;
+  canClose: boolean;
+  asked: number;
+  answered: number;
+  groups: Array<{
+    id: string;
+    position: number;
+    best: string | null;
+    chosenCandidateId: string | null;
+    meetingId: string | null;
+    candidates: Array<{
+      id: string;
+      startsAt: string;
+      endsAt: string;
+      tally: Record<DateAnswer, number>;
+      mine: DateAnswer | null;
+    }>;
+  }>;
 }

@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { allTabRoutes } from '../../src/api/routes';
+import { memberFixtures, type MemberFixtures } from '../support/member-fixtures';
 
 const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
 const TENANT = '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901';
@@ -31,6 +32,7 @@ let meetingId = '';
 let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
+let fx: MemberFixtures;
 let submission = { id: '', version: 0 };
 let pastMeetingId = '';
 let draftItemId = '';
@@ -206,6 +208,13 @@ beforeAll(async () => {
   // The later preview replaces the earlier: the one to save is the open one.
   importToCancel = await previewOf();
   importToSave = await previewOf();
+  // What else waits for members: an input request, Megan's topics, a date poll, her task.
+  fx = await memberFixtures(app, committeeId, meetingId);
+  // The channel's address, as a first message from the bot there leaves it: polls are posted to it.
+  await prisma.committee.update({
+    where: { id: committeeId },
+    data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+  });
 });
 
 afterAll(async () => {
@@ -404,6 +413,95 @@ describe('authorisation matrix', () => {
       path: `/meetings/${pastMeetingId}/minutes/corrections`,
       body: { note: 'Et navn var stavet forkert.' },
     },
+    'GET /inputs/:id': { method: 'GET', path: `/inputs/${fx.requestId}` },
+    'PUT /inputs/:id/answer': {
+      method: 'PUT',
+      path: `/inputs/${fx.requestId}/answer`,
+      body: { answers: ['Et svar'] },
+    },
+    'GET /committees/:id/submission-form': {
+      method: 'GET',
+      path: `/committees/${committeeId}/submission-form`,
+    },
+    'POST /meetings/:id/submissions': {
+      method: 'POST',
+      path: `/meetings/${fx.openMeetingId}/submissions`,
+      body: { title: 'Et nyt punkt', purpose: 'discussion' },
+    },
+    'GET /submissions/:id': { method: 'GET', path: `/submissions/${fx.submissionId}` },
+    'PUT /submissions/:id': {
+      method: 'PUT',
+      path: `/submissions/${fx.submissionId}`,
+      body: { title: 'Rettet titel', purpose: 'decision', version: fx.submissionVersion },
+    },
+    'POST /submissions/:id/withdraw': {
+      method: 'POST',
+      path: `/submissions/${fx.withdrawId}/withdraw`,
+      body: { version: fx.withdrawVersion },
+    },
+    'GET /committees/:id/date-polls': {
+      method: 'GET',
+      path: `/committees/${committeeId}/date-polls`,
+    },
+    'PUT /date-polls/:id/answers': {
+      method: 'PUT',
+      path: `/date-polls/${fx.pollId}/answers`,
+      body: { answers: [{ candidateId: fx.candidateIds[0], answer: 'yes' }] },
+    },
+    'PUT /actions/:id/done': { method: 'PUT', path: `/actions/${fx.actionId}/done` },
+    'POST /committees/:id/meetings': {
+      method: 'POST',
+      path: `/committees/${committeeId}/meetings`,
+      body: { date: '2027-09-01', start: '10:00', end: '12:00', place: 'Viborg' },
+    },
+    'POST /committees/:id/input-requests': {
+      method: 'POST',
+      path: `/committees/${committeeId}/input-requests`,
+      body: {
+        title: 'Input til budgettet',
+        questions: ['Hvad mangler?'],
+        deadlineDate: '2026-12-10',
+        deadlineTime: '12:00',
+        audience: 'every_member',
+        confidential: false,
+        reminderDays: 2,
+        meetingId: null,
+      },
+    },
+    'POST /committees/:id/date-polls': {
+      method: 'POST',
+      path: `/committees/${committeeId}/date-polls`,
+      body: {
+        title: 'Møder i efteråret',
+        groups: [
+          {
+            candidates: [
+              { date: '2027-09-07', start: '10:00', end: '12:00' },
+              { date: '2027-09-14', start: '10:00', end: '12:00' },
+            ],
+          },
+        ],
+      },
+    },
+    'POST /date-polls/:id/close': {
+      method: 'POST',
+      path: `/date-polls/${fx.pollId}/close`,
+      body: {},
+    },
+    'GET /meetings/:id/attendance-overview': {
+      method: 'GET',
+      path: `/meetings/${meetingId}/attendance-overview`,
+    },
+    'PUT /meetings/:id/attendance/:personId': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/attendance/${fx.meganPersonId}`,
+      body: { attendance: 'attending', note: 'Ringede' },
+    },
+    'PUT /meetings/:id/quorum-rule': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/quorum-rule`,
+      body: { rule: 'more_than_half', minimum: null },
+    },
     'GET /meetings/:id/live': { method: 'GET', path: `/meetings/${meetingId}/live` },
     'PUT /meetings/:id/current-item': {
       method: 'PUT',
@@ -453,6 +551,77 @@ describe('authorisation matrix', () => {
     'DELETE /imports/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'POST /meetings/:id/import': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'POST /meetings/:id/publish': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /inputs/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    // The secretariat is not asked (the domain answers invalid_input, as to the card).
+    'PUT /inputs/:id/answer': { stranger: 404, observer: 403, member: 200, secretariat: 400 },
+    'GET /committees/:id/submission-form': {
+      stranger: 404,
+      observer: 403,
+      member: 200,
+      secretariat: 200,
+    },
+    'POST /meetings/:id/submissions': {
+      stranger: 404,
+      observer: 403,
+      member: 200,
+      secretariat: 200,
+    },
+    // Megan's topic: only she changes it (an observer is told it is the secretariat's; the secretariat reviews it instead).
+    'GET /submissions/:id': { stranger: 404, observer: 403, member: 200, secretariat: 400 },
+    'PUT /submissions/:id': { stranger: 404, observer: 400, member: 200, secretariat: 400 },
+    'POST /submissions/:id/withdraw': {
+      stranger: 404,
+      observer: 400,
+      member: 200,
+      secretariat: 400,
+    },
+    'GET /committees/:id/date-polls': {
+      stranger: 404,
+      observer: 200,
+      member: 200,
+      secretariat: 200,
+    },
+    'PUT /date-polls/:id/answers': { stranger: 404, observer: 403, member: 200, secretariat: 403 },
+    // Megan's task: the secretariat's click finds it done already (nothing changes).
+    'PUT /actions/:id/done': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
+    // The secretariat prepares; everyone else is refused, and a stranger is told nothing exists.
+    'POST /committees/:id/meetings': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /committees/:id/input-requests': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /committees/:id/date-polls': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /date-polls/:id/close': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/attendance-overview': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'PUT /meetings/:id/attendance/:personId': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'PUT /meetings/:id/quorum-rule': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
     'GET /meetings/:id/live': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /meetings/:id/current-item': {
       stranger: 404,

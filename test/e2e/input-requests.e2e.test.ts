@@ -129,7 +129,7 @@ describe('input requests', () => {
     const meeting = (await app.services.meetings.byId(meetingId))!;
     const digests = (await app.services.digests.digestsFor(committee, meeting, new Set()))!;
     const of = (name: string) => digests.personal.find((p) => p.recipient.name === name)!;
-    expect(of('Adele Vance').openInputs).toEqual([{ title: TITLE, deadline: new Date('2026-12-04T11:00:00Z') }]);
+    expect(of('Adele Vance').openInputs).toEqual([{ id: expect.any(String), title: TITLE, deadline: new Date('2026-12-04T11:00:00Z') }]);
     expect(of('Megan Bowen').openInputs).toEqual([]);
     // The secretariat is not asked.
     expect(of('Alex Wilber').openInputs).toEqual([]);

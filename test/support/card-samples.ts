@@ -278,8 +278,8 @@ export const digests: MeetingDigests = {
     to: { personId: 'p1' },
     undecided: published.items.slice(1, 3),
     unacknowledged: published.items.slice(3, 4),
-    openInputs: [{ title: 'Temaer til dialogmødet med Socialtilsyn Midt', deadline: new Date('2026-08-04T10:00:00Z') }],
-    submissions: [{ title: 'Udgiftsudviklingen for borgere med komplekse behov', status: 'accepted' }],
+    openInputs: [{ id: 'ir-1', title: 'Temaer til dialogmødet med Socialtilsyn Midt', deadline: new Date('2026-08-04T10:00:00Z') }],
+    submissions: [{ id: 'sub-1', title: 'Udgiftsudviklingen for borgere med komplekse behov', status: 'accepted' }],
     actions: { open: 3, overdue: 1 },
   }],
 };
@@ -493,7 +493,7 @@ for (const lang of ['da', 'en'] as const) {
     ],
     [`digest, personal ${lang}`, digestCard(digests, lang, digests.personal[0]!)],
     [`digest, all answered ${lang}`, digestCard(digests, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [], submissions: [], actions: { open: 0, overdue: 0 } })],
-    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [{ title: 'Temaer til dialogmødet', deadline: new Date('2026-08-04T10:00:00Z') }], submissions: [], actions: { open: 0, overdue: 0 } })],
+    [`digest, no agenda yet ${lang}`, digestCard({ ...digests, agenda: null, closedAttachments: [] }, lang, { recipient, to: { personId: 'p1' }, undecided: [], unacknowledged: [], openInputs: [{ id: 'ir-1', title: 'Temaer til dialogmødet', deadline: new Date('2026-08-04T10:00:00Z') }], submissions: [], actions: { open: 0, overdue: 0 } })],
     [`digest, channel ${lang}`, digestCard(digests, lang, null)],
     [`item new ${lang}`, itemEditCard({ committee, item: null, meetingId: 'm1', meetings: [next.meeting] }, lang, 'Punkt 2.4 er gemt.')],
   );

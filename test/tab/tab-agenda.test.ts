@@ -174,8 +174,8 @@ run('the secretariat’s workbench in Teams', () => {
     await frame.click('button:has-text("Nyt punkt")');
     await frame.waitForSelector('#wb-editor-heading');
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('wb-editor-heading');
-    await frame.fill('input >> nth=0', '7.1');
-    await frame.selectOption('select >> nth=0', 'written');
+    await frame.getByRole('textbox', { name: /^Nummer/ }).fill('7.1');
+    await frame.getByLabel('Afsnit', { exact: true }).selectOption('written');
     await frame.getByRole('textbox', { name: /^Titel/ }).fill('Skriftlig orientering om takster');
     await frame.getByLabel('Fremlægges af (valgfri)').fill('Jesper Thyrring Møller');
     await frame
@@ -222,7 +222,7 @@ run('the secretariat’s workbench in Teams', () => {
     expect(edited.attachments[0]).toMatchObject({ availability: 'to_follow' });
     // A number in use is refused in Danish.
     await frame.click('button:has-text("Nyt punkt")');
-    await frame.fill('input >> nth=0', '7.1');
+    await frame.getByRole('textbox', { name: /^Nummer/ }).fill('7.1');
     await frame.getByRole('textbox', { name: /^Titel/ }).fill('Dobbelt');
     await frame.click('button:has-text("Gem punktet")');
     await frame.waitForSelector('[role=alert]:has-text("Nummeret bruges allerede")');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { meetingFormCard, type MeetingFormOutcome } from '../../cards/meeting-form.card';
 import type { MeetingDraft } from '../../domain/calendar/calendar.service';
-import { fromLocal } from '../../domain/shared/zoned-time';
+import { fromLocalText } from '../../domain/shared/zoned-time';
 import { formatMeetingWhen } from '../../i18n/format';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
@@ -22,20 +22,14 @@ export const meetingCreateAction = defineAction({
     const c = t.cal;
     const d = input;
     const tz = committee.timeZone;
-    const at = (date: string | undefined, clock: string | undefined, fallback?: [number, number, number]) => {
-      if (!date) return null;
-      const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
-      const [hour, minute, second] = clock ? (clock.split(':').map(Number) as [number, number, number?]) : (fallback ?? [0, 0, 0]);
-      return fromLocal({ year, month, day: dayOfMonth, hour, minute, second: second ?? 0 }, tz);
-    };
     const draft: MeetingDraft = {
-      startsAt: d.start ? at(d.date, d.start) : null,
-      endsAt: d.end ? at(d.date, d.end) : null,
+      startsAt: d.date && d.start ? fromLocalText(d.date, d.start, tz) : null,
+      endsAt: d.date && d.end ? fromLocalText(d.date, d.end, tz) : null,
       place: d.place ?? null,
       room: d.room ?? null,
       onlineUrl: d.onlineUrl ?? null,
       // A deadline date means the end of that day, as the committee's own rule does.
-      submissionDeadline: at(d.deadline, undefined, [23, 59, 59]),
+      submissionDeadline: d.deadline ? fromLocalText(d.deadline, '23:59:59', tz) : null,
     };
     const view = await h.services.calendar.formView(committee, h.turn.actor);
     const problems = await h.services.calendar.problems(committee, draft);

@@ -11,7 +11,7 @@
 import { REPRESENTING } from '../attendance/attendance-rules';
 import type { Clock } from '../shared/clock';
 import type { CommitteeService } from '../committees/committee.service';
-import { bestCandidate, checkPollDraft, pollReminderAt, pollTakesAnswers } from './date-poll-rules';
+import { bestCandidate, checkPollDraft, pollReminderAt, pollTakesAnswers, type PollProblem } from './date-poll-rules';
 import { cardKey } from '../delivery/delivery.service';
 import { guardCpr } from '../shared/cpr-check';
 import { DomainError } from '../shared/errors';
@@ -77,6 +77,11 @@ export class DatePollService {
   async formView(committee: Committee, actor: Actor): Promise<{ committee: Committee }> {
     await this.deps.committees.requireRole(committee, actor, ['secretariat']);
     return { committee };
+  }
+
+  /** What is wrong with a draft now (the form's problems; create refuses the same). */
+  problems(draft: DatePollDraft): PollProblem[] {
+    return checkPollDraft(draft, this.deps.clock.now());
   }
 
   /**
@@ -228,6 +233,12 @@ export class DatePollService {
       }
     }
     return { reminders, due, outlook: await this.writeOutlookEvents() };
+  }
+
+  /** The committee's open polls as the actor sees them, newest first (members only: the tab's list). */
+  async openFor(committeeId: string, actor: Actor): Promise<DatePollView[]> {
+    const { committee, member } = await this.deps.committees.getForMember(committeeId, actor);
+    return Promise.all((await this.openPolls(committee)).map((p) => this.viewFor(p, committee, member)));
   }
 
   /** The committee's open polls, newest first (for "datoafstemning" to point at). */

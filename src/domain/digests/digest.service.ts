@@ -39,9 +39,9 @@ export interface PersonalDigest {
   /** Information items the member has not acknowledged. */
   unacknowledged: AgendaItem[];
   /** The committee's open input requests the member has not answered (their organisation, where one answer is asked of each). */
-  openInputs: Array<{ title: string; deadline: Date }>;
+  openInputs: Array<{ id: string; title: string; deadline: Date }>;
   /** The member's own topics for this meeting, and where they stand. */
-  submissions: Array<{ title: string; status: SubmissionStatus }>;
+  submissions: Array<{ id: string; title: string; status: SubmissionStatus }>;
   /** Open actions that are the member's to do (concerns), and how many of them are overdue. */
   actions: { open: number; overdue: number };
   /** Whether the member comes, with the buttons to say so (absent: no attendance on this digest). */
@@ -141,10 +141,10 @@ export class DigestService {
         to,
         undecided: items.filter((i) => i.section === 'decision' && !mine.has(i.id)),
         unacknowledged: items.filter((i) => i.section !== 'decision' && !mine.has(i.id)),
-        openInputs: pending.filter((p) => p.waitsFor.has(recipient.personId)).map((p) => ({ title: p.request.title, deadline: p.request.deadline })),
+        openInputs: pending.filter((p) => p.waitsFor.has(recipient.personId)).map((p) => ({ id: p.request.id, title: p.request.title, deadline: p.request.deadline })),
         submissions: submitted
           .filter((s) => s.submitter.personId === recipient.personId && s.status !== 'withdrawn')
-          .map((s) => ({ title: s.title, status: s.status })),
+          .map((s) => ({ id: s.id, title: s.title, status: s.status })),
         actions: { open: theirs.length, overdue: theirs.filter((a) => isOverdue(a, today)).length },
         attendance: attendance.get(recipient.personId) ?? null,
       };

@@ -206,6 +206,11 @@ export class InputService {
     return { committee, meetings: notYetStarted(await this.deps.meetings.listUpcoming(committee.id, now, 8), now) };
   }
 
+  /** What is wrong with a draft now (the form's problems; create refuses the same). */
+  problems(draft: InputRequestDraft): RequestProblem[] {
+    return checkRequest(draft, this.deps.clock.now());
+  }
+
   /** Creates and sends the request: a card to each addressee's personal chat (secretariat). */
   async create(actor: Actor, committeeId: string, draft: InputRequestDraft, correlationId?: string): Promise<{ request: InputRequest; committee: Committee; sentTo: number }> {
     const { committee, member } = await this.deps.committees.getForRole(committeeId, actor, ['secretariat']);

@@ -144,8 +144,8 @@ export interface MyOverview {
     attendance: 'attending' | 'absent' | null;
     undecided: Array<{ id: string; number: string; title: string }>;
     unacknowledged: Array<{ id: string; number: string; title: string }>;
-    openInputs: Array<{ title: string; deadline: Date }>;
-    submissions: Array<{ title: string; status: string }>;
+    openInputs: Array<{ id: string; title: string; deadline: Date }>;
+    submissions: Array<{ id: string; title: string; status: string }>;
   }>;
   tasks: Array<{
     committeeId: string;

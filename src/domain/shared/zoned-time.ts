@@ -85,3 +85,14 @@ export function addDays(date: { year: number; month: number; day: number }, days
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLOCK = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A form's "2026-12-03" and "14:30" in the zone as an instant; null when either is not one. */
+export function fromLocalText(date: string, time: string, timeZone: string): Date | null {
+  const d = DAY.exec(date);
+  const t = CLOCK.exec(time);
+  if (!d || !t) return null;
+  return fromLocal({ year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) }, timeZone);
+}

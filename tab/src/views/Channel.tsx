@@ -6,6 +6,7 @@ import { formatWhen } from '../i18n';
 import type { CommitteeMeetings, Meeting } from '../types';
 import { Loading, Problem, useSession, useStyles } from '../ui';
 import { MeetingView } from './Meeting';
+import { Preparation } from './Preparation';
 
 export function ChannelTab({
   committeeId,
@@ -41,6 +42,7 @@ export function ChannelTab({
   return (
     <div className={s.stack}>
       <h1 className={s.heading}>{list.committee.name}</h1>
+      <Preparation committeeId={committeeId} timeZone={list.committee.timeZone} onChanged={load} />
       <MeetingList
         heading={t.coming}
         id="coming"

@@ -20,6 +20,10 @@ import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
 import { SecretariatWorkbench } from './workbench/SecretariatWorkbench';
+import { CommentField } from './CommentField';
+import { InputAnswerToggle } from './InputAnswer';
+import { MyTopicActions, SubmitTopic } from './TopicForm';
+import { AskForInput, AttendanceDesk } from './SecretariatMeeting';
 
 export function MeetingView({
   meetingId,
@@ -94,6 +98,9 @@ export function MeetingView({
       </div>
       {error ? <Problem error={error} /> : null}
       <Attendance page={page} change={change} />
+      {page.role === 'secretariat' && (
+        <AttendanceDesk meetingId={page.meeting.id} onChanged={(m) => (setStatus(m), load())} />
+      )}
       <section className={s.section} aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" className={s.subheading}>
           {t.agenda}
@@ -104,12 +111,12 @@ export function MeetingView({
           <Agenda page={page} people={people} focusItemId={focusItemId ?? null} change={change} />
         )}
       </section>
-      <Inputs page={page} />
+      <Inputs page={page} reload={load} said={(m) => (setStatus(m), load())} />
       {/* The secretariat reviews the topics (and writes the minutes) in its workbench. */}
       {page.role === 'secretariat' ? (
         <SecretariatWorkbench page={page} onChanged={load} />
       ) : (
-        <Topics page={page} />
+        <Topics page={page} done={(message) => (setStatus(message), load())} />
       )}
     </article>
   );
@@ -187,6 +194,7 @@ export function Item({
 }) {
   const { t, openLink, deepLinks } = useSession();
   const s = useStyles();
+  const [comment, setComment] = useState('');
   const canAnswer =
     item.status === 'published' &&
     (page.role === 'member' || page.role === 'chair') &&
@@ -295,12 +303,15 @@ export function Item({
                 checked={item.mine === kind}
                 appearance={item.mine === kind ? 'primary' : 'secondary'}
                 aria-label={t.giveAnswer(t.answers[kind], item.number)}
-                onClick={() => change(`/items/${item.id}/position`, { kind })}
+                onClick={() =>
+                  change(`/items/${item.id}/position`, { kind, comment: comment || null })
+                }
               >
                 {t.answers[kind]}
               </ToggleButton>
             ))}
           </div>
+          <CommentField itemNumber={item.number} value={comment} onChange={setComment} />
         </div>
       )}
       {cardLink && (
@@ -499,10 +510,20 @@ function Attendance({
   );
 }
 
-function Inputs({ page }: { page: MeetingPage }) {
+function Inputs({
+  page,
+  reload,
+  said,
+}: {
+  page: MeetingPage;
+  reload: () => void;
+  said: (message: string) => void;
+}) {
   const { t, lang } = useSession();
   const s = useStyles();
-  if (!page.inputs.length) return null;
+  const asked = page.role === 'member' || page.role === 'chair';
+  const secretariat = page.role === 'secretariat';
+  if (!page.inputs.length && !secretariat) return null;
   return (
     <section className={s.section} aria-labelledby="inputs-heading">
       <h2 id="inputs-heading" className={s.subheading}>
@@ -521,6 +542,13 @@ function Inputs({ page }: { page: MeetingPage }) {
               {input.waitingForMe && <Badge color="warning">{t.waitingForYou}</Badge>}
               {input.confidential && <Badge appearance="outline">{t.confidential}</Badge>}
             </div>
+            {asked && input.status === 'open' && (
+              <InputAnswerToggle
+                requestId={input.id}
+                answered={!input.waitingForMe}
+                onSaved={reload}
+              />
+            )}
             {input.organisations && (
               <ByOrganisationTable columns={[t.organisation, t.answered, t.answeredBy]}>
                 {' '}
@@ -536,14 +564,18 @@ function Inputs({ page }: { page: MeetingPage }) {
           </li>
         ))}
       </ul>
+      {secretariat && (
+        <AskForInput committeeId={page.committee.id} meetingId={page.meeting.id} onSent={said} />
+      )}
     </section>
   );
 }
 
-function Topics({ page }: { page: MeetingPage }) {
+function Topics({ page, done }: { page: MeetingPage; done: (message: string) => void }) {
   const { t } = useSession();
   const s = useStyles();
-  if (!page.submissions.length) return null;
+  const maySubmit = page.role !== 'observer' && page.role !== 'stand_in';
+  if (!page.submissions.length && !maySubmit) return null;
   return (
     <section className={s.section} aria-labelledby="topics-heading">
       <h2 id="topics-heading" className={s.subheading}>
@@ -556,7 +588,7 @@ function Topics({ page }: { page: MeetingPage }) {
               <strong>{topic.title}</strong>{' '}
               {topic.mine && <Badge appearance="outline">{t.yours}</Badge>}
             </p>
-            <p style={{ margin: '4px 0' }}>{topic.purpose}</p>
+            <p style={{ margin: '4px 0' }}>{t.act.purposes[topic.purpose] ?? topic.purpose}</p>
             <div className={s.row}>
               <span className={s.muted}>
                 {t.submittedBy(
@@ -567,9 +599,17 @@ function Topics({ page }: { page: MeetingPage }) {
               </span>
               <Badge appearance="tint">{t.topicStatus[topic.status] ?? topic.status}</Badge>
             </div>
+            {topic.mine && topic.status === 'submitted' && (
+              <MyTopicActions submissionId={topic.id} title={topic.title} onDone={done} />
+            )}
           </li>
         ))}
       </ul>
+      {maySubmit &&
+        page.meeting.status !== 'cancelled' &&
+        new Date(page.meeting.startsAt).getTime() > Date.now() && (
+          <SubmitTopic committeeId={page.committee.id} meetingId={page.meeting.id} onDone={done} />
+        )}
     </section>
   );
 }

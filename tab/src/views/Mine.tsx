@@ -4,9 +4,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, ToggleButton } from '@fluentui/react-components';
 import { formatWhen, type PositionKind } from '../i18n';
-import type { MyOverview } from '../types';
+import type { Me, MyOverview } from '../types';
 import { Loading, Notice, Problem, useSession, useStyles } from '../ui';
+import { CommentField } from './CommentField';
+import { DatePolls } from './DatePolls';
+import { InputAnswerToggle } from './InputAnswer';
 import { MeetingView } from './Meeting';
+import { MyTopicActions, SubmitTopic } from './TopicForm';
 
 const DECISION: PositionKind[] = ['can_approve', 'wants_discussion', 'cannot_approve'];
 
@@ -17,20 +21,31 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [open, setOpen] = useState<string | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
+  const [comments, setComments] = useState<Record<string, string>>({});
   const load = useCallback(() => {
     setError(null);
     api.get<MyOverview>('/me/overview').then(setData, setError);
   }, [api]);
   useEffect(load, [load]);
-  const change = async (path: string, body: unknown) => {
+  useEffect(() => {
+    // The committees, for their date polls (a poll is the committee's, not a meeting's).
+    api.get<Me>('/me').then(setMe, () => setMe(null));
+  }, [api]);
+  const change = async (path: string, body: unknown, done = t.saved) => {
     setStatus('');
     try {
       await api.put(path, body);
-      setStatus(t.saved);
+      setStatus(done);
       load();
     } catch (err) {
       setError(err);
     }
+  };
+  /** A change made by a form of its own (input, topic): its words, and the overview again. */
+  const changed = (message: string) => {
+    setStatus(message);
+    load();
   };
 
   if (open)
@@ -120,6 +135,11 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
                         <div>
                           {item.number} {item.title}
                         </div>
+                        <CommentField
+                          itemNumber={item.number}
+                          value={comments[item.id] ?? ''}
+                          onChange={(v) => setComments({ ...comments, [item.id]: v })}
+                        />
                         <div
                           className={s.row}
                           role="group"
@@ -130,7 +150,12 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
                               key={kind}
                               size="small"
                               aria-label={t.giveAnswer(t.answers[kind], item.number)}
-                              onClick={() => change(`/items/${item.id}/position`, { kind })}
+                              onClick={() =>
+                                change(`/items/${item.id}/position`, {
+                                  kind,
+                                  comment: comments[item.id] || null,
+                                })
+                              }
                             >
                               {t.answers[kind]}
                             </Button>
@@ -167,11 +192,12 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
               {openInputs.length > 0 && (
                 <div>
                   <p style={{ margin: '4px 0' }}>{t.openInputs}:</p>
-                  <ul className={s.list}>
-                    {openInputs.map((input, i) => (
-                      <li key={i}>
+                  <ul className={s.plainList}>
+                    {openInputs.map((input) => (
+                      <li key={input.id}>
                         {input.title} ({t.inputDeadline(formatWhen(input.deadline, lang, timeZone))}
                         )
+                        <InputAnswerToggle requestId={input.id} onSaved={load} />
                       </li>
                     ))}
                   </ul>
@@ -180,13 +206,25 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
               {submissions.length > 0 && (
                 <div>
                   <p style={{ margin: '4px 0' }}>{t.yourTopics}:</p>
-                  <ul className={s.list}>
-                    {submissions.map((topic, i) => (
-                      <li key={i}>
+                  <ul className={s.plainList}>
+                    {submissions.map((topic) => (
+                      <li key={topic.id}>
                         {topic.title} – {t.topicStatus[topic.status] ?? topic.status}
+                        {topic.status === 'submitted' && (
+                          <MyTopicActions
+                            submissionId={topic.id}
+                            title={topic.title}
+                            onDone={changed}
+                          />
+                        )}
                       </li>
                     ))}
                   </ul>
+                </div>
+              )}
+              {role !== 'observer' && (
+                <div style={{ marginTop: 8 }}>
+                  <SubmitTopic committeeId={committee.id} meetingId={meeting.id} onDone={changed} />
                 </div>
               )}
               <div style={{ marginTop: 8 }}>
@@ -205,22 +243,40 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
         {data.tasks.length === 0 ? (
           <p className={s.muted}>{t.noTasks}</p>
         ) : (
-          <ul className={s.list}>
+          <ul className={s.plainList}>
             {data.tasks.map((task) => (
-              <li key={task.id}>
-                {task.what}
-                {task.dueOn && <span className={s.muted}> · {t.due(task.dueOn)}</span>}
-                {task.overdue && (
-                  <>
-                    {' '}
-                    <Badge color="danger">{t.overdue}</Badge>
-                  </>
-                )}
+              <li key={task.id} className={s.row}>
+                <span>
+                  {task.what}
+                  {task.dueOn && <span className={s.muted}> · {t.due(task.dueOn)}</span>}
+                  {task.overdue && (
+                    <>
+                      {' '}
+                      <Badge color="danger">{t.overdue}</Badge>
+                    </>
+                  )}
+                </span>
+                <Button
+                  size="small"
+                  aria-label={t.act.markDoneOf(task.what)}
+                  onClick={() =>
+                    change(`/actions/${task.id}/done`, undefined, t.act.markedDone(task.what))
+                  }
+                >
+                  {t.act.markDone}
+                </Button>
               </li>
             ))}
           </ul>
         )}
       </section>
+      {me?.committees.map((c) => (
+        <DatePolls
+          key={c.id}
+          committeeId={c.id}
+          title={me.committees.length > 1 ? c.name : undefined}
+        />
+      ))}
     </div>
   );
 }

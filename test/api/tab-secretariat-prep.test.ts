@@ -1,0 +1,311 @@
+// The secretariat's preparation in the tab without a command: a meeting created, an input
+// request sent, a date poll posted and closed, an answer recorded for a member and the
+// quorum rule set — each through the domain service the card's action calls, so the
+// problems named, the clash with another meeting, the same meeting twice and who closed a
+// poll first are the card's. Over HTTP with the developer sign-in.
+import { startTestApp, type TestApp } from '../support/app';
+import { ALEX, MEGAN } from '../support/activities';
+
+let app: TestApp;
+let committeeId = '';
+let meetingId = '';
+let meganId = '';
+
+async function as<T = Record<string, unknown>>(
+  user: { aadObjectId: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${app.url}/api/tab${path}`, {
+    method,
+    headers: {
+      authorization: `Dev ${user.aadObjectId}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
+}
+
+beforeAll(async () => {
+  app = await startTestApp({}, true);
+  const { prisma } = app.db;
+  committeeId = (await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } })).id;
+  meetingId = (
+    await prisma.meeting.findFirstOrThrow({
+      where: { committeeId, items: { some: { status: 'draft' } } },
+      orderBy: { startsAt: 'asc' },
+    })
+  ).id;
+  meganId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: MEGAN.aadObjectId } }))
+    .id;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+type Problems = { problems: Array<{ field: string; problem: string }> };
+
+describe('a new meeting', () => {
+  it('names what to fix, creates the meeting once, and refuses a member', async () => {
+    const before = await app.db.prisma.meeting.count({ where: { committeeId } });
+    const empty = await as<Problems>(ALEX, 'POST', `/committees/${committeeId}/meetings`, {
+      date: '',
+      start: '',
+      end: '',
+    });
+    expect(empty.json.problems).toContainEqual(
+      expect.objectContaining({ field: 'date', problem: 'empty' }),
+    );
+    const body = {
+      date: '2027-10-06',
+      start: '13:00',
+      end: '15:00',
+      place: 'Viborg Rådhus',
+      deadline: '2027-09-22',
+    };
+    const made = await as<{
+      created: boolean;
+      meeting: { id: string; startsAt: string; place: string; submissionDeadline: string };
+    }>(ALEX, 'POST', `/committees/${committeeId}/meetings`, body);
+    expect(made.json.created).toBe(true);
+    // 13:00 in Copenhagen in October (summer time) is 11:00 UTC; the deadline is the end of its day.
+    expect(made.json.meeting.startsAt).toBe('2027-10-06T11:00:00.000Z');
+    expect(made.json.meeting.place).toBe('Viborg Rådhus');
+    expect(made.json.meeting.submissionDeadline).toBe('2027-09-22T21:59:59.000Z');
+    expect(await app.db.prisma.meeting.count({ where: { committeeId } })).toBe(before + 1);
+    // The same meeting again (a second click) is created once; it clashes with itself as the card says.
+    const again = await as<Problems & { created?: boolean }>(
+      ALEX,
+      'POST',
+      `/committees/${committeeId}/meetings`,
+      body,
+    );
+    expect(again.json.created ?? false).toBe(false);
+    expect(await app.db.prisma.meeting.count({ where: { committeeId } })).toBe(before + 1);
+    expect(
+      (
+        await as(MEGAN, 'POST', `/committees/${committeeId}/meetings`, {
+          ...body,
+          date: '2027-11-03',
+        })
+      ).status,
+    ).toBe(403);
+    expect(await app.db.prisma.meeting.count({ where: { committeeId } })).toBe(before + 1);
+  });
+});
+
+describe('an input request', () => {
+  const draft = {
+    title: 'Temaer til budgetseminaret',
+    context: 'Kort baggrund.',
+    questions: ['Hvad skal prioriteres?', ''],
+    deadlineDate: '2026-12-01',
+    deadlineTime: '12:00',
+    audience: 'one_per_organisation',
+    confidential: true,
+    reminderDays: 2,
+    meetingId: null as string | null,
+  };
+
+  it('names what to fix, then sends it to the members and shows its matrix on the meeting page', async () => {
+    const before = await app.db.prisma.inputRequest.count();
+    const bad = await as<Problems & { sent: boolean }>(
+      ALEX,
+      'POST',
+      `/committees/${committeeId}/input-requests`,
+      {
+        ...draft,
+        title: '',
+        deadlineDate: '2026-01-01',
+      },
+    );
+    expect(bad.json.sent).toBe(false);
+    expect(bad.json.problems.map((p) => `${p.field}:${p.problem}`)).toEqual([
+      'title:empty',
+      'deadline:past',
+    ]);
+    expect(await app.db.prisma.inputRequest.count()).toBe(before);
+    const sent = await as<{ sent: boolean; requestId: string; sentTo: number }>(
+      ALEX,
+      'POST',
+      `/committees/${committeeId}/input-requests`,
+      { ...draft, meetingId },
+    );
+    expect(sent.json.sent).toBe(true);
+    const stored = await app.db.prisma.inputRequest.findUniqueOrThrow({
+      where: { id: sent.json.requestId },
+    });
+    expect([stored.status, stored.audience, stored.meetingId, stored.questions]).toEqual([
+      'open',
+      'one_per_organisation',
+      meetingId,
+      ['Hvad skal prioriteres?'],
+    ]);
+    // Its cards wait in the outbox, one per addressee the bot can write to, as from the card's form.
+    expect(
+      await app.db.prisma.outboundDelivery.count({ where: { subjectId: sent.json.requestId } }),
+    ).toBe(sent.json.sentTo);
+    const page = await as<{
+      inputs: Array<{
+        id: string;
+        confidential: boolean;
+        organisations: Array<{ answeredBy: string[] }> | null;
+      }>;
+    }>(ALEX, 'GET', `/meetings/${meetingId}`);
+    const row = page.json.inputs.find((i) => i.id === sent.json.requestId)!;
+    expect(row.confidential).toBe(true);
+    expect(row.organisations!.length).toBeGreaterThan(1);
+    expect(
+      (await as(MEGAN, 'POST', `/committees/${committeeId}/input-requests`, draft)).status,
+    ).toBe(403);
+  });
+});
+
+describe('a date poll', () => {
+  const poll = {
+    title: 'Møder i efteråret 2027',
+    place: 'Viborg',
+    deadline: { date: '2026-12-15', time: '12:00' },
+    groups: [
+      {
+        candidates: [
+          { date: '2027-09-07', start: '10:00', end: '12:00' },
+          { date: '2027-09-14', start: '10:00', end: '12:00' },
+        ],
+      },
+    ],
+  };
+
+  it('needs the channel’s address, names what to fix, posts the card, and is closed once', async () => {
+    const { prisma } = app.db;
+    await prisma.committee.update({ where: { id: committeeId }, data: { serviceUrl: null } });
+    expect((await as(ALEX, 'POST', `/committees/${committeeId}/date-polls`, poll)).status).toBe(
+      404,
+    );
+    await prisma.committee.update({
+      where: { id: committeeId },
+      data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    });
+    const one = await as<Problems & { created: boolean }>(
+      ALEX,
+      'POST',
+      `/committees/${committeeId}/date-polls`,
+      {
+        ...poll,
+        groups: [{ candidates: [poll.groups[0]!.candidates[0]!] }],
+      },
+    );
+    expect(one.json).toMatchObject({
+      created: false,
+      problems: [expect.objectContaining({ field: 'candidates', problem: 'too_few' })],
+    });
+    const made = await as<{
+      created: boolean;
+      poll: { id: string; groups: Array<{ id: string; candidates: Array<{ id: string }> }> };
+    }>(ALEX, 'POST', `/committees/${committeeId}/date-polls`, poll);
+    expect(made.json.created).toBe(true);
+    const id = made.json.poll.id;
+    expect(await prisma.outboundDelivery.count({ where: { subjectId: id } })).toBeGreaterThan(0);
+    expect((await as(MEGAN, 'POST', `/date-polls/${id}/close`, {})).status).toBe(403);
+    const [group] = made.json.poll.groups;
+    const later = group!.candidates[1]!.id;
+    const closed = await as<{ done: boolean; meetings: Array<{ startsAt: string }> }>(
+      ALEX,
+      'POST',
+      `/date-polls/${id}/close`,
+      {
+        picks: { [group!.id]: later },
+      },
+    );
+    expect(closed.json.done).toBe(true);
+    expect(closed.json.meetings.map((m) => m.startsAt)).toEqual(['2027-09-14T08:00:00.000Z']);
+    const second = await as<{ done: boolean; closedBy: string }>(
+      ALEX,
+      'POST',
+      `/date-polls/${id}/close`,
+      {},
+    );
+    expect(second.json).toMatchObject({ done: false, closedBy: 'Alex Wilber' });
+    expect(
+      await prisma.meeting.count({
+        where: { committeeId, startsAt: new Date('2027-09-14T08:00:00.000Z') },
+      }),
+    ).toBe(1);
+  });
+});
+
+describe('attendance for others and the quorum rule', () => {
+  type Overview = {
+    open: boolean;
+    quorum: { needed: number; total: number; settings: { rule: string; minimum: number | null } };
+    organisations: Array<{
+      name: string;
+      people: Array<{
+        personId: string;
+        attendance: string | null;
+        note: string | null;
+        recordedBy: string | null;
+      }>;
+    }>;
+  };
+  it('records a member’s answer given by phone, and sets the rule, as the overview card does', async () => {
+    const overview = await as<Overview>(ALEX, 'GET', `/meetings/${meetingId}/attendance-overview`);
+    expect(overview.json.open).toBe(true);
+    const megan = () =>
+      overview.json.organisations.flatMap((o) => o.people).find((p) => p.personId === meganId);
+    expect(megan()).toBeDefined();
+    const res = await as<{ changed: boolean }>(
+      ALEX,
+      'PUT',
+      `/meetings/${meetingId}/attendance/${meganId}`,
+      {
+        attendance: 'absent',
+        note: 'Ringede i morges',
+      },
+    );
+    expect(res.json.changed).toBe(true);
+    const after = await as<Overview>(ALEX, 'GET', `/meetings/${meetingId}/attendance-overview`);
+    expect(
+      after.json.organisations.flatMap((o) => o.people).find((p) => p.personId === meganId),
+    ).toMatchObject({
+      attendance: 'absent',
+      note: 'Ringede i morges',
+      recordedBy: 'Alex Wilber',
+    });
+    // Megan's own page says so too.
+    const page = await as<{ attendance: { mine: { attendance: string } } }>(
+      MEGAN,
+      'GET',
+      `/meetings/${meetingId}`,
+    );
+    expect(page.json.attendance.mine.attendance).toBe('absent');
+
+    const rule = await as<{ quorum: Overview['quorum'] }>(
+      ALEX,
+      'PUT',
+      `/meetings/${meetingId}/quorum-rule`,
+      { rule: 'none', minimum: 2 },
+    );
+    expect(rule.json.quorum).toMatchObject({ needed: 2, settings: { rule: 'none', minimum: 2 } });
+    expect(
+      (await as(ALEX, 'PUT', `/meetings/${meetingId}/quorum-rule`, { rule: 'none', minimum: -1 }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await as(MEGAN, 'PUT', `/meetings/${meetingId}/quorum-rule`, {
+          rule: 'at_least_half',
+          minimum: null,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await as<Overview>(ALEX, 'GET', `/meetings/${meetingId}/attendance-overview`)).json.quorum
+        .settings,
+    ).toEqual({ rule: 'none', minimum: 2 });
+  });
+});

@@ -1,0 +1,221 @@
+/// <reference lib="dom" />
+// The secretariat prepares in the tab without a command, inside the Teams stand-in: a new
+// meeting, a date poll posted and closed, an input request for a meeting, an answer
+// recorded for a member and the quorum rule — each landing through the card's domain call;
+// axe clean, keyboard usable, no horizontal scrolling at 320 px with the forms open.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { ALEX, MEGAN } from '../support/activities';
+import { tabEntityId } from '../../src/cards/tab-link';
+import {
+  axeViolations,
+  browse,
+  CHROMIUM,
+  type Browsing,
+  type HostOptions,
+} from '../support/teams-host';
+
+const root = path.join(__dirname, '..', '..');
+const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
+const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+if (!fs.existsSync(CHROMIUM) && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
+
+let app: TestApp;
+let b: Browsing;
+let committeeId = '';
+let meetingId = '';
+let meganId = '';
+
+const channelTab = (subEntityId?: string): HostOptions => ({
+  src: `/tab/index.html?view=channel&committee=${committeeId}`,
+  context: {
+    userObjectId: ALEX.aadObjectId,
+    locale: 'da-dk',
+    theme: 'default',
+    tid: '00000000-0000-0000-0000-0000000000001',
+    entityId: tabEntityId(committeeId),
+    ...(subEntityId ? { subEntityId } : {}),
+  },
+});
+/** No horizontal scrolling inside the tab, once its layout has followed the viewport (a resize reflows it). */
+const fits = (frame: Frame) =>
+  frame
+    .waitForFunction(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+
+async function tabTo(frame: Frame, label: RegExp, limit = 150): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await frame.page().keyboard.press('Tab');
+    const focused = await frame.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}` : '';
+    });
+    if (label.test(focused)) return;
+  }
+  throw new Error(`the keyboard never reached ${label}`);
+}
+
+run('the secretariat’s preparation in the tab', () => {
+  beforeAll(async () => {
+    const built = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
+      { stdio: 'inherit' },
+    );
+    if (built.status !== 0) throw new Error('the tab did not build');
+    app = await startTestApp({}, true);
+    const { prisma } = app.db;
+    const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
+    committeeId = committee.id;
+    await prisma.committee.update({
+      where: { id: committeeId },
+      data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    });
+    meetingId = (
+      await prisma.meeting.findFirstOrThrow({
+        where: { committeeId, items: { some: { status: 'draft' } } },
+        orderBy: { startsAt: 'asc' },
+      })
+    ).id;
+    meganId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: MEGAN.aadObjectId } }))
+      .id;
+    b = await browse(app.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await b?.close();
+    await app?.close();
+  }, 90_000);
+
+  it('creates a meeting from the channel tab, the problems named first', async () => {
+    const frame = await b.open(channelTab(), '#prep-heading');
+    await frame.click('button:has-text("Nyt møde")');
+    await frame.click('button:has-text("Opret mødet")');
+    await frame.waitForSelector('text=Dato: skal udfyldes.');
+    const before = await app.db.prisma.meeting.count({ where: { committeeId } });
+    await frame.fill('form >> input[type="date"] >> nth=0', '2027-10-06');
+    await frame.fill('form >> role=textbox[name=/Sted/]', 'Viborg Rådhus');
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.click('button:has-text("Opret mødet")');
+    await frame.waitForSelector('text=er oprettet.');
+    expect(await app.db.prisma.meeting.count({ where: { committeeId } })).toBe(before + 1);
+    // The list shows it.
+    await frame.waitForSelector('#coming-heading >> xpath=.. >> text=Viborg Rådhus');
+  }, 90_000);
+
+  it('posts a date poll to the channel and closes it, creating the meeting', async () => {
+    const frame = await b.open(channelTab(), '#prep-heading');
+    await frame.click('button:has-text("Ny datoafstemning")');
+    await frame.fill('form >> role=textbox[name=/Titel/]', 'Møder i efteråret 2027');
+    await frame.fill('role=group[name="Første møde, Dato 1"] >> input[type="date"]', '2027-09-07');
+    await frame.fill('role=group[name="Første møde, Dato 2"] >> input[type="date"]', '2027-09-14');
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.click('button:has-text("Send til kanalen")');
+    await frame.waitForSelector('text=Afstemningen er sendt til kanalen.');
+    const poll = await app.db.prisma.datePoll.findFirstOrThrow({
+      where: { title: 'Møder i efteråret 2027' },
+    });
+    await frame.waitForSelector('text=Luk afstemningen og opret møderne');
+    await frame.selectOption('role=combobox[name=/Vælg dato – Første møde/]', { index: 1 });
+    await frame.click('button:has-text("Luk afstemningen og opret møderne")');
+    await frame.waitForSelector('text=Afstemningen er lukket, og 1 møde er oprettet.');
+    expect(
+      (await app.db.prisma.datePoll.findUniqueOrThrow({ where: { id: poll.id } })).status,
+    ).toBe('closed');
+    expect(
+      await app.db.prisma.meeting.count({
+        where: { committeeId, startsAt: new Date('2027-09-14T08:00:00.000Z') },
+      }),
+    ).toBe(1);
+  }, 90_000);
+
+  it('asks for input for the meeting from its page, and sees the matrix', async () => {
+    const frame = await b.open(channelTab(meetingId), '#agenda-heading');
+    await frame.click('button:has-text("Bed om input")');
+    await frame.fill('form >> role=textbox[name=/Titel/]', 'Temaer til budgetseminaret');
+    await frame.fill('form >> role=textbox[name=/Spørgsmål 1/]', 'Hvad skal prioriteres?');
+    await frame.fill('form >> input[type="date"]', '2026-12-01');
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.click('button:has-text("Send til medlemmerne")');
+    await frame.waitForSelector('text=Sendt til');
+    const request = await app.db.prisma.inputRequest.findFirstOrThrow({
+      where: { title: 'Temaer til budgetseminaret' },
+    });
+    expect([request.meetingId, request.questions, request.audience]).toEqual([
+      meetingId,
+      ['Hvad skal prioriteres?'],
+      'one_per_organisation',
+    ]);
+    await frame.waitForSelector('#inputs-heading >> xpath=.. >> text=Temaer til budgetseminaret');
+    await frame.waitForSelector('#inputs-heading >> xpath=.. >> table');
+  }, 90_000);
+
+  it('records an apology for a member by keyboard, and sets the quorum rule', async () => {
+    const frame = await b.open(channelTab(meetingId), '#agenda-heading');
+    await frame.waitForSelector('text=Registrér svar for et medlem');
+    await tabTo(frame, /Vælg …/);
+    await frame.selectOption(':focus', meganId);
+    // The answer's radio group: Tab reaches the chosen one, an arrow moves to the other.
+    await b.page.keyboard.press('Tab');
+    expect(
+      await frame.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type),
+    ).toBe('radio');
+    await b.page.keyboard.press('ArrowRight');
+    await frame.waitForSelector('role=combobox[name=/Stedfortræder/]');
+    await tabTo(frame, /Gem svaret/);
+    await b.page.keyboard.press('Enter');
+    await frame.waitForSelector('text=Svaret for Megan Bowen er gemt.');
+    const record = await app.db.prisma.meetingAttendance.findFirstOrThrow({
+      where: { meetingId, personId: meganId },
+    });
+    expect(record.attendance).toBe('absent');
+    await frame.click('role=radio[name="Ingen regel"]');
+    await frame.fill('role=spinbutton[name=/Mindst så mange/]', '3');
+    await frame.click('button:has-text("Gem reglen")');
+    await frame.waitForSelector('text=Reglen er gemt.');
+    const overview = await app.services.attendance.overviewById(
+      { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id, name: ALEX.name, tenantId: null },
+      meetingId,
+    );
+    expect(overview.quorum.settings).toEqual({ rule: 'none', minimum: 3 });
+    expect(await axeViolations(frame)).toEqual([]);
+    if (SHOTS) {
+      await frame.evaluate(() =>
+        document.querySelector('form[aria-label^="Registrér"]')?.scrollIntoView({ block: 'start' }),
+      );
+      await b.page.screenshot({ path: path.join(SHOTS, 'tab-secretariat-prep.png') });
+    }
+  }, 90_000);
+
+  it('fits 320 px with the forms open', async () => {
+    await b.page.setViewportSize({ width: 320, height: 720 });
+    try {
+      const list = await b.open(channelTab(), '#prep-heading');
+      await list.click('button:has-text("Ny datoafstemning")');
+      await list.waitForSelector('text=Send til kanalen');
+      expect(await fits(list)).toBe(true);
+      await list.click('button:has-text("Nyt møde")');
+      await list.waitForSelector('text=Opret mødet');
+      expect(await fits(list)).toBe(true);
+      const page = await b.open(channelTab(meetingId), '#agenda-heading');
+      await page.click('button:has-text("Bed om input")');
+      await page.waitForSelector('text=Send til medlemmerne');
+      expect(await fits(page)).toBe(true);
+    } finally {
+      await b.page.setViewportSize({ width: 1024, height: 800 });
+    }
+  }, 90_000);
+});
