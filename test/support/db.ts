@@ -1,7 +1,12 @@
 // Fresh, migrated, empty databases for tests, fast: the embedded one is loaded from the
 // migrated PGlite template (src/store/data-template.ts, made once and kept while the
 // migrations stay the same; a bot process a test starts on a new data folder uses it
-// too); a PostgreSQL one is created from a migrated template database. CI sets DATABASE_URL, and then every store test runs on both.
+// too); a PostgreSQL one is created from a migrated template database.
+//
+// A test run uses one database: PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set,
+// else the embedded one. CI runs the suite once without and once with DATABASE_URL, so
+// every test that uses a database runs on both (the second run only runs the files that
+// can open one: test/support/database-tests.js).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Client } from 'pg';
@@ -14,8 +19,20 @@ export type DatabaseKind = 'embedded' | 'postgres';
 // Tests read the environment directly: they choose what to test against, not the app's config.
 const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 
-/** 'embedded' always; 'postgres' too when a PostgreSQL URL is configured. */
-export const databaseKinds: DatabaseKind[] = pgUrl ? ['embedded', 'postgres'] : ['embedded'];
+/** The database this run's tests use: PostgreSQL when a URL is configured, else embedded. */
+export const databaseKind: DatabaseKind = pgUrl ? 'postgres' : 'embedded';
+
+/** This run's database, for `describe.each`, so that a test's name says which it ran on. */
+export const databaseKinds: DatabaseKind[] = [databaseKind];
+
+/**
+ * For tests that use no database of this run's kind (the embedded one whatever the run,
+ * or only in-memory PGlite): they run in the embedded run and are skipped in the
+ * PostgreSQL one, which would only repeat them.
+ */
+export function describeEmbeddedRun(name: string, tests: () => void): void {
+  (databaseKind === 'embedded' ? describe : describe.skip)(name, tests);
+}
 
 export { migrationsHash };
 
