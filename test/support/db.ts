@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Client } from 'pg';
-import { migrationsHash, templatePath, writeTemplate } from '../../src/store/data-template';
+import path from 'node:path';
+import { migrationsHash, templateDir, templatePath, writeTemplate } from '../../src/store/data-template';
 import { openDatabase, poolConfigFromUrl, type Database } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
 
@@ -49,8 +50,28 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The build (npm install) made the same template for dist/: the name holds PGlite's version
+ * and the migrations' checksums, so one of the same name is the same database. Copied
+ * rather than made again (initdb takes seconds); made beside and renamed, like writeTemplate.
+ */
+function copyBuiltTemplate(): void {
+  const file = dumpPath();
+  const folder = file.replace(/\.tar\.gz$/, '');
+  const built = path.join(templateDir, '..', 'dist', '.data-template', path.basename(file));
+  const builtFolder = built.replace(/\.tar\.gz$/, '');
+  if (fs.existsSync(file) || !fs.existsSync(built) || !fs.existsSync(path.join(builtFolder, 'PG_VERSION'))) return;
+  fs.mkdirSync(templateDir, { recursive: true });
+  fs.cpSync(builtFolder, `${folder}.${process.pid}`, { recursive: true });
+  fs.copyFileSync(built, `${file}.${process.pid}`);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.renameSync(`${folder}.${process.pid}`, folder);
+  fs.renameSync(`${file}.${process.pid}`, file);
+}
+
 /** Builds what fresh databases are copied from (run once, from jest's global setup). */
 export async function prepareTemplates(): Promise<void> {
+  copyBuiltTemplate();
   await writeTemplate();
   if (pgUrl) {
     await admin(async (client) => {
