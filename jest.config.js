@@ -11,7 +11,7 @@ const embeddedPassOnly = [
   path.join(__dirname, 'test', 'tab') + path.sep,
   path.join(__dirname, 'test', 'e2e', 'fuzz.e2e.test.ts'),
 ];
-const onPostgres = Boolean(process.env.DATABASE_URL);
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 
 /** @type {import('jest').Config} */
 module.exports = {
