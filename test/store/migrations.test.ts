@@ -10,6 +10,9 @@ import { diffMigrationsToSchema } from '../../src/store/schema-engine';
 import { databaseKinds, describeEmbeddedRun, freshDatabase } from '../support/db';
 
 describeEmbeddedRun('migrations', () => {
+  // The schema engine's WebAssembly and a new PGlite cluster (initdb) take their time on a busy machine.
+  jest.setTimeout(90_000);
+
   it('produce exactly what schema.prisma describes (Prisma schema engine diff is empty)', async () => {
     expect(readMigrations().length).toBeGreaterThan(0);
     expect(await diffMigrationsToSchema()).toBe('');
@@ -65,6 +68,9 @@ describe.each(databaseKinds)('applying migrations on %s', (kind) => {
 });
 
 describeEmbeddedRun('the embedded database in a data folder', () => {
+  // One test creates a PGlite cluster (initdb) and applies every migration.
+  jest.setTimeout(90_000);
+
   it('starts from the migrated template (no initdb) and is kept across restarts', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
     let db = await openDatabase({ kind: 'embedded', dataDir });

@@ -33,6 +33,26 @@ function resolveModule(fromDir, spec) {
   return null;
 }
 
+/** What one file imports or starts directly (read once per process). */
+const direct = new Map();
+function directDependencies(file) {
+  let found = direct.get(file);
+  if (!found) {
+    const source = fs.readFileSync(file, 'utf8');
+    found = [];
+    for (const m of source.matchAll(IMPORT)) {
+      const resolved = resolveModule(path.dirname(file), m[1] ?? m[2]);
+      if (resolved) found.push(resolved);
+    }
+    for (const m of source.matchAll(STARTED)) {
+      const started = path.join(root, m[1]);
+      if (fs.existsSync(started)) found.push(started);
+    }
+    direct.set(file, found);
+  }
+  return found;
+}
+
 /** Every file the test file loads or starts (itself included). */
 function reachedFrom(file) {
   const seen = new Set();
@@ -41,15 +61,7 @@ function reachedFrom(file) {
     const current = stack.pop();
     if (seen.has(current)) continue;
     seen.add(current);
-    const source = fs.readFileSync(current, 'utf8');
-    for (const m of source.matchAll(IMPORT)) {
-      const found = resolveModule(path.dirname(current), m[1] ?? m[2]);
-      if (found) stack.push(found);
-    }
-    for (const m of source.matchAll(STARTED)) {
-      const started = path.join(root, m[1]);
-      if (fs.existsSync(started)) stack.push(started);
-    }
+    stack.push(...directDependencies(current));
   }
   return seen;
 }
