@@ -7,7 +7,8 @@
 // is never left out: every relative import, require() and import() is followed through
 // test/, src/ and scripts/ (type-only imports load nothing and are not), and a path to a
 // .ts file under src/ or scripts/ named in a string (a process the test starts, such as
-// the bot's src/index.ts) is followed too (comments too: never fewer files, at worst more). test/database-passes.test.ts checks the rule.
+// the bot's src/index.ts) is followed too, in comments as well: at worst a file too many.
+// test/database-passes.test.ts checks the rule.
 // CommonJS, as jest.config.js reads it.
 const fs = require('node:fs');
 const path = require('node:path');
