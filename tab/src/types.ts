@@ -34,6 +34,8 @@ export interface PageItem {
   recommendationIntro: string | null;
   recommendations: string[];
   caseText: string;
+  /** «Lukket punkt»: a reader who is no member gets its number and title only. */
+  closed: boolean;
   status: string;
   draft: boolean;
   attachments: Array<{
@@ -132,4 +134,101 @@ export interface MyOverview {
     dueOn: string | null;
     overdue: boolean;
   }>;
+}
+
+/** A submitted topic in the secretariat's review list (GET /meetings/:id/submissions). */
+export interface ReviewTopic {
+  id: string;
+  version: number;
+  meetingId: string;
+  title: string;
+  purpose: 'decision' | 'discussion' | 'information';
+  description: string;
+  presenter: string | null;
+  links: string[];
+  submitter: string;
+  organisation: string | null;
+  status: string;
+  reason: string | null;
+  question: string | null;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+  agendaItemId: string | null;
+  createdAt: string;
+  lateFor: { meetingId: string; startsAt: string } | null;
+}
+
+export interface ReviewList {
+  submissions: ReviewTopic[];
+  later: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+export interface ReviewAnswer {
+  done: boolean;
+  submission: ReviewTopic;
+  itemNumber: string | null;
+}
+
+export type ActionOwnerRef =
+  | { kind: 'secretariat' }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'person'; personId: string };
+
+export interface ReferatAction {
+  id: string | null;
+  what: string;
+  owner: ActionOwnerRef;
+  dueOn: string | null;
+}
+
+export interface RecordedReferat {
+  outcome: string;
+  text: string;
+  version: number;
+  recordedAt: string;
+  recordedBy: string | null;
+  actions: ReferatAction[];
+}
+
+/** GET /items/:id/referat */
+export interface ReferatForm {
+  item: { id: string; number: string; title: string; section: string };
+  meetingId: string;
+  decision: RecordedReferat | null;
+  suggested: string;
+  correcting: boolean;
+  organisations: Array<{ id: string; name: string }>;
+  people: Array<{ personId: string; name: string }>;
+}
+
+/** GET /meetings/:id/minutes (and what building, publishing and correcting answer). */
+export interface MinutesState {
+  minutes: {
+    status: 'draft' | 'published' | 'approved';
+    version: number;
+    builtAt: string;
+    publishedAt: string | null;
+    approvedAt: string | null;
+    items: number;
+    missing: string[];
+    attendance: 'recorded' | 'imported' | 'unknown';
+    notAnswered: number;
+    nextMeeting: { id: string; startsAt: string } | null;
+    links: { docx: string; md: string } | null;
+    corrections: Array<{ note: string; correctedAt: string; issued: boolean }>;
+  } | null;
+}
+
+export interface PublishAnswer extends MinutesState {
+  published: boolean;
+  approvalItemNumber: string | null;
+  toChannel: boolean;
+}
+
+/** GET /meetings/:id/live: the item under discussion while the meeting is held. */
+export interface LiveState {
+  meetingId: string;
+  version: number;
+  currentItemId: string | null;
+  changedAt: string | null;
 }

@@ -28,6 +28,8 @@ let meetingId = '';
 let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
+let submission = { id: '', version: 0 };
+let pastMeetingId = '';
 
 async function token(
   aad: string,
@@ -158,6 +160,25 @@ beforeAll(async () => {
       caseText: 'Hemmeligt udkast.',
     },
   });
+  // A held meeting, whose minutes the secretariat builds, publishes and corrects.
+  pastMeetingId = (
+    await prisma.meeting.findFirstOrThrow({
+      where: { committeeId, startsAt: { gte: new Date('2026-10-21'), lt: new Date('2026-10-22') } },
+    })
+  ).id;
+  // A topic Megan submits, for the secretariat's review.
+  const submitted = await app.services.submissions.submit(
+    { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: TENANT },
+    meetingId,
+    {
+      title: 'Et indmeldt punkt',
+      purpose: 'discussion',
+      description: '',
+      presenter: null,
+      links: [],
+    },
+  );
+  submission = { id: submitted.submission.id, version: submitted.submission.version };
 });
 
 afterAll(async () => {
@@ -279,7 +300,41 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
     },
+    'GET /meetings/:id/submissions': { method: 'GET', path: `/meetings/${meetingId}/submissions` },
+    'POST /submissions/:id/review': {
+      method: 'POST',
+      path: `/submissions/${submission.id}/review`,
+      body: { decision: 'question', version: submission.version, text: 'Hvem fremlægger?' },
+    },
+    'GET /items/:id/referat': { method: 'GET', path: `/items/${infoItemId}/referat` },
+    'PUT /items/:id/referat': {
+      method: 'PUT',
+      path: `/items/${infoItemId}/referat`,
+      body: { version: 0, outcome: 'noted', text: '', actions: [] },
+    },
+    // In this order: built, published, corrected.
+    'GET /meetings/:id/minutes': { method: 'GET', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes': { method: 'POST', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes/publish': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/publish`,
+      body: {},
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/corrections`,
+      body: { note: 'Et navn var stavet forkert.' },
+    },
+    'GET /meetings/:id/live': { method: 'GET', path: `/meetings/${meetingId}/live` },
+    'PUT /meetings/:id/current-item': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/current-item`,
+      // From the version that stands when the call is made: a refusal is then for the role.
+      body: async () => ({ itemId: infoItemId, version: await liveVersion() }),
+    },
   });
+  const liveVersion = async () =>
+    (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ?? 0;
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
     'GET /me/overview': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -287,6 +342,36 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id/submissions': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /submissions/:id/review': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes/publish': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'GET /meetings/:id/live': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'PUT /meetings/:id/current-item': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
   };
 
   it('covers every route of the API', () => {
@@ -305,7 +390,9 @@ describe('authorisation matrix', () => {
           path: string;
           body?: unknown;
         };
-        const res = await as(users[who], r.method, r.path, r.body);
+        const body =
+          typeof r.body === 'function' ? await (r.body as () => Promise<unknown>)() : r.body;
+        const res = await as(users[who], r.method, r.path, body);
         expect(res.status).toBe(expected[route]![who]);
         // Whatever the answer, closed links and drafts reach only those entitled to them.
         if (who !== 'member' && who !== 'secretariat') expect(res.text).not.toContain(CLOSED_URL);

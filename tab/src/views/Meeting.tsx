@@ -19,6 +19,7 @@ import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
+import { SecretariatWorkbench } from './workbench/Workbench';
 
 export function MeetingView({
   meetingId,
@@ -104,7 +105,12 @@ export function MeetingView({
         )}
       </section>
       <Inputs page={page} />
-      <Topics page={page} />
+      {/* The secretariat reviews the topics (and writes the minutes) in its workbench. */}
+      {page.role === 'secretariat' ? (
+        <SecretariatWorkbench page={page} onChanged={load} />
+      ) : (
+        <Topics page={page} />
+      )}
     </article>
   );
 }
@@ -167,7 +173,8 @@ function Agenda({
   );
 }
 
-function Item({
+/** One item's text, papers and answers (the member's own given here): the page's and the side panel's. */
+export function Item({
   page,
   item,
   people,
@@ -199,8 +206,14 @@ function Item({
     <div className={s.stack} style={{ paddingBottom: 12 }}>
       <div className={s.row}>
         {item.draft && <Badge color="warning">{t.draft}</Badge>}
+        {item.closed && <Badge appearance="outline">{t.panelClosedItem}</Badge>}
         {t.itemStatus[item.status] && <Badge appearance="tint">{t.itemStatus[item.status]}</Badge>}
       </div>
+      {item.closed && page.role === 'stand_in' && (
+        <p className={s.muted} style={{ margin: 0 }}>
+          {t.panelClosedForMembers}
+        </p>
+      )}
       {item.presenter && (
         <p style={{ margin: 0 }}>
           <strong>{t.presenter}:</strong> {item.presenter}
