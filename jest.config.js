@@ -1,8 +1,25 @@
+const path = require('node:path');
+const { databaseTestFiles } = require('./test/support/database-tests');
+
+// CI runs the suite twice, on the embedded database and on PostgreSQL (DATABASE_URL set).
+// The second pass runs only the test files that can open a database (found from their
+// imports: test/support/database-tests.js), each on PostgreSQL alone: everything else ran
+// in the first pass on the same code. Some of those use a database but test nothing that
+// depends on which, and run in the first pass only: the tab's front end in Chromium
+// (test/tab/) and the fuzzing of the HTTP door.
+const embeddedPassOnly = [
+  path.join(__dirname, 'test', 'tab') + path.sep,
+  path.join(__dirname, 'test', 'e2e', 'fuzz.e2e.test.ts'),
+];
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: onPostgres
+    ? databaseTestFiles().filter((f) => !embeddedPassOnly.some((only) => f.startsWith(only)))
+    : ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   // jose is ESM only: transformed like the schema engine.
   transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose)/)'],
@@ -12,11 +29,4 @@ module.exports = {
   // the database, and one worker (jest's default there) left a core idle. Three were slower
   // still (5.5 min against 4.4 for the embedded pass) and widened the SIGKILL test's window.
   maxWorkers: 2,
-  // CI runs the suite twice, on the embedded database and on PostgreSQL. The second pass
-  // leaves out what never reads or writes a database: document reading, the intent model,
-  // cards, formatting, the domain's pure rules, the tab's front end in Chromium and the
-  // fuzzing of the HTTP door (the first pass ran them, on the same code).
-  testPathIgnorePatterns: process.env.DATABASE_URL
-    ? ['/node_modules/', '<rootDir>/test/(documents|language|cards|i18n|domain|tab)/', '<rootDir>/test/e2e/fuzz\\.e2e\\.test\\.ts$']
-    : ['/node_modules/'],
 };

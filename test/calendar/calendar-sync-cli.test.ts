@@ -6,9 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCalendarSync } from '../../scripts/calendar-sync';
 import type { Database } from '../../src/store/database';
-import { e2eDatabaseKind } from '../support/app';
 import { MAILBOX, testCredential } from '../support/calendar-harness';
-import { freshDatabase } from '../support/db';
+import { databaseKind, freshDatabase } from '../support/db';
 import { startFakeGraph, type FakeGraph } from '../support/fake-graph';
 
 function output() {
@@ -24,7 +23,7 @@ describe('npm run calendar:sync', () => {
 
   beforeAll(async () => {
     fake = await startFakeGraph({ mailboxes: [MAILBOX] });
-    db = await freshDatabase(e2eDatabaseKind);
+    db = await freshDatabase(databaseKind);
     env = {
       DEMO_SEED: 'true',
       NOW: '2026-11-22T12:00:00+01:00',

@@ -4,10 +4,10 @@
 // and each change of a meeting the committee knew is announced once; throttling is
 // waited out, a lost deltaLink starts over, a failed round writes nothing.
 import { startCalendarHarness, MAILBOX, type CalendarHarness } from '../support/calendar-harness';
-import { e2eDatabaseKind } from '../support/app';
+import { databaseKind } from '../support/db';
 import type { SyncOutcome, SyncSummary } from '../../src/domain/calendar/calendar-sync.service';
 
-const kind = e2eDatabaseKind;
+const kind = databaseKind;
 
 function synced(outcomes: SyncOutcome[]): SyncSummary {
   expect(outcomes).toHaveLength(1);

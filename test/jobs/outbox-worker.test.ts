@@ -2,13 +2,14 @@
 // leads to (sent; 429 and 5xx tried again later without holding the row; 403 unreachable
 // for good; other 4xx given up at once), the personal chat created once and remembered,
 // and messages to an unreachable member never sent; woken by the store when a transaction
-// that queued commits; idle once nothing is due and nothing is being sent.
+// that queued commits; idle once nothing is due and nothing is being sent. On this run's
+// database (the embedded one; PostgreSQL in CI's second run).
 import pino from 'pino';
 import { OutboxWorker, SendError, backoffMs, type OutboundSender } from '../../src/jobs/outbox-worker';
 import type { Database } from '../../src/store/database';
 import { createStore, type Store } from '../../src/store';
 import { enqueueMessages } from '../../src/store/outbox.repository';
-import { freshDatabase } from '../support/db';
+import { databaseKind, freshDatabase } from '../support/db';
 import type { OutboundMessage } from '../../src/domain/delivery/types';
 import type { ClaimedMessage } from '../../src/domain/delivery/ports';
 import { until } from '../support/until';
@@ -34,8 +35,15 @@ describe('outbox worker', () => {
   let worker: OutboxWorker;
   let personId = '';
 
+  // One database for the file, of this run's kind (loading one takes seconds); each test starts with no messages and no people.
+  beforeAll(async () => {
+    db = await freshDatabase(databaseKind);
+  });
+  afterAll(async () => db?.close());
+
   beforeEach(async () => {
-    db = await freshDatabase('embedded');
+    await db.prisma.outboundDelivery.deleteMany();
+    await db.prisma.person.deleteMany();
     store = createStore(db);
     personId = (await db.prisma.person.create({ data: { displayName: 'Megan Bowen', teamsUserId: '29:megan', tenantId: 't1', serviceUrl: 'https://smba.example/' } })).id;
     teams = new FakeTeams();
@@ -43,7 +51,6 @@ describe('outbox worker', () => {
   });
   afterEach(async () => {
     await worker.stop();
-    await db.close();
   });
 
   const queue = (key: string, to: OutboundMessage['to'] = { personId }) =>

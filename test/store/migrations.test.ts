@@ -1,14 +1,18 @@
 // The migrations are the schema: replaying prisma/migrations gives exactly what
-// prisma/schema.prisma describes, on both databases, and applying is idempotent.
+// prisma/schema.prisma describes, on both databases, and applying is idempotent. The
+// diff (in-memory PGlite) and the embedded data folder run in the embedded run only.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../src/store/database';
 import { migrate, migrationsDir, readMigrations } from '../../src/store/migrate';
 import { diffMigrationsToSchema } from '../../src/store/schema-engine';
-import { databaseKinds, freshDatabase } from '../support/db';
+import { databaseKinds, describeEmbeddedRun, freshDatabase } from '../support/db';
 
-describe('migrations', () => {
+describeEmbeddedRun('migrations', () => {
+  // The schema engine's WebAssembly and a new PGlite cluster (initdb) take their time on a busy machine.
+  jest.setTimeout(90_000);
+
   it('produce exactly what schema.prisma describes (Prisma schema engine diff is empty)', async () => {
     expect(readMigrations().length).toBeGreaterThan(0);
     expect(await diffMigrationsToSchema()).toBe('');
@@ -63,7 +67,10 @@ describe.each(databaseKinds)('applying migrations on %s', (kind) => {
   });
 });
 
-describe('the embedded database in a data folder', () => {
+describeEmbeddedRun('the embedded database in a data folder', () => {
+  // One test creates a PGlite cluster (initdb) and applies every migration.
+  jest.setTimeout(90_000);
+
   it('starts from the migrated template (no initdb) and is kept across restarts', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
     let db = await openDatabase({ kind: 'embedded', dataDir });

@@ -1,5 +1,5 @@
-// The repositories and the demo seed on both databases (embedded always; PostgreSQL
-// when DATABASE_URL or TEST_DATABASE_URL is set, as in CI).
+// The repositories and the demo seed on both databases (the embedded one; PostgreSQL
+// when DATABASE_URL or TEST_DATABASE_URL is set, as in CI's second run).
 import { createClock } from '../../src/domain/shared/clock';
 import { CommitteeService } from '../../src/domain/committees/committee.service';
 import { MeetingService } from '../../src/domain/meetings/meeting.service';

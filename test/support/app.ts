@@ -6,7 +6,7 @@ import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/shared/clock';
 import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
-import { databaseKinds, freshDatabase } from './db';
+import { databaseKind, freshDatabase } from './db';
 
 export const NOW = '2026-11-22T12:00:00+01:00';
 
@@ -14,9 +14,6 @@ export interface TestApp extends App {
   logs: Array<Record<string, unknown>>;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
-
-/** The last configured database kind: PostgreSQL when CI gives one, else embedded. */
-export const e2eDatabaseKind = databaseKinds[databaseKinds.length - 1]!;
 
 /**
  * The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own);
@@ -37,7 +34,7 @@ export async function startTestApp(
   });
   // Scheduled jobs run when a test ticks them (app.scheduler.tick()), not on their own.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', SCHEDULER_TICK_SECONDS: '0', ...env });
-  const db = await freshDatabase(e2eDatabaseKind);
+  const db = await freshDatabase(databaseKind);
   const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda, graph: options.graph, outlookWriter: options.outlookWriter });
   return {
     ...app,

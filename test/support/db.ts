@@ -1,11 +1,17 @@
 // Fresh, migrated, empty databases for tests, fast: the embedded one is loaded from the
 // migrated PGlite template (src/store/data-template.ts, made once and kept while the
 // migrations stay the same; a bot process a test starts on a new data folder uses it
-// too); a PostgreSQL one is created from a migrated template database. CI sets DATABASE_URL, and then every store test runs on both.
+// too); a PostgreSQL one is created from a migrated template database.
+//
+// A test run uses one database: PostgreSQL when DATABASE_URL (or TEST_DATABASE_URL) is set,
+// else the embedded one. CI runs the suite once without and once with DATABASE_URL, so
+// every test that uses a database runs on both (the second run only runs the files that
+// can open one: test/support/database-tests.js).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Client } from 'pg';
-import { migrationsHash, templatePath, writeTemplate } from '../../src/store/data-template';
+import path from 'node:path';
+import { migrationsHash, templateDir, templatePath, writeTemplate } from '../../src/store/data-template';
 import { openDatabase, poolConfigFromUrl, type Database } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
 
@@ -14,8 +20,20 @@ export type DatabaseKind = 'embedded' | 'postgres';
 // Tests read the environment directly: they choose what to test against, not the app's config.
 const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 
-/** 'embedded' always; 'postgres' too when a PostgreSQL URL is configured. */
-export const databaseKinds: DatabaseKind[] = pgUrl ? ['embedded', 'postgres'] : ['embedded'];
+/** The database this run's tests use: PostgreSQL when a URL is configured, else embedded. */
+export const databaseKind: DatabaseKind = pgUrl ? 'postgres' : 'embedded';
+
+/** This run's database, for `describe.each`, so that a test's name says which it ran on. */
+export const databaseKinds: DatabaseKind[] = [databaseKind];
+
+/**
+ * For tests that use no database of this run's kind (the embedded one whatever the run,
+ * or only in-memory PGlite): they run in the embedded run and are skipped in the
+ * PostgreSQL one, which would only repeat them.
+ */
+export function describeEmbeddedRun(name: string, tests: () => void): void {
+  (databaseKind === 'embedded' ? describe : describe.skip)(name, tests);
+}
 
 export { migrationsHash };
 
@@ -32,8 +50,28 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The build (npm install) made the same template for dist/: the name holds PGlite's version
+ * and the migrations' checksums, so one of the same name is the same database. Copied
+ * rather than made again (initdb takes seconds); made beside and renamed, like writeTemplate.
+ */
+function copyBuiltTemplate(): void {
+  const file = dumpPath();
+  const folder = file.replace(/\.tar\.gz$/, '');
+  const built = path.join(templateDir, '..', 'dist', '.data-template', path.basename(file));
+  const builtFolder = built.replace(/\.tar\.gz$/, '');
+  if (fs.existsSync(file) || !fs.existsSync(built) || !fs.existsSync(path.join(builtFolder, 'PG_VERSION'))) return;
+  fs.mkdirSync(templateDir, { recursive: true });
+  fs.cpSync(builtFolder, `${folder}.${process.pid}`, { recursive: true });
+  fs.copyFileSync(built, `${file}.${process.pid}`);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.renameSync(`${folder}.${process.pid}`, folder);
+  fs.renameSync(`${file}.${process.pid}`, file);
+}
+
 /** Builds what fresh databases are copied from (run once, from jest's global setup). */
 export async function prepareTemplates(): Promise<void> {
+  copyBuiltTemplate();
   await writeTemplate();
   if (pgUrl) {
     await admin(async (client) => {
