@@ -35,6 +35,7 @@ import { measureTabApi, reportTabApi } from './tab-api';
 import { measureTabRender, reportTabRender } from './tab-render';
 import { measurePaths, reportPaths } from './paths.bench';
 import { measureStall, reportStall } from './stall.bench';
+import { stopBot, stopChildren, trackChild } from './bot-child';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -73,21 +74,16 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
+  const child = trackChild(spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000, child);
   return { child, startupMs: performance.now() - started };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stop = stopBot;
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -395,7 +391,14 @@ async function reportAnswers(where: string, stored: string, run: AnswersRun, tar
   if (check.lost || check.duplicated || check.wrong || run.answers.errors || current.showing < current.items) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Whatever happens in a measurement, the bots it started are stopped (their ports freed).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopChildren().then(() => process.exit(130)));
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await stopChildren();
+    if (process.exitCode) process.exit(process.exitCode);
+  });
