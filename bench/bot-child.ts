@@ -22,10 +22,15 @@ export async function stopChildren(): Promise<void> {
 
 // The last resort (process.exit, an uncaught error): no child outlives the bench.
 process.once('exit', () => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-export async function startBot(port: number, args: string[], env: Record<string, string>): Promise<ChildProcess> {
+export async function startBot(
+  port: number,
+  args: string[],
+  env: Record<string, string>,
+): Promise<ChildProcess> {
   const child = trackChild(
     spawn(process.execPath, args, {
       cwd: path.join(__dirname, '..'),
@@ -33,7 +38,7 @@ export async function startBot(port: number, args: string[], env: Record<string,
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );
-  for (const until = Date.now() + 60_000; Date.now() < until; ) {
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
