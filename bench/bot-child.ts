@@ -1,15 +1,44 @@
 // The bot as a child process for the benches that measure it from outside (digests, stall):
 // started on a given port and waited for until /healthz answers, stopped with SIGTERM.
+// Every child a bench starts is tracked, so that a measurement that throws still stops
+// them (stopChildren() in the bench's finally, and SIGKILL when the bench process exits):
+// a bot left running would hold its port and fail the next run with EADDRINUSE.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-export async function startBot(port: number, args: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, {
-    cwd: path.join(__dirname, '..'),
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (const until = Date.now() + 60_000; Date.now() < until; ) {
+const running = new Set<ChildProcess>();
+
+/** Tracks a child until it exits. */
+export function trackChild(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Stops every tracked child that still runs (SIGTERM, then SIGKILL after 5 s). */
+export async function stopChildren(): Promise<void> {
+  await Promise.all([...running].map((child) => stopBot(child)));
+}
+
+// The last resort (process.exit, an uncaught error): no child outlives the bench.
+process.once('exit', () => {
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+export async function startBot(
+  port: number,
+  args: string[],
+  env: Record<string, string>,
+): Promise<ChildProcess> {
+  const child = trackChild(
+    spawn(process.execPath, args, {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -18,12 +47,15 @@ export async function startBot(port: number, args: string[], env: Record<string,
     }
     await new Promise((r) => setTimeout(r, 25));
   }
+  await stopBot(child);
   throw new Error('the bot did not start');
 }
 
 export async function stopBot(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
+  const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
+  clearTimeout(hard);
 }

@@ -5,6 +5,7 @@
 // a member's client shows an item card. Setup as in answers.bench.ts: a 500-member
 // roster and a published 20-item agenda.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { executeAction, message } from '../test/support/activities';
 import type { RecordingConnector } from '../test/support/recording-connector';
 import { benchRoster, setUpAgenda } from './answers.bench';
@@ -14,12 +15,37 @@ export interface PathRun {
   name: string;
   echo: LoadResult;
   app: LoadResult;
+  /** CPU time (user + system) each process spent per request of the run, in ms: unlike latency, what another busy process on the machine hardly moves. */
+  echoCpuMs: number;
+  appCpuMs: number;
+}
+
+/** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Runs the load and returns its figures with the CPU the process spent on it per request. */
+async function measured(
+  pid: number,
+  run: () => Promise<LoadResult>,
+): Promise<{ result: LoadResult; cpuPerRequest: number }> {
+  const before = cpuMs(pid);
+  const result = await run();
+  return { result, cpuPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests) };
 }
 
 type Body = (client: number, i: number) => unknown;
 
 /** The requests of each path; members rotate so that many different people ask. */
-function paths(serviceUrl: string, items: Array<{ id: string; decision: boolean }>): Array<{ name: string; body: Body }> {
+function paths(
+  serviceUrl: string,
+  items: Array<{ id: string; decision: boolean }>,
+): Array<{ name: string; body: Body }> {
   const roster = benchRoster();
   const member = (c: number, i: number) => {
     const m = roster[(c * 7 + i) % roster.length]!;
@@ -28,19 +54,43 @@ function paths(serviceUrl: string, items: Array<{ id: string; decision: boolean 
   const decisions = items.filter((it) => it.decision);
   const kinds = ['can_approve', 'wants_discussion', 'cannot_approve'];
   return [
-    { name: 'næste møde (personal)', body: (c, i) => message('næste møde', { serviceUrl, scope: 'personal', user: member(c, i) }) },
-    { name: 'næste møde (channel)', body: (c, i) => message('næste møde', { serviceUrl, user: member(c, i) }) },
-    { name: 'dagsorden (personal)', body: (c, i) => message('dagsorden', { serviceUrl, scope: 'personal', user: member(c, i) }) },
-    { name: 'mine opgaver (personal)', body: (c, i) => message('mine opgaver', { serviceUrl, scope: 'personal', user: member(c, i) }) },
+    {
+      name: 'næste møde (personal)',
+      body: (c, i) => message('næste møde', { serviceUrl, scope: 'personal', user: member(c, i) }),
+    },
+    {
+      name: 'næste møde (channel)',
+      body: (c, i) => message('næste møde', { serviceUrl, user: member(c, i) }),
+    },
+    {
+      name: 'dagsorden (personal)',
+      body: (c, i) => message('dagsorden', { serviceUrl, scope: 'personal', user: member(c, i) }),
+    },
+    {
+      name: 'mine opgaver (personal)',
+      body: (c, i) =>
+        message('mine opgaver', { serviceUrl, scope: 'personal', user: member(c, i) }),
+    },
     {
       name: 'position click',
       body: (c, i) =>
-        executeAction('position', { itemId: decisions[(c + i) % decisions.length]!.id, kind: kinds[(c + i) % kinds.length] }, { serviceUrl, user: member(c, i) }),
+        executeAction(
+          'position',
+          {
+            itemId: decisions[(c + i) % decisions.length]!.id,
+            kind: kinds[(c + i) % kinds.length],
+          },
+          { serviceUrl, user: member(c, i) },
+        ),
     },
     {
       name: 'card refresh (automatic)',
       body: (c, i) => {
-        const invoke = executeAction('item-refresh', { itemId: items[(c + i) % items.length]!.id }, { serviceUrl, user: member(c, i) });
+        const invoke = executeAction(
+          'item-refresh',
+          { itemId: items[(c + i) % items.length]!.id },
+          { serviceUrl, user: member(c, i) },
+        );
         return { ...invoke, value: { ...invoke.value, trigger: 'automatic' } };
       },
     },
@@ -52,6 +102,7 @@ export async function measurePaths(
   appUrl: string,
   echoUrl: string,
   connector: RecordingConnector & { count(): number },
+  pids: { app: number; echo: number },
   clients: number,
   perClient: number,
   onPath: (name: string) => void = () => undefined,
@@ -62,22 +113,39 @@ export async function measurePaths(
   const roster = benchRoster();
   await runLoad(`${appUrl}/api/messages`, clients, Math.ceil(roster.length / clients), (c, i) => {
     const m = roster[(c * Math.ceil(roster.length / clients) + i) % roster.length]!;
-    return JSON.stringify(message('hjælp', { serviceUrl: connector.url, scope: 'personal', user: { id: m.id, aadObjectId: m.aadObjectId, name: m.name } }));
+    return JSON.stringify(
+      message('hjælp', {
+        serviceUrl: connector.url,
+        scope: 'personal',
+        user: { id: m.id, aadObjectId: m.aadObjectId, name: m.name },
+      }),
+    );
   });
   connector.clear();
   const runs: PathRun[] = [];
   // BENCH_PATHS=personal: only the paths whose name contains that (for profiling one).
   const only = process.env.BENCH_PATHS;
   for (const path of paths(connector.url, items).filter((p) => !only || p.name.includes(only))) {
-    const payload = (c: number, i: number) => JSON.stringify({ ...(path.body(c, i) as object), id: randomUUID() });
+    const payload = (c: number, i: number) =>
+      JSON.stringify({ ...(path.body(c, i) as object), id: randomUUID() });
     const warm = Math.max(1, Math.round(perClient / 10));
     await runLoad(`${echoUrl}/api/messages`, clients, warm, payload);
     await runLoad(`${appUrl}/api/messages`, clients, warm, payload);
     onPath(path.name);
-    const echo = await runLoad(`${echoUrl}/api/messages`, clients, perClient, payload);
-    const app = await runLoad(`${appUrl}/api/messages`, clients, perClient, payload);
+    const echo = await measured(pids.echo, () =>
+      runLoad(`${echoUrl}/api/messages`, clients, perClient, payload),
+    );
+    const app = await measured(pids.app, () =>
+      runLoad(`${appUrl}/api/messages`, clients, perClient, payload),
+    );
     connector.clear();
-    runs.push({ name: path.name, echo, app });
+    runs.push({
+      name: path.name,
+      echo: echo.result,
+      app: app.result,
+      echoCpuMs: echo.cpuPerRequest,
+      appCpuMs: app.cpuPerRequest,
+    });
   }
   return runs;
 }
@@ -87,14 +155,21 @@ const fmt = (n: number) => n.toFixed(2);
 /** One line per path; false when a path had errors. */
 export function reportPaths(runs: PathRun[], clients: number): boolean {
   console.log('');
-  console.log(`paths members use, ${clients} concurrent clients, each against the echo bot with the same requests (goal p95 ≤ 1.5× echo, 0 errors):`);
-  console.log(`${'path'.padEnd(26)} ${'echo p50'.padStart(9)} ${'echo p95'.padStart(9)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p95 ×echo'.padStart(10)} ${'req/s'.padStart(8)} errors`);
+  console.log(
+    `paths members use, ${clients} concurrent clients, each against the echo bot with the same requests (goal p95 ≤ 1.5× echo, 0 errors):`,
+  );
+  console.log(
+    `(CPU ms/req: the process's CPU time per request of the run, echo bot / Dagsorden, and their ratio: what the ratio of p95 comes to on a machine not shared with other work)`,
+  );
+  console.log(
+    `${'path'.padEnd(26)} ${'echo p50'.padStart(9)} ${'echo p95'.padStart(9)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p95 ×echo'.padStart(10)} ${'req/s'.padStart(8)} ${'CPU ms/req'.padStart(12)} ${'CPU ×echo'.padStart(10)} errors`,
+  );
   let ok = true;
   for (const r of runs) {
     const errors = r.app.errors + r.echo.errors;
     if (errors) ok = false;
     console.log(
-      `${r.name.padEnd(26)} ${fmt(r.echo.p50).padStart(9)} ${fmt(r.echo.p95).padStart(9)} ${fmt(r.app.p50).padStart(8)} ${fmt(r.app.p95).padStart(8)} ${fmt(r.app.p95 / r.echo.p95).padStart(10)} ${fmt(r.app.requests / r.app.seconds).padStart(8)} ${r.app.errors}${r.echo.errors ? ` (echo ${r.echo.errors})` : ''}`,
+      `${r.name.padEnd(26)} ${fmt(r.echo.p50).padStart(9)} ${fmt(r.echo.p95).padStart(9)} ${fmt(r.app.p50).padStart(8)} ${fmt(r.app.p95).padStart(8)} ${fmt(r.app.p95 / r.echo.p95).padStart(10)} ${fmt(r.app.requests / r.app.seconds).padStart(8)} ${`${fmt(r.echoCpuMs)}/${fmt(r.appCpuMs)}`.padStart(12)} ${fmt(r.appCpuMs / r.echoCpuMs).padStart(10)} ${r.app.errors}${r.echo.errors ? ` (echo ${r.echo.errors})` : ''}`,
     );
   }
   return ok;

@@ -14,7 +14,7 @@
 //   BENCH_ONLY=panel          → only the meeting side panel: 30 viewers polling the live state, the secretariat moving on 20 times (lag p95 and max, goal ≤ 2 s; the live GET's p95)
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle (BENCH_STALL_CLIENTS, default 10)
-//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak
+//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak, then the tab's meeting page API
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -44,6 +44,7 @@ import { measurePanel, reportPanel } from './panel.bench';
 import { measureTabRender, reportTabRender } from './tab-render';
 import { measurePaths, reportPaths } from './paths.bench';
 import { measureStall, reportStall } from './stall.bench';
+import { stopBot, stopChildren, trackChild } from './bot-child';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -83,31 +84,28 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
-      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      ...args,
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+  const child = trackChild(
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+          : []),
+        ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ...args,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    ),
   );
   await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000, child);
   return { child, startupMs: performance.now() - started };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const stop = stopBot;
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -385,6 +383,7 @@ async function pathsOnly(
     `http://127.0.0.1:${DAGSORDEN_PORT}`,
     `http://127.0.0.1:${ECHO_PORT}`,
     recording,
+    { app: app.child.pid!, echo: echo.child.pid! },
     CLIENTS,
     PATH_REQUESTS,
     (name) => {
@@ -410,6 +409,9 @@ async function pathsOnly(
   await stop(app.child);
   await stop(echo.child);
   fs.rmSync(dataDir, { recursive: true, force: true });
+  // The tab's meeting page is a path members use too (its own goal: p95 ≤ 50 ms).
+  console.log('');
+  if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
 }
 
 /** The answers alone, on a fresh embedded database (BENCH_ONLY=answers), then on PostgreSQL if asked. */
@@ -529,7 +531,15 @@ async function reportAnswers(
     process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Whatever happens in a measurement, the bots it started are stopped (their ports freed).
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void stopChildren().then(() => process.exit(130)));
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await stopChildren();
+    if (process.exitCode) process.exit(process.exitCode);
+  });

@@ -32,9 +32,22 @@ export function confirmCommandCard(lang: Lang, question: string, command: string
  */
 export function channelMessageLink(committee: Committee, messageId: string, parentMessageId: string | null): string | null {
   if (!committee.channelId) return null;
-  const query = new URLSearchParams({ tenantId: committee.tenantId ?? '', groupId: committee.teamAadGroupId ?? '', parentMessageId: parentMessageId ?? messageId });
+  // Each item's link is the same for every member who asks: made once.
+  const key = JSON.stringify([committee.channelId, committee.tenantId, committee.teamAadGroupId, messageId, parentMessageId]);
+  const known = links.get(key);
+  if (known !== undefined) return known;
+  const link = messageLink(committee.channelId, committee.tenantId, committee.teamAadGroupId, messageId, parentMessageId);
+  if (links.size >= 5000) links.clear();
+  links.set(key, link);
+  return link;
+}
+
+const links = new Map<string, string>();
+
+function messageLink(channelId: string, tenantId: string | null, teamAadGroupId: string | null, messageId: string, parentMessageId: string | null): string {
+  const query = new URLSearchParams({ tenantId: tenantId ?? '', groupId: teamAadGroupId ?? '', parentMessageId: parentMessageId ?? messageId });
   for (const key of ['tenantId', 'groupId']) if (!query.get(key)) query.delete(key);
-  return `https://teams.microsoft.com/l/message/${encodeURIComponent(committee.channelId)}/${encodeURIComponent(messageId)}?${query.toString()}`;
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(messageId)}?${query.toString()}`;
 }
 
 /** Each item with its number, title and the member's answer; a link to its card in the channel where one is posted. */

@@ -3,15 +3,30 @@
 import type { Lang } from './locale';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
+/** Texts already formatted: the same few meeting dates are written on every card, and Intl's format() is the slow part. */
+const texts = new Map<string, string>();
+const MAX_TEXTS = 5000;
 
-function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOptions) {
   const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone, ...options });
     cache.set(key, f);
   }
-  return f;
+  const intl = f;
+  return {
+    format(date: Date): string {
+      const at = `${key}|${date.getTime()}`;
+      let text = texts.get(at);
+      if (text === undefined) {
+        text = intl.format(date);
+        if (texts.size >= MAX_TEXTS) texts.clear();
+        texts.set(at, text);
+      }
+      return text;
+    },
+  };
 }
 
 /** "tirsdag den 11. august 2026" / "Tuesday 11 August 2026". */

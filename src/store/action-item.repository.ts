@@ -3,6 +3,7 @@ import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toRecipient } from './membership.repository';
 import { enqueueMessages, refreshCards } from './outbox.repository';
+import { ReadCache } from './read-cache';
 import type { ActionItem, ActionOwner } from '../domain/minutes/types';
 import type { OutboundMessage, Recipient } from '../domain/delivery/types';
 import type { AuditEntry } from '../domain/shared/ports';
@@ -55,6 +56,7 @@ export class PrismaActionItemRepository implements ActionItemRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlExecutor,
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
   async find(id: string): Promise<ActionItem | null> {
@@ -63,19 +65,21 @@ export class PrismaActionItemRepository implements ActionItemRepository {
     return row && toActionItem(row);
   }
 
+  /**
+   * The committee's open actions are read once and cached (every "mine opgaver" asks; any
+   * write to actions clears the cache), then each member's picked out: theirs, their
+   * organisation's, and the secretariat's for its members.
+   */
   async listOpen(committeeId: string, who: { personId: string; organisationId: string | null; secretariat: boolean } | 'all'): Promise<ActionItem[]> {
-    const mine: Prisma.ActionItemWhereInput[] = [];
-    if (who !== 'all') {
-      mine.push({ ownerPersonId: who.personId });
-      if (who.organisationId) mine.push({ ownerOrganisationId: who.organisationId });
-      if (who.secretariat) mine.push({ ownerIsSecretariat: true });
-    }
-    const rows = await this.prisma.actionItem.findMany({
-      where: { committeeId, status: 'open', ...(who === 'all' ? {} : { OR: mine }) },
-      include: actionInclude,
-      orderBy: ORDER,
+    if (!isUuid(committeeId)) return [];
+    const open = await this.cache.get(`actions:open:${committeeId}`, async () => {
+      const rows = await this.prisma.actionItem.findMany({ where: { committeeId, status: 'open' }, include: actionInclude, orderBy: ORDER });
+      return rows.map((row) => ({ action: toActionItem(row), person: row.ownerPersonId, organisation: row.ownerOrganisationId, secretariat: row.ownerIsSecretariat }));
     });
-    return rows.map(toActionItem);
+    // The owners a query "the person's, or their organisation's, or (for its members) the secretariat's" picks.
+    const mine = (o: (typeof open)[number]) =>
+      who === 'all' || o.person === who.personId || (who.organisationId !== null && o.organisation === who.organisationId) || (who.secretariat && o.secretariat);
+    return open.filter(mine).map(({ action: a }) => ({ ...a, owner: { ...a.owner }, origin: a.origin && { ...a.origin } }));
   }
 
   async openBefore(committeeId: string, before: Date): Promise<ActionItem[]> {

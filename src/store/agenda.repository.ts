@@ -92,6 +92,12 @@ const publishedContent: z.ZodType<PublishedItemContent> = z.object({
 
 type Tx = Prisma.TransactionClient;
 
+/** The answers to a set of items: counted per item, and each person's by item. */
+interface AnswerIndex {
+  tally: Record<string, Record<PositionKind, number>>;
+  byPerson: Record<string, Record<string, PositionKind>>;
+}
+
 /** The section number of an item number ("1.2" → 1); null for flat numbering ("3"). */
 function sectionNumberOf(number: string): number | null {
   const [head, ...rest] = number.split('.');
@@ -319,6 +325,8 @@ export class PrismaAgendaRepository implements AgendaRepository {
   constructor(
     db: Pick<Database, 'prisma' | 'sql'>,
     private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+    /** For the answers (Position): cleared by every write of this process, answers included (see read-cache.ts). */
+    private readonly live: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {
     this.prisma = db.prisma;
     this.sql = db.sql;
@@ -329,20 +337,53 @@ export class PrismaAgendaRepository implements AgendaRepository {
     });
   }
 
+  /**
+   * The meeting and its items are cached (every "dagsorden" reads them, and the secretariat
+   * changes them seldom: any write to them clears the cache); the tallies come from the
+   * answers' own cache, cleared by every answer. Each caller gets its own agenda and
+   * items, sharing the frozen contents (texts, attachments, decision).
+   */
   async loadAgenda(meetingId: string): Promise<Agenda | null> {
     if (!isUuid(meetingId)) return null;
-    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
-    if (!meeting) return null;
-    const rows = await this.prisma.agendaItem.findMany({
-      where: { meetingId },
-      include: itemInclude,
-      orderBy: { position: 'asc' },
+    const content = await this.cache.get(`agenda:meeting:${meetingId}`, async () => {
+      const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
+      if (!meeting) return null;
+      const rows = await this.prisma.agendaItem.findMany({
+        where: { meetingId },
+        include: itemInclude,
+        orderBy: { position: 'asc' },
+      });
+      return {
+        meeting: { ...toMeeting(meeting), overviewActivityId: meeting.overviewActivityId, agendaPublishedAt: meeting.agendaPublishedAt },
+        items: rows.map((r) => toItem(r)),
+      };
     });
-    const tallies = await this.tallies(rows.map((r) => r.id));
+    if (!content) return null;
+    const answers = await this.answersTo(content.items.map((i) => i.id));
     return {
-      meeting: { ...toMeeting(meeting), overviewActivityId: meeting.overviewActivityId, agendaPublishedAt: meeting.agendaPublishedAt },
-      items: rows.map((r) => toItem(r, tallies.get(r.id))),
+      meeting: { ...content.meeting },
+      items: content.items.map((item) => ({ ...item, tally: { ...NO_TALLY, ...answers.tally[item.id] } })),
     };
+  }
+
+  /**
+   * Every answer to the items, by person and counted by item: one read serves every
+   * member's "dagsorden" and every refresh of the items' cards until someone answers.
+   */
+  private answersTo(itemIds: string[]): Promise<AnswerIndex> {
+    if (!itemIds.length) return Promise.resolve({ tally: {}, byPerson: {} });
+    return this.live.get(`agenda:answers:${itemIds.join(',')}`, async () => {
+      const rows = await this.prisma.position.findMany({
+        where: { agendaItemId: { in: itemIds } },
+        select: { agendaItemId: true, personId: true, kind: true },
+      });
+      const index: AnswerIndex = { tally: {}, byPerson: {} };
+      for (const r of rows) {
+        (index.tally[r.agendaItemId] ??= { ...NO_TALLY })[r.kind] += 1;
+        (index.byPerson[r.personId] ??= {})[r.agendaItemId] = r.kind;
+      }
+      return index;
+    });
   }
 
   async overviewActivityId(meetingId: string): Promise<string | null> {
@@ -359,22 +400,6 @@ export class PrismaAgendaRepository implements AgendaRepository {
     });
     if (!content || options.withTally === false) return content;
     return { ...content, tally: await this.tallyOf(itemId) };
-  }
-
-  private async tallies(itemIds: string[]): Promise<Map<string, Record<PositionKind, number>>> {
-    const out = new Map<string, Record<PositionKind, number>>();
-    if (!itemIds.length) return out;
-    const groups = await this.prisma.position.groupBy({
-      by: ['agendaItemId', 'kind'],
-      where: { agendaItemId: { in: itemIds } },
-      _count: { _all: true },
-    });
-    for (const g of groups) {
-      const tally = out.get(g.agendaItemId) ?? { ...NO_TALLY };
-      tally[g.kind] = g._count._all;
-      out.set(g.agendaItemId, tally);
-    }
-    return out;
   }
 
   async setPosition(
@@ -427,7 +452,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
 
   /** Positions follow the item numbers: 1.2 before 1.10, 2 before 10. */
   private async tallyOf(itemId: string): Promise<Record<PositionKind, number>> {
-    return { ...NO_TALLY, ...(await this.tallies([itemId])).get(itemId) };
+    return { ...NO_TALLY, ...(await this.answersTo([itemId])).tally[itemId] };
   }
 
   async listPositions(itemId: string): Promise<PositionRecord[]> {
@@ -464,12 +489,11 @@ export class PrismaAgendaRepository implements AgendaRepository {
     return out;
   }
 
+  /** The person's own answers to the items, from the same read as the tallies. */
   async positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>> {
-    const rows = await this.prisma.position.findMany({
-      where: { personId, agendaItemId: { in: itemIds } },
-      select: { agendaItemId: true, kind: true },
-    });
-    return new Map(rows.map((r) => [r.agendaItemId, r.kind]));
+    const valid = itemIds.filter(isUuid);
+    const mine = isUuid(personId) ? (await this.answersTo(valid)).byPerson[personId] : undefined;
+    return new Map(mine ? valid.flatMap((id) => (Object.hasOwn(mine, id) ? [[id, mine[id]!] as const] : [])) : []);
   }
 
   async markPublished(input: {

@@ -3,6 +3,7 @@ import { isUuid } from './committee.repository';
 import { toRecipient } from './membership.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
+import { ReadCache } from './read-cache';
 import type { OutboundMessage, Recipient } from '../domain/delivery/types';
 import type { AttendanceAnswer, AttendanceRecord, KnownPerson, QuorumSettings } from '../domain/attendance/types';
 import type { AuditEntry } from '../domain/shared/ports';
@@ -43,7 +44,13 @@ function auditRow(audit: AuditEntry) {
 
 /** Members' answers to whether they come, their stand-ins, and the committee's quorum rule. */
 export class PrismaAttendanceRepository implements AttendanceRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Memberships and stand-ins: cleared by any write to them (see read-cache.ts). */
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+    /** The answers: cleared by every write of this process, answers included. */
+    private readonly live: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
   async forMeeting(meetingId: string): Promise<AttendanceRecord[]> {
     if (!isUuid(meetingId)) return [];
@@ -55,6 +62,14 @@ export class PrismaAttendanceRepository implements AttendanceRepository {
     if (!isUuid(meetingId) || !isUuid(personId)) return null;
     const row = await this.prisma.meetingAttendance.findUnique({ where: { meetingId_personId: { meetingId, personId } }, include });
     return row && toRecord(row);
+  }
+
+  /** Every answer to the meeting read once, shared by every member's next-meeting card until someone answers. */
+  async findForView(meetingId: string, personId: string): Promise<AttendanceRecord | null> {
+    if (!isUuid(meetingId) || !isUuid(personId)) return null;
+    const records = await this.live.get(`attendance:meeting:${meetingId}`, () => this.forMeeting(meetingId));
+    const record = records.find((r) => r.personId === personId);
+    return record ? { ...record, standIn: record.standIn && { ...record.standIn }, recordedBy: record.recordedBy && { ...record.recordedBy } } : null;
   }
 
   set(
@@ -99,8 +114,14 @@ export class PrismaAttendanceRepository implements AttendanceRepository {
     );
   }
 
+  /** Cached: every member's next-meeting card offers their organisation's people as stand-ins. */
   async peopleOf(organisationIds: string[]): Promise<KnownPerson[]> {
     if (!organisationIds.length) return [];
+    const people = await this.cache.get(`attendance:people-of:${[...organisationIds].sort().join(',')}`, () => this.readPeopleOf(organisationIds));
+    return people.map((p) => ({ ...p }));
+  }
+
+  private async readPeopleOf(organisationIds: string[]): Promise<KnownPerson[]> {
     const rows = await this.prisma.membership.findMany({
       where: { active: true, organisationId: { in: organisationIds } },
       select: { person: { select: { id: true, displayName: true } }, organisation: { select: { id: true, name: true } } },
@@ -115,12 +136,16 @@ export class PrismaAttendanceRepository implements AttendanceRepository {
     });
   }
 
+  /** Cached with the memberships (every member's next-meeting card asks). */
   async standingStandIns(committeeId: string): Promise<Map<string, { personId: string; name: string }>> {
-    const rows = await this.prisma.membership.findMany({
-      where: { committeeId, active: true, standInId: { not: null } },
-      select: { personId: true, standIn: { select: { id: true, displayName: true } } },
+    const pairs = await this.cache.get(`attendance:standing:${committeeId}`, async () => {
+      const rows = await this.prisma.membership.findMany({
+        where: { committeeId, active: true, standInId: { not: null } },
+        select: { personId: true, standIn: { select: { id: true, displayName: true } } },
+      });
+      return rows.flatMap((r) => (r.standIn ? [[r.personId, { personId: r.standIn.id, name: r.standIn.displayName }] as const] : []));
     });
-    return new Map(rows.flatMap((r) => (r.standIn ? [[r.personId, { personId: r.standIn.id, name: r.standIn.displayName }] as const] : [])));
+    return new Map(pairs.map(([personId, standIn]) => [personId, { ...standIn }]));
   }
 
   setStandingStandIn(membershipId: string, standInId: string | null, audit: AuditEntry): Promise<boolean> {

@@ -38,13 +38,21 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
    * this process clears it, another instance's after the cache's TTL.
    */
   async listForPerson(aadObjectId: string): Promise<Committee[]> {
-    return this.cache.get(`committee:person:${aadObjectId}`, async () => {
-      const rows = await this.prisma.committee.findMany({
-        where: { memberships: { some: { active: true, person: { aadObjectId } } } },
-        orderBy: { name: 'asc' },
+    // Every active membership read at once and shared: one query after a write, not one per person.
+    const byPerson = await this.cache.get('committees:by-person', async () => {
+      const rows = await this.prisma.membership.findMany({
+        where: { active: true, person: { aadObjectId: { not: null } } },
+        select: { person: { select: { aadObjectId: true } }, committee: true },
+        orderBy: [{ committee: { name: 'asc' } }, { committeeId: 'asc' }],
       });
-      return rows.map(toCommittee);
+      const out = new Map<string, Committee[]>();
+      for (const { person, committee } of rows) {
+        const list = out.get(person.aadObjectId!) ?? out.set(person.aadObjectId!, []).get(person.aadObjectId!)!;
+        if (!list.some((c) => c.id === committee.id)) list.push(toCommittee(committee));
+      }
+      return out;
     });
+    return (byPerson.get(aadObjectId) ?? []).map((c) => ({ ...c }));
   }
 
   async listNames(): Promise<string[]> {

@@ -8,14 +8,20 @@ export class PrismaPersonRepository implements PersonRepository {
     private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
-  /** Read on nearly every turn, hence cached; any write clears it (see read-cache.ts). */
-  private person(aadObjectId: string) {
-    return this.cache.get(`person:${aadObjectId}`, () =>
-      this.prisma.person.findUnique({
-        where: { aadObjectId },
-        select: { id: true, locale: true, personalConversationId: true, serviceUrl: true },
-      }),
-    );
+  /**
+   * Read on nearly every turn, hence cached: everyone known by their Entra id, read in one
+   * query and shared (a committee's few hundred people; not one query per person after
+   * each write). Any write to people clears it (see read-cache.ts).
+   */
+  private async person(aadObjectId: string) {
+    const byAad = await this.cache.get('people:by-aad', async () => {
+      const rows = await this.prisma.person.findMany({
+        where: { aadObjectId: { not: null } },
+        select: { id: true, aadObjectId: true, locale: true, personalConversationId: true, serviceUrl: true },
+      });
+      return new Map(rows.map(({ aadObjectId: aad, ...p }) => [aad!, p]));
+    });
+    return byAad.get(aadObjectId) ?? null;
   }
 
   async findLocale(aadObjectId: string): Promise<string | null> {

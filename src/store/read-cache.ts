@@ -33,7 +33,9 @@ export class ReadCache {
 
   constructor(options: ReadCacheOptions) {
     this.ttlMs = options.ttlMs;
-    this.maxEntries = options.maxEntries ?? 1000;
+    // Room for every person of a large committee (their person, their committees) at
+    // once: a smaller cache, read round by 500 members, misses every time.
+    this.maxEntries = options.maxEntries ?? 10_000;
     this.now = options.now ?? Date.now;
   }
 

@@ -33,9 +33,23 @@ export async function wireStore({ config, log, clock, db: given, demoAgenda }: S
     await db.close();
     throw err;
   }
-  const store = createStore(db, { cacheTtlMs: config.READ_CACHE_SECONDS * 1000 });
+  const store = createStore(db, { cacheTtlMs: cacheTtlMs(config.READ_CACHE_SECONDS, db.kind) });
   if (config.CALENDAR_MAILBOX && (await store.calendars.setDemoCalendar(config.CALENDAR_MAILBOX, config.CALENDAR_MATCH ?? null))) {
     log.info({ mailbox: config.CALENDAR_MAILBOX, match: config.CALENDAR_MATCH ?? null }, 'demo committee: calendar mailbox set');
   }
   return { db, store };
 }
+
+/**
+ * How long the read cache serves an entry. READ_CACHE_SECONDS bounds how late another
+ * instance's write to a shared PostgreSQL is seen. The embedded database has one writer,
+ * this process, whose every write clears the cache at once: there an entry is kept until
+ * a write, or EMBEDDED_CACHE_SECONDS at most (a bound for anything that changes with time
+ * alone), so that members asking a minute apart are not each a miss. 0 turns caching off.
+ */
+export function cacheTtlMs(readCacheSeconds: number, kind: Database['kind']): number {
+  if (readCacheSeconds === 0) return 0;
+  return Math.max(readCacheSeconds, kind === 'embedded' ? EMBEDDED_CACHE_SECONDS : 0) * 1000;
+}
+
+const EMBEDDED_CACHE_SECONDS = 600;

@@ -361,7 +361,7 @@ export class AttendanceService {
   private async viewOf(committee: Committee, meeting: Meeting, me: Member): Promise<MyAttendance> {
     const canNameStandIn = REPRESENTING.includes(me.role);
     const [record, candidates] = await Promise.all([
-      this.deps.attendance.find(meeting.id, me.personId),
+      this.deps.attendance.findForView(meeting.id, me.personId),
       canNameStandIn ? this.candidatesOf(committee, me) : Promise.resolve([]),
     ]);
     return {

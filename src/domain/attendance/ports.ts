@@ -15,6 +15,12 @@ export interface AttendanceRepository {
   forMeeting(meetingId: string): Promise<AttendanceRecord[]>;
   find(meetingId: string, personId: string): Promise<AttendanceRecord | null>;
   /**
+   * The same answer as a card shows it, possibly from the read cache: this process's
+   * writes clear it, another instance's show within READ_CACHE_SECONDS. Not for deciding
+   * a change (find() reads the database).
+   */
+  findForView(meetingId: string, personId: string): Promise<AttendanceRecord | null>;
+  /**
    * Sets the person's one answer for the meeting. When it is what is there already,
    * nothing is written (`changed` false); otherwise, in one transaction: the answer (its
    * version raised when the answer or the stand-in changed), `audit`, and the messages
