@@ -11,6 +11,7 @@
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 //   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
+//   BENCH_ONLY=panel          → only the meeting side panel: 30 viewers polling the live state, the secretariat moving on 20 times (lag p95 and max, goal ≤ 2 s; the live GET's p95)
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle (BENCH_STALL_CLIENTS, default 10)
 //   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak
@@ -23,7 +24,14 @@ import { message } from '../test/support/activities';
 import { startRecordingConnector } from '../test/support/recording-connector';
 import { buildBot, startCommandArgs } from '../scripts/start-command';
 import { openDatabase, type DatabaseTarget } from '../src/store/database';
-import { cardsShowingFinalCounts, checkAnswers, itemIdOfCard, runAnswers, setUpAgenda, storedAnswers } from './answers.bench';
+import {
+  cardsShowingFinalCounts,
+  checkAnswers,
+  itemIdOfCard,
+  runAnswers,
+  setUpAgenda,
+  storedAnswers,
+} from './answers.bench';
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
 import { benchPdfImport, reportPdfImport } from './pdf-import';
@@ -32,6 +40,7 @@ import { generateCorpus } from './corpus/generate';
 import { measureCalendar, reportCalendar } from './calendar.bench';
 import { runLoad, type LoadResult } from './load';
 import { measureTabApi, reportTabApi } from './tab-api';
+import { measurePanel, reportPanel } from './panel.bench';
 import { measureTabRender, reportTabRender } from './tab-render';
 import { measurePaths, reportPaths } from './paths.bench';
 import { measureStall, reportStall } from './stall.bench';
@@ -47,6 +56,7 @@ const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
+const ONLY_PANEL = process.env.BENCH_ONLY === 'panel';
 const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
 const ONLY_STALL = process.env.BENCH_ONLY === 'stall';
 const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
@@ -73,11 +83,21 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...args,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000, child);
   return { child, startupMs: performance.now() - started };
 }
@@ -106,14 +126,21 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-'));
   // The turns are measured here, not the scheduled jobs (the digests are, below): no
   // reminders going out to the bench's members in the middle of the answers.
-  const env = { DATA_DIR: dataDir, DATABASE_URL: '', NOW: '2026-11-22T12:00:00+01:00', SCHEDULER_TICK_SECONDS: '0' };
+  const env = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    NOW: '2026-11-22T12:00:00+01:00',
+    SCHEDULER_TICK_SECONDS: '0',
+  };
   const body = (port: number) => (c: number, i: number) =>
     JSON.stringify({
       ...message('næste møde', { serviceUrl: connector.url }),
       id: `bench-${port}-${c}-${i}`,
     });
 
-  console.log(`Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`);
+  console.log(
+    `Dagsorden bench · ${os.cpus().length} cores · node ${process.version} · ${CLIENTS} clients × ${PER_CLIENT} requests\n`,
+  );
   if (ONLY_PDF) {
     if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
     await connector.close();
@@ -127,6 +154,11 @@ async function main(): Promise<void> {
   if (ONLY_TAB) {
     if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
     if (!reportTabRender(await measureTabRender())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
+  if (ONLY_PANEL) {
+    if (!reportPanel(await measurePanel())) process.exitCode = 1;
     await connector.close();
     return;
   }
@@ -163,7 +195,9 @@ async function main(): Promise<void> {
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  console.log(`start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s (goal ≤ 5 s)`);
+  console.log(
+    `start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s (goal ≤ 5 s)`,
+  );
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
 
   await new Promise((r) => setTimeout(r, 2000));
@@ -171,21 +205,39 @@ async function main(): Promise<void> {
 
   const warm = Math.max(1, Math.round(PER_CLIENT / 10));
   await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, CLIENTS, warm, body(ECHO_PORT));
-  await runLoad(`http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`, CLIENTS, warm, body(DAGSORDEN_PORT));
+  await runLoad(
+    `http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`,
+    CLIENTS,
+    warm,
+    body(DAGSORDEN_PORT),
+  );
   const afterWarmup = rssMb(app.child.pid!);
 
   const sentBefore = connector.count();
-  const echoResult = await runLoad(`http://127.0.0.1:${ECHO_PORT}/api/messages`, CLIENTS, PER_CLIENT, body(ECHO_PORT));
+  const echoResult = await runLoad(
+    `http://127.0.0.1:${ECHO_PORT}/api/messages`,
+    CLIENTS,
+    PER_CLIENT,
+    body(ECHO_PORT),
+  );
   const midRun = rssMb(app.child.pid!);
   // RSS sampled through the run: a leak shows as a rise from the second quarter of the
   // run to the last, once the heap has reached its working size under load.
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(rssMb(app.child.pid!)), 250);
-  const appResult = await runLoad(`http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`, CLIENTS, PER_CLIENT, body(DAGSORDEN_PORT));
+  const appResult = await runLoad(
+    `http://127.0.0.1:${DAGSORDEN_PORT}/api/messages`,
+    CLIENTS,
+    PER_CLIENT,
+    body(DAGSORDEN_PORT),
+  );
   clearInterval(sampler);
   const afterRun = rssMb(app.child.pid!);
   const quarter = (q: number) => {
-    const part = samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4));
+    const part = samples.slice(
+      Math.floor((samples.length * q) / 4),
+      Math.floor((samples.length * (q + 1)) / 4),
+    );
     return part.length ? part.reduce((a, b) => a + b, 0) / part.length : NaN;
   };
   const growth = quarter(3) - quarter(1);
@@ -196,21 +248,37 @@ async function main(): Promise<void> {
   console.log('');
   console.log(line('echo bot (baseline)', echoResult));
   console.log(line('Dagsorden "næste møde"', appResult));
-  console.log(`replies at the connector: ${replies} of ${echoResult.requests + appResult.requests}`);
-  console.log(`p95 ratio Dagsorden / echo: ${fmt(appResult.p95 / echoResult.p95)} (goal ≤ 1.5); p50 ratio ${fmt(appResult.p50 / echoResult.p50)}`);
+  console.log(
+    `replies at the connector: ${replies} of ${echoResult.requests + appResult.requests}`,
+  );
+  console.log(
+    `p95 ratio Dagsorden / echo: ${fmt(appResult.p95 / echoResult.p95)} (goal ≤ 1.5); p50 ratio ${fmt(appResult.p50 / echoResult.p50)}`,
+  );
   console.log('');
-  console.log(`memory (RSS) of the Dagsorden process, embedded database: idle ${idle} MB (goal < 200 MB)`);
-  console.log(`  after warm-up (${CLIENTS * warm} turns) ${afterWarmup} MB · before its run ${midRun} MB · after ${appResult.requests} turns ${afterRun} MB · 2 s later ${settled} MB`);
-  console.log(`  under load, mean per quarter of the run: ${[0, 1, 2, 3].map((q) => fmt(quarter(q))).join(' · ')} MB; peak ${fmt(Math.max(...samples))} MB`);
-  console.log(`  growth from the 2nd to the 4th quarter: ${fmt(growth)} MB (${fmt((growth * 1024 * 1024) / (appResult.requests / 2))} bytes per turn)`);
+  console.log(
+    `memory (RSS) of the Dagsorden process, embedded database: idle ${idle} MB (goal < 200 MB)`,
+  );
+  console.log(
+    `  after warm-up (${CLIENTS * warm} turns) ${afterWarmup} MB · before its run ${midRun} MB · after ${appResult.requests} turns ${afterRun} MB · 2 s later ${settled} MB`,
+  );
+  console.log(
+    `  under load, mean per quarter of the run: ${[0, 1, 2, 3].map((q) => fmt(quarter(q))).join(' · ')} MB; peak ${fmt(Math.max(...samples))} MB`,
+  );
+  console.log(
+    `  growth from the 2nd to the 4th quarter: ${fmt(growth)} MB (${fmt((growth * 1024 * 1024) / (appResult.requests / 2))} bytes per turn)`,
+  );
 
   // Answers on a published agenda: 1,000 from 500 members on 20 cards, vs the echo bot.
-  const answers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
+  const answers = await measureAnswers(
+    `http://127.0.0.1:${DAGSORDEN_PORT}`,
+    `http://127.0.0.1:${ECHO_PORT}`,
+  );
 
   reportImport();
   if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
   if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
   if (!reportTabRender(await measureTabRender())) process.exitCode = 1;
+  if (!reportPanel(await measurePanel())) process.exitCode = 1;
 
   await stop(app.child);
   await stop(echo.child);
@@ -235,7 +303,9 @@ async function main(): Promise<void> {
 function reportImport(): void {
   const parse = benchImport();
   console.log('');
-  console.log(`document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`);
+  console.log(
+    `document import: ${(parse.bytes / 1024).toFixed(0)} KB agenda, ${parse.items} items, parsed in ${fmt(parse.ms)} ms (median; goal < 50 ms)`,
+  );
   const scores = scoreCorpus(generateCorpus(40));
   console.log('document import corpus, items read exactly (goal ≥ 98 % per layout):');
   console.log(formatScores(scores));
@@ -248,7 +318,9 @@ function reportDigests(run: DigestRun): void {
     `digests: ${run.digests} to ${run.members} members through a connector enforcing Teams' limits: ${fmt(run.seconds)} s from the first request to the last digest; ` +
       `floor ${fmt(run.floorSeconds)} s (${run.requests} requests at 50/s); ratio ${fmt(run.seconds / run.floorSeconds)} (goal ≤ 1.15)`,
   );
-  console.log(`digests duplicated ${run.duplicated} · lost ${run.lost} (goal 0, 0) · answered 429 by the connector: ${run.throttled}`);
+  console.log(
+    `digests duplicated ${run.duplicated} · lost ${run.lost} (goal 0, 0) · answered 429 by the connector: ${run.throttled}`,
+  );
   if (run.duplicated || run.lost) process.exitCode = 1;
 }
 
@@ -258,7 +330,11 @@ function largestMappings(pid: number): string {
   return blocks
     .map((b) => {
       const head = b.split('\n')[0]!.trim().split(/\s+/);
-      return { name: head[5] ? path.basename(head[5]) : 'anon', size: Number(/\nSize:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024, rss: Number(/\nRss:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024 };
+      return {
+        name: head[5] ? path.basename(head[5]) : 'anon',
+        size: Number(/\nSize:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024,
+        rss: Number(/\nRss:\s+(\d+)/.exec(b)?.[1] ?? 0) / 1024,
+      };
     })
     .sort((a, b) => b.rss - a.rss)
     .slice(0, 5)
@@ -274,7 +350,10 @@ function sampleRss(pid: number) {
     stop() {
       clearInterval(timer);
       const quarter = (q: number) => {
-        const part = samples.slice(Math.floor((samples.length * q) / 4), Math.floor((samples.length * (q + 1)) / 4));
+        const part = samples.slice(
+          Math.floor((samples.length * q) / 4),
+          Math.floor((samples.length * (q + 1)) / 4),
+        );
         return part.length ? part.reduce((a, b) => a + b, 0) / part.length : NaN;
       };
       return { peak: Math.max(...samples), quarters: [0, 1, 2, 3].map(quarter) };
@@ -283,11 +362,17 @@ function sampleRss(pid: number) {
 }
 
 /** The paths members use, each against the echo bot (BENCH_ONLY=paths), with the bot's memory. */
-async function pathsOnly(startArgs: string[], env: Record<string, string>, dataDir: string): Promise<void> {
+async function pathsOnly(
+  startArgs: string[],
+  env: Record<string, string>,
+  dataDir: string,
+): Promise<void> {
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  console.log(`start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s`);
+  console.log(
+    `start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s`,
+  );
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
   await new Promise((r) => setTimeout(r, 10_000));
   const idle = rssMb(app.child.pid!);
@@ -296,11 +381,18 @@ async function pathsOnly(startArgs: string[], env: Record<string, string>, dataD
   let before = rssMb(app.child.pid!);
   // A connector that keeps what it receives: the setup reads the bot's cards from it.
   const recording = await startRecordingConnector();
-  const runs = await measurePaths(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`, recording, CLIENTS, PATH_REQUESTS, (name) => {
-    const now = rssMb(app.child.pid!);
-    perPath.push(`${name} ${fmt(now - before)}`);
-    before = now;
-  });
+  const runs = await measurePaths(
+    `http://127.0.0.1:${DAGSORDEN_PORT}`,
+    `http://127.0.0.1:${ECHO_PORT}`,
+    recording,
+    CLIENTS,
+    PATH_REQUESTS,
+    (name) => {
+      const now = rssMb(app.child.pid!);
+      perPath.push(`${name} ${fmt(now - before)}`);
+      before = now;
+    },
+  );
   const memory = rss.stop();
   const maps = largestMappings(app.child.pid!);
   await recording.close();
@@ -308,8 +400,12 @@ async function pathsOnly(startArgs: string[], env: Record<string, string>, dataD
   const settled = rssMb(app.child.pid!);
   if (!reportPaths(runs, CLIENTS)) process.exitCode = 1;
   console.log('');
-  console.log(`memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`);
-  console.log(`  mean per quarter of the run: ${memory.quarters.map(fmt).join(' · ')} MB; change up to each path's measured run: ${perPath.join(' · ')} MB`);
+  console.log(
+    `memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`,
+  );
+  console.log(
+    `  mean per quarter of the run: ${memory.quarters.map(fmt).join(' · ')} MB; change up to each path's measured run: ${perPath.join(' · ')} MB`,
+  );
   console.log(`  largest mappings at the end (resident / size): ${maps}`);
   await stop(app.child);
   await stop(echo.child);
@@ -317,10 +413,17 @@ async function pathsOnly(startArgs: string[], env: Record<string, string>, dataD
 }
 
 /** The answers alone, on a fresh embedded database (BENCH_ONLY=answers), then on PostgreSQL if asked. */
-async function answersOnly(startArgs: string[], env: Record<string, string>, dataDir: string): Promise<void> {
+async function answersOnly(
+  startArgs: string[],
+  env: Record<string, string>,
+  dataDir: string,
+): Promise<void> {
   const app = await start(startArgs, env, DAGSORDEN_PORT);
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
-  const answers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
+  const answers = await measureAnswers(
+    `http://127.0.0.1:${DAGSORDEN_PORT}`,
+    `http://127.0.0.1:${ECHO_PORT}`,
+  );
   await stop(app.child);
   await stop(echo.child);
   await reportAnswers('on item cards', 'in the database', answers, { kind: 'embedded', dataDir });
@@ -339,11 +442,21 @@ async function answersOnPostgres(startArgs: string[], env: Record<string, string
     await admin.query('DROP DATABASE IF EXISTS dagsorden_bench WITH (FORCE)');
     await admin.query('CREATE DATABASE dagsorden_bench');
     const echoAgain = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
-    const pgApp = await start(startArgs, { ...env, DATABASE_URL: url.toString(), DEMO_SEED: 'true' }, DAGSORDEN_PORT);
-    const pgAnswers = await measureAnswers(`http://127.0.0.1:${DAGSORDEN_PORT}`, `http://127.0.0.1:${ECHO_PORT}`);
+    const pgApp = await start(
+      startArgs,
+      { ...env, DATABASE_URL: url.toString(), DEMO_SEED: 'true' },
+      DAGSORDEN_PORT,
+    );
+    const pgAnswers = await measureAnswers(
+      `http://127.0.0.1:${DAGSORDEN_PORT}`,
+      `http://127.0.0.1:${ECHO_PORT}`,
+    );
     await stop(pgApp.child);
     await stop(echoAgain.child);
-    await reportAnswers('on PostgreSQL', 'in PostgreSQL', pgAnswers, { kind: 'postgres', url: url.toString() });
+    await reportAnswers('on PostgreSQL', 'in PostgreSQL', pgAnswers, {
+      kind: 'postgres',
+      url: url.toString(),
+    });
     await admin.query('DROP DATABASE IF EXISTS dagsorden_bench WITH (FORCE)');
     await admin.end();
   }
@@ -363,11 +476,14 @@ async function measureAnswers(appUrl: string, echoUrl: string): Promise<AnswersR
   const connector = await startRecordingConnector();
   const { items } = await setUpAgenda(appUrl, connector);
   const echo = await runLoad(`${echoUrl}/api/messages`, 50, 20, (c, i) =>
-    JSON.stringify({ ...message('næste møde', { serviceUrl: connector.url }), id: `bench-echo-${c}-${i}` }),
+    JSON.stringify({
+      ...message('næste møde', { serviceUrl: connector.url }),
+      id: `bench-echo-${c}-${i}`,
+    }),
   );
   const { result: answers, expected } = await runAnswers(appUrl, connector, items);
   // Let the coalesced card updates go out (the channel takes 8 in 2 seconds), until 3 s pass without one.
-  for (let seen = -1, until = Date.now() + 60_000; Date.now() < until; ) {
+  for (let seen = -1, until = Date.now() + 60_000; Date.now() < until;) {
     const now = connector.recorded.length;
     if (now === seen) break;
     seen = now;
@@ -380,7 +496,12 @@ async function measureAnswers(appUrl: string, echoUrl: string): Promise<AnswersR
 }
 
 /** Checks the stored answers (the bot must have stopped, for the embedded database) and prints the figures. */
-async function reportAnswers(where: string, stored: string, run: AnswersRun, target: DatabaseTarget): Promise<void> {
+async function reportAnswers(
+  where: string,
+  stored: string,
+  run: AnswersRun,
+  target: DatabaseTarget,
+): Promise<void> {
   const db = await openDatabase(target);
   const answers = await storedAnswers(db);
   const check = checkAnswers(answers, run.expected);
@@ -389,10 +510,23 @@ async function reportAnswers(where: string, stored: string, run: AnswersRun, tar
   console.log('');
   console.log(line('echo bot (same shape)', run.echo));
   console.log(line(`answers ${where}`, run.answers));
-  console.log(`answers p95 ratio Dagsorden ${where} / echo: ${fmt(run.answers.p95 / run.echo.p95)} (goal ≤ 2)`);
-  console.log(`answers ${stored}: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`);
-  console.log(`channel cards showing the final counts: ${current.showing} of ${current.items} (goal all), after ${run.cardUpdates} updates for ${run.answers.requests} answers (coalesced per item)`);
-  if (check.lost || check.duplicated || check.wrong || run.answers.errors || current.showing < current.items) process.exitCode = 1;
+  console.log(
+    `answers p95 ratio Dagsorden ${where} / echo: ${fmt(run.answers.p95 / run.echo.p95)} (goal ≤ 2)`,
+  );
+  console.log(
+    `answers ${stored}: ${check.stored} of ${check.expected} expected · lost ${check.lost} · duplicated ${check.duplicated} · wrong answer kept ${check.wrong} (goal 0, 0, 0)`,
+  );
+  console.log(
+    `channel cards showing the final counts: ${current.showing} of ${current.items} (goal all), after ${run.cardUpdates} updates for ${run.answers.requests} answers (coalesced per item)`,
+  );
+  if (
+    check.lost ||
+    check.duplicated ||
+    check.wrong ||
+    run.answers.errors ||
+    current.showing < current.items
+  )
+    process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -33,21 +33,65 @@ export interface TabApiRun {
   healthzP95: number;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
-export async function measureTabApi(): Promise<TabApiRun> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-tab-'));
+/** A meeting as the tab benches measure it: the demo's, published with 30 items, in a committee of 30 members (their object ids GUIDs, for the developer sign-in). */
+export interface BenchMeeting {
+  app: Awaited<ReturnType<typeof startApp>>;
+  meetingId: string;
+  items: number;
+  /** The committee's size (everyone on the roster). */
+  memberCount: number;
+  /** The object ids of the members who are not of the secretariat, Megan's first. */
+  members: string[];
+  close(): Promise<void>;
+}
+
+export async function startBenchMeeting(prefix: string): Promise<BenchMeeting> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `dagsorden-bench-${prefix}-`));
   const NOW = '2026-11-22T12:00:00+01:00';
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: process.env.BENCH_TAB_PG_URL ?? '', DEMO_SEED: 'true', NOW, SCHEDULER_TICK_SECONDS: '0' });
-  const app = await startApp(config, pino({ level: 'error' }), { clock: createClock(NOW), demoAgenda: true });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.BENCH_TAB_PG_URL ?? '',
+    DEMO_SEED: 'true',
+    NOW,
+    SCHEDULER_TICK_SECONDS: '0',
+  });
+  const app = await startApp(config, pino({ level: 'error' }), {
+    clock: createClock(NOW),
+    demoAgenda: true,
+  });
+  const close = async () => {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const { services, db } = app;
-    const alex = { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id, name: ALEX.name, tenantId: null };
-    const committee = (await services.committees.resolve({ type: 'personal', teamId: null, channelId: null }, alex)) as { kind: 'one'; committee: Parameters<typeof services.agenda.preparePublish>[0] };
+    const alex = {
+      aadObjectId: ALEX.aadObjectId,
+      teamsUserId: ALEX.id,
+      name: ALEX.name,
+      tenantId: null,
+    };
+    const committee = (await services.committees.resolve(
+      { type: 'personal', teamId: null, channelId: null },
+      alex,
+    )) as { kind: 'one'; committee: Parameters<typeof services.agenda.preparePublish>[0] };
     const members = (await services.committees.listMembers(committee.committee, alex)).members;
     if (members.length < MEMBERS) {
-      const roster = Array.from({ length: MEMBERS - members.length }, (_, i) => ({ aadObjectId: `bench-${i}`, teamsUserId: `29:bench-${i}`, name: `Medlem ${i + 1}`, email: null }));
-      await services.committees.importRoster(alex, committee.committee, roster, { tenantId: null, serviceUrl: 'http://127.0.0.1:1' });
+      const roster = Array.from({ length: MEMBERS - members.length }, (_, i) => ({
+        aadObjectId: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        teamsUserId: `29:bench-${i}`,
+        name: `Medlem ${i + 1}`,
+        email: null,
+      }));
+      await services.committees.importRoster(alex, committee.committee, roster, {
+        tenantId: null,
+        serviceUrl: 'http://127.0.0.1:1',
+      });
     }
     const agenda = await services.agenda.current(committee.committee);
     if (!agenda) throw new Error('the demo agenda is missing');
@@ -68,24 +112,67 @@ export async function measureTabApi(): Promise<TabApiRun> {
       });
     }
     const plan = await services.agenda.preparePublish(committee.committee, alex, meetingId);
-    await services.agenda.publish(plan, alex, { confirmedCpr: plan.fingerprint, cards: [], messages: [], announced: [] });
+    await services.agenda.publish(plan, alex, {
+      confirmedCpr: plan.fingerprint,
+      cards: [],
+      messages: [],
+      announced: [],
+    });
     const published = await services.agenda.publishedAgenda(meetingId);
-    const megan = { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: null };
+    const megan = {
+      aadObjectId: MEGAN.aadObjectId,
+      teamsUserId: MEGAN.id,
+      name: MEGAN.name,
+      tenantId: null,
+    };
     for (const item of published!.agenda.items.slice(0, 10)) {
-      await services.agenda.setPosition(megan, item.id, item.section === 'decision' ? 'can_approve' : 'acknowledged', null);
+      await services.agenda.setPosition(
+        megan,
+        item.id,
+        item.section === 'decision' ? 'can_approve' : 'acknowledged',
+        null,
+      );
     }
     const itemCount = await db.prisma.agendaItem.count({ where: { meetingId } });
-    const memberCount = (await services.committees.listMembers(committee.committee, alex)).members.length;
+    const all = (await services.committees.listMembers(committee.committee, alex)).members;
+    const ids = all.flatMap((m) =>
+      m.aadObjectId && m.role !== 'secretariat' ? [m.aadObjectId] : [],
+    );
+    return {
+      app,
+      meetingId,
+      items: itemCount,
+      memberCount: all.length,
+      members: [MEGAN.aadObjectId, ...ids.filter((id) => id !== MEGAN.aadObjectId)],
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
 
+export async function measureTabApi(): Promise<TabApiRun> {
+  const bench = await startBenchMeeting('tab');
+  try {
+    const { app, meetingId } = bench;
     const url = `${app.url}/api/tab/meetings/${meetingId}`;
     const { times, bytes } = await load(url, `Dev ${MEGAN.aadObjectId}`);
     // The same load on /healthz (one small query) in the same run: what this machine gives any route now.
     const baseline = (await load(`${app.url}/healthz`, '')).times.sort((a, b) => a - b);
     times.sort((a, b) => a - b);
-    return { items: itemCount, members: memberCount, requests: times.length, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), bytes, healthzP95: pct(baseline, 95) };
+    return {
+      items: bench.items,
+      members: bench.memberCount,
+      requests: times.length,
+      p50: pct(times, 50),
+      p95: pct(times, 95),
+      p99: pct(times, 99),
+      bytes,
+      healthzP95: pct(baseline, 95),
+    };
   } finally {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
@@ -93,7 +180,10 @@ export async function measureTabApi(): Promise<TabApiRun> {
  * The requests, from a worker thread: the clients' own work (sending, reading 70 KB
  * answers) then runs beside the server's event loop, not in it, as a browser's would.
  */
-async function load(url: string, authorization: string): Promise<{ times: number[]; bytes: number }> {
+async function load(
+  url: string,
+  authorization: string,
+): Promise<{ times: number[]; bytes: number }> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     const { url, authorization, requests, concurrency } = workerData;
@@ -120,7 +210,10 @@ async function load(url: string, authorization: string): Promise<{ times: number
       parentPort.postMessage({ times, bytes });
     })().catch((err) => { throw err; });
   `;
-  const worker = new Worker(code, { eval: true, workerData: { url, authorization, requests: REQUESTS, concurrency: CONCURRENCY } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { url, authorization, requests: REQUESTS, concurrency: CONCURRENCY },
+  });
   try {
     return await new Promise((resolve, reject) => {
       worker.once('message', resolve);

@@ -95,7 +95,7 @@ describe('manifest.json', () => {
   it('declares the tabs on the built pages: "Mine møder" beside the chat, the channel tab with its configuration page, and SSO for the same app and host', () => {
     const m = manifest() as unknown as {
       staticTabs: Array<{ entityId: string; name?: string; contentUrl?: string; scopes: string[] }>;
-      configurableTabs: Array<{ configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[]; context: string[] }>;
+      configurableTabs: Array<{ configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[]; meetingSurfaces?: string[]; context: string[] }>;
       webApplicationInfo: { id: string; resource: string };
       validDomains: string[];
     };
@@ -109,8 +109,9 @@ describe('manifest.json', () => {
         configurationUrl: 'https://dagsorden.example.dk/tab/index.html?view=config',
         canUpdateConfiguration: true,
         scopes: ['team', 'groupChat'],
-        // No meeting side panel until its view is built (the next step).
-        context: ['channelTab', 'privateChatTab'],
+        // In a Teams meeting the same configuration page picks the committee meeting, and the tab is its side panel too.
+        meetingSurfaces: ['sidePanel'],
+        context: ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'],
       },
     ]);
     // Every page the tabs open is the built front end's, on the one valid domain (test/tab/ opens the same URLs).

@@ -89,6 +89,16 @@ export function registerTabApi(
           params.data,
           body.data,
         );
+        if (route.method === 'GET' && route.etag) {
+          const tag = `"${route.etag(answer)}"`;
+          res.header('etag', tag);
+          // The tab asks with the tag it has (its answers are no-store, so no browser cache does).
+          if (unchanged(req.header('if-none-match'), tag)) {
+            res.status(304);
+            res.end();
+            return;
+          }
+        }
         res.send(200, answer ?? {});
       } catch (err) {
         const mapped = toHttp(err);
@@ -107,6 +117,15 @@ export function registerTabApi(
     else if (route.method === 'POST') server.post(at, handler);
     else server.del(at, handler);
   }
+}
+
+/** Whether If-None-Match names `tag` (a list, weak or strong, or "*"). */
+function unchanged(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === tag || t === '*');
 }
 
 /** Where a body is wrong, by field: no values echoed back. */

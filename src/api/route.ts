@@ -21,6 +21,11 @@ export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.
   params: P;
   body?: B;
   run(ctx: RouteContext, params: z.output<P>, body: z.output<B>): Promise<unknown>;
+  /**
+   * GET only: the answer's version as an entity tag. A request whose If-None-Match names
+   * it is answered 304 with no body (checked after the route's own authorisation ran).
+   */
+  etag?(answer: Awaited<ReturnType<Route<P, B>['run']>>): string;
 }
 
 const ROUTE = Symbol.for('dagsorden.api-route');

@@ -17,6 +17,7 @@ import { PrismaMinutesRepository } from './minutes.repository';
 import { PrismaCalendarRepository } from './calendar.repository';
 import { PrismaAttendanceRepository } from './attendance.repository';
 import { PrismaDatePollRepository } from './date-poll.repository';
+import { PrismaLiveMeetingRepository } from './live-meeting.repository';
 import type { SharedReads } from '../domain/shared/ports';
 
 export interface Store {
@@ -36,6 +37,8 @@ export interface Store {
   calendars: PrismaCalendarRepository;
   attendance: PrismaAttendanceRepository;
   datePolls: PrismaDatePollRepository;
+  /** A held meeting's item under discussion (never cached). */
+  live: PrismaLiveMeetingRepository;
   /** The read cache itself, for read models many readers share (the tab's meeting page). */
   reads: SharedReads;
   /** The same for what members change all day (answers, attendance): cleared by every write of this process. */
@@ -69,6 +72,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     calendars: new PrismaCalendarRepository(db.prisma, cache),
     attendance: new PrismaAttendanceRepository(db.prisma),
     datePolls: new PrismaDatePollRepository(db.prisma),
+    live: new PrismaLiveMeetingRepository(db.prisma),
     reads: cache,
     liveReads: live,
   };

@@ -34,6 +34,7 @@ import { DigestService } from '../domain/digests/digest.service';
 import { DocumentImportService } from '../domain/import/document-import.service';
 import { InputService } from '../domain/input/input.service';
 import { LanguageService } from '../domain/language/language.service';
+import { LiveMeetingService } from '../domain/meetings/live-meeting.service';
 import { MeetingPageService } from '../domain/meetings/meeting-page.service';
 import { MeetingService } from '../domain/meetings/meeting.service';
 import { MinutesService } from '../domain/minutes/minutes.service';
@@ -65,11 +66,20 @@ export interface WiredServices {
   startLanguage: () => void;
 }
 
-export async function wireServices({ config, log, clock, store, graph: graphOptions, outlookWriter }: ServiceWiring): Promise<WiredServices> {
+export async function wireServices({
+  config,
+  log,
+  clock,
+  store,
+  graph: graphOptions,
+  outlookWriter,
+}: ServiceWiring): Promise<WiredServices> {
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   // The committees' Outlook calendars, when Graph is configured; otherwise meetings come from the database.
   const settings = graphSettings(config);
-  const graph = settings ? await openGraph(settings, graphOptions, store.calendars, log.child({ part: 'calendar' })) : null;
+  const graph = settings
+    ? await openGraph(settings, graphOptions, store.calendars, log.child({ part: 'calendar' }))
+    : null;
   const outlookEvents = graph?.writer ?? NO_OUTLOOK;
 
   // Loaded once the server listens (startLanguage, called by startApp), not before: the
@@ -163,7 +173,13 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     writer: noteWriter,
     linkDays: config.FILE_LINK_DAYS,
   });
-  const actions = new ActionItemService({ committees, committeeRepo: store.committees, actions: store.actions, letters: actionLetters, clock });
+  const actions = new ActionItemService({
+    committees,
+    committeeRepo: store.committees,
+    actions: store.actions,
+    letters: actionLetters,
+    clock,
+  });
   const calendar = new CalendarService({
     committees,
     calendars: store.calendars,
@@ -242,5 +258,14 @@ export async function wireServices({ config, log, clock, store, graph: graphOpti
     reads: store.reads,
     liveReads: store.liveReads,
   });
-  return { services, tab: { pages, agenda, attendance }, graph, startLanguage };
+  const live = new LiveMeetingService({
+    committees,
+    memberships: store.memberships,
+    agenda,
+    meetings: store.meetings,
+    agendaRepo: store.agenda,
+    live: store.live,
+    clock,
+  });
+  return { services, tab: { pages, agenda, attendance, live }, graph, startLanguage };
 }

@@ -18,6 +18,11 @@ export interface Api {
   put<T>(path: string, body: unknown): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** A GET that names the version it has (If-None-Match): null when unchanged (304), else the new answer and its tag. */
+  getIfChanged<T>(
+    path: string,
+    etag: string | null,
+  ): Promise<{ etag: string | null; body: T } | null>;
 }
 
 export function createApi(authorization: Authorization): Api {
@@ -34,7 +39,20 @@ export function createApi(authorization: Authorization): Api {
     if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
     return json as T;
   }
+  async function getIfChanged<T>(
+    path: string,
+    etag: string | null,
+  ): Promise<{ etag: string | null; body: T } | null> {
+    const res = await fetch(`/api/tab${path}`, {
+      headers: { authorization: await authorization(), ...(etag ? { 'if-none-match': etag } : {}) },
+    });
+    if (res.status === 304) return null;
+    const json = (await res.json().catch(() => ({}))) as { error?: string };
+    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
+    return { etag: res.headers.get('etag'), body: json as T };
+  }
   return {
+    getIfChanged,
     get: (path) => call('GET', path),
     put: (path, body) => call('PUT', path, body),
     post: (path, body) => call('POST', path, body),

@@ -142,6 +142,31 @@ const da = {
     string
   >,
   chart: (counts: string) => `Fordeling af svar: ${counts}`,
+  meetingConfigTitle: 'Vælg møde',
+  meetingConfigIntro:
+    'Fanen viser dagsordenen under mødet: punktet, der behandles nu, og svarene på det. Vælg det møde i styregruppen, som dette Teams-møde er.',
+  meetingConfigNone:
+    'Der er ingen kommende møder i dine styregrupper. Sekretariatet opretter møderne i Dagsorden.',
+  meetingConfigChosen: (title: string) => `Fanen viser ${title}. Tryk »Gem« for at tilføje den.`,
+  meetingConfigMatched: 'Foreslået, fordi mødelinket er det samme.',
+  panelCurrent: 'Behandles nu',
+  panelNoCurrent: 'Sekretariatet har ikke valgt et punkt endnu.',
+  panelAnnounce: (number: string, title: string) => `Nu behandles punkt ${number}: ${title}`,
+  panelAnnounceNone: 'Intet punkt behandles nu.',
+  panelClosedItem: 'Lukket punkt',
+  panelClosedForMembers: 'Lukket punkt: indholdet vises kun for styregruppens medlemmer.',
+  panelNotShown: 'Punktet, der behandles, er ikke på den dagsorden, du kan se.',
+  panelControls: 'Styr mødet',
+  panelPrevious: 'Forrige punkt',
+  panelNext: 'Næste punkt',
+  panelPick: 'Gå til punkt',
+  panelPickNone: 'Intet punkt',
+  panelGo: 'Gå til punktet',
+  panelMovedMeanwhile:
+    'En anden i sekretariatet flyttede punktet samtidig. Panelet viser det nye punkt.',
+  panelOffline: 'Forbindelsen er afbrudt. Panelet prøver igen.',
+  panelAgenda: 'Dagsorden',
+  panelIsCurrent: '(behandles nu)',
 };
 
 export type Words = typeof da;
@@ -278,6 +303,31 @@ const en: Words = {
   openMeeting: 'Open the meeting',
   attendanceLabel: { attending: 'You attend', absent: 'You sent apologies' },
   chart: (counts: string) => `Answers: ${counts}`,
+  meetingConfigTitle: 'Choose a meeting',
+  meetingConfigIntro:
+    'The tab shows the agenda during the meeting: the item under discussion and the answers to it. Choose the committee meeting this Teams meeting is.',
+  meetingConfigNone:
+    'There are no coming meetings in your committees. The secretariat creates the meetings in Dagsorden.',
+  meetingConfigChosen: (title: string) => `The tab shows ${title}. Press “Save” to add it.`,
+  meetingConfigMatched: 'Suggested because the meeting link is the same.',
+  panelCurrent: 'Under discussion',
+  panelNoCurrent: 'The secretariat has not chosen an item yet.',
+  panelAnnounce: (number: string, title: string) => `Now discussing item ${number}: ${title}`,
+  panelAnnounceNone: 'No item is under discussion.',
+  panelClosedItem: 'Closed item',
+  panelClosedForMembers: 'Closed item: its content is shown to members of the committee only.',
+  panelNotShown: 'The item under discussion is not on the agenda you can see.',
+  panelControls: 'Run the meeting',
+  panelPrevious: 'Previous item',
+  panelNext: 'Next item',
+  panelPick: 'Go to item',
+  panelPickNone: 'No item',
+  panelGo: 'Go to the item',
+  panelMovedMeanwhile:
+    'Someone else in the secretariat moved the item at the same time. The panel shows the new item.',
+  panelOffline: 'The connection is lost. The panel keeps trying.',
+  panelAgenda: 'Agenda',
+  panelIsCurrent: '(under discussion)',
 };
 
 export function words(lang: Lang): Words {

@@ -1,6 +1,8 @@
 // The tab's start: find the Teams host (or say plainly there is none), read its context,
-// sign in, and show the surface the URL names: ?view=config (the channel tab's
-// configuration), ?view=channel&committee=… (the channel tab), ?view=personal ("Mine møder").
+// sign in, and show the surface the URL names: ?view=config (the configuration of the
+// channel tab, or in a Teams meeting of the meeting's tab), ?view=channel&committee=… (the
+// channel tab), ?view=panel&meeting=… (a Teams meeting's side panel), ?view=personal
+// ("Mine møder").
 import { StrictMode, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
@@ -25,6 +27,8 @@ import {
 import { Notice, SessionContext, useStyles, type Session } from './ui';
 import { ChannelTab } from './views/Channel';
 import { ConfigPage, type TabConfig } from './views/Config';
+import { MeetingConfigPage } from './views/MeetingConfig';
+import { PanelView } from './views/Panel';
 import { MyMeetings } from './views/Mine';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -77,6 +81,9 @@ function App({
   const params = new URLSearchParams(window.location.search);
   const view = params.get('view') ?? 'personal';
   const committee = params.get('committee');
+  const meeting = params.get('meeting');
+  // Teams opens the one configuration page for a channel and for a meeting: its context tells which.
+  const inMeeting = Boolean(host.meetingId) && !host.channelId;
   const config = useRef<TabConfig | null>(null);
   const saver = useMemo(() => (view === 'config' ? configure(() => config.current) : null), [view]);
   return (
@@ -87,13 +94,23 @@ function App({
             <Notice intent="warning">{session.t.devSignIn}</Notice>
           </div>
         )}
-        {view === 'config' ? (
+        {view === 'config' && inMeeting ? (
+          <MeetingConfigPage
+            chatId={host.chatId}
+            onChoose={(c) => {
+              config.current = c;
+              saver?.changed(Boolean(c));
+            }}
+          />
+        ) : view === 'config' ? (
           <ConfigPage
             onChoose={(c) => {
               config.current = c;
               saver?.changed(Boolean(c));
             }}
           />
+        ) : view === 'panel' && meeting ? (
+          <PanelView meetingId={meeting} />
         ) : view === 'channel' && committee ? (
           <ChannelTab committeeId={committee} target={targetOf(host.subPageId)} />
         ) : (

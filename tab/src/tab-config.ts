@@ -7,6 +7,20 @@ export interface TabConfig {
   websiteUrl: string;
 }
 
+/** A Teams meeting's tab (side panel, chat, details) showing one committee meeting. */
+export function meetingConfigFor(
+  origin: string,
+  meeting: { id: string; title: string },
+): TabConfig {
+  const contentUrl = `${origin}/tab/index.html?view=panel&meeting=${encodeURIComponent(meeting.id)}`;
+  return {
+    contentUrl,
+    entityId: `dagsorden-meeting-${meeting.id}`,
+    suggestedDisplayName: `Dagsorden – ${meeting.title}`.slice(0, 128),
+    websiteUrl: contentUrl,
+  };
+}
+
 export function configFor(origin: string, committee: { id: string; name: string }): TabConfig {
   const contentUrl = `${origin}/tab/index.html?view=channel&committee=${encodeURIComponent(committee.id)}`;
   return {

@@ -12,6 +12,9 @@ export interface HostContext {
   frameContext: string | null;
   channelId: string | null;
   teamGroupId: string | null;
+  /** In a Teams meeting: the meeting's id and its chat's thread id (19:meeting_…@thread.v2). */
+  meetingId: string | null;
+  chatId: string | null;
 }
 
 /** How long Teams may take to answer before the page says it is not in Teams. */
@@ -39,6 +42,8 @@ export async function connect(): Promise<HostContext> {
     frameContext: ctx.page.frameContext ?? null,
     channelId: ctx.channel?.id ?? null,
     teamGroupId: ctx.team?.groupId ?? null,
+    meetingId: ctx.meeting?.id ?? null,
+    chatId: ctx.chat?.id ?? null,
   };
 }
 
@@ -62,7 +67,7 @@ export function openLink(url: string): void {
   app.openLink(url).catch(() => window.open(url, '_blank', 'noopener'));
 }
 
-/** The configuration page's part: Teams' Save is enabled once a committee is chosen, and saves it. */
+/** The configuration page's part: Teams' Save is enabled once a committee (or meeting) is chosen, and saves it. */
 export function configure(getConfig: () => pages.InstanceConfig | null): {
   changed(valid: boolean): void;
 } {

@@ -34,6 +34,8 @@ export interface PageItem {
   recommendationIntro: string | null;
   recommendations: string[];
   caseText: string;
+  /** «Lukket punkt»: a reader who is no member gets its number and title only. */
+  closed: boolean;
   status: string;
   draft: boolean;
   attachments: Array<{
@@ -132,4 +134,12 @@ export interface MyOverview {
     dueOn: string | null;
     overdue: boolean;
   }>;
+}
+
+/** GET /meetings/:id/live: the item under discussion while the meeting is held. */
+export interface LiveState {
+  meetingId: string;
+  version: number;
+  currentItemId: string | null;
+  changedAt: string | null;
 }

@@ -279,7 +279,16 @@ describe('authorisation matrix', () => {
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
     },
+    'GET /meetings/:id/live': { method: 'GET', path: `/meetings/${meetingId}/live` },
+    'PUT /meetings/:id/current-item': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/current-item`,
+      // From the version that stands when the call is made: a refusal is then for the role.
+      body: async () => ({ itemId: infoItemId, version: await liveVersion() }),
+    },
   });
+  const liveVersion = async () =>
+    (await app.db.prisma.meetingLive.findUnique({ where: { meetingId } }))?.version ?? 0;
   const expected: Record<string, Record<Who, number>> = {
     'GET /me': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
     'GET /me/overview': { stranger: 200, observer: 200, member: 200, secretariat: 200 },
@@ -287,6 +296,13 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id/live': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'PUT /meetings/:id/current-item': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
   };
 
   it('covers every route of the API', () => {
@@ -305,7 +321,9 @@ describe('authorisation matrix', () => {
           path: string;
           body?: unknown;
         };
-        const res = await as(users[who], r.method, r.path, r.body);
+        const body =
+          typeof r.body === 'function' ? await (r.body as () => Promise<unknown>)() : r.body;
+        const res = await as(users[who], r.method, r.path, body);
         expect(res.status).toBe(expected[route]![who]);
         // Whatever the answer, closed links and drafts reach only those entitled to them.
         if (who !== 'member' && who !== 'secretariat') expect(res.text).not.toContain(CLOSED_URL);

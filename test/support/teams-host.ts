@@ -26,9 +26,9 @@ const FLAGS = [
 export interface HostOptions {
   /** The tab's URL path: /tab/index.html?view=… */
   src: string;
-  /** 'content' for a tab, 'settings' for its configuration page. */
-  frameContext?: 'content' | 'settings';
-  /** TeamsJS's context as the host sends it (its v1 shape: userObjectId, locale, theme, subEntityId, channelId…). */
+  /** 'content' for a tab, 'settings' for its configuration page, 'sidePanel' for a Teams meeting's side panel. */
+  frameContext?: 'content' | 'settings' | 'sidePanel';
+  /** TeamsJS's context as the host sends it (its v1 shape: userObjectId, locale, theme, subEntityId, channelId; in a meeting meetingId and chatId…). */
   context: Record<string, unknown>;
   /** What getAuthToken answers: a token, or null for Teams' refusal. */
   token?: string | null;

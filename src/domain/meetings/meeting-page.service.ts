@@ -3,9 +3,16 @@
 // rule (who reads drafts, who gets a closed attachment's link, what waits for whom) is
 // written once. Every read checks membership (or a named stand-in's right to the meeting).
 import { answersFor, type AgendaService } from '../agenda/agenda.service';
-import { attendanceByOrganisation, type OrganisationAttendance } from '../attendance/attendance-by-organisation';
+import {
+  attendanceByOrganisation,
+  type OrganisationAttendance,
+} from '../attendance/attendance-by-organisation';
 import { attendanceOpen } from '../attendance/attendance-rules';
-import type { AttendanceService, DigestAttendance, QuorumBasis } from '../attendance/attendance.service';
+import type {
+  AttendanceService,
+  DigestAttendance,
+  QuorumBasis,
+} from '../attendance/attendance.service';
 import { isOverdue, type ActionItemService } from '../minutes/action-item.service';
 import type { Clock } from '../shared/clock';
 import type { CommitteeService } from '../committees/committee.service';
@@ -49,6 +56,11 @@ export interface PageItem {
   recommendationIntro: string | null;
   recommendations: string[];
   caseText: string;
+  /**
+   * «Lukket punkt»: members read it; a reader who is no member (a named stand-in) is told
+   * only its number and title and that it is closed, never its content.
+   */
+  closed: boolean;
   status: AgendaItem['status'];
   /** Secretariat only: never published, or changed since it was. */
   draft: boolean;
@@ -70,7 +82,13 @@ export interface PageItem {
 
 export interface MeetingPage {
   /** The channel and team too: the tab links to an item's card there. */
-  committee: { id: string; name: string; timeZone: string; channelId: string | null; teamAadGroupId: string | null };
+  committee: {
+    id: string;
+    name: string;
+    timeZone: string;
+    channelId: string | null;
+    teamAadGroupId: string | null;
+  };
   meeting: Meeting;
   role: PageRole;
   /** Whether the agenda has gone out (before that, members see no items). */
@@ -79,13 +97,19 @@ export interface MeetingPage {
   /** The organisations of the members who answer (alphabetical, none last), with how many of them each has: what items' byOrganisation counts refer to. */
   organisations: Array<{ name: string | null; people: number }>;
   attendance: {
-    mine: { attendance: 'attending' | 'absent'; standIn: string | null; note: string | null } | null;
+    mine: {
+      attendance: 'attending' | 'absent';
+      standIn: string | null;
+      note: string | null;
+    } | null;
     open: boolean;
     canNameStandIn: boolean;
     candidates: Array<{ personId: string; name: string; standing: boolean }>;
   } | null;
   /** With the secretariat's breakdown by organisation (who comes, who stands in); others see the totals. */
-  forecast: ReturnType<AttendanceService['forecastOf']> & { organisations?: OrganisationAttendance[] };
+  forecast: ReturnType<AttendanceService['forecastOf']> & {
+    organisations?: OrganisationAttendance[];
+  };
   inputs: Array<{
     id: string;
     title: string;
@@ -96,7 +120,15 @@ export interface MeetingPage {
     /** Secretariat only: per organisation, who answered. */
     organisations: Array<{ organisation: string; answeredBy: string[] }> | null;
   }>;
-  submissions: Array<{ id: string; title: string; purpose: string; status: string; submitter: string; organisation: string | null; mine: boolean }>;
+  submissions: Array<{
+    id: string;
+    title: string;
+    purpose: string;
+    status: string;
+    submitter: string;
+    organisation: string | null;
+    mine: boolean;
+  }>;
 }
 
 export interface MyCommittees {
@@ -115,7 +147,13 @@ export interface MyOverview {
     openInputs: Array<{ title: string; deadline: Date }>;
     submissions: Array<{ title: string; status: string }>;
   }>;
-  tasks: Array<{ committeeId: string; id: string; what: string; dueOn: string | null; overdue: boolean }>;
+  tasks: Array<{
+    committeeId: string;
+    id: string;
+    what: string;
+    dueOn: string | null;
+    overdue: boolean;
+  }>;
 }
 
 const ANSWERING: readonly Role[] = ['chair', 'member'];
@@ -144,25 +182,47 @@ export class MeetingPageService {
 
   /** The actor's committees and their role in each. */
   async mine(actor: Actor): Promise<MyCommittees> {
-    const committees = actor.aadObjectId ? await this.deps.committeeRepo.listForPerson(actor.aadObjectId) : [];
+    const committees = actor.aadObjectId
+      ? await this.deps.committeeRepo.listForPerson(actor.aadObjectId)
+      : [];
     const rows = await Promise.all(
       committees.map(async (c) => {
         const member = await this.deps.memberships.findByAad(c.id, actor.aadObjectId!);
-        return member ? [{ id: c.id, name: c.name, role: member.role, organisation: member.organisation?.name ?? null, displayName: member.displayName }] : [];
+        return member
+          ? [
+              {
+                id: c.id,
+                name: c.name,
+                role: member.role,
+                organisation: member.organisation?.name ?? null,
+                displayName: member.displayName,
+              },
+            ]
+          : [];
       }),
     );
     const committeesOf = rows.flat();
     // A token need not carry a name (the developer sign-in has none): the roster has one.
-    return { name: actor.name || (committeesOf[0]?.displayName ?? ''), committees: committeesOf.map(({ displayName: _, ...c }) => c) };
+    return {
+      name: actor.name || (committeesOf[0]?.displayName ?? ''),
+      committees: committeesOf.map(({ displayName: _, ...c }) => c),
+    };
   }
 
   /** A committee's coming meetings and those of the past year (members only). */
-  async meetingsOf(committeeId: string, actor: Actor): Promise<{ committee: Committee; coming: Meeting[]; past: Meeting[] }> {
+  async meetingsOf(
+    committeeId: string,
+    actor: Actor,
+  ): Promise<{ committee: Committee; coming: Meeting[]; past: Meeting[] }> {
     const { committee } = await this.deps.committees.getForMember(committeeId, actor);
     const now = this.deps.clock.now();
     const [coming, recent] = await Promise.all([
       this.deps.meetings.listUpcoming(committee.id, now, COMING),
-      this.deps.meetings.listStartingBetween(committee.id, new Date(now.getTime() - PAST_DAYS * 86_400_000), now),
+      this.deps.meetings.listStartingBetween(
+        committee.id,
+        new Date(now.getTime() - PAST_DAYS * 86_400_000),
+        now,
+      ),
     ]);
     const comingIds = new Set(coming.map((m) => m.id));
     return { committee, coming, past: recent.filter((m) => !comingIds.has(m.id)).reverse() };
@@ -181,28 +241,56 @@ export class MeetingPageService {
     const secretariat = role === 'secretariat';
     // The closed papers go where the bot sends them: to members (not observers) and named stand-ins.
     const mayHaveClosed = role !== 'observer';
-    const { loaded, members, basis, prompts, inputs: allInputs, submissions: allSubmissions } = await this.shared(committee, meeting);
+    const {
+      loaded,
+      members,
+      basis,
+      prompts,
+      inputs: allInputs,
+      submissions: allSubmissions,
+    } = await this.shared(committee, meeting);
     // Answers and attendance change all day, and writing them leaves the shared reads as they are.
     const ids = (loaded?.items ?? []).map((i) => i.id);
-    const { answers, records } = await this.deps.liveReads.get(`tab:meeting-answers:${meeting.id}:${ids.join(',')}`, async () => {
-      const [answers, records] = await Promise.all([
-        ids.length ? this.deps.agendaRepo.answersOn(ids) : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
-        this.deps.attendance.answersTo(meeting.id),
-      ]);
-      return { answers, records };
-    });
+    const { answers, records } = await this.deps.liveReads.get(
+      `tab:meeting-answers:${meeting.id}:${ids.join(',')}`,
+      async () => {
+        const [answers, records] = await Promise.all([
+          ids.length
+            ? this.deps.agendaRepo.answersOn(ids)
+            : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
+          this.deps.attendance.answersTo(meeting.id),
+        ]);
+        return { answers, records };
+      },
+    );
     const forecast = {
       ...this.deps.attendance.forecastOf(meeting, basis, members, records),
-      ...(secretariat ? { organisations: attendanceByOrganisation(basis.counted, members, records) } : {}),
+      ...(secretariat
+        ? { organisations: attendanceByOrganisation(basis.counted, members, records) }
+        : {}),
     };
-    const shown = (loaded?.items ?? []).flatMap((item) => (secretariat ? [item] : (asPublished(item) ?? [])));
-    const mine = member ? (answers.get(member.personId) ?? new Map<string, PositionKind>()) : new Map<string, PositionKind>();
+    const shown = (loaded?.items ?? []).flatMap((item) =>
+      secretariat ? [item] : (asPublished(item) ?? []),
+    );
+    const mine = member
+      ? (answers.get(member.personId) ?? new Map<string, PositionKind>())
+      : new Map<string, PositionKind>();
     const organisations = answeringOrganisations(members);
-    const items = shown.map((item) => pageItem(item, { secretariat, mayHaveClosed, mine: mine.get(item.id) ?? null, organisations, answers }));
+    const items = shown.map((item) =>
+      pageItem(item, {
+        secretariat,
+        mayHaveClosed,
+        member: Boolean(member),
+        mine: mine.get(item.id) ?? null,
+        organisations,
+        answers,
+      }),
+    );
     const sections: MeetingPage['sections'] = [];
     for (const item of items) {
       const last = sections.at(-1);
-      if (last && last.section === item.section && last.title === item.sectionTitle) last.items.push(item);
+      if (last && last.section === item.section && last.title === item.sectionTitle)
+        last.items.push(item);
       else sections.push({ section: item.section, title: item.sectionTitle, items: [item] });
     }
     const prompt = member ? (prompts.get(member.personId) ?? null) : null;
@@ -210,14 +298,24 @@ export class MeetingPageService {
     const inputs = member ? inputsSeenBy(member, members, allInputs) : [];
     const submissions = member ? submissionsSeenBy(member, allSubmissions) : [];
     return {
-      committee: { id: committee.id, name: committee.name, timeZone: committee.timeZone, channelId: committee.channelId, teamAadGroupId: committee.teamAadGroupId },
+      committee: {
+        id: committee.id,
+        name: committee.name,
+        timeZone: committee.timeZone,
+        channelId: committee.channelId,
+        teamAadGroupId: committee.teamAadGroupId,
+      },
       meeting,
       role,
       agendaPublished: Boolean(loaded?.meeting.agendaPublishedAt),
       sections,
       organisations: organisations.map((o) => ({ name: o.name, people: o.people.length })),
       attendance: member && {
-        mine: record && { attendance: record.attendance, standIn: record.standIn?.name ?? null, note: record.note },
+        mine: record && {
+          attendance: record.attendance,
+          standIn: record.standIn?.name ?? null,
+          note: record.note,
+        },
         open: attendanceOpen(meeting, this.deps.clock.now(), false),
         canNameStandIn: prompt?.canNameStandIn ?? false,
         candidates: prompt?.candidates ?? [],
@@ -246,14 +344,18 @@ export class MeetingPageService {
 
   /** "Mine møder": each committee's coming meetings and what waits for the actor there (the digest's rules), and their open tasks. */
   async overview(actor: Actor): Promise<MyOverview> {
-    const committees = actor.aadObjectId ? await this.deps.committeeRepo.listForPerson(actor.aadObjectId) : [];
+    const committees = actor.aadObjectId
+      ? await this.deps.committeeRepo.listForPerson(actor.aadObjectId)
+      : [];
     const now = this.deps.clock.now();
     const meetings: MyOverview['meetings'] = [];
     const tasks: MyOverview['tasks'] = [];
     for (const committee of committees) {
       const member = await this.deps.memberships.findByAad(committee.id, actor.aadObjectId!);
       if (!member) continue;
-      const coming = (await this.deps.meetings.listUpcoming(committee.id, now, OVERVIEW_MEETINGS)).filter((m) => m.status !== 'cancelled');
+      const coming = (
+        await this.deps.meetings.listUpcoming(committee.id, now, OVERVIEW_MEETINGS)
+      ).filter((m) => m.status !== 'cancelled');
       for (const meeting of coming) {
         const digest = await this.deps.digests.digestFor(meeting.id, actor);
         const mine = digest.personal[0];
@@ -272,7 +374,13 @@ export class MeetingPageService {
       }
       const list = await this.deps.actions.list(committee, actor);
       for (const a of list.actions) {
-        tasks.push({ committeeId: committee.id, id: a.id, what: a.what, dueOn: a.dueOn, overdue: isOverdue(a, list.today) });
+        tasks.push({
+          committeeId: committee.id,
+          id: a.id,
+          what: a.what,
+          dueOn: a.dueOn,
+          overdue: isOverdue(a, list.today),
+        });
       }
     }
     meetings.sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
@@ -280,7 +388,10 @@ export class MeetingPageService {
   }
 
   /** What every reader of the meeting's page shares; each reader's own view is made from it. */
-  private shared(committee: Committee, meeting: Meeting): Promise<{
+  private shared(
+    committee: Committee,
+    meeting: Meeting,
+  ): Promise<{
     loaded: Agenda | null;
     members: Member[];
     basis: QuorumBasis;
@@ -297,24 +408,52 @@ export class MeetingPageService {
         this.deps.inputs.meetingInputs(committee.id, meeting.id),
         this.deps.submissions.allForMeeting(meeting.id),
       ]);
-      const prompts = await this.deps.attendance.promptsFor(committee, meeting, members.map((m) => m.personId));
+      const prompts = await this.deps.attendance.promptsFor(
+        committee,
+        meeting,
+        members.map((m) => m.personId),
+      );
       return { loaded, members, basis, prompts, inputs, submissions };
     });
   }
 
-  /** Who reads the meeting: a member of its committee, or a stand-in named for it; anyone else is told it does not exist. */
-  private async reader(meeting: Meeting, aadObjectId: string): Promise<{ committee: Committee; member: Member | null; role: PageRole }> {
-    const committee = await this.deps.committees.byId(meeting.committeeId);
-    if (!committee) throw new DomainError('not_found', meeting.id);
-    const member = await this.deps.memberships.findByAad(committee.id, aadObjectId);
-    if (member) return { committee, member, role: member.role };
-    if (await this.deps.agenda.isNamedStandIn(meeting.id, aadObjectId)) return { committee, member: null, role: 'stand_in' };
-    throw new DomainError('not_found', meeting.id);
+  private reader(
+    meeting: Meeting,
+    aadObjectId: string,
+  ): Promise<{ committee: Committee; member: Member | null; role: PageRole }> {
+    return meetingReader(this.deps, meeting, aadObjectId);
   }
 }
 
+/** What telling who reads a meeting needs. */
+export interface ReaderDeps {
+  committees: Pick<CommitteeService, 'byId'>;
+  memberships: Pick<MembershipRepository, 'findByAad'>;
+  agenda: Pick<AgendaService, 'isNamedStandIn'>;
+}
+
+/**
+ * Who reads the meeting: a member of its committee, or a stand-in named for it; anyone else
+ * is told it does not exist. The page and the side panel's live state ask the same.
+ */
+export async function meetingReader(
+  deps: ReaderDeps,
+  meeting: Meeting,
+  aadObjectId: string,
+): Promise<{ committee: Committee; member: Member | null; role: PageRole }> {
+  const committee = await deps.committees.byId(meeting.committeeId);
+  if (!committee) throw new DomainError('not_found', meeting.id);
+  const member = await deps.memberships.findByAad(committee.id, aadObjectId);
+  if (member) return { committee, member, role: member.role };
+  if (await deps.agenda.isNamedStandIn(meeting.id, aadObjectId))
+    return { committee, member: null, role: 'stand_in' };
+  throw new DomainError('not_found', meeting.id);
+}
+
 /** The organisations of the members who answer items (alphabetical, none last), each with its people. */
-function answeringOrganisations(members: readonly Member[]): Array<{ name: string | null; people: Member[] }> {
+function answeringOrganisations(
+  members: readonly Member[],
+): Array<{ name: string | null; people: Member[] }> {
   const groups = new Map<string | null, Member[]>();
   for (const m of members) {
     if (!ANSWERING.includes(m.role)) continue;
@@ -331,6 +470,8 @@ function pageItem(
   ctx: {
     secretariat: boolean;
     mayHaveClosed: boolean;
+    /** A member of the committee (observers too): only they read a closed item. */
+    member: boolean;
     mine: PositionKind | null;
     organisations: ReadonlyArray<{ people: Member[] }>;
     answers: Map<string, Map<string, PositionKind>>;
@@ -345,7 +486,7 @@ function pageItem(
       counts[index]! += 1;
     }
   });
-  return {
+  const page: PageItem = {
     id: item.id,
     number: item.number,
     section: item.section,
@@ -355,6 +496,7 @@ function pageItem(
     recommendationIntro: item.recommendationIntro,
     recommendations: item.recommendations,
     caseText: item.caseText,
+    closed: item.closed,
     status: item.status,
     draft: ctx.secretariat && (!item.published || item.changedSincePublish),
     attachments: item.attachments.map((a) => ({
@@ -371,11 +513,31 @@ function pageItem(
     decision: item.decision,
     cardMessageId: item.cardActivityId,
   };
+  if (!item.closed || ctx.member) return page;
+  // What the channel's card of a closed item shows, and no more.
+  return {
+    ...page,
+    presenter: null,
+    recommendationIntro: null,
+    recommendations: [],
+    caseText: '',
+    attachments: [],
+    decision: null,
+    byOrganisation: {},
+  };
 }
 
 /** An item's answers per kind, counted from the answers read now (the agenda's own tally may be older). */
-function tallyOf(itemId: string, answers: Map<string, Map<string, PositionKind>>): Record<PositionKind, number> {
-  const tally: Record<PositionKind, number> = { acknowledged: 0, can_approve: 0, wants_discussion: 0, cannot_approve: 0 };
+function tallyOf(
+  itemId: string,
+  answers: Map<string, Map<string, PositionKind>>,
+): Record<PositionKind, number> {
+  const tally: Record<PositionKind, number> = {
+    acknowledged: 0,
+    can_approve: 0,
+    wants_discussion: 0,
+    cannot_approve: 0,
+  };
   for (const mine of answers.values()) {
     const kind = mine.get(itemId);
     if (kind) tally[kind] += 1;

@@ -167,7 +167,8 @@ function Agenda({
   );
 }
 
-function Item({
+/** One item's text, papers and answers (the member's own given here): the page's and the side panel's. */
+export function Item({
   page,
   item,
   people,
@@ -199,8 +200,14 @@ function Item({
     <div className={s.stack} style={{ paddingBottom: 12 }}>
       <div className={s.row}>
         {item.draft && <Badge color="warning">{t.draft}</Badge>}
+        {item.closed && <Badge appearance="outline">{t.panelClosedItem}</Badge>}
         {t.itemStatus[item.status] && <Badge appearance="tint">{t.itemStatus[item.status]}</Badge>}
       </div>
+      {item.closed && page.role === 'stand_in' && (
+        <p className={s.muted} style={{ margin: 0 }}>
+          {t.panelClosedForMembers}
+        </p>
+      )}
       {item.presenter && (
         <p style={{ margin: 0 }}>
           <strong>{t.presenter}:</strong> {item.presenter}
