@@ -28,9 +28,8 @@ async function main(): Promise<void> {
   log.info({ url: app.url, database }, `Dagsorden lytter på ${app.url}/api/messages`);
   // Starting leaves garbage behind (module sources, the language model's JSON, the
   // database's start): one full collection once the model is in, so the idle process
-  // holds what it uses; the last-resort kind also shrinks the young generation back to
-  // 1 MB (about 25 MB less in all). `gc` is there with --expose-gc (npm start).
-  void app.services.words.then(() => globalThis.gc?.({ type: 'major', flavor: 'last-resort' }), () => undefined);
+  // holds what it uses (about 8 MB less). `gc` is there with --expose-gc (npm start).
+  void app.services.words.then(() => globalThis.gc?.(), () => undefined);
 
   let stopping = false;
   const stop = async (signal: string) => {
