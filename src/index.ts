@@ -26,10 +26,6 @@ async function main(): Promise<void> {
   const app = await startApp(config, log);
   const database = await app.db.version();
   log.info({ url: app.url, database }, `Dagsorden lytter på ${app.url}/api/messages`);
-  // Starting leaves garbage behind (module sources, the language model's JSON, the
-  // database's start): one full collection once the model is in, so the idle process
-  // holds what it uses (about 8 MB less). `gc` is there with --expose-gc (npm start).
-  void app.services.words.then(() => globalThis.gc?.(), () => undefined);
 
   let stopping = false;
   const stop = async (signal: string) => {
