@@ -84,7 +84,12 @@ export function createServer(
     unauthenticatedSince = 0;
     lastWarning = now;
   };
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // A document uploaded in the tab arrives as its bytes (application/octet-stream): its route
+  // reads it, after the sign-in, with its own limit (src/api/http.ts); everything else is JSON.
+  const rawUpload = (req: restify.Request) => req.contentType() === 'application/octet-stream' && req.path().startsWith('/api/tab/');
+  for (const parse of restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true })) {
+    server.use((req: restify.Request, res: restify.Response, next: restify.Next) => (rawUpload(req) ? next() : parse(req, res, next)));
+  }
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
     const correlationId = (req as restify.Request & { correlationId?: string }).correlationId ?? correlationIdOf(req);

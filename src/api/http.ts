@@ -66,8 +66,20 @@ export function registerTabApi(
         res.send(404, { error: 'not_found', correlationId });
         return;
       }
+      let raw: unknown = req.body ?? undefined;
+      if (route.upload) {
+        const file = await readUpload(req, route.upload.maxBytes);
+        if ('refused' in file) {
+          res.send(file.refused, {
+            error: file.refused === 413 ? 'too_large' : 'unsupported_media_type',
+            correlationId,
+          });
+          return;
+        }
+        raw = file;
+      }
       const body = route.body
-        ? route.body.safeParse(req.body ?? undefined)
+        ? route.body.safeParse(raw)
         : ({ success: true, data: undefined } as const);
       if (!body.success) {
         res.send(400, {
@@ -117,6 +129,34 @@ export function registerTabApi(
     else if (route.method === 'POST') server.post(at, handler);
     else server.del(at, handler);
   }
+}
+
+/**
+ * A file sent as its bytes: refused unsent (413) when its declared length is over the
+ * limit, and cut off when more arrives than declared or allowed; its name from
+ * X-File-Name (URI-encoded, as the tab sends it).
+ */
+async function readUpload(
+  req: restify.Request,
+  maxBytes: number,
+): Promise<{ name: string; bytes: Buffer } | { refused: 413 | 415 }> {
+  if (req.contentType() !== 'application/octet-stream') return { refused: 415 };
+  const declared = Number(req.header('content-length') ?? NaN);
+  if (declared > maxBytes) return { refused: 413 };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return { refused: 413 };
+    chunks.push(chunk);
+  }
+  let name = '';
+  try {
+    name = decodeURIComponent(req.header('x-file-name') ?? '');
+  } catch {
+    // A malformed name is no name: the route refuses it.
+  }
+  return { name, bytes: Buffer.concat(chunks) };
 }
 
 /** Whether If-None-Match names `tag` (a list, weak or strong, or "*"). */

@@ -3,6 +3,7 @@
 // token's, never the request's; errors become status codes in one place (toHttp).
 import { z } from 'zod';
 import type { Logger } from 'pino';
+import { isCprHeld } from '../domain/shared/cpr-check';
 import { isDomainError, type DomainErrorCode } from '../domain/shared/errors';
 import type { Actor } from '../domain/shared/types';
 import type { TabServices } from './services';
@@ -20,6 +21,11 @@ export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.
   path: string;
   params: P;
   body?: B;
+  /**
+   * The body is a file's bytes (application/octet-stream, its name in X-File-Name), read
+   * after the sign-in up to `maxBytes`; `body` then checks `{ name, bytes }`.
+   */
+  upload?: { maxBytes: number };
   run(ctx: RouteContext, params: z.output<P>, body: z.output<B>): Promise<unknown>;
   /**
    * GET only: the answer's version as an entity tag. A request whose If-None-Match names
@@ -81,8 +87,30 @@ const STATUS: Record<DomainErrorCode, number> = {
   poll_closed: 409,
 };
 
+/**
+ * A refusal a route states with what the tab needs to say it: the problems by field, or
+ * what a colleague saved meanwhile. Nothing in it is the caller's own text echoed back.
+ */
+export class RouteRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error: string } & Record<string, unknown>,
+  ) {
+    super(body.error);
+    this.name = 'RouteRefusal';
+  }
+}
+
+type Refused = { status: number; body: { error: string } & Record<string, unknown> };
+
 /** The status and body for an error; null when it is no refusal (a fault: 500, logged). */
-export function toHttp(err: unknown): { status: number; body: { error: string } } | null {
+export function toHttp(err: unknown): Refused | null {
+  if (err instanceof RouteRefusal) return { status: err.status, body: err.body };
+  // Held back for CPR-like numbers: where they stand (masked) and the fingerprint a confirmation names.
+  if (isCprHeld(err)) {
+    const { findings, fingerprint } = err.check;
+    return { status: 400, body: { error: err.code, findings, fingerprint } };
+  }
   if (isDomainError(err)) return { status: STATUS[err.code] ?? 400, body: { error: err.code } };
   return null;
 }

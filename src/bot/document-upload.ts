@@ -12,14 +12,12 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { htmlToMarkdown } from '../documents/docx-text';
-import { READABLE_EXTENSIONS } from '../documents/document-reader';
+import { isReadableName, MAX_DOCUMENT_BYTES } from '../documents/document-reader';
 
-/** Larger files are refused: an agenda with its case texts is well under 1 MB. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export { isReadableName, MAX_DOCUMENT_BYTES };
 const DOWNLOAD_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 3;
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
-const READABLE = new RegExp(`\\.(${READABLE_EXTENSIONS.join('|')})$`, 'i');
 
 /**
  * Where Teams puts files: a file sent in a personal chat is in the sender's OneDrive for
@@ -126,15 +124,11 @@ export function uploadedFiles(activity: { attachments?: readonly MessageAttachme
     if (a.contentType === TEAMS_FILE && typeof content.downloadUrl === 'string') {
       return [{ name: a.name ?? 'dokument', url: content.downloadUrl }];
     }
-    if (a.contentUrl && a.name && READABLE.test(a.name)) return [{ name: a.name, url: a.contentUrl }];
+    if (a.contentUrl && a.name && isReadableName(a.name)) return [{ name: a.name, url: a.contentUrl }];
     return [];
   });
 }
 
-/** Whether the file's name says it is a kind of document the bot reads. */
-export function isReadableName(name: string): boolean {
-  return READABLE.test(name);
-}
 
 function isTrusted(url: URL, policy: DownloadPolicy): boolean {
   return policy.trustedOrigins.some((origin) => {

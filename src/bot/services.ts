@@ -1,3 +1,4 @@
+import type { AgendaPublisher } from '../domain/agenda/agenda-publisher';
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/shared/clock';
 import type { AgendaService } from '../domain/agenda/agenda.service';
@@ -28,6 +29,8 @@ export interface BotServices {
   language: LanguageService;
   imports: DocumentImportService;
   agenda: AgendaService;
+  /** Publishes an agenda to the channel: the one publish of the bot and the tab. */
+  publisher: AgendaPublisher;
   deliveries: DeliveryService;
   digests: DigestService;
   submissions: SubmissionService;

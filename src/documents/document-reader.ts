@@ -14,6 +14,15 @@ import { startWorker } from './start-worker';
 
 /** The extensions the bot offers to read, checked before a file is fetched. */
 export const READABLE_EXTENSIONS: readonly string[] = ['docx', 'pdf', 'md', 'markdown', 'txt'];
+/** Larger files are refused (sent to the bot or uploaded in the tab): an agenda with its case texts is well under 1 MB. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+const READABLE = new RegExp(`\\.(${READABLE_EXTENSIONS.join('|')})$`, 'i');
+
+/** Whether the file's name says it is a kind of document the reader reads. */
+export function isReadableName(name: string): boolean {
+  return READABLE.test(name);
+}
 
 export type WorkerRequest = { id: number; file: DocumentFile } | { id: number; text: string };
 

@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit';
 import { enqueueMessages, refreshCards, REFRESH_COLUMNS, REFRESH_ON_CONFLICT } from './outbox.repository';
 import { ReadCache } from './read-cache';
 import type { Agenda, AgendaItem, ItemDraft, PositionKind, PositionRecord } from '../domain/agenda/types';
+import type { SectionKind } from '../domain/shared/types';
 import type { ImportedDecision, SavedImport } from '../domain/import/types';
 import type { CardRefresh, OutboundMessage } from '../domain/delivery/types';
 import type { AuditEntry } from '../domain/shared/ports';
@@ -118,15 +119,21 @@ export async function saveItemIn(
     recommendationIntro: draft.recommendationIntro,
     recommendations: draft.recommendations,
     caseText: draft.caseText,
+    // The workbench's fields; the edit card leaves them as they were.
+    ...(draft.sectionTitle === undefined ? {} : { sectionTitle: draft.sectionTitle }),
+    ...(draft.closed === undefined ? {} : { closed: draft.closed }),
   };
   let id: string;
   let created = false;
   let moved = false;
   const before = itemId ? await tx.agendaItem.findUnique({ where: { id: itemId } }) : null;
   if (itemId && !before) throw new DomainError('invalid_input', `no item ${itemId}`);
+  const attachmentsChanged =
+    draft.attachments !== undefined && (await replaceAttachments(tx, before?.id ?? null, draft.attachments.map(attachmentRow)));
   if (before) {
     moved = before.meetingId !== meetingId;
-    const changed = Object.entries(data).some(([k, v]) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(v));
+    const changed =
+      attachmentsChanged || Object.entries(data).some(([k, v]) => JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(v));
     await tx.agendaItem.update({
       where: { id: before.id },
       data: moved
@@ -138,6 +145,7 @@ export async function saveItemIn(
   } else {
     id = (await tx.agendaItem.create({ data: { ...data, meetingId, position: 0 } })).id;
     created = true;
+    if (draft.attachments?.length) await replaceAttachments(tx, id, draft.attachments.map(attachmentRow));
   }
   await orderItemsByNumber(tx, meetingId);
   if (moved && before) await orderItemsByNumber(tx, before.meetingId);
@@ -174,13 +182,46 @@ function itemData(item: ParsedItem, position: number) {
   } as const;
 }
 
-function attachmentData(item: ParsedItem) {
-  return item.attachments.map((a) => ({
-    title: a.title,
-    url: a.url,
-    access: a.closed ? ('closed' as const) : ('open' as const),
-    availability: a.later ? ('to_follow' as const) : ('attached' as const),
-  }));
+type AttachmentRow = { title: string; url: string | null; access: 'open' | 'closed'; availability: 'attached' | 'to_follow' };
+
+function attachmentData(item: ParsedItem): AttachmentRow[] {
+  return item.attachments.map((a) => attachmentRow({ ...a, toFollow: a.later }));
+}
+
+function attachmentRow(a: { title: string; url: string | null; closed: boolean; toFollow: boolean }): AttachmentRow {
+  return { title: a.title, url: a.url, access: a.closed ? 'closed' : 'open', availability: a.toFollow ? 'to_follow' : 'attached' };
+}
+
+/**
+ * The item's attachments as listed now (agendaItemId null: a new item, nothing to do
+ * before it exists). One with the same title is the same attachment: it keeps its id
+ * (what members were sent is keyed on it) and, when it was to follow and now has its
+ * link, stays "to follow" until members have been told. True when anything changed.
+ */
+async function replaceAttachments(tx: Tx, agendaItemId: string | null, wanted: AttachmentRow[]): Promise<boolean> {
+  if (!agendaItemId) return false;
+  const existing = await tx.attachment.findMany({ where: { agendaItemId }, orderBy: { createdAt: 'asc' } });
+  const byTitle = new Map(existing.map((a) => [attachmentKey(a.title), a]));
+  let changed = false;
+  for (const a of wanted) {
+    const old = byTitle.get(attachmentKey(a.title));
+    if (!old) {
+      await tx.attachment.create({ data: { ...a, agendaItemId } });
+      changed = true;
+      continue;
+    }
+    byTitle.delete(attachmentKey(a.title));
+    const arrived = old.availability === 'to_follow' && !old.url && a.url;
+    const data = { title: a.title, url: a.url, access: a.access, availability: arrived ? ('to_follow' as const) : a.availability };
+    if (old.title === data.title && old.url === data.url && old.access === data.access && old.availability === data.availability) continue;
+    await tx.attachment.update({ where: { id: old.id }, data });
+    changed = true;
+  }
+  if (byTitle.size) {
+    await tx.attachment.deleteMany({ where: { id: { in: [...byTitle.values()].map((a) => a.id) } } });
+    changed = true;
+  }
+  return changed;
 }
 
 interface AnswerInput {
@@ -349,28 +390,39 @@ export class PrismaAgendaRepository implements AgendaRepository {
     return { item: item!, created: result.created, moved: result.moved };
   }
 
-  /**
-   * The item's attachments as the document lists them now. One with the same title is the
-   * same attachment: it keeps its id (what members were sent is keyed on it) and, when it
-   * was to follow and now has its link, stays "to follow" until members have been told.
-   */
-  private async replaceAttachments(tx: Tx, agendaItemId: string, wanted: ReturnType<typeof attachmentData>): Promise<void> {
-    const existing = await tx.attachment.findMany({ where: { agendaItemId } });
-    const byTitle = new Map(existing.map((a) => [attachmentKey(a.title), a]));
-    for (const a of wanted) {
-      const old = byTitle.get(attachmentKey(a.title));
-      if (!old) {
-        await tx.attachment.create({ data: { ...a, agendaItemId } });
-        continue;
-      }
-      byTitle.delete(attachmentKey(a.title));
-      const arrived = old.availability === 'to_follow' && !old.url && a.url;
-      await tx.attachment.update({
-        where: { id: old.id },
-        data: { title: a.title, url: a.url, access: a.access, availability: arrived ? 'to_follow' : a.availability },
-      });
-    }
-    if (byTitle.size) await tx.attachment.deleteMany({ where: { id: { in: [...byTitle.values()].map((a) => a.id) } } });
+  async renumber(meetingId: string, items: Array<{ id: string; number: string; section: SectionKind; sectionTitle: string | null }>): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.agendaItem.findMany({
+          where: { meetingId },
+          select: { id: true, number: true, sectionKind: true, sectionTitle: true, status: true, changedSincePublish: true },
+        });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        if (rows.length !== items.length || items.some((i) => !byId.has(i.id))) throw new DomainError('conflict', `the agenda of ${meetingId} changed`);
+        const moving = items.filter((i) => {
+          const row = byId.get(i.id)!;
+          return row.number !== i.number || row.sectionKind !== i.section || row.sectionTitle !== i.sectionTitle;
+        });
+        // Numbers are unique per meeting: the moving items step aside first, then take their new ones.
+        for (const i of moving) await tx.agendaItem.update({ where: { id: i.id }, data: { number: `~${i.id}` } });
+        for (const i of moving) {
+          const row = byId.get(i.id)!;
+          await tx.agendaItem.update({
+            where: { id: i.id },
+            data: {
+              number: i.number,
+              sectionNumber: sectionNumberOf(i.number),
+              sectionKind: i.section,
+              sectionTitle: i.sectionTitle,
+              changedSincePublish: row.changedSincePublish || row.status !== 'draft',
+            },
+          });
+        }
+        await orderItemsByNumber(tx, meetingId);
+        return moving.length;
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
   }
 
   /** Positions follow the item numbers: 1.2 before 1.10, 2 before 10. */
@@ -529,7 +581,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
         ids.set(item.number, row.id);
         created += 1;
       }
-      await this.replaceAttachments(tx, ids.get(item.number)!, attachmentData(item));
+      await replaceAttachments(tx, ids.get(item.number)!, attachmentData(item));
     }
 
     // Items the document no longer has: a draft goes, a published one is withdrawn.

@@ -12,6 +12,7 @@ import { calendarLetters } from '../bot/letters/calendar-letters';
 import { datePollLetters } from '../bot/letters/date-poll-letters';
 import { inputLetters } from '../bot/letters/input-letters';
 import { minutesLetters } from '../bot/letters/minutes-letters';
+import { publishLetters } from '../bot/letters/publish-letters';
 import { submissionLetters } from '../bot/letters/submission-letters';
 import type { GraphClientOptions } from '../calendar/graph-client';
 import { openGraph, type OpenGraph } from '../calendar/open-graph';
@@ -22,6 +23,8 @@ import { minutesDocx } from '../documents/minutes-docx';
 import { minutesMarkdown } from '../documents/minutes-markdown';
 import { ActionItemService } from '../domain/minutes/action-item.service';
 import { AgendaService } from '../domain/agenda/agenda.service';
+import { AgendaWorkbench } from '../domain/agenda/agenda-workbench.service';
+import { AgendaPublisher } from '../domain/agenda/agenda-publisher';
 import { AttendanceService } from '../domain/attendance/attendance.service';
 import { CalendarService } from '../domain/calendar/calendar.service';
 import { CalendarSyncService } from '../domain/calendar/calendar-sync.service';
@@ -116,7 +119,7 @@ export async function wireServices({
     notes: store.inputs,
     standIns: { attendance: store.attendance, people: store.people },
   });
-  const decisions = new DecisionService({
+  const decisions: DecisionService = new DecisionService({
     committees,
     agenda: store.agenda,
     decisions: store.decisions,
@@ -124,9 +127,11 @@ export async function wireServices({
     memberships: store.memberships,
     organisations: store.inputs,
     meetings: store.meetings,
+    // Built next: called only once both exist.
+    minutesIssue: { reissue: (meetingId: string): Promise<boolean> => minutes.reissue(meetingId) },
     clock,
   });
-  const minutes = new MinutesService({
+  const minutes: MinutesService = new MinutesService({
     committees,
     minutes: store.minutes,
     agenda: store.agenda,
@@ -216,6 +221,14 @@ export async function wireServices({
     now: () => clock.now(),
   });
 
+  const publisher = new AgendaPublisher({
+    agenda,
+    committees,
+    deliveries,
+    attendance,
+    letters: publishLetters,
+  });
+
   const services: BotServices = {
     words,
     committees,
@@ -224,6 +237,7 @@ export async function wireServices({
     meetings,
     language: new LanguageService(store.people, store.audit),
     agenda,
+    publisher,
     deliveries,
     digests,
     submissions,
@@ -258,6 +272,13 @@ export async function wireServices({
     reads: store.reads,
     liveReads: store.liveReads,
   });
+  const workbench = new AgendaWorkbench({
+    committees,
+    meetings: store.meetings,
+    agenda: store.agenda,
+    audit: store.audit,
+    clock,
+  });
   const live = new LiveMeetingService({
     committees,
     memberships: store.memberships,
@@ -267,5 +288,22 @@ export async function wireServices({
     live: store.live,
     clock,
   });
-  return { services, tab: { pages, agenda, attendance, live }, graph, startLanguage };
+  return {
+    services,
+    tab: {
+      pages,
+      agenda,
+      attendance,
+      submissions,
+      decisions,
+      minutes,
+      live,
+      workbench,
+      imports,
+      documents: services.documents,
+      publisher,
+    },
+    graph,
+    startLanguage,
+  };
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** The answer's body: a refusal may say more (the CPR check's findings and fingerprint). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
@@ -15,9 +17,12 @@ export class ApiError extends Error {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  put<T>(path: string, body: unknown): Promise<T>;
+  /** `keepalive`: the request outlives the page (a save as the panel closes). */
+  put<T>(path: string, body: unknown, options?: { keepalive?: boolean }): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** A file sent as its bytes (application/octet-stream), its name in X-File-Name. */
+  upload<T>(path: string, file: File): Promise<T>;
   /** A GET that names the version it has (If-None-Match): null when unchanged (304), else the new answer and its tag. */
   getIfChanged<T>(
     path: string,
@@ -26,17 +31,31 @@ export interface Api {
 }
 
 export function createApi(authorization: Authorization): Api {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    keepalive = false,
+  ): Promise<T> {
+    const file = body instanceof File ? body : null;
     const res = await fetch(`/api/tab${path}`, {
       method,
+      keepalive,
       headers: {
         authorization: await authorization(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(file
+          ? {
+              'content-type': 'application/octet-stream',
+              'x-file-name': encodeURIComponent(file.name),
+            }
+          : body === undefined
+            ? {}
+            : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const json = (await res.json().catch(() => ({}))) as { error?: string };
-    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown');
+    if (!res.ok) throw new ApiError(res.status, json.error ?? 'unknown', json);
     return json as T;
   }
   async function getIfChanged<T>(
@@ -54,9 +73,10 @@ export function createApi(authorization: Authorization): Api {
   return {
     getIfChanged,
     get: (path) => call('GET', path),
-    put: (path, body) => call('PUT', path, body),
+    put: (path, body, options) => call('PUT', path, body, options?.keepalive),
     post: (path, body) => call('POST', path, body),
     delete: (path) => call('DELETE', path),
+    upload: (path, file) => call('POST', path, file),
   };
 }
 

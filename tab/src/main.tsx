@@ -29,6 +29,7 @@ import { ChannelTab } from './views/Channel';
 import { ConfigPage, type TabConfig } from './views/Config';
 import { MeetingConfigPage } from './views/MeetingConfig';
 import { PanelView } from './views/Panel';
+import { ReferatEditor } from './views/workbench/ReferatEditor';
 import { MyMeetings } from './views/Mine';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -110,7 +111,11 @@ function App({
             }}
           />
         ) : view === 'panel' && meeting ? (
-          <PanelView meetingId={meeting} />
+          <PanelView
+            meetingId={meeting}
+            // The secretariat's Referat of the item under discussion: a new editor per item.
+            referat={(p) => <ReferatEditor key={p.itemId} {...p} />}
+          />
         ) : view === 'channel' && committee ? (
           <ChannelTab committeeId={committee} target={targetOf(host.subPageId)} />
         ) : (

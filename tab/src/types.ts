@@ -136,6 +136,181 @@ export interface MyOverview {
   }>;
 }
 
+/** A submitted topic in the secretariat's review list (GET /meetings/:id/submissions). */
+export interface ReviewTopic {
+  id: string;
+  version: number;
+  meetingId: string;
+  title: string;
+  purpose: 'decision' | 'discussion' | 'information';
+  description: string;
+  presenter: string | null;
+  links: string[];
+  submitter: string;
+  organisation: string | null;
+  status: string;
+  reason: string | null;
+  question: string | null;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+  agendaItemId: string | null;
+  createdAt: string;
+  lateFor: { meetingId: string; startsAt: string } | null;
+}
+
+export interface ReviewList {
+  submissions: ReviewTopic[];
+  later: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+export interface ReviewAnswer {
+  done: boolean;
+  submission: ReviewTopic;
+  itemNumber: string | null;
+}
+
+export type ActionOwnerRef =
+  | { kind: 'secretariat' }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'person'; personId: string };
+
+export interface ReferatAction {
+  id: string | null;
+  what: string;
+  owner: ActionOwnerRef;
+  dueOn: string | null;
+}
+
+export interface RecordedReferat {
+  outcome: string;
+  text: string;
+  version: number;
+  recordedAt: string;
+  recordedBy: string | null;
+  actions: ReferatAction[];
+}
+
+/** GET /items/:id/referat */
+export interface ReferatForm {
+  item: { id: string; number: string; title: string; section: string };
+  meetingId: string;
+  decision: RecordedReferat | null;
+  suggested: string;
+  correcting: boolean;
+  organisations: Array<{ id: string; name: string }>;
+  people: Array<{ personId: string; name: string }>;
+}
+
+/** GET /meetings/:id/minutes (and what building, publishing and correcting answer). */
+export interface MinutesState {
+  minutes: {
+    status: 'draft' | 'published' | 'approved';
+    version: number;
+    builtAt: string;
+    publishedAt: string | null;
+    approvedAt: string | null;
+    items: number;
+    missing: string[];
+    attendance: 'recorded' | 'imported' | 'unknown';
+    notAnswered: number;
+    nextMeeting: { id: string; startsAt: string } | null;
+    links: { docx: string; md: string } | null;
+    corrections: Array<{ note: string; correctedAt: string; issued: boolean }>;
+  } | null;
+}
+
+export interface PublishAnswer extends MinutesState {
+  published: boolean;
+  approvalItemNumber: string | null;
+  toChannel: boolean;
+}
+
+/** The secretariat's workbench (GET /meetings/:id/workbench): the agenda as prepared. */
+export interface WorkbenchAttachment {
+  id?: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  toFollow: boolean;
+}
+
+export interface WorkbenchItem {
+  id: string;
+  meetingId: string;
+  number: string;
+  section: string;
+  sectionTitle: string | null;
+  title: string;
+  presenter: string | null;
+  recommendationIntro: string | null;
+  recommendations: string[];
+  caseText: string;
+  closed: boolean;
+  status: string;
+  changedSincePublish: boolean;
+  posted: boolean;
+  attachments: WorkbenchAttachment[];
+}
+
+export interface Workbench {
+  committee: { id: string; name: string; timeZone: string };
+  meeting: {
+    id: string;
+    title: string | null;
+    startsAt: string;
+    status: string;
+    agendaPublishedAt: string | null;
+  };
+  items: WorkbenchItem[];
+  meetings: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+/** An import's preview (POST /meetings/:id/import): the bot's preview, for the tab. */
+export interface ImportPreview {
+  importId: string;
+  status: string;
+  kind: 'agenda' | 'minutes';
+  fileName: string | null;
+  participants: number;
+  absent: number;
+  target:
+    | { kind: 'existing'; meetingId: string; startsAt: string }
+    | { kind: 'new'; startsAt: string; assumed: boolean }
+    | { kind: 'none' };
+  items: Array<{
+    number: string;
+    section: string | null;
+    sectionTitle: string | null;
+    title: string;
+    presenter: string | null;
+    closed: boolean;
+    attachments: number;
+    doubtful: boolean;
+  }>;
+  warnings: string[];
+  alternatives: Array<{ id: string; title: string | null; startsAt: string }>;
+}
+
+export type ImportUpload = { preview: ImportPreview } | { refused: { da: string; en: string } };
+
+export interface CprFinding {
+  where: string;
+  masked: string;
+}
+
+export type ImportSaved =
+  | {
+      saved: {
+        created: number;
+        updated: number;
+        removed: number;
+        decisions: number;
+        alreadySaved: boolean;
+      };
+      meetingId: string;
+    }
+  | { held: { findings: CprFinding[]; fingerprint: string } };
+
 /** GET /meetings/:id/live: the item under discussion while the meeting is held. */
 export interface LiveState {
   meetingId: string;

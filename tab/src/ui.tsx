@@ -28,6 +28,7 @@ export const SessionContext = createContext<Session>({
     put: () => Promise.reject(new Error('no api')),
     post: () => Promise.reject(new Error('no api')),
     delete: () => Promise.reject(new Error('no api')),
+    upload: () => Promise.reject(new Error('no api')),
     getIfChanged: () => Promise.reject(new Error('no api')),
   },
   lang: 'da',

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
+import { AGENDA } from '../support/documents';
 import { allTabRoutes } from '../../src/api/routes';
 
 const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
@@ -17,6 +18,8 @@ const HOST = 'dagsorden.example.dk';
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
 const CLOSED_URL = 'https://dokumenter.example.org/lukket/oekonomi-notat.pdf';
 const DRAFT_TITLE = 'Udkast som kun sekretariatet ser';
+/** A CPR-like number in the draft holds the matrix's publish (nothing is published by it). */
+const SECRET_DRAFT = 'Hemmeligt udkast om borgeren 060690-1234.';
 const EDITED_TEXT = 'Rettet efter udsendelsen, endnu ikke udsendt igen.';
 
 let app: TestApp;
@@ -28,6 +31,12 @@ let meetingId = '';
 let decisionItemId = '';
 let infoItemId = '';
 let caseTextBefore = '';
+let submission = { id: '', version: 0 };
+let pastMeetingId = '';
+let draftItemId = '';
+/** Two import previews of a document for a day without a meeting: one to save (as a new meeting), one to cancel (already replaced). */
+let importToSave = '';
+let importToCancel = '';
 
 async function token(
   aad: string,
@@ -47,13 +56,19 @@ async function token(
 }
 
 const call = async (method: string, path: string, authorization: string | null, body?: unknown) => {
+  // A Buffer is a file, sent as its bytes (the import's upload).
+  const file = Buffer.isBuffer(body) ? body : null;
   const res = await fetch(`${app.url}/api/tab${path}`, {
     method,
     headers: {
       ...(authorization ? { authorization } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(file
+        ? { 'content-type': 'application/octet-stream', 'x-file-name': 'dagsorden.txt' }
+        : body === undefined
+          ? {}
+          : { 'content-type': 'application/json' }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ? new Uint8Array(file) : body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return {
@@ -145,7 +160,7 @@ beforeAll(async () => {
     where: { id: decision.id },
     data: { caseText: EDITED_TEXT, changedSincePublish: true },
   });
-  await app.services.agenda.saveItem(alex, {
+  const { item: draftItem } = await app.services.agenda.saveItem(alex, {
     itemId: null,
     meetingId,
     draft: {
@@ -155,9 +170,42 @@ beforeAll(async () => {
       presenter: null,
       recommendationIntro: null,
       recommendations: [],
-      caseText: 'Hemmeligt udkast.',
+      caseText: SECRET_DRAFT,
     },
   });
+  // A held meeting, whose minutes the secretariat builds, publishes and corrects.
+  pastMeetingId = (
+    await prisma.meeting.findFirstOrThrow({
+      where: { committeeId, startsAt: { gte: new Date('2026-10-21'), lt: new Date('2026-10-22') } },
+    })
+  ).id;
+  // A topic Megan submits, for the secretariat's review.
+  const submitted = await app.services.submissions.submit(
+    { aadObjectId: MEGAN.aadObjectId, teamsUserId: MEGAN.id, name: MEGAN.name, tenantId: TENANT },
+    meetingId,
+    {
+      title: 'Et indmeldt punkt',
+      purpose: 'discussion',
+      description: '',
+      presenter: null,
+      links: [],
+    },
+  );
+  submission = { id: submitted.submission.id, version: submitted.submission.version };
+  draftItemId = draftItem.id;
+  const read = await app.services.documents.parse(
+    AGENDA.replace('den 6. januar 2027', 'den 15. juni 2027').replace(
+      'Den 6. januar',
+      'Den 15. juni',
+    ),
+  );
+  if (!('parsed' in read)) throw new Error('the agenda was not read');
+  const previewOf = async () =>
+    (await app.services.imports.preview(committee as never, alex, read.parsed, 'juni.txt')).record
+      .id;
+  // The later preview replaces the earlier: the one to save is the open one.
+  importToCancel = await previewOf();
+  importToSave = await previewOf();
 });
 
 afterAll(async () => {
@@ -264,7 +312,59 @@ describe('authorisation matrix', () => {
     member: MEGAN,
     secretariat: ALEX,
   };
-  const paths = () => ({
+  const workbenchDraft = {
+    number: '9.9',
+    section: 'other',
+    sectionTitle: null,
+    title: DRAFT_TITLE,
+    presenter: null,
+    recommendationIntro: null,
+    recommendations: [],
+    caseText: SECRET_DRAFT,
+    closed: false,
+    attachments: [],
+  };
+  const agendaOrder = async () =>
+    (
+      await app.db.prisma.agendaItem.findMany({
+        where: { meetingId },
+        orderBy: { position: 'asc' },
+        select: { id: true, sectionKind: true },
+      })
+    ).map((i) => ({ id: i.id, section: i.sectionKind }));
+  const paths = async () => ({
+    'GET /meetings/:id/workbench': { method: 'GET', path: `/meetings/${meetingId}/workbench` },
+    'POST /meetings/:id/items': {
+      method: 'POST',
+      path: `/meetings/${meetingId}/items`,
+      body: { ...workbenchDraft, number: '9.8', title: 'Nyt punkt i matricen' },
+    },
+    'PUT /items/:id': {
+      method: 'PUT',
+      path: `/items/${draftItemId}`,
+      body: { ...workbenchDraft, meetingId },
+    },
+    'PUT /meetings/:id/order': {
+      method: 'PUT',
+      path: `/meetings/${meetingId}/order`,
+      body: { items: await agendaOrder() },
+    },
+    'POST /meetings/:id/import': {
+      method: 'POST',
+      path: `/meetings/${meetingId}/import`,
+      body: Buffer.from(AGENDA, 'utf8'),
+    },
+    'POST /imports/:id/save': {
+      method: 'POST',
+      path: `/imports/${importToSave}/save`,
+      body: { meetingId: 'new' },
+    },
+    'DELETE /imports/:id': { method: 'DELETE', path: `/imports/${importToCancel}` },
+    'POST /meetings/:id/publish': {
+      method: 'POST',
+      path: `/meetings/${meetingId}/publish`,
+      body: {},
+    },
     'GET /me': { method: 'GET', path: '/me' },
     'GET /me/overview': { method: 'GET', path: '/me/overview' },
     'GET /committees/:id/meetings': { method: 'GET', path: `/committees/${committeeId}/meetings` },
@@ -278,6 +378,31 @@ describe('authorisation matrix', () => {
       method: 'PUT',
       path: `/meetings/${meetingId}/attendance`,
       body: { attendance: 'attending' },
+    },
+    'GET /meetings/:id/submissions': { method: 'GET', path: `/meetings/${meetingId}/submissions` },
+    'POST /submissions/:id/review': {
+      method: 'POST',
+      path: `/submissions/${submission.id}/review`,
+      body: { decision: 'question', version: submission.version, text: 'Hvem fremlægger?' },
+    },
+    'GET /items/:id/referat': { method: 'GET', path: `/items/${infoItemId}/referat` },
+    'PUT /items/:id/referat': {
+      method: 'PUT',
+      path: `/items/${infoItemId}/referat`,
+      body: { version: 0, outcome: 'noted', text: '', actions: [] },
+    },
+    // In this order: built, published, corrected.
+    'GET /meetings/:id/minutes': { method: 'GET', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes': { method: 'POST', path: `/meetings/${pastMeetingId}/minutes` },
+    'POST /meetings/:id/minutes/publish': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/publish`,
+      body: {},
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      method: 'POST',
+      path: `/meetings/${pastMeetingId}/minutes/corrections`,
+      body: { note: 'Et navn var stavet forkert.' },
     },
     'GET /meetings/:id/live': { method: 'GET', path: `/meetings/${meetingId}/live` },
     'PUT /meetings/:id/current-item': {
@@ -296,6 +421,38 @@ describe('authorisation matrix', () => {
     'GET /meetings/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /items/:id/position': { stranger: 404, observer: 403, member: 200, secretariat: 200 },
     'PUT /meetings/:id/attendance': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
+    'GET /meetings/:id/submissions': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /submissions/:id/review': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /items/:id/referat': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'GET /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/minutes/publish': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'POST /meetings/:id/minutes/corrections': {
+      stranger: 404,
+      observer: 403,
+      member: 403,
+      secretariat: 200,
+    },
+    'GET /meetings/:id/workbench': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/items': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /items/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'PUT /meetings/:id/order': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    // The save before the upload: a new preview replaces (cancels) the secretariat's open one.
+    'POST /imports/:id/save': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'DELETE /imports/:id': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/import': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
+    'POST /meetings/:id/publish': { stranger: 404, observer: 403, member: 403, secretariat: 200 },
     'GET /meetings/:id/live': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     'PUT /meetings/:id/current-item': {
       stranger: 404,
@@ -316,7 +473,7 @@ describe('authorisation matrix', () => {
   for (const route of Object.keys(expected)) {
     for (const who of ['stranger', 'observer', 'member', 'secretariat'] as const) {
       it(`${route} as ${who}: ${expected[route]![who]}`, async () => {
-        const r = paths()[route as keyof ReturnType<typeof paths>] as {
+        const r = (await paths())[route as keyof Awaited<ReturnType<typeof paths>>] as {
           method: string;
           path: string;
           body?: unknown;
@@ -325,6 +482,12 @@ describe('authorisation matrix', () => {
           typeof r.body === 'function' ? await (r.body as () => Promise<unknown>)() : r.body;
         const res = await as(users[who], r.method, r.path, body);
         expect(res.status).toBe(expected[route]![who]);
+        // The secretariat's publish is held by the draft's CPR-like number: nothing reaches members.
+        if (route === 'POST /meetings/:id/publish' && who === 'secretariat') {
+          expect(res.json.held).toMatchObject({
+            findings: expect.arrayContaining([expect.objectContaining({ masked: '060690-****' })]),
+          });
+        }
         // Whatever the answer, closed links and drafts reach only those entitled to them.
         if (who !== 'member' && who !== 'secretariat') expect(res.text).not.toContain(CLOSED_URL);
         if (who !== 'secretariat') {

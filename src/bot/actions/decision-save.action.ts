@@ -80,7 +80,6 @@ export const decisionSaveAction = defineAction({
       return { card: held };
     }
     if (outcome.kind === 'conflict') return { card: decisionFormCard(outcome.view, h.turn.lang, { notice: t.min.conflict, noticeStyle: 'attention' }) };
-    if (outcome.corrected) await h.services.minutes.reissue(outcome.meeting.id);
     const fresh = await h.services.decisions.form(h.turn.actor, d.itemId);
     const notice = outcome.corrected
       ? t.min.savedCorrection

@@ -14,7 +14,6 @@ import type { Committee, Meeting, Member } from '../../domain/shared/types';
 import { formatMeetingWhen } from '../../i18n/format';
 import { readerLang, type Lang } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
-import type { HandlerContext } from '../handler';
 import { closedAttachmentsLetter, closedAttachmentsSent } from './closed-attachment-letters';
 import type { Agenda } from '../../domain/agenda/types';
 import type { MessageTarget, OutboundMessage, Recipient } from '../../domain/delivery/types';
@@ -78,18 +77,22 @@ export const attendanceLetters: AttendanceLetters = {
  * At publish: the agenda and the closed attachments not sent yet to each stand-in named
  * for the meeting, and how many stand-ins the bot cannot write to (for the report).
  */
-export async function standInPublishLetters(
-  h: HandlerContext,
-  plan: PublishPlan,
-  serviceUrl: string,
-  closedKeys: Set<string>,
-): Promise<{ messages: OutboundMessage[]; sent: number; unreachable: number }> {
+/**
+ * The agenda and the closed attachments to each stand-in named for the meeting, at a
+ * publish: what each has had already (`agendaKeys`: an agenda of the same content; the
+ * closed attachments' keys) is not sent again.
+ */
+export function standInPublishLetters(input: {
+  plan: PublishPlan;
+  serviceUrl: string;
+  standIns: MeetingStandIn[];
+  closedKeys: Set<string>;
+  agendaKeys: Set<string>;
+}): { messages: OutboundMessage[]; sent: number; unreachable: number } {
+  const { plan, standIns, closedKeys, agendaKeys } = input;
   // The channel's address may be known only from this turn yet.
-  const committee = { ...plan.committee, serviceUrl: plan.committee.serviceUrl ?? serviceUrl };
-  const standIns: MeetingStandIn[] = await h.services.attendance.standInsOf(committee, plan.agenda.meeting.id);
+  const committee = { ...plan.committee, serviceUrl: plan.committee.serviceUrl ?? input.serviceUrl };
   if (!standIns.length) return { messages: [], sent: 0, unreachable: 0 };
-  // What each has had already: an agenda sent before (same content) is not counted as sent now.
-  const agendaKeys = await h.services.deliveries.keysFor('standin-agenda', plan.agenda.meeting.id);
   const out: OutboundMessage[] = [];
   let sent = 0;
   for (const s of standIns) {

@@ -8,7 +8,8 @@ import { DomainError } from '../shared/errors';
 import { cardKey } from '../delivery/delivery.service';
 import { asPublished, publishedItems, publishedContentOf } from './published-item';
 import type { Actor, Committee, Meeting, Member } from '../shared/types';
-import type { Agenda, AgendaItem, ItemDraft, PositionKind, PositionRecord } from './types';
+import type { Agenda, AgendaItem, AttachmentDraft, ItemDraft, PositionKind, PositionRecord } from './types';
+import { attachmentKey } from './attachment-title';
 import type { MembershipRepository, PersonRepository } from '../committees/ports';
 import type { MeetingRepository } from '../meetings/ports';
 import type { InputRequestRepository } from '../input/ports';
@@ -20,7 +21,7 @@ import type { AgendaRepository } from './ports';
 /** How many coming meetings are searched for the one with an agenda. */
 const LOOKAHEAD = 6;
 /** Limits on what the secretariat writes on the edit card. */
-export const ITEM_LIMITS = { title: 200, presenter: 200, caseText: 10_000, recommendations: 20 } as const;
+export const ITEM_LIMITS = { title: 200, presenter: 200, caseText: 10_000, recommendations: 20, sectionTitle: 200, attachments: 30, url: 2000 } as const;
 const ITEM_NUMBER = /^\d{1,3}(\.\d{1,3}){0,2}$/;
 
 export interface ItemEditView {
@@ -461,5 +462,42 @@ export function cleanDraft(draft: ItemDraft): ItemDraft {
     recommendationIntro: draft.recommendationIntro?.trim() || null,
     recommendations,
     caseText: draft.caseText.replace(/\r\n?/g, '\n').trim(),
+    ...(draft.sectionTitle === undefined ? {} : { sectionTitle: cleanSectionTitle(draft.sectionTitle) }),
+    ...(draft.closed === undefined ? {} : { closed: draft.closed }),
+    ...(draft.attachments === undefined ? {} : { attachments: cleanAttachments(draft.attachments) }),
   };
+}
+
+function cleanSectionTitle(title: string | null): string | null {
+  const text = title?.replace(/\s+/g, ' ').trim() || null;
+  if (text && text.length > ITEM_LIMITS.sectionTitle) throw new DomainError('invalid_input', 'section title');
+  return text;
+}
+
+/**
+ * Attachments as stored: a title each (two with one title would be one attachment), a
+ * link that is a web address or none; one without a link is "to follow" until it has one.
+ */
+function cleanAttachments(attachments: AttachmentDraft[]): AttachmentDraft[] {
+  if (attachments.length > ITEM_LIMITS.attachments) throw new DomainError('invalid_input', 'attachments');
+  const seen = new Set<string>();
+  return attachments.map((a) => {
+    const title = a.title.replace(/\s+/g, ' ').trim();
+    if (!title || title.length > ITEM_LIMITS.title) throw new DomainError('invalid_input', 'attachment title');
+    const key = attachmentKey(title);
+    if (seen.has(key)) throw new DomainError('invalid_input', 'attachment title twice');
+    seen.add(key);
+    const url = a.url?.trim() || null;
+    if (url && (url.length > ITEM_LIMITS.url || !isWebAddress(url))) throw new DomainError('invalid_input', 'attachment link');
+    return { title, url, closed: a.closed, toFollow: a.toFollow || !url };
+  });
+}
+
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !/\s/.test(text);
+  } catch {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import type { ParsedItem } from '../import/parsed-document';
 import type { CardRefresh, OutboundMessage } from '../delivery/types';
 import type { ImportedDecision, SavedImport } from '../import/types';
 import type { AuditEntry } from '../shared/ports';
+import type { SectionKind } from '../shared/types';
 import type { PublishedItemContent } from './published-item';
 import type { Agenda, AgendaItem, ItemDraft, PositionKind, PositionRecord } from './types';
 
@@ -13,6 +14,13 @@ export interface AgendaRepository {
    * the meeting's items in number order. A number already used on that meeting is refused.
    */
   saveItem(input: { itemId: string | null; meetingId: string; draft: ItemDraft }): Promise<{ item: AgendaItem; created: boolean; moved: boolean }>;
+  /**
+   * Gives the meeting's items the numbers and sections listed (every item of the meeting,
+   * each once; otherwise `conflict`: the agenda changed meanwhile), in one transaction,
+   * marks a published item that moved as changed, and puts the items in number order.
+   * Returns how many items changed.
+   */
+  renumber(meetingId: string, items: Array<{ id: string; number: string; section: SectionKind; sectionTitle: string | null }>): Promise<number>;
   /** The meeting's agenda: items in order with attachments, decisions and tallies. */
   loadAgenda(meetingId: string): Promise<Agenda | null>;
   /** The channel message of the meeting's overview card (its thread holds the item cards), if posted. */

@@ -61,7 +61,19 @@ export interface PositionRecord {
   at: Date;
 }
 
-/** An item as the secretariat writes it on the edit card. */
+/** An attachment as the secretariat writes it in the tab's workbench. */
+export interface AttachmentDraft {
+  title: string;
+  /** null: no link yet (an attachment "to follow" has none until it arrives). */
+  url: string | null;
+  closed: boolean;
+  toFollow: boolean;
+}
+
+/**
+ * An item as the secretariat writes it: on the edit card (the first seven fields) or in
+ * the tab's workbench, which also sets the rest. A field left out keeps what it was.
+ */
 export interface ItemDraft {
   number: string;
   section: SectionKind;
@@ -70,4 +82,10 @@ export interface ItemDraft {
   recommendationIntro: string | null;
   recommendations: string[];
   caseText: string;
+  /** The section's heading as written ("Beslutningspunkter"); null: the kind's own name. */
+  sectionTitle?: string | null;
+  /** "Lukket punkt". */
+  closed?: boolean;
+  /** The item's attachments, all of them, in order (one with the same title is the same attachment). */
+  attachments?: AttachmentDraft[];
 }

@@ -108,6 +108,8 @@ export interface DecisionServiceDeps {
   memberships: Pick<MembershipRepository, 'list'>;
   organisations: Pick<InputRequestRepository, 'organisations'>;
   meetings: { findById(id: string): Promise<Meeting | null> };
+  /** Issues published minutes again with their new corrections (MinutesService.reissue): a corrected Referat goes out at once, from either door. */
+  minutesIssue: { reissue(meetingId: string): Promise<boolean> };
   clock: Clock;
 }
 
@@ -179,6 +181,8 @@ export class DecisionService {
       },
     });
     if (!saved) return { kind: 'conflict', view: await this.view(committee, meeting, item) };
+    // A correction is issued at once; were this interrupted, the reissue job issues it later.
+    if (correction) await this.deps.minutesIssue.reissue(meeting.id);
     const fresh = (await this.deps.agenda.findItem(item.id)) ?? item;
     return { kind: 'saved', decision: saved, item: fresh, committee, meeting, corrected: Boolean(correction) };
   }

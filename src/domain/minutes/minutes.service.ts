@@ -283,6 +283,27 @@ export class MinutesService {
     return found && { fileName: minutesFileName(found, 'docx'), body: found.body };
   }
 
+  /** The committee a meeting belongs to, for the tab's routes (unchecked: every method it is given to checks the actor's role). */
+  async committeeOfMeeting(meetingId: string): Promise<Committee> {
+    const meeting = await this.deps.meetings.findById(meetingId);
+    const committee = meeting && (await this.deps.committees.byId(meeting.committeeId));
+    if (!committee) throw new DomainError('not_found', meetingId);
+    return committee;
+  }
+
+  /** The meeting's minutes as they stand, not built again (secretariat only); null before the first build. */
+  async asTheyStand(committee: Committee, actor: Actor, meetingId: string): Promise<MinutesView | null> {
+    await this.deps.committees.requireRole(committee, actor, ['secretariat']);
+    const meeting = await this.meetingOf(committee, meetingId);
+    const stored = await this.deps.minutes.find(meeting.id);
+    return stored && this.view(committee, meeting, stored);
+  }
+
+  /** The download links of the minutes as they stand (Word and Markdown), as the cards give them. */
+  links(view: MinutesView): { docx: string; md: string } {
+    return this.deps.letters.links(view.meeting.id, view.minutes.token);
+  }
+
   private async meetingOf(committee: Committee, meetingId?: string): Promise<Meeting> {
     const meeting = meetingId ? await this.deps.meetings.findById(meetingId) : await this.deps.recordingMeeting(committee);
     if (!meeting || meeting.committeeId !== committee.id) throw new DomainError('no_agenda', meetingId ?? committee.slug);

@@ -298,6 +298,30 @@ export class SubmissionService {
     return { committee, meeting, submissions };
   }
 
+  /**
+   * The secretariat's review list for one meeting (the tab's workbench): every topic
+   * submitted for it, in any status; the later meetings a topic can be moved to; and
+   * every meeting they name (a late topic's missed meeting included), by id.
+   */
+  async forMeeting(
+    actor: Actor,
+    meetingId: string,
+  ): Promise<{ committee: Committee; meeting: Meeting; submissions: TopicSubmission[]; later: MeetingChoice[]; meetings: Map<string, Meeting> }> {
+    const meeting = await this.deps.meetings.findById(meetingId);
+    if (!meeting) throw new DomainError('not_found', meetingId);
+    const { committee } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
+    const [submissions, choices] = await Promise.all([this.deps.submissions.listForMeeting(meetingId), this.choices(committee)]);
+    const later = choices.filter((c) => c.meeting.startsAt > meeting.startsAt);
+    const meetings = new Map<string, Meeting>([[meeting.id, meeting], ...later.map((c) => [c.meeting.id, c.meeting] as const)]);
+    for (const s of submissions) {
+      if (s.lateForMeetingId && !meetings.has(s.lateForMeetingId)) {
+        const missed = await this.deps.meetings.findById(s.lateForMeetingId);
+        if (missed) meetings.set(missed.id, missed);
+      }
+    }
+    return { committee, meeting, submissions, later, meetings };
+  }
+
   /** Every topic submitted for a meeting, unchecked: for a read model that narrows them with submissionsSeenBy. */
   allForMeeting(meetingId: string): Promise<TopicSubmission[]> {
     return this.deps.submissions.listForMeeting(meetingId);

@@ -19,6 +19,7 @@ import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
+import { SecretariatWorkbench } from './workbench/SecretariatWorkbench';
 
 export function MeetingView({
   meetingId,
@@ -104,7 +105,12 @@ export function MeetingView({
         )}
       </section>
       <Inputs page={page} />
-      <Topics page={page} />
+      {/* The secretariat reviews the topics (and writes the minutes) in its workbench. */}
+      {page.role === 'secretariat' ? (
+        <SecretariatWorkbench page={page} onChanged={load} />
+      ) : (
+        <Topics page={page} />
+      )}
     </article>
   );
 }
