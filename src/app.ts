@@ -44,11 +44,12 @@ export interface StartOptions {
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<App> {
   const clock = options.clock ?? createClock(config.NOW);
   const { db, store } = await wireStore({ config, log, clock, db: options.db, demoAgenda: options.demoAgenda });
-  const { services, tab, graph } = await wireServices({ config, log, clock, store, graph: options.graph, outlookWriter: options.outlookWriter });
+  const { services, tab, graph, startLanguage } = await wireServices({ config, log, clock, store, graph: options.graph, outlookWriter: options.outlookWriter });
   const endpoint = wireBot({ config, log, store, services });
   const sender = new OutboxSender(endpoint.messenger, services, graph?.files ?? null);
   const { outbox, scheduler } = wireJobs({ config, log, clock, store, services, sender, calendarSource: Boolean(graph) });
   const { server, url } = await startHttp({ config, log, db, endpoint, services, tab });
+  startLanguage();
   // The embedded database belongs to this process alone, so what a stopped process left
   // mid-send is queued again at once; on PostgreSQL the claims' leases decide.
   await outbox.start(db.kind === 'embedded');

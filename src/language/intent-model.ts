@@ -156,8 +156,12 @@ export class IntentModel {
     return new IntentModel(nlp, stems, neighbours, hash, settings);
   }
 
-  /** A saved model, or null when it is not one this code wrote (then train again). */
-  static fromJSON(json: string): IntentModel | null {
+  /**
+   * A saved model, or null when it is not one this code wrote (then train again). Read in
+   * steps of well under 100 ms with the event loop free between them (`pause`): the bot
+   * loads it while it already answers, and a request must not wait for the whole of it.
+   */
+  static async fromJSON(json: string, pause: () => Promise<void> = nextTurnOfTheLoop): Promise<IntentModel | null> {
     let saved: Saved;
     try {
       saved = JSON.parse(json) as Saved;
@@ -167,8 +171,11 @@ export class IntentModel {
     if (saved?.format !== MODEL_FORMAT || !saved.stems?.da || !saved.stems?.en || typeof saved.nlp !== 'string' || !saved.neighbours || !saved.settings) {
       return null;
     }
+    await pause();
     const nlp = newNlp(saved.settings);
+    await pause();
     nlp.import(saved.nlp);
+    await pause();
     return new IntentModel(nlp, saved.stems, saved.neighbours, saved.hash, saved.settings);
   }
 
@@ -261,6 +268,11 @@ function splitCompound(word: string, known: Record<string, string>): string[] | 
     if (head.endsWith('e') && known[head.slice(0, -1)] && head.length > 3 && known[tail]) return [head.slice(0, -1), tail];
   }
   return null;
+}
+
+/** Lets what waits on the event loop (requests, timers) run, then goes on. */
+function nextTurnOfTheLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** NLP.js's trainer reports progress on the console; the bot logs through pino only. */

@@ -1,7 +1,8 @@
 // Where the trained model comes from: the file the build wrote (scripts/build.js trains
 // it), else a cached copy, else it is trained now (about half a second) and cached. A
 // file trained from another corpus or by another version of this code is stale and ignored.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { corpusHash, examples } from './corpus';
@@ -24,23 +25,25 @@ export interface LoadedModel {
   ms: number;
 }
 
-function readModel(file: string, hash: string): IntentModel | null {
+async function readModel(file: string, hash: string): Promise<IntentModel | null> {
+  let json: string;
   try {
-    const model = IntentModel.fromJSON(readFileSync(file, 'utf8'));
-    return model && model.hash === hash ? model : null;
+    json = await readFile(file, 'utf8');
   } catch {
     return null;
   }
+  const model = await IntentModel.fromJSON(json).catch(() => null);
+  return model && model.hash === hash ? model : null;
 }
 
 /** The model for the bot: built, cached or freshly trained (and then cached for the next start). */
 export async function loadIntentModel(options: { file?: string; cacheDir?: string } = {}): Promise<LoadedModel> {
   const started = performance.now();
   const hash = currentHash();
-  const built = readModel(options.file ?? BUILT_MODEL_FILE, hash);
+  const built = await readModel(options.file ?? BUILT_MODEL_FILE, hash);
   if (built) return { model: built, source: 'built', ms: performance.now() - started };
   const cacheFile = join(options.cacheDir ?? join(tmpdir(), 'dagsorden'), `language-model-${hash}.json`);
-  const cached = readModel(cacheFile, hash);
+  const cached = await readModel(cacheFile, hash);
   if (cached) return { model: cached, source: 'cache', ms: performance.now() - started };
   const model = await trainFullModel();
   try {

@@ -65,6 +65,8 @@ export interface WiredServices {
   tab: TabServices;
   /** Microsoft Graph, when configured: the calendars' source and the channels' files. */
   graph: OpenGraph | null;
+  /** Starts loading the language model (`services.words`); until called, it is not loaded. */
+  startLanguage: () => void;
 }
 
 export async function wireServices({
@@ -83,11 +85,16 @@ export async function wireServices({
     : null;
   const outlookEvents = graph?.writer ?? NO_OUTLOOK;
 
-  // Loaded beside the database's start; the first free-text question waits for it if need be.
-  const words = loadIntentModel().then((loaded) => {
-    log.info({ source: loaded.source, ms: Math.round(loaded.ms) }, 'language model ready');
-    return loaded.model;
-  });
+  // Loaded once the server listens (startLanguage, called by startApp), not before: the
+  // start-up need not wait for it. It is read in steps with the event loop free between
+  // them (IntentModel.fromJSON); a free-text question asked before it is in waits for it.
+  let startLanguage!: () => void;
+  const words = new Promise<void>((resolve) => (startLanguage = resolve))
+    .then(() => loadIntentModel())
+    .then((loaded) => {
+      log.info({ source: loaded.source, ms: Math.round(loaded.ms) }, 'language model ready');
+      return loaded.model;
+    });
   words.catch((err: unknown) => log.error({ err }, 'language model failed to load'));
 
   const committees = new CommitteeService(store.committees, store.memberships, store.audit);
@@ -302,5 +309,6 @@ export async function wireServices({
       calendar,
     },
     graph,
+    startLanguage,
   };
 }
