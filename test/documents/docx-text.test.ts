@@ -160,18 +160,27 @@ describe('documentText', () => {
 describe('HTML pasted by anyone', () => {
   // Tags that never close made every "<" scan to the end of the text (28 KB of "<b " held
   // the event loop for seconds), and deep nesting overflowed the stack.
-  it.each(['<b ', '<a href="', "<a x='", '<p class=x ', '<b x=1 y', '<', '<!--'])('reads 100 KB of %j in one pass', (unit) => {
-    const text = unit.repeat(Math.ceil(100_000 / unit.length));
-    const small = text.slice(0, 10_000);
-    const time = (html: string) => {
-      const start = process.hrtime.bigint();
-      htmlToMarkdown(html);
-      return Number(process.hrtime.bigint() - start) / 1e6;
-    };
-    time(small);
-    // Ten times the text may take about ten times as long, never a hundred: a generous bound.
-    expect(time(text)).toBeLessThan(Math.max(50, time(small) * 40));
-  });
+  it.each(['<b ', '<a href="', "<a x='", '<p class=x ', '<b x=1 y', '<', '<!--'])(
+    'reads 100 KB of %j in one pass',
+    (unit) => {
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      const small = text.slice(0, 10_000);
+      // The least of three runs: a collection or another process's burst lands in one run,
+      // not in all three, while a scan to the end of the text shows in every run.
+      const time = (html: string) => {
+        let least = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const start = process.hrtime.bigint();
+          htmlToMarkdown(html);
+          least = Math.min(least, Number(process.hrtime.bigint() - start) / 1e6);
+        }
+        return least;
+      };
+      time(small);
+      // Ten times the text may take about ten times as long, never a hundred: a generous bound.
+      expect(time(text)).toBeLessThan(Math.max(50, time(small) * 40));
+    },
+  );
 
   it('reads HTML nested 9,000 deep without overflowing the stack', () => {
     const html = `${'<div><b>'.repeat(9000)}Dagsorden${'</b></div>'.repeat(9000)}`;
