@@ -38,4 +38,6 @@ export interface TabServices {
   publisher: AgendaPublisher;
   /** A held meeting's item under discussion (the side panel). */
   live: LiveMeetingService;
+  /** The bot's public address: the compiled notes' download links are on it. */
+  publicUrl: string;
 }

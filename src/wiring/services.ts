@@ -307,6 +307,7 @@ export async function wireServices({
       datePolls,
       actions,
       calendar,
+      publicUrl,
     },
     graph,
     startLanguage,

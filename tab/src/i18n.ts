@@ -125,7 +125,16 @@ const actDa = {
   pollCreated: 'Afstemningen er sendt til kanalen.',
   noChannel:
     'Dagsorden kender ikke kanalens adresse endnu. Skriv til Dagsorden i kanalen én gang, og prøv igen.',
-  cprFound: 'Titlen eller stedet ligner et CPR-nummer. Ret det, før afstemningen sendes.',
+  cprFound:
+    'Titlen eller stedet ligner et CPR-nummer. Se efter, før afstemningen sendes til hele kanalen.',
+  sendPollAnyway: 'Send alligevel',
+  sendPollNot: 'Send ikke',
+  pollNotSent: 'Afstemningen er ikke sendt.',
+  attachNote: 'Læg notatet på punktet',
+  attachNoteItem: 'Punkt til notatet',
+  noteAttached: (number: string) =>
+    `Notatet er lagt på punkt ${number} som bilag. Det når medlemmerne, når dagsordenen udsendes (igen).`,
+  noteAlreadyAttached: (number: string) => `Notatet ligger allerede på punkt ${number}.`,
   pick: (group: string) => `Vælg dato – ${group}`,
   closePoll: 'Luk afstemningen og opret møderne',
   pollClosedDone: (n: number) =>
@@ -260,7 +269,16 @@ const actEn: typeof actDa = {
   pollCreated: 'The poll is sent to the channel.',
   noChannel:
     'Dagsorden does not know the channel’s address yet. Write to Dagsorden in the channel once, and try again.',
-  cprFound: 'The title or place looks like a CPR number. Correct it before the poll is sent.',
+  cprFound:
+    'The title or place looks like a CPR number. Check it before the poll goes to the whole channel.',
+  sendPollAnyway: 'Send anyway',
+  sendPollNot: 'Do not send',
+  pollNotSent: 'The poll was not sent.',
+  attachNote: 'Put the note on the item',
+  attachNoteItem: 'Item for the note',
+  noteAttached: (number: string) =>
+    `The note is on item ${number} as an attachment. Members get it when the agenda is published (again).`,
+  noteAlreadyAttached: (number: string) => `The note is already on item ${number}.`,
   pick: (group: string) => `Choose a date – ${group}`,
   closePoll: 'Close the poll and create the meetings',
   pollClosedDone: (n: number) =>

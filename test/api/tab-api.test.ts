@@ -419,6 +419,11 @@ describe('authorisation matrix', () => {
       path: `/inputs/${fx.requestId}/answer`,
       body: { answers: ['Et svar'] },
     },
+    'POST /inputs/:id/attach': {
+      method: 'POST',
+      path: `/inputs/${fx.requestId}/attach`,
+      body: { itemId: infoItemId },
+    },
     'GET /committees/:id/submission-form': {
       method: 'GET',
       path: `/committees/${committeeId}/submission-form`,
@@ -554,6 +559,8 @@ describe('authorisation matrix', () => {
     'GET /inputs/:id': { stranger: 404, observer: 200, member: 200, secretariat: 200 },
     // The secretariat is not asked (the domain answers invalid_input, as to the card).
     'PUT /inputs/:id/answer': { stranger: 404, observer: 403, member: 200, secretariat: 400 },
+    // Not compiled yet (still open): the domain refuses it, as the note's card would not be there.
+    'POST /inputs/:id/attach': { stranger: 404, observer: 403, member: 403, secretariat: 400 },
     'GET /committees/:id/submission-form': {
       stranger: 404,
       observer: 403,

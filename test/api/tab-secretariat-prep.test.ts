@@ -10,6 +10,7 @@ let app: TestApp;
 let committeeId = '';
 let meetingId = '';
 let meganId = '';
+let requestId = '';
 
 async function as<T = Record<string, unknown>>(
   user: { aadObjectId: string },
@@ -162,6 +163,57 @@ describe('an input request', () => {
     expect(
       (await as(MEGAN, 'POST', `/committees/${committeeId}/input-requests`, draft)).status,
     ).toBe(403);
+    requestId = sent.json.requestId;
+  });
+
+  it('lays the compiled note on an item of its meeting once, as the note’s card does', async () => {
+    const { prisma } = app.db;
+    const item = await prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId, status: { not: 'withdrawn' } },
+    });
+    const elsewhere = await prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId: { not: meetingId }, meeting: { committeeId } },
+    });
+    const attach = (user: { aadObjectId: string }, itemId: string) =>
+      as<{ added: boolean; item: { id: string; number: string } }>(
+        user,
+        'POST',
+        `/inputs/${requestId}/attach`,
+        { itemId },
+      );
+    // Still open: there is no note to lay on the item yet.
+    expect((await attach(ALEX, item.id)).status).toBe(400);
+    const committee = (await app.services.committees.byId(committeeId))!;
+    await app.services.inputs.compileNow(
+      committee,
+      { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id, name: ALEX.name, tenantId: null },
+      draft.title,
+    );
+    expect((await attach(MEGAN, item.id)).status).toBe(403);
+    // An item of another meeting is not the request's.
+    expect((await attach(ALEX, elsewhere.id)).status).toBe(400);
+    expect(
+      await prisma.attachment.count({
+        where: { agendaItemId: item.id, url: { contains: requestId } },
+      }),
+    ).toBe(0);
+    const first = await attach(ALEX, item.id);
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ added: true, item: { id: item.id, number: expect.any(String) } });
+    const stored = await prisma.attachment.findMany({
+      where: { agendaItemId: item.id, url: { contains: requestId } },
+    });
+    expect(stored).toHaveLength(1);
+    // The same link the note's card gives; closed, as the request's answers are confidential.
+    expect(stored[0]!.url).toMatch(new RegExp(`/files/input-notes/${requestId}/[^/]+\\.docx$`));
+    expect(stored[0]!.access).toBe('closed');
+    const again = await attach(ALEX, item.id);
+    expect(again.json.added).toBe(false);
+    expect(
+      await prisma.attachment.count({
+        where: { agendaItemId: item.id, url: { contains: requestId } },
+      }),
+    ).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inputNoteCard } from '../../cards/input-note.card';
 import { messages } from '../../i18n/messages';
 import { defineAction } from '../routes';
-import { noteUrl } from '../letters/input-letters';
+import { noteUrl } from '../../domain/shared/download-links';
 
 const data = z.object({ requestId: z.uuid(), itemId: z.uuid() });
 

@@ -6,15 +6,11 @@ import { inputAnswerCard } from '../../cards/input-answer.card';
 import { inputNoteCard } from '../../cards/input-note.card';
 import { lettersTo } from '../../domain/delivery/delivery.service';
 import type { InputLetters } from '../../domain/input/input.service';
+import { noteUrl } from '../../domain/shared/download-links';
 import { inert } from '../../domain/shared/inert-text';
 import { formatDateTime } from '../../i18n/format';
 import { readerLang } from '../../i18n/locale';
 import { messages } from '../../i18n/messages';
-
-/** The note's download link: /files/input-notes/<request>/<token>.<docx|md> on the bot's public address. */
-export function noteUrl(publicUrl: string, requestId: string, token: string, kind: 'docx' | 'md'): string {
-  return `${publicUrl.replace(/\/+$/, '')}/files/input-notes/${requestId}/${token}.${kind}`;
-}
 
 export function inputLetters(publicUrl: string): InputLetters {
   return {

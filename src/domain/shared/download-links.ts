@@ -8,3 +8,13 @@ const DAY_MS = 86_400_000;
 export function linkValid(issuedAt: Date, now: Date, days: number): boolean {
   return now.getTime() < issuedAt.getTime() + days * DAY_MS;
 }
+
+/** An input request's compiled note: /files/input-notes/<request>/<token>.<docx|md> on the bot's public address. */
+export function noteUrl(
+  publicUrl: string,
+  requestId: string,
+  token: string,
+  kind: 'docx' | 'md',
+): string {
+  return `${publicUrl.replace(/\/+$/, '')}/files/input-notes/${requestId}/${token}.${kind}`;
+}

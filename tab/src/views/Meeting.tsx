@@ -23,7 +23,7 @@ import { SecretariatWorkbench } from './workbench/SecretariatWorkbench';
 import { CommentField } from './CommentField';
 import { InputAnswerToggle } from './InputAnswer';
 import { MyTopicActions, SubmitTopic } from './TopicForm';
-import { AskForInput, AttendanceDesk } from './SecretariatMeeting';
+import { AskForInput, AttachInputNote, AttendanceDesk } from './SecretariatMeeting';
 
 export function MeetingView({
   meetingId,
@@ -524,6 +524,8 @@ function Inputs({
   const asked = page.role === 'member' || page.role === 'chair';
   const secretariat = page.role === 'secretariat';
   if (!page.inputs.length && !secretariat) return null;
+  // The items a compiled note may be laid on: the meeting's, withdrawn ones aside (as the note's card offers them).
+  const items = page.sections.flatMap((x) => x.items).filter((i) => i.status !== 'withdrawn');
   return (
     <section className={s.section} aria-labelledby="inputs-heading">
       <h2 id="inputs-heading" className={s.subheading}>
@@ -560,6 +562,9 @@ function Inputs({
                   </tr>
                 ))}
               </ByOrganisationTable>
+            )}
+            {secretariat && input.status !== 'open' && (
+              <AttachInputNote requestId={input.id} items={items} onAttached={said} />
             )}
           </li>
         ))}

@@ -6,9 +6,10 @@ import { useEffect, useId, useState } from 'react';
 import { Button, Field, Input } from '@fluentui/react-components';
 import { ApiError } from '../api';
 import { formatWhen } from '../i18n';
-import type { Me, Meeting } from '../types';
+import type { CprFinding, Me, Meeting } from '../types';
 import { Notice, Problem, useSession, useStyles } from '../ui';
 import { DatePolls } from './DatePolls';
+import { CprFindings } from './workbench/CprFindings';
 
 type FieldProblem = { field: string; problem: string };
 
@@ -203,11 +204,15 @@ function PollCreateForm({
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // Held for CPR-like numbers: where they stand (masked) and the fingerprint "Send alligevel" names.
+  const [held, setHeld] = useState<{ findings: CprFinding[]; fingerprint: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const headingId = useId();
-  const save = async () => {
+  const save = async (cprConfirmed?: string) => {
     setProblems([]);
     setNote('');
     setError(null);
+    setBusy(true);
     try {
       const res = await api.post<{ created: boolean; problems?: FieldProblem[] }>(
         `/committees/${committeeId}/date-polls`,
@@ -219,14 +224,22 @@ function PollCreateForm({
           groups: groups
             .map((g) => ({ candidates: g.filter((c) => c.date) }))
             .filter((g) => g.candidates.length),
+          ...(cprConfirmed ? { cprConfirmed } : {}),
         },
       );
+      setHeld(null);
       if (res.problems) return setProblems(res.problems);
       onDone(t.act.pollCreated);
     } catch (err) {
+      setHeld(null);
       if (err instanceof ApiError && err.code === 'channel_not_linked') setNote(t.act.noChannel);
-      else if (err instanceof ApiError && err.code === 'cpr_found') setNote(t.act.cprFound);
-      else setError(err);
+      else if (err instanceof ApiError && err.code === 'cpr_found') {
+        // Held again after "Send alligevel": the title or place changed since, and is shown as it is now.
+        const body = err.body as { findings?: CprFinding[]; fingerprint?: string };
+        setHeld({ findings: body.findings ?? [], fingerprint: body.fingerprint ?? '' });
+      } else setError(err);
+    } finally {
+      setBusy(false);
     }
   };
   const setCandidate = (
@@ -315,9 +328,25 @@ function PollCreateForm({
         <Problems problems={problems} />
         {note && <Notice intent="warning">{note}</Notice>}
       </div>
+      {held && (
+        <CprFindings findings={held.findings} intro={t.act.cprFound}>
+          <Button appearance="primary" disabled={busy} onClick={() => void save(held.fingerprint)}>
+            {t.act.sendPollAnyway}
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              setHeld(null);
+              setNote(t.act.pollNotSent);
+            }}
+          >
+            {t.act.sendPollNot}
+          </Button>
+        </CprFindings>
+      )}
       {error ? <Problem error={error} /> : null}
       <div>
-        <Button type="submit" appearance="primary">
+        <Button type="submit" appearance="primary" disabled={busy}>
           {t.act.sendPoll}
         </Button>
       </div>

@@ -16,6 +16,64 @@ import { Notice, Problem, useSession, useStyles } from '../ui';
 
 type FieldProblem = { field: string; problem: string };
 
+/**
+ * "Læg notatet på punktet" (the compiled note's card): the request's note becomes an
+ * attachment of an item of its meeting, closed if the answers are confidential.
+ */
+export function AttachInputNote({
+  requestId,
+  items,
+  onAttached,
+}: {
+  requestId: string;
+  items: Array<{ id: string; number: string; title: string }>;
+  onAttached: (message: string) => void;
+}) {
+  const { api, t } = useSession();
+  const [itemId, setItemId] = useState(items[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!items.length) return null;
+  const attach = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.post<{ added: boolean; item: { number: string } }>(
+        `/inputs/${requestId}/attach`,
+        { itemId },
+      );
+      onAttached(
+        res.added
+          ? t.act.noteAttached(res.item.number)
+          : t.act.noteAlreadyAttached(res.item.number),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div>
+      <Field label={t.act.attachNoteItem}>
+        <Select value={itemId} onChange={(_, v) => setItemId(v.value)}>
+          {items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.number}. {i.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div style={{ marginTop: 8 }}>
+        <Button disabled={busy || !itemId} onClick={() => void attach()}>
+          {t.act.attachNote}
+        </Button>
+      </div>
+      {error ? <Problem error={error} /> : null}
+    </div>
+  );
+}
+
 /** "Bed om input": the request goes to the members' chats; the matrix shows on the page. */
 export function AskForInput({
   committeeId,
