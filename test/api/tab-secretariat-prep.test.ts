@@ -290,6 +290,68 @@ describe('a date poll', () => {
   });
 });
 
+describe('a date poll with a CPR-like number', () => {
+  it('is held with the number masked, and goes with the fingerprint of exactly those texts', async () => {
+    const { prisma } = app.db;
+    const poll = {
+      title: 'Opfølgning på sag 010190-1234',
+      place: 'Viborg',
+      deadline: null,
+      groups: [
+        {
+          candidates: [
+            { date: '2027-10-12', start: '10:00', end: '12:00' },
+            { date: '2027-10-19', start: '10:00', end: '12:00' },
+          ],
+        },
+      ],
+    };
+    const url = `/committees/${committeeId}/date-polls`;
+    const before = await prisma.datePoll.count({ where: { committeeId } });
+    const held = await as<{
+      error: string;
+      findings: Array<{ where: string; masked: string }>;
+      fingerprint: string;
+    }>(ALEX, 'POST', url, poll);
+    expect(held.status).toBe(400);
+    expect(held.json.error).toBe('cpr_found');
+    expect(held.json.findings).toEqual([{ where: 'titel', masked: '010190-****' }]);
+    expect(held.json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // The number in full is never sent back.
+    expect(JSON.stringify(held.json)).not.toContain('010190-1234');
+    expect(await prisma.datePoll.count({ where: { committeeId } })).toBe(before);
+    // A confirmation of other texts (the title changed since) is held again.
+    const changed = await as<{ error: string; fingerprint: string }>(ALEX, 'POST', url, {
+      ...poll,
+      title: `${poll.title} (rettet)`,
+      cprConfirmed: held.json.fingerprint,
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.json.error).toBe('cpr_found');
+    expect(changed.json.fingerprint).not.toBe(held.json.fingerprint);
+    // A member cannot send it, fingerprint or not.
+    expect(
+      (await as(MEGAN, 'POST', url, { ...poll, cprConfirmed: held.json.fingerprint })).status,
+    ).toBe(403);
+    expect(await prisma.datePoll.count({ where: { committeeId } })).toBe(before);
+    const sent = await as<{ created: boolean; poll: { id: string; title: string } }>(
+      ALEX,
+      'POST',
+      url,
+      { ...poll, cprConfirmed: held.json.fingerprint },
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.json.created).toBe(true);
+    expect(await prisma.datePoll.count({ where: { committeeId } })).toBe(before + 1);
+    // The audit says it went with CPR-like numbers confirmed.
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { committeeId, action: 'date_poll.created' },
+      orderBy: { at: 'desc' },
+    });
+    expect(audit.data).toMatchObject({ cprFindings: 1, confirmedCpr: true });
+  });
+});
+
 describe('attendance for others and the quorum rule', () => {
   type Overview = {
     open: boolean;
