@@ -142,6 +142,23 @@ run('the secretariat’s preparation in the tab', () => {
     ).toBe(1);
   }, 90_000);
 
+  it('shows a CPR-like number in a date poll masked, and sends it anyway when told', async () => {
+    const title = 'Opfølgning på sag 010190-1234';
+    const frame = await b.open(channelTab(), '#prep-heading');
+    await frame.click('button:has-text("Ny datoafstemning")');
+    await frame.fill('form >> role=textbox[name=/Titel/]', title);
+    await frame.fill('role=group[name="Første møde, Dato 1"] >> input[type="date"]', '2027-10-12');
+    await frame.fill('role=group[name="Første møde, Dato 2"] >> input[type="date"]', '2027-10-19');
+    await frame.click('button:has-text("Send til kanalen")');
+    await frame.waitForSelector('button:has-text("Send alligevel")');
+    await frame.waitForSelector('td:has-text("010190-****")');
+    expect(await axeViolations(frame)).toEqual([]);
+    expect(await app.db.prisma.datePoll.count({ where: { title } })).toBe(0);
+    await frame.click('button:has-text("Send alligevel")');
+    await frame.waitForSelector('text=Afstemningen er sendt til kanalen.');
+    expect(await app.db.prisma.datePoll.count({ where: { title } })).toBe(1);
+  }, 90_000);
+
   it('asks for input for the meeting from its page, and sees the matrix', async () => {
     const frame = await b.open(channelTab(meetingId), '#agenda-heading');
     await frame.click('button:has-text("Bed om input")');
@@ -161,6 +178,32 @@ run('the secretariat’s preparation in the tab', () => {
     ]);
     await frame.waitForSelector('#inputs-heading >> xpath=.. >> text=Temaer til budgetseminaret');
     await frame.waitForSelector('#inputs-heading >> xpath=.. >> table');
+  }, 90_000);
+
+  it('lays the compiled note on an item of the meeting from its page', async () => {
+    const { prisma } = app.db;
+    const request = await prisma.inputRequest.findFirstOrThrow({
+      where: { title: 'Temaer til budgetseminaret' },
+    });
+    await app.services.inputs.compileNow(
+      (await app.services.committees.byId(committeeId))!,
+      { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id, name: ALEX.name, tenantId: null },
+      request.title,
+    );
+    const item = await prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId, status: { not: 'withdrawn' } },
+      orderBy: { position: 'desc' },
+    });
+    const frame = await b.open(channelTab(meetingId), '#agenda-heading');
+    await frame.waitForSelector('button:has-text("Læg notatet på punktet")');
+    await frame.selectOption('role=combobox[name=/Punkt til notatet/]', item.id);
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.click('button:has-text("Læg notatet på punktet")');
+    await frame.waitForSelector('text=som bilag');
+    const attached = await prisma.attachment.findMany({
+      where: { agendaItemId: item.id, url: { contains: request.id } },
+    });
+    expect(attached).toHaveLength(1);
   }, 90_000);
 
   it('records an apology for a member by keyboard, and sets the quorum rule', async () => {

@@ -212,8 +212,11 @@ function ClosePoll({
   return (
     <div className={s.stack} role="group" aria-label={t.act.closePoll}>
       {poll.groups.map((g) => (
-        <Field key={g.id} label={t.act.pick(t.act.pollGroup(g.position))}>
+        // The options name a date and its tally: long; at 320 px the list narrows, not the tab.
+        <Field key={g.id} label={t.act.pick(t.act.pollGroup(g.position))} style={{ minWidth: 0 }}>
           <Select
+            style={{ maxWidth: '100%' }}
+            select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }}
             value={picks[g.id] ?? ''}
             onChange={(_, d) => setPicks({ ...picks, [g.id]: d.value })}
           >

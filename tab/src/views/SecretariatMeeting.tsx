@@ -55,8 +55,14 @@ export function AttachInputNote({
   };
   return (
     <div>
-      <Field label={t.act.attachNoteItem}>
-        <Select value={itemId} onChange={(_, v) => setItemId(v.value)}>
+      {/* Item titles are long: at 320 px the list narrows, not the tab. */}
+      <Field label={t.act.attachNoteItem} style={{ minWidth: 0 }}>
+        <Select
+          style={{ maxWidth: '100%' }}
+          select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }}
+          value={itemId}
+          onChange={(_, v) => setItemId(v.value)}
+        >
           {items.map((i) => (
             <option key={i.id} value={i.id}>
               {i.number}. {i.title}
