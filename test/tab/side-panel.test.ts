@@ -18,6 +18,7 @@ import {
   type Browsing,
   type HostOptions,
 } from '../support/teams-host';
+import { tabTo } from '../support/keyboard';
 
 const root = path.join(__dirname, '..', '..');
 const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
@@ -60,19 +61,6 @@ const fits = (frame: Frame) =>
   frame.evaluate(
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
   );
-
-/** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
-async function tabTo(frame: Frame, label: RegExp, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await frame.page().keyboard.press('Tab');
-    const focused = await frame.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}` : '';
-    });
-    if (label.test(focused)) return;
-  }
-  throw new Error(`the keyboard never reached ${label}`);
-}
 
 const currentTitle = (frame: Frame) =>
   frame.textContent('section[aria-labelledby="panel-current"] h3');

@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
 import { AGENDA } from '../support/documents';
@@ -18,6 +17,7 @@ import {
   type HostOptions,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
+import { tabTo } from '../support/keyboard';
 
 const root = path.join(__dirname, '..', '..');
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
@@ -55,19 +55,6 @@ const agenda = async () =>
       select: { id: true, number: true, title: true, sectionKind: true },
     })
   ).map((i) => ({ id: i.id, number: i.number, title: i.title, section: i.sectionKind }));
-
-/** Presses Tab until the focused element's accessible name matches, as a keyboard user would. */
-async function tabTo(frame: Frame, label: RegExp, limit = 120): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await frame.page().keyboard.press('Tab');
-    const focused = await frame.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}` : '';
-    });
-    if (label.test(focused)) return;
-  }
-  throw new Error(`the keyboard never reached ${label}`);
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

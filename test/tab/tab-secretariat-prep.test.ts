@@ -17,6 +17,7 @@ import {
   type Browsing,
   type HostOptions,
 } from '../support/teams-host';
+import { tabTo } from '../support/keyboard';
 
 const root = path.join(__dirname, '..', '..');
 const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
@@ -55,18 +56,6 @@ const fits = (frame: Frame) =>
       () => true,
       () => false,
     );
-
-async function tabTo(frame: Frame, label: RegExp, limit = 150): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await frame.page().keyboard.press('Tab');
-    const focused = await frame.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}` : '';
-    });
-    if (label.test(focused)) return;
-  }
-  throw new Error(`the keyboard never reached ${label}`);
-}
 
 run('the secretariat’s preparation in the tab', () => {
   beforeAll(async () => {

@@ -20,6 +20,7 @@ import {
   type HostOptions,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
+import { tabTo } from '../support/keyboard';
 
 const root = path.join(__dirname, '..', '..');
 const CLOSED_URL = 'https://dokumenter.example.org/lukket/budget.pdf';
@@ -79,19 +80,6 @@ const fits = (frame: Frame) =>
   frame.evaluate(
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
   );
-
-/** Presses Tab until the focused element's accessible text matches, as a keyboard user would; fails after `limit`. */
-async function tabTo(frame: Frame, label: RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await frame.page().keyboard.press('Tab');
-    const focused = await frame.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}` : '';
-    });
-    if (label.test(focused)) return;
-  }
-  throw new Error(`the keyboard never reached ${label}`);
-}
 
 run('the tab in Teams', () => {
   beforeAll(async () => {
@@ -288,7 +276,7 @@ run('the tab in Teams', () => {
       });
     await tabTo(frame, /^\s*Jeg melder afbud/);
     await b.page.keyboard.press('Enter');
-    await tabTo(frame, /^\s*$/); // the note's field
+    await tabTo(frame, { tag: 'TEXTAREA' }); // the note's field
     expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await b.page.keyboard.type('Kommer efter frokost');
     await tabTo(frame, /Send afbud/);
