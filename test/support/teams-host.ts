@@ -4,6 +4,9 @@
 // authentication.getAuthToken, settings.setSettings, executeDeepLink) and sends it theme
 // changes and "save". It is served on the app's own origin (TeamsJS trusts its own origin
 // without asking the network for Teams' list), and records what the tab asked for.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   chromium,
   type Browser,
@@ -13,6 +16,44 @@ import {
 } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+const ROOT = path.join(__dirname, '..', '..');
+/** Where the browser tests save their screenshots: docs/, only with TAB_SCREENSHOTS set. */
+export const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(ROOT, 'docs') : null;
+
+/**
+ * `describe` for the tab's browser tests: skipped where Debian's chromium is missing, except
+ * in CI, where .ci/run installs it and a missing browser is an error, never a skip.
+ */
+export function chromiumSuite(): jest.Describe {
+  const present = fs.existsSync(CHROMIUM);
+  if (!present && process.env.CI)
+    throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
+  return present ? describe : describe.skip;
+}
+
+/** Builds the tab's front end when its sources changed (as npm install does). */
+export function buildTab(): void {
+  const built = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
+    { stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error('the tab did not build');
+}
+
+/** No horizontal scrolling inside the tab, once its layout has followed the viewport (a resize reflows it). */
+export const fits = (frame: Frame): Promise<boolean> =>
+  frame
+    .waitForFunction(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      null,
+      { timeout: 5_000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
 const FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -4,8 +4,6 @@
 // with no typing; the secretariat moves the discussion on by keyboard and a member's panel,
 // open in another page, follows and announces the new item; answers from the panel; axe
 // clean in the light, dark and high-contrast themes.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
@@ -14,14 +12,15 @@ import { until } from '../support/until';
 import {
   axeViolations,
   browse,
-  CHROMIUM,
   type Browsing,
   type HostOptions,
+  buildTab,
+  chromiumSuite,
+  fits,
+  SHOTS,
 } from '../support/teams-host';
 import { tabTo } from '../support/keyboard';
 
-const root = path.join(__dirname, '..', '..');
-const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
 /** The Teams meeting's chat thread, and its join link as Outlook stores it on the meeting. */
 const CHAT = '19:meeting_NzQ2ZjM4YjQtZGFzc29z@thread.v2';
 const JOIN_URL = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(CHAT)}/0?context=%7b%22Tid%22%3a%22t%22%7d`;
@@ -30,9 +29,7 @@ const PANEL = { width: 320, height: 720 };
 const STAND_IN = { aadObjectId: '7d0f3a51-9c2e-4b8a-a1d4-3e5f6a7b8c9d' };
 const CLOSED_TEXT = 'Fortrolig sag om en enkelt borgers anbringelse.';
 
-const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM) && process.env.CI)
-  throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
+const run = chromiumSuite();
 
 let app: TestApp;
 let secretariat: Browsing;
@@ -56,12 +53,6 @@ const panel = (who: { aadObjectId: string }, extra: Record<string, unknown> = {}
   context: context(who, { entityId: `dagsorden-meeting-${meetingId}`, ...extra }),
 });
 
-/** No horizontal scrolling inside the tab. */
-const fits = (frame: Frame) =>
-  frame.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
-
 const currentTitle = (frame: Frame) =>
   frame.textContent('section[aria-labelledby="panel-current"] h3');
 /** Waits until the panel shows `item` as the one under discussion (the test's timeout bounds it). */
@@ -74,12 +65,7 @@ const shows = (frame: Frame, item: { number: string; title: string }) =>
 
 run('the meeting side panel', () => {
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('the tab did not build');
+    buildTab();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });

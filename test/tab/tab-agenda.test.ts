@@ -3,8 +3,6 @@
 // has it; an item moved by keyboard (the buttons up and down, the move said aloud, the
 // keyboard left on the moved item) and by drag and drop, renumbered in the database; a new
 // item with every field; no serious or critical axe violation; it fits 320 px.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
@@ -12,21 +10,17 @@ import { AGENDA } from '../support/documents';
 import {
   axeViolations,
   browse,
-  CHROMIUM,
   type Browsing,
   type HostOptions,
+  buildTab,
+  chromiumSuite,
+  SHOTS,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
 import { tabTo } from '../support/keyboard';
 
-const root = path.join(__dirname, '..', '..');
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
-/** Screenshots for the docs only when asked (TAB_SCREENSHOTS=1), as test/tab/tab-ui.test.ts takes them. */
-const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
-const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM) && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
-}
+const run = chromiumSuite();
 
 let app: TestApp;
 let b: Browsing;
@@ -60,14 +54,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 run('the secretariat’s workbench in Teams', () => {
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
-      {
-        stdio: 'inherit',
-      },
-    );
-    if (built.status !== 0) throw new Error('the tab did not build');
+    buildTab();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });

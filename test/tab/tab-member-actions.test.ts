@@ -4,8 +4,6 @@
 // marked done and a position given with a comment — each by keyboard where a keyboard
 // user would, each landing in the database through the card's own domain call; axe clean
 // and no horizontal scrolling at 320 px with the forms open.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
@@ -15,17 +13,16 @@ import { tabEntityId } from '../../src/cards/tab-link';
 import {
   axeViolations,
   browse,
-  CHROMIUM,
   type Browsing,
   type HostOptions,
+  buildTab,
+  chromiumSuite,
+  fits,
+  SHOTS,
 } from '../support/teams-host';
 import { tabTo } from '../support/keyboard';
 
-const root = path.join(__dirname, '..', '..');
-const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
-const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM) && process.env.CI)
-  throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
+const run = chromiumSuite();
 
 let app: TestApp;
 let b: Browsing;
@@ -50,32 +47,12 @@ const channelTab = (who: { aadObjectId: string }, subEntityId: string): HostOpti
   context: context(who, { entityId: tabEntityId(committeeId), subEntityId }),
 });
 
-/** No horizontal scrolling inside the tab, once its layout has followed the viewport (a resize reflows it). */
-const fits = (frame: Frame) =>
-  frame
-    .waitForFunction(
-      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-      null,
-      {
-        timeout: 5_000,
-      },
-    )
-    .then(
-      () => true,
-      () => false,
-    );
-
 /** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
 const focusedTag = (frame: Frame) => frame.evaluate(() => document.activeElement?.tagName);
 
 run('the member’s card actions in the tab', () => {
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('the tab did not build');
+    buildTab();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });

@@ -3,27 +3,23 @@
 // meeting, a date poll posted and closed, an input request for a meeting, an answer
 // recorded for a member and the quorum rule — each landing through the card's domain call;
 // axe clean, keyboard usable, no horizontal scrolling at 320 px with the forms open.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
 import { tabEntityId } from '../../src/cards/tab-link';
 import {
   axeViolations,
   browse,
-  CHROMIUM,
   type Browsing,
   type HostOptions,
+  buildTab,
+  chromiumSuite,
+  fits,
+  SHOTS,
 } from '../support/teams-host';
 import { tabTo } from '../support/keyboard';
 
-const root = path.join(__dirname, '..', '..');
-const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
-const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM) && process.env.CI)
-  throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
+const run = chromiumSuite();
 
 let app: TestApp;
 let b: Browsing;
@@ -42,29 +38,9 @@ const channelTab = (subEntityId?: string): HostOptions => ({
     ...(subEntityId ? { subEntityId } : {}),
   },
 });
-/** No horizontal scrolling inside the tab, once its layout has followed the viewport (a resize reflows it). */
-const fits = (frame: Frame) =>
-  frame
-    .waitForFunction(
-      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-      null,
-      {
-        timeout: 5_000,
-      },
-    )
-    .then(
-      () => true,
-      () => false,
-    );
-
 run('the secretariat’s preparation in the tab', () => {
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('the tab did not build');
+    buildTab();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });

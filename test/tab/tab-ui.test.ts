@@ -3,8 +3,6 @@
 // app with the demo committee: each surface for a member and the secretariat renders the
 // right data, works by keyboard, has no serious or critical axe violation, fits 320 px and
 // follows Teams' themes; outside Teams and without SSO it says so in Danish.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,24 +13,21 @@ import { ALEX, MEGAN } from '../support/activities';
 import {
   axeViolations,
   browse,
-  CHROMIUM,
   type Browsing,
   type HostOptions,
+  buildTab,
+  chromiumSuite,
+  fits,
+  SHOTS,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
 import { tabTo } from '../support/keyboard';
 
-const root = path.join(__dirname, '..', '..');
 const CLOSED_URL = 'https://dokumenter.example.org/lukket/budget.pdf';
 const CARD_MESSAGE = '1732000000000';
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
-const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
 
-const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM)) {
-  // .ci/run installs Debian's chromium: in CI this never skips.
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
-}
+const run = chromiumSuite();
 
 let app: TestApp;
 let b: Browsing;
@@ -75,20 +70,9 @@ async function shoot(name: string, frame: Frame, top?: string): Promise<void> {
   await frame.page().screenshot({ path: path.join(SHOTS, `tab-${name}.png`), fullPage: false });
 }
 
-/** No horizontal scrolling inside the tab. */
-const fits = (frame: Frame) =>
-  frame.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
-
 run('the tab in Teams', () => {
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('the tab did not build');
+    buildTab();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });

@@ -5,29 +5,24 @@
 // kept on this computer when the save did not reach the server, and brought back), the
 // minutes built, downloaded, published with the CPR check and corrected. No serious or
 // critical axe violation; fits 320 px.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
 import {
   axeViolations,
   browse,
-  CHROMIUM,
   type Browsing,
   type HostOptions,
+  buildTab,
+  chromiumSuite,
+  fits,
+  SHOTS,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
 
-const root = path.join(__dirname, '..', '..');
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
-const SHOTS = process.env.TAB_SCREENSHOTS ? path.join(root, 'docs') : null;
 
-const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
-if (!fs.existsSync(CHROMIUM)) {
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
-}
+const run = chromiumSuite();
 
 let app: TestApp;
 let b: Browsing;
@@ -55,12 +50,6 @@ const meetingTab = (who: { aadObjectId: string }, meetingId: string): HostOption
   },
 });
 
-/** No horizontal scrolling inside the tab. */
-const fits = (frame: Frame) =>
-  frame.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
-
 const alex = {
   aadObjectId: ALEX.aadObjectId,
   teamsUserId: ALEX.id,
@@ -83,12 +72,7 @@ const SAVED = `${STATUS}:text-matches("^Gemt [0-9]{2}:[0-9]{2}$")`;
 
 run('the secretariat’s workbench in the tab', () => {
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [path.join(root, 'scripts', 'build-tab.js'), '--if-stale', '--quiet'],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('the tab did not build');
+    buildTab();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
