@@ -197,7 +197,11 @@ export function MyMeetings({ timeZone }: { timeZone: string }) {
                       <li key={input.id}>
                         {input.title} ({t.inputDeadline(formatWhen(input.deadline, lang, timeZone))}
                         )
-                        <InputAnswerToggle requestId={input.id} onSaved={load} />
+                        <InputAnswerToggle
+                          requestId={input.id}
+                          // An answered request leaves this list on the reload: the thanks stay in the page's status.
+                          onSaved={() => (setStatus(t.act.answerSaved), load())}
+                        />
                       </li>
                     ))}
                   </ul>
