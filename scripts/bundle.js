@@ -134,21 +134,49 @@ function asciiOnly(text) {
  */
 function loader(bundleName) {
   return `"use strict";
-// Loads ${bundleName} (made by scripts/bundle.js, which says why it is read this way).
+// Loads ${bundleName} (made by scripts/bundle.js, which says why it is read this way), with
+// V8's code cache beside it when there is one (made by the first start, see below).
 const fs = require("node:fs");
 const path = require("node:path");
+const vm = require("node:vm");
 const Module = require("node:module");
 const file = path.join(__dirname, ${JSON.stringify(bundleName)});
+const cacheFile = file.replace(/\\.js$/, ".v8-cache");
 const fd = fs.openSync(file, "r");
 const piece = Buffer.allocUnsafe(64 * 1024);
 const parts = [];
 for (let n; (n = fs.readSync(fd, piece, 0, piece.length, null)) > 0; ) parts.push(piece.latin1Slice(0, n));
 fs.closeSync(fd);
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  // none yet
+}
+const script = new vm.Script(Module.wrap(parts.join("")), { filename: file, cachedData });
+// Made right after compiling, with the flags node was started with (a flag set later would
+// make V8 refuse it): the next start skips parsing the whole bundle. A read-only dist/ only
+// goes without.
+if (cachedData === undefined || script.cachedDataRejected) {
+  try {
+    // Written beside and renamed: a bot starting at the same time never reads half of it.
+    const partial = \`\${cacheFile}.\${process.pid}.\${require("node:worker_threads").threadId}\`;
+    fs.writeFileSync(partial, script.createCachedData());
+    fs.renameSync(partial, cacheFile);
+  } catch {
+    // not writable: every start parses
+  }
+}
 const bundled = new Module(file, module);
 bundled.filename = file;
 bundled.paths = Module._nodeModulePaths(__dirname);
 require.cache[file] = bundled;
-bundled._compile(parts.join(""), file);
+const run = script.runInThisContext();
+const req = (id) => bundled.require(id);
+req.resolve = (request, options) => Module._resolveFilename(request, bundled, false, options);
+req.main = process.mainModule;
+req.cache = require.cache;
+run.call(bundled.exports, bundled.exports, req, bundled, file, __dirname);
 bundled.loaded = true;
 module.exports = bundled.exports;
 `;
@@ -195,6 +223,9 @@ async function bundle({
           minifyWhitespace: minify,
           minifySyntax: minify,
           legalComments: 'none',
+          // import() of what stays outside becomes require(): the loader below compiles the
+          // bundle with vm.Script, which has no loader for import() on this node.
+          supported: { 'dynamic-import': false },
           external: EXTERNAL,
           banner: {
             js: `var __dagsordenDist = require("node:path").join(__dirname, ${JSON.stringify(toDist)});`,
