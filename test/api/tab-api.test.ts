@@ -691,6 +691,34 @@ describe('authorisation matrix', () => {
     expect(
       (await as(MEGAN, 'PUT', `/meetings/${unknown}/attendance`, { attendance: 'absent' })).status,
     ).toBe(404);
+    // Ids the domain looks up itself (an input request, a topic, a date poll, an action, an
+    // item, an import, a member): not found, in the same words as what one may not see.
+    const refusals: Array<[{ aadObjectId: string }, string, string, unknown?]> = [
+      [MEGAN, 'GET', `/inputs/${unknown}`],
+      [MEGAN, 'PUT', `/inputs/${unknown}/answer`, { answers: ['Svar'] }],
+      [ALEX, 'POST', `/inputs/${unknown}/attach`, { itemId: unknown }],
+      [MEGAN, 'GET', `/submissions/${unknown}`],
+      [MEGAN, 'PUT', `/submissions/${unknown}`, { title: 'Ny titel', purpose: 'decision', version: 1 }],
+      [MEGAN, 'POST', `/submissions/${unknown}/withdraw`, { version: 1 }],
+      [ALEX, 'POST', `/submissions/${unknown}/review`, { decision: 'accept', version: 1 }],
+      [MEGAN, 'PUT', `/date-polls/${unknown}/answers`, { answers: [{ candidateId: unknown, answer: 'yes' }] }],
+      [ALEX, 'POST', `/date-polls/${unknown}/close`, {}],
+      [MEGAN, 'PUT', `/actions/${unknown}/done`],
+      [ALEX, 'GET', `/items/${unknown}/referat`],
+      [ALEX, 'DELETE', `/imports/${unknown}`],
+      [ALEX, 'POST', `/meetings/${unknown}/submissions`, { title: 'Emne', purpose: 'decision' }],
+      [ALEX, 'GET', `/meetings/${unknown}/attendance-overview`],
+      [ALEX, 'PUT', `/meetings/${meetingId}/attendance/${unknown}`, { attendance: 'attending' }],
+    ];
+    for (const [who, method, path, body] of refusals) {
+      const res = await as(who, method, path, body);
+      expect({ path, method, status: res.status, error: res.json.error }).toEqual({
+        path,
+        method,
+        status: 404,
+        error: 'not_found',
+      });
+    }
   });
 });
 

@@ -153,6 +153,10 @@ describe('answering', () => {
     expect(await invoke('date-poll-answer', { pollId, c1: 'yes' }, ALEX)).toContain('Det er medlemmerne, der svarer på datoerne');
     expect(await invoke('date-poll-answer', { pollId, c6: 'yes' }, MEGAN)).toContain('ikke gyldigt');
     expect(await invoke('date-poll-answer', { pollId, c1: 'maybe' }, MEGAN)).toContain('ikke gyldigt');
+    // A poll that is not there (a card of one deleted, or made up): said as the tab's API says it (404).
+    const gone = '0b6c9a52-1f1e-4c57-9d1f-3f0c5b0d7e11';
+    expect(await invoke('date-poll-answer', { pollId: gone, c1: 'yes' }, MEGAN)).toContain('Jeg kan ikke finde det');
+    expect(await invoke('date-poll-close', { pollId: gone }, ALEX)).toContain('Jeg kan ikke finde det');
   });
 
   it('refreshes each viewer to their own: a member\'s answers, the secretariat\'s close form with the best dates chosen', async () => {
