@@ -47,6 +47,15 @@ export interface PageItem {
   }>;
   answers: PositionKind[];
   mine: PositionKind | null;
+  /** The comment the reader gave with their answer. */
+  myComment: string | null;
+  /** Secretariat only: the comments given with members' answers, by organisation and name. */
+  comments: Array<{
+    name: string;
+    organisation: string | null;
+    kind: PositionKind;
+    comment: string;
+  }> | null;
   tally: Record<PositionKind, number>;
   byOrganisation: Partial<Record<PositionKind, number[]>>;
   decision: { outcome: string; text: string } | null;

@@ -786,12 +786,24 @@ describe('the meeting page', () => {
       comment: 'Drøftes',
     });
     expect(again.json).toMatchObject({ changed: false });
-    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)?.mine).toBe(
-      'wants_discussion',
-    );
+    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)).toMatchObject({
+      mine: 'wants_discussion',
+      // Her comment comes back to her on the page (theirs only to the secretariat).
+      myComment: 'Drøftes',
+      comments: null,
+    });
+    const bySecretariat = items(await page(ALEX)).find((i) => i.id === decisionItemId)!;
+    expect(bySecretariat).toMatchObject({
+      myComment: null,
+      comments: [
+        expect.objectContaining({ name: expect.any(String), kind: 'wants_discussion', comment: 'Drøftes' }),
+      ],
+    });
     // Everyone's page counts it at once, though pages are shared between readers for a few seconds.
     const seen = await page(ADELE);
     const counted = items(seen).find((i) => i.id === decisionItemId)!;
+    expect(counted).toMatchObject({ myComment: null, comments: null });
+    expect(JSON.stringify(seen)).not.toContain('Drøftes');
     expect(counted.tally.wants_discussion).toBe(1);
     expect(counted.byOrganisation.wants_discussion).toHaveLength(seen.organisations.length);
     expect(counted.byOrganisation.wants_discussion!.reduce((a, b) => a + b, 0)).toBe(1);

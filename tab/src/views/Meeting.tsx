@@ -194,7 +194,8 @@ export function Item({
 }) {
   const { t, openLink, deepLinks } = useSession();
   const s = useStyles();
-  const [comment, setComment] = useState('');
+  // The comment given goes with the next answer too, unless the member changes it.
+  const [comment, setComment] = useState(item.myComment ?? '');
   const canAnswer =
     item.status === 'published' &&
     (page.role === 'member' || page.role === 'chair') &&
@@ -288,6 +289,7 @@ export function Item({
           <p className={s.minor}>{t.answersHeading}</p>
           <AnswerChart kinds={item.answers} tally={item.tally} people={people} />
           <ByOrganisation page={page} item={item} />
+          <Comments item={item} />
         </div>
       )}
       {canAnswer && (
@@ -296,6 +298,11 @@ export function Item({
           <p className={s.muted} style={{ margin: '0 0 6px' }}>
             {item.mine ? t.answers[item.mine] : t.noAnswerYet}
           </p>
+          {item.mine && item.myComment && (
+            <p className={s.muted} style={{ margin: '0 0 6px', overflowWrap: 'anywhere' }}>
+              {t.yourComment}: «{item.myComment}»
+            </p>
+          )}
           <div className={s.row}>
             {item.answers.map((kind) => (
               <ToggleButton
@@ -364,6 +371,26 @@ function ByOrganisation({ page, item }: { page: MeetingPage; item: PageItem }) {
           })}
         </tbody>
       </table>
+    </details>
+  );
+}
+
+/** The secretariat's: the comments members gave with their answers (as «status punkt» lists them). */
+function Comments({ item }: { item: PageItem }) {
+  const { t } = useSession();
+  const s = useStyles();
+  if (!item.comments?.length) return null;
+  return (
+    <details className={s.tableWrap}>
+      <summary className={s.summary}>{t.commentsHeading(item.comments.length)}</summary>
+      <ul className={s.list}>
+        {item.comments.map((c, i) => (
+          <li key={i} style={{ overflowWrap: 'anywhere' }}>
+            <strong>{c.organisation ?? t.noOrganisation}</strong>, {c.name} ({t.answers[c.kind]}
+            ): «{c.comment}»
+          </li>
+        ))}
+      </ul>
     </details>
   );
 }
