@@ -411,3 +411,10 @@ export interface DatePoll {
     }>;
   }>;
 }
+
+/** Where the channel tab opens: a meeting, an item of it or a section of the secretariat's page. */
+export interface Target {
+  meetingId: string;
+  itemId: string | null;
+  section: string | null;
+}
