@@ -90,7 +90,8 @@ export class DatePollService {
    */
   async create(actor: Actor, committeeId: string, draft: DatePollDraft, correlationId?: string, cprConfirmed: string | null = null): Promise<DatePollView> {
     const { committee, member } = await this.deps.committees.getForRole(committeeId, actor, ['secretariat']);
-    if (!committee.conversationId) throw new DomainError('channel_not_linked', committee.slug);
+    // The card is posted outside any turn: the channel's address must be known (a message in it from the bot once).
+    if (!committee.conversationId || !committee.serviceUrl) throw new DomainError('channel_not_linked', committee.slug);
     if (checkPollDraft(draft, this.deps.clock.now()).length) throw new DomainError('invalid_input', 'date poll');
     const clean: DatePollDraft = {
       title: draft.title.replace(/\s+/g, ' ').trim(),
