@@ -38,7 +38,15 @@ export async function startTestApp(
   // Seeded as the app would (DEMO_SEED), from this run's copy of that seeding (test/support/db.ts).
   const seed = config.DEMO_SEED ?? databaseKind === 'embedded';
   const db = seed ? await seededDatabase(databaseKind, clock, demoAgenda) : await freshDatabase(databaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock, demoAgenda, graph: options.graph, outlookWriter: options.outlookWriter });
+  const app = await startApp(config, pino({ level: 'debug' }, sink), {
+    db,
+    clock,
+    demoAgenda,
+    graph: options.graph,
+    outlookWriter: options.outlookWriter,
+    // Most tests ask no free-text question: the model is loaded by the first that does.
+    language: 'on-first-question',
+  });
   return {
     ...app,
     logs,
