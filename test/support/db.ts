@@ -137,12 +137,13 @@ export async function seededDatabase(kind: DatabaseKind, clock: Clock, agenda: b
     return db;
   }
   if (kind === 'embedded') {
-    const file = path.join(folder, `seeded-${key}.tar.gz`);
+    // Not compressed: dumped 5 times faster, loaded a little faster; 40 MB for the run's few.
+    const file = path.join(folder, `seeded-${key}.tar`);
     if (fs.existsSync(file)) return loadEmbedded(file);
     const db = await freshDatabase(kind);
     try {
       await seedDemoCommittee(db, clock, { agenda });
-      const dump = await db.dumpDataDir!();
+      const dump = await db.dumpDataDir!('none');
       // Written beside and renamed: another worker never reads half of one.
       fs.writeFileSync(`${file}.${process.pid}`, Buffer.from(await dump.arrayBuffer()));
       fs.renameSync(`${file}.${process.pid}`, file);
