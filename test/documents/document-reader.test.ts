@@ -74,7 +74,7 @@ describe('DocumentReader', () => {
     const events: string[] = [];
     const readers: Worker[] = [];
     const original = Worker.prototype.postMessage;
-    const post = jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, value: unknown, transfer?: never) {
+    const post = jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, value: unknown, transfer?: Parameters<Worker['postMessage']>[1]) {
       if (value && typeof value === 'object' && 'file' in value) {
         readers.push(this);
         events.push('posted');

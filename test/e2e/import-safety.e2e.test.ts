@@ -141,7 +141,7 @@ describe('Word files that unpack to far more than they weigh', () => {
     const events: string[] = [];
     const readers: Worker[] = [];
     const original = Worker.prototype.postMessage;
-    const post = jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, value: unknown, transfer?: never) {
+    const post = jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, value: unknown, transfer?: Parameters<Worker['postMessage']>[1]) {
       if (value && typeof value === 'object' && 'file' in value) {
         readers.push(this);
         events.push('posted');
