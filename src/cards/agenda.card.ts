@@ -104,7 +104,9 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     : [];
   const followUp = (item.decision?.actions ?? []).map((a) => ({ text: actionText(a, lang) }));
   const refreshUserIds = (view.refreshUserIds ?? []).length <= MAX_VIEWERS ? (view.refreshUserIds ?? []) : [];
-  return renderRefreshingCard(itemTemplate, {
+  return renderRefreshingCard(
+    itemTemplate,
+    {
     itemId: item.id,
     number: item.number,
     heading: t.itemHeading(item.number, t.sectionSingular[item.section]),
@@ -146,7 +148,10 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     hasTabLink: Boolean(view.tabLink),
     tabLink: view.tabLink ?? '',
     tabLinkLabel: t.openInTab,
-  });
+    },
+    // The count changes with every answer: the card is expanded once for all counts.
+    { tally },
+  );
 }
 
 /** Splits a case text at a paragraph (or sentence) boundary after about CASE_VISIBLE_CHARS. */

@@ -106,6 +106,34 @@ describe('rendering', () => {
     }
   });
 
+  it('puts a volatile text into a card expanded once for all its values, byte for byte as the template gives it', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      refresh: {
+        $when: '${count(refreshUserIds) > 0}',
+        action: { type: 'Action.Execute', verb: 'view', title: 'Vis', data: { id: '${id}' } },
+        userIds: '${refreshUserIds}',
+      },
+      body: [
+        { type: 'TextBlock', text: 'Punkt ${id}' },
+        { type: 'Container', items: [{ type: 'TextBlock', text: '${tally}' }, { type: 'TextBlock', $when: "${mine != ''}", text: 'Du: ${mine} (${tally})' }] },
+      ],
+      actions: [{ type: 'Action.Execute', verb: 'answer', title: 'Svar · ${tally}', data: { id: '${id}' } }],
+    };
+    const tallies = ['3 kan godkende · 1 ønsker drøftelse', '4 kan godkende · 1 ønsker drøftelse', '$& ${id} $1', ''];
+    for (const [n, tally] of tallies.entries()) {
+      for (const mine of ['', 'Kan godkende']) {
+        const data = { id: 'i1', mine, tally, refreshUserIds: n % 2 ? ['29:a'] : [] };
+        const direct = { ...renderCard(template, data) };
+        if (!direct.refresh) delete direct.refresh;
+        const volatile = renderRefreshingCard(template, data, { tally });
+        expect(JSON.stringify(volatile)).toBe(JSON.stringify(direct));
+        expect(JSON.stringify(volatile)).not.toContain('\\u0000');
+      }
+    }
+  });
+
   it('renders different data differently, also after the same data was rendered before', () => {
     const before = JSON.stringify(nextMeetingCard(committee, next, 'da'));
     const moved = { ...next, meeting: { ...next.meeting, place: 'Viborg Rådhus' } };
