@@ -45,8 +45,8 @@ export interface PageItem {
     toFollow: boolean;
     url: string | null;
   }>;
+  /** The answers the item takes; the reader's own is in the page's myAnswers. */
   answers: PositionKind[];
-  mine: PositionKind | null;
   tally: Record<PositionKind, number>;
   byOrganisation: Partial<Record<PositionKind, number[]>>;
   decision: { outcome: string; text: string } | null;
@@ -72,6 +72,8 @@ export interface MeetingPage {
   role: string;
   agendaPublished: boolean;
   sections: Array<{ section: string; title: string | null; items: PageItem[] }>;
+  /** The reader's own answers, by item id. */
+  myAnswers: Record<string, PositionKind>;
   organisations: Array<{ name: string | null; people: number }>;
   attendance: {
     mine: {
