@@ -6,7 +6,7 @@ import type restify from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SigningKeysUnavailable, type Authenticate, type TabIdentity } from './auth';
-import { jsonBody } from './json-body';
+import { jsonBytes } from './json-body';
 import { toHttp, type Route } from './route';
 import type { TabServices } from './services';
 
@@ -20,12 +20,17 @@ export interface TabApi {
 
 type WithCorrelation = restify.Request & { correlationId?: string };
 
-/** Registers every route under /api/tab; `correlationIdOf` is the server's own. */
+/**
+ * Registers every route under /api/tab; `correlationIdOf` is the server's own. Each route
+ * reads its body with `jsonBody` (the server's JSON parser), except one that declares an
+ * upload: it reads the file's bytes itself, after the sign-in, up to its own limit.
+ */
 export function registerTabApi(
   server: restify.Server,
   api: TabApi,
   log: Logger,
   correlationIdOf: (req: restify.Request) => string,
+  jsonBody: restify.RequestHandler[],
 ): void {
   // Asked before signing in, and tells nothing about anyone: only whether this server
   // takes "Authorization: Dev <object id>" (never where an app id is set).
@@ -112,8 +117,8 @@ export function registerTabApi(
             return;
           }
         }
-        // Written by jsonBody: what many readers share is serialised once (see json-body.ts).
-        const bytes = jsonBody(answer ?? {});
+        // Written by jsonBytes: what many readers share is serialised once (see json-body.ts).
+        const bytes = jsonBytes(answer ?? {});
         res.sendRaw(200, bytes, {
           'content-type': 'application/json',
           'content-length': String(bytes.length),
@@ -130,10 +135,11 @@ export function registerTabApi(
       }
     };
     const at = `/api/tab${route.path}`;
-    if (route.method === 'GET') server.get(at, handler);
-    else if (route.method === 'PUT') server.put(at, handler);
-    else if (route.method === 'POST') server.post(at, handler);
-    else server.del(at, handler);
+    const chain = [...(route.upload ? [] : jsonBody), handler];
+    if (route.method === 'GET') server.get(at, ...chain);
+    else if (route.method === 'PUT') server.put(at, ...chain);
+    else if (route.method === 'POST') server.post(at, ...chain);
+    else server.del(at, ...chain);
   }
 }
 

@@ -11,7 +11,7 @@ const frozenThrough = new WeakSet<object>();
 const notShareable = new WeakSet<object>();
 
 /** `value` as JSON (UTF-8), byte for byte what JSON.stringify gives. */
-export function jsonBody(value: unknown): Buffer {
+export function jsonBytes(value: unknown): Buffer {
   const parts: Array<string | Buffer> = [];
   write(value, parts);
   const chunks: Buffer[] = [];

@@ -47,6 +47,13 @@ export interface PageItem {
   }>;
   /** The answers the item takes; the reader's own is in the page's myAnswers. */
   answers: PositionKind[];
+  /** Secretariat only: the comments given with members' answers, by organisation and name. */
+  comments: Array<{
+    name: string;
+    organisation: string | null;
+    kind: PositionKind;
+    comment: string;
+  }> | null;
   tally: Record<PositionKind, number>;
   byOrganisation: Partial<Record<PositionKind, number[]>>;
   decision: { outcome: string; text: string } | null;
@@ -74,6 +81,8 @@ export interface MeetingPage {
   sections: Array<{ section: string; title: string | null; items: PageItem[] }>;
   /** The reader's own answers, by item id. */
   myAnswers: Record<string, PositionKind>;
+  /** The comments the reader gave with their answers, by item id. */
+  myComments: Record<string, string>;
   organisations: Array<{ name: string | null; people: number }>;
   attendance: {
     mine: {
@@ -403,4 +412,11 @@ export interface DatePoll {
       mine: DateAnswer | null;
     }>;
   }>;
+}
+
+/** Where the channel tab opens: a meeting, an item of it or a section of the secretariat's page. */
+export interface Target {
+  meetingId: string;
+  itemId: string | null;
+  section: string | null;
 }

@@ -1,12 +1,12 @@
 // The tab API's JSON writer: byte for byte JSON.stringify's, and what it keeps of a value
 // shared by many readers is only ever a value frozen all the way down.
-import { jsonBody } from '../../src/api/json-body';
+import { jsonBytes } from '../../src/api/json-body';
 import { deepFreeze } from '../../src/domain/shared/deep-freeze';
 
 const same = (value: unknown) =>
-  expect(jsonBody(value).toString('utf8')).toBe(JSON.stringify(value));
+  expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
 
-describe('jsonBody', () => {
+describe('jsonBytes', () => {
   it('writes what JSON.stringify writes', () => {
     const at = new Date('2026-11-22T11:00:00Z');
     same({
@@ -35,8 +35,8 @@ describe('jsonBody', () => {
     const shared = deepFreeze({
       sections: [{ title: 'Beslutningspunkter', items: [{ id: 'a', caseText: 'x'.repeat(100) }] }],
     });
-    const first = jsonBody({ role: 'member', shared });
-    const again = jsonBody({ role: 'observer', shared });
+    const first = jsonBytes({ role: 'member', shared });
+    const again = jsonBytes({ role: 'observer', shared });
     expect(JSON.parse(first.toString('utf8'))).toEqual({
       role: 'member',
       shared: JSON.parse(JSON.stringify(shared)),
@@ -45,9 +45,9 @@ describe('jsonBody', () => {
     // Frozen on the outside only: what is inside may change, and the change is written.
     const inner = { count: 1 };
     const shell = Object.freeze({ inner });
-    expect(jsonBody(shell).toString('utf8')).toBe('{"inner":{"count":1}}');
+    expect(jsonBytes(shell).toString('utf8')).toBe('{"inner":{"count":1}}');
     inner.count = 2;
-    expect(jsonBody(shell).toString('utf8')).toBe('{"inner":{"count":2}}');
+    expect(jsonBytes(shell).toString('utf8')).toBe('{"inner":{"count":2}}');
     // A getter is no data: asked each time.
     let n = 0;
     const counter = Object.freeze({
@@ -56,8 +56,8 @@ describe('jsonBody', () => {
         return n;
       },
     });
-    expect(jsonBody(counter).toString('utf8')).toBe('{"next":1}');
-    expect(jsonBody(counter).toString('utf8')).toBe('{"next":2}');
+    expect(jsonBytes(counter).toString('utf8')).toBe('{"next":1}');
+    expect(jsonBytes(counter).toString('utf8')).toBe('{"next":2}');
     // The same frozen part twice in one answer is the same bytes twice.
     const part = deepFreeze({ people: 3 });
     same({ a: part, b: [part, part] });

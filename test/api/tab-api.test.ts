@@ -691,6 +691,34 @@ describe('authorisation matrix', () => {
     expect(
       (await as(MEGAN, 'PUT', `/meetings/${unknown}/attendance`, { attendance: 'absent' })).status,
     ).toBe(404);
+    // Ids the domain looks up itself (an input request, a topic, a date poll, an action, an
+    // item, an import, a member): not found, in the same words as what one may not see.
+    const refusals: Array<[{ aadObjectId: string }, string, string, unknown?]> = [
+      [MEGAN, 'GET', `/inputs/${unknown}`],
+      [MEGAN, 'PUT', `/inputs/${unknown}/answer`, { answers: ['Svar'] }],
+      [ALEX, 'POST', `/inputs/${unknown}/attach`, { itemId: unknown }],
+      [MEGAN, 'GET', `/submissions/${unknown}`],
+      [MEGAN, 'PUT', `/submissions/${unknown}`, { title: 'Ny titel', purpose: 'decision', version: 1 }],
+      [MEGAN, 'POST', `/submissions/${unknown}/withdraw`, { version: 1 }],
+      [ALEX, 'POST', `/submissions/${unknown}/review`, { decision: 'accept', version: 1 }],
+      [MEGAN, 'PUT', `/date-polls/${unknown}/answers`, { answers: [{ candidateId: unknown, answer: 'yes' }] }],
+      [ALEX, 'POST', `/date-polls/${unknown}/close`, {}],
+      [MEGAN, 'PUT', `/actions/${unknown}/done`],
+      [ALEX, 'GET', `/items/${unknown}/referat`],
+      [ALEX, 'DELETE', `/imports/${unknown}`],
+      [ALEX, 'POST', `/meetings/${unknown}/submissions`, { title: 'Emne', purpose: 'decision' }],
+      [ALEX, 'GET', `/meetings/${unknown}/attendance-overview`],
+      [ALEX, 'PUT', `/meetings/${meetingId}/attendance/${unknown}`, { attendance: 'attending' }],
+    ];
+    for (const [who, method, path, body] of refusals) {
+      const res = await as(who, method, path, body);
+      expect({ path, method, status: res.status, error: res.json.error }).toEqual({
+        path,
+        method,
+        status: 404,
+        error: 'not_found',
+      });
+    }
   });
 });
 
@@ -709,6 +737,7 @@ describe('the meeting page', () => {
       }>;
     }>;
     myAnswers: Record<string, string>;
+    myComments: Record<string, string>;
     organisations: Array<{ name: string | null; people: number }>;
     forecast: { quorum: { total: number }; counts: { absent: number } };
     attendance: unknown;
@@ -758,10 +787,25 @@ describe('the meeting page', () => {
       comment: 'Drøftes',
     });
     expect(again.json).toMatchObject({ changed: false });
-    expect((await page(MEGAN)).myAnswers[decisionItemId]).toBe('wants_discussion');
+    const hers = await page(MEGAN);
+    expect(hers.myAnswers[decisionItemId]).toBe('wants_discussion');
+    // Her comment comes back to her on the page (theirs only to the secretariat).
+    expect(hers.myComments[decisionItemId]).toBe('Drøftes');
+    expect(items(hers).find((i) => i.id === decisionItemId)).toMatchObject({ comments: null });
+    const secretariat = await page(ALEX);
+    expect(secretariat.myComments).toEqual({});
+    const bySecretariat = items(secretariat).find((i) => i.id === decisionItemId)!;
+    expect(bySecretariat).toMatchObject({
+      comments: [
+        expect.objectContaining({ name: expect.any(String), kind: 'wants_discussion', comment: 'Drøftes' }),
+      ],
+    });
     // Everyone's page counts it at once, though pages are shared between readers for a few seconds.
     const seen = await page(ADELE);
     const counted = items(seen).find((i) => i.id === decisionItemId)!;
+    expect(counted).toMatchObject({ comments: null });
+    expect(seen.myComments).toEqual({});
+    expect(JSON.stringify(seen)).not.toContain('Drøftes');
     expect(counted.tally.wants_discussion).toBe(1);
     expect(counted.byOrganisation.wants_discussion).toHaveLength(seen.organisations.length);
     expect(counted.byOrganisation.wants_discussion!.reduce((a, b) => a + b, 0)).toBe(1);

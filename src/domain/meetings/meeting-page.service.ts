@@ -69,6 +69,12 @@ export interface PageItem {
   attachments: PageAttachment[];
   /** The answers the item takes (position or acknowledgement); the reader's own is in the page's `myAnswers`. */
   answers: readonly PositionKind[];
+  /**
+   * Secretariat only (as «status punkt» in the bot): the comments members gave with their
+   * answers, by organisation (alphabetical, none last) and name; null for everyone else.
+   * The reader's own comment is in the page's `myComments`.
+   */
+  comments: Array<{ name: string; organisation: string | null; kind: PositionKind; comment: string }> | null;
   tally: Record<PositionKind, number>;
   /**
    * Answers per organisation: for each kind given, a count per entry of the page's
@@ -100,6 +106,8 @@ export interface MeetingPage {
    * same for every reader of a kind (and made and serialised once for all of them).
    */
   myAnswers: Record<string, PositionKind>;
+  /** The comments the reader gave with their answers, by item id (theirs only). */
+  myComments: Record<string, string>;
   /** The organisations of the members who answer (alphabetical, none last), with how many of them each has: what items' byOrganisation counts refer to. */
   organisations: Array<{ name: string | null; people: number }>;
   attendance: {
@@ -169,7 +177,7 @@ export interface MeetingPageServiceDeps {
   committeeRepo: Pick<CommitteeRepository, 'listForPerson'>;
   memberships: Pick<MembershipRepository, 'list' | 'findByAad'>;
   meetings: MeetingRepository;
-  agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn'>;
+  agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn' | 'commentsOn'>;
   agenda: AgendaService;
   attendance: AttendanceService;
   inputs: InputService;
@@ -257,13 +265,14 @@ export class MeetingPageService {
     const live = await this.deps.liveReads.get(
       `tab:meeting-answers:${meeting.id}:${ids.join(',')}`,
       async () => {
-        const [answers, records] = await Promise.all([
+        const [answers, records, comments] = await Promise.all([
           ids.length
             ? this.deps.agendaRepo.answersOn(ids)
             : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
           this.deps.attendance.answersTo(meeting.id),
+          ids.length ? this.deps.agendaRepo.commentsOn(ids) : Promise.resolve([]),
         ]);
-        return { answers, records };
+        return { answers, records, comments };
       },
     );
     const { answers, records } = live;
@@ -271,6 +280,10 @@ export class MeetingPageService {
     const mine = member ? answers.get(member.personId) : undefined;
     const myAnswers: Record<string, PositionKind> = {};
     if (mine) for (const id of view.itemIds) if (mine.has(id)) myAnswers[id] = mine.get(id)!;
+    const myComments: Record<string, string> = {};
+    if (member)
+      for (const c of live.comments)
+        if (c.personId === member.personId && myAnswers[c.itemId]) myComments[c.itemId] = c.comment;
     const prompt = member ? (prompts.get(member.personId) ?? null) : null;
     const record = member ? (records.find((r) => r.personId === member.personId) ?? null) : null;
     const inputs = member ? inputsSeenBy(member, members, allInputs) : [];
@@ -288,6 +301,7 @@ export class MeetingPageService {
       agendaPublished: Boolean(loaded?.meeting.agendaPublishedAt),
       sections: view.sections,
       myAnswers,
+      myComments,
       organisations: view.organisations,
       attendance: member && {
         mine: record && {
@@ -436,6 +450,7 @@ interface SharedPage {
 interface LiveReads {
   answers: Map<string, Map<string, PositionKind>>;
   records: AttendanceRecord[];
+  comments: Array<{ itemId: string; personId: string; comment: string }>;
 }
 
 /**
@@ -482,6 +497,7 @@ function readerView(
       member: kind !== 'stand_in',
       organisations,
       answers,
+      comments: live.comments,
     }),
   );
   const sections: MeetingPage['sections'] = [];
@@ -552,8 +568,9 @@ function pageItem(
     mayHaveClosed: boolean;
     /** A member of the committee (observers too): only they read a closed item. */
     member: boolean;
-    organisations: ReadonlyArray<{ people: Member[] }>;
+    organisations: ReadonlyArray<{ name: string | null; people: Member[] }>;
     answers: Map<string, Map<string, PositionKind>>;
+    comments: ReadonlyArray<{ itemId: string; personId: string; comment: string }>;
   },
 ): PageItem {
   const byOrganisation: Partial<Record<PositionKind, number[]>> = {};
@@ -586,6 +603,7 @@ function pageItem(
       url: a.closed && !ctx.mayHaveClosed ? null : a.url,
     })),
     answers: answersFor(item),
+    comments: ctx.secretariat ? commentsOf(item.id, ctx) : null,
     tally: tallyOf(item.id, ctx.answers),
     byOrganisation,
     decision: item.decision,
@@ -603,6 +621,31 @@ function pageItem(
     decision: null,
     byOrganisation: {},
   };
+}
+
+/** The comments given with the item's current answers, in the page's order of organisations, then by name. */
+function commentsOf(
+  itemId: string,
+  ctx: {
+    organisations: ReadonlyArray<{ name: string | null; people: Member[] }>;
+    answers: Map<string, Map<string, PositionKind>>;
+    comments: ReadonlyArray<{ itemId: string; personId: string; comment: string }>;
+  },
+): NonNullable<PageItem['comments']> {
+  const byPerson = new Map(
+    ctx.comments.filter((c) => c.itemId === itemId).map((c) => [c.personId, c.comment]),
+  );
+  return ctx.organisations.flatMap((o) =>
+    [...o.people]
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'da'))
+      .flatMap((m) => {
+        const comment = byPerson.get(m.personId);
+        const kind = ctx.answers.get(m.personId)?.get(itemId);
+        return comment && kind
+          ? [{ name: m.displayName, organisation: o.name, kind, comment }]
+          : [];
+      }),
+  );
 }
 
 /** An item's answers per kind, counted from the answers read now (the agenda's own tally may be older). */
