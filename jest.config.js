@@ -24,6 +24,7 @@ module.exports = {
   // jose is ESM only: transformed like the schema engine.
   transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   // Two workers even on two cores: much of a test's time is waiting on HTTP, the outbox and
   // the database, and one worker (jest's default there) left a core idle. Three were slower

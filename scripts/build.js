@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Builds the tab's front end (scripts/build-tab.js), then compiles the bot to plain JavaScript in dist/ and copies what it reads at run time
-// (the Prisma schema and migrations) beside it, so `node dist/src/index.js` runs
+// Builds the tab's front end (scripts/build-tab.js), then bundles the bot to plain JavaScript in dist/
+// (scripts/bundle.js: one file per entry, with source maps) and copies what it reads at
+// run time (the Prisma schema and migrations) beside it, so `node dist/src/index.js` runs
 // without a TypeScript loader: a loader costs about 50 MB of memory for the process's
-// whole life, and the embedded database is meant to fit a small machine. Then makes the
+// whole life, and the embedded database is meant to fit a small machine. The bundler
+// does not check types: `npm run typecheck` (and `npm test`) does. Then makes the
 // migrated embedded database a new data folder starts from (src/store/data-template.ts),
 // so a user's first start runs no initdb.
 //
@@ -24,7 +26,16 @@ const stampFile = path.join(dist, '.build-stamp');
 const args = new Set(process.argv.slice(2));
 
 /** Everything the build reads: a change to any of it, and only that, makes dist/ stale. */
-const INPUTS = ['src', 'prisma', 'cards', 'scripts/build.js', 'scripts/train-language.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = [
+  'src',
+  'prisma',
+  'cards',
+  'scripts/build.js',
+  'scripts/train-language.js',
+  'package.json',
+  'package-lock.json',
+  'scripts/bundle.js',
+];
 
 function files(rel) {
   const abs = path.join(root, rel);
@@ -33,13 +44,20 @@ function files(rel) {
   return fs
     .readdirSync(abs, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((d) => (d.isDirectory() ? files(path.join(rel, d.name)) : d.isFile() ? [path.join(rel, d.name)] : []));
+    .flatMap((d) =>
+      d.isDirectory() ? files(path.join(rel, d.name)) : d.isFile() ? [path.join(rel, d.name)] : [],
+    );
 }
 
 /** A hash of the inputs' contents (not their times: a checkout or a touch rebuilds nothing) and of node's version. */
 function fingerprint() {
   const hash = createHash('sha256').update(process.version);
-  for (const rel of INPUTS.flatMap(files)) hash.update(rel).update('\0').update(fs.readFileSync(path.join(root, rel))).update('\0');
+  for (const rel of INPUTS.flatMap(files))
+    hash
+      .update(rel)
+      .update('\0')
+      .update(fs.readFileSync(path.join(root, rel)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -52,39 +70,66 @@ function fail(message, status) {
 }
 
 // The tab's front end (tab/src → tab/dist) has its own inputs and stamp: a change to it
-// rebuilds only it, and a change to the bot only the bot.
-const tabBuild = spawnSync(process.execPath, [path.join(__dirname, 'build-tab.js'), ...args], { stdio: 'inherit' });
-if (tabBuild.status !== 0) fail("the tab's build failed", tabBuild.status);
+// rebuilds only it, and a change to the bot only the bot. Checked in this process: a
+// restart spends no second node start on it.
+require('./build-tab')
+  .buildTab(args)
+  .then(buildBot, (err) => {
+    process.stderr.write(`Dagsorden: the tab's build failed: ${err && err.message}\n`);
+    fail("the tab's build failed", 1);
+  });
 
-const wanted = fingerprint();
-if (args.has('--if-stale') && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === wanted) process.exit(0);
-fs.rmSync(stampFile, { force: true });
+function buildBot() {
+  const wanted = fingerprint();
+  if (
+    args.has('--if-stale') &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === wanted
+  )
+    process.exit(0);
+  fs.rmSync(stampFile, { force: true });
 
-const tsc = require.resolve('typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-});
-if (result.status !== 0) fail('the build failed', result.status);
+  // What tsc left in dist/src before the bot was bundled, and the last bundle: nothing stale stays.
+  fs.rmSync(path.join(dist, 'src'), { recursive: true, force: true });
+  fs.rmSync(path.join(dist, '.tsbuildinfo'), { force: true });
+  const { bundle, ENTRIES } = require('./bundle');
+  bundle({ sourceRoot: root, distRoot: dist, entries: ENTRIES }).then(afterBundle, (err) => {
+    process.stderr.write(`${err?.message ?? err}\n`);
+    fail('the build failed', 1);
+  });
 
-const prismaOut = path.join(dist, 'prisma');
-fs.rmSync(prismaOut, { recursive: true, force: true });
-fs.mkdirSync(prismaOut, { recursive: true });
-fs.copyFileSync(path.join(root, 'prisma', 'schema.prisma'), path.join(prismaOut, 'schema.prisma'));
-fs.cpSync(path.join(root, 'prisma', 'migrations'), path.join(prismaOut, 'migrations'), { recursive: true });
+  function afterBundle() {
+    const prismaOut = path.join(dist, 'prisma');
+    fs.rmSync(prismaOut, { recursive: true, force: true });
+    fs.mkdirSync(prismaOut, { recursive: true });
+    fs.copyFileSync(
+      path.join(root, 'prisma', 'schema.prisma'),
+      path.join(prismaOut, 'schema.prisma'),
+    );
+    fs.cpSync(path.join(root, 'prisma', 'migrations'), path.join(prismaOut, 'migrations'), {
+      recursive: true,
+    });
 
-// The intent model, trained from the phrase corpus (src/language) now rather than at every start, where the checkout has it.
-const train = path.join(__dirname, 'train-language.js');
-if (fs.existsSync(train)) {
-  const trained = spawnSync(process.execPath, [train], { stdio: 'inherit' });
-  if (trained.status !== 0) fail('could not train the language model', trained.status);
+    // The intent model, trained from the phrase corpus (src/language) now rather than at every start, where the checkout has it.
+    const train = path.join(__dirname, 'train-language.js');
+    if (fs.existsSync(train)) {
+      const trained = spawnSync(process.execPath, [train], { stdio: 'inherit' });
+      if (trained.status !== 0) fail('could not train the language model', trained.status);
+    }
+
+    // In a process of its own: initdb's memory stays there.
+    const template = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        'require(process.argv[1]).writeTemplate().catch((e) => { console.error(e); process.exit(1); })',
+        path.join(dist, 'src', 'store', 'data-template.js'),
+      ],
+      { stdio: 'inherit' },
+    );
+    if (template.status !== 0)
+      fail('could not make the embedded database template', template.status);
+
+    fs.writeFileSync(stampFile, wanted);
+  }
 }
-
-// In a process of its own: initdb's memory stays there.
-const template = spawnSync(
-  process.execPath,
-  ['-e', 'require(process.argv[1]).writeTemplate().catch((e) => { console.error(e); process.exit(1); })', path.join(dist, 'src', 'store', 'data-template.js')],
-  { stdio: 'inherit' },
-);
-if (template.status !== 0) fail('could not make the embedded database template', template.status);
-
-fs.writeFileSync(stampFile, wanted);

@@ -39,6 +39,12 @@ export interface StartOptions {
   graph?: GraphClientOptions;
   /** Writes meetings chosen in date polls into Outlook instead of Graph's writer (tests bring a fake). */
   outlookWriter?: OutlookEventWriter | null;
+  /**
+   * When the language model is loaded: 'at-start' (the default) once the server listens;
+   * 'on-first-question' when a free-text question first needs it (tests, most of which
+   * never ask one: loading it costs each of them CPU time).
+   */
+  language?: 'at-start' | 'on-first-question';
 }
 
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<App> {
@@ -49,7 +55,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   const sender = new OutboxSender(endpoint.messenger, services, graph?.files ?? null);
   const { outbox, scheduler } = wireJobs({ config, log, clock, store, services, sender, calendarSource: Boolean(graph) });
   const { server, url } = await startHttp({ config, log, db, endpoint, services, tab });
-  startLanguage();
+  if (options.language !== 'on-first-question') startLanguage();
   // The embedded database belongs to this process alone, so what a stopped process left
   // mid-send is queued again at once; on PostgreSQL the claims' leases decide.
   await outbox.start(db.kind === 'embedded');

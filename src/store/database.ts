@@ -48,7 +48,7 @@ export interface Database {
   /** "PostgreSQL 18.1 (embedded)" and the like. */
   version(): Promise<string>;
   /** Embedded only: the whole database as a tarball, loadable with `loadDataDir` (backups, tests). */
-  dumpDataDir?(): Promise<Blob>;
+  dumpDataDir?(compression?: 'gzip' | 'none'): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -218,8 +218,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         const [row] = (await pglite.query<{ v: string }>("select current_setting('server_version') as v")).rows;
         return `PostgreSQL ${row?.v ?? '?'} (embedded)`;
       },
-      async dumpDataDir() {
-        return pglite.dumpDataDir('gzip');
+      async dumpDataDir(compression: 'gzip' | 'none' = 'gzip') {
+        return pglite.dumpDataDir(compression);
       },
       async close() {
         await prisma.$disconnect();

@@ -65,7 +65,7 @@ export interface WiredServices {
   tab: TabServices;
   /** Microsoft Graph, when configured: the calendars' source and the channels' files. */
   graph: OpenGraph | null;
-  /** Starts loading the language model (`services.words`); until called, it is not loaded. */
+  /** Starts loading the language model (`services.words`); until called, or the model asked for, it is not loaded. */
   startLanguage: () => void;
 }
 
@@ -230,7 +230,11 @@ export async function wireServices({
   });
 
   const services: BotServices = {
-    words,
+    // Asked for, the model starts loading if it has not yet (startApp's `language` option).
+    get words() {
+      startLanguage();
+      return words;
+    },
     committees,
     documents: new DocumentReader(log.child({ part: 'documents' })),
     downloads: { trustedOrigins: config.FILE_DOWNLOAD_HOSTS ?? [] },

@@ -6,7 +6,7 @@ import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/shared/clock';
 import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
-import { databaseKind, freshDatabase } from './db';
+import { databaseKind, freshDatabase, seededDatabase } from './db';
 
 export const NOW = '2026-11-22T12:00:00+01:00';
 
@@ -34,8 +34,19 @@ export async function startTestApp(
   });
   // Scheduled jobs run when a test ticks them (app.scheduler.tick()), not on their own.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DEMO_SEED: 'true', LOG_LEVEL: 'debug', SCHEDULER_TICK_SECONDS: '0', ...env });
-  const db = await freshDatabase(databaseKind);
-  const app = await startApp(config, pino({ level: 'debug' }, sink), { db, clock: createClock(env.NOW ?? NOW), demoAgenda, graph: options.graph, outlookWriter: options.outlookWriter });
+  const clock = createClock(env.NOW ?? NOW);
+  // Seeded as the app would (DEMO_SEED), from this run's copy of that seeding (test/support/db.ts).
+  const seed = config.DEMO_SEED ?? databaseKind === 'embedded';
+  const db = seed ? await seededDatabase(databaseKind, clock, demoAgenda) : await freshDatabase(databaseKind);
+  const app = await startApp(config, pino({ level: 'debug' }, sink), {
+    db,
+    clock,
+    demoAgenda,
+    graph: options.graph,
+    outlookWriter: options.outlookWriter,
+    // Most tests ask no free-text question: the model is loaded by the first that does.
+    language: 'on-first-question',
+  });
   return {
     ...app,
     logs,

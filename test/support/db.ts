@@ -7,13 +7,19 @@
 // else the embedded one. CI runs the suite once without and once with DATABASE_URL, so
 // every test that uses a database runs on both (the second run only runs the files that
 // can open one: test/support/database-tests.js).
-import { randomUUID } from 'node:crypto';
+//
+// Most tests start the app with the demo committee seeded (startTestApp): seeding it takes
+// longer than loading a database, so each seeding (its clock and whether with the demo
+// agenda) is done once per test run and copied like the migrated template (seededDatabase).
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Client } from 'pg';
 import path from 'node:path';
 import { migrationsHash, templateDir, templatePath, writeTemplate } from '../../src/store/data-template';
 import { openDatabase, poolConfigFromUrl, type Database } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
+import { seedDemoCommittee } from '../../src/store/demo-seed';
+import type { Clock } from '../../src/domain/shared/clock';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -99,13 +105,94 @@ function withDatabase(url: string, database: string): string {
 
 /** A migrated, empty database of the given kind; close() also drops a PostgreSQL one. */
 export async function freshDatabase(kind: DatabaseKind): Promise<Database> {
-  if (kind === 'embedded') {
-    const blob = new Blob([fs.readFileSync(dumpPath())]);
-    return openDatabase({ kind: 'embedded', dataDir: null, loadDataDir: blob });
+  return kind === 'embedded' ? loadEmbedded(dumpPath()) : copyPostgres(templateName());
+}
+
+function loadEmbedded(tarball: string): Promise<Database> {
+  const blob = new Blob([fs.readFileSync(tarball)]);
+  return openDatabase({ kind: 'embedded', dataDir: null, loadDataDir: blob });
+}
+
+/**
+ * Where this run keeps its seeded databases: a folder made by the global setup (and removed
+ * by its teardown), whose name also names the run's PostgreSQL copies. Unset (a test run
+ * without the global setup): every database is seeded afresh.
+ */
+export const SEEDS_ENV = 'DAGSORDEN_TEST_SEEDS';
+/** Prefix of this run's seeded PostgreSQL templates (dropped by the teardown). */
+export const seedTemplatePrefix = (folder: string) =>
+  `dagsorden_seed_${createHash('sha256').update(folder).digest('hex').slice(0, 8)}_`;
+
+/**
+ * A migrated database holding the demo committee as seedDemoCommittee seeds it at `clock`'s
+ * time (with the demo agenda when `agenda`): the first of each kind in a test run is seeded
+ * and kept, the others are copies of it. close() also drops a PostgreSQL one.
+ */
+export async function seededDatabase(kind: DatabaseKind, clock: Clock, agenda: boolean): Promise<Database> {
+  const folder = process.env[SEEDS_ENV];
+  const key = createHash('sha256').update(`${clock.now().toISOString()}|${agenda}`).digest('hex').slice(0, 12);
+  if (!folder) {
+    const db = await freshDatabase(kind);
+    await seedDemoCommittee(db, clock, { agenda });
+    return db;
   }
+  if (kind === 'embedded') {
+    // Not compressed: dumped 5 times faster, loaded a little faster; 40 MB for the run's few.
+    const file = path.join(folder, `seeded-${key}.tar`);
+    if (fs.existsSync(file)) return loadEmbedded(file);
+    const db = await freshDatabase(kind);
+    try {
+      await seedDemoCommittee(db, clock, { agenda });
+      const dump = await db.dumpDataDir!('none');
+      // Written beside and renamed: another worker never reads half of one.
+      fs.writeFileSync(`${file}.${process.pid}`, Buffer.from(await dump.arrayBuffer()));
+      fs.renameSync(`${file}.${process.pid}`, file);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return db;
+  }
+  const template = `${seedTemplatePrefix(folder)}${key}`;
+  const exists = await admin((client) => client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]));
+  if (!exists.rowCount) {
+    // Made under a name of its own and renamed: a copy is never taken of half of one.
+    const building = `${template}_${process.pid}`;
+    await admin((client) => client.query(`CREATE DATABASE "${building}" TEMPLATE "${templateName()}"`));
+    const db = await openDatabase({ kind: 'postgres', url: withDatabase(pgUrl, building) });
+    try {
+      await seedDemoCommittee(db, clock, { agenda });
+    } finally {
+      await db.close();
+    }
+    await admin(async (client) => {
+      try {
+        await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+      } catch (err) {
+        // Another worker seeded the same one meanwhile: its copy serves.
+        if ((err as { code?: string }).code !== '42P04') throw err;
+        await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      }
+    });
+  }
+  return copyPostgres(template);
+}
+
+/** Drops this run's seeded PostgreSQL templates (the global teardown). */
+export async function dropSeededTemplates(folder: string): Promise<void> {
+  if (!pgUrl) return;
+  await admin(async (client) => {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${seedTemplatePrefix(folder)}%`,
+    ]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
+async function copyPostgres(template: string): Promise<Database> {
   if (!pgUrl) throw new Error('no PostgreSQL configured (set TEST_DATABASE_URL or DATABASE_URL)');
   const name = `dagsorden_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const db = await openDatabase({ kind: 'postgres', url: withDatabase(pgUrl, name) });
   return {
     ...db,
