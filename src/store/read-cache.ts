@@ -10,6 +10,8 @@
 // default); by this instance, not at all. Checks that guard an invariant (a committee
 // keeps a secretariat) read the database.
 
+import { deepFreeze } from '../domain/shared/deep-freeze';
+
 export interface ReadCacheOptions {
   /** How long an entry is served without asking the database again; 0 turns caching off. */
   ttlMs: number;
@@ -79,12 +81,4 @@ export class ReadCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
