@@ -84,12 +84,15 @@ export function createServer(
     unauthenticatedSince = 0;
     lastWarning = now;
   };
-  // A document uploaded in the tab arrives as its bytes (application/octet-stream): its route
-  // reads it, after the sign-in, with its own limit (src/api/http.ts); everything else is JSON.
-  const rawUpload = (req: restify.Request) => req.contentType() === 'application/octet-stream' && req.path().startsWith('/api/tab/');
-  for (const parse of restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true })) {
-    server.use((req: restify.Request, res: restify.Response, next: restify.Next) => (rawUpload(req) ? next() : parse(req, res, next)));
-  }
+  // Bodies are JSON, parsed per route by the routes that take one: the bot's endpoint and
+  // the tab's API, except a route that declares it takes a file's bytes (its own reader
+  // and limit, after the sign-in: src/api/http.ts).
+  // A request with no body at all (a DELETE, a POST without one) has nothing to parse: restify
+  // would take its missing content type for application/octet-stream and refuse it.
+  const hasBody = (req: restify.Request) => Number(req.header('content-length') || 0) > 0 || req.isChunked();
+  const jsonBody: restify.RequestHandler[] = restify.plugins
+    .bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true })
+    .map((parse) => (req: restify.Request, res: restify.Response, next: restify.Next) => (hasBody(req) ? parse(req, res, next) : next()));
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
     const correlationId = (req as restify.Request & { correlationId?: string }).correlationId ?? correlationIdOf(req);
@@ -100,7 +103,7 @@ export function createServer(
     cb();
   });
 
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/messages', ...jsonBody, async (req: restify.Request, res: restify.Response) => {
     const correlationId = correlationIdOf(req);
     (req as restify.Request & { correlationId?: string }).correlationId = correlationId;
     res.header(CORRELATION_HEADER, correlationId);
@@ -189,7 +192,7 @@ export function createServer(
 
   // The tab: its API (/api/tab/…, behind the Entra token check) and its front end (/tab/…).
   if (tab) {
-    registerTabApi(server, tab.api, log, correlationIdOf);
+    registerTabApi(server, tab.api, log, correlationIdOf, jsonBody);
     serveTab(server, tab.staticDir);
   }
 

@@ -19,12 +19,17 @@ export interface TabApi {
 
 type WithCorrelation = restify.Request & { correlationId?: string };
 
-/** Registers every route under /api/tab; `correlationIdOf` is the server's own. */
+/**
+ * Registers every route under /api/tab; `correlationIdOf` is the server's own. Each route
+ * reads its body with `jsonBody` (the server's JSON parser), except one that declares an
+ * upload: it reads the file's bytes itself, after the sign-in, up to its own limit.
+ */
 export function registerTabApi(
   server: restify.Server,
   api: TabApi,
   log: Logger,
   correlationIdOf: (req: restify.Request) => string,
+  jsonBody: restify.RequestHandler[],
 ): void {
   // Asked before signing in, and tells nothing about anyone: only whether this server
   // takes "Authorization: Dev <object id>" (never where an app id is set).
@@ -124,10 +129,11 @@ export function registerTabApi(
       }
     };
     const at = `/api/tab${route.path}`;
-    if (route.method === 'GET') server.get(at, handler);
-    else if (route.method === 'PUT') server.put(at, handler);
-    else if (route.method === 'POST') server.post(at, handler);
-    else server.del(at, handler);
+    const chain = [...(route.upload ? [] : jsonBody), handler];
+    if (route.method === 'GET') server.get(at, ...chain);
+    else if (route.method === 'PUT') server.put(at, ...chain);
+    else if (route.method === 'POST') server.post(at, ...chain);
+    else server.del(at, ...chain);
   }
 }
 

@@ -5,13 +5,10 @@ import { datePollCard } from '../cards/date-poll.card';
 import type { AdaptiveCard } from '../cards/render';
 import { POLL_LIMITS, type PollProblem } from '../domain/date-polls/date-poll-rules';
 import type { DatePollView } from '../domain/date-polls/date-poll.service';
-import { fromLocal } from '../domain/shared/zoned-time';
+import { fromLocalText } from '../domain/shared/zoned-time';
 import { langOf } from '../i18n/locale';
 import type { HandlerContext } from './handler';
 import type { DatePollDraft } from '../domain/date-polls/types';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^(\d{2}):(\d{2})(?::\d{2})?$/;
 
 /** The poll card for the clicker (their answers, the secretariat's close form) and, unless not wanted, the channel's. */
 export async function pollCards(h: HandlerContext, view: DatePollView, note: { text: string; good: boolean } | null, withShared = false): Promise<{ personal: AdaptiveCard; shared: AdaptiveCard | null }> {
@@ -47,12 +44,7 @@ export function formInput(data: Record<string, unknown>): DatePollFormInput {
  * Null when a date or time is not one (the card's inputs only send well-formed ones).
  */
 export function draftOf(form: DatePollFormInput, timeZone: string): { draft: DatePollDraft; formGroup: number[] } | null {
-  const at = (date: string, time: string) => {
-    const d = DATE.exec(date);
-    const t = TIME.exec(time);
-    if (!d || !t) return null;
-    return fromLocal({ year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]) }, timeZone);
-  };
+  const at = (date: string, time: string) => fromLocalText(date, time, timeZone);
   const formGroup: number[] = [];
   const groups: DatePollDraft['groups'] = [];
   for (const [g, candidates] of form.groups.entries()) {

@@ -489,6 +489,14 @@ export class PrismaAgendaRepository implements AgendaRepository {
     return out;
   }
 
+  async commentsOn(itemIds: string[]): Promise<Array<{ itemId: string; personId: string; comment: string }>> {
+    const rows = await this.prisma.position.findMany({
+      where: { agendaItemId: { in: itemIds.filter(isUuid) }, comment: { not: null } },
+      select: { personId: true, agendaItemId: true, comment: true },
+    });
+    return rows.flatMap((r) => (r.comment ? [{ itemId: r.agendaItemId, personId: r.personId, comment: r.comment }] : []));
+  }
+
   /** The person's own answers to the items, from the same read as the tallies. */
   async positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>> {
     const valid = itemIds.filter(isUuid);

@@ -25,6 +25,7 @@ import {
   type ThemeName,
 } from './teams';
 import { Notice, SessionContext, useStyles, type Session } from './ui';
+import type { Target } from './types';
 import { ChannelTab } from './views/Channel';
 import { ConfigPage, type TabConfig } from './views/Config';
 import { MeetingConfigPage } from './views/MeetingConfig';
@@ -49,12 +50,13 @@ function Shell({ theme, lang, children }: { theme: ThemeName; lang: Lang; childr
   );
 }
 
-/** A deep link's sub-entity: "<meeting id>:<item id>" (see docs/tab.md). */
-export function targetOf(
-  subPageId: string | null,
-): { meetingId: string; itemId: string | null } | null {
-  const m = /^([0-9a-f-]{36})(?::([0-9a-f-]{36}))?$/i.exec(subPageId ?? '');
-  return m ? { meetingId: m[1]!, itemId: m[2] ?? null } : null;
+/**
+ * A deep link's sub-entity: "<meeting id>", "<meeting id>:<item id>" or "<meeting id>:<section>"
+ * (the secretariat's section of the page, as the page's own address keeps it; see docs/tab.md).
+ */
+export function targetOf(subPageId: string | null): Target | null {
+  const m = /^([0-9a-f-]{36})(?::(?:([0-9a-f-]{36})|([a-z]{1,20})))?$/i.exec(subPageId ?? '');
+  return m ? { meetingId: m[1]!, itemId: m[2] ?? null, section: m[3] ?? null } : null;
 }
 
 function App({
@@ -117,7 +119,11 @@ function App({
             referat={(p) => <ReferatEditor key={p.itemId} {...p} />}
           />
         ) : view === 'channel' && committee ? (
-          <ChannelTab committeeId={committee} target={targetOf(host.subPageId)} />
+          <ChannelTab
+            committeeId={committee}
+            // The page's own address first (where the reader was before a reload), then the deep link's.
+            target={targetOf(window.location.hash.slice(1)) ?? targetOf(host.subPageId)}
+          />
         ) : (
           <MyMeetings timeZone={DEFAULT_TIME_ZONE} />
         )}

@@ -47,6 +47,15 @@ export interface PageItem {
   }>;
   answers: PositionKind[];
   mine: PositionKind | null;
+  /** The comment the reader gave with their answer. */
+  myComment: string | null;
+  /** Secretariat only: the comments given with members' answers, by organisation and name. */
+  comments: Array<{
+    name: string;
+    organisation: string | null;
+    kind: PositionKind;
+    comment: string;
+  }> | null;
   tally: Record<PositionKind, number>;
   byOrganisation: Partial<Record<PositionKind, number[]>>;
   decision: { outcome: string; text: string } | null;
@@ -401,4 +410,11 @@ export interface DatePoll {
       mine: DateAnswer | null;
     }>;
   }>;
+}
+
+/** Where the channel tab opens: a meeting, an item of it or a section of the secretariat's page. */
+export interface Target {
+  meetingId: string;
+  itemId: string | null;
+  section: string | null;
 }

@@ -691,6 +691,34 @@ describe('authorisation matrix', () => {
     expect(
       (await as(MEGAN, 'PUT', `/meetings/${unknown}/attendance`, { attendance: 'absent' })).status,
     ).toBe(404);
+    // Ids the domain looks up itself (an input request, a topic, a date poll, an action, an
+    // item, an import, a member): not found, in the same words as what one may not see.
+    const refusals: Array<[{ aadObjectId: string }, string, string, unknown?]> = [
+      [MEGAN, 'GET', `/inputs/${unknown}`],
+      [MEGAN, 'PUT', `/inputs/${unknown}/answer`, { answers: ['Svar'] }],
+      [ALEX, 'POST', `/inputs/${unknown}/attach`, { itemId: unknown }],
+      [MEGAN, 'GET', `/submissions/${unknown}`],
+      [MEGAN, 'PUT', `/submissions/${unknown}`, { title: 'Ny titel', purpose: 'decision', version: 1 }],
+      [MEGAN, 'POST', `/submissions/${unknown}/withdraw`, { version: 1 }],
+      [ALEX, 'POST', `/submissions/${unknown}/review`, { decision: 'accept', version: 1 }],
+      [MEGAN, 'PUT', `/date-polls/${unknown}/answers`, { answers: [{ candidateId: unknown, answer: 'yes' }] }],
+      [ALEX, 'POST', `/date-polls/${unknown}/close`, {}],
+      [MEGAN, 'PUT', `/actions/${unknown}/done`],
+      [ALEX, 'GET', `/items/${unknown}/referat`],
+      [ALEX, 'DELETE', `/imports/${unknown}`],
+      [ALEX, 'POST', `/meetings/${unknown}/submissions`, { title: 'Emne', purpose: 'decision' }],
+      [ALEX, 'GET', `/meetings/${unknown}/attendance-overview`],
+      [ALEX, 'PUT', `/meetings/${meetingId}/attendance/${unknown}`, { attendance: 'attending' }],
+    ];
+    for (const [who, method, path, body] of refusals) {
+      const res = await as(who, method, path, body);
+      expect({ path, method, status: res.status, error: res.json.error }).toEqual({
+        path,
+        method,
+        status: 404,
+        error: 'not_found',
+      });
+    }
   });
 });
 
@@ -758,12 +786,24 @@ describe('the meeting page', () => {
       comment: 'Drøftes',
     });
     expect(again.json).toMatchObject({ changed: false });
-    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)?.mine).toBe(
-      'wants_discussion',
-    );
+    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)).toMatchObject({
+      mine: 'wants_discussion',
+      // Her comment comes back to her on the page (theirs only to the secretariat).
+      myComment: 'Drøftes',
+      comments: null,
+    });
+    const bySecretariat = items(await page(ALEX)).find((i) => i.id === decisionItemId)!;
+    expect(bySecretariat).toMatchObject({
+      myComment: null,
+      comments: [
+        expect.objectContaining({ name: expect.any(String), kind: 'wants_discussion', comment: 'Drøftes' }),
+      ],
+    });
     // Everyone's page counts it at once, though pages are shared between readers for a few seconds.
     const seen = await page(ADELE);
     const counted = items(seen).find((i) => i.id === decisionItemId)!;
+    expect(counted).toMatchObject({ myComment: null, comments: null });
+    expect(JSON.stringify(seen)).not.toContain('Drøftes');
     expect(counted.tally.wants_discussion).toBe(1);
     expect(counted.byOrganisation.wants_discussion).toHaveLength(seen.organisations.length);
     expect(counted.byOrganisation.wants_discussion!.reduce((a, b) => a + b, 0)).toBe(1);

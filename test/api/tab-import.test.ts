@@ -101,6 +101,16 @@ describe('importing a document in the tab', () => {
     expect(long.json.preview).toBeDefined();
     const json = await call(ALEX, 'POST', `/meetings/${meetingId}/import`, { name: 'x.txt' });
     expect(json.status).toBe(415);
+    // Only the route that declares an upload takes bytes: any other reads JSON, and refuses them.
+    const elsewhere = await fetch(`${app.url}/api/tab/meetings/${meetingId}/items`, {
+      method: 'POST',
+      headers: {
+        authorization: `Dev ${ALEX.aadObjectId}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: new Uint8Array(Buffer.from(AGENDA, 'utf8')),
+    });
+    expect(elsewhere.status).toBe(415);
     const unnamed = await upload(ALEX, AGENDA, '');
     expect(unnamed.status).toBe(400);
     // A document without numbered items is refused rather than guessed at (the bot's rule).

@@ -93,6 +93,21 @@ describe('proposing dates', () => {
     expect(await app.db.prisma.datePoll.count()).toBe(0);
   });
 
+  it('needs the channel: the service refuses a committee without one, and the bot says so in its words (the tab the same: one rule)', async () => {
+    const { prisma } = app.db;
+    const { conversationId } = await prisma.committee.findUniqueOrThrow({ where: { id: committeeId } });
+    await prisma.committee.update({ where: { id: committeeId }, data: { conversationId: null } });
+    try {
+      expect(await invoke('date-poll-create', proposal(), ALEX)).toContain('Styregruppen er ikke knyttet til en kanal endnu');
+      const alex = { aadObjectId: ALEX.aadObjectId, teamsUserId: ALEX.id, name: ALEX.name, tenantId: null };
+      const draft = { title: TITLE, place: null, deadline: null, groups: [] };
+      await expect(app.services.datePolls.create(alex, committeeId, draft)).rejects.toMatchObject({ code: 'channel_not_linked' });
+      expect(await app.db.prisma.datePoll.count()).toBe(0);
+    } finally {
+      await prisma.committee.update({ where: { id: committeeId }, data: { conversationId } });
+    }
+  });
+
   it('posts the poll as one card in the channel, with the tallies, for each member to refresh to their own', async () => {
     const card = await invoke('date-poll-create', proposal(), ALEX);
     expect(card).toContain('Afstemningen er på vej til kanalen');
@@ -153,6 +168,10 @@ describe('answering', () => {
     expect(await invoke('date-poll-answer', { pollId, c1: 'yes' }, ALEX)).toContain('Det er medlemmerne, der svarer på datoerne');
     expect(await invoke('date-poll-answer', { pollId, c6: 'yes' }, MEGAN)).toContain('ikke gyldigt');
     expect(await invoke('date-poll-answer', { pollId, c1: 'maybe' }, MEGAN)).toContain('ikke gyldigt');
+    // A poll that is not there (a card of one deleted, or made up): said as the tab's API says it (404).
+    const gone = '0b6c9a52-1f1e-4c57-9d1f-3f0c5b0d7e11';
+    expect(await invoke('date-poll-answer', { pollId: gone, c1: 'yes' }, MEGAN)).toContain('Jeg kan ikke finde det');
+    expect(await invoke('date-poll-close', { pollId: gone }, ALEX)).toContain('Jeg kan ikke finde det');
   });
 
   it('refreshes each viewer to their own: a member\'s answers, the secretariat\'s close form with the best dates chosen', async () => {

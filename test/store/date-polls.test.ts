@@ -75,6 +75,8 @@ describe.each(databaseKinds)('date polls on %s', (kind) => {
     await seedDemoCommittee(db, clock, { agenda: false });
     store = createStore(db);
     committee = (await store.committees.findByChannel(PLAYGROUND.channelId))!;
+    // The channel's address, as the bot's first message there leaves it: a poll is posted to it.
+    await db.prisma.committee.update({ where: { id: committee.id }, data: { serviceUrl: 'https://smba.example' } });
     const isaiah = await read(db).person(ISAIAH.aadObjectId!);
     await db.prisma.membership.updateMany({ where: { personId: isaiah.id }, data: { role: 'secretariat' } });
   });

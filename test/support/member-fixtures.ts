@@ -57,6 +57,11 @@ export async function memberFixtures(
     });
   const first = await topic('Fælles retningslinjer');
   const second = await topic('Et punkt der trækkes tilbage');
+  // A poll is posted to the channel: its address is known once the bot has written there.
+  await app.db.prisma.committee.updateMany({
+    where: { id: committeeId, serviceUrl: null },
+    data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+  });
   const poll = await app.services.datePolls.create(alex, committeeId, {
     title: 'Møder i foråret',
     place: 'Viborg',

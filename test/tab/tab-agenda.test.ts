@@ -27,7 +27,8 @@ let b: Browsing;
 let committeeId = '';
 let meetingId = '';
 
-const meetingTab = (who: { aadObjectId: string }): HostOptions => ({
+/** The meeting's page; the secretariat's opens on the section named (its tab list's). */
+const meetingTab = (who: { aadObjectId: string }, section?: string): HostOptions => ({
   src: `/tab/index.html?view=channel&committee=${committeeId}`,
   context: {
     userObjectId: who.aadObjectId,
@@ -36,7 +37,7 @@ const meetingTab = (who: { aadObjectId: string }): HostOptions => ({
     tid: '00000000-0000-0000-0000-0000000000001',
     channelId: CHANNEL,
     entityId: tabEntityId(committeeId),
-    subEntityId: meetingId,
+    subEntityId: section ? `${meetingId}:${section}` : meetingId,
   },
 });
 
@@ -81,7 +82,7 @@ run('the secretariat’s workbench in Teams', () => {
   });
 
   it('moves an item down by keyboard: renumbered, said aloud, the keyboard stays on it', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
     expect(await axeViolations(frame)).toEqual([]);
     const before = await agenda();
     const [first, second] = before;
@@ -107,7 +108,7 @@ run('the secretariat’s workbench in Teams', () => {
   });
 
   it('moves the first item of a section up into the section before, by keyboard', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
     const items = await agenda();
     const firstOfNext = items.findIndex((i, n) => n > 0 && i.section !== items[n - 1]!.section);
     const moving = items[firstOfNext]!;
@@ -120,7 +121,7 @@ run('the secretariat’s workbench in Teams', () => {
   });
 
   it('moves an item by drag and drop', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
     const items = await agenda();
     const last = items.at(-1)!;
     const first = items[0]!;
@@ -144,7 +145,7 @@ run('the secretariat’s workbench in Teams', () => {
   });
 
   it('creates an item with every field and a closed attachment, and edits it', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
     await frame.click('button:has-text("Nyt punkt")');
     await frame.waitForSelector('#wb-editor-heading');
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('wb-editor-heading');
@@ -203,17 +204,57 @@ run('the secretariat’s workbench in Teams', () => {
     await frame.click('button:has-text("Annuller")');
   });
 
-  it('shows the workbench (the docs’ screenshot with TAB_SCREENSHOTS=1)', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
-    await frame.evaluate(() =>
-      document.querySelector('#wb-heading')?.scrollIntoView({ block: 'start' }),
+  it('shows the secretariat’s page in sections, chosen by keyboard and kept over a reload (the docs’ screenshot with TAB_SCREENSHOTS=1)', async () => {
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
+    expect(
+      await frame.$$eval('[role=tablist] [role=tab]', (tabs) => tabs.map((t) => t.textContent)),
+    ).toEqual([
+      'Dagsorden',
+      'Forberedelse',
+      'Indmeldte punkter',
+      'Input',
+      'Fremmøde',
+      'Referat',
+      'Mødets referat',
+    ]);
+    const selected = () => frame.textContent('[role=tab][aria-selected=true]');
+    expect(await selected()).toBe('Forberedelse');
+    expect(await frame.getAttribute('[role=tabpanel]', 'aria-labelledby')).toBe(
+      'section-tab-preparation',
     );
-    expect(await frame.isVisible('#wb-heading')).toBe(true);
-    if (SHOTS) await frame.page().screenshot({ path: path.join(SHOTS, 'tab-workbench.png') });
+    // One section at a time: the attendance desk waits in its own.
+    expect(await frame.$('#attendance-heading')).toBeNull();
+    // By keyboard: Tab reaches the list (the chosen tab), an arrow the next, Enter shows it.
+    await tabTo(frame, /^\s*Forberedelse\s*$/);
+    await frame.page().keyboard.press('ArrowRight');
+    await frame.page().keyboard.press('Enter');
+    await frame.waitForSelector('#review-heading');
+    expect(await selected()).toBe('Indmeldte punkter');
+    expect(await frame.$('#wb-heading')).toBeNull();
+    // The page's address names it in the deep link's syntax, so a reload opens it again.
+    expect(await frame.evaluate(() => window.location.hash)).toBe(`#${meetingId}:topics`);
+    expect(await axeViolations(frame)).toEqual([]);
+    await Promise.all([
+      frame.waitForNavigation(),
+      frame.evaluate(() => void setTimeout(() => window.location.reload(), 0)),
+    ]);
+    await frame.waitForSelector('#review-heading');
+    expect(await selected()).toBe('Indmeldte punkter');
+    await frame.click('role=tab[name="Forberedelse"]');
+    await frame.waitForSelector('#wb-heading');
+    expect(await frame.evaluate(() => window.location.hash)).toBe(`#${meetingId}:preparation`);
+    // Members read the one page, with no sections.
+    const member = await b.open(meetingTab(MEGAN), '#agenda-heading');
+    expect(await member.$('[role=tablist]')).toBeNull();
+    if (SHOTS) {
+      const again = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
+      expect(await again.isVisible('[role=tablist]')).toBe(true);
+      await again.page().screenshot({ path: path.join(SHOTS, 'tab-workbench.png') });
+    }
   });
 
   it('imports a document: a file of another kind refused here, then the preview, saved onto the meeting', async () => {
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
     await frame.setInputFiles('#wb-import-file', {
       name: 'dagsorden.exe',
       mimeType: 'application/octet-stream',
@@ -255,7 +296,7 @@ run('the secretariat’s workbench in Teams', () => {
       where: { id: first!.id },
       data: { caseText: 'Borgeren 060690-1234 er omtalt.' },
     });
-    const frame = await b.open(meetingTab(ALEX), '#wb-heading');
+    const frame = await b.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
     await frame.click('button:has-text("Udsend dagsordenen")');
     await frame.waitForSelector('text=Mulige CPR-numre');
     expect(await frame.textContent('table:has-text("Nummer (skjult)")')).toContain('060690-****');
@@ -279,7 +320,7 @@ run('the secretariat’s workbench in Teams', () => {
   it('fits 320 px (the side panel) with no serious or critical axe violation', async () => {
     const narrow = await browse(app.url, { width: 320, height: 900 }, b.browser);
     try {
-      const frame = await narrow.open(meetingTab(ALEX), '#wb-heading');
+      const frame = await narrow.open(meetingTab(ALEX, 'preparation'), '#wb-heading');
       expect(
         await frame.evaluate(
           () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
@@ -287,8 +328,9 @@ run('the secretariat’s workbench in Teams', () => {
       ).toBe(true);
       expect(await axeViolations(frame)).toEqual([]);
       if (SHOTS) {
+        // The section list wraps at this width: it and the workbench's start in view.
         await frame.evaluate(() =>
-          document.querySelector('#wb-heading')?.scrollIntoView({ block: 'start' }),
+          document.querySelector('[role=tablist]')?.scrollIntoView({ block: 'start' }),
         );
         await frame.page().screenshot({ path: path.join(SHOTS, 'tab-workbench-320.png') });
       }

@@ -195,6 +195,14 @@ run('the member’s card actions in the tab', () => {
       where: { personId: meganId, kind: 'wants_discussion' },
     });
     expect(position.comment).toBe('Vi mangler tallene fra 2026.');
+    // The meeting page, opened afresh on that item, shows her the comment and keeps it for her next answer.
+    const page = await b.open(
+      channelTab(MEGAN, `${meetingId}:${position.agendaItemId}`),
+      `#item-${position.agendaItemId} >> text=Din kommentar: «Vi mangler tallene fra 2026.»`,
+    );
+    expect(await page.inputValue(`#item-${position.agendaItemId} textarea`)).toBe(
+      'Vi mangler tallene fra 2026.',
+    );
   }, 90_000);
 
   it('on the meeting page: answers the input request and offers a topic; fits 320 px with the forms open', async () => {

@@ -125,7 +125,7 @@ run('the secretariat’s preparation in the tab', () => {
   }, 90_000);
 
   it('asks for input for the meeting from its page, and sees the matrix', async () => {
-    const frame = await b.open(channelTab(meetingId), '#agenda-heading');
+    const frame = await b.open(channelTab(`${meetingId}:input`), '#inputs-heading');
     await frame.click('button:has-text("Bed om input")');
     await frame.fill('form >> role=textbox[name=/Titel/]', 'Temaer til budgetseminaret');
     await frame.fill('form >> role=textbox[name=/Spørgsmål 1/]', 'Hvad skal prioriteres?');
@@ -159,7 +159,7 @@ run('the secretariat’s preparation in the tab', () => {
       where: { meetingId, status: { not: 'withdrawn' } },
       orderBy: { position: 'desc' },
     });
-    const frame = await b.open(channelTab(meetingId), '#agenda-heading');
+    const frame = await b.open(channelTab(`${meetingId}:input`), '#inputs-heading');
     await frame.waitForSelector('button:has-text("Læg notatet på punktet")');
     await frame.selectOption('role=combobox[name=/Punkt til notatet/]', item.id);
     expect(await axeViolations(frame)).toEqual([]);
@@ -172,7 +172,7 @@ run('the secretariat’s preparation in the tab', () => {
   }, 90_000);
 
   it('records an apology for a member by keyboard, and sets the quorum rule', async () => {
-    const frame = await b.open(channelTab(meetingId), '#agenda-heading');
+    const frame = await b.open(channelTab(`${meetingId}:attendance`), '#attendance-heading');
     await frame.waitForSelector('text=Registrér svar for et medlem');
     await tabTo(frame, /Vælg …/);
     await frame.selectOption(':focus', meganId);
@@ -218,7 +218,7 @@ run('the secretariat’s preparation in the tab', () => {
       await list.click('button:has-text("Nyt møde")');
       await list.waitForSelector('text=Opret mødet');
       expect(await fits(list)).toBe(true);
-      const page = await b.open(channelTab(meetingId), '#agenda-heading');
+      const page = await b.open(channelTab(`${meetingId}:input`), '#inputs-heading');
       await page.click('button:has-text("Bed om input")');
       await page.waitForSelector('text=Send til medlemmerne');
       expect(await fits(page)).toBe(true);

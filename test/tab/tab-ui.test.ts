@@ -310,6 +310,9 @@ run('the tab in Teams', () => {
       `#item-${decisionItemId} >> text=Sagsfremstilling`,
     );
     expect(await frame.textContent(`#item-${decisionItemId}`)).toContain('Udkast – ikke udsendt');
+    // A deep link to an item opens the secretariat's page on the agenda; attendance is a section of its own.
+    expect(await frame.textContent('[role=tab][aria-selected=true]')).toBe('Dagsorden');
+    await frame.click('role=tab[name="Fremmøde"]');
     await frame.waitForSelector('caption:has-text("Fordelt på organisation")');
     const attendance = await frame.textContent('section[aria-labelledby="attendance-heading"]');
     expect(attendance).toContain('Megan Bowen');

@@ -37,7 +37,12 @@ const megan = {
   tenantId: null,
 };
 
-const meetingTab = (who: { aadObjectId: string }, meetingId: string): HostOptions => ({
+/** The meeting's page; the secretariat's opens on the section named (its tab list's). */
+const meetingTab = (
+  who: { aadObjectId: string },
+  meetingId: string,
+  section?: string,
+): HostOptions => ({
   src: `/tab/index.html?view=channel&committee=${committeeId}`,
   context: {
     userObjectId: who.aadObjectId,
@@ -46,7 +51,7 @@ const meetingTab = (who: { aadObjectId: string }, meetingId: string): HostOption
     tid: '00000000-0000-0000-0000-0000000000001',
     channelId: CHANNEL,
     entityId: tabEntityId(committeeId),
-    subEntityId: meetingId,
+    subEntityId: section ? `${meetingId}:${section}` : meetingId,
   },
 });
 
@@ -115,7 +120,7 @@ run('the secretariat’s workbench in the tab', () => {
       presenter: 'Megan Bowen',
       links: ['https://example.org/udbud'],
     });
-    const frame = await b.open(meetingTab(ALEX, submission.meetingId), '#review-heading');
+    const frame = await b.open(meetingTab(ALEX, submission.meetingId, 'topics'), '#review-heading');
     const topic = `article:has(h3:has-text("Fælles indkøb af botilbud"))`;
     await frame.waitForSelector(topic);
     const text = await frame.textContent(topic);
@@ -139,7 +144,8 @@ run('the secretariat’s workbench in the tab', () => {
         where: { kind: 'submission-outcome', subjectId: submission.id },
       }),
     ).toBe(1);
-    // The agenda on the page shows the new draft item.
+    // The agenda (its own section of the page) shows the new draft item.
+    await frame.click('role=tab[name="Dagsorden"]');
     await frame.waitForSelector('h4:has-text("Fælles indkøb af botilbud")');
 
     const member = await b.open(meetingTab(MEGAN, submission.meetingId), '#agenda-heading');
@@ -147,7 +153,7 @@ run('the secretariat’s workbench in the tab', () => {
   });
 
   it('saves the Referat as it is typed, says so to screen readers, and never overwrites a colleague’s save', async () => {
-    const frame = await b.open(meetingTab(ALEX, comingId), '#referat-heading');
+    const frame = await b.open(meetingTab(ALEX, comingId, 'referat'), '#referat-heading');
     await frame.waitForSelector(EDITOR);
     const itemId = (await frame.getAttribute(EDITOR, 'data-referat'))!;
     expect(await frame.textContent(STATUS)).toBe('Ikke gemt endnu');
@@ -205,7 +211,7 @@ run('the secretariat’s workbench in the tab', () => {
 
   it('keeps the text on this computer when the save does not reach the server, and brings it back when the panel opens again', async () => {
     // Closed right after typing, before the pause: saved on the way out.
-    const first = await b.open(meetingTab(ALEX, comingId), EDITOR);
+    const first = await b.open(meetingTab(ALEX, comingId, 'referat'), EDITOR);
     const itemId = (await first.getAttribute(EDITOR, 'data-referat'))!;
     const text = async () =>
       (await app.db.prisma.decision.findUnique({ where: { agendaItemId: itemId } }))?.text;
@@ -213,7 +219,7 @@ run('the secretariat’s workbench in the tab', () => {
     await b.page.goto('about:blank');
     await until(async () => (await text()) === 'Skrevet lige før fanen blev lukket.');
     // Now the save fails on the server while one writes, and as the panel closes.
-    const frame = await b.open(meetingTab(ALEX, comingId), EDITOR);
+    const frame = await b.open(meetingTab(ALEX, comingId, 'referat'), EDITOR);
     const down = jest
       .spyOn(app.services.decisions, 'record')
       .mockRejectedValue(new Error('the database is out of reach'));
@@ -227,7 +233,7 @@ run('the secretariat’s workbench in the tab', () => {
     }
     expect(await text()).toBe('Skrevet lige før fanen blev lukket.');
     // Opened again: the kept text is back, said so, and saved.
-    const again = await b.open(meetingTab(ALEX, comingId), EDITOR);
+    const again = await b.open(meetingTab(ALEX, comingId, 'referat'), EDITOR);
     await again.waitForSelector('text=er hentet frem igen fra denne computer');
     expect(await again.inputValue(`${EDITOR} textarea`)).toBe('Skrevet uden forbindelse.');
     await again.waitForSelector(SAVED);
@@ -242,7 +248,7 @@ run('the secretariat’s workbench in the tab', () => {
   it('fits 320 px with the workbench open', async () => {
     await b.page.setViewportSize({ width: 320, height: 900 });
     try {
-      const frame = await b.open(meetingTab(ALEX, comingId), EDITOR);
+      const frame = await b.open(meetingTab(ALEX, comingId, 'referat'), EDITOR);
       await frame.fill(
         `${EDITOR} textarea`,
         'DASSOS godkendte indstillingen. Sekretariatet sender notatet til kommunerne.',
@@ -281,7 +287,7 @@ run('the secretariat’s workbench in the tab', () => {
       draft: { outcome: 'noted', text: 'Sagen om 010190-1234 er drøftet.', actions: [] },
       correction: null,
     });
-    const frame = await b.open(meetingTab(ALEX, octoberId), '#minutes-heading');
+    const frame = await b.open(meetingTab(ALEX, octoberId, 'minutes'), '#minutes-heading');
     const section = 'section[aria-labelledby=minutes-heading]';
     await frame.waitForSelector(`${section} >> text=Referatet er ikke bygget endnu`);
     await frame.click(`${section} button:has-text("Byg referatet")`);

@@ -35,9 +35,6 @@ export const datePollCreateRoute = defineRoute({
     const committee = await services.committees.byId(id);
     if (!committee) throw new DomainError('not_found', id);
     await services.datePolls.formView(committee, actor);
-    // The card is posted outside any turn: the channel's address must be known (a message in it from the bot once).
-    if (!committee.conversationId || !committee.serviceUrl)
-      throw new DomainError('channel_not_linked', committee.slug);
     const tz = committee.timeZone;
     const draft: DatePollDraft = {
       title: body.title,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { datePollFormCard } from '../../cards/date-poll-form.card';
 import { checkPollDraft } from '../../domain/date-polls/date-poll-rules';
+import { isDomainError } from '../../domain/shared/errors';
 import { messages } from '../../i18n/messages';
 import { draftOf, formInput, onForm, pollCards } from '../date-poll-cards';
 import { cprHeldCard } from '../cpr-hold';
@@ -22,16 +23,17 @@ export const datePollCreateAction = defineAction({
     if (!read) return { text: t.errors.invalid_input };
     const problems = onForm(checkPollDraft(read.draft, h.services.clock.now()), read.formGroup);
     if (problems.length) return { card: datePollFormCard({ committee }, h.turn.lang, { form, problems }) };
-    // The card is posted outside any turn: the channel's address must be known.
+    // The card is posted outside any turn: the channel's address this turn knows is kept
+    // (the service refuses a committee whose channel it does not know, as the tab's form).
     const serviceUrl = serviceUrlFor(committee, h.turn.ref);
-    if (!committee.conversationId || !serviceUrl) return { text: t.att.polls.noChannel };
-    await h.services.committees.rememberServiceUrl(committee, serviceUrl);
+    if (serviceUrl) await h.services.committees.rememberServiceUrl(committee, serviceUrl);
     // cprConfirmed: "Send alligevel" on a CPR warning, which repeats the form's data.
     const { cprConfirmed, ...formData } = input;
     let view;
     try {
       view = await h.services.datePolls.create(h.turn.actor, committee.id, read.draft, h.turn.correlationId, cprConfirmed ?? null);
     } catch (err) {
+      if (isDomainError(err, 'channel_not_linked')) return { text: t.att.polls.noChannel };
       const held = cprHeldCard(h, err, 'poll', () => ({ verb: 'date-poll-create', data: formData }), cprConfirmed);
       if (!held) throw err;
       return { card: held };

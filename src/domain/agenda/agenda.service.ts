@@ -221,7 +221,7 @@ export class AgendaService {
     const item = await this.deps.agenda.findItem(itemId, options);
     if (!item) throw new DomainError('not_found', `no item ${itemId}`);
     const meeting = await this.deps.meetings.findById(item.meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting for item ${itemId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting for item ${itemId}`);
     const { committee, member } = await this.deps.committees.getForMember(meeting.committeeId, actor);
     return { item, committee, member };
   }
@@ -359,12 +359,12 @@ export class AgendaService {
     correlationId?: string,
   ): Promise<{ item: AgendaItem; committee: Committee; created: boolean; moved: boolean }> {
     const meeting = await this.deps.meetings.findById(input.meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${input.meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${input.meetingId}`);
     const { committee } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (input.itemId) {
       // The item must belong to the same committee: card data is never trusted for that.
       const owner = await this.itemWithCommittee(input.itemId);
-      if (!owner) throw new DomainError('invalid_input', `no item ${input.itemId}`);
+      if (!owner) throw new DomainError('not_found', `no item ${input.itemId}`);
       if (owner.committee.id !== committee.id) throw new DomainError('invalid_input', 'item of another committee');
     }
     const draft = cleanDraft(input.draft);

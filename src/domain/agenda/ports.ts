@@ -41,6 +41,8 @@ export interface AgendaRepository {
   positionsOf(personId: string, itemIds: string[]): Promise<Map<string, PositionKind>>;
   /** Every current answer on the items: person → item → answer. */
   answersOn(itemIds: string[]): Promise<Map<string, Map<string, PositionKind>>>;
+  /** The comments given with the current answers on the items (answers without one left out). */
+  commentsOn(itemIds: string[]): Promise<Array<{ itemId: string; personId: string; comment: string }>>;
   /**
    * In one transaction: the given items' drafts become published and each item's
    * `published` snapshot is stored (what members' cards show from now on), "changed" marks

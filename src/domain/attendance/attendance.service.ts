@@ -183,11 +183,11 @@ export class AttendanceService {
   /** The secretariat records a member's answer given some other way (by mail, by phone), also after the meeting until the minutes are out. */
   async recordFor(actor: Actor, meetingId: string, personId: string, input: AttendanceInput, correlationId?: string): Promise<{ overview: AttendanceOverview; changed: boolean }> {
     const meeting = await this.deps.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const { committee, member: secretary } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (!attendanceOpen(meeting, this.deps.clock.now(), true)) throw new DomainError('attendance_closed', meetingId);
     const member = (await this.deps.memberships.list(committee.id)).find((m) => m.personId === personId);
-    if (!member) throw new DomainError('invalid_input', `no member ${personId}`);
+    if (!member) throw new DomainError('not_found', `no member ${personId}`);
     const changed = await this.apply(committee, meeting, member, secretary, { ...input, keepAsStanding: false }, actor, correlationId);
     return { overview: await this.overviewOf(committee, meeting), changed };
   }
@@ -252,7 +252,7 @@ export class AttendanceService {
   /** The overview of a meeting by id (the card's own buttons; secretariat). */
   async overviewById(actor: Actor, meetingId: string): Promise<AttendanceOverview> {
     const meeting = await this.deps.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const { committee } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     return this.overviewOf(committee, meeting);
   }
@@ -276,7 +276,7 @@ export class AttendanceService {
   /** Changes the committee's quorum rule (secretariat); the overview of the meeting comes back. */
   async setQuorumRule(actor: Actor, meetingId: string, settings: QuorumSettings, correlationId?: string): Promise<AttendanceOverview> {
     const meeting = await this.deps.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const { committee, member } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (settings.minimum !== null && (!Number.isInteger(settings.minimum) || settings.minimum < 0 || settings.minimum > 1000)) {
       throw new DomainError('invalid_input', 'quorum minimum');
@@ -304,7 +304,7 @@ export class AttendanceService {
    */
   async attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> {
     const meeting = await this.deps.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const [members, records] = await Promise.all([this.deps.memberships.list(meeting.committeeId), this.deps.attendance.forMeeting(meetingId)]);
     return minutesAttendance(members, records);
   }

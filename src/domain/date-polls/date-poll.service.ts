@@ -90,7 +90,8 @@ export class DatePollService {
    */
   async create(actor: Actor, committeeId: string, draft: DatePollDraft, correlationId?: string, cprConfirmed: string | null = null): Promise<DatePollView> {
     const { committee, member } = await this.deps.committees.getForRole(committeeId, actor, ['secretariat']);
-    if (!committee.conversationId) throw new DomainError('channel_not_linked', committee.slug);
+    // The card is posted outside any turn: the channel's address must be known (a message in it from the bot once).
+    if (!committee.conversationId || !committee.serviceUrl) throw new DomainError('channel_not_linked', committee.slug);
     if (checkPollDraft(draft, this.deps.clock.now()).length) throw new DomainError('invalid_input', 'date poll');
     const clean: DatePollDraft = {
       title: draft.title.replace(/\s+/g, ' ').trim(),
@@ -122,7 +123,7 @@ export class DatePollService {
   /** The poll as the actor sees it (a member: with their answers); the shared card's view when they are none. */
   async view(pollId: string, actor: Actor | null): Promise<DatePollView> {
     const poll = await this.deps.polls.find(pollId);
-    if (!poll) throw new DomainError('invalid_input', `no poll ${pollId}`);
+    if (!poll) throw new DomainError('not_found', `no poll ${pollId}`);
     const committee = await this.deps.committees.byId(poll.committeeId);
     if (!committee) throw new DomainError('committee_not_found', poll.committeeId);
     const member = actor?.aadObjectId ? await this.deps.memberships.findByAad(committee.id, actor.aadObjectId) : null;
@@ -135,7 +136,7 @@ export class DatePollService {
    */
   async answer(actor: Actor, pollId: string, answers: Array<{ candidateId: string; answer: DateAnswer }>, correlationId?: string): Promise<{ view: DatePollView; changed: number }> {
     const poll = await this.deps.polls.find(pollId);
-    if (!poll) throw new DomainError('invalid_input', `no poll ${pollId}`);
+    if (!poll) throw new DomainError('not_found', `no poll ${pollId}`);
     const { committee, member } = await this.deps.committees.getForMember(poll.committeeId, actor);
     if (!REPRESENTING.includes(member.role)) throw new DomainError('not_asked', member.role);
     const candidates = new Set(poll.groups.flatMap((g) => g.candidates.map((c) => c.id)));
@@ -160,7 +161,7 @@ export class DatePollService {
    */
   async close(actor: Actor, pollId: string, picks: Map<string, string>, correlationId?: string): Promise<{ done: boolean; view: DatePollView; meetings: Meeting[] }> {
     const poll = await this.deps.polls.find(pollId);
-    if (!poll) throw new DomainError('invalid_input', `no poll ${pollId}`);
+    if (!poll) throw new DomainError('not_found', `no poll ${pollId}`);
     const { committee, member } = await this.deps.committees.getForRole(poll.committeeId, actor, ['secretariat']);
     const chosen = poll.groups.map((g) => {
       const candidateId = picks.get(g.id) ?? bestCandidate(g.candidates)!.id;

@@ -138,7 +138,7 @@ export class DocumentImportService {
 
   private async load(importId: string, actor: Actor) {
     const record = await this.deps.imports.find(importId);
-    if (!record) throw new DomainError('invalid_input', `no import ${importId}`);
+    if (!record) throw new DomainError('not_found', `no import ${importId}`);
     const { committee, member } = await this.deps.committees.getForRole(record.committeeId, actor, ['secretariat']);
     return { committee, record, member };
   }

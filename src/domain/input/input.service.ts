@@ -276,7 +276,7 @@ export class InputService {
 
   private async requestFor(actor: Actor, requestId: string): Promise<{ request: InputRequest; committee: Committee; member: Member }> {
     const request = await this.deps.requests.find(requestId);
-    if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
+    if (!request) throw new DomainError('not_found', `no request ${requestId}`);
     return { request, ...(await this.deps.committees.getForMember(request.committeeId, actor)) };
   }
 
@@ -330,7 +330,7 @@ export class InputService {
   /** The compiled note's card content (secretariat): counts, download token, the meeting's items. */
   async noteView(actor: Actor, requestId: string): Promise<{ request: InputRequest; committee: Committee; answered: number; total: number; token: string; items: AgendaItem[] }> {
     const request = await this.deps.requests.find(requestId);
-    if (!request) throw new DomainError('invalid_input', `no request ${requestId}`);
+    if (!request) throw new DomainError('not_found', `no request ${requestId}`);
     const { committee } = await this.deps.committees.getForRole(request.committeeId, actor, ['secretariat']);
     const note = await this.deps.requests.noteOf(request.id);
     if (!note) throw new DomainError('invalid_input', 'not compiled');

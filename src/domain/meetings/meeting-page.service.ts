@@ -68,6 +68,13 @@ export interface PageItem {
   /** The answers the item takes (position or acknowledgement). */
   answers: readonly PositionKind[];
   mine: PositionKind | null;
+  /** The comment the reader gave with their answer (theirs only). */
+  myComment: string | null;
+  /**
+   * Secretariat only (as «status punkt» in the bot): the comments members gave with their
+   * answers, by organisation (alphabetical, none last) and name; null for everyone else.
+   */
+  comments: Array<{ name: string; organisation: string | null; kind: PositionKind; comment: string }> | null;
   tally: Record<PositionKind, number>;
   /**
    * Answers per organisation: for each kind given, a count per entry of the page's
@@ -163,7 +170,7 @@ export interface MeetingPageServiceDeps {
   committeeRepo: Pick<CommitteeRepository, 'listForPerson'>;
   memberships: Pick<MembershipRepository, 'list' | 'findByAad'>;
   meetings: MeetingRepository;
-  agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn'>;
+  agendaRepo: Pick<AgendaRepository, 'loadAgenda' | 'answersOn' | 'commentsOn'>;
   agenda: AgendaService;
   attendance: AttendanceService;
   inputs: InputService;
@@ -251,16 +258,17 @@ export class MeetingPageService {
     } = await this.shared(committee, meeting);
     // Answers and attendance change all day, and writing them leaves the shared reads as they are.
     const ids = (loaded?.items ?? []).map((i) => i.id);
-    const { answers, records } = await this.deps.liveReads.get(
+    const { answers, records, comments } = await this.deps.liveReads.get(
       `tab:meeting-answers:${meeting.id}:${ids.join(',')}`,
       async () => {
-        const [answers, records] = await Promise.all([
+        const [answers, records, comments] = await Promise.all([
           ids.length
             ? this.deps.agendaRepo.answersOn(ids)
             : Promise.resolve(new Map<string, Map<string, PositionKind>>()),
           this.deps.attendance.answersTo(meeting.id),
+          ids.length ? this.deps.agendaRepo.commentsOn(ids) : Promise.resolve([]),
         ]);
-        return { answers, records };
+        return { answers, records, comments };
       },
     );
     const forecast = {
@@ -282,8 +290,13 @@ export class MeetingPageService {
         mayHaveClosed,
         member: Boolean(member),
         mine: mine.get(item.id) ?? null,
+        myComment: member
+          ? (comments.find((c) => c.itemId === item.id && c.personId === member.personId)
+              ?.comment ?? null)
+          : null,
         organisations,
         answers,
+        comments,
       }),
     );
     const sections: MeetingPage['sections'] = [];
@@ -473,8 +486,10 @@ function pageItem(
     /** A member of the committee (observers too): only they read a closed item. */
     member: boolean;
     mine: PositionKind | null;
-    organisations: ReadonlyArray<{ people: Member[] }>;
+    myComment: string | null;
+    organisations: ReadonlyArray<{ name: string | null; people: Member[] }>;
     answers: Map<string, Map<string, PositionKind>>;
+    comments: ReadonlyArray<{ itemId: string; personId: string; comment: string }>;
   },
 ): PageItem {
   const byOrganisation: Partial<Record<PositionKind, number[]>> = {};
@@ -508,6 +523,8 @@ function pageItem(
     })),
     answers: answersFor(item),
     mine: ctx.mine,
+    myComment: ctx.myComment,
+    comments: ctx.secretariat ? commentsOf(item.id, ctx) : null,
     tally: tallyOf(item.id, ctx.answers),
     byOrganisation,
     decision: item.decision,
@@ -525,6 +542,31 @@ function pageItem(
     decision: null,
     byOrganisation: {},
   };
+}
+
+/** The comments given with the item's current answers, in the page's order of organisations, then by name. */
+function commentsOf(
+  itemId: string,
+  ctx: {
+    organisations: ReadonlyArray<{ name: string | null; people: Member[] }>;
+    answers: Map<string, Map<string, PositionKind>>;
+    comments: ReadonlyArray<{ itemId: string; personId: string; comment: string }>;
+  },
+): NonNullable<PageItem['comments']> {
+  const byPerson = new Map(
+    ctx.comments.filter((c) => c.itemId === itemId).map((c) => [c.personId, c.comment]),
+  );
+  return ctx.organisations.flatMap((o) =>
+    [...o.people]
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'da'))
+      .flatMap((m) => {
+        const comment = byPerson.get(m.personId);
+        const kind = ctx.answers.get(m.personId)?.get(itemId);
+        return comment && kind
+          ? [{ name: m.displayName, organisation: o.name, kind, comment }]
+          : [];
+      }),
+  );
 }
 
 /** An item's answers per kind, counted from the answers read now (the agenda's own tally may be older). */

@@ -84,7 +84,7 @@ export class ActionItemService {
   /** Marks the action done, if the actor may (mayMarkDone); clicking again changes nothing. */
   async markDone(actor: Actor, actionId: string, correlationId?: string): Promise<DoneOutcome> {
     const action = await this.deps.actions.find(actionId);
-    if (!action) throw new DomainError('invalid_input', `no action ${actionId}`);
+    if (!action) throw new DomainError('not_found', `no action ${actionId}`);
     const { committee, member } = await this.deps.committees.getForMember(action.committeeId, actor);
     if (action.status !== 'open') return { kind: 'already', action, committee, me: member };
     if (!mayMarkDone(member, action)) throw new DomainError('not_action_owner', actionId);

@@ -198,7 +198,7 @@ export class DecisionService {
   private async itemOf(itemId: string, actor: Actor): Promise<{ item: AgendaItem; meeting: Meeting; committee: Committee; member: Member }> {
     const item = await this.deps.agenda.findItem(itemId);
     const meeting = item && (await this.deps.meetings.findById(item.meetingId));
-    if (!item || !meeting) throw new DomainError('invalid_input', `no item ${itemId}`);
+    if (!item || !meeting) throw new DomainError('not_found', `no item ${itemId}`);
     const { committee, member } = await this.deps.committees.getForRole(meeting.committeeId, actor, ['secretariat']);
     if (item.status === 'withdrawn') throw new DomainError('item_closed', `${item.number} is withdrawn`);
     return { item, meeting, committee, member };

@@ -168,7 +168,7 @@ export class SubmissionService {
   /** The form for changing one of the actor's own submissions, while it waits for review. */
   async editForm(actor: Actor, submissionId: string): Promise<SubmissionFormView> {
     const submission = await this.deps.submissions.find(submissionId);
-    if (!submission) throw new DomainError('invalid_input', `no submission ${submissionId}`);
+    if (!submission) throw new DomainError('not_found', `no submission ${submissionId}`);
     const { committee, member } = await this.deps.committees.getForMember(submission.committeeId, actor);
     if (member.personId !== submission.submitter.personId) {
       // Only its submitter changes a topic; a member is told it is the secretariat's to handle.
@@ -188,7 +188,7 @@ export class SubmissionService {
   /** Submits a topic for the meeting; after its deadline it goes to the next meeting still open. */
   async submit(actor: Actor, meetingId: string, draft: SubmissionDraft, correlationId?: string): Promise<SubmitOutcome> {
     const meeting = await this.deps.meetings.findById(meetingId);
-    if (!meeting) throw new DomainError('invalid_input', `no meeting ${meetingId}`);
+    if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
     const { committee, member } = await this.deps.committees.getForMember(meeting.committeeId, actor);
     const me = refuseObserver(member);
     const clean = cleanSubmission(draft);
@@ -258,7 +258,7 @@ export class SubmissionService {
     correlationId?: string,
   ): Promise<ReviewOutcome> {
     const found = await this.deps.submissions.find(id);
-    if (!found) throw new DomainError('invalid_input', `no submission ${id}`);
+    if (!found) throw new DomainError('not_found', `no submission ${id}`);
     const { committee, member } = await this.deps.committees.getForRole(found.committeeId, actor, ['secretariat']);
     const meetings = await this.meetingsOf(committee, found);
     let review: SubmissionReview;
@@ -352,7 +352,7 @@ export class SubmissionService {
 
   private async own(id: string, actor: Actor): Promise<{ committee: Committee; me: Member; submission: TopicSubmission }> {
     const submission = await this.deps.submissions.find(id);
-    if (!submission) throw new DomainError('invalid_input', `no submission ${id}`);
+    if (!submission) throw new DomainError('not_found', `no submission ${id}`);
     const { committee, member } = await this.deps.committees.getForMember(submission.committeeId, actor);
     if (member.personId !== submission.submitter.personId) throw new DomainError('invalid_input', 'not the submitter');
     return { committee, me: member, submission };

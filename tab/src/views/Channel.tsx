@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@fluentui/react-components';
 import { formatWhen } from '../i18n';
-import type { CommitteeMeetings, Meeting } from '../types';
+import type { CommitteeMeetings, Meeting, Target } from '../types';
 import { Loading, Problem, useSession, useStyles } from '../ui';
 import { MeetingView } from './Meeting';
 import { Preparation } from './Preparation';
@@ -13,13 +13,26 @@ export function ChannelTab({
   target,
 }: {
   committeeId: string;
-  target: { meetingId: string; itemId: string | null } | null;
+  target: Target | null;
 }) {
   const { api, t } = useSession();
   const s = useStyles();
   const [list, setList] = useState<CommitteeMeetings | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<{ meetingId: string; itemId: string | null } | null>(target);
+  const [open, setOpenState] = useState<Target | null>(target);
+  // Where the reader is goes into the page's address (the deep link's syntax), so a reload
+  // opens the same meeting and section; the list has none.
+  const setOpen = useCallback((next: Target | null) => {
+    setOpenState(next);
+    const place = next
+      ? `#${next.meetingId}${next.section ? `:${next.section}` : next.itemId ? `:${next.itemId}` : ''}`
+      : '';
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${window.location.search}${place}`,
+    );
+  }, []);
   const load = useCallback(() => {
     setError(null);
     api.get<CommitteeMeetings>(`/committees/${committeeId}/meetings`).then(setList, setError);
@@ -35,6 +48,8 @@ export function ChannelTab({
       <MeetingView
         meetingId={open.meetingId}
         focusItemId={open.itemId}
+        section={open.section}
+        onSection={(section) => setOpen({ meetingId: open.meetingId, itemId: null, section })}
         onBack={() => setOpen(null)}
       />
     );
@@ -48,14 +63,14 @@ export function ChannelTab({
         id="coming"
         meetings={list.coming}
         timeZone={list.committee.timeZone}
-        onOpen={(id) => setOpen({ meetingId: id, itemId: null })}
+        onOpen={(id) => setOpen({ meetingId: id, itemId: null, section: null })}
       />
       <MeetingList
         heading={t.past}
         id="past"
         meetings={list.past}
         timeZone={list.committee.timeZone}
-        onOpen={(id) => setOpen({ meetingId: id, itemId: null })}
+        onOpen={(id) => setOpen({ meetingId: id, itemId: null, section: null })}
       />
     </div>
   );

@@ -19,7 +19,11 @@ import { formatWhen, type PositionKind } from '../i18n';
 import { Markdown } from '../markdown';
 import type { MeetingPage, PageItem } from '../types';
 import { AnswerChart, ByOrganisationTable, Loading, Problem, useSession, useStyles } from '../ui';
-import { SecretariatWorkbench } from './workbench/SecretariatWorkbench';
+import {
+  SecretariatWorkbench,
+  sectionOf,
+  type SecretariatSection,
+} from './workbench/SecretariatWorkbench';
 import { CommentField } from './CommentField';
 import { InputAnswerToggle } from './InputAnswer';
 import { MyTopicActions, SubmitTopic } from './TopicForm';
@@ -28,10 +32,15 @@ import { AskForInput, AttachInputNote, AttendanceDesk } from './SecretariatMeeti
 export function MeetingView({
   meetingId,
   focusItemId,
+  section,
+  onSection,
   onBack,
 }: {
   meetingId: string;
   focusItemId?: string | null;
+  /** The secretariat's section shown (members read the one page); see SecretariatWorkbench. */
+  section?: string | null;
+  onSection?: (section: SecretariatSection) => void;
   onBack?: () => void;
 }) {
   const { api, t, lang } = useSession();
@@ -39,6 +48,15 @@ export function MeetingView({
   const [page, setPage] = useState<MeetingPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
+  // A deep link to an item opens the agenda, where the item is.
+  const [chosen, setChosen] = useState<SecretariatSection>(
+    focusItemId ? 'agenda' : sectionOf(section),
+  );
+  const choose = (next: SecretariatSection) => {
+    setChosen(next);
+    setStatus('');
+    onSection?.(next);
+  };
   const load = useCallback(() => {
     setError(null);
     api.get<MeetingPage>(`/meetings/${meetingId}`).then(setPage, setError);
@@ -64,6 +82,20 @@ export function MeetingView({
   const tz = page.committee.timeZone;
   const people = page.organisations.reduce((n, o) => n + o.people, 0);
   const title = page.meeting.title ?? page.committee.name;
+  const attendance = <Attendance page={page} change={change} />;
+  const agenda = (
+    <section className={s.section} aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading" className={s.subheading}>
+        {t.agenda}
+      </h2>
+      {page.sections.length === 0 ? (
+        <p className={s.muted}>{page.agendaPublished ? t.noMeetings : t.agendaNotPublished}</p>
+      ) : (
+        <Agenda page={page} people={people} focusItemId={focusItemId ?? null} change={change} />
+      )}
+    </section>
+  );
+  const inputs = <Inputs page={page} reload={load} said={(m) => (setStatus(m), load())} />;
   return (
     <article className={s.stack} aria-labelledby="meeting-title">
       {onBack && (
@@ -97,26 +129,33 @@ export function MeetingView({
         {status}
       </div>
       {error ? <Problem error={error} /> : null}
-      <Attendance page={page} change={change} />
-      {page.role === 'secretariat' && (
-        <AttendanceDesk meetingId={page.meeting.id} onChanged={(m) => (setStatus(m), load())} />
-      )}
-      <section className={s.section} aria-labelledby="agenda-heading">
-        <h2 id="agenda-heading" className={s.subheading}>
-          {t.agenda}
-        </h2>
-        {page.sections.length === 0 ? (
-          <p className={s.muted}>{page.agendaPublished ? t.noMeetings : t.agendaNotPublished}</p>
-        ) : (
-          <Agenda page={page} people={people} focusItemId={focusItemId ?? null} change={change} />
-        )}
-      </section>
-      <Inputs page={page} reload={load} said={(m) => (setStatus(m), load())} />
-      {/* The secretariat reviews the topics (and writes the minutes) in its workbench. */}
       {page.role === 'secretariat' ? (
-        <SecretariatWorkbench page={page} onChanged={load} />
+        <SecretariatWorkbench
+          page={page}
+          section={chosen}
+          onSection={choose}
+          onChanged={load}
+          shared={{
+            agenda,
+            input: inputs,
+            attendance: (
+              <>
+                {attendance}
+                <AttendanceDesk
+                  meetingId={page.meeting.id}
+                  onChanged={(m) => (setStatus(m), load())}
+                />
+              </>
+            ),
+          }}
+        />
       ) : (
-        <Topics page={page} done={(message) => (setStatus(message), load())} />
+        <>
+          {attendance}
+          {agenda}
+          {inputs}
+          <Topics page={page} done={(message) => (setStatus(message), load())} />
+        </>
       )}
     </article>
   );
@@ -194,7 +233,8 @@ export function Item({
 }) {
   const { t, openLink, deepLinks } = useSession();
   const s = useStyles();
-  const [comment, setComment] = useState('');
+  // The comment given goes with the next answer too, unless the member changes it.
+  const [comment, setComment] = useState(item.myComment ?? '');
   const canAnswer =
     item.status === 'published' &&
     (page.role === 'member' || page.role === 'chair') &&
@@ -288,6 +328,7 @@ export function Item({
           <p className={s.minor}>{t.answersHeading}</p>
           <AnswerChart kinds={item.answers} tally={item.tally} people={people} />
           <ByOrganisation page={page} item={item} />
+          <Comments item={item} />
         </div>
       )}
       {canAnswer && (
@@ -296,6 +337,11 @@ export function Item({
           <p className={s.muted} style={{ margin: '0 0 6px' }}>
             {item.mine ? t.answers[item.mine] : t.noAnswerYet}
           </p>
+          {item.mine && item.myComment && (
+            <p className={s.muted} style={{ margin: '0 0 6px', overflowWrap: 'anywhere' }}>
+              {t.yourComment}: «{item.myComment}»
+            </p>
+          )}
           <div className={s.row}>
             {item.answers.map((kind) => (
               <ToggleButton
@@ -364,6 +410,26 @@ function ByOrganisation({ page, item }: { page: MeetingPage; item: PageItem }) {
           })}
         </tbody>
       </table>
+    </details>
+  );
+}
+
+/** The secretariat's: the comments members gave with their answers (as «status punkt» lists them). */
+function Comments({ item }: { item: PageItem }) {
+  const { t } = useSession();
+  const s = useStyles();
+  if (!item.comments?.length) return null;
+  return (
+    <details className={s.tableWrap}>
+      <summary className={s.summary}>{t.commentsHeading(item.comments.length)}</summary>
+      <ul className={s.list}>
+        {item.comments.map((c, i) => (
+          <li key={i} style={{ overflowWrap: 'anywhere' }}>
+            <strong>{c.organisation ?? t.noOrganisation}</strong>, {c.name} ({t.answers[c.kind]}
+            ): «{c.comment}»
+          </li>
+        ))}
+      </ul>
     </details>
   );
 }
