@@ -25,7 +25,9 @@ class EchoBot extends ActivityHandler {
 }
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-const server = createServer(createBotEndpoint({}, () => new EchoBot(), log), { database: async () => 'none', version: 'echo' }, log);
+// Bare botbuilder: new connector and token clients on every turn, as CloudAdapter makes them
+// (Dagsorden's endpoint keeps them between turns: src/bot/transport/reusing-authentication.ts).
+const server = createServer(createBotEndpoint({}, () => new EchoBot(), log, undefined, undefined, false), { database: async () => 'none', version: 'echo' }, log);
 server.listen(Number(process.env.PORT ?? 3979), '127.0.0.1', () => {
   process.stdout.write(`echo bot on ${process.env.PORT ?? 3979}\n`);
 });

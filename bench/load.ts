@@ -15,6 +15,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** The slowest request. */
+  max: number;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -29,6 +31,8 @@ export async function runLoad(
   body: (client: number, i: number) => string,
   /** When given, each client goes on past perClient until this says stop. */
   stop?: () => boolean,
+  /** Told of each request: when it was sent (performance.now()) and how long it took, in ms. */
+  onRequest?: (sentAt: number, ms: number) => void,
 ): Promise<LoadResult> {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -69,7 +73,12 @@ export async function runLoad(
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; i < perClient || (stop && !stop()); i++) latencies.push(await one(body(c, i)));
+      for (let i = 0; i < perClient || (stop && !stop()); i++) {
+        const sentAt = performance.now();
+        const ms = await one(body(c, i));
+        latencies.push(ms);
+        onRequest?.(sentAt, ms);
+      }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -82,5 +91,6 @@ export async function runLoad(
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    max: latencies.length ? latencies[latencies.length - 1]! : NaN,
   };
 }

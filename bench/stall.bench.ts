@@ -1,10 +1,13 @@
 // Heavy work must not stall the conversation (issue 21, item 5): while a 120 KB agenda is
 // imported, the minutes are built (Word and Markdown, several times) and 1,000 digests are
 // queued and sent, members' "næste møde" in the personal chat is measured, then the same
-// again once all of it is done, in the same process. Goal: p95 while busy ≤ 2× idle.
+// again once all of it is done, in the same process. Goal: p95 while busy ≤ 2× idle, in
+// every round (BENCH_STALL_ROUNDS, each a fresh bot on a copy of the same seeded data).
 // The bot runs as `npm start` runs it, on the embedded database, with the scheduler on:
 // the digests are due at its first tick, a second after /healthz. The idle figure is
 // taken afterwards, in the warmed-up process, so the comparison does not flatter the busy one.
+// Each request while busy is also counted under the jobs running when it was sent (import,
+// minutes, digests), so a stall is traced to its job; and the slowest request is reported.
 import type { ChildProcess } from 'node:child_process';
 import { startBot, stopBot } from './bot-child';
 import fs from 'node:fs';
@@ -15,26 +18,39 @@ import path from 'node:path';
 import { executeAction, message } from '../test/support/activities';
 import { startRecordingConnector, type Recorded } from '../test/support/recording-connector';
 import { buildLargeAgenda } from './import.bench';
-import { runLoad, type LoadResult } from './load';
+import { percentile, runLoad, type LoadResult } from './load';
 
 const MEMBERS = 1000;
 const SEEDED = '2026-11-22T12:00:00+01:00';
 const DUE = '2027-01-04T09:00:00+01:00';
 /** Members asking at once: few enough that p95 shows stalls, not queueing behind each other. */
 const CLIENTS = Number(process.env.BENCH_STALL_CLIENTS ?? 10);
+/** Rounds, each a fresh bot on a copy of the seeded data: the goal must hold in every one. */
+const ROUNDS = Number(process.env.BENCH_STALL_ROUNDS ?? 3);
 /** Requests per client once the heavy work is done. */
 const IDLE_PER_CLIENT = 40;
 /** Minutes builds, one after the other, while the rest runs. */
 const MINUTES_BUILDS = 5;
+/** The heavy jobs, as requests while busy are counted under them. */
+const JOBS = ['import', 'minutes', 'digests'] as const;
+type Job = (typeof JOBS)[number];
 
-export interface StallRun {
+export interface StallRound {
   busy: LoadResult;
   idle: LoadResult;
+  /** p95 of the requests sent while each job ran (NaN: none). */
+  byJob: Record<Job, { requests: number; p95: number; max: number }>;
   importMs: number;
-  importBytes: number;
   minutesMs: number[];
+  /** Members who got their digest, and digests sent more than once. */
   digests: number;
+  duplicated: number;
   digestsMs: number;
+}
+
+export interface StallRun {
+  importBytes: number;
+  rounds: StallRound[];
 }
 
 /** A port free now (other benches on this machine use fixed ones). */
@@ -66,7 +82,7 @@ async function post(body: unknown): Promise<void> {
 }
 
 export async function measureStall(startArgs: string[]): Promise<StallRun> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-stall-'));
+  const seededDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-stall-'));
   // Not throttled: a 429 would make the members' answers wait out Retry-After, and the bench
   // would measure Teams' limits, not stalls (the bot paces its proactive sends itself).
   const connector = await startRecordingConnector();
@@ -100,18 +116,19 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
   });
   await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
   const filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-  const env = { DATA_DIR: dataDir, DATABASE_URL: '', FILE_DOWNLOAD_HOSTS: filesUrl };
-  let seeding: ChildProcess | null = null;
+  const env = { DATABASE_URL: '', FILE_DOWNLOAD_HOSTS: filesUrl };
   let bot: ChildProcess | null = null;
-  try {
-    seeding = await start(startArgs, { ...env, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' });
-    await post(executeAction('setup.import-roster', {}, where));
-    for (const m of askers) await post(message('hjælp', { ...where, scope: 'personal', user: m }));
-    await stop(seeding);
-    connector.clear();
+  const dirs = [seededDir];
 
-    bot = await start(startArgs, { ...env, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' });
+  /** One round: a fresh bot on a copy of the seeded data, busy, then idle. */
+  const round = async (): Promise<StallRound> => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-stall-round-'));
+    dirs.push(dataDir);
+    fs.cpSync(seededDir, dataDir, { recursive: true });
+    connector.clear();
+    bot = await start(startArgs, { ...env, DATA_DIR: dataDir, NOW: DUE, SCHEDULER_TICK_SECONDS: '1' });
     const started = performance.now();
+    const ran: Record<Job, Array<[number, number]>> = { import: [], minutes: [], digests: [] };
     const expected = MEMBERS + 6; // and the six playground users
     let digestsAt = 0;
     const digestsDone = (async () => {
@@ -121,6 +138,7 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
       )
         await new Promise((r) => setTimeout(r, 250));
       digestsAt = performance.now() - started;
+      ran.digests.push([started, performance.now()]);
     })();
     const importing = (async () => {
       const t = performance.now();
@@ -130,6 +148,7 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
         content: { downloadUrl: `${filesUrl}/dagsorden.txt`, uniqueId: 'stall', fileType: 'txt' },
       };
       await post({ ...message('', { ...where, scope: 'personal' }), attachments: [file] });
+      ran.import.push([t, performance.now()]);
       return performance.now() - t;
     })();
     const minutes = (async () => {
@@ -137,6 +156,7 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
       for (let n = 0; n < MINUTES_BUILDS; n++) {
         const t = performance.now();
         await post(message('referat', { ...where, scope: 'personal' }));
+        ran.minutes.push([t, performance.now()]);
         times.push(performance.now() - t);
       }
       return times;
@@ -145,12 +165,14 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
     const heavy = Promise.all([importing, minutes, digestsDone]).finally(() => {
       done = true;
     });
+    const sent: Array<[number, number]> = [];
     const busy = await runLoad(
       `http://127.0.0.1:${PORT}/api/messages`,
       CLIENTS,
       5,
       ask,
       () => done,
+      (at, ms) => sent.push([at, ms]),
     );
     const [importMs, minutesMs] = await heavy;
     const idle = await runLoad(
@@ -160,44 +182,74 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
       ask,
     );
     await stop(bot);
+    bot = null;
     const built = connector.recorded.filter((r) => JSON.stringify(r.body).includes('.docx')).length;
     if (!built) throw new Error('no minutes were built (no .docx link in any reply)');
     if (!connector.recorded.some((r) => JSON.stringify(r.body).includes('import-save')))
       throw new Error('the agenda was not read (no import preview)');
-    return {
-      busy,
-      idle,
-      importMs,
-      importBytes: Buffer.byteLength(agenda),
-      minutesMs,
-      digests: new Set(connector.recorded.filter(isDigest).map((r) => r.conversationId)).size,
-      digestsMs: digestsAt,
-    };
+    // A request counts under a job when the two overlapped in time.
+    const byJob = Object.fromEntries(
+      JOBS.map((job) => {
+        const during = sent
+          .filter(([at, ms]) => ran[job].some(([from, to]) => at < to && at + ms > from))
+          .map(([, ms]) => ms)
+          .sort((a, b) => a - b);
+        return [job, { requests: during.length, p95: percentile(during, 95), max: during.at(-1) ?? NaN }];
+      }),
+    ) as StallRound['byJob'];
+    const digestSends = connector.recorded.filter(isDigest);
+    const digests = new Set(digestSends.map((r) => r.conversationId)).size;
+    return { busy, idle, byJob, importMs, minutesMs, digests, duplicated: digestSends.length - digests, digestsMs: digestsAt };
+  };
+
+  let seeding: ChildProcess | null = null;
+  try {
+    seeding = await start(startArgs, { ...env, DATA_DIR: seededDir, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' });
+    await post(executeAction('setup.import-roster', {}, where));
+    for (const m of askers) await post(message('hjælp', { ...where, scope: 'personal', user: m }));
+    await stop(seeding);
+    seeding = null;
+    const rounds: StallRound[] = [];
+    for (let r = 0; r < ROUNDS; r++) rounds.push(await round());
+    return { importBytes: Buffer.byteLength(agenda), rounds };
   } finally {
     if (seeding) await stop(seeding);
     if (bot) await stop(bot);
     await connector.close();
     await new Promise((r) => files.close(r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const fmt = (n: number) => n.toFixed(2);
+const ms0 = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(0)} ms`);
 
-/** Prints the figures; false when the goal is missed or a request failed. */
+/** Prints the figures; false when the goal is missed in any round, a request failed or a digest was lost or sent twice. */
 export function reportStall(run: StallRun): boolean {
-  const ratio = run.busy.p95 / run.idle.p95;
   console.log('');
+  const ratios = run.rounds.map((r) => r.busy.p95 / r.idle.p95);
+  run.rounds.forEach((r, n) => {
+    console.log(
+      `heavy work beside the conversation, round ${n + 1} of ${run.rounds.length}: a ${(run.importBytes / 1024).toFixed(0)} KB import (${r.importMs.toFixed(0)} ms), ${r.minutesMs.length} minutes builds (${r.minutesMs.map((m) => m.toFixed(0)).join(', ')} ms), ` +
+        `${r.digests} digests (${r.digests >= MEMBERS + 6 ? 'all delivered' : 'NOT all delivered: the idle window was not idle'} after ${fmt(r.digestsMs / 1000)} s, ${r.duplicated} sent twice)`,
+    );
+    console.log(
+      `  "næste møde" (personal, ${CLIENTS} clients) while busy: ${r.busy.requests} req, p50 ${fmt(r.busy.p50)} ms, p95 ${fmt(r.busy.p95)} ms, p99 ${fmt(r.busy.p99)} ms, max ${fmt(r.busy.max)} ms, errors ${r.busy.errors}`,
+    );
+    console.log(
+      `  "næste møde" (personal, ${CLIENTS} clients) idle after: ${r.idle.requests} req, p50 ${fmt(r.idle.p50)} ms, p95 ${fmt(r.idle.p95)} ms, p99 ${fmt(r.idle.p99)} ms, max ${fmt(r.idle.max)} ms, errors ${r.idle.errors}`,
+    );
+    console.log(
+      `  p95 while each job ran: ${JOBS.map((job) => `${job} ${ms0(r.byJob[job].p95)} (${r.byJob[job].requests} req, max ${ms0(r.byJob[job].max)})`).join(' · ')}; p95 busy / idle ${fmt(ratios[n]!)}`,
+    );
+  });
+  const worst = Math.max(...ratios);
+  const slowest = Math.max(...run.rounds.map((r) => r.busy.max));
   console.log(
-    `heavy work beside the conversation: a ${(run.importBytes / 1024).toFixed(0)} KB import (${fmt(run.importMs)} ms), ${run.minutesMs.length} minutes builds (${run.minutesMs.map((m) => m.toFixed(0)).join(', ')} ms), ` +
-      `${run.digests} digests (all delivered after ${fmt(run.digestsMs / 1000)} s)`,
+    `"næste møde" p95 while an import, minutes builds and 1,000 digests run / idle: ${fmt(worst)}, the worst of ${ratios.length} rounds (${ratios.map(fmt).join(', ')}); slowest request while busy ${fmt(slowest)} ms (goal ≤ 2 in every round)`,
   );
-  console.log(
-    `"næste møde" (personal, ${CLIENTS} clients) while busy: ${run.busy.requests} req, p50 ${fmt(run.busy.p50)} ms, p95 ${fmt(run.busy.p95)} ms, p99 ${fmt(run.busy.p99)} ms, errors ${run.busy.errors}`,
+  return (
+    worst <= 2 &&
+    run.rounds.every((r) => !r.busy.errors && !r.idle.errors && r.digests >= MEMBERS && !r.duplicated)
   );
-  console.log(
-    `"næste møde" (personal, ${CLIENTS} clients) idle after: ${run.idle.requests} req, p50 ${fmt(run.idle.p50)} ms, p95 ${fmt(run.idle.p95)} ms, p99 ${fmt(run.idle.p99)} ms, errors ${run.idle.errors}`,
-  );
-  console.log(`p95 busy / idle: ${fmt(ratio)} (goal ≤ 2)`);
-  return ratio <= 2 && !run.busy.errors && !run.idle.errors && run.digests >= MEMBERS;
 }

@@ -6,6 +6,7 @@
 // For the playground and local use only, "Authorization: Dev <object id>" signs in
 // without a token — refused whenever an app id is set or the server listens beyond this
 // machine.
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 
@@ -36,6 +37,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/
 /** Tokens from clocks a little apart still pass; more than this and they are refused. */
 const CLOCK_TOLERANCE_SECONDS = 60;
 const SCOPE = 'access_as_user';
+/**
+ * A token that passed is taken again without checking its signature anew (a fifth of a
+ * millisecond of CPU each time, as much as the rest of a meeting page) until it expires,
+ * and for this long at most: then it is checked again against the keys published then.
+ */
+const VERIFIED_KEEP_MS = 5 * 60_000;
+/** Tokens kept (by their hash, never the token): more than a large committee's in an hour. */
+const VERIFIED_MAX = 2000;
 
 /** The caller, or null (401); throws SigningKeysUnavailable when the token cannot be checked now (503). */
 export type Authenticate = (authorization: string | undefined) => Promise<TabIdentity | null>;
@@ -52,16 +61,35 @@ export class SigningKeysUnavailable extends Error {
  * Builds the check of the Authorization header: the caller, or null (401). The key set is
  * fetched once and cached by jose (refetched when a token names an unknown key).
  */
-export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys?: JWTVerifyGetKey): Authenticate {
+export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys?: JWTVerifyGetKey, now: () => number = Date.now): Authenticate {
   const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
   const tenants = new Set(settings.tenants.map((t) => t.toLowerCase()));
   let devWarned = false;
+  /** Tokens that passed, by their SHA-256: whose they are, and until when they may be taken unchecked. */
+  const verified = new Map<string, { identity: TabIdentity; until: number }>();
 
   async function bearer(token: string): Promise<TabIdentity | null> {
     if (!settings.appId || !settings.audiences.length) return null;
+    const hash = createHash('sha256').update(token).digest('base64');
+    const kept = verified.get(hash);
+    if (kept && now() < kept.until) return kept.identity;
+    verified.delete(hash);
+    const identity = await check(token);
+    if (identity) {
+      // Valid to jose until exp plus the tolerance, as checked just now.
+      const expires = (identity.exp + CLOCK_TOLERANCE_SECONDS) * 1000;
+      if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+      verified.set(hash, { identity: identity.identity, until: Math.min(expires, now() + VERIFIED_KEEP_MS) });
+      return identity.identity;
+    }
+    return null;
+  }
+
+  async function check(token: string): Promise<{ identity: TabIdentity; exp: number } | null> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keySet, {
+        currentDate: new Date(now()),
         audience: settings.audiences,
         algorithms: ['RS256'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -93,7 +121,10 @@ export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys
       return null;
     }
     const name = typeof payload.name === 'string' ? payload.name.slice(0, 200) : '';
-    return { aadObjectId: oid.toLowerCase(), name, tenantId: tid, via: 'entra' };
+    return {
+      identity: Object.freeze({ aadObjectId: oid.toLowerCase(), name, tenantId: tid, via: 'entra' as const }),
+      exp: payload.exp!,
+    };
   }
 
   return async (authorization) => {

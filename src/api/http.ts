@@ -6,6 +6,7 @@ import type restify from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SigningKeysUnavailable, type Authenticate, type TabIdentity } from './auth';
+import { jsonBytes } from './json-body';
 import { toHttp, type Route } from './route';
 import type { TabServices } from './services';
 
@@ -116,7 +117,12 @@ export function registerTabApi(
             return;
           }
         }
-        res.send(200, answer ?? {});
+        // Written by jsonBytes: what many readers share is serialised once (see json-body.ts).
+        const bytes = jsonBytes(answer ?? {});
+        res.sendRaw(200, bytes, {
+          'content-type': 'application/json',
+          'content-length': String(bytes.length),
+        });
       } catch (err) {
         const mapped = toHttp(err);
         if (mapped) {

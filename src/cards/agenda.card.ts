@@ -8,7 +8,7 @@ import { actionText } from './action-text';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { meetingFacts } from './next-meeting.card';
-import { renderCard } from './render';
+import { renderCard, renderRefreshingCard } from './render';
 import { capitalise } from './welcome.card';
 import type { Agenda, AgendaItem, PositionKind } from '../domain/agenda/types';
 import type { ActionItem } from '../domain/minutes/types';
@@ -104,7 +104,9 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     : [];
   const followUp = (item.decision?.actions ?? []).map((a) => ({ text: actionText(a, lang) }));
   const refreshUserIds = (view.refreshUserIds ?? []).length <= MAX_VIEWERS ? (view.refreshUserIds ?? []) : [];
-  const card = renderCard(itemTemplate, {
+  return renderRefreshingCard(
+    itemTemplate,
+    {
     itemId: item.id,
     number: item.number,
     heading: t.itemHeading(item.number, t.sectionSingular[item.section]),
@@ -146,10 +148,10 @@ export function agendaItemCard(committee: Committee, item: AgendaItem, lang: Lan
     hasTabLink: Boolean(view.tabLink),
     tabLink: view.tabLink ?? '',
     tabLinkLabel: t.openInTab,
-  });
-  // Without users to refresh for, the card has no refresh at all (not a null one).
-  if (!card.refresh) delete card.refresh;
-  return card;
+    },
+    // The count changes with every answer: the card is expanded once for all counts.
+    { tally },
+  );
 }
 
 /** Splits a case text at a paragraph (or sentence) boundary after about CASE_VISIBLE_CHARS. */

@@ -4,7 +4,7 @@ import { inert } from '../domain/shared/inert-text';
 import { formatDateTime, formatMeetingWhen, formatShortDate } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
-import { renderCard } from './render';
+import { renderRefreshingCard } from './render';
 import { capitalise } from './welcome.card';
 import type { DateAnswer } from '../domain/date-polls/types';
 
@@ -49,7 +49,7 @@ export function datePollCard(view: DatePollView, lang: Lang, options: { refreshU
         : open && viewer?.canClose
           ? t.secretariatNote
           : '');
-  const card = renderCard(template, {
+  return renderRefreshingCard(template, {
     heading: t.heading(committee.name),
     title: inert(poll.title),
     lines: [
@@ -91,7 +91,4 @@ export function datePollCard(view: DatePollView, lang: Lang, options: { refreshU
     refreshUserIds: options.refreshUserIds,
     refreshLabel: t.refresh,
   });
-  // Without users to refresh for, the card has no refresh at all (not a null one).
-  if (!card.refresh) delete card.refresh;
-  return card;
 }

@@ -73,7 +73,7 @@ export function digestCard(digests: MeetingDigests, lang: Lang, personal: Person
     const { open, ...mine } = personal.attendance;
     const prompt = attendancePrompt({ meeting, timeZone: tz, mine, open, from: 'digest', outcome }, lang);
     const at = (card.body ?? []).findIndex((e) => (e as { type?: string }).type === 'FactSet') + 1 || 3;
-    card.body = [...(card.body ?? []).slice(0, at), ...prompt, ...(card.body ?? []).slice(at)];
+    return { ...card, body: [...(card.body ?? []).slice(0, at), ...prompt, ...(card.body ?? []).slice(at)] };
   }
   return card;
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { capitalise } from './welcome.card';
 import { attendancePrompt, type AttendancePromptView } from './attendance-prompt.card';
-import { renderCard } from './render';
+import { renderRefreshingCard } from './render';
 
 /** The attendance part of the next-meeting card, and who sees their own version of it. */
 export interface NextMeetingAttendance {
@@ -53,7 +53,7 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
   const facts = meetingFacts(meeting, lang, t.joinOnline);
   if (!facts.length) facts.push({ title: t.place, value: t.noPlace });
   const deadlineDate = formatDate(next.deadline, lang, tz);
-  const card = renderCard(template, {
+  const card = renderRefreshingCard(template, {
     heading: `${t.nextMeetingTitle} · ${meeting.title ?? committee.name}`.toUpperCase(),
     date: capitalise(formatDate(meeting.startsAt, lang, tz)),
     time: formatTimeSpan(meeting.startsAt, meeting.endsAt, lang, tz),
@@ -70,8 +70,6 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
     refreshUserIds: attendance?.refreshUserIds ?? [],
     refreshLabel: t.refreshLabel,
   });
-  // Without users to refresh for, the card has no refresh at all (not a null one).
-  if (!card.refresh) delete card.refresh;
   if (attendance) {
     card.body = [...(card.body ?? []), ...attendancePrompt({ ...attendance.prompt, meeting, timeZone: tz, from: 'meeting' }, lang)];
   }

@@ -18,9 +18,10 @@ const CACHE_PER_TEMPLATE = 256;
 // Pure memos of pure functions, keyed by the imported template objects: parsing a
 // template's "${…}" expressions (ANTLR) costs milliseconds, and a prepared Template can
 // be expanded with any data (expansion is synchronous, so one instance serves all).
-// An expanded card is kept as its JSON text: parsing it gives each caller its own copy
-// at a third of what structuredClone costs.
-const expanded = new WeakMap<object, Map<string, string>>();
+// An expanded card is kept deeply frozen and handed to every caller as it is: no copy per
+// turn (a copy of a 10 KB card per member was a tenth of a turn's CPU, with its garbage).
+// Frozen, a caller that changed it would throw rather than show the next member its change.
+const expanded = new WeakMap<object, Map<string, AdaptiveCard>>();
 const prepared = new WeakMap<object, Template>();
 
 function templateOf(template: object): Template {
@@ -32,25 +33,99 @@ function templateOf(template: object): Template {
 /**
  * The card for the given template and data, with an Action.Submit fallback on every
  * Action.Execute. Expansion is a pure function of template and data, so the same
- * question asked by many members ("næste møde") is expanded once; each caller gets
- * its own copy.
+ * question asked by many members ("næste møde") is expanded once. The card is shared and
+ * frozen: a caller that adds to it builds a new object around it.
  */
-export function renderCard(template: object, data: object): AdaptiveCard {
+export function renderCard(template: object, data: object): Readonly<AdaptiveCard> {
   let cache = expanded.get(template);
   if (!cache) expanded.set(template, (cache = new Map()));
   const key = JSON.stringify(data);
-  const text = cache.get(key);
-  if (text !== undefined) {
+  const known = cache.get(key);
+  if (known !== undefined) {
     // Newest last: a card asked for again is kept longest.
     cache.delete(key);
-    cache.set(key, text);
-    return JSON.parse(text) as AdaptiveCard;
+    cache.set(key, known);
+    return known;
   }
   const card = templateOf(template).expand({ $root: data }) as AdaptiveCard;
   addSubmitFallbacks(card as unknown as Json);
+  deepFreeze(card);
   if (cache.size >= CACHE_PER_TEMPLATE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, JSON.stringify(card));
+  cache.set(key, card);
   return card;
+}
+
+/** A placeholder for the refresh's user list while the card is expanded (never sent). */
+const REFRESH_USERS = ['29:refresh-users'];
+
+/** Marks where a volatile field's text goes while the card is expanded (never sent: replaced on the copy). */
+const MARK = '\u0000';
+const MARKED = new RegExp(`${MARK}(\\w+)${MARK}`, 'g');
+
+/**
+ * The card of a template whose refresh names the users whose clients refresh it to their
+ * own version (`"userIds": "${refreshUserIds}"`, `"$when": "${count(refreshUserIds) > 0}"`):
+ * expanded once whoever asks (in a personal chat the list is the asker alone), the list
+ * set on the copy. Without users the card has no refresh at all (not a null one).
+ * `volatile`: text fields that change with nearly every turn (an item's count of answers)
+ * and that no "$when" reads: expanded as markers, so the card is expanded once for all
+ * their values, and their text put in on a copy of only the elements that show it.
+ */
+export function renderRefreshingCard(
+  template: object,
+  data: { refreshUserIds: readonly string[]; [key: string]: unknown },
+  volatile: Record<string, string> = {},
+): AdaptiveCard {
+  const userIds = data.refreshUserIds;
+  const markers = Object.fromEntries(Object.keys(volatile).map((k) => [k, `${MARK}${k}${MARK}`]));
+  const expanded = renderCard(template, {
+    ...data,
+    ...markers,
+    refreshUserIds: userIds.length ? REFRESH_USERS : [],
+  });
+  const card = (
+    Object.keys(volatile).length ? fill(expanded, markedIn(expanded), volatile) : expanded
+  ) as AdaptiveCard;
+  const { refresh, ...rest } = card;
+  if (!refresh || !userIds.length) return rest as AdaptiveCard;
+  return { ...card, refresh: { ...(refresh as object), userIds: [...userIds] } };
+}
+
+/** Per expanded (frozen) card: the objects and arrays that hold a marker somewhere inside. */
+const holders = new WeakMap<object, ReadonlySet<object>>();
+
+function markedIn(card: object): ReadonlySet<object> {
+  const known = holders.get(card);
+  if (known) return known;
+  const found = new Set<object>();
+  const visit = (node: unknown): boolean => {
+    if (typeof node === 'string') return node.includes(MARK);
+    if (!node || typeof node !== 'object') return false;
+    let holds = false;
+    for (const value of Object.values(node)) if (visit(value)) holds = true;
+    if (holds) found.add(node);
+    return holds;
+  };
+  visit(card);
+  holders.set(card, found);
+  return found;
+}
+
+/** A copy of the card with the markers' text in place, sharing every part without one. */
+function fill(node: unknown, marked: ReadonlySet<object>, values: Record<string, string>): unknown {
+  if (typeof node === 'string')
+    return node.includes(MARK) ? node.replace(MARKED, (_, key: string) => values[key] ?? '') : node;
+  if (!node || typeof node !== 'object' || !marked.has(node)) return node;
+  if (Array.isArray(node)) return node.map((value) => fill(value, marked, values));
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = fill(value, marked, values);
+  return copy;
+}
+
+function deepFreeze(node: unknown): void {
+  if (!node || typeof node !== 'object' || Object.isFrozen(node)) return;
+  Object.freeze(node);
+  for (const value of Object.values(node)) deepFreeze(value);
 }
 
 /**
@@ -64,8 +139,14 @@ function addSubmitFallbacks(node: Json): void {
   }
   if (!node || typeof node !== 'object') return;
   if (node.type === 'Action.Execute' && node.fallback === undefined) {
-    const data = (node.data && typeof node.data === 'object' && !Array.isArray(node.data) ? node.data : {}) as Record<string, Json>;
-    node.fallback = { type: 'Action.Submit', title: node.title ?? '', data: { ...data, verb: node.verb ?? '' } };
+    const data = (
+      node.data && typeof node.data === 'object' && !Array.isArray(node.data) ? node.data : {}
+    ) as Record<string, Json>;
+    node.fallback = {
+      type: 'Action.Submit',
+      title: node.title ?? '',
+      data: { ...data, verb: node.verb ?? '' },
+    };
   }
   // A refresh action is invoked by the client, never clicked: it takes no fallback.
   for (const [key, value] of Object.entries(node)) if (key !== 'refresh') addSubmitFallbacks(value);

@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Types only: pg and its Prisma adapter (about 16 MB of memory) load only for a server.
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
+import { CONTACTS_SCOPE, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
 import { copyTemplate } from './data-template';
 
 export type DatabaseTarget =
@@ -36,8 +36,11 @@ export interface Database {
   readonly kind: DatabaseTarget['kind'];
   readonly prisma: PrismaClient;
   readonly sql: SqlExecutor;
-  /** Calls `listener` whenever this process writes what the read cache may hold (see write-watch.ts). */
-  onWrite(listener: () => void): void;
+  /**
+   * Calls `listener` whenever this process writes what the read cache may hold (see write-watch.ts);
+   * with a scope when the write changed only the entries whose keys start with it (CONTACTS_SCOPE).
+   */
+  onWrite(listener: (scope?: string) => void): void;
   /** Calls `listener` whenever this process writes anything (answers and attendance included). */
   onAnyWrite(listener: () => void): void;
   /**
@@ -176,18 +179,21 @@ function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener, onQueue
 }
 
 function writeListeners() {
-  const cachedListeners = new Set<() => void>();
+  const cachedListeners = new Set<(scope?: string) => void>();
   const anyListeners = new Set<() => void>();
   const queueListeners = new Set<() => void>();
   return {
     queued: () => queueListeners.forEach((listener) => listener()),
     onQueued: (listener: () => void) => void queueListeners.add(listener),
     // The outbox's and the audit trail's own writes change nothing either cache holds.
+    // A personal chat recorded changes only the cached people's contacts: answers, attendance
+    // and the rest of the read cache stay (the outbox records one for each digest it sends).
     notify: (reach: WriteReach) => {
       if (reach === 'cached') cachedListeners.forEach((listener) => listener());
-      if (reach !== 'bookkeeping') anyListeners.forEach((listener) => listener());
+      if (reach === 'contacts') cachedListeners.forEach((listener) => listener(CONTACTS_SCOPE));
+      if (reach === 'cached' || reach === 'live') anyListeners.forEach((listener) => listener());
     },
-    onWrite: (listener: () => void) => void cachedListeners.add(listener),
+    onWrite: (listener: (scope?: string) => void) => void cachedListeners.add(listener),
     onAnyWrite: (listener: () => void) => void anyListeners.add(listener),
   };
 }

@@ -52,7 +52,7 @@ export interface StoreOptions {
 
 export function createStore(db: Database, options: StoreOptions = {}): Store {
   const cache = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
-  db.onWrite(() => cache.invalidate());
+  db.onWrite((scope) => cache.invalidate(scope));
   const live = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
   db.onAnyWrite(() => live.invalidate());
   return {

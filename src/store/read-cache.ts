@@ -10,6 +10,8 @@
 // default); by this instance, not at all. Checks that guard an invariant (a committee
 // keeps a secretariat) read the database.
 
+import { deepFreeze } from '../domain/shared/deep-freeze';
+
 export interface ReadCacheOptions {
   /** How long an entry is served without asking the database again; 0 turns caching off. */
   ttlMs: number;
@@ -25,7 +27,7 @@ interface Entry {
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
   /** Loads under way, shared by everyone asking for the same key meanwhile (one query, not fifty). */
-  private readonly loading = new Map<string, { generation: number; value: Promise<unknown> }>();
+  private readonly loading = new Map<string, { generation: number; value: Promise<unknown>; stale: boolean }>();
   private generation = 0;
   private readonly ttlMs: number;
   private readonly maxEntries: number;
@@ -55,10 +57,11 @@ export class ReadCache {
     const generation = this.generation;
     const loadedAt = this.now();
     const loaded = load().then(deepFreeze);
-    if (this.ttlMs > 0) this.loading.set(key, { generation, value: loaded });
+    const record = { generation, value: loaded as Promise<unknown>, stale: false };
+    if (this.ttlMs > 0) this.loading.set(key, record);
     try {
       const value = await loaded;
-      if (this.ttlMs > 0 && generation === this.generation) {
+      if (this.ttlMs > 0 && generation === this.generation && !record.stale) {
         this.entries.delete(key);
         if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
         this.entries.set(key, { value, loadedAt });
@@ -69,22 +72,27 @@ export class ReadCache {
     }
   }
 
-  /** Something was written: nothing cached can be trusted, nor anything being loaded. */
-  invalidate(): void {
-    this.generation++;
-    this.entries.clear();
-    this.loading.clear();
+  /**
+   * Something was written: nothing cached can be trusted, nor anything being loaded. With
+   * `scope`, the write changed only what the entries whose keys start with it hold: only
+   * those (and their loads under way) are dropped.
+   */
+  invalidate(scope?: string): void {
+    if (scope === undefined) {
+      this.generation++;
+      this.entries.clear();
+      this.loading.clear();
+      return;
+    }
+    for (const key of [...this.entries.keys()]) if (key.startsWith(scope)) this.entries.delete(key);
+    for (const [key, record] of [...this.loading]) {
+      if (!key.startsWith(scope)) continue;
+      record.stale = true;
+      this.loading.delete(key);
+    }
   }
 
   get size(): number {
     return this.entries.size;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }

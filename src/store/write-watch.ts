@@ -28,13 +28,33 @@ const BOOKKEEPING_TABLES = new Set(['AuditEvent', 'OutboundDelivery', 'DocumentI
 
 /**
  * What a write may change (when unsure: everything). 'cached': what the read cache holds;
- * 'live': only what members do all day (answers, attendance, dates), which the live cache
- * holds; 'bookkeeping': neither.
+ * 'contacts': only where a person is written to personally (their personal chat and its
+ * service URL), which only the read cache's CONTACTS_SCOPE entries hold; 'live': only what
+ * members do all day (answers, attendance, dates), which the live cache holds; 'bookkeeping':
+ * none of them.
  */
-export type WriteReach = 'cached' | 'live' | 'bookkeeping';
+export type WriteReach = 'cached' | 'contacts' | 'live' | 'bookkeeping';
+
+/** The read cache's entries that hold a person's personal chat: a 'contacts' write clears only these. */
+export const CONTACTS_SCOPE = 'people:';
+
+/**
+ * A person's personal chat recorded (the outbox created it for a digest, a member wrote to
+ * the bot): a single-table UPDATE of Person that sets these columns and no other, each to a
+ * parameter. Sending 1,000 digests records 1,000 chats; were each to clear the whole read
+ * cache, every member's next turn would read the roster again.
+ */
+const CONTACT_UPDATE = /^\s*update\s+(?:"?public"?\.)?"?Person"?\s+set\s+((?:"\w+"\s*=\s*\$\d+\s*,\s*)*"\w+"\s*=\s*\$\d+)\s+where\b(?![\s\S]*(?:;|\b(?:insert|update|delete|merge)\b))/i;
+const CONTACT_COLUMNS = new Set(['personalConversationId', 'serviceUrl', 'updatedAt']);
+
+function onlyContacts(sql: string): boolean {
+  const set = CONTACT_UPDATE.exec(sql)?.[1];
+  return set !== undefined && [...set.matchAll(/"(\w+)"\s*=/g)].every((m) => CONTACT_COLUMNS.has(m[1]!));
+}
 
 export function writeReach(sql: string): WriteReach {
   if (!DATA_CHANGE.test(sql)) return 'cached';
+  if (onlyContacts(sql)) return 'contacts';
   const targets = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!);
   if (!targets.length || targets.some((t) => !UNCACHED_TABLES.has(t))) return 'cached';
   return targets.some((t) => !BOOKKEEPING_TABLES.has(t)) ? 'live' : 'bookkeeping';
@@ -47,10 +67,11 @@ export function queuesMessages(sql: string): boolean {
   return QUEUES_MESSAGES.test(sql);
 }
 
-/** The wider of two writes' reach (a transaction reaches what its widest statement does). */
+/** What two writes reach together (a transaction's statements): 'contacts' and 'live' together count as everything. */
 export function widerReach(a: WriteReach, b: WriteReach): WriteReach {
-  const order: WriteReach[] = ['bookkeeping', 'live', 'cached'];
-  return order[Math.max(order.indexOf(a), order.indexOf(b))]!;
+  if (a === b || b === 'bookkeeping') return a;
+  if (a === 'bookkeeping') return b;
+  return 'cached';
 }
 
 /**
@@ -58,7 +79,7 @@ export function widerReach(a: WriteReach, b: WriteReach): WriteReach {
  * An INSERT, UPDATE, DELETE or WITH statement that writes only to uncached tables does not.
  */
 export function changesCachedData(sql: string): boolean {
-  return isWriteStatement(sql) && writeReach(sql) === 'cached';
+  return isWriteStatement(sql) && (writeReach(sql) === 'cached' || writeReach(sql) === 'contacts');
 }
 
 interface SqlLike {

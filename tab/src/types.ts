@@ -45,10 +45,8 @@ export interface PageItem {
     toFollow: boolean;
     url: string | null;
   }>;
+  /** The answers the item takes; the reader's own is in the page's myAnswers. */
   answers: PositionKind[];
-  mine: PositionKind | null;
-  /** The comment the reader gave with their answer. */
-  myComment: string | null;
   /** Secretariat only: the comments given with members' answers, by organisation and name. */
   comments: Array<{
     name: string;
@@ -81,6 +79,10 @@ export interface MeetingPage {
   role: string;
   agendaPublished: boolean;
   sections: Array<{ section: string; title: string | null; items: PageItem[] }>;
+  /** The reader's own answers, by item id. */
+  myAnswers: Record<string, PositionKind>;
+  /** The comments the reader gave with their answers, by item id. */
+  myComments: Record<string, string>;
   organisations: Array<{ name: string | null; people: number }>;
   attendance: {
     mine: {

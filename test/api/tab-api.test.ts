@@ -731,12 +731,13 @@ describe('the meeting page', () => {
         title: string;
         caseText: string;
         draft: boolean;
-        mine: string | null;
         tally: Record<string, number>;
         byOrganisation: Record<string, number[]>;
         attachments: Array<{ title: string; closed: boolean; url: string | null }>;
       }>;
     }>;
+    myAnswers: Record<string, string>;
+    myComments: Record<string, string>;
     organisations: Array<{ name: string | null; people: number }>;
     forecast: { quorum: { total: number }; counts: { absent: number } };
     attendance: unknown;
@@ -786,15 +787,15 @@ describe('the meeting page', () => {
       comment: 'Drøftes',
     });
     expect(again.json).toMatchObject({ changed: false });
-    expect(items(await page(MEGAN)).find((i) => i.id === decisionItemId)).toMatchObject({
-      mine: 'wants_discussion',
-      // Her comment comes back to her on the page (theirs only to the secretariat).
-      myComment: 'Drøftes',
-      comments: null,
-    });
-    const bySecretariat = items(await page(ALEX)).find((i) => i.id === decisionItemId)!;
+    const hers = await page(MEGAN);
+    expect(hers.myAnswers[decisionItemId]).toBe('wants_discussion');
+    // Her comment comes back to her on the page (theirs only to the secretariat).
+    expect(hers.myComments[decisionItemId]).toBe('Drøftes');
+    expect(items(hers).find((i) => i.id === decisionItemId)).toMatchObject({ comments: null });
+    const secretariat = await page(ALEX);
+    expect(secretariat.myComments).toEqual({});
+    const bySecretariat = items(secretariat).find((i) => i.id === decisionItemId)!;
     expect(bySecretariat).toMatchObject({
-      myComment: null,
       comments: [
         expect.objectContaining({ name: expect.any(String), kind: 'wants_discussion', comment: 'Drøftes' }),
       ],
@@ -802,7 +803,8 @@ describe('the meeting page', () => {
     // Everyone's page counts it at once, though pages are shared between readers for a few seconds.
     const seen = await page(ADELE);
     const counted = items(seen).find((i) => i.id === decisionItemId)!;
-    expect(counted).toMatchObject({ myComment: null, comments: null });
+    expect(counted).toMatchObject({ comments: null });
+    expect(seen.myComments).toEqual({});
     expect(JSON.stringify(seen)).not.toContain('Drøftes');
     expect(counted.tally.wants_discussion).toBe(1);
     expect(counted.byOrganisation.wants_discussion).toHaveLength(seen.organisations.length);

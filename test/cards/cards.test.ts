@@ -2,7 +2,7 @@
 // library without errors, at schema 1.5 or lower, and well under Teams' 100 KB.
 import { importPreviewCard } from '../../src/cards/import-preview.card';
 import { nextMeetingCard } from '../../src/cards/next-meeting.card';
-import { cardSizeBytes, type AdaptiveCard } from '../../src/cards/render';
+import { cardSizeBytes, renderCard, renderRefreshingCard, type AdaptiveCard } from '../../src/cards/render';
 import { committee, doubtfulPreview, next, preview, sampleCards, saved } from '../support/card-samples';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -61,12 +61,77 @@ describe('next meeting card', () => {
 });
 
 describe('rendering', () => {
-  it('gives each caller its own copy, so changing one card never changes the next', () => {
+  it('shares one card among callers, frozen: a change throws and never reaches the next caller', () => {
     const first = nextMeetingCard(committee, next, 'da');
-    (first.body as Array<{ text?: string }>)[0]!.text = 'ændret';
+    expect(() => {
+      (first.body as Array<{ text?: string }>)[0]!.text = 'ændret';
+    }).toThrow(TypeError);
     const second = nextMeetingCard(committee, next, 'da');
     expect(JSON.stringify(second)).not.toContain('ændret');
-    expect(second).toEqual(nextMeetingCard(committee, next, 'da'));
+    expect(second).toEqual(first);
+  });
+
+  it('sets the refresh users on each caller\'s card, the card itself expanded once for all', () => {
+    const attendance = (ids: string[]) => ({ prompt: { mine: null, open: true }, refreshUserIds: ids });
+    const anna = nextMeetingCard(committee, next, 'da', attendance(['29:anna']));
+    const bo = nextMeetingCard(committee, next, 'da', attendance(['29:bo', '29:carl']));
+    expect(anna.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'next-meeting-view' }, userIds: ['29:anna'] });
+    expect((bo.refresh as { userIds: string[] }).userIds).toEqual(['29:bo', '29:carl']);
+    expect(JSON.stringify(anna)).not.toContain('29:bo');
+    expect(JSON.stringify({ ...bo, refresh: { ...(bo.refresh as object), userIds: ['29:anna'] } })).toBe(JSON.stringify(anna));
+    // Without users, no refresh at all: not a null one, and not the last caller's.
+    const none = nextMeetingCard(committee, next, 'da', attendance([]));
+    expect('refresh' in none).toBe(false);
+    expect(JSON.stringify(none)).not.toContain('29:');
+  });
+
+  it('expands a refreshing card to what its template gives with the real users, byte for byte', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      speak: '${label}',
+      refresh: {
+        $when: '${count(refreshUserIds) > 0}',
+        action: { type: 'Action.Execute', verb: 'view', title: '${label}', data: { id: '${id}' } },
+        userIds: '${refreshUserIds}',
+      },
+      body: [{ type: 'TextBlock', text: '${label}' }],
+      actions: [{ type: 'Action.Execute', verb: 'answer', title: '${label}', data: { id: '${id}' } }],
+    };
+    for (const refreshUserIds of [[], ['29:a'], ['29:a', '29:b'], ['29:c']]) {
+      const data = { label: 'Opdatér', id: 'm1', refreshUserIds };
+      const direct = { ...renderCard(template, data) };
+      if (!direct.refresh) delete direct.refresh;
+      expect(JSON.stringify(renderRefreshingCard(template, data))).toBe(JSON.stringify(direct));
+    }
+  });
+
+  it('puts a volatile text into a card expanded once for all its values, byte for byte as the template gives it', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      refresh: {
+        $when: '${count(refreshUserIds) > 0}',
+        action: { type: 'Action.Execute', verb: 'view', title: 'Vis', data: { id: '${id}' } },
+        userIds: '${refreshUserIds}',
+      },
+      body: [
+        { type: 'TextBlock', text: 'Punkt ${id}' },
+        { type: 'Container', items: [{ type: 'TextBlock', text: '${tally}' }, { type: 'TextBlock', $when: "${mine != ''}", text: 'Du: ${mine} (${tally})' }] },
+      ],
+      actions: [{ type: 'Action.Execute', verb: 'answer', title: 'Svar · ${tally}', data: { id: '${id}' } }],
+    };
+    const tallies = ['3 kan godkende · 1 ønsker drøftelse', '4 kan godkende · 1 ønsker drøftelse', '$& ${id} $1', ''];
+    for (const [n, tally] of tallies.entries()) {
+      for (const mine of ['', 'Kan godkende']) {
+        const data = { id: 'i1', mine, tally, refreshUserIds: n % 2 ? ['29:a'] : [] };
+        const direct = { ...renderCard(template, data) };
+        if (!direct.refresh) delete direct.refresh;
+        const volatile = renderRefreshingCard(template, data, { tally });
+        expect(JSON.stringify(volatile)).toBe(JSON.stringify(direct));
+        expect(JSON.stringify(volatile)).not.toContain('\\u0000');
+      }
+    }
   });
 
   it('renders different data differently, also after the same data was rendered before', () => {

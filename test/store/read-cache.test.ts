@@ -76,6 +76,20 @@ describe('ReadCache', () => {
     }).toThrow(TypeError);
   });
 
+  it('with a scope, drops only the entries under it, and does not keep their loads under way', async () => {
+    const c = cache();
+    await c.get('people:by-aad', async () => 'people');
+    await c.get('committee:members', async () => 'roster');
+    let release!: () => void;
+    const slow = c.get('people:slow', () => new Promise<string>((r) => (release = () => r('old'))));
+    c.invalidate('people:');
+    release();
+    expect(await slow).toBe('old');
+    expect(await c.get('people:slow', async () => 'new')).toBe('new');
+    expect(await c.get('people:by-aad', async () => 'people again')).toBe('people again');
+    expect(await c.get('committee:members', async () => 'roster again')).toBe('roster');
+  });
+
   it('keeps nothing with a TTL of 0', async () => {
     const c = new ReadCache({ ttlMs: 0 });
     await c.get('k', async () => 1);
@@ -139,6 +153,19 @@ describe('writeReach', () => {
     ['UPDATE "public"."MeetingAttendance" SET "attendance" = $1', 'live'],
     ['UPDATE "public"."Committee" SET "serviceUrl" = $1', 'cached'],
     ['CREATE TABLE t (x int)', 'cached'],
+    // A personal chat recorded (Prisma's statement for it): only the people's contacts change.
+    [
+      'UPDATE "public"."Person" SET "personalConversationId" = $1, "serviceUrl" = $2, "updatedAt" = $3 WHERE ("public"."Person"."id" = $4 AND 1=1) RETURNING "public"."Person"."id", "public"."Person"."displayName"',
+      'contacts',
+    ],
+    ['UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2', 'contacts'],
+    // Anything more about the person, or another table, or a value that is not a parameter: everything.
+    ['UPDATE "public"."Person" SET "personalConversationId" = $1, "digestMuted" = $2 WHERE "id" = $3', 'cached'],
+    ['UPDATE "public"."Person" SET "displayName" = $1 WHERE "id" = $2', 'cached'],
+    ['UPDATE "Person" SET "serviceUrl" = (SELECT "serviceUrl" FROM "Committee" LIMIT 1) WHERE "id" = $1', 'cached'],
+    ['UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2; DELETE FROM "Membership"', 'cached'],
+    ['WITH x AS (DELETE FROM "Membership" RETURNING 1) UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2', 'cached'],
+    ['UPDATE "public"."Membership" SET "serviceUrl" = $1 WHERE "id" = $2', 'cached'],
   ])('%s → %s', (sql, reach) => {
     expect(writeReach(sql)).toBe(reach);
   });
@@ -198,6 +225,21 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     await db.prisma.committee.update({ where: { id }, data: { name: 'DASSOS' } });
     await db.prisma.membership.update({ where: { id: a!.membershipId }, data: { active: true } });
     expect(await names(a!.aad)).toEqual(['DASSOS']);
+  });
+
+  it("sees a person's personal chat recorded at once, and keeps the roster meanwhile", async () => {
+    const { id } = await committee();
+    const [member] = await db.prisma.membership.findMany({ where: { committeeId: id, active: true, person: { aadObjectId: { not: null } } }, include: { person: true }, take: 1 });
+    const aad = member!.person.aadObjectId!;
+    expect((await store.people.findPersonalChat(aad))?.conversationId).toBe(member!.person.personalConversationId);
+    const before = await store.memberships.findByAad(id, aad);
+    await store.people.setPersonalConversation(member!.personId, 'a:personal-chat-recorded', 'https://smba.example/emea/');
+    expect(await store.people.findPersonalChat(aad)).toEqual({ personId: member!.personId, conversationId: 'a:personal-chat-recorded', serviceUrl: 'https://smba.example/emea/' });
+    // The roster holds no personal chats: the very same (cached) value is answered.
+    expect(await store.memberships.findByAad(id, aad)).toBe(before);
+    // Any other change to people still clears it.
+    await db.prisma.person.update({ where: { id: member!.personId }, data: { displayName: 'Omdøbt Medlem' } });
+    expect((await store.memberships.findByAad(id, aad))?.displayName).toBe('Omdøbt Medlem');
   });
 
   it('answers the coming meetings for a moving "now" from its window, and sees a moved meeting', async () => {

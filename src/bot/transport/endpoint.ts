@@ -15,6 +15,7 @@ import { messages } from '../../i18n/messages';
 import { langOf } from '../../i18n/locale';
 import type { TenantPace } from '../../jobs/tenant-pacer';
 import { ChannelMessenger } from './channel-messenger';
+import { ReusingBotFrameworkAuthentication } from './reusing-authentication';
 import { CORRELATION_KEY, LOGGER_KEY } from './teams-turn';
 
 /** What /api/messages answers: the invoke's response, or 200; 401/503 when the token is refused or cannot be checked. */
@@ -50,8 +51,11 @@ export function createBotEndpoint(
   log: Logger,
   tenantPace?: TenantPace,
   authTimeoutMs = AUTH_TIMEOUT_MS,
+  /** Keep the connector and token clients between turns (reusing-authentication.ts); false: a new one each turn, as bare botbuilder does (the bench's echo bot). */
+  reuseClients = true,
 ): BotEndpoint {
-  const authentication = new ConfigurationBotFrameworkAuthentication(auth as ConfigurationBotFrameworkAuthenticationOptions);
+  const options = auth as ConfigurationBotFrameworkAuthenticationOptions;
+  const authentication = reuseClients ? new ReusingBotFrameworkAuthentication(options) : new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new CheckedAdapter(authentication);
   const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', tenantPace);
   const bot = makeBot();

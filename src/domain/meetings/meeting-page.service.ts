@@ -25,6 +25,8 @@ import type { Actor, Committee, Meeting, Member, Role } from '../shared/types';
 import type { TopicSubmission } from '../submissions/types';
 import type { Agenda, AgendaItem, PositionKind } from '../agenda/types';
 import type { SharedReads } from '../shared/ports';
+import { deepFreeze } from '../shared/deep-freeze';
+import type { AttendanceRecord } from '../attendance/types';
 import type { MeetingRepository } from './ports';
 import type { CommitteeRepository, MembershipRepository } from '../committees/ports';
 import type { AgendaRepository } from '../agenda/ports';
@@ -65,14 +67,12 @@ export interface PageItem {
   /** Secretariat only: never published, or changed since it was. */
   draft: boolean;
   attachments: PageAttachment[];
-  /** The answers the item takes (position or acknowledgement). */
+  /** The answers the item takes (position or acknowledgement); the reader's own is in the page's `myAnswers`. */
   answers: readonly PositionKind[];
-  mine: PositionKind | null;
-  /** The comment the reader gave with their answer (theirs only). */
-  myComment: string | null;
   /**
    * Secretariat only (as «status punkt» in the bot): the comments members gave with their
    * answers, by organisation (alphabetical, none last) and name; null for everyone else.
+   * The reader's own comment is in the page's `myComments`.
    */
   comments: Array<{ name: string; organisation: string | null; kind: PositionKind; comment: string }> | null;
   tally: Record<PositionKind, number>;
@@ -101,6 +101,13 @@ export interface MeetingPage {
   /** Whether the agenda has gone out (before that, members see no items). */
   agendaPublished: boolean;
   sections: Array<{ section: AgendaItem['section']; title: string | null; items: PageItem[] }>;
+  /**
+   * The reader's own answers, by item id. Apart from the items so that the agenda is the
+   * same for every reader of a kind (and made and serialised once for all of them).
+   */
+  myAnswers: Record<string, PositionKind>;
+  /** The comments the reader gave with their answers, by item id (theirs only). */
+  myComments: Record<string, string>;
   /** The organisations of the members who answer (alphabetical, none last), with how many of them each has: what items' byOrganisation counts refer to. */
   organisations: Array<{ name: string | null; people: number }>;
   attendance: {
@@ -185,6 +192,12 @@ export interface MeetingPageServiceDeps {
 }
 
 export class MeetingPageService {
+  /** The readers' views made from one pair of reads (the answers' read as the key, the shared one beside it). */
+  private readonly views = new WeakMap<
+    LiveReads,
+    { shared: SharedPage; byKind: Map<ViewerKind, ReaderView> }
+  >();
+
   constructor(private readonly deps: MeetingPageServiceDeps) {}
 
   /** The actor's committees and their role in each. */
@@ -245,20 +258,11 @@ export class MeetingPageService {
     const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting || !actor.aadObjectId) throw new DomainError('not_found', meetingId);
     const { committee, member, role } = await this.reader(meeting, actor.aadObjectId);
-    const secretariat = role === 'secretariat';
-    // The closed papers go where the bot sends them: to members (not observers) and named stand-ins.
-    const mayHaveClosed = role !== 'observer';
-    const {
-      loaded,
-      members,
-      basis,
-      prompts,
-      inputs: allInputs,
-      submissions: allSubmissions,
-    } = await this.shared(committee, meeting);
+    const shared = await this.shared(committee, meeting);
+    const { loaded, members, prompts, inputs: allInputs, submissions: allSubmissions } = shared;
     // Answers and attendance change all day, and writing them leaves the shared reads as they are.
     const ids = (loaded?.items ?? []).map((i) => i.id);
-    const { answers, records, comments } = await this.deps.liveReads.get(
+    const live = await this.deps.liveReads.get(
       `tab:meeting-answers:${meeting.id}:${ids.join(',')}`,
       async () => {
         const [answers, records, comments] = await Promise.all([
@@ -271,41 +275,15 @@ export class MeetingPageService {
         return { answers, records, comments };
       },
     );
-    const forecast = {
-      ...this.deps.attendance.forecastOf(meeting, basis, members, records),
-      ...(secretariat
-        ? { organisations: attendanceByOrganisation(basis.counted, members, records) }
-        : {}),
-    };
-    const shown = (loaded?.items ?? []).flatMap((item) =>
-      secretariat ? [item] : (asPublished(item) ?? []),
-    );
-    const mine = member
-      ? (answers.get(member.personId) ?? new Map<string, PositionKind>())
-      : new Map<string, PositionKind>();
-    const organisations = answeringOrganisations(members);
-    const items = shown.map((item) =>
-      pageItem(item, {
-        secretariat,
-        mayHaveClosed,
-        member: Boolean(member),
-        mine: mine.get(item.id) ?? null,
-        myComment: member
-          ? (comments.find((c) => c.itemId === item.id && c.personId === member.personId)
-              ?.comment ?? null)
-          : null,
-        organisations,
-        answers,
-        comments,
-      }),
-    );
-    const sections: MeetingPage['sections'] = [];
-    for (const item of items) {
-      const last = sections.at(-1);
-      if (last && last.section === item.section && last.title === item.sectionTitle)
-        last.items.push(item);
-      else sections.push({ section: item.section, title: item.sectionTitle, items: [item] });
-    }
+    const { answers, records } = live;
+    const view = this.viewFor(meeting, shared, live, viewerKind(role));
+    const mine = member ? answers.get(member.personId) : undefined;
+    const myAnswers: Record<string, PositionKind> = {};
+    if (mine) for (const id of view.itemIds) if (mine.has(id)) myAnswers[id] = mine.get(id)!;
+    const myComments: Record<string, string> = {};
+    if (member)
+      for (const c of live.comments)
+        if (c.personId === member.personId && myAnswers[c.itemId]) myComments[c.itemId] = c.comment;
     const prompt = member ? (prompts.get(member.personId) ?? null) : null;
     const record = member ? (records.find((r) => r.personId === member.personId) ?? null) : null;
     const inputs = member ? inputsSeenBy(member, members, allInputs) : [];
@@ -321,8 +299,10 @@ export class MeetingPageService {
       meeting,
       role,
       agendaPublished: Boolean(loaded?.meeting.agendaPublishedAt),
-      sections,
-      organisations: organisations.map((o) => ({ name: o.name, people: o.people.length })),
+      sections: view.sections,
+      myAnswers,
+      myComments,
+      organisations: view.organisations,
       attendance: member && {
         mine: record && {
           attendance: record.attendance,
@@ -333,7 +313,11 @@ export class MeetingPageService {
         canNameStandIn: prompt?.canNameStandIn ?? false,
         candidates: prompt?.candidates ?? [],
       },
-      forecast,
+      // Whether attendance is open is the clock's: asked for each reader.
+      forecast: {
+        ...view.forecast,
+        open: attendanceOpen(meeting, this.deps.clock.now(), true),
+      },
       inputs: inputs.map(({ request, waitingForMe, matrix }) => ({
         id: request.id,
         title: request.title,
@@ -353,6 +337,30 @@ export class MeetingPageService {
         mine: member?.personId === s.submitter.personId,
       })),
     };
+  }
+
+  /**
+   * The part of the page every reader of one kind sees alike (the agenda with its counts,
+   * the organisations, the quorum), made once from the shared reads and the answers read
+   * with them, and frozen. It is kept only as long as both reads are the ones the caches
+   * hand out: a write clears them, and with them this.
+   */
+  private viewFor(
+    meeting: Meeting,
+    shared: SharedPage,
+    live: LiveReads,
+    kind: ViewerKind,
+  ): ReaderView {
+    let kept = this.views.get(live);
+    if (!kept || kept.shared !== shared) {
+      kept = { shared, byKind: new Map() };
+      this.views.set(live, kept);
+    }
+    const known = kept.byKind.get(kind);
+    if (known) return known;
+    const view = readerView(meeting, shared, live, kind, this.deps.attendance);
+    kept.byKind.set(kind, view);
+    return view;
   }
 
   /** "Mine møder": each committee's coming meetings and what waits for the actor there (the digest's rules), and their open tasks. */
@@ -401,18 +409,7 @@ export class MeetingPageService {
   }
 
   /** What every reader of the meeting's page shares; each reader's own view is made from it. */
-  private shared(
-    committee: Committee,
-    meeting: Meeting,
-  ): Promise<{
-    loaded: Agenda | null;
-    members: Member[];
-    basis: QuorumBasis;
-    /** Each member's stand-in candidates, by person (their answers are read fresh). */
-    prompts: Map<string, DigestAttendance>;
-    inputs: MeetingInputs;
-    submissions: TopicSubmission[];
-  }> {
+  private shared(committee: Committee, meeting: Meeting): Promise<SharedPage> {
     return this.deps.reads.get(`tab:meeting-page:${meeting.id}`, async () => {
       const [loaded, members, basis, inputs, submissions] = await Promise.all([
         this.deps.agendaRepo.loadAgenda(meeting.id),
@@ -436,6 +433,92 @@ export class MeetingPageService {
   ): Promise<{ committee: Committee; member: Member | null; role: PageRole }> {
     return meetingReader(this.deps, meeting, aadObjectId);
   }
+}
+
+/** What every reader of the meeting's page shares; each reader's own view is made from it. */
+interface SharedPage {
+  loaded: Agenda | null;
+  members: Member[];
+  basis: QuorumBasis;
+  /** Each member's stand-in candidates, by person (their answers are read fresh). */
+  prompts: Map<string, DigestAttendance>;
+  inputs: MeetingInputs;
+  submissions: TopicSubmission[];
+}
+
+/** The answers to the items and the attendance, read for all readers at once. */
+interface LiveReads {
+  answers: Map<string, Map<string, PositionKind>>;
+  records: AttendanceRecord[];
+  comments: Array<{ itemId: string; personId: string; comment: string }>;
+}
+
+/**
+ * The kinds of reader whose pages differ apart from their own answers: the secretariat
+ * (drafts, the breakdown by organisation), members who answer, observers (a closed
+ * attachment's title, not its link) and named stand-ins (a closed item's title only).
+ */
+type ViewerKind = 'secretariat' | 'answering' | 'observer' | 'stand_in';
+
+function viewerKind(role: PageRole): ViewerKind {
+  if (role === 'secretariat' || role === 'observer' || role === 'stand_in') return role;
+  return 'answering';
+}
+
+/** What all readers of one kind see alike, frozen: serialised once for all of them. */
+interface ReaderView {
+  itemIds: readonly string[];
+  sections: MeetingPage['sections'];
+  organisations: MeetingPage['organisations'];
+  forecast: Omit<MeetingPage['forecast'], 'open'>;
+}
+
+function readerView(
+  meeting: Meeting,
+  shared: SharedPage,
+  live: LiveReads,
+  kind: ViewerKind,
+  attendance: Pick<AttendanceService, 'forecastOf'>,
+): ReaderView {
+  const { loaded, members, basis } = shared;
+  const { answers, records } = live;
+  const secretariat = kind === 'secretariat';
+  // Whether attendance is still open is the clock's: the page asks that for each reader.
+  const { quorum, counts } = attendance.forecastOf(meeting, basis, members, records);
+  const shown = (loaded?.items ?? []).flatMap((item) =>
+    secretariat ? [item] : (asPublished(item) ?? []),
+  );
+  const organisations = answeringOrganisations(members);
+  const items = shown.map((item) =>
+    pageItem(item, {
+      secretariat,
+      // The closed papers go where the bot sends them: to members (not observers) and named stand-ins.
+      mayHaveClosed: kind !== 'observer',
+      member: kind !== 'stand_in',
+      organisations,
+      answers,
+      comments: live.comments,
+    }),
+  );
+  const sections: MeetingPage['sections'] = [];
+  for (const item of items) {
+    const last = sections.at(-1);
+    if (last && last.section === item.section && last.title === item.sectionTitle)
+      last.items.push(item);
+    else sections.push({ section: item.section, title: item.sectionTitle, items: [item] });
+  }
+  return deepFreeze({
+    itemIds: items.map((i) => i.id),
+    sections,
+    organisations: organisations.map((o) => ({ name: o.name, people: o.people.length })),
+    forecast: {
+      quorum,
+      counts,
+      ...(secretariat
+        ? { organisations: attendanceByOrganisation(basis.counted, members, records) }
+        : {}),
+    },
+  });
 }
 
 /** What telling who reads a meeting needs. */
@@ -485,8 +568,6 @@ function pageItem(
     mayHaveClosed: boolean;
     /** A member of the committee (observers too): only they read a closed item. */
     member: boolean;
-    mine: PositionKind | null;
-    myComment: string | null;
     organisations: ReadonlyArray<{ name: string | null; people: Member[] }>;
     answers: Map<string, Map<string, PositionKind>>;
     comments: ReadonlyArray<{ itemId: string; personId: string; comment: string }>;
@@ -522,8 +603,6 @@ function pageItem(
       url: a.closed && !ctx.mayHaveClosed ? null : a.url,
     })),
     answers: answersFor(item),
-    mine: ctx.mine,
-    myComment: ctx.myComment,
     comments: ctx.secretariat ? commentsOf(item.id, ctx) : null,
     tally: tallyOf(item.id, ctx.answers),
     byOrganisation,

@@ -201,8 +201,8 @@ function Agenda({
                   <AccordionHeader as="h4" size="large">
                     <span>
                       {item.number} {item.title}
-                      {item.mine ? (
-                        <span className={s.muted}> · {t.answers[item.mine]}</span>
+                      {page.myAnswers[item.id] ? (
+                        <span className={s.muted}> · {t.answers[page.myAnswers[item.id]!]}</span>
                       ) : null}
                     </span>
                   </AccordionHeader>
@@ -233,8 +233,10 @@ export function Item({
 }) {
   const { t, openLink, deepLinks } = useSession();
   const s = useStyles();
+  const mine = page.myAnswers[item.id] ?? null;
+  const myComment = page.myComments[item.id] ?? null;
   // The comment given goes with the next answer too, unless the member changes it.
-  const [comment, setComment] = useState(item.myComment ?? '');
+  const [comment, setComment] = useState(myComment ?? '');
   const canAnswer =
     item.status === 'published' &&
     (page.role === 'member' || page.role === 'chair') &&
@@ -335,19 +337,19 @@ export function Item({
         <div role="group" aria-label={`${t.yourAnswer} – ${item.number}`}>
           <p className={s.minor}>{t.yourAnswer}</p>
           <p className={s.muted} style={{ margin: '0 0 6px' }}>
-            {item.mine ? t.answers[item.mine] : t.noAnswerYet}
+            {mine ? t.answers[mine] : t.noAnswerYet}
           </p>
-          {item.mine && item.myComment && (
+          {mine && myComment && (
             <p className={s.muted} style={{ margin: '0 0 6px', overflowWrap: 'anywhere' }}>
-              {t.yourComment}: «{item.myComment}»
+              {t.yourComment}: «{myComment}»
             </p>
           )}
           <div className={s.row}>
             {item.answers.map((kind) => (
               <ToggleButton
                 key={kind}
-                checked={item.mine === kind}
-                appearance={item.mine === kind ? 'primary' : 'secondary'}
+                checked={mine === kind}
+                appearance={mine === kind ? 'primary' : 'secondary'}
                 aria-label={t.giveAnswer(t.answers[kind], item.number)}
                 onClick={() =>
                   change(`/items/${item.id}/position`, { kind, comment: comment || null })
