@@ -4,6 +4,7 @@
 // stand-in (no member) sees it: that it is closed, never its content.
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
+import { callTab } from '../support/tab-client';
 
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 /** Named stand-in for Megan at this meeting: no member of the committee. */
@@ -24,30 +25,13 @@ type Live = {
   changedAt: string | null;
 };
 
-const call = async (
+const call = (
   who: { aadObjectId: string },
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-) => {
-  const res = await fetch(`${app.url}/api/tab${path}`, {
-    method,
-    headers: {
-      authorization: `Dev ${who.aadObjectId}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    text,
-    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    etag: res.headers.get('etag'),
-  };
-};
+) => callTab(app.url, who, method, path, body, headers);
 const live = async (who: { aadObjectId: string } = MEGAN) =>
   (await call(who, 'GET', `/meetings/${meetingId}/live`)).json as unknown as Live;
 const move = (who: { aadObjectId: string }, body: unknown, id = meetingId) =>

@@ -8,6 +8,7 @@
 // read the page before them; an observer never gets a closed attachment's link.
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
+import { callTab } from '../support/tab-client';
 
 /** Members who answer (the playground's). */
 const ISAIAH = { aadObjectId: '00000000-0000-0000-0000-0000000000023' };
@@ -50,18 +51,8 @@ const alex = {
   tenantId: null,
 };
 
-const call = async (who: { aadObjectId: string }, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${app.url}/api/tab${path}`, {
-    method,
-    headers: {
-      authorization: `Dev ${who.aadObjectId}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? (JSON.parse(text) as unknown) : {} };
-};
+const call = (who: { aadObjectId: string }, method: string, path: string, body?: unknown) =>
+  callTab(app.url, who, method, path, body);
 const page = async (who: { aadObjectId: string }) => {
   const res = await call(who, 'GET', `/meetings/${meetingId}`);
   expect(res.status).toBe(200);

@@ -5,6 +5,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { AGENDA } from '../support/documents';
+import { callTab } from '../support/tab-client';
 
 let app: TestApp;
 let meetingId = '';
@@ -37,18 +38,8 @@ const upload = async (
   const text = await res.text();
   return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
 };
-const call = async (who: { aadObjectId: string }, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${app.url}/api/tab${path}`, {
-    method,
-    headers: {
-      authorization: `Dev ${who.aadObjectId}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-};
+const call = (who: { aadObjectId: string }, method: string, path: string, body?: unknown) =>
+  callTab(app.url, who, method, path, body);
 const items = async () =>
   (
     await app.db.prisma.agendaItem.findMany({

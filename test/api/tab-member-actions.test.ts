@@ -14,6 +14,7 @@ import type {
   Submission,
   SubmissionForm,
 } from '../../tab/src/types';
+import { callTab } from '../support/tab-client';
 
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
@@ -22,23 +23,12 @@ let fx: MemberFixtures;
 let committeeId = '';
 let meetingId = '';
 
-async function as<T = Record<string, unknown>>(
+const as = <T = Record<string, unknown>>(
   user: { aadObjectId: string },
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${app.url}/api/tab${path}`, {
-    method,
-    headers: {
-      authorization: `Dev ${user.aadObjectId}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
-}
+) => callTab<T>(app.url, user, method, path, body);
 
 beforeAll(async () => {
   app = await startTestApp({}, true);

@@ -6,6 +6,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { cardKey } from '../../src/domain/delivery/delivery.service';
+import { callTab } from '../support/tab-client';
 
 let app: TestApp;
 let committeeId = '';
@@ -13,19 +14,8 @@ let meetingId = '';
 let decisionItemId = '';
 const CLOSED_URL = 'https://dokumenter.example.org/lukket/budget.pdf';
 
-const call = async (who: { aadObjectId: string }, body: unknown = {}) => {
-  const res = await fetch(`${app.url}/api/tab/meetings/${meetingId}/publish`, {
-    method: 'POST',
-    headers: { authorization: `Dev ${who.aadObjectId}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    text,
-    json: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
-};
+const call = (who: { aadObjectId: string }, body: unknown = {}) =>
+  callTab(app.url, who, 'POST', `/meetings/${meetingId}/publish`, body);
 const queued = () =>
   app.db.prisma.outboundDelivery.findMany({
     where: { committeeId },

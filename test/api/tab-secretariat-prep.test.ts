@@ -5,6 +5,7 @@
 // poll first are the card's. Over HTTP with the developer sign-in.
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
+import { callTab } from '../support/tab-client';
 
 let app: TestApp;
 let committeeId = '';
@@ -12,23 +13,12 @@ let meetingId = '';
 let meganId = '';
 let requestId = '';
 
-async function as<T = Record<string, unknown>>(
+const as = <T = Record<string, unknown>>(
   user: { aadObjectId: string },
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${app.url}/api/tab${path}`, {
-    method,
-    headers: {
-      authorization: `Dev ${user.aadObjectId}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
-}
+) => callTab<T>(app.url, user, method, path, body);
 
 beforeAll(async () => {
   app = await startTestApp({}, true);

@@ -5,6 +5,7 @@
 // and the submitter are sent is the bot's own: asserted here on the outbox.
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN } from '../support/activities';
+import { callTab } from '../support/tab-client';
 
 let app: TestApp;
 let committeeId = '';
@@ -19,23 +20,8 @@ const megan = {
   tenantId: null,
 };
 
-const call = async (
-  who: { aadObjectId: string },
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> => {
-  const res = await fetch(`${app.url}/api/tab${path}`, {
-    method,
-    headers: {
-      authorization: `Dev ${who.aadObjectId}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-};
+const call = (who: { aadObjectId: string }, method: string, path: string, body?: unknown) =>
+  callTab(app.url, who, method, path, body);
 
 const outbox = (kind: string, subjectId?: string) =>
   app.db.prisma.outboundDelivery.findMany({
