@@ -5,6 +5,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { callTab } from '../support/tab-client';
+import { publishQuietly } from '../support/publish-quietly';
 
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 /** Named stand-in for Megan at this meeting: no member of the committee. */
@@ -69,13 +70,7 @@ beforeAll(async () => {
     name: ALEX.name,
     tenantId: null,
   };
-  const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-  await app.services.agenda.publish(plan, alex, {
-    confirmedCpr: plan.fingerprint,
-    cards: [],
-    messages: [],
-    announced: [],
-  });
+  await publishQuietly(app, committee, alex, meetingId);
   items = (
     await prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })
   ).map((i) => ({ id: i.id, number: i.number, title: i.title }));

@@ -9,6 +9,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { callTab } from '../support/tab-client';
+import { publishQuietly } from '../support/publish-quietly';
 
 /** Members who answer (the playground's). */
 const ISAIAH = { aadObjectId: '00000000-0000-0000-0000-0000000000023' };
@@ -111,13 +112,7 @@ beforeAll(async () => {
       attachments: [{ title: 'Notat om borgeren', url: CLOSED_URL, closed: true, toFollow: false }],
     },
   });
-  const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-  await app.services.agenda.publish(plan, alex, {
-    confirmedCpr: plan.fingerprint,
-    cards: [],
-    messages: [],
-    announced: [],
-  });
+  await publishQuietly(app, committee, alex, meetingId);
   items = [decision, other].map((i) => ({ id: i.id, number: i.number, title: i.title }));
   const standIn = await prisma.person.create({
     data: { displayName: 'Stedfortræder Olsen', aadObjectId: STAND_IN.aadObjectId },
@@ -250,13 +245,7 @@ describe('the meeting page shared between readers', () => {
       expect(item(p, id)!.caseText).toBe(original);
       expect(p.text).not.toContain(EDITED);
     }
-    const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-    await app.services.agenda.publish(plan, alex, {
-      confirmedCpr: plan.fingerprint,
-      cards: [],
-      messages: [],
-      announced: [],
-    });
+    await publishQuietly(app, committee, alex, meetingId);
     const published = await readAll();
     for (const p of published) expect(item(p, id)!.caseText).toBe(EDITED);
     expect(item(published[0], id)!.draft).toBe(false);

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { numberAgenda } from '../../src/domain/agenda/agenda-workbench.service';
 import { callTab } from '../support/tab-client';
+import { publishQuietly } from '../support/publish-quietly';
 
 let app: TestApp;
 let meetingId = '';
@@ -185,13 +186,7 @@ describe('the workbench', () => {
       tenantId: null,
     };
     const committee = await app.db.prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
-    const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-    await app.services.agenda.publish(plan, alex, {
-      confirmedCpr: plan.fingerprint,
-      cards: [],
-      messages: [],
-      announced: [],
-    });
+    await publishQuietly(app, committee, alex, meetingId);
     const item = (await view()).items.find((i) => i.section === 'decision')!;
     const published = item.caseText;
     const res = await call(ALEX, 'PUT', `/items/${item.id}`, {

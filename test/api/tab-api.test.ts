@@ -11,6 +11,7 @@ import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { allTabRoutes } from '../../src/api/routes';
 import { memberFixtures, type MemberFixtures } from '../support/member-fixtures';
+import { publishQuietly } from '../support/publish-quietly';
 
 const APP_ID = '6a1d3f8e-4b2c-4d5e-8f90-1a2b3c4d5e6f';
 const TENANT = '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901';
@@ -148,13 +149,7 @@ beforeAll(async () => {
     name: ALEX.name,
     tenantId: TENANT,
   };
-  const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-  await app.services.agenda.publish(plan, alex, {
-    confirmedCpr: plan.fingerprint,
-    cards: [],
-    messages: [],
-    announced: [],
-  });
+  await publishQuietly(app, committee, alex, meetingId);
   caseTextBefore = (await prisma.agendaItem.findUniqueOrThrow({ where: { id: decision.id } }))
     .caseText;
   // After publishing: an edit and a new draft, which members must not see before the next publish.

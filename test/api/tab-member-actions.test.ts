@@ -15,6 +15,7 @@ import type {
   SubmissionForm,
 } from '../../tab/src/types';
 import { callTab } from '../support/tab-client';
+import { publishQuietly } from '../support/publish-quietly';
 
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
@@ -55,13 +56,7 @@ beforeAll(async () => {
     name: ALEX.name,
     tenantId: null,
   };
-  const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-  await app.services.agenda.publish(plan, alex, {
-    confirmedCpr: plan.fingerprint,
-    cards: [],
-    messages: [],
-    announced: [],
-  });
+  await publishQuietly(app, committee, alex, meetingId);
   fx = await memberFixtures(app, committeeId, meetingId);
 });
 
