@@ -5,6 +5,10 @@
 //   instances on one PostgreSQL never send the same message; a row whose sender stopped
 //   mid-send is claimed again when its lease runs out (the embedded database releases
 //   them at start-up, as no other process can hold it).
+// - Rows are claimed a batch at a time (`batch`, more than are sent at once): 1,000
+//   digests are some 40 claims, not one per message. The claimed wait in order for a free
+//   sender; one that waited half its lease is given back unsent (another instance may take
+//   it once the lease runs out), as is what is left when the worker stops.
 // - The sender keeps within Teams' limits: each request waits for its tenant's pace
 //   (tenant-pacer.ts, shared by all instances) and its conversation's.
 // - A card in the channel (CardRefresh) is rendered by the sender when it is sent; the
@@ -51,6 +55,8 @@ export interface OutboundSender {
 export interface OutboxWorkerOptions {
   /** Messages sent at the same time. */
   concurrency: number;
+  /** Messages claimed by one query at most (at least `concurrency`). */
+  batch: number;
   /** How long a claim holds a message; a sender that stopped loses it after this. */
   leaseSeconds: number;
   /** How often an idle worker looks for due messages (a new message wakes it at once). */
@@ -61,6 +67,7 @@ export interface OutboxWorkerOptions {
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   concurrency: 8,
+  batch: 32,
   leaseSeconds: 60,
   pollMs: 1000,
   maxAttempts: 8,
@@ -90,6 +97,8 @@ export class OutboxWorker {
   private readonly log: Logger;
   private readonly options: OutboxWorkerOptions;
   private running = false;
+  /** Claimed, waiting for a free sender, with when they were claimed. */
+  private readonly claimed: Array<{ message: ClaimedMessage; at: number }> = [];
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private kicked = false;
@@ -153,23 +162,32 @@ export class OutboxWorker {
 
   private async run(): Promise<void> {
     const { concurrency, leaseSeconds, pollMs } = this.options;
+    const batch = Math.max(concurrency, this.options.batch);
     const inFlight = new Set<Promise<void>>();
     while (this.running) {
       this.kicked = false;
-      const room = concurrency - inFlight.size;
-      let claimed: ClaimedMessage[] = [];
+      let found = 0;
       let looked = false;
-      if (room > 0) {
+      // Claimed again only when what is held would not keep every sender busy.
+      if (this.claimed.length < concurrency - inFlight.size) {
         try {
-          claimed = await this.outbox.claimDue(room, leaseSeconds);
+          const at = Date.now();
+          const rows = await this.outbox.claimDue(batch - this.claimed.length, leaseSeconds);
+          this.claimed.push(...rows.map((message) => ({ message, at })));
+          found = rows.length;
           looked = true;
         } catch (err) {
           this.log.error({ err }, 'outbox: could not claim messages');
         }
       }
-      this.idling = looked && !claimed.length && !inFlight.size && !this.kicked;
-      if (this.idling) this.settleIdle();
-      for (const message of claimed) {
+      const late: string[] = [];
+      while (inFlight.size < concurrency && this.claimed.length) {
+        const { message, at } = this.claimed.shift()!;
+        // Held past half its lease: not sent from here, lest another instance take it meanwhile.
+        if (Date.now() - at > (leaseSeconds * 1000) / 2) {
+          late.push(message.id);
+          continue;
+        }
         const sending: Promise<void> = this.deliver(message)
           .catch((err: unknown) => this.log.error({ err, delivery: message.key }, 'outbox: could not record how a send went'))
           .finally(() => {
@@ -179,11 +197,15 @@ export class OutboxWorker {
           });
         inFlight.add(sending);
       }
-      if (claimed.length && claimed.length === room) {
-        // Every sender is busy and more may be due: claim again as soon as one is free.
+      if (late.length) await this.giveBack(late);
+      this.idling = looked && !found && !inFlight.size && !this.claimed.length && !this.kicked;
+      if (this.idling) this.settleIdle();
+      if (inFlight.size >= concurrency) {
+        // Every sender is busy: go on as soon as one is free.
         await Promise.race(inFlight);
         continue;
       }
+      if (late.length) continue;
       // Nothing more due now: wait for a kick or the poll interval.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
@@ -196,6 +218,18 @@ export class OutboxWorker {
       this.wake = null;
     }
     await Promise.allSettled(inFlight);
+    await this.giveBack(this.claimed.splice(0).map((c) => c.message.id));
+  }
+
+  /** Claimed messages not sent after all, back to the queue. */
+  private async giveBack(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    try {
+      await this.outbox.release(ids);
+    } catch (err) {
+      // Their lease runs out: sent then, by whichever instance claims them.
+      this.log.error({ err, count: ids.length }, 'outbox: could not give back claimed messages');
+    }
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {

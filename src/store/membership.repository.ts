@@ -2,6 +2,7 @@ import type { Member, OrganisationKind, Role } from '../domain/shared/types';
 import type { Person, PrismaClient } from './generated/client';
 import { toMember } from './mappers';
 import { ReadCache } from './read-cache';
+import { CONTACTS_SCOPE } from './write-watch';
 import type { Recipient } from '../domain/delivery/types';
 import type { MembershipRepository, RosterEntry } from '../domain/committees/ports';
 
@@ -32,13 +33,20 @@ export class PrismaMembershipRepository implements MembershipRepository {
     const rank: Record<Role, number> = { chair: 0, secretariat: 1, member: 2, observer: 3 };
     return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
   }
-  async recipients(committeeId: string, roles?: readonly Role[]): Promise<Recipient[]> {
-    const rows = await this.prisma.membership.findMany({
-      where: { committeeId, active: true, role: roles ? { in: [...roles] } : { not: 'observer' } },
-      select: { person: true },
-      orderBy: { person: { displayName: 'asc' } },
+  /**
+   * Cached: the digest job asks on every scheduler tick whether anyone still waits for a
+   * digest. Under CONTACTS_SCOPE ('people:'), as it holds the people's service URLs: a
+   * personal chat recorded clears it too.
+   */
+  recipients(committeeId: string, roles?: readonly Role[]): Promise<Recipient[]> {
+    return this.cache.get(`${CONTACTS_SCOPE}recipients:${committeeId}:${roles?.join(',') ?? ''}`, async () => {
+      const rows = await this.prisma.membership.findMany({
+        where: { committeeId, active: true, role: roles ? { in: [...roles] } : { not: 'observer' } },
+        select: { person: true },
+        orderBy: { person: { displayName: 'asc' } },
+      });
+      return rows.map(({ person }) => toRecipient(person));
     });
-    return rows.map(({ person }) => toRecipient(person));
   }
 
   /** Cached: every answer's card names who may refresh it. Not used for authorisation. */

@@ -188,6 +188,16 @@ export class PrismaOutboxRepository implements OutboxRepository {
     }
   }
 
+  async release(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.sql.query(
+      `UPDATE "OutboundDelivery"
+       SET "status" = 'pending', "attempts" = greatest("attempts" - 1, 0), "lockedUntil" = NULL, "updatedAt" = now()
+       WHERE "id" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) AND "status" = 'sending'`,
+      [JSON.stringify(ids)],
+    );
+  }
+
   async releaseClaims(): Promise<number> {
     const { count } = await this.prisma.outboundDelivery.updateMany({
       where: { status: 'sending' },

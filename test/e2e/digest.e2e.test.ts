@@ -80,6 +80,20 @@ describe('digests', () => {
     expect((await app.services.digests.digestsFor(committee, meeting, served, true))!.personal).toEqual([]);
   });
 
+  it("a tick that finds everyone served reads neither the outbox's keys nor builds a digest", async () => {
+    const servedFor = jest.spyOn(app.services.deliveries, 'servedFor');
+    const digestsFor = jest.spyOn(app.services.digests, 'digestsFor');
+    try {
+      await app.scheduler.tick();
+      await app.scheduler.tick();
+      expect(servedFor).not.toHaveBeenCalled();
+      expect(digestsFor).not.toHaveBeenCalled();
+    } finally {
+      servedFor.mockRestore();
+      digestsFor.mockRestore();
+    }
+  });
+
   it('"start opsummering" unmutes: Adele gets hers at the next tick', async () => {
     await app.post(personal('start opsummering', ADELE));
     await until(() => connector.recorded.some((r) => r.body.text === 'Du får igen en opsummering før hvert møde.'));

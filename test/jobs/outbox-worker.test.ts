@@ -163,6 +163,66 @@ describe('outbox worker', () => {
     expect((await row('m:4'))?.status).toBe('pending');
   });
 
+  it('claims a batch per query, and still sends each message once, in order', async () => {
+    await worker.stop();
+    worker = new OutboxWorker({ outbox: store.outbox, people: store.people, sender: teams, log: pino({ level: 'silent' }), options: { pollMs: 20, concurrency: 4, batch: 16 } });
+    const keys = Array.from({ length: 40 }, (_, n) => `b:${String(n).padStart(2, '0')}`);
+    await store.outbox.enqueue(keys.map((key) => ({ key, kind: 'test', committeeId: null, to: { personId }, content: { text: key } })));
+    const found: number[] = [];
+    const claim = store.outbox.claimDue.bind(store.outbox);
+    const spy = jest.spyOn(store.outbox, 'claimDue').mockImplementation(async (limit, lease) => {
+      const rows = await claim(limit, lease);
+      found.push(rows.length);
+      return rows;
+    });
+    try {
+      await worker.start(true);
+      await until(async () => (await read(db).queued({ kind: 'test', status: 'sent' })) === 40);
+      await worker.idle();
+    } finally {
+      spy.mockRestore();
+    }
+    // One claim per message before: now 16 + 16 + 8.
+    expect(found.filter((n) => n > 0)).toEqual([16, 16, 8]);
+    expect(teams.sent.map((m) => m.key).sort()).toEqual(keys);
+    expect(new Set(teams.sent.map((m) => m.key)).size).toBe(40);
+    expect((await db.prisma.outboundDelivery.findMany({ where: { kind: 'test' } })).every((r) => r.attempts === 1)).toBe(true);
+  });
+
+  it('gives back what it claimed and did not send: when it stops, and what waited half its lease', async () => {
+    await worker.stop();
+    let release: () => void = () => undefined;
+    const slow: OutboundSender = {
+      send: async (message) => {
+        if (message.key === 'h:0') await new Promise<void>((r) => (release = r));
+        return teams.send(message);
+      },
+    };
+    const start = (leaseSeconds: number) => {
+      worker = new OutboxWorker({ outbox: store.outbox, people: store.people, sender: slow, log: pino({ level: 'silent' }), options: { pollMs: 20, concurrency: 1, batch: 4, leaseSeconds } });
+      return worker.start(false);
+    };
+    await store.outbox.enqueue(['h:0', 'h:1', 'h:2', 'h:3'].map((key) => ({ key, kind: 'test', committeeId: null, to: { personId }, content: { text: key } })));
+    await start(60);
+    await until(async () => (await row('h:0'))?.status === 'sending' && (await row('h:3'))?.status === 'sending');
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    expect(teams.sent.map((m) => m.key)).toEqual(['h:0']);
+    for (const key of ['h:1', 'h:2', 'h:3']) expect(await row(key)).toMatchObject({ status: 'pending', attempts: 0, lockedUntil: null });
+
+    // A lease of 0.4 s: what waits behind a send of 0.5 s is given back, claimed again, and sent once.
+    await db.prisma.outboundDelivery.update({ where: { idempotencyKey: 'h:0' }, data: { status: 'pending', attempts: 0 } });
+    teams.sent = [];
+    await start(0.4);
+    await until(async () => (await row('h:0'))?.status === 'sending');
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await until(async () => (await read(db).queued({ kind: 'test', status: 'sent' })) === 4);
+    expect(teams.sent.map((m) => m.key).sort()).toEqual(['h:0', 'h:1', 'h:2', 'h:3']);
+    expect((await db.prisma.outboundDelivery.findMany({ where: { kind: 'test' } })).every((r) => r.attempts === 1)).toBe(true);
+  });
+
   it('backs off exponentially with jitter, capped at five minutes', () => {
     expect(backoffMs(1, () => 0)).toBe(1000);
     expect(backoffMs(1, () => 1)).toBe(2000);

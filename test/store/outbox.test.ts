@@ -68,6 +68,19 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
     expect((await outbox.claimDue(10, 60)).map((c) => c.key).sort()).toEqual(['a:2', 'b:1', 'b:2']);
   });
 
+  it('gives claimed messages back unsent, their attempt not counted; never one sent', async () => {
+    await outbox.enqueue([message('r:1'), message('r:2')]);
+    const claimed = (await outbox.claimDue(10, 60)).filter((c) => c.key.startsWith('r:'));
+    expect(claimed.map((c) => [c.key, c.attempts]).sort()).toEqual([['r:1', 1], ['r:2', 1]]);
+    const [one, two] = [claimed.find((c) => c.key === 'r:1')!, claimed.find((c) => c.key === 'r:2')!];
+    await outbox.markSent(two.id, 'act-r2');
+    await outbox.release([one.id, two.id]);
+    expect(await read(db).delivery('r:1')).toMatchObject({ status: 'pending', attempts: 0, lockedUntil: null });
+    expect((await read(db).delivery('r:2'))?.status).toBe('sent');
+    expect((await outbox.claimDue(10, 60)).map((c) => [c.key, c.attempts])).toEqual([['r:1', 1]]);
+    await outbox.markSent(one.id, 'act-r1');
+  });
+
   it('marks the member unreachable on 403, and their later messages are claimed as unreachable', async () => {
     const row = await read(db).delivery('b:1');
     await outbox.markFailed(row!.id, '403 Forbidden', true);

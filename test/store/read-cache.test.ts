@@ -242,6 +242,19 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     expect((await store.memberships.findByAad(id, aad))?.displayName).toBe('Omdøbt Medlem');
   });
 
+  it("keeps the committee's recipients until someone's personal chat is recorded or a member changes", async () => {
+    const { id } = await committee();
+    const before = await store.memberships.recipients(id);
+    expect(await store.memberships.recipients(id)).toBe(before);
+    const someone = before.find((r) => r.teamsUserId)!;
+    await store.people.setPersonalConversation(someone.personId, 'a:personal-chat-for-recipients', 'https://smba.example/recipients/');
+    const after = await store.memberships.recipients(id);
+    expect(after.find((r) => r.personId === someone.personId)?.serviceUrl).toBe('https://smba.example/recipients/');
+    await db.prisma.person.update({ where: { id: someone.personId }, data: { digestMuted: true } });
+    expect((await store.memberships.recipients(id)).find((r) => r.personId === someone.personId)?.digestMuted).toBe(true);
+    await db.prisma.person.update({ where: { id: someone.personId }, data: { digestMuted: false } });
+  });
+
   it('answers the coming meetings for a moving "now" from its window, and sees a moved meeting', async () => {
     const { id } = await committee();
     const fresh = createStore(db, { cacheTtlMs: 0 });

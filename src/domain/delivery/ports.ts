@@ -55,6 +55,11 @@ export interface OutboxRepository {
   retryAt(id: string, at: Date, error: string): Promise<void>;
   /** Given up: `unreachable` when the member blocked or removed the bot (their later messages are dropped too). */
   markFailed(id: string, error: string, unreachable: boolean): Promise<void>;
+  /**
+   * Claimed messages this sender will not send after all (it stops, or held them too long
+   * of their lease): back to the queue, due at once, the claim's attempt not counted.
+   */
+  release(ids: readonly string[]): Promise<void>;
   /** Messages left mid-send by a process that stopped, back to the queue (at start-up, when no other instance can be sending). */
   releaseClaims(): Promise<number>;
   /**

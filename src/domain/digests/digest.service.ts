@@ -100,13 +100,27 @@ export class DigestService {
    * person ids already served): not muted, and the bot can write to them (personalTarget).
    */
   async digestsFor(committee: Committee, meeting: Meeting, done: ReadonlySet<string>, channel = true): Promise<MeetingDigests | null> {
-    const recipients = (await this.deps.memberships.recipients(committee.id)).flatMap((recipient) => {
-      const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
-      return to ? [{ recipient, to }] : [];
-    });
+    const recipients = await this.waitingFor(committee, done);
     // Everyone has theirs (the scheduler asks again every tick while the digests are due): nothing to build.
     if (!recipients.length && !channel) return null;
     return this.build(committee, meeting, recipients);
+  }
+
+  /**
+   * Whether anyone of the committee should get a digest and is not in `done` (the person
+   * ids known to be served): what the scheduler asks first on every tick, from the roster
+   * as read for every member's turn, before it reads what the outbox holds.
+   */
+  async anyWaiting(committee: Committee, done: ReadonlySet<string>): Promise<boolean> {
+    return (await this.waitingFor(committee, done)).length > 0;
+  }
+
+  /** The members who should get a digest and are not in `done`: not muted, and the bot can write to them (personalTarget). */
+  private async waitingFor(committee: Committee, done: ReadonlySet<string>): Promise<Array<{ recipient: Recipient; to: MessageTarget }>> {
+    return (await this.deps.memberships.recipients(committee.id)).flatMap((recipient) => {
+      const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
+      return to ? [{ recipient, to }] : [];
+    });
   }
 
   /** The actor's own digest of the meeting as it stands now (their card, after they answered on it). */
