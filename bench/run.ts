@@ -11,6 +11,7 @@
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
 //   BENCH_ONLY=import         → only the document import: parse time and the corpus per layout
+//   BENCH_ONLY=text           → only reading a message's text: 100 KB of each markup unit, 500 K odd characters cleaned (goal < 1000 ms each, as the tests once asserted)
 //   BENCH_ONLY=panel          → only the meeting side panel: 30 viewers polling the live state, the secretariat moving on 20 times (lag p95 and max, goal ≤ 2 s; the live GET's p95)
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle, in rounds (BENCH_STALL_CLIENTS, default 10; BENCH_STALL_ROUNDS, default 3)
@@ -34,6 +35,7 @@ import {
 } from './answers.bench';
 import { measureDigests, type DigestRun } from './digests.bench';
 import { benchImport } from './import.bench';
+import { benchText, reportText } from './text.bench';
 import { benchPdfImport, reportPdfImport } from './pdf-import';
 import { formatScores, scoreCorpus } from './import-corpus';
 import { generateCorpus } from './corpus/generate';
@@ -56,6 +58,7 @@ const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
 const ONLY_PDF = process.env.BENCH_ONLY === 'pdf';
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
+const ONLY_TEXT = process.env.BENCH_ONLY === 'text';
 const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
 const ONLY_PANEL = process.env.BENCH_ONLY === 'panel';
 const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
@@ -141,6 +144,11 @@ async function main(): Promise<void> {
   );
   if (ONLY_PDF) {
     if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
+    await connector.close();
+    return;
+  }
+  if (ONLY_TEXT) {
+    if (!reportText(benchText())) process.exitCode = 1;
     await connector.close();
     return;
   }
@@ -273,6 +281,7 @@ async function main(): Promise<void> {
   );
 
   reportImport();
+  if (!reportText(benchText())) process.exitCode = 1;
   if (!reportPdfImport(await benchPdfImport())) process.exitCode = 1;
   if (!reportTabApi(await measureTabApi())) process.exitCode = 1;
   if (!reportTabRender(await measureTabRender())) process.exitCode = 1;

@@ -37,12 +37,12 @@ describe('the real adapter, keys out of reach (no network here)', () => {
   afterAll(async () => app?.close());
 
   it('answers a forged token without internals, and logs why', async () => {
-    const t0 = Date.now();
+    // Not timed: that it answers at all, rather than waiting on keys out of reach, is what
+    // counts, and the test's timeout is the guard.
     const res = await app.post(activity(), { authorization: forgedToken() });
     // 503 where the keys cannot be fetched (here); 401 where they can (the key is unknown).
     expect([401, 503]).toContain(res.status);
     expectNoInternals((await res.json()) as Record<string, unknown>);
-    expect(Date.now() - t0).toBeLessThan(15_000);
     const logged = app.logs.find((l) => /token (refused|could not be checked)/.test(String(l.msg)));
     expect(logged).toBeDefined();
     expect(logged!.level).toBe(res.status === 503 ? 50 : 40);

@@ -222,7 +222,7 @@ describe('closing', () => {
     await until(() => written.length >= 2);
     const created = await app.db.prisma.meeting.findMany({ where: { datePollGroup: { pollId } }, orderBy: { startsAt: 'asc' } });
     expect(written.map((w) => w.id).sort()).toEqual(created.map((m) => m.id).sort());
-    await until(async () => (await app.db.prisma.meeting.count({ where: { datePollGroup: { pollId }, calendarEventId: null } })) === 0, 2500, "the events' ids on the meetings");
+    await until(async () => (await app.db.prisma.meeting.count({ where: { datePollGroup: { pollId }, calendarEventId: null } })) === 0, 20_000, "the events' ids on the meetings");
     const after = await app.db.prisma.meeting.findMany({ where: { datePollGroup: { pollId } }, orderBy: { startsAt: 'asc' } });
     expect(after.map((m) => [m.calendarEventId?.startsWith('AAMk-'), m.iCalUId?.endsWith(m.id)])).toEqual([[true, true], [true, true]]);
     // A scheduler tick writes nothing twice.

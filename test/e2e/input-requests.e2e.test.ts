@@ -41,7 +41,7 @@ const invoke = (verb: string, data: Record<string, unknown>, user: User) => invo
 async function personalMessages(count: number): Promise<Map<string, string[]>> {
   const mine = () =>
     connector.recorded.filter((r) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && JSON.stringify(r.body).includes(TITLE));
-  await until(() => mine().length >= count, 5000, `${count} personal messages`);
+  await until(() => mine().length >= count, 20_000, `${count} personal messages`);
   const out = new Map<string, string[]>();
   for (const r of mine()) out.set(r.conversationId.replace('a:personal-', ''), [...(out.get(r.conversationId.replace('a:personal-', '')) ?? []), JSON.stringify(r.body)]);
   return out;

@@ -62,7 +62,7 @@ async function personalTo(user: User, count = 1): Promise<string[]> {
     connector.recorded.filter(
       (r) => r.method === 'POST' && r.conversationId === `a:personal-${user.id}`,
     );
-  await until(() => mine().length >= count, 5000, `${count} personal messages`);
+  await until(() => mine().length >= count, 20_000, `${count} personal messages`);
   return mine().map((r) => JSON.stringify(r.body));
 }
 

@@ -77,18 +77,20 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
   });
 
   it('spaces the tenant\'s send slots for all senders together', async () => {
-    // When each slot is, in this process's time: the wait is counted from the statement's end.
-    const slots = await Promise.all(Array.from({ length: 10 }, async () => {
-      const wait = await outbox.reserveSlot('tenant:t1', 100);
-      return Date.now() + wait;
-    }));
-    const sorted = [...slots].sort((a, b) => a - b);
-    // Ten slots 100 ms apart, whatever order the statements ran in (each seen from when its
-    // answer arrived here, which on a busy machine varies by some milliseconds).
-    for (let i = 1; i < 10; i++) {
-      expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThan(60);
-      expect(sorted[i]! - sorted[i - 1]!).toBeLessThan(140);
-    }
+    // Not timed here: the database moves the tenant's next slot on by one interval per
+    // reservation (greatest(nextAt, now) + interval), so ten at once, in whatever order,
+    // leave it ten intervals after the database's clock when they started, and no more
+    // than ten after its clock when they ended. Each apart would leave it one interval on.
+    const clock = async () => ((await db.prisma.$queryRawUnsafe<Array<{ t: Date }>>('SELECT clock_timestamp() AS t'))[0]!.t).getTime();
+    const start = await clock();
+    const waits = await Promise.all(Array.from({ length: 10 }, () => outbox.reserveSlot('tenant:t1', 100)));
+    const end = await clock();
+    const [row] = await db.prisma.sendPace.findMany({ where: { key: 'tenant:t1' } });
+    expect(row!.nextAt.getTime()).toBeGreaterThanOrEqual(start + 1000);
+    expect(row!.nextAt.getTime()).toBeLessThanOrEqual(end + 1001); // nextAt is kept to the millisecond
+    // Nobody waits for a slot already passed, and the first in line waits less than an interval.
+    expect(waits.every((w) => w >= 0)).toBe(true);
+    expect(Math.min(...waits)).toBeLessThan(100);
   });
 
   it('forgets messages done before a date, never those still to send', async () => {

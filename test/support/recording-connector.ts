@@ -46,6 +46,8 @@ export interface ConnectorOptions {
   blocked?: Set<string>;
   /** Requests for which this returns true are never answered nor recorded (a sender killed meanwhile). */
   hold?: (method: string, path: string) => boolean;
+  /** The clock the limits are counted on (ms); a test can hold it still. Date.now by default. */
+  now?: () => number;
 }
 
 /** Sliding windows of accepted requests: how long until one more fits (0: now). */
@@ -70,7 +72,7 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
   /** Under the limits: records the request's time and returns 0; over them: the seconds to wait. */
   const admit = (conversation: string | null): number => {
     if (!options.limits) return 0;
-    const now = Date.now();
+    const now = (options.now ?? Date.now)();
     while (tenantTimes.length && tenantTimes[0]! <= now - 1000) tenantTimes.shift();
     const times = conversation ? (conversationTimes.get(conversation) ?? []) : [];
     const wait = Math.max(overLimit(tenantTimes, now, TENANT_WINDOWS), conversation ? overLimit(times, now, CONVERSATION_WINDOWS) : 0);
