@@ -70,7 +70,7 @@ describe('the PostgreSQL run', () => {
         .every((f) => f.startsWith('test/tab/') || f === 'test/e2e/fuzz.e2e.test.ts'),
     ).toBe(true);
     expect(left.map((f) => path.relative(root, f))).toEqual(
-      expect.arrayContaining(['test/tab/tab-ui.test.ts', 'test/e2e/fuzz.e2e.test.ts']),
+      expect.arrayContaining(['test/tab/tab.test.ts', 'test/e2e/fuzz.e2e.test.ts']),
     );
     expect(selected.length).toBeGreaterThan(25);
   });

@@ -29,6 +29,9 @@ export function chromiumSuite(): jest.Describe {
   const present = fs.existsSync(CHROMIUM);
   if (!present && process.env.CI)
     throw new Error(`${CHROMIUM} is missing: the tab's browser tests cannot run`);
+  // Called as a suite is collected, so this hook is the test file's: its browser closes
+  // after the file's last suite (registered once per suite; closing twice does nothing).
+  afterAll(closeFileBrowser);
   return present ? describe : describe.skip;
 }
 
@@ -63,6 +66,21 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * One Chromium for a test file, launched when first asked for: each of the file's suites
+ * opens its own contexts in it, and none launches a browser of its own.
+ */
+let fileBrowser: Promise<Browser> | null = null;
+function launchedBrowser(): Promise<Browser> {
+  fileBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return fileBrowser;
+}
+async function closeFileBrowser(): Promise<void> {
+  const launched = fileBrowser;
+  fileBrowser = null;
+  await (await launched?.catch(() => null))?.close();
+}
 
 export interface HostOptions {
   /** The tab's URL path: /tab/index.html?view=… */
@@ -128,13 +146,13 @@ export interface Browsing {
   close(): Promise<void>;
 }
 
-/** One browser (and one page, reused) for a test file, or a new page in `shared`; nothing leaves 127.0.0.1. */
+/** A context (and one page, reused) in the test file's browser, or in `shared`; nothing leaves 127.0.0.1. */
 export async function browse(
   appUrl: string,
   viewport = { width: 1024, height: 800 },
   shared?: Browser,
 ): Promise<Browsing> {
-  const browser = shared ?? (await chromium.launch({ executablePath: CHROMIUM, args: FLAGS }));
+  const browser = shared ?? (await launchedBrowser());
   // Reduced motion: Fluent then skips its colour transitions, so axe never judges a colour half-way through a theme change.
   const context = await browser.newContext({
     viewport,
@@ -167,8 +185,8 @@ export async function browse(
       return frame;
     },
     async close() {
-      // A browser lent by another test closes with it.
-      await (shared ? context.close() : browser.close());
+      // The browser is the file's: it closes after the file's last suite (chromiumSuite).
+      await context.close();
     },
   };
 }
