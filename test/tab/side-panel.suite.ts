@@ -20,6 +20,7 @@ import {
   SHOTS,
 } from '../support/teams-host';
 import { tabTo } from '../support/keyboard';
+import { publishQuietly } from '../support/publish-quietly';
 
 /** The Teams meeting's chat thread, and its join link as Outlook stores it on the meeting. */
 const CHAT = '19:meeting_NzQ2ZjM4YjQtZGFzc29z@thread.v2';
@@ -81,13 +82,7 @@ run('the meeting side panel', () => {
       name: ALEX.name,
       tenantId: null,
     };
-    const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-    await app.services.agenda.publish(plan, alex, {
-      confirmedCpr: plan.fingerprint,
-      cards: [],
-      messages: [],
-      announced: [],
-    });
+    await publishQuietly(app, committee, alex, meetingId);
     items = await prisma.agendaItem.findMany({
       where: { meetingId },
       orderBy: { position: 'asc' },

@@ -21,6 +21,7 @@ import {
   SHOTS,
 } from '../support/teams-host';
 import { tabTo } from '../support/keyboard';
+import { publishQuietly } from '../support/publish-quietly';
 
 const run = chromiumSuite();
 
@@ -69,13 +70,7 @@ run('the member’s card actions in the tab', () => {
       name: ALEX.name,
       tenantId: null,
     };
-    const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-    await app.services.agenda.publish(plan, alex, {
-      confirmedCpr: plan.fingerprint,
-      cards: [],
-      messages: [],
-      announced: [],
-    });
+    await publishQuietly(app, committee, alex, meetingId);
     fx = await memberFixtures(app, committeeId, meetingId);
     meganId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: MEGAN.aadObjectId } }))
       .id;

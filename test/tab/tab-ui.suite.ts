@@ -22,6 +22,7 @@ import {
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
 import { tabTo } from '../support/keyboard';
+import { publishQuietly } from '../support/publish-quietly';
 
 const CLOSED_URL = 'https://dokumenter.example.org/lukket/budget.pdf';
 const CARD_MESSAGE = '1732000000000';
@@ -122,13 +123,7 @@ run('the tab in Teams', () => {
       name: ALEX.name,
       tenantId: null,
     };
-    const plan = await app.services.agenda.preparePublish(committee as never, alex, meetingId);
-    await app.services.agenda.publish(plan, alex, {
-      confirmedCpr: plan.fingerprint,
-      cards: [],
-      messages: [],
-      announced: [],
-    });
+    await publishQuietly(app, committee, alex, meetingId);
     await prisma.agendaItem.update({
       where: { id: decision.id },
       data: { cardActivityId: CARD_MESSAGE },

@@ -19,6 +19,7 @@ import {
   SHOTS,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
+import { publishQuietly } from '../support/publish-quietly';
 
 const CHANNEL = '19:dassos-kanal@thread.tacv2';
 
@@ -339,13 +340,7 @@ run('the secretariat’s workbench in the tab', () => {
     const committee = await app.db.prisma.committee.findUniqueOrThrow({
       where: { id: committeeId },
     });
-    const plan = await app.services.agenda.preparePublish(committee as never, alex, comingId);
-    await app.services.agenda.publish(plan, alex, {
-      confirmedCpr: plan.fingerprint,
-      cards: [],
-      messages: [],
-      announced: [],
-    });
+    await publishQuietly(app, committee, alex, comingId);
     const item = await app.db.prisma.agendaItem.findFirstOrThrow({
       where: { meetingId: comingId },
       orderBy: { position: 'desc' },
