@@ -3,6 +3,7 @@
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALEX, MEGAN, STRANGER, executeAction, message } from '../support/activities';
+import { until } from '../support/until';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -44,6 +45,9 @@ describe("the issue's questions, in a member's personal chat", () => {
   it('«dagsorden» and «Hvad er på dagsordenen?» give the compact agenda: before publishing no drafts, after it numbers and own answers', async () => {
     expect(await ask('dagsorden')).toContain('Ikke udsendt endnu');
     await ask('udsend dagsorden', ALEX);
+    // The publish reports when its cards are in the channel, after the first reply: waited
+    // for here, so it is not taken for a later question's answer.
+    await until(() => connector.recorded.some((r) => JSON.stringify(r.body).includes('Dagsordenen er udsendt i kanalen')), 20_000, 'the publish report');
     for (const q of ['dagsorden', 'Hvad er på dagsordenen?']) {
       const said = await ask(q);
       expect(said).toContain('DASSOS – dagsorden onsdag den 6. januar 2027');
