@@ -15,7 +15,7 @@ import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createClock } from '../src/domain/shared/clock';
 import { MEGAN } from '../test/support/activities';
-import { browse, CHROMIUM } from '../test/support/teams-host';
+import { browse, closeFileBrowser, CHROMIUM } from '../test/support/teams-host';
 
 const RUNS = Number(process.env.BENCH_TAB_RENDERS ?? 5);
 const RENDER_GOAL_MS = 1500;
@@ -96,6 +96,8 @@ export async function measureTabRender(): Promise<TabRenderRun> {
     return result;
   } finally {
     await browsing?.close();
+    // browse() launched the browser for this file, as for a test file: closed here, or it keeps the bench alive.
+    await closeFileBrowser();
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -76,7 +76,8 @@ function launchedBrowser(): Promise<Browser> {
   fileBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   return fileBrowser;
 }
-async function closeFileBrowser(): Promise<void> {
+/** Closes the browser browse() launched (a test file's chromiumSuite does it after its last suite). */
+export async function closeFileBrowser(): Promise<void> {
   const launched = fileBrowser;
   fileBrowser = null;
   await (await launched?.catch(() => null))?.close();
