@@ -1,5 +1,5 @@
 // Pieces every screen shares: the words in context, the messages, the answer chart.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useId, type CSSProperties, type ReactNode } from 'react';
 import {
   Button,
   MessageBar,
@@ -159,6 +159,39 @@ export const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
 });
+
+/** A form on a card, named by its heading (h3) for screen readers; submitting runs `submit`, never a page load. */
+export function HeadedForm({
+  heading,
+  submit,
+  id,
+  style,
+  children,
+}: {
+  heading: string;
+  submit: () => Promise<void>;
+  id?: string;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
+  const s = useStyles();
+  const headingId = useId();
+  return (
+    <form
+      id={id}
+      className={`${s.card} ${s.stack}`}
+      style={style}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(e) => (e.preventDefault(), void submit())}
+    >
+      <h3 id={headingId} className={s.minor} style={{ marginTop: 0 }}>
+        {heading}
+      </h3>
+      {children}
+    </form>
+  );
+}
 
 export function Loading() {
   const { t } = useSession();

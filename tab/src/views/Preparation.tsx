@@ -7,7 +7,7 @@ import { Button, Field, Input } from '@fluentui/react-components';
 import { ApiError } from '../api';
 import { formatWhen } from '../i18n';
 import type { CprFinding, Me, Meeting } from '../types';
-import { Notice, Problem, useSession, useStyles } from '../ui';
+import { HeadedForm, Notice, Problem, useSession, useStyles } from '../ui';
 import { DatePolls } from './DatePolls';
 import { CprFindings } from './workbench/CprFindings';
 
@@ -118,7 +118,6 @@ function MeetingForm({
   });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const headingId = useId();
   const set = (patch: Partial<typeof d>) => setD({ ...d, ...patch });
   const save = async () => {
     setProblems([]);
@@ -142,15 +141,7 @@ function MeetingForm({
     }
   };
   return (
-    <form
-      className={`${s.card} ${s.stack}`}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(e) => (e.preventDefault(), void save())}
-    >
-      <h3 id={headingId} className={s.minor} style={{ marginTop: 0 }}>
-        {t.act.newMeeting}
-      </h3>
+    <HeadedForm heading={t.act.newMeeting} submit={save}>
       <Field label={t.act.date} required>
         <Input type="date" value={d.date} onChange={(_, v) => set({ date: v.value })} />
       </Field>
@@ -183,7 +174,7 @@ function MeetingForm({
           {t.act.createMeeting}
         </Button>
       </div>
-    </form>
+    </HeadedForm>
   );
 }
 
@@ -207,7 +198,6 @@ function PollCreateForm({
   // Held for CPR-like numbers: where they stand (masked) and the fingerprint "Send alligevel" names.
   const [held, setHeld] = useState<{ findings: CprFinding[]; fingerprint: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const headingId = useId();
   const save = async (cprConfirmed?: string) => {
     setProblems([]);
     setNote('');
@@ -253,15 +243,7 @@ function PollCreateForm({
       ),
     );
   return (
-    <form
-      className={`${s.card} ${s.stack}`}
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(e) => (e.preventDefault(), void save())}
-    >
-      <h3 id={headingId} className={s.minor} style={{ marginTop: 0 }}>
-        {t.act.newPoll}
-      </h3>
+    <HeadedForm heading={t.act.newPoll} submit={save}>
       <Field label={t.act.pollTitle} required>
         <Input value={title} maxLength={200} onChange={(_, v) => setTitle(v.value)} />
       </Field>
@@ -350,6 +332,6 @@ function PollCreateForm({
           {t.act.sendPoll}
         </Button>
       </div>
-    </form>
+    </HeadedForm>
   );
 }

@@ -12,7 +12,7 @@ import {
   Select,
   Textarea,
 } from '@fluentui/react-components';
-import { Notice, Problem, useSession, useStyles } from '../ui';
+import { HeadedForm, Notice, Problem, useSession, useStyles } from '../ui';
 
 type FieldProblem = { field: string; problem: string };
 
@@ -106,7 +106,6 @@ export function AskForInput({
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [error, setError] = useState<unknown>(null);
   const formId = useId();
-  const headingId = useId();
   const set = (patch: Partial<typeof d>) => setD({ ...d, ...patch });
   const save = async () => {
     setProblems([]);
@@ -136,17 +135,7 @@ export function AskForInput({
         {open ? t.act.closeForm : t.act.askInput}
       </Button>
       {open && (
-        <form
-          id={formId}
-          className={`${s.card} ${s.stack}`}
-          style={{ marginTop: 8 }}
-          aria-labelledby={headingId}
-          noValidate
-          onSubmit={(e) => (e.preventDefault(), void save())}
-        >
-          <h3 id={headingId} className={s.minor} style={{ marginTop: 0 }}>
-            {t.act.askInput}
-          </h3>
+        <HeadedForm id={formId} heading={t.act.askInput} submit={save} style={{ marginTop: 8 }}>
           <Field label={t.act.inputTitle} required>
             <Input value={d.title} maxLength={200} onChange={(_, v) => set({ title: v.value })} />
           </Field>
@@ -222,7 +211,7 @@ export function AskForInput({
               {t.act.sendInput}
             </Button>
           </div>
-        </form>
+        </HeadedForm>
       )}
     </div>
   );
