@@ -222,3 +222,21 @@ export async function axeViolations(
       nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
     }));
 }
+
+/** The host presses «Gem» on a configuration page: what the tab answered, and the tab it saved. */
+export async function saveConfiguration(
+  page: Page,
+): Promise<{ result: string; config: Record<string, string> }> {
+  await page.evaluate(() =>
+    (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab('settings.save', [
+      {},
+    ]),
+  );
+  await page.waitForFunction(
+    () => (window as unknown as { saveResult: string | null }).saveResult !== null,
+  );
+  return page.evaluate(() => ({
+    result: (window as unknown as { saveResult: string }).saveResult,
+    config: (window as unknown as { savedConfig: Record<string, string> }).savedConfig,
+  }));
+}

@@ -18,6 +18,7 @@ import {
   chromiumSuite,
   fits,
   SHOTS,
+  saveConfiguration,
 } from '../support/teams-host';
 import { tabTo } from '../support/keyboard';
 import { publishQuietly } from '../support/publish-quietly';
@@ -132,19 +133,7 @@ run('the meeting side panel', () => {
     await secretariat.page.keyboard.press('ArrowDown');
     await frame.waitForFunction(() => !document.body.textContent?.includes('Foreslået'));
     await secretariat.page.keyboard.press('ArrowUp');
-    await secretariat.page.evaluate(() =>
-      (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab(
-        'settings.save',
-        [{}],
-      ),
-    );
-    await secretariat.page.waitForFunction(
-      () => (window as unknown as { saveResult: string | null }).saveResult !== null,
-    );
-    const saved = await secretariat.page.evaluate(() => ({
-      result: (window as unknown as { saveResult: string }).saveResult,
-      config: (window as unknown as { savedConfig: Record<string, string> }).savedConfig,
-    }));
+    const saved = await saveConfiguration(secretariat.page);
     expect(saved.result).toBe('success');
     expect(saved.config).toMatchObject({
       contentUrl: `${app.url}/tab/index.html?view=panel&meeting=${meetingId}`,

@@ -19,6 +19,7 @@ import {
   chromiumSuite,
   fits,
   SHOTS,
+  saveConfiguration,
 } from '../support/teams-host';
 import { tabEntityId } from '../../src/cards/tab-link';
 import { tabTo } from '../support/keyboard';
@@ -161,19 +162,7 @@ run('the tab in Teams', () => {
     expect(log.filter((m) => m.func === 'settings.setValidityState').at(-1)?.args).toEqual([true]);
     expect(await axeViolations(frame)).toEqual([]);
     await shoot('config', frame);
-    await b.page.evaluate(() =>
-      (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab(
-        'settings.save',
-        [{}],
-      ),
-    );
-    await b.page.waitForFunction(
-      () => (window as unknown as { saveResult: string | null }).saveResult !== null,
-    );
-    const saved = await b.page.evaluate(() => ({
-      result: (window as unknown as { saveResult: string }).saveResult,
-      config: (window as unknown as { savedConfig: Record<string, string> }).savedConfig,
-    }));
+    const saved = await saveConfiguration(b.page);
     expect(saved.result).toBe('success');
     expect(saved.config).toEqual({
       contentUrl: `${app.url}/tab/index.html?view=channel&committee=${committeeId}`,
