@@ -3,6 +3,7 @@
 // the app for real, tests and the bench start it in-process.
 import type { Logger } from 'pino';
 import type restify from 'restify';
+import type { ConversationPacer } from './bot/conversation-pacer';
 import type { BotServices } from './bot/services';
 import { OutboxSender } from './bot/outbox-sender';
 import type { GraphClientOptions } from './calendar/graph-client';
@@ -45,13 +46,15 @@ export interface StartOptions {
    * never ask one: loading it costs each of them CPU time).
    */
   language?: 'at-start' | 'on-first-question';
+  /** Each conversation's pace: Teams' limits (the default), or a faster one for tests that post much to one channel. */
+  conversationPacer?: Pick<ConversationPacer, 'wait'>;
 }
 
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<App> {
   const clock = options.clock ?? createClock(config.NOW);
   const { db, store } = await wireStore({ config, log, clock, db: options.db, demoAgenda: options.demoAgenda });
   const { services, tab, graph, startLanguage } = await wireServices({ config, log, clock, store, graph: options.graph, outlookWriter: options.outlookWriter });
-  const endpoint = wireBot({ config, log, store, services });
+  const endpoint = wireBot({ config, log, store, services, pacer: options.conversationPacer });
   const sender = new OutboxSender(endpoint.messenger, services, graph?.files ?? null);
   const { outbox, scheduler } = wireJobs({ config, log, clock, store, services, sender, calendarSource: Boolean(graph) });
   const { server, url } = await startHttp({ config, log, db, endpoint, services, tab });

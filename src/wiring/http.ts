@@ -9,6 +9,7 @@ import type restify from 'restify';
 import { createAuthenticator } from '../api/auth';
 import { allTabRoutes } from '../api/routes';
 import type { TabServices } from '../api/services';
+import type { ConversationPacer } from '../bot/conversation-pacer';
 import { DagsordenBot } from '../bot/dagsorden-bot';
 import type { BotServices } from '../bot/services';
 import { createBotEndpoint, type BotEndpoint } from '../bot/transport/endpoint';
@@ -25,11 +26,14 @@ export function wireBot({
   log,
   store,
   services,
+  pacer,
 }: {
   config: Config;
   log: Logger;
   store: Store;
   services: BotServices;
+  /** Each conversation's pace; Teams' limits unless a test brings a faster one. */
+  pacer?: Pick<ConversationPacer, 'wait'>;
 }): BotEndpoint {
   // One pace per tenant for everything this instance sends (shared with the others through the database).
   const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
@@ -38,6 +42,9 @@ export function wireBot({
     () => new TeamsBot(new DagsordenBot(services), services.log),
     log,
     tenantPace,
+    undefined,
+    undefined,
+    pacer,
   );
 }
 

@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { startApp, type App } from '../../src/app';
+import type { ConversationPacer } from '../../src/bot/conversation-pacer';
 import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/shared/clock';
@@ -18,12 +19,13 @@ export interface TestApp extends App {
 /**
  * The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own);
  * `graph`: Microsoft Graph's credential and waits (a local Graph over http); `outlookWriter`:
- * a stand-in for Microsoft Graph writing meetings into Outlook.
+ * a stand-in for Microsoft Graph writing meetings into Outlook; `conversationPacer`: a faster
+ * pace per conversation than Teams' limits (test/support/pacer.ts).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   demoAgenda = false,
-  options: { graph?: GraphClientOptions; outlookWriter?: OutlookEventWriter | null } = {},
+  options: { graph?: GraphClientOptions; outlookWriter?: OutlookEventWriter | null; conversationPacer?: Pick<ConversationPacer, 'wait'> } = {},
 ): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -44,6 +46,7 @@ export async function startTestApp(
     demoAgenda,
     graph: options.graph,
     outlookWriter: options.outlookWriter,
+    conversationPacer: options.conversationPacer,
     // Most tests ask no free-text question: the model is loaded by the first that does.
     language: 'on-first-question',
   });

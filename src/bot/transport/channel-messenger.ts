@@ -42,7 +42,7 @@ export class ChannelMessenger {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly tenantPace: TenantPace = async () => undefined,
-    private readonly pacer = new ConversationPacer(),
+    private readonly pacer: Pick<ConversationPacer, 'wait'> = new ConversationPacer(),
   ) {}
 
   /** Sends one message from the outbox to its conversation, or to the member's personal chat (created if needed). */

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { messages } from '../../i18n/messages';
 import { langOf } from '../../i18n/locale';
 import type { TenantPace } from '../../jobs/tenant-pacer';
+import type { ConversationPacer } from '../conversation-pacer';
 import { ChannelMessenger } from './channel-messenger';
 import { ReusingBotFrameworkAuthentication } from './reusing-authentication';
 import { CORRELATION_KEY, LOGGER_KEY } from './teams-turn';
@@ -53,11 +54,13 @@ export function createBotEndpoint(
   authTimeoutMs = AUTH_TIMEOUT_MS,
   /** Keep the connector and token clients between turns (reusing-authentication.ts); false: a new one each turn, as bare botbuilder does (the bench's echo bot). */
   reuseClients = true,
+  /** Each conversation's pace (Teams' limits); tests that post much to one channel bring a faster one. */
+  pacer?: Pick<ConversationPacer, 'wait'>,
 ): BotEndpoint {
   const options = auth as ConfigurationBotFrameworkAuthenticationOptions;
   const authentication = reuseClients ? new ReusingBotFrameworkAuthentication(options) : new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new CheckedAdapter(authentication);
-  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', tenantPace);
+  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', tenantPace, pacer);
   const bot = makeBot();
   adapter.onTurnError = async (ctx, err) => {
     const turnLog = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? log;
