@@ -30,4 +30,8 @@ module.exports = {
   // the database, and one worker (jest's default there) left a core idle. Three were slower
   // still (5.5 min against 4.4 for the embedded pass) and widened the SIGKILL test's window.
   maxWorkers: 2,
+  // (package.json's jest script runs node with --liftoff-only: the embedded database's
+  // WebAssembly stays on V8's baseline tier, as src/index.ts runs it for the embedded
+  // database. The optimising tier's compiles cost the suite more CPU than they save on
+  // tests that each open a database for a few hundred queries: about 15 % less CPU.)
 };
