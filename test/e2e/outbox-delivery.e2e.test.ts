@@ -13,7 +13,8 @@ import { startTestApp } from '../support/app';
 import { startBotProcess, postActivity } from '../support/bot-process';
 import { openDatabase, type DatabaseTarget } from '../../src/store/database';
 import { DEFAULT_OUTBOX_OPTIONS } from '../../src/jobs/outbox-worker';
-import { databaseKind, describeEmbeddedRun } from '../support/db';
+import { createClock } from '../../src/domain/shared/clock';
+import { databaseKind, describeEmbeddedRun, seededDatabase } from '../support/db';
 import { startRecordingConnector, type RecordingConnector, type Recorded } from '../support/recording-connector';
 import { until } from '../support/until';
 
@@ -49,7 +50,26 @@ async function digestsToSend(target: DatabaseTarget): Promise<number> {
   }
 }
 
-/** Seeds the demo committee with the clock at SEEDED and imports the 200 members from the team's roster. */
+/**
+ * A new data folder holding the demo committee (with its agenda) as the bot seeds it at
+ * SEEDED: this run's copy of that seeding (test/support/db.ts), so the bot started on it
+ * finds it seeded rather than seeding it again.
+ */
+async function seededDataDir(prefix: string): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const seeded = await seededDatabase('embedded', createClock(SEEDED), true);
+  let dump: Blob;
+  try {
+    dump = await seeded.dumpDataDir!('none');
+  } finally {
+    await seeded.close();
+  }
+  const db = await openDatabase({ kind: 'embedded', dataDir, loadDataDir: dump });
+  await db.close();
+  return dataDir;
+}
+
+/** Seeds the demo committee with the clock at SEEDED (unless seeded already) and imports the 200 members from the team's roster. */
 async function seedWithRoster(env: Record<string, string>, connector: RecordingConnector, port: number): Promise<void> {
   const bot = await startBotProcess({ ...env, NOW: SEEDED, SCHEDULER_TICK_SECONDS: '0' }, port);
   try {
@@ -63,7 +83,7 @@ describeEmbeddedRun('outbox delivery across processes, killed', () => {
   jest.setTimeout(180_000);
 
   it('killed (SIGKILL) while sending 200 digests and started again: every member has exactly one', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-kill-'));
+    const dataDir = await seededDataDir('dagsorden-kill-');
     let delivered = 0;
     let held = 0;
     // Teams takes the first 80 digests and answers none after them: the bot dies waiting. It
@@ -117,7 +137,7 @@ describeEmbeddedRun('outbox delivery across processes, killed', () => {
   });
 
   it('killed (SIGKILL) while posting an agenda and started again: every card is in the channel once, in agenda order, and the report follows', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-kill-publish-'));
+    const dataDir = await seededDataDir('dagsorden-kill-publish-');
     let replies = 0;
     let holding = false;
     // Teams takes the overview and three items; the fourth item is never answered: the bot dies waiting.
