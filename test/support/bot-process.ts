@@ -1,8 +1,8 @@
-// The bot as its own process, from the bundle `npm start` runs (`node dist/src/index.js`,
-// made by scripts/build.js), for tests that kill it or run two of it: what a deployment
-// does, not what a test harness does. The bundle is built again first when the code
-// changed since (as `npm start` does); it starts in a fraction of the time a TypeScript
-// loader takes to compile the sources at every start.
+// The bot (`src/index.ts`) as its own process, from the bundle `npm start` runs
+// (`node dist/src/index.js`, made by scripts/build.js), for tests that kill it or run two
+// of it: what a deployment does, not what a test harness does. The bundle is built again
+// first when the code changed since (as `npm start` does); it starts in a fraction of the
+// time a TypeScript loader takes to compile the sources at every start.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { until } from './until';
