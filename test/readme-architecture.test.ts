@@ -31,7 +31,8 @@ function readmeTree(): Entry[] {
     const named = /^( *)(\S+)(?: {2,}(.*))?$/.exec(line);
     if (!named) continue;
     const depth = named[1]!.length / 2;
-    if (!Number.isInteger(depth) || depth > parents.length) throw new Error(`README tree: odd indentation «${line}»`);
+    if (!Number.isInteger(depth) || depth > parents.length)
+      throw new Error(`README tree: odd indentation «${line}»`);
     parents.length = depth;
     const name = named[2]!;
     entries.push({ path: [...parents, name].join(''), says: named[3] ?? '' });
@@ -60,14 +61,18 @@ describe('the README architecture tree', () => {
   });
 
   it('has a line for every feature folder of the domain and every folder of the bot', () => {
-    const folders = [...listed('src/domain/'), ...listed('src/bot/')].filter((p) => p.endsWith('/'));
+    const folders = [...listed('src/domain/'), ...listed('src/bot/')].filter((p) =>
+      p.endsWith('/'),
+    );
     expect(folders.length).toBeGreaterThan(10);
     expect(folders.filter((p) => !named.has(p))).toEqual([]);
   });
 
   it('names every other folder one level down in its parent folder line', () => {
     const unnamed: string[] = [];
-    for (const parent of listed('src/').filter((p) => p.endsWith('/') && p !== 'src/domain/' && p !== 'src/bot/')) {
+    for (const parent of listed('src/').filter(
+      (p) => p.endsWith('/') && p !== 'src/domain/' && p !== 'src/bot/',
+    )) {
       const says = tree.find((e) => e.path === parent)?.says ?? '';
       for (const child of listed(parent).filter((p) => p.endsWith('/'))) {
         const name = child.slice(parent.length);
