@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const app = await startApp(config, log);
   const database = await app.db.version();
-  log.info({ url: app.url, database }, `Dagsorden lytter på ${app.url}/api/messages`);
+  log.info({ url: app.url, database, startupMs: app.startup }, `Dagsorden lytter på ${app.url}/api/messages`);
 
   let stopping = false;
   const stop = async (signal: string) => {

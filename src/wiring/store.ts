@@ -20,15 +20,20 @@ export interface StoreWiring {
   db?: Database;
   /** Seed the demo meeting's agenda too (default true). */
   demoAgenda?: boolean;
+  /** Notes when each step of the start-up is done (startApp's timeline). */
+  mark?: (phase: string) => void;
 }
 
-export async function wireStore({ config, log, clock, db: given, demoAgenda }: StoreWiring): Promise<{ db: Database; store: Store }> {
+export async function wireStore({ config, log, clock, db: given, demoAgenda, mark = () => undefined }: StoreWiring): Promise<{ db: Database; store: Store }> {
   const db = given ?? (await openDatabase(databaseTarget(config)));
+  mark('database open');
   try {
     const { applied } = await migrate(db, (msg) => log.info(msg));
     if (applied.length) log.info({ applied }, 'database migrated');
+    mark('migrations');
     const seed = config.DEMO_SEED ?? db.kind === 'embedded';
     if (seed && (await seedDemoCommittee(db, clock, { agenda: demoAgenda }))) log.info('demo committee DASSOS seeded');
+    mark('seed');
   } catch (err) {
     await db.close();
     throw err;
