@@ -63,6 +63,9 @@ const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
 const ONLY_PANEL = process.env.BENCH_ONLY === 'panel';
 const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
 const ONLY_STALL = process.env.BENCH_ONLY === 'stall';
+const ONLY_START = process.env.BENCH_ONLY === 'start';
+/** Restarts measured by BENCH_ONLY=start (the full run and BENCH_ONLY=paths measure one). */
+const START_RESTARTS = Number(process.env.BENCH_START_RESTARTS ?? 5);
 const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
 
 interface Running {
@@ -187,6 +190,20 @@ async function main(): Promise<void> {
     await connector.close();
     return;
   }
+  if (ONLY_START) {
+    const cold = await start(startArgs, env, DAGSORDEN_PORT);
+    await stop(cold.child);
+    const restarts: number[] = [];
+    for (let i = 0; i < START_RESTARTS; i++) {
+      const again = await start(startArgs, env, DAGSORDEN_PORT);
+      restarts.push(again.startupMs);
+      await stop(again.child);
+    }
+    if (!reportStartup(cold.startupMs, restarts)) process.exitCode = 1;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await connector.close();
+    return;
+  }
   if (ONLY_PATHS) {
     await pathsOnly(startArgs, env, dataDir);
     await connector.close();
@@ -201,9 +218,7 @@ async function main(): Promise<void> {
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  console.log(
-    `start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s (goal ≤ 5 s)`,
-  );
+  reportStartup(cold.startupMs, [app.startupMs]);
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
 
   await new Promise((r) => setTimeout(r, 2000));
@@ -331,6 +346,25 @@ function reportDigests(run: DigestRun): void {
   if (run.duplicated || run.lost) process.exitCode = 1;
 }
 
+/**
+ * Start-up to /healthz on the embedded database, with its goals (issue 21, item 3): the first
+ * start (the data folder made from the template, migrated, seeded) ≤ 3 s, a restart ≤ 1 s (the
+ * median of the restarts measured, with their spread). The machine's load is printed beside
+ * them: on a busy machine the figures are not the bot's alone. False when a goal is missed.
+ */
+function reportStartup(firstMs: number, restartMs: number[]): boolean {
+  const sorted = [...restartMs].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const firstMet = firstMs <= 3000;
+  const restartMet = median <= 1000;
+  const spread = sorted.length > 1 ? ` (median of ${sorted.length}: ${sorted.map(s).join(', ')})` : '';
+  console.log(
+    `start-up to /healthz, embedded: first start ${s(firstMs)} (goal ≤ 3 s: ${firstMet ? 'met' : 'NOT met'}), restart ${s(median)}${spread} (goal ≤ 1 s: ${restartMet ? 'met' : 'NOT met'}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
+  return firstMet && restartMet;
+}
+
 /** The process's largest memory mappings by resident size ("anon" ones are the V8 heap, WebAssembly memory, malloc). */
 function largestMappings(pid: number): string {
   const blocks = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
@@ -377,9 +411,7 @@ async function pathsOnly(
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  console.log(
-    `start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s`,
-  );
+  reportStartup(cold.startupMs, [app.startupMs]);
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
   await new Promise((r) => setTimeout(r, 10_000));
   const idle = rssMb(app.child.pid!);

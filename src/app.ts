@@ -33,7 +33,10 @@ export interface App {
 }
 
 export interface StartOptions {
+  /** A database the caller opened and closes (tests, the bench). */
   db?: Database;
+  /** The configuration's database, already opening (index.ts): the app's own, closed with it. */
+  opening?: Promise<Database>;
   clock?: Clock;
   /** Seed the demo meeting's agenda too (default true). */
   demoAgenda?: boolean;
@@ -54,7 +57,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   const mark = (phase: string) => (startup[phase] = Math.round(performance.now()));
   mark('modules');
   const clock = options.clock ?? createClock(config.NOW);
-  const { db, store } = await wireStore({ config, log, clock, db: options.db, demoAgenda: options.demoAgenda, mark });
+  const { db, store } = await wireStore({ config, log, clock, db: options.db, opening: options.opening, demoAgenda: options.demoAgenda, mark });
   const { services, tab, graph, startLanguage } = await wireServices({ config, log, clock, store, graph: options.graph, outlookWriter: options.outlookWriter });
   const endpoint = wireBot({ config, log, store, services });
   const sender = new OutboxSender(endpoint.messenger, services, graph?.files ?? null);

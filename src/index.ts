@@ -1,8 +1,9 @@
 // Starts Dagsorden: `npm start` (compiled, see scripts/build.js) or `npm run dev`.
 import { setFlagsFromString } from 'node:v8';
-import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { openDatabase } from './store/database';
+import { databaseTarget } from './wiring/target';
 
 async function main(): Promise<void> {
   let config;
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
     setFlagsFromString('--liftoff-only');
   }
   const log = createLogger(config.LOG_LEVEL);
-  const app = await startApp(config, log);
+  // The database starts opening first: while the rest of the code loads below, its files
+  // are read and its WebAssembly compiled on other threads (100–200 ms of a restart).
+  const opening = openDatabase(databaseTarget(config));
+  opening.catch(() => undefined);
+  const { startApp } = await import('./app');
+  const app = await startApp(config, log, { opening });
   const database = await app.db.version();
   log.info({ url: app.url, database, startupMs: app.startup }, `Dagsorden lytter på ${app.url}/api/messages`);
 
