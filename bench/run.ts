@@ -7,6 +7,7 @@
 //   BENCH_NODE_ARGS='--heapsnapshot-signal=SIGUSR2' → more node options for the processes
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
+//   BENCH_ONLY=start          → only start-up to /healthz: a first start and BENCH_START_RESTARTS (5) restarts, with the goals
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
