@@ -132,6 +132,7 @@ export async function measurePaths(
     await runLoad(`${echoUrl}/api/messages`, clients, warm, payload);
     await runLoad(`${appUrl}/api/messages`, clients, warm, payload);
     onPath(path.name);
+    const echoFrom = process.hrtime.bigint() / 1000n;
     const echo = await measured(pids.echo, () =>
       runLoad(`${echoUrl}/api/messages`, clients, perClient, payload),
     );
@@ -140,7 +141,7 @@ export async function measurePaths(
     const app = await measured(pids.app, () =>
       runLoad(`${appUrl}/api/messages`, clients, perClient, payload),
     );
-    if (process.env.BENCH_PROFILE) console.log(`profile window ${path.name}: ${from}–${process.hrtime.bigint() / 1000n} µs`);
+    if (process.env.BENCH_PROFILE) console.log(`profile window ${path.name}: ${from}–${process.hrtime.bigint() / 1000n} µs (echo bot ${echoFrom}–${from} µs)`);
     connector.clear();
     runs.push({
       name: path.name,
