@@ -3,6 +3,7 @@
 // to /healthz on the embedded database; the bot process's memory (RSS) idle and
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
+//   BENCH_PORT=4088           → the bot on this port and the echo bot on the next (default 3988)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
 //   BENCH_NODE_ARGS='--heapsnapshot-signal=SIGUSR2' → more node options for the processes
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
@@ -52,8 +53,9 @@ import { stopBot, stopChildren, trackChild } from './bot-child';
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 2000);
-const DAGSORDEN_PORT = 3988;
-const ECHO_PORT = 3989;
+// BENCH_PORT: another base port, for a second bench on the same machine (the echo bot takes the next one).
+const DAGSORDEN_PORT = Number(process.env.BENCH_PORT ?? 3988);
+const ECHO_PORT = DAGSORDEN_PORT + 1;
 const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
@@ -90,6 +92,9 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
+  // Another process answering on the port would be measured in place of this one.
+  if (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false))
+    throw new Error(`port ${port} is taken (another bench on this machine?): set BENCH_PORT`);
   const started = performance.now();
   const child = trackChild(
     spawn(
