@@ -3,10 +3,12 @@
 // to /healthz on the embedded database; the bot process's memory (RSS) idle and
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)
+//   BENCH_PORT=4088           → the bot on this port and the echo bot on the next (default 3988)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
 //   BENCH_NODE_ARGS='--heapsnapshot-signal=SIGUSR2' → more node options for the processes
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
+//   BENCH_ONLY=start          → only start-up to /healthz: a first start and BENCH_START_RESTARTS (5) restarts, with the goals
 //   BENCH_ONLY=digests        → only the 1,000 digests through the rate-limited connector
 //   BENCH_ONLY=calendar       → only the calendar sync (2,000 events, throttled; then 10 changes)
 //   BENCH_ONLY=pdf            → only the import of a 40-page agenda PDF (time, memory peak)
@@ -51,8 +53,9 @@ import { stopBot, stopChildren, trackChild } from './bot-child';
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 2000);
-const DAGSORDEN_PORT = 3988;
-const ECHO_PORT = 3989;
+// BENCH_PORT: another base port, for a second bench on the same machine (the echo bot takes the next one).
+const DAGSORDEN_PORT = Number(process.env.BENCH_PORT ?? 3988);
+const ECHO_PORT = DAGSORDEN_PORT + 1;
 const ONLY_ANSWERS = process.env.BENCH_ONLY === 'answers';
 const ONLY_DIGESTS = process.env.BENCH_ONLY === 'digests';
 const ONLY_CALENDAR = process.env.BENCH_ONLY === 'calendar';
@@ -63,6 +66,9 @@ const ONLY_TAB = process.env.BENCH_ONLY === 'tab';
 const ONLY_PANEL = process.env.BENCH_ONLY === 'panel';
 const ONLY_PATHS = process.env.BENCH_ONLY === 'paths';
 const ONLY_STALL = process.env.BENCH_ONLY === 'stall';
+const ONLY_START = process.env.BENCH_ONLY === 'start';
+/** Restarts measured by BENCH_ONLY=start (the full run and BENCH_ONLY=paths measure one). */
+const START_RESTARTS = Number(process.env.BENCH_START_RESTARTS ?? 5);
 const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
 
 interface Running {
@@ -86,6 +92,9 @@ async function waitForHealth(url: string, timeoutMs: number, child: ChildProcess
 
 /** Starts an entry point in one node process, so the pid is the server's. */
 async function start(args: string[], env: Record<string, string>, port: number): Promise<Running> {
+  // Another process answering on the port would be measured in place of this one.
+  if (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false))
+    throw new Error(`port ${port} is taken (another bench on this machine?): set BENCH_PORT`);
   const started = performance.now();
   const child = trackChild(
     spawn(
@@ -187,6 +196,20 @@ async function main(): Promise<void> {
     await connector.close();
     return;
   }
+  if (ONLY_START) {
+    const cold = await start(startArgs, env, DAGSORDEN_PORT);
+    await stop(cold.child);
+    const restarts: number[] = [];
+    for (let i = 0; i < START_RESTARTS; i++) {
+      const again = await start(startArgs, env, DAGSORDEN_PORT);
+      restarts.push(again.startupMs);
+      await stop(again.child);
+    }
+    if (!reportStartup(cold.startupMs, restarts)) process.exitCode = 1;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await connector.close();
+    return;
+  }
   if (ONLY_PATHS) {
     await pathsOnly(startArgs, env, dataDir);
     await connector.close();
@@ -201,9 +224,7 @@ async function main(): Promise<void> {
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  console.log(
-    `start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s (goal ≤ 5 s)`,
-  );
+  reportStartup(cold.startupMs, [app.startupMs]);
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
 
   await new Promise((r) => setTimeout(r, 2000));
@@ -331,6 +352,25 @@ function reportDigests(run: DigestRun): void {
   if (run.duplicated || run.lost) process.exitCode = 1;
 }
 
+/**
+ * Start-up to /healthz on the embedded database, with its goals (issue 21, item 3): the first
+ * start (the data folder made from the template, migrated, seeded) ≤ 3 s, a restart ≤ 1 s (the
+ * median of the restarts measured, with their spread). The machine's load is printed beside
+ * them: on a busy machine the figures are not the bot's alone. False when a goal is missed.
+ */
+function reportStartup(firstMs: number, restartMs: number[]): boolean {
+  const sorted = [...restartMs].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const firstMet = firstMs <= 3000;
+  const restartMet = median <= 1000;
+  const spread = sorted.length > 1 ? ` (median of ${sorted.length}: ${sorted.map(s).join(', ')})` : '';
+  console.log(
+    `start-up to /healthz, embedded: first start ${s(firstMs)} (goal ≤ 3 s: ${firstMet ? 'met' : 'NOT met'}), restart ${s(median)}${spread} (goal ≤ 1 s: ${restartMet ? 'met' : 'NOT met'}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
+  return firstMet && restartMet;
+}
+
 /** The process's largest memory mappings by resident size ("anon" ones are the V8 heap, WebAssembly memory, malloc). */
 function largestMappings(pid: number): string {
   const blocks = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
@@ -377,9 +417,7 @@ async function pathsOnly(
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  console.log(
-    `start-up to /healthz, embedded: first start ${(cold.startupMs / 1000).toFixed(2)} s, restart ${(app.startupMs / 1000).toFixed(2)} s`,
-  );
+  reportStartup(cold.startupMs, [app.startupMs]);
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
   await new Promise((r) => setTimeout(r, 10_000));
   const idle = rssMb(app.child.pid!);

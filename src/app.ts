@@ -28,11 +28,16 @@ export interface App {
   outbox: OutboxWorker;
   /** http://host:port of the running server. */
   url: string;
+  /** When each step of the start-up was done, in ms since the process started (the log shows it). */
+  startup: Record<string, number>;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
+  /** A database the caller opened and closes (tests, the bench). */
   db?: Database;
+  /** The configuration's database, already opening (index.ts): the app's own, closed with it. */
+  opening?: Promise<Database>;
   clock?: Clock;
   /** Seed the demo meeting's agenda too (default true). */
   demoAgenda?: boolean;
@@ -51,13 +56,18 @@ export interface StartOptions {
 }
 
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<App> {
+  const startup: Record<string, number> = {};
+  const mark = (phase: string) => (startup[phase] = Math.round(performance.now()));
+  mark('modules');
   const clock = options.clock ?? createClock(config.NOW);
-  const { db, store } = await wireStore({ config, log, clock, db: options.db, demoAgenda: options.demoAgenda });
+  const { db, store } = await wireStore({ config, log, clock, db: options.db, opening: options.opening, demoAgenda: options.demoAgenda, mark });
   const { services, tab, graph, startLanguage } = await wireServices({ config, log, clock, store, graph: options.graph, outlookWriter: options.outlookWriter });
   const endpoint = wireBot({ config, log, store, services, pacer: options.conversationPacer });
   const sender = new OutboxSender(endpoint.messenger, services, graph?.files ?? null);
   const { outbox, scheduler } = wireJobs({ config, log, clock, store, services, sender, calendarSource: Boolean(graph) });
+  mark('services');
   const { server, url } = await startHttp({ config, log, db, endpoint, services, tab });
+  mark('listening');
   if (options.language !== 'on-first-question') startLanguage();
   // The embedded database belongs to this process alone, so what a stopped process left
   // mid-send is queued again at once; on PostgreSQL the claims' leases decide.
@@ -70,6 +80,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     scheduler,
     outbox,
     url,
+    startup,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();

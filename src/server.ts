@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { checkActivity } from './activity-schema';
 import type { BotEndpoint } from './bot/transport/endpoint';
 import { registerTabApi, serveTab, type TabApi } from './api/http';
+import { jsonBytes } from './api/json-body';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const MAX_BODY_BYTES = 512 * 1024;
@@ -125,7 +126,11 @@ export function createServer(
     try {
       const answer = await endpoint.process(checked.activity, authorization, correlationId, turnLog);
       if (answer.body === undefined || answer.body === null) res.send(answer.status);
-      else res.send(answer.status, answer.body);
+      else {
+        // An invoke's card is written by jsonBytes: its frozen, shared parts are serialised once (see json-body.ts).
+        const bytes = jsonBytes(answer.body);
+        res.sendRaw(answer.status, bytes, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
+      }
     } catch (err) {
       turnLog.error({ err }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal', correlationId });

@@ -6,7 +6,8 @@ import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { capitalise } from './welcome.card';
 import { attendancePrompt, type AttendancePromptView } from './attendance-prompt.card';
-import { renderRefreshingCard } from './render';
+import { renderRefreshingCard, type AdaptiveCard } from './render';
+import { deepFreeze } from '../domain/shared/deep-freeze';
 
 /** The attendance part of the next-meeting card, and who sees their own version of it. */
 export interface NextMeetingAttendance {
@@ -31,6 +32,19 @@ export function meetingFacts(
 
 /** One line for notifications and screen readers: "tirsdag den 11. august 2026 kl. 11.00–13.00 · Silkeborg Rådhus · Punkter …". */
 export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang: Lang): string {
+  // Asked on every "næste møde" turn: formatted once per meeting, deadline and language.
+  const key = JSON.stringify([committee.timeZone, next, lang]);
+  const known = summaries.get(key);
+  if (known !== undefined) return known;
+  const summary = writeSummary(committee, next, lang);
+  if (summaries.size >= NEXT_MEETING_CARDS) summaries.delete(summaries.keys().next().value as string);
+  summaries.set(key, summary);
+  return summary;
+}
+
+const summaries = new Map<string, string>();
+
+function writeSummary(committee: Committee, next: NextMeeting, lang: Lang): string {
   const t = messages(lang);
   const { meeting } = next;
   const tz = committee.timeZone;
@@ -46,7 +60,31 @@ export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang
  * deadline; with `attendance`, the viewer's answer and the buttons to give it; `notice`: a
  * line under it (when the dates were last read from Outlook, if long ago).
  */
-export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang, attendance: NextMeetingAttendance | null = null, notice = '') {
+export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang, attendance: NextMeetingAttendance | null = null, notice = ''): AdaptiveCard {
+  // A pure function of its arguments: kept by all of them but the refresh's user list (set
+  // on a copy, as renderRefreshingCard does), so the card everyone in a channel sees, and a
+  // member's own with the same answer, is formatted and expanded once, not on every turn.
+  const userIds = attendance?.refreshUserIds ?? [];
+  const key = JSON.stringify([committee, next, lang, attendance && attendance.prompt, userIds.length > 0, notice]);
+  let card = nextMeetingCards.get(key);
+  if (card) {
+    nextMeetingCards.delete(key);
+  } else {
+    card = deepFreeze(buildNextMeetingCard(committee, next, lang, attendance && { ...attendance, refreshUserIds: userIds.length ? REFRESH_USERS : [] }, notice));
+    if (nextMeetingCards.size >= NEXT_MEETING_CARDS) nextMeetingCards.delete(nextMeetingCards.keys().next().value as string);
+  }
+  nextMeetingCards.set(key, card);
+  if (!userIds.length || !card.refresh) return card;
+  return { ...card, refresh: { ...(card.refresh as object), userIds: [...userIds] } };
+}
+
+/** Next-meeting cards by everything they show but the refresh's users, newest last. */
+const nextMeetingCards = new Map<string, AdaptiveCard>();
+const NEXT_MEETING_CARDS = 256;
+/** Stands in for the refresh's users while the kept card is built (never sent: replaced on the copy). */
+const REFRESH_USERS = ['29:refresh-users'];
+
+function buildNextMeetingCard(committee: Committee, next: NextMeeting, lang: Lang, attendance: NextMeetingAttendance | null, notice: string): AdaptiveCard {
   const t = messages(lang);
   const { meeting } = next;
   const tz = committee.timeZone;

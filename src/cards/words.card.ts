@@ -51,7 +51,28 @@ function messageLink(channelId: string, tenantId: string | null, teamAadGroupId:
 }
 
 /** Each item with its number, title and the member's answer; a link to its card in the channel where one is posted. */
-export function myAgendaCard(committee: Committee, agenda: Agenda, mine: ReadonlyMap<string, PositionKind>, lang: Lang) {
+export function myAgendaCard(committee: Committee, agenda: Readonly<Agenda>, mine: ReadonlyMap<string, PositionKind>, lang: Lang) {
+  // A frozen agenda is the shared one (loadAgenda without tallies), replaced by a new object
+  // whenever anything in it is written: its cards are kept beside it, one per everything
+  // else the card shows (language, the committee's name, time zone and channel, the
+  // member's own answers), so a member's card is built once, not on every "dagsorden".
+  if (!Object.isFrozen(agenda)) return buildMyAgendaCard(committee, agenda, mine, lang);
+  let cards = agendaCards.get(agenda);
+  if (!cards) agendaCards.set(agenda, (cards = new Map()));
+  const key = JSON.stringify([lang, committee.id, committee.name, committee.timeZone, committee.channelId, committee.tenantId, committee.teamAadGroupId, agenda.items.map((i) => mine.get(i.id) ?? '')]);
+  const known = cards.get(key);
+  if (known) return known;
+  const card = buildMyAgendaCard(committee, agenda, mine, lang);
+  if (cards.size >= CARDS_PER_AGENDA) cards.delete(cards.keys().next().value as string);
+  cards.set(key, card);
+  return card;
+}
+
+/** The compact agenda cards of each shared (frozen) agenda, by what else they show. */
+const agendaCards = new WeakMap<object, Map<string, ReturnType<typeof renderCard>>>();
+const CARDS_PER_AGENDA = 256;
+
+function buildMyAgendaCard(committee: Committee, agenda: Readonly<Agenda>, mine: ReadonlyMap<string, PositionKind>, lang: Lang) {
   const all = messages(lang);
   const t = all.words;
   const published = Boolean(agenda.meeting.agendaPublishedAt);

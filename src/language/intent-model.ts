@@ -16,7 +16,7 @@ import { isIntent, NONE, type Intent } from './intents';
 import { NearestExamples, type Neighbour } from './nearest';
 
 /** Bump when fold(), the features or the model's settings change: a saved model is then stale. */
-export const MODEL_FORMAT = 'dagsorden-intents/2';
+export const MODEL_FORMAT = 'dagsorden-intents/3';
 /** Only the start of a long message is read: a question is short; 28 KB is not a question. */
 const READ_CHARS = 500;
 
@@ -75,7 +75,10 @@ interface Saved {
   settings: ModelSettings;
   stems: Stems;
   neighbours: Record<CorpusLang, Neighbour[]>;
+  /** NLP.js's export without its per-language parts (`nluManager.domainManagers`), which follow. */
   nlp: string;
+  /** Each language's part of NLP.js's export, a string of its own: read one at a time, the loop free between. */
+  nlpLanguages: Record<string, string>;
 }
 
 interface Stemmer {
@@ -135,9 +138,10 @@ export class IntentModel {
     /** What it was trained from (corpusHash): a saved model with another is stale. */
     readonly hash: string,
     readonly settings: ModelSettings,
+    nearest?: Record<CorpusLang, NearestExamples>,
   ) {
     this.spellers = { da: new Speller(Object.keys(stems.da)), en: new Speller(Object.keys(stems.en)) };
-    this.nearest = { da: new NearestExamples(neighbours.da), en: new NearestExamples(neighbours.en) };
+    this.nearest = nearest ?? { da: new NearestExamples(neighbours.da), en: new NearestExamples(neighbours.en) };
   }
 
   static async train(examples: readonly Example[], hash: string, settings: ModelSettings = DEFAULT_SETTINGS): Promise<IntentModel> {
@@ -168,19 +172,23 @@ export class IntentModel {
     } catch {
       return null;
     }
-    if (saved?.format !== MODEL_FORMAT || !saved.stems?.da || !saved.stems?.en || typeof saved.nlp !== 'string' || !saved.neighbours || !saved.settings) {
+    if (saved?.format !== MODEL_FORMAT || !saved.stems?.da || !saved.stems?.en || typeof saved.nlp !== 'string' || !saved.nlpLanguages || !saved.neighbours || !saved.settings) {
       return null;
     }
     await pause();
     const nlp = newNlp(saved.settings);
     await pause();
-    nlp.import(saved.nlp);
+    await importInSteps(nlp, saved, pause);
     await pause();
-    return new IntentModel(nlp, saved.stems, saved.neighbours, saved.hash, saved.settings);
+    const nearest = { da: await NearestExamples.build(saved.neighbours.da, pause), en: await NearestExamples.build(saved.neighbours.en, pause) };
+    return new IntentModel(nlp, saved.stems, saved.neighbours, saved.hash, saved.settings, nearest);
   }
 
   toJSON(): string {
-    const saved: Saved = { format: MODEL_FORMAT, hash: this.hash, settings: this.settings, stems: this.stems, neighbours: this.neighbours, nlp: this.nlp.export(true) };
+    const nlp = JSON.parse(this.nlp.export(true)) as NlpParts;
+    const nlpLanguages = Object.fromEntries(Object.entries(nlp.nluManager.domainManagers).map(([locale, part]) => [locale, JSON.stringify(part)]));
+    nlp.nluManager.domainManagers = {};
+    const saved: Saved = { format: MODEL_FORMAT, hash: this.hash, settings: this.settings, stems: this.stems, neighbours: this.neighbours, nlp: JSON.stringify(nlp), nlpLanguages };
     return JSON.stringify(saved);
   }
 
@@ -268,6 +276,70 @@ function splitCompound(word: string, known: Record<string, string>): string[] | 
     if (head.endsWith('e') && known[head.slice(0, -1)] && head.length > 3 && known[tail]) return [head.slice(0, -1), tail];
   }
   return null;
+}
+
+/** NLP.js's parts of a saved model, as `Nlp.fromJSON` reads them (@nlpjs/nlp's nlp.js and @nlpjs/nlu's nlu-manager.js, 4.x). */
+interface NlpParts {
+  settings: unknown;
+  nluManager: { settings: unknown; locales: string[]; languageNames: unknown; intentDomains: unknown; domainManagers: Record<string, unknown>; extraSentences: Array<[string, string]> };
+  ner: unknown;
+  nlgManager: unknown;
+  actionManager: unknown;
+  slotManager: unknown;
+}
+
+interface NlpInside {
+  settings: unknown;
+  applySettings(to: unknown, from: unknown): void;
+  nluManager: {
+    settings: unknown;
+    applySettings(to: unknown, from: unknown): void;
+    addLanguage(locale: string): void;
+    languageNames: unknown;
+    intentDomains: unknown;
+    domainManagers: Record<string, { fromJSON(json: unknown): void }>;
+    guesser: { addExtraSentence(locale: string, sentence: string): void };
+  };
+  ner: { fromJSON(json: unknown): void };
+  nlgManager: { fromJSON(json: unknown): void };
+  actionManager: { fromJSON(json: unknown): void };
+  slotManager: { load(json: unknown): void };
+}
+
+/** The language guesser's sentences read per this many, the loop free between. */
+const SENTENCES_PER_STEP = 500;
+
+/**
+ * `nlp.import(saved)`, the same steps in the same order (NLP.js's export is split by
+ * language in the saved model), with the event loop free between them: in one piece it
+ * held the loop for 200–300 ms (more on a busy machine), and members' questions waited
+ * behind it right after a start.
+ */
+async function importInSteps(nlp: Nlp, saved: Pick<Saved, 'nlp' | 'nlpLanguages'>, pause: () => Promise<void>): Promise<void> {
+  const data = JSON.parse(saved.nlp) as NlpParts;
+  await pause();
+  const inside = nlp as unknown as NlpInside;
+  inside.applySettings(inside.settings, data.settings);
+  const nlu = inside.nluManager;
+  const json = data.nluManager;
+  nlu.applySettings(nlu.settings, json.settings);
+  for (const locale of json.locales) nlu.addLanguage(locale);
+  nlu.languageNames = json.languageNames;
+  nlu.intentDomains = json.intentDomains;
+  for (const [locale, part] of Object.entries(saved.nlpLanguages)) {
+    const manager: unknown = JSON.parse(part);
+    await pause();
+    nlu.domainManagers[locale]!.fromJSON(manager);
+    await pause();
+  }
+  for (let i = 0; i < json.extraSentences.length; i += SENTENCES_PER_STEP) {
+    for (const [locale, sentence] of json.extraSentences.slice(i, i + SENTENCES_PER_STEP)) nlu.guesser.addExtraSentence(locale, sentence);
+    await pause();
+  }
+  inside.ner.fromJSON(data.ner);
+  inside.nlgManager.fromJSON(data.nlgManager);
+  inside.actionManager.fromJSON(data.actionManager);
+  inside.slotManager.load(data.slotManager);
 }
 
 /** Lets what waits on the event loop (requests, timers) run, then goes on. */

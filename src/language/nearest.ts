@@ -23,6 +23,9 @@ function grams(folded: string): Map<string, number> {
   return out;
 }
 
+/** Examples counted per step by `build`. */
+const EXAMPLES_PER_STEP = 500;
+
 interface Vector {
   /** The trigrams' numbers (see `ids`). */
   grams: Uint32Array;
@@ -39,8 +42,24 @@ export class NearestExamples {
   /** The question's weights by trigram number, zero elsewhere (filled and cleared per question). */
   private readonly query: Float64Array;
 
-  constructor(examples: readonly Neighbour[]) {
-    const counts = examples.map((e) => grams(e.text));
+  /** The same as `new`, with the event loop free (`pause`) between parts of the work (the bot builds it while it answers). */
+  static async build(examples: readonly Neighbour[], pause: () => Promise<void>): Promise<NearestExamples> {
+    const counts: Array<Map<string, number>> = [];
+    for (let i = 0; i < examples.length; i += EXAMPLES_PER_STEP) {
+      for (const e of examples.slice(i, i + EXAMPLES_PER_STEP)) counts.push(grams(e.text));
+      await pause();
+    }
+    const built = new NearestExamples(examples, counts, false);
+    for (let i = 0; i < counts.length; i += EXAMPLES_PER_STEP) {
+      for (const c of counts.slice(i, i + EXAMPLES_PER_STEP)) built.vectors.push(built.weigh(c));
+      await pause();
+    }
+    return built;
+  }
+
+  /** `counted` and `weighed`: for `build` only, which counts and weighs the examples in steps. */
+  constructor(examples: readonly Neighbour[], counted?: Array<Map<string, number>>, weighed = true) {
+    const counts = counted ?? examples.map((e) => grams(e.text));
     const df: number[] = [];
     for (const c of counts) {
       for (const g of c.keys()) {
@@ -52,7 +71,7 @@ export class NearestExamples {
     this.idf = Float64Array.from(df, (n) => Math.log(1 + examples.length / n));
     this.query = new Float64Array(df.length);
     this.intents = examples.map((e) => e.intent);
-    this.vectors = counts.map((c) => this.weigh(c));
+    this.vectors = weighed ? counts.map((c) => this.weigh(c)) : [];
   }
 
   /** A text's trigram counts as its weighted, normalised vector (trigrams the corpus lacks count for nothing). */

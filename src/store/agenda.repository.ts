@@ -341,9 +341,10 @@ export class PrismaAgendaRepository implements AgendaRepository {
    * The meeting and its items are cached (every "dagsorden" reads them, and the secretariat
    * changes them seldom: any write to them clears the cache); the tallies come from the
    * answers' own cache, cleared by every answer. Each caller gets its own agenda and
-   * items, sharing the frozen contents (texts, attachments, decision).
+   * items, sharing the frozen contents (texts, attachments, decision); without the
+   * tallies, every caller gets the cached agenda itself (frozen), no copy per turn.
    */
-  async loadAgenda(meetingId: string): Promise<Agenda | null> {
+  async loadAgenda(meetingId: string, options: { withTally?: boolean } = {}): Promise<Agenda | null> {
     if (!isUuid(meetingId)) return null;
     const content = await this.cache.get(`agenda:meeting:${meetingId}`, async () => {
       const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
@@ -358,7 +359,7 @@ export class PrismaAgendaRepository implements AgendaRepository {
         items: rows.map((r) => toItem(r)),
       };
     });
-    if (!content) return null;
+    if (!content || options.withTally === false) return content;
     const answers = await this.answersTo(content.items.map((i) => i.id));
     return {
       meeting: { ...content.meeting },

@@ -229,6 +229,9 @@ export async function seedDemoCommittee(
   options: { agenda?: boolean } = {},
 ): Promise<boolean> {
   const { prisma } = db;
+  // Checked in plain SQL first: on a restart this is all the seed does, and Prisma's first
+  // query (its query compiler loads then, 100–200 ms) need not hold up the start.
+  if ((await db.sql.query('SELECT 1 FROM "Committee" WHERE slug = $1', ['dassos'])).length) return false;
   const seeded = await prisma.$transaction(async (tx) => {
     if (await tx.committee.findUnique({ where: { slug: 'dassos' } })) return false;
     const committee = await tx.committee.create({

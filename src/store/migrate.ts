@@ -112,3 +112,47 @@ export async function migrate(
   });
   return { applied: appliedNow };
 }
+
+/** In an embedded data folder: the migrations (their names and checksums) it was last brought up to. */
+export const MIGRATED_STAMP = 'dagsorden-migrated';
+
+/** The migrations' names and checksums, as one string (what the stamp holds). */
+function fingerprint(files: MigrationFile[]): string {
+  return files.map((f) => `${f.name} ${f.checksum}`).join('\n');
+}
+
+/**
+ * `migrate`, skipped when the embedded data folder `dataDir` says it is up to date with these
+ * very migrations (its stamp, written here after each check): the folder belongs to this one
+ * process, so nothing else migrates it behind the stamp's back, and a restart need not open
+ * a transaction to learn that nothing changed. A new or changed migration changes the stamp's
+ * text, and the check runs. Without `dataDir` (PostgreSQL, in memory): `migrate`.
+ */
+export async function migrateUnlessStamped(
+  db: Pick<Database, 'sql'>,
+  dataDir: string | null,
+  log: (message: string) => void = () => undefined,
+  dir: string = migrationsDir,
+): Promise<{ applied: string[]; skipped: boolean }> {
+  const stamp = dataDir ? path.join(dataDir, MIGRATED_STAMP) : null;
+  const expected = stamp ? fingerprint(readMigrations(dir)) : '';
+  if (stamp && readStamp(stamp) === expected) return { applied: [], skipped: true };
+  const { applied } = await migrate(db, log, dir);
+  if (stamp) {
+    try {
+      fs.writeFileSync(`${stamp}.${process.pid}`, expected);
+      fs.renameSync(`${stamp}.${process.pid}`, stamp);
+    } catch {
+      // A read-only folder only means checking again at the next start.
+    }
+  }
+  return { applied, skipped: false };
+}
+
+function readStamp(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}

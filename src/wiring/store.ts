@@ -3,14 +3,13 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Clock } from '../domain/shared/clock';
-import { openDatabase, type Database, type DatabaseTarget } from '../store/database';
+import { openDatabase, type Database } from '../store/database';
+import { databaseTarget } from './target';
 import { seedDemoCommittee } from '../store/demo-seed';
-import { migrate } from '../store/migrate';
+import { migrateUnlessStamped } from '../store/migrate';
 import { createStore, type Store } from '../store';
 
-export function databaseTarget(config: Config): DatabaseTarget {
-  return config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'embedded', dataDir: config.DATA_DIR };
-}
+export { databaseTarget } from './target';
 
 export interface StoreWiring {
   config: Config;
@@ -18,17 +17,27 @@ export interface StoreWiring {
   clock: Clock;
   /** A database opened by the caller (tests, the bench): migrated here, never closed here. */
   db?: Database;
+  /** The database of `config`, already opening (index.ts starts it early): this app's own, as if opened here. */
+  opening?: Promise<Database>;
   /** Seed the demo meeting's agenda too (default true). */
   demoAgenda?: boolean;
+  /** Notes when each step of the start-up is done (startApp's timeline). */
+  mark?: (phase: string) => void;
 }
 
-export async function wireStore({ config, log, clock, db: given, demoAgenda }: StoreWiring): Promise<{ db: Database; store: Store }> {
-  const db = given ?? (await openDatabase(databaseTarget(config)));
+export async function wireStore({ config, log, clock, db: given, opening, demoAgenda, mark = () => undefined }: StoreWiring): Promise<{ db: Database; store: Store }> {
+  const target = databaseTarget(config);
+  const db = given ?? (await (opening ?? openDatabase(target)));
+  mark('database open');
+  // A data folder this process opened itself is its alone: its stamp spares a restart the check.
+  const stampDir = !given && target.kind === 'embedded' ? target.dataDir : null;
   try {
-    const { applied } = await migrate(db, (msg) => log.info(msg));
+    const { applied } = await migrateUnlessStamped(db, stampDir, (msg) => log.info(msg));
     if (applied.length) log.info({ applied }, 'database migrated');
+    mark('migrations');
     const seed = config.DEMO_SEED ?? db.kind === 'embedded';
     if (seed && (await seedDemoCommittee(db, clock, { agenda: demoAgenda }))) log.info('demo committee DASSOS seeded');
+    mark('seed');
   } catch (err) {
     await db.close();
     throw err;

@@ -134,6 +134,42 @@ describe('rendering', () => {
     }
   });
 
+  it("keeps next-meeting cards by all they show: each member's own answer on their own card, a changed answer, deadline or notice at once", () => {
+    const record = (attendance: 'attending' | 'absent', standIn: { personId: string; name: string } | null, note: string | null) => ({
+      meetingId: next.meeting.id,
+      personId: 'p1',
+      attendance,
+      standIn,
+      note,
+      recordedBy: null,
+      version: 1,
+      updatedAt: new Date('2026-06-01T10:00:00Z'),
+    });
+    const own = (r: ReturnType<typeof record> | null, ids: string[]) => ({
+      prompt: { mine: { record: r, candidates: [{ personId: 'p9', name: 'Stine Stedfortræder', standing: false }], canNameStandIn: true, standInReachable: true, organisation: 'Silkeborg Kommune' }, open: true },
+      refreshUserIds: ids,
+    });
+    const anna = JSON.stringify(nextMeetingCard(committee, next, 'da', own(record('absent', { personId: 'p9', name: 'Stine Stedfortræder' }, 'Ferie'), ['29:anna'])));
+    const bo = JSON.stringify(nextMeetingCard(committee, next, 'da', own(record('attending', null, null), ['29:bo'])));
+    const carl = JSON.stringify(nextMeetingCard(committee, next, 'da', own(null, ['29:carl'])));
+    expect(anna).toContain('Ferie');
+    expect(anna).toContain('"userIds":["29:anna"]');
+    for (const other of [bo, carl]) {
+      expect(other).not.toContain('Ferie');
+      expect(other).not.toContain('29:anna');
+    }
+    expect(bo).not.toBe(carl);
+    // Anna changes her answer: her next card shows it, not the one kept from before.
+    const changed = JSON.stringify(nextMeetingCard(committee, next, 'da', own(record('attending', null, null), ['29:anna'])));
+    expect(changed).not.toContain('Ferie');
+    expect(changed.replace('29:anna', '29:bo')).toBe(bo);
+    // The deadline passed, and a notice: both shown at once.
+    const passed = JSON.stringify(nextMeetingCard(committee, { ...next, deadlinePassed: true }, 'da', own(null, ['29:carl'])));
+    expect(passed).not.toBe(carl);
+    expect(JSON.stringify(nextMeetingCard(committee, next, 'da', own(null, ['29:carl']), 'Datoerne er fra i går'))).toContain('Datoerne er fra i går');
+    expect(JSON.stringify(nextMeetingCard(committee, next, 'da', own(null, ['29:carl'])))).toBe(carl);
+  });
+
   it('renders different data differently, also after the same data was rendered before', () => {
     const before = JSON.stringify(nextMeetingCard(committee, next, 'da'));
     const moved = { ...next, meeting: { ...next.meeting, place: 'Viborg Rådhus' } };

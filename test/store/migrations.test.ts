@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../src/store/database';
-import { migrate, migrationsDir, readMigrations } from '../../src/store/migrate';
+import { MIGRATED_STAMP, migrate, migrateUnlessStamped, migrationsDir, readMigrations } from '../../src/store/migrate';
 import { diffMigrationsToSchema } from '../../src/store/schema-engine';
 import { databaseKinds, describeEmbeddedRun, freshDatabase } from '../support/db';
 
@@ -91,6 +91,32 @@ describeEmbeddedRun('the embedded database in a data folder', () => {
     await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(other, { recursive: true, force: true });
+  });
+
+  it('a restart skips the check its stamp vouches for, and checks again once a migration is added', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-data-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+    for (const m of readMigrations()) {
+      fs.mkdirSync(path.join(dir, m.name));
+      fs.writeFileSync(path.join(dir, m.name, 'migration.sql'), m.sql);
+    }
+    let db = await openDatabase({ kind: 'embedded', dataDir });
+    // The template's folder holds no stamp: the first start checks, then stamps.
+    expect(await migrateUnlessStamped(db, dataDir, undefined, dir)).toEqual({ applied: [], skipped: false });
+    expect(fs.existsSync(path.join(dataDir, MIGRATED_STAMP))).toBe(true);
+    expect(await migrateUnlessStamped(db, dataDir, undefined, dir)).toEqual({ applied: [], skipped: true });
+    await db.close();
+    fs.mkdirSync(path.join(dir, '99990101000000_probe'));
+    fs.writeFileSync(path.join(dir, '99990101000000_probe', 'migration.sql'), 'CREATE TABLE "Probe" (id int);');
+    db = await openDatabase({ kind: 'embedded', dataDir });
+    expect(await migrateUnlessStamped(db, dataDir, undefined, dir)).toEqual({ applied: ['99990101000000_probe'], skipped: false });
+    expect(await db.sql.query('SELECT id FROM "Probe"')).toEqual([]);
+    expect(await migrateUnlessStamped(db, dataDir, undefined, dir)).toEqual({ applied: [], skipped: true });
+    // Without a folder of its own (PostgreSQL, in memory) the check always runs.
+    expect(await migrateUnlessStamped(db, null, undefined, dir)).toEqual({ applied: [], skipped: false });
+    await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('is created and migrated on first open when no template matches', async () => {

@@ -11,6 +11,8 @@ import { createStore, type Store } from '../../src/store';
 import type { Agenda, PositionKind } from '../../src/domain/agenda/types';
 import type { Committee } from '../../src/domain/shared/types';
 import { databaseKinds, freshDatabase } from '../support/db';
+import { myAgendaCard } from '../../src/cards/words.card';
+import { messages } from '../../src/i18n/messages';
 
 const audit = (action: string): AuditEntry => ({
   committeeId: null,
@@ -247,5 +249,52 @@ describe.each(databaseKinds)('shared reads on %s', (kind) => {
     expect((await store.committees.listForPerson(meganUser!.aadObjectId)).map((c) => c.id)).toEqual(
       [committee.id],
     );
+  });
+  it("«dagsorden»: the shared agenda and the cards kept beside it show an edit and a member's own answer at once, never another's", async () => {
+    const meetingId = agenda.meeting.id;
+    const t = messages('da');
+    const shared = (await store.agenda.loadAgenda(meetingId, { withTally: false }))!;
+    // One agenda for every member's turn, frozen: no copy per turn, and no turn can change it.
+    expect(await store.agenda.loadAgenda(meetingId, { withTally: false })).toBe(shared);
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared.items[0])).toBe(true);
+    const cardFor = async (personId: string) => {
+      const now = (await store.agenda.loadAgenda(meetingId, { withTally: false }))!;
+      const card = myAgendaCard(committee, now, await store.agenda.positionsOf(personId, ids()), 'da');
+      // The row of the item: its number, title and answer.
+      const rows = (card.body ?? []).filter((e) => (e as { type?: string }).type === 'ColumnSet');
+      return rows.map((r) => JSON.stringify(r));
+    };
+    const item = shared.items.findIndex((i) => i.status === 'published');
+    expect(item).toBeGreaterThanOrEqual(0);
+    const row = (rows: string[]) => rows.find((r) => r.includes(`"text":"${shared.items[item]!.number}"`))!;
+    const kind = shared.items[item]!.section === 'decision' ? 'wants_discussion' : 'acknowledged';
+    const meganBefore = await cardFor(megan);
+    await answer(third, item, kind);
+    // Answers are not part of the shared agenda: the same object, and each member's card has their own answer.
+    expect(await store.agenda.loadAgenda(meetingId, { withTally: false })).toBe(shared);
+    expect(row(await cardFor(third))).toContain(t.answers[kind]);
+    expect(await cardFor(megan)).toEqual(meganBefore);
+    expect(row(await cardFor(megan))).not.toContain(t.answers[kind]);
+    await answer(megan, item, kind);
+    expect(row(await cardFor(megan))).toContain(t.answers[kind]);
+
+    const edited = shared.items[item]!;
+    await store.agenda.saveItem({
+      itemId: edited.id,
+      meetingId,
+      draft: {
+        number: edited.number,
+        section: edited.section,
+        title: 'Titlen efter rettelsen',
+        presenter: edited.presenter,
+        recommendationIntro: edited.recommendationIntro,
+        recommendations: [...edited.recommendations],
+        caseText: edited.caseText,
+      },
+    });
+    expect(await store.agenda.loadAgenda(meetingId, { withTally: false })).not.toBe(shared);
+    expect(row(await cardFor(megan))).toContain('Titlen efter rettelsen');
+    expect(row(await cardFor(third))).toContain('Titlen efter rettelsen');
+    expect(row(await cardFor(megan))).toContain(t.answers[kind]);
   });
 });

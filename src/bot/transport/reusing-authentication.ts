@@ -5,8 +5,10 @@
 // and the credentials for the bot's app id and the audience; a user token client is the
 // app id's credentials), so one per (app id, service URL, audience) serves every turn, as
 // the older BotFrameworkAdapter kept them. Every request's token is still checked, each
-// time: only the clients built after the check are reused.
+// time: only the clients built after the check are reused. The connector clients send
+// their cards from bytes written once (written-cards.ts).
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { writeCardsOnce } from './written-cards';
 
 // botbuilder re-exports the class, not the types of its parts (they live in botframework-connector).
 type Base = ConfigurationBotFrameworkAuthentication;
@@ -58,7 +60,7 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
   private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
     return {
       create: (serviceUrl: string, audience?: string) =>
-        remember(this.connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience)),
+        remember(this.connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => writeCardsOnce(await factory.create(serviceUrl, audience))),
     };
   }
 }

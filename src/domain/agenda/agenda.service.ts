@@ -122,20 +122,23 @@ export interface AgendaServiceDeps {
 export class AgendaService {
   constructor(private readonly deps: AgendaServiceDeps) {}
 
-  /** The agenda of the committee's next meeting that has one. */
-  async current(committee: Committee): Promise<Agenda | null> {
+  /** The agenda of the committee's next meeting that has one (`withTally: false`: shared and frozen, tallies at zero; see loadAgenda). */
+  async current(committee: Committee, options: { withTally?: boolean } = {}): Promise<Agenda | null> {
     for (const meeting of await this.deps.meetings.listUpcoming(committee.id, this.deps.clock.now(), LOOKAHEAD)) {
       if (meeting.status === 'cancelled') continue;
-      const agenda = await this.deps.agenda.loadAgenda(meeting.id);
+      const agenda = await this.deps.agenda.loadAgenda(meeting.id, options);
       if (agenda && agenda.items.some((i) => i.status !== 'withdrawn')) return agenda;
     }
     return null;
   }
 
-  /** The next agenda as a member sees it ("dagsorden"), with their own answers per item. */
-  async memberAgenda(committee: Committee, actor: Actor): Promise<{ agenda: Agenda | null; mine: Map<string, PositionKind> }> {
+  /**
+   * The next agenda as a member sees it ("dagsorden"), with their own answers per item.
+   * The agenda is the shared, frozen one (no tallies: the compact agenda shows none).
+   */
+  async memberAgenda(committee: Committee, actor: Actor): Promise<{ agenda: Readonly<Agenda> | null; mine: Map<string, PositionKind> }> {
     const member = await this.deps.committees.requireMember(committee, actor);
-    const agenda = await this.current(committee);
+    const agenda = await this.current(committee, { withTally: false });
     if (!agenda) return { agenda: null, mine: new Map() };
     const mine = await this.deps.agenda.positionsOf(member.personId, agenda.items.map((i) => i.id));
     return { agenda, mine };

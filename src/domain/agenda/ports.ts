@@ -21,8 +21,12 @@ export interface AgendaRepository {
    * Returns how many items changed.
    */
   renumber(meetingId: string, items: Array<{ id: string; number: string; section: SectionKind; sectionTitle: string | null }>): Promise<number>;
-  /** The meeting's agenda: items in order with attachments, decisions and tallies. */
-  loadAgenda(meetingId: string): Promise<Agenda | null>;
+  /**
+   * The meeting's agenda: items in order with attachments, decisions and tallies.
+   * `withTally: false`: tallies left at zero, and the agenda is the one every such caller
+   * shares (frozen, the same object until something in it is written).
+   */
+  loadAgenda(meetingId: string, options?: { withTally?: boolean }): Promise<Agenda | null>;
   /** The channel message of the meeting's overview card (its thread holds the item cards), if posted. */
   overviewActivityId(meetingId: string): Promise<string | null>;
   /** The item; `withTally: false` leaves its tally at zero (the caller reads it after a change). */
