@@ -160,26 +160,18 @@ describe('documentText', () => {
 describe('HTML pasted by anyone', () => {
   // Tags that never close made every "<" scan to the end of the text (28 KB of "<b " held
   // the event loop for seconds), and deep nesting overflowed the stack.
+  // In one pass, 500 KB of any of them is read in well under a second; a scan to the end of
+  // the text from each "<" would take hours there (28 KB took seconds), far past the
+  // test's timeout: the test fails by not finishing, whatever the machine's speed.
   it.each(['<b ', '<a href="', "<a x='", '<p class=x ', '<b x=1 y', '<', '<!--'])(
-    'reads 100 KB of %j in one pass',
+    'reads 500 KB of %j in one pass',
     (unit) => {
-      const text = unit.repeat(Math.ceil(100_000 / unit.length));
-      const small = text.slice(0, 10_000);
-      // The least of three runs: a collection or another process's burst lands in one run,
-      // not in all three, while a scan to the end of the text shows in every run.
-      const time = (html: string) => {
-        let least = Infinity;
-        for (let i = 0; i < 3; i++) {
-          const start = process.hrtime.bigint();
-          htmlToMarkdown(html);
-          least = Math.min(least, Number(process.hrtime.bigint() - start) / 1e6);
-        }
-        return least;
-      };
-      time(small);
-      // Ten times the text may take about ten times as long, never a hundred: a generous bound.
-      expect(time(text)).toBeLessThan(Math.max(50, time(small) * 40));
+      const text = unit.repeat(Math.ceil(500_000 / unit.length));
+      const markdown = htmlToMarkdown(text);
+      expect(markdown.length).toBeLessThanOrEqual(text.length);
+      expect(markdown).not.toMatch(/<[a-z!]/);
     },
+    30_000,
   );
 
   it('reads HTML nested 9,000 deep without overflowing the stack', () => {

@@ -205,6 +205,17 @@ export async function axeViolations(
 ): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
   if (!(await frame.evaluate(() => 'axe' in window)))
     await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Colours are judged at rest: a transition or an element's entrance still running (a
+  // button's hover or pressed colour, a message fading in) is waited for first, or axe reads
+  // a colour half-way (it failed once on a button just pressed). Endless ones (a spinner) are not.
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = (await frame.evaluate(() =>
     (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(
       document,
