@@ -16,7 +16,7 @@ import { isIntent, NONE, type Intent } from './intents';
 import { NearestExamples, type Neighbour } from './nearest';
 
 /** Bump when fold(), the features or the model's settings change: a saved model is then stale. */
-export const MODEL_FORMAT = 'dagsorden-intents/3';
+export const MODEL_FORMAT = 'dagsorden-intents/4';
 /** Only the start of a long message is read: a question is short; 28 KB is not a question. */
 const READ_CHARS = 500;
 
@@ -129,19 +129,18 @@ function features(words: readonly string[], stems: readonly string[], settings: 
 
 export class IntentModel {
   private readonly spellers: Record<CorpusLang, Speller>;
-  private readonly nearest: Record<CorpusLang, NearestExamples>;
 
   private constructor(
     private readonly nlp: Nlp,
     private readonly stems: Stems,
-    private readonly neighbours: Record<CorpusLang, Neighbour[]>,
     /** What it was trained from (corpusHash): a saved model with another is stale. */
     readonly hash: string,
     readonly settings: ModelSettings,
-    nearest?: Record<CorpusLang, NearestExamples>,
+    private readonly nearest: Record<CorpusLang, NearestExamples>,
+    /** The folded examples, kept by a model trained here to be saved (`toJSON`); a model read from a file has no use for them. */
+    private readonly neighbours?: Record<CorpusLang, Neighbour[]>,
   ) {
     this.spellers = { da: new Speller(Object.keys(stems.da)), en: new Speller(Object.keys(stems.en)) };
-    this.nearest = nearest ?? { da: new NearestExamples(neighbours.da), en: new NearestExamples(neighbours.en) };
   }
 
   static async train(examples: readonly Example[], hash: string, settings: ModelSettings = DEFAULT_SETTINGS): Promise<IntentModel> {
@@ -157,7 +156,7 @@ export class IntentModel {
       nlp.addDocument(e.lang, features(folded, stemmed, settings), e.intent);
     }
     await quietly(() => nlp.train());
-    return new IntentModel(nlp, stems, neighbours, hash, settings);
+    return new IntentModel(nlp, stems, hash, settings, { da: new NearestExamples(neighbours.da), en: new NearestExamples(neighbours.en) }, neighbours);
   }
 
   /**
@@ -181,13 +180,17 @@ export class IntentModel {
     await importInSteps(nlp, saved, pause);
     await pause();
     const nearest = { da: await NearestExamples.build(saved.neighbours.da, pause), en: await NearestExamples.build(saved.neighbours.en, pause) };
-    return new IntentModel(nlp, saved.stems, saved.neighbours, saved.hash, saved.settings, nearest);
+    return new IntentModel(nlp, saved.stems, saved.hash, saved.settings, nearest);
   }
 
+  /** What answering needs of the model, no more: what is only for training is left out (see `forAnswering`). */
   toJSON(): string {
+    if (!this.neighbours) throw new Error('a model read from a file is saved already');
     const nlp = JSON.parse(this.nlp.export(true)) as NlpParts;
-    const nlpLanguages = Object.fromEntries(Object.entries(nlp.nluManager.domainManagers).map(([locale, part]) => [locale, JSON.stringify(part)]));
+    const nlpLanguages = Object.fromEntries(Object.entries(nlp.nluManager.domainManagers).map(([locale, part]) => [locale, JSON.stringify(forAnswering(part as SavedDomainManager))]));
     nlp.nluManager.domainManagers = {};
+    // The language guesser's sentences: the language is always given (`understand` chooses it).
+    nlp.nluManager.extraSentences = [];
     const saved: Saved = { format: MODEL_FORMAT, hash: this.hash, settings: this.settings, stems: this.stems, neighbours: this.neighbours, nlp: JSON.stringify(nlp), nlpLanguages };
     return JSON.stringify(saved);
   }
@@ -297,13 +300,71 @@ interface NlpInside {
     addLanguage(locale: string): void;
     languageNames: unknown;
     intentDomains: unknown;
-    domainManagers: Record<string, { fromJSON(json: unknown): void }>;
+    domainManagers: Record<string, { fromJSON(json: unknown): void; domains: Record<string, { neuralNetwork?: { perceptrons?: Array<{ changes: Float32Array }> } }> }>;
     guesser: { addExtraSentence(locale: string, sentence: string): void };
   };
   ner: { fromJSON(json: unknown): void };
   nlgManager: { fromJSON(json: unknown): void };
   actionManager: { fromJSON(json: unknown): void };
   slotManager: { load(json: unknown): void };
+}
+
+/**
+ * A language's part of NLP.js's export (@nlpjs/nlu's domain-manager.js and nlu.js, @nlpjs/neural's
+ * neural-network.js, 4.x), the parts of it changed here.
+ */
+interface SavedDomainManager {
+  sentences: unknown[];
+  domains: Record<string, { featuresToIntent?: unknown; neuralNetwork?: SavedNetwork }>;
+}
+
+interface SavedNetwork {
+  features?: string[];
+  /** NLP.js's form: per intent its weights (one per feature), then its bias. */
+  perceptrons?: number[][];
+  /** Ours instead: all weights, intent after intent, as the network holds them (float32), in base64. */
+  weights?: string;
+  /** Per intent its bias (a double in the network, so not among the float32 weights). */
+  biases?: number[];
+}
+
+const NOT_TRAINED = new Float32Array(0);
+
+/**
+ * A language's part of the export as answering needs it. Left out: the training utterances
+ * (`sentences`; the stem dictionary made of them stays, it answers an utterance of the
+ * corpus) and which intents each feature has (`featuresToIntent`, read by training only).
+ * The network's weights are written as the float32 they are, in base64, rather than as
+ * decimals: the same numbers read back, in half the characters.
+ */
+function forAnswering(part: SavedDomainManager): SavedDomainManager {
+  part.sentences = [];
+  for (const domain of Object.values(part.domains)) {
+    domain.featuresToIntent = {};
+    const network = domain.neuralNetwork;
+    if (!network?.features || !network.perceptrons?.length) continue;
+    const n = network.features.length;
+    const weights = new Float32Array(network.perceptrons.length * n);
+    network.perceptrons.forEach((perceptron, i) => weights.set(perceptron.slice(0, n), i * n));
+    network.biases = network.perceptrons.map((perceptron) => perceptron[n]!);
+    network.weights = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64');
+    network.perceptrons = [];
+  }
+  return part;
+}
+
+/** `forAnswering`'s weights back in NLP.js's form, for its `fromJSON`. */
+function withNetworkWeights(part: SavedDomainManager): void {
+  for (const domain of Object.values(part.domains)) {
+    const network = domain.neuralNetwork;
+    if (!network?.features || network.weights === undefined || !network.biases) continue;
+    const n = network.features.length;
+    const bytes = Buffer.from(network.weights, 'base64');
+    const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    network.perceptrons = network.biases.map((bias, i) => [...weights.subarray(i * n, (i + 1) * n), bias]);
+    delete network.weights;
+    delete network.biases;
+  }
 }
 
 /** The language guesser's sentences read per this many, the loop free between. */
@@ -327,9 +388,14 @@ async function importInSteps(nlp: Nlp, saved: Pick<Saved, 'nlp' | 'nlpLanguages'
   nlu.languageNames = json.languageNames;
   nlu.intentDomains = json.intentDomains;
   for (const [locale, part] of Object.entries(saved.nlpLanguages)) {
-    const manager: unknown = JSON.parse(part);
+    const manager = JSON.parse(part) as SavedDomainManager;
     await pause();
-    nlu.domainManagers[locale]!.fromJSON(manager);
+    withNetworkWeights(manager);
+    await pause();
+    const domainManager = nlu.domainManagers[locale]!;
+    domainManager.fromJSON(manager);
+    // The network's last steps, kept for training on: a model read from a file is not trained further.
+    for (const domain of Object.values(domainManager.domains)) for (const perceptron of domain.neuralNetwork?.perceptrons ?? []) perceptron.changes = NOT_TRAINED;
     await pause();
   }
   for (let i = 0; i < json.extraSentences.length; i += SENTENCES_PER_STEP) {
