@@ -26,13 +26,19 @@ process.once('exit', () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
+/** With BENCH_PROFILE: node writes the child's CPU profile into that folder when it exits. */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export async function startBot(
   port: number,
   args: string[],
   env: Record<string, string>,
 ): Promise<ChildProcess> {
   const child = trackChild(
-    spawn(process.execPath, args, {
+    spawn(process.execPath, [...profileArgs(), ...args], {
       cwd: path.join(__dirname, '..'),
       env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],
