@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { databaseTarget } from '../src/wiring/store';
+import { databaseTarget } from '../src/wiring/target';
 import { calendarLetters } from '../src/bot/letters/calendar-letters';
 import { GraphCalendarSource } from '../src/calendar/graph-calendar-source';
 import { createGraphClient, type GraphClientOptions } from '../src/calendar/graph-client';

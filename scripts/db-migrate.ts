@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the
 // embedded database in DATA_DIR (default ./data). The bot also does this at start-up.
-import { databaseTarget } from '../src/wiring/store';
+import { databaseTarget } from '../src/wiring/target';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/store/database';
 import { migrate } from '../src/store/migrate';

@@ -9,7 +9,6 @@ import { seedDemoCommittee } from '../store/demo-seed';
 import { migrateUnlessStamped } from '../store/migrate';
 import { createStore, type Store } from '../store';
 
-export { databaseTarget } from './target';
 
 export interface StoreWiring {
   config: Config;
