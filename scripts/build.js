@@ -137,8 +137,11 @@ async function buildBot() {
     run([
       '--liftoff-only',
       '-e',
-      'require(process.argv[1]).writeTemplate().catch((e) => { console.error(e); process.exit(1); })',
+      // Also the empty cluster the checkout's schema diff starts from (`npm run db:diff`, the
+      // migrations test), in the checkout's .data-template/, not in dist/.
+      'const t = require(process.argv[1]); t.writeTemplate(undefined, t.emptyClusterPath(process.argv[2])).catch((e) => { console.error(e); process.exit(1); })',
       path.join(dist, 'src', 'store', 'data-template.js'),
+      path.join(root, '.data-template'),
     ]),
   ]);
   if (trained !== 0) fail('could not train the language model', trained);
