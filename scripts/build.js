@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Builds the tab's front end (scripts/build-tab.js), then bundles the bot to plain JavaScript in dist/
+// Builds the tab's front end (scripts/build-tab.js) while it bundles the bot to plain JavaScript in dist/
 // (scripts/bundle.js: one file per entry, with source maps) and copies what it reads at
 // run time (the Prisma schema and migrations) beside it, so `node dist/src/index.js` runs
 // without a TypeScript loader: a loader costs about 50 MB of memory for the process's
 // whole life, and the embedded database is meant to fit a small machine. The bundler
 // does not check types: `npm run typecheck` (and `npm test`) does. Then makes the
 // migrated embedded database a new data folder starts from (src/store/data-template.ts),
-// so a user's first start runs no initdb.
+// so a user's first start runs no initdb, while it trains the language model.
 //
 //   node scripts/build.js             builds
 //   node scripts/build.js --if-stale  builds only when an input changed since the last
