@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import { allTabRoutes } from '../../src/api/routes';
@@ -25,6 +26,11 @@ const SECRET_DRAFT = 'Hemmeligt udkast om borgeren 060690-1234.';
 const EDITED_TEXT = 'Rettet efter udsendelsen, endnu ikke udsendt igen.';
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
+ * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let keys: { privateKey: CryptoKey; jwk: JWK };
 let stranger: { privateKey: CryptoKey };
 let jwksServer: http.Server;
@@ -96,6 +102,7 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [keys.jwk] }));
   });
   await new Promise<void>((r) => jwksServer.listen(0, '127.0.0.1', r));
+  connector = await startRecordingConnector();
   const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`;
   app = await startTestApp(
     {
@@ -204,16 +211,17 @@ beforeAll(async () => {
   importToCancel = await previewOf();
   importToSave = await previewOf();
   // What else waits for members: an input request, Megan's topics, a date poll, her task.
-  fx = await memberFixtures(app, committeeId, meetingId);
+  fx = await memberFixtures(app, committeeId, meetingId, connector.url);
   // The channel's address, as a first message from the bot there leaves it: polls are posted to it.
   await prisma.committee.update({
     where: { id: committeeId },
-    data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    data: { serviceUrl: connector.url },
   });
 });
 
 afterAll(async () => {
   await app?.close();
+  await connector?.close();
   await new Promise((r) => jwksServer?.close(r));
 });
 

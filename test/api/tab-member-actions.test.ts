@@ -4,6 +4,7 @@
 // so the rules (deadlines, who may, the same answer twice) are the card's; here over HTTP
 // with the developer sign-in (the token check is tab-api.test.ts's).
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { memberFixtures, type MemberFixtures } from '../support/member-fixtures';
 import type {
@@ -20,6 +21,11 @@ import { publishQuietly } from '../support/publish-quietly';
 const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
+ * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let fx: MemberFixtures;
 let committeeId = '';
 let meetingId = '';
@@ -32,6 +38,7 @@ const as = <T = Record<string, unknown>>(
 ) => callTab<T>(app.url, user, method, path, body);
 
 beforeAll(async () => {
+  connector = await startRecordingConnector();
   app = await startTestApp({}, true);
   const { prisma } = app.db;
   const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
@@ -57,11 +64,12 @@ beforeAll(async () => {
     tenantId: null,
   };
   await publishQuietly(app, committee, alex, meetingId);
-  fx = await memberFixtures(app, committeeId, meetingId);
+  fx = await memberFixtures(app, committeeId, meetingId, connector.url);
 });
 
 afterAll(async () => {
   await app?.close();
+  await connector?.close();
 });
 
 const audit = (action: string) => app.db.prisma.auditEvent.count({ where: { action } });

@@ -4,11 +4,17 @@
 // CPR-like numbers hold it with the findings masked until "Udsend alligevel" names the
 // fingerprint of the texts as checked; everyone but the secretariat refused, nothing queued.
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN, STRANGER } from '../support/activities';
 import { cardKey } from '../../src/domain/delivery/delivery.service';
 import { callTab } from '../support/tab-client';
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
+ * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let committeeId = '';
 let meetingId = '';
 let decisionItemId = '';
@@ -26,6 +32,7 @@ const published = async () =>
   (await app.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })).agendaPublishedAt;
 
 beforeAll(async () => {
+  connector = await startRecordingConnector();
   app = await startTestApp({}, true);
   const { prisma } = app.db;
   const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
@@ -51,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await connector?.close();
 });
 
 describe('publishing from the tab', () => {
@@ -69,7 +77,7 @@ describe('publishing from the tab', () => {
       where: { id: committeeId },
       data: {
         conversationId: '19:dassos-kanal@thread.tacv2',
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        serviceUrl: connector.url,
       },
     });
   });

@@ -4,10 +4,16 @@
 // problems named, the clash with another meeting, the same meeting twice and who closed a
 // poll first are the card's. Over HTTP with the developer sign-in.
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN } from '../support/activities';
 import { callTab } from '../support/tab-client';
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
+ * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let committeeId = '';
 let meetingId = '';
 let meganId = '';
@@ -21,6 +27,7 @@ const as = <T = Record<string, unknown>>(
 ) => callTab<T>(app.url, user, method, path, body);
 
 beforeAll(async () => {
+  connector = await startRecordingConnector();
   app = await startTestApp({}, true);
   const { prisma } = app.db;
   committeeId = (await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } })).id;
@@ -36,6 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await connector?.close();
 });
 
 type Problems = { problems: Array<{ field: string; problem: string }> };
@@ -230,7 +238,7 @@ describe('a date poll', () => {
     );
     await prisma.committee.update({
       where: { id: committeeId },
-      data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+      data: { serviceUrl: connector.url },
     });
     const one = await as<Problems & { created: boolean }>(
       ALEX,

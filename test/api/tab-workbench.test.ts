@@ -4,10 +4,16 @@
 // minutes. Each goes through the domain service the bot's cards call, so what the channel
 // and the submitter are sent is the bot's own: asserted here on the outbox.
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN } from '../support/activities';
 import { callTab } from '../support/tab-client';
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
+ * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let committeeId = '';
 let comingId = '';
 let octoberId = '';
@@ -29,6 +35,7 @@ const outbox = (kind: string, subjectId?: string) =>
   });
 
 beforeAll(async () => {
+  connector = await startRecordingConnector();
   app = await startTestApp({}, true);
   const { prisma } = app.db;
   const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
@@ -38,7 +45,7 @@ beforeAll(async () => {
     where: { id: committeeId },
     data: {
       conversationId: '19:dassos@thread.tacv2',
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      serviceUrl: connector.url,
     },
   });
   const coming = await prisma.meeting.findFirstOrThrow({
@@ -59,6 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await connector?.close();
 });
 
 describe('submitted topics', () => {

@@ -30,6 +30,8 @@ export async function memberFixtures(
   app: TestApp,
   committeeId: string,
   meetingId: string | null,
+  /** Where the channel is reached (a local Teams stand-in): the poll is sent there. */
+  serviceUrl: string,
 ): Promise<MemberFixtures> {
   const alex = actor(ALEX);
   const megan = actor(MEGAN);
@@ -60,7 +62,7 @@ export async function memberFixtures(
   // A poll is posted to the channel: its address is known once the bot has written there.
   await app.db.prisma.committee.updateMany({
     where: { id: committeeId, serviceUrl: null },
-    data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    data: { serviceUrl },
   });
   const poll = await app.services.datePolls.create(alex, committeeId, {
     title: 'Møder i foråret',

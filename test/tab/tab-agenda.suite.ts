@@ -5,6 +5,7 @@
 // item with every field; no serious or critical axe violation; it fits 320 px.
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN } from '../support/activities';
 import { AGENDA } from '../support/documents';
 import {
@@ -23,6 +24,11 @@ const CHANNEL = '19:dassos-kanal@thread.tacv2';
 const run = chromiumSuite();
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued cards go to: Teams' own serviceUrl does not resolve here, and the
+ * Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let b: Browsing;
 let committeeId = '';
 let meetingId = '';
@@ -56,6 +62,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 run('the secretariat’s workbench in Teams', () => {
   beforeAll(async () => {
     buildTab();
+    connector = await startRecordingConnector();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
@@ -74,6 +81,7 @@ run('the secretariat’s workbench in Teams', () => {
   afterAll(async () => {
     await b?.close();
     await app?.close();
+    await connector?.close();
   });
 
   it('is not there for a member', async () => {
@@ -289,7 +297,7 @@ run('the secretariat’s workbench in Teams', () => {
     const { prisma } = app.db;
     await prisma.committee.update({
       where: { id: committeeId },
-      data: { conversationId: CHANNEL, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+      data: { conversationId: CHANNEL, serviceUrl: connector.url },
     });
     const [first] = await agenda();
     await prisma.agendaItem.update({

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN } from '../support/activities';
 import { memberFixtures, type MemberFixtures } from '../support/member-fixtures';
 import { tabEntityId } from '../../src/cards/tab-link';
@@ -26,6 +27,11 @@ import { publishQuietly } from '../support/publish-quietly';
 const run = chromiumSuite();
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
+ * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let b: Browsing;
 let fx: MemberFixtures;
 let committeeId = '';
@@ -54,6 +60,7 @@ const focusedTag = (frame: Frame) => frame.evaluate(() => document.activeElement
 run('the member’s card actions in the tab', () => {
   beforeAll(async () => {
     buildTab();
+    connector = await startRecordingConnector();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
@@ -71,7 +78,7 @@ run('the member’s card actions in the tab', () => {
       tenantId: null,
     };
     await publishQuietly(app, committee, alex, meetingId);
-    fx = await memberFixtures(app, committeeId, meetingId);
+    fx = await memberFixtures(app, committeeId, meetingId, connector.url);
     meganId = (await prisma.person.findUniqueOrThrow({ where: { aadObjectId: MEGAN.aadObjectId } }))
       .id;
     b = await browse(app.url);
@@ -80,6 +87,7 @@ run('the member’s card actions in the tab', () => {
   afterAll(async () => {
     await b?.close();
     await app?.close();
+    await connector?.close();
   }, 90_000);
 
   it('answers an input request from «Mine møder» by keyboard, and can change the answer', async () => {

@@ -5,6 +5,7 @@
 // axe clean, keyboard usable, no horizontal scrolling at 320 px with the forms open.
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN } from '../support/activities';
 import { tabEntityId } from '../../src/cards/tab-link';
 import {
@@ -22,6 +23,11 @@ import { tabTo } from '../support/keyboard';
 const run = chromiumSuite();
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued cards go to: Teams' own serviceUrl does not resolve here, and the
+ * Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let b: Browsing;
 let committeeId = '';
 let meetingId = '';
@@ -41,13 +47,14 @@ const channelTab = (subEntityId?: string): HostOptions => ({
 run('the secretariat’s preparation in the tab', () => {
   beforeAll(async () => {
     buildTab();
+    connector = await startRecordingConnector();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
     committeeId = committee.id;
     await prisma.committee.update({
       where: { id: committeeId },
-      data: { serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+      data: { serviceUrl: connector.url },
     });
     meetingId = (
       await prisma.meeting.findFirstOrThrow({
@@ -63,6 +70,7 @@ run('the secretariat’s preparation in the tab', () => {
   afterAll(async () => {
     await b?.close();
     await app?.close();
+    await connector?.close();
   }, 90_000);
 
   it('creates a meeting from the channel tab, the problems named first', async () => {

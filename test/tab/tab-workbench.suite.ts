@@ -7,6 +7,7 @@
 // critical axe violation; fits 320 px.
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { ALEX, MEGAN } from '../support/activities';
 import {
   axeViolations,
@@ -26,6 +27,11 @@ const CHANNEL = '19:dassos-kanal@thread.tacv2';
 const run = chromiumSuite();
 
 let app: TestApp;
+/**
+ * Teams' stand-in the queued cards go to: Teams' own serviceUrl does not resolve here, and the
+ * Bot Framework client retries each such send for seconds, which closing the app waited out.
+ */
+let connector: RecordingConnector;
 let b: Browsing;
 let committeeId = '';
 let comingId = '';
@@ -79,6 +85,7 @@ const SAVED = `${STATUS}:text-matches("^Gemt [0-9]{2}:[0-9]{2}$")`;
 run('the secretariat’s workbench in the tab', () => {
   beforeAll(async () => {
     buildTab();
+    connector = await startRecordingConnector();
     app = await startTestApp({}, true);
     const { prisma } = app.db;
     const committee = await prisma.committee.findFirstOrThrow({ where: { name: 'DASSOS' } });
@@ -88,7 +95,7 @@ run('the secretariat’s workbench in the tab', () => {
       data: {
         channelId: CHANNEL,
         conversationId: CHANNEL,
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        serviceUrl: connector.url,
       },
     });
     const coming = await prisma.meeting.findFirstOrThrow({
@@ -111,6 +118,7 @@ run('the secretariat’s workbench in the tab', () => {
   afterAll(async () => {
     await b?.close();
     await app?.close();
+    await connector?.close();
   });
 
   it('reviews a submitted topic: its fields shown, accepted onto the agenda, the submitter told; members see no workbench', async () => {
