@@ -56,6 +56,9 @@ const LAZY_REQUIRES = [
     ],
   },
   { under: 'node_modules/botbuilder/lib/', packages: ['htmlparser2', 'fs-extra', 'axios'] },
+  // restify's HTTP signatures (its authorization parser, which the bot does not use) and SPDY
+  // (only for a server made with the spdy option, which the bot's is not).
+  { under: 'node_modules/restify/lib/', packages: ['http-signature', 'spdy'] },
 ];
 
 /**
@@ -66,7 +69,8 @@ const LAZY_REQUIRES = [
  * Each is reached only at a first use after the start: a document written or read
  * (docx, mammoth), the first card (adaptivecards-templating with adaptive-expressions
  * and ANTLR), or, through LAZY_REQUIRES, a request's token or a credential (MSAL,
- * @azure/identity, jsonwebtoken, axios). What such a package shares with the bot's own
+ * @azure/identity, jsonwebtoken, axios, node-fetch for the signing keys), and restify's
+ * parts the bot never uses (http-signature, spdy). What such a package shares with the bot's own
  * packages is bundled again beside it; nothing it returns is checked against the bot's
  * copy by identity (plain data, buffers, strings, tokens).
  */
@@ -78,6 +82,10 @@ const SIDECARS = [
   '@azure/msal-node',
   'jsonwebtoken',
   'axios',
+  'node-fetch',
+  'cross-fetch',
+  'http-signature',
+  'spdy',
 ];
 
 /**
@@ -148,7 +156,7 @@ function lazyRequiresPlugin({ sourceRoot }) {
   const rules = LAZY_REQUIRES.map(({ under, packages }) => ({
     dir: path.join(sourceRoot, under),
     pattern: new RegExp(
-      `^const (\\w+) = ((?:__importDefault|__importStar)\\()?require\\("(${packages.map((p) => p.replace(/[/.-]/g, '\\$&')).join('|')})"\\)(\\))?;`,
+      `^(const|var) (\\w+) = ((?:__importDefault|__importStar)\\()?require\\((["'])(${packages.map((p) => p.replace(/[/.-]/g, '\\$&')).join('|')})\\4\\)(\\))?;`,
       'gm',
     ),
   }));
@@ -162,10 +170,10 @@ function lazyRequiresPlugin({ sourceRoot }) {
         if (!rule) return undefined;
         const text = await fs.promises.readFile(args.path, 'utf8');
         let changed = false;
-        const out = text.replace(rule.pattern, (all, name, wrap, _pkg, close) => {
+        const out = text.replace(rule.pattern, (all, keyword, name, wrap, _quote, _pkg, close) => {
           if (Boolean(wrap) !== Boolean(close)) return all;
           changed = true;
-          return `const ${name} = __lazyModule(() => ${all.slice(all.indexOf('=') + 1, -1).trim()});`;
+          return `${keyword} ${name} = __lazyModule(() => ${all.slice(all.indexOf('=') + 1, -1).trim()});`;
         });
         return changed ? { contents: helper + out, loader: 'js' } : undefined;
       });
