@@ -233,6 +233,9 @@ export async function seedDemoCommittee(
   // query (its query compiler loads then, 100–200 ms) need not hold up the start.
   if ((await db.sql.query('SELECT 1 FROM "Committee" WHERE slug = $1', ['dassos'])).length) return false;
   const seeded = await prisma.$transaction(async (tx) => {
+    // Asked again inside the transaction: two instances started together on one shared
+    // PostgreSQL can both pass the check above, and the second then stops here rather than
+    // on the unique slug (which still guards the last milliseconds of such a race).
     if (await tx.committee.findUnique({ where: { slug: 'dassos' } })) return false;
     const committee = await tx.committee.create({
       data: {
