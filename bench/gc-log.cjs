@@ -6,14 +6,15 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { PerformanceObserver, performance, constants } = require('node:perf_hooks');
+const perfHooks = require('node:perf_hooks');
 const { isMainThread } = require('node:worker_threads');
 
 const dir = process.env.BENCH_GC_LOG;
 if (dir && isMainThread) {
   const file = path.join(dir, `${process.pid}.gc`);
   // performance.now() is on the same monotonic clock as process.hrtime, from another origin.
-  const originUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  const originUs = Number(process.hrtime.bigint() / 1000n) - perfHooks.performance.now() * 1000;
+  const { constants } = perfHooks;
   const kinds = {
     [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
     [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
@@ -25,7 +26,7 @@ if (dir && isMainThread) {
     if (lines.length) fs.appendFileSync(file, lines.join(''));
     lines = [];
   };
-  new PerformanceObserver((list) => {
+  new perfHooks.PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = kinds[entry.detail ? entry.detail.kind : entry.kind] || 'other';
       lines.push(`${kind} ${Math.round(entry.startTime * 1000 + originUs)} ${entry.duration.toFixed(3)}\n`);
