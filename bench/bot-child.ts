@@ -4,6 +4,7 @@
 // them (stopChildren() in the bench's finally, and SIGKILL when the bench process exits):
 // a bot left running would hold its port and fail the next run with EADDRINUSE.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const running = new Set<ChildProcess>();
@@ -32,13 +33,23 @@ function profileArgs(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
+/** With BENCH_LOOP_FILE in the child's env: it records its event loop's blocks there (loop-watch.cjs). */
+function loopWatchArgs(env: Record<string, string>): string[] {
+  return env.BENCH_LOOP_FILE ? ['--require', path.join(__dirname, 'loop-watch.cjs')] : [];
+}
+
+/** The blocks of the event loop a child recorded (see loop-watch.cjs): when each began (epoch ms), how long it took, and its CPU time (null: unknown). */
+export function readLoopBlocks(file: string): Array<[number, number, number | null]> {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { blocks: Array<[number, number, number | null]> }).blocks;
+}
+
 export async function startBot(
   port: number,
   args: string[],
   env: Record<string, string>,
 ): Promise<ChildProcess> {
   const child = trackChild(
-    spawn(process.execPath, [...profileArgs(), ...args], {
+    spawn(process.execPath, [...profileArgs(), ...loopWatchArgs(env), ...args], {
       cwd: path.join(__dirname, '..'),
       env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -18,6 +18,7 @@
 //   BENCH_ONLY=text           → only reading a message's text: 100 KB of each markup unit, 500 K odd characters cleaned (goal < 1000 ms each, as the tests once asserted)
 //   BENCH_ONLY=panel          → only the meeting side panel: 30 viewers polling the live state, the secretariat moving on 20 times (lag p95 and max, goal ≤ 2 s; the live GET's p95)
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
+//   BENCH_ENTRY=.scratch/base/src/index.js → start that build of the bot instead of dist/src/index.js (a copy of dist/ from before a change, to compare in the same minute)
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle, in rounds (BENCH_STALL_CLIENTS, default 10; BENCH_STALL_ROUNDS, default 3)
 //   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak, then the tab's meeting page API
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -192,7 +193,8 @@ async function main(): Promise<void> {
 
   // Dagsorden runs as `npm start` runs it: compiled, with the same node options.
   buildBot();
-  const startArgs = startCommandArgs();
+  // BENCH_ENTRY: another build's entry point (a copy of dist/ from before a change), measured the same way in the same minute.
+  const startArgs = process.env.BENCH_ENTRY ? [...startCommandArgs().slice(0, -1), process.env.BENCH_ENTRY] : startCommandArgs();
   if (ONLY_DIGESTS) {
     reportDigests(await measureDigests(startArgs));
     await connector.close();

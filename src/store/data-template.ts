@@ -35,6 +35,16 @@ export function templatePath(dir: string = templateDir): string {
 
 const folderOf = (tarball: string) => tarball.replace(/\.tar\.gz$/, '');
 
+/**
+ * A new cluster of this PGlite, nothing migrated (whether or not it exists): the schema
+ * engine's diff starts from it (schema-engine.ts) instead of running initdb, 4 s of CPU
+ * and more on a busy machine. writeTemplate leaves it there when asked (the build, for
+ * the checkout's tests and `npm run db:diff`; not in dist/, which a bot never needs it in).
+ */
+export function emptyClusterPath(dir: string = templateDir): string {
+  return path.join(dir, `pglite-${pgliteVersion()}-empty.tar.gz`);
+}
+
 /** Fills the new data folder `dataDir` from the matching template; false when there is none. */
 export function copyTemplate(dataDir: string): boolean {
   const folder = folderOf(templatePath());
@@ -48,7 +58,7 @@ export function copyTemplate(dataDir: string): boolean {
  * in a process of its own where memory matters: initdb grows the WebAssembly memory to
  * about 700 MB, which a process never gets back.
  */
-export async function writeTemplate(file: string = templatePath()): Promise<string> {
+export async function writeTemplate(file: string = templatePath(), emptyCluster?: string): Promise<string> {
   const folder = folderOf(file);
   if (fs.existsSync(file) && fs.existsSync(path.join(folder, 'PG_VERSION'))) return file;
   // Imported here: database.ts imports this module.
@@ -60,6 +70,13 @@ export async function writeTemplate(file: string = templatePath()): Promise<stri
   fs.rmSync(building, { recursive: true, force: true });
   const db = await openDatabase({ kind: 'embedded', dataDir: building, template: false });
   try {
+    if (emptyCluster && !fs.existsSync(emptyCluster)) {
+      // Before the migrations: the cluster as initdb left it.
+      const empty = await db.dumpDataDir!();
+      fs.mkdirSync(path.dirname(emptyCluster), { recursive: true });
+      fs.writeFileSync(`${emptyCluster}.${process.pid}`, Buffer.from(await empty.arrayBuffer()));
+      fs.renameSync(`${emptyCluster}.${process.pid}`, emptyCluster);
+    }
     await migrate(db);
     const dump = await db.dumpDataDir!();
     fs.writeFileSync(`${file}.${process.pid}`, Buffer.from(await dump.arrayBuffer()));
@@ -72,7 +89,7 @@ export async function writeTemplate(file: string = templatePath()): Promise<stri
   // Older templates (earlier migrations or PGlite) are of no further use.
   for (const name of fs.readdirSync(path.dirname(file))) {
     const other = path.join(path.dirname(file), name);
-    if (name.startsWith('pglite-') && other !== file && other !== folder && !name.includes('.tar.gz.') && !/\.\d+$/.test(name)) {
+    if (name.startsWith('pglite-') && other !== file && other !== folder && other !== emptyClusterPath(path.dirname(file)) && !name.includes('.tar.gz.') && !/\.\d+$/.test(name)) {
       fs.rmSync(other, { recursive: true, force: true });
     }
   }

@@ -218,6 +218,16 @@ export class PrismaDatePollRepository implements DatePollRepository {
   }
 
   async claimOutlook(leaseSeconds: number): Promise<{ groupId: string; pollId: string; meetingId: string } | null> {
+    // Asked on every scheduler tick, and nearly always nothing is due: looked for with a
+    // plain read first, as an UPDATE, even one that changes no row, counts as a write and
+    // empties the read cache (write-watch.ts): every roster would be read again after each
+    // tick (with 1,000 members, three reads of some 100 ms each on the embedded database).
+    const due = await this.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM "DatePollGroup"
+       WHERE "meetingId" IS NOT NULL AND ("outlookState" = 'pending' OR ("outlookState" = 'creating' AND "outlookClaimedUntil" < now()))
+       LIMIT 1`,
+    );
+    if (!due.length) return null;
     // SKIP LOCKED: two instances never write the same meeting's event; a claim whose writer
     // stopped runs out and is taken again.
     const [row] = await this.prisma.$queryRawUnsafe<Array<{ id: string; pollId: string; meetingId: string }>>(

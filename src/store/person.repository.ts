@@ -9,19 +9,20 @@ export class PrismaPersonRepository implements PersonRepository {
   ) {}
 
   /**
-   * Read on nearly every turn, hence cached: everyone known by their Entra id, read in one
-   * query and shared (a committee's few hundred people; not one query per person after
-   * each write). Any write to people clears it (see read-cache.ts).
+   * Read on nearly every turn, hence cached, one person per entry. Any write to people
+   * clears it (see read-cache.ts), a personal chat recorded too: while digests go out, the
+   * outbox records one for each member it writes to first, some ten a second. Everyone read
+   * in one query and shared, as this once was, was then read again after each of them, 1,000
+   * people each time on the event loop with the embedded database; one person by their
+   * (unique, indexed) Entra id costs the turn that asks a single-row read.
    */
   private async person(aadObjectId: string) {
-    const byAad = await this.cache.get('people:by-aad', async () => {
-      const rows = await this.prisma.person.findMany({
-        where: { aadObjectId: { not: null } },
-        select: { id: true, aadObjectId: true, locale: true, personalConversationId: true, serviceUrl: true },
-      });
-      return new Map(rows.map(({ aadObjectId: aad, ...p }) => [aad!, p]));
-    });
-    return byAad.get(aadObjectId) ?? null;
+    return this.cache.get(`people:by-aad:${aadObjectId}`, () =>
+      this.prisma.person.findUnique({
+        where: { aadObjectId },
+        select: { id: true, locale: true, personalConversationId: true, serviceUrl: true },
+      }),
+    );
   }
 
   async findLocale(aadObjectId: string): Promise<string | null> {

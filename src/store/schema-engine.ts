@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { emptyClusterPath } from './data-template';
 import { migrationsDir, readMigrations } from './migrate';
 
 export const schemaPath = path.join(__dirname, '..', '..', 'prisma', 'schema.prisma');
@@ -48,11 +49,14 @@ function loadGlue(): Promise<Glue> {
 let emptyCluster: Promise<Blob> | undefined;
 
 /**
- * A new, empty in-memory database. Creating a cluster (initdb) takes seconds: it is done
- * once per process, and each database after it is a copy of that empty cluster.
+ * A new, empty in-memory database. Creating a cluster (initdb) takes seconds: the build
+ * leaves one in the checkout (data-template.ts, emptyClusterPath); without it, it is done
+ * once per process. Each database is a copy of that empty cluster.
  */
 async function emptyDatabase(): Promise<PGlite> {
   emptyCluster ??= (async () => {
+    const saved = emptyClusterPath();
+    if (fs.existsSync(saved)) return new Blob([fs.readFileSync(saved)]);
     const first = await PGlite.create();
     try {
       return await first.dumpDataDir('none');
