@@ -454,6 +454,7 @@ async function pathsOnly(
   await new Promise((r) => setTimeout(r, 2000));
   const settled = rssMb(app.child.pid!);
   if (!reportPaths(runs, CLIENTS, GC_LOG ? { dir: GC_LOG, app: app.child.pid!, echo: echo.child.pid! } : undefined)) process.exitCode = 1;
+  if (GC_LOG) fs.rmSync(GC_LOG, { recursive: true, force: true });
   console.log('');
   console.log(
     `memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`,
