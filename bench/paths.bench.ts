@@ -18,6 +18,9 @@ export interface PathRun {
   /** CPU time (user + system) each process spent per request of the run, in ms: unlike latency, what another busy process on the machine hardly moves. */
   echoCpuMs: number;
   appCpuMs: number;
+  /** The measured runs on the monotonic clock (µs): the echo bot's, then Dagsorden's. */
+  echoWindow: [bigint, bigint];
+  appWindow: [bigint, bigint];
 }
 
 /** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
@@ -144,7 +147,8 @@ export async function measurePaths(
     const app = await measured(pids.app, () =>
       runLoad(`${appUrl}/api/messages`, clients, perClient, payload),
     );
-    if (process.env.BENCH_PROFILE) console.log(`profile window ${path.name}: ${from}–${process.hrtime.bigint() / 1000n} µs (echo bot ${echoFrom}–${from} µs)`);
+    const to = process.hrtime.bigint() / 1000n;
+    if (process.env.BENCH_PROFILE) console.log(`profile window ${path.name}: ${from}–${to} µs (echo bot ${echoFrom}–${from} µs)`);
     connector.clear();
     runs.push({
       name: path.name,
@@ -152,6 +156,8 @@ export async function measurePaths(
       app: app.result,
       echoCpuMs: echo.cpuPerRequest,
       appCpuMs: app.cpuPerRequest,
+      echoWindow: [echoFrom, from],
+      appWindow: [from, to],
     });
   }
   return runs;
@@ -159,8 +165,40 @@ export async function measurePaths(
 
 const fmt = (n: number) => n.toFixed(2);
 
-/** One line per path; false when a path had errors. */
-export function reportPaths(runs: PathRun[], clients: number): boolean {
+/** Collections of one kind in a window: how many, their pauses summed and the longest (ms). */
+interface GcCount {
+  n: number;
+  ms: number;
+  max: number;
+}
+
+/** A process's garbage collections in a window, from what bench/gc-log.cjs wrote (BENCH_GC). */
+export function gcIn(dir: string, pid: number, [from, to]: [bigint, bigint]): { minor: GcCount; major: GcCount } {
+  const counts = { minor: { n: 0, ms: 0, max: 0 }, major: { n: 0, ms: 0, max: 0 } };
+  let text = '';
+  try {
+    text = fs.readFileSync(`${dir}/${pid}.gc`, 'utf8');
+  } catch {
+    return counts;
+  }
+  for (const line of text.split('\n')) {
+    const [kind, at, ms] = line.split(' ');
+    if (!kind || !at || !ms || BigInt(at) < from || BigInt(at) > to) continue;
+    // Incremental marking's steps are the major collection's pauses too; only the final one counts as a collection.
+    const into = kind === 'minor' ? counts.minor : kind === 'major' || kind === 'incremental' ? counts.major : undefined;
+    if (!into) continue;
+    if (kind !== 'incremental') into.n += 1;
+    into.ms += Number(ms);
+    into.max = Math.max(into.max, Number(ms));
+  }
+  return counts;
+}
+
+const gcLine = (c: { minor: GcCount; major: GcCount }) =>
+  `scavenges ${c.minor.n} (${c.minor.ms.toFixed(0)} ms, longest ${c.minor.max.toFixed(1)}), mark-compacts ${c.major.n} (${c.major.ms.toFixed(0)} ms, longest ${c.major.max.toFixed(1)})`;
+
+/** One line per path (with BENCH_GC, a line of each process's garbage collections in its run); false when a path had errors. */
+export function reportPaths(runs: PathRun[], clients: number, gc?: { dir: string; app: number; echo: number }): boolean {
   console.log('');
   console.log(
     `paths members use, ${clients} concurrent clients, each against the echo bot with the same requests (goal p95 ≤ 1.5× echo, 0 errors):`,
@@ -178,6 +216,10 @@ export function reportPaths(runs: PathRun[], clients: number): boolean {
     console.log(
       `${r.name.padEnd(26)} ${fmt(r.echo.p50).padStart(9)} ${fmt(r.echo.p95).padStart(9)} ${fmt(r.app.p50).padStart(8)} ${fmt(r.app.p95).padStart(8)} ${fmt(r.app.p95 / r.echo.p95).padStart(10)} ${fmt(r.app.requests / r.app.seconds).padStart(8)} ${`${fmt(r.echoCpuMs)}/${fmt(r.appCpuMs)}`.padStart(12)} ${fmt(r.appCpuMs / r.echoCpuMs).padStart(10)} ${r.app.errors}${r.echo.errors ? ` (echo ${r.echo.errors})` : ''}`,
     );
+    if (gc) {
+      console.log(`${''.padEnd(26)} GC echo bot: ${gcLine(gcIn(gc.dir, gc.echo, r.echoWindow))}`);
+      console.log(`${''.padEnd(26)} GC Dagsorden: ${gcLine(gcIn(gc.dir, gc.app, r.appWindow))}`);
+    }
   }
   return ok;
 }

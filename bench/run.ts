@@ -6,6 +6,8 @@
 //   BENCH_PORT=4088           → the bot on this port and the echo bot on the next (default 3988)
 //   BENCH_PROFILE=/tmp/prof   → CPU profiles of the processes (node --cpu-prof) in that folder
 //   BENCH_NODE_ARGS='--heapsnapshot-signal=SIGUSR2' → more node options for the processes
+//   BENCH_GC=1                → BENCH_ONLY=paths also counts each process's garbage collections and their pauses in each path's run (bench/gc-log.cjs)
+//   BENCH_STDOUT=/tmp/out     → each process's standard output in that folder (<pid>.out), e.g. with BENCH_NODE_ARGS=--trace-gc
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres → the answers again on a PostgreSQL server
 //   BENCH_ONLY=answers        → only the answers on item cards (for working on them)
 //   BENCH_ONLY=start          → only start-up to /healthz: a first start and BENCH_START_RESTARTS (5) restarts, with the goals
@@ -71,6 +73,8 @@ const ONLY_START = process.env.BENCH_ONLY === 'start';
 /** Restarts measured by BENCH_ONLY=start (the full run and BENCH_ONLY=paths measure one). */
 const START_RESTARTS = Number(process.env.BENCH_START_RESTARTS ?? 5);
 const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
+/** BENCH_GC: the folder the processes write their garbage collections to (bench/gc-log.cjs). */
+const GC_LOG = process.env.BENCH_GC ? fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-gc-')) : undefined;
 
 interface Running {
   child: ChildProcess;
@@ -104,16 +108,19 @@ async function start(args: string[], env: Record<string, string>, port: number):
         ...(process.env.BENCH_PROFILE
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
           : []),
+        ...(GC_LOG ? ['--require', path.join(root, 'bench', 'gc-log.cjs')] : []),
         ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         ...args,
       ],
       {
         cwd: root,
-        env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, LOG_LEVEL: 'warn', ...env, ...(GC_LOG ? { BENCH_GC_LOG: GC_LOG } : {}), PORT: String(port), HOST: '127.0.0.1' },
+        // BENCH_STDOUT=<folder>: each process's standard output (e.g. V8's --trace-gc lines) in <folder>/<pid>.out.
+        stdio: ['ignore', process.env.BENCH_STDOUT ? 'pipe' : 'ignore', 'inherit'],
       },
     ),
   );
+  if (process.env.BENCH_STDOUT) child.stdout?.pipe(fs.createWriteStream(path.join(process.env.BENCH_STDOUT, `${child.pid}.out`)));
   await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000, child);
   return { child, startupMs: performance.now() - started };
 }
@@ -446,7 +453,8 @@ async function pathsOnly(
   await recording.close();
   await new Promise((r) => setTimeout(r, 2000));
   const settled = rssMb(app.child.pid!);
-  if (!reportPaths(runs, CLIENTS)) process.exitCode = 1;
+  if (!reportPaths(runs, CLIENTS, GC_LOG ? { dir: GC_LOG, app: app.child.pid!, echo: echo.child.pid! } : undefined)) process.exitCode = 1;
+  if (GC_LOG) fs.rmSync(GC_LOG, { recursive: true, force: true });
   console.log('');
   console.log(
     `memory (RSS) of the Dagsorden process, embedded database: idle (10 s after /healthz) ${idle} MB (goal ≤ 150 MB); peak over the paths ${fmt(memory.peak)} MB (goal ≤ 300 MB); 2 s after ${settled} MB`,

@@ -34,6 +34,61 @@ const EXTERNAL = [
 ];
 
 /**
+ * Packages that botbuilder's modules require as they load but call only when a request is
+ * authenticated or a message sent with credentials (the token's check, MSAL, managed
+ * identity, the HTTP clients of skills and the emulator): loaded at their first use
+ * instead (see lazyRequiresPlugin). Before the first request none of them runs; each costs
+ * start-up time and memory the idle bot keeps.
+ */
+const LAZY_REQUIRES = [
+  {
+    under: 'node_modules/botframework-connector/lib/',
+    packages: [
+      '@azure/identity',
+      '@azure/msal-node',
+      'jsonwebtoken',
+      'axios',
+      'node-fetch',
+      'https-proxy-agent',
+      'openssl-wrapper',
+      'cross-fetch',
+      '@azure/core-rest-pipeline',
+    ],
+  },
+  { under: 'node_modules/botbuilder/lib/', packages: ['htmlparser2', 'fs-extra', 'axios'] },
+  // restify's HTTP signatures (its authorization parser, which the bot does not use) and SPDY
+  // (only for a server made with the spdy option, which the bot's is not).
+  { under: 'node_modules/restify/lib/', packages: ['http-signature', 'spdy'] },
+];
+
+/**
+ * Packages bundled apart, each in a file of its own under dist/src/lazy/ that is read when
+ * the package is first required: until then neither its source text (V8 keeps a script's
+ * whole source for as long as any function of it lives, so a module in the bundle costs
+ * its size in memory whether or not it ever runs) nor its modules are in the process.
+ * Each is reached only at a first use after the start: a document written or read
+ * (docx, mammoth), the first card (adaptivecards-templating with adaptive-expressions
+ * and ANTLR), or, through LAZY_REQUIRES, a request's token or a credential (MSAL,
+ * @azure/identity, jsonwebtoken, axios, node-fetch for the signing keys), and restify's
+ * parts the bot never uses (http-signature, spdy). What such a package shares with the bot's own
+ * packages is bundled again beside it; nothing it returns is checked against the bot's
+ * copy by identity (plain data, buffers, strings, tokens).
+ */
+const SIDECARS = [
+  'docx',
+  'mammoth',
+  'adaptivecards-templating',
+  '@azure/identity',
+  '@azure/msal-node',
+  'jsonwebtoken',
+  'axios',
+  'node-fetch',
+  'cross-fetch',
+  'http-signature',
+  'spdy',
+];
+
+/**
  * The entries: the bot; its worker threads (nothing imports them: src/documents/start-worker.ts
  * starts them by file name); and the two modules the build runs itself (the database
  * template, the intent model's training).
@@ -95,6 +150,123 @@ function sourcesPlugin({ sourceRoot, srcRoot, discoverModule }) {
         }
         return { contents: text, loader: args.path.endsWith('x') ? 'tsx' : 'ts', watchDirs };
       });
+    },
+  };
+}
+
+/**
+ * Makes LAZY_REQUIRES's \`const x = require("pkg")\` (TypeScript's CommonJS output, also
+ * wrapped in __importDefault/__importStar) load the package at the first property read
+ * of \`x\`: \`x\` becomes a proxy that requires it then. The package stays in the bundle; only
+ * its modules' evaluation, and what they build, waits. A module that reads \`x\` as it
+ * loads (\`class A extends x.B\`) simply loads it then, as before.
+ */
+function lazyRequiresPlugin({ sourceRoot }) {
+  const rules = LAZY_REQUIRES.map(({ under, packages }) => ({
+    dir: path.join(sourceRoot, under),
+    pattern: new RegExp(
+      `^(const|var) (\\w+) = ((?:__importDefault|__importStar)\\()?require\\((["'])(${packages.map((p) => p.replace(/[/.-]/g, '\\$&')).join('|')})\\4\\)(\\))?;`,
+      'gm',
+    ),
+  }));
+  const helper =
+    'function __lazyModule(load) { let m; const real = () => (m === undefined ? (m = load()) : m); return new Proxy({}, { get: (_, k) => real()[k], has: (_, k) => k in real(), ownKeys: () => Reflect.ownKeys(real()), getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(real(), k); return d && { ...d, configurable: true }; } }); }\n';
+  return {
+    name: 'dagsorden-lazy-requires',
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, async (args) => {
+        const rule = rules.find((r) => args.path.startsWith(r.dir));
+        if (!rule) return undefined;
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        let changed = false;
+        const out = text.replace(rule.pattern, (all, keyword, name, wrap, _quote, _pkg, close) => {
+          if (Boolean(wrap) !== Boolean(close)) return all;
+          changed = true;
+          return `${keyword} ${name} = __lazyModule(() => ${all.slice(all.indexOf('=') + 1, -1).trim()});`;
+        });
+        return changed ? { contents: helper + out, loader: 'js' } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * Resolves SIDECARS to the file of their own (see there): \`require("docx")\` in a bundle
+ * becomes a require of dist/src/lazy/<package>.js at run time. \`sidecars\` collects each
+ * package's resolved entry file (the one this importer would have bundled: a package
+ * nested under another resolves to its own copy), built afterwards by buildSidecars.
+ */
+function sidecarPlugin({ sourceRoot, sidecars }) {
+  const filter = new RegExp(`^(${SIDECARS.map((p) => p.replace(/[/.-]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'dagsorden-sidecars',
+    setup(build) {
+      build.onResolve({ filter }, async (args) => {
+        if (args.pluginData?.sidecar) return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: { sidecar: true },
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const name = path
+          .relative(path.join(sourceRoot, 'node_modules'), resolved.path)
+          .split(path.sep)
+          .join('/')
+          .replace(/\/(dist|lib)\/.*$|\/[^/]*$/, '')
+          .replace(/\/node_modules\//g, '+')
+          .replace(/^@/, '')
+          .replace(/[^\w.+-]+/g, '-');
+        sidecars.set(name, resolved.path);
+        return { path: name, namespace: 'sidecar' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'sidecar' }, (args) => ({
+        contents: `module.exports = require(require("node:path").join(__dagsordenDist, "src", "lazy", ${JSON.stringify(`${args.path}.js`)}));`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Prisma's parameter graph (which of a query's arguments are values, for its plan cache),
+ * decoded node by node when a query first reaches the node instead of all at once when
+ * the client starts. Decoded whole it is some 9 MB of small objects in the heap for the
+ * process's life, of which one committee's queries read a small part. Prisma's own
+ * decoding code runs, per node: here its loop over the nodes (input and output) is
+ * rewritten to note where each node starts, and the list it returns decodes a node at its
+ * first read and keeps it. Matched on Prisma's exact text: a Prisma whose text differs
+ * fails the build, to be looked at, rather than silently keeping the 9 MB.
+ */
+const PARAM_GRAPH_NODES =
+  /#(\w)\(t\)\{let r=\[\];for\(let n=0;n<t;n\+\+\)\{(let i=this\.#i\(\),o=\{\};for\(let s=0;s<i;s\+\+\)\{.*?)r\.push\((\{edges:o\})\)\}return r\}/g;
+
+function paramGraphPlugin() {
+  const helper =
+    '/* dagsorden: see scripts/bundle.js, paramGraphPlugin */ function __lazyGraphNodes(count, decode) { const nodes = new Array(count); return new Proxy(nodes, { get(target, key) { if (typeof key === "string" && key.length < 10) { const i = +key; if (i >= 0 && i < count && i % 1 === 0) return target[i] ?? (target[i] = decode(i)); } return Reflect.get(target, key); } }); }\n';
+  return {
+    name: 'dagsorden-prisma-param-graph',
+    setup(build) {
+      build.onLoad(
+        { filter: /[\\/]@prisma[\\/]client[\\/]runtime[\\/]client\.js$/ },
+        async (args) => {
+          const text = await fs.promises.readFile(args.path, 'utf8');
+          let count = 0;
+          const out = text.replace(PARAM_GRAPH_NODES, (_all, method, body, node) => {
+            count++;
+            return `#${method}(t){const starts=new Uint32Array(t);for(let n=0;n<t;n++){starts[n]=this.#r;${body}}const decode=(n)=>{const at=this.#r;this.#r=starts[n];${body}this.#r=at;return ${node}};return __lazyGraphNodes(t,decode)}`;
+          });
+          if (count !== 2)
+            return {
+              errors: [
+                {
+                  text: `scripts/bundle.js: Prisma's parameter graph decoder (${args.path}) is not the one paramGraphPlugin knows (${count} of 2 loops found): update the plugin for this Prisma`,
+                },
+              ],
+            };
+          return { contents: helper + out, loader: 'js' };
+        },
+      );
     },
   };
 }
@@ -212,54 +384,83 @@ async function bundle({
 }) {
   const esbuild = require('esbuild');
   fs.mkdirSync(distRoot, { recursive: true });
-  return Promise.all(
-    entries.map((entry) => {
-      const stub = path.join(distRoot, entry.replace(/\.tsx?$/, '.js'));
-      const outfile = stub.replace(/\.js$/, '.bundle.js');
-      const toDist =
-        path.relative(path.dirname(outfile), distRoot).split(path.sep).join('/') || '.';
-      return esbuild
-        .build({
-          absWorkingDir: sourceRoot,
-          entryPoints: [path.join(sourceRoot, entry)],
-          outfile,
-          bundle: true,
-          platform: 'node',
-          format: 'cjs',
-          target: `node${process.versions.node.split('.')[0]}`,
-          sourcemap: true,
-          // Whitespace and syntax only: names stay, so a stack trace reads without the map.
-          minifyWhitespace: minify,
-          minifySyntax: minify && !WITHOUT_SYNTAX_MINIFICATION.has(entry),
-          legalComments: 'none',
-          // import() of what stays outside becomes require(): the loader below compiles the
-          // bundle with vm.Script, which has no loader for import() on this node.
-          supported: { 'dynamic-import': false },
-          external: EXTERNAL,
-          banner: {
-            js: `var __dagsordenDist = require("node:path").join(__dirname, ${JSON.stringify(toDist)});`,
-          },
-          plugins: [
-            sourcesPlugin({ sourceRoot, srcRoot, discoverModule }),
-            queryCompilerPlugin({ distRoot }),
-          ],
-          metafile: true,
-          write: false,
-          logLevel: 'warning',
-        })
-        .then((result) => {
-          for (const file of result.outputFiles) {
-            fs.mkdirSync(path.dirname(file.path), { recursive: true });
-            fs.writeFileSync(
-              file.path,
-              file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents,
-            );
-          }
-          fs.writeFileSync(stub, loader(path.basename(outfile)));
-          return result;
-        });
-    }),
+  const sidecars = new Map();
+  /** Builds one bundle (an entry file, or `contents` standing for one) to `stub` and its .bundle.js. */
+  const build = (stub, entry, plugins, minifySyntax = minify) => {
+    const outfile = stub.replace(/\.js$/, '.bundle.js');
+    const toDist = path.relative(path.dirname(outfile), distRoot).split(path.sep).join('/') || '.';
+    return esbuild
+      .build({
+        absWorkingDir: sourceRoot,
+        ...entry,
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: `node${process.versions.node.split('.')[0]}`,
+        sourcemap: true,
+        // Whitespace and syntax only: names stay, so a stack trace reads without the map.
+        minifyWhitespace: minify,
+        minifySyntax,
+        legalComments: 'none',
+        // import() of what stays outside becomes require(): the loader below compiles the
+        // bundle with vm.Script, which has no loader for import() on this node.
+        supported: { 'dynamic-import': false },
+        external: EXTERNAL,
+        banner: {
+          js: `var __dagsordenDist = require("node:path").join(__dirname, ${JSON.stringify(toDist)});`,
+        },
+        plugins,
+        metafile: true,
+        write: false,
+        logLevel: 'warning',
+      })
+      .then((result) => {
+        for (const file of result.outputFiles) {
+          fs.mkdirSync(path.dirname(file.path), { recursive: true });
+          fs.writeFileSync(
+            file.path,
+            file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents,
+          );
+        }
+        fs.writeFileSync(stub, loader(path.basename(outfile)));
+        return result;
+      });
+  };
+  const results = await Promise.all(
+    entries.map((entry) =>
+      build(
+        path.join(distRoot, entry.replace(/\.tsx?$/, '.js')),
+        { entryPoints: [path.join(sourceRoot, entry)] },
+        [
+          sourcesPlugin({ sourceRoot, srcRoot, discoverModule }),
+          queryCompilerPlugin({ distRoot }),
+          lazyRequiresPlugin({ sourceRoot }),
+          paramGraphPlugin(),
+          sidecarPlugin({ sourceRoot, sidecars }),
+        ],
+        minify && !WITHOUT_SYNTAX_MINIFICATION.has(entry),
+      ),
+    ),
   );
+  // The sidecars the entries require, each with what it needs bundled in.
+  await Promise.all(
+    [...sidecars].map(([name, file]) =>
+      build(
+        path.join(distRoot, 'src', 'lazy', `${name}.js`),
+        {
+          stdin: {
+            contents: `module.exports = require(${JSON.stringify(file)});`,
+            resolveDir: sourceRoot,
+            sourcefile: `${name}-sidecar.js`,
+            loader: 'js',
+          },
+        },
+        [],
+      ),
+    ),
+  );
+  return results;
 }
 
-module.exports = { bundle, ENTRIES, EXTERNAL };
+module.exports = { bundle, ENTRIES, EXTERNAL, SIDECARS };

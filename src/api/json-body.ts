@@ -12,20 +12,44 @@ const notShareable = new WeakSet<object>();
 
 /** `value` as JSON (UTF-8), byte for byte what JSON.stringify gives. */
 export function jsonBytes(value: unknown): Buffer {
+  return joinBytes(jsonParts(value));
+}
+
+/**
+ * `value`'s JSON in parts, the text between kept bytes merged into one string each: what
+ * jsonBytes writes, for a caller that puts it inside more bytes (written-cards.ts) and
+ * would otherwise copy it twice.
+ */
+export function jsonParts(value: unknown): Array<string | Buffer> {
   const parts: Array<string | Buffer> = [];
   write(value, parts);
-  const chunks: Buffer[] = [];
+  const merged: Array<string | Buffer> = [];
   let text = '';
   for (const part of parts) {
     if (typeof part === 'string') text += part;
     else {
-      if (text) chunks.push(Buffer.from(text, 'utf8'));
+      if (text) merged.push(text);
       text = '';
-      chunks.push(part);
+      merged.push(part);
     }
   }
-  if (text) chunks.push(Buffer.from(text, 'utf8'));
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  if (text) merged.push(text);
+  return merged;
+}
+
+/**
+ * The parts as one buffer, allocated once at its size and each part written into it: no
+ * buffer per piece of text (small ones come from Node's shared 8 KB pool and used it up
+ * fast) and no second copy into a concatenation. A lone buffer is returned as it is.
+ */
+export function joinBytes(parts: ReadonlyArray<string | Buffer>): Buffer {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0]!;
+  let size = 0;
+  for (const part of parts) size += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const part of parts) at += typeof part === 'string' ? bytes.write(part, at, 'utf8') : part.copy(bytes, at);
+  return bytes;
 }
 
 function write(value: unknown, parts: Array<string | Buffer>): void {

@@ -1,7 +1,7 @@
 // Expands a card template from cards/ with data. Data is only ever template data:
 // "${…}" inside user text is not evaluated (adaptivecards-templating expands the
 // template, never the values), so user text cannot become template code.
-import { Template } from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -24,9 +24,21 @@ const CACHE_PER_TEMPLATE = 256;
 const expanded = new WeakMap<object, Map<string, AdaptiveCard>>();
 const prepared = new WeakMap<object, Template>();
 
+/**
+ * adaptivecards-templating, required at the first card: with adaptive-expressions and
+ * ANTLR it is some 5 MB of heap and a tenth of a second that a bot starting up, or one
+ * idle until its first request, does without.
+ */
+let templating: typeof import('adaptivecards-templating') | undefined;
+
 function templateOf(template: object): Template {
   let t = prepared.get(template);
-  if (!t) prepared.set(template, (t = new Template(template)));
+  if (!t) {
+    // A require, not import(): expansion is synchronous.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    templating ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating');
+    prepared.set(template, (t = new templating.Template(template)));
+  }
   return t;
 }
 

@@ -131,6 +131,15 @@ function poolExecutor(pool: Pool): SqlExecutor {
 const EMBEDDED_SHARED_BUFFERS = '4MB';
 
 /**
+ * The embedded server's connection slots. PGlite runs one backend in this process, but
+ * PostgreSQL sizes its shared memory (one process entry, lock and snapshot slots per
+ * connection) for max_connections: the default 100 is 4 MB of WebAssembly memory
+ * resident from the start. Five is above the three superuser_reserved_connections the
+ * server requires below it, and no smaller setting saves more.
+ */
+const EMBEDDED_MAX_CONNECTIONS = '5';
+
+/**
  * Creates a new embedded database folder (initdb) in a short-lived child process:
  * initdb drives PGlite's WebAssembly memory to about 700 MB, and memory a
  * WebAssembly instance has grown is never returned while the process lives. Done
@@ -213,7 +222,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pglite = await PGlite.create({
       dataDir,
       loadDataDir: target.loadDataDir,
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`,
+        '-c',
+        `max_connections=${EMBEDDED_MAX_CONNECTIONS}`,
+      ],
     });
     const prisma = new PrismaClient({ adapter: watchAdapterWrites(new PrismaPGlite(pglite), notify, queued) });
     return {

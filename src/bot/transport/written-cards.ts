@@ -11,7 +11,7 @@
 // arguments carries the markers, and each marker belongs to one send alone (no send can
 // splice in another's card). The bytes sent are exactly what JSON.stringify would give.
 import { randomBytes } from 'node:crypto';
-import { jsonBytes } from '../../api/json-body';
+import { joinBytes, jsonParts } from '../../api/json-body';
 
 /** What of a connector client this needs (botframework-connector's ConnectorClient has both). */
 interface ConnectorLike {
@@ -31,8 +31,8 @@ const NONCE = randomBytes(12).toString('hex');
 /** A marker as JSON.stringify writes it (the NUL escaped): `"\u0000card:<nonce>:<n>\u0000"`. */
 const WRITTEN_MARKER = new RegExp(`"\\\\u0000card:${NONCE}:(\\d+)\\\\u0000"`, 'g');
 
-/** The bytes of each card being sent, by marker number; each entry lives for its own send only. */
-const pending = new Map<number, Buffer>();
+/** The JSON of each card being sent (jsonParts: kept bytes and text), by marker number; each entry lives for its own send only. */
+const pending = new Map<number, Array<string | Buffer>>();
 let next = 0;
 
 /** A card's stand-in while its activity is serialised: JSON.stringify writes its marker. */
@@ -104,7 +104,7 @@ function markCards(activity: ActivityLike, taken: number[]): ActivityLike {
       if (!isCard(a)) return a;
       const n = next++;
       if (next >= Number.MAX_SAFE_INTEGER) next = 0;
-      pending.set(n, jsonBytes(a.content));
+      pending.set(n, jsonParts(a.content));
       taken.push(n);
       return { ...a, content: new CardMarker(n) };
     }),
@@ -117,18 +117,19 @@ function isCard(a: unknown): a is { contentType: string; content: object } {
   return contentType === ADAPTIVE_CARD && Boolean(content) && typeof content === 'object' && !(content instanceof CardMarker);
 }
 
-/** The serialised body with each marker replaced by its card's bytes. */
+/** The serialised body with each marker replaced by its card's bytes, written into one buffer. */
 function splice(body: string): string | Buffer {
-  const parts: Buffer[] = [];
+  const parts: Array<string | Buffer> = [];
   let from = 0;
   for (const match of body.matchAll(WRITTEN_MARKER)) {
-    const bytes = pending.get(Number(match[1]));
+    const card = pending.get(Number(match[1]));
     // Each send serialises its own markers, kept until it ends: a missing one is a bug, never a card left out.
-    if (!bytes) throw new Error('written cards: a card marker without its card');
-    parts.push(Buffer.from(body.slice(from, match.index), 'utf8'), bytes);
+    if (!card) throw new Error('written cards: a card marker without its card');
+    if (match.index > from) parts.push(body.slice(from, match.index));
+    parts.push(...card);
     from = match.index + match[0].length;
   }
   if (!parts.length) return body;
-  parts.push(Buffer.from(body.slice(from), 'utf8'));
-  return Buffer.concat(parts);
+  if (from < body.length) parts.push(body.slice(from));
+  return joinBytes(parts);
 }
