@@ -85,6 +85,9 @@ async function send(tx: Tx, sends: PollSends): Promise<void> {
 }
 
 /** Date polls, their answers and what closing them creates; each change with what it sends in one transaction. */
+/** A group whose Outlook event is due: never written, or its writer's claim ran out. */
+const OUTLOOK_DUE = `"meetingId" IS NOT NULL AND ("outlookState" = 'pending' OR ("outlookState" = 'creating' AND "outlookClaimedUntil" < now()))`;
+
 export class PrismaDatePollRepository implements DatePollRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -223,9 +226,7 @@ export class PrismaDatePollRepository implements DatePollRepository {
     // empties the read cache (write-watch.ts): every roster would be read again after each
     // tick (with 1,000 members, three reads of some 100 ms each on the embedded database).
     const due = await this.prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT 1 FROM "DatePollGroup"
-       WHERE "meetingId" IS NOT NULL AND ("outlookState" = 'pending' OR ("outlookState" = 'creating' AND "outlookClaimedUntil" < now()))
-       LIMIT 1`,
+      `SELECT 1 FROM "DatePollGroup" WHERE ${OUTLOOK_DUE} LIMIT 1`,
     );
     if (!due.length) return null;
     // SKIP LOCKED: two instances never write the same meeting's event; a claim whose writer
@@ -234,7 +235,7 @@ export class PrismaDatePollRepository implements DatePollRepository {
       `UPDATE "DatePollGroup" SET "outlookState" = 'creating', "outlookClaimedUntil" = now() + make_interval(secs => $1::float8)
        WHERE "id" = (
          SELECT "id" FROM "DatePollGroup"
-         WHERE "meetingId" IS NOT NULL AND ("outlookState" = 'pending' OR ("outlookState" = 'creating' AND "outlookClaimedUntil" < now()))
+         WHERE ${OUTLOOK_DUE}
          ORDER BY "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING "id", "pollId", "meetingId"`,
       leaseSeconds,
