@@ -109,7 +109,12 @@ export class ChannelMessenger {
     return conversationId;
   }
 
-  private continueIn(
+  /**
+   * Runs `logic` in the conversation, its failure thrown here. botbuilder runs proactive logic
+   * like a turn: a failure goes to the adapter's onTurnError (endpoint.ts), which logs it and
+   * returns, so a send Teams refused would be marked sent and never tried again.
+   */
+  private async continueIn(
     target: ChannelTarget,
     conversationId: string,
     logic: (ctx: TurnContext) => Promise<void>,
@@ -126,7 +131,15 @@ export class ChannelMessenger {
         name: '',
       },
     };
-    return this.adapter.continueConversationAsync(this.appId, reference, logic);
+    const failed: unknown[] = [];
+    await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
+      try {
+        await logic(ctx);
+      } catch (err) {
+        failed.push(err);
+      }
+    });
+    if (failed.length) throw failed[0];
   }
 
   private async pace(conversationId: string, tenantId: string | null): Promise<void> {
@@ -159,9 +172,14 @@ function statusOf(err: unknown): number | null {
   return typeof status === 'number' ? status : null;
 }
 
+/** How long Teams asked to wait (Retry-After: seconds, or an HTTP date), if it did. */
 function retryAfterMs(err: unknown): number | null {
   const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response?.headers;
-  const value = headers?.get?.('retry-after');
-  const seconds = value ? Number(value) : NaN;
-  return Number.isFinite(seconds) ? seconds * 1000 : null;
+  const value = headers?.get?.('retry-after')?.trim();
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  // The date form, which the connector client's own retry policy read too before it was removed (one-attempt.ts).
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : null;
 }
