@@ -27,6 +27,8 @@ export interface RecordingConnector {
   roster: RosterMember[];
   /** Requests answered 429 because they were over Teams' published limits. */
   throttled(): number;
+  /** Every request that reached the connector, answered or not (failed, held and throttled ones too). */
+  requests(): number;
   /** Resolves when at least `count` requests have been recorded. */
   waitFor(count: number, timeoutMs?: number): Promise<Recorded[]>;
   clear(): void;
@@ -48,6 +50,12 @@ export interface ConnectorOptions {
   hold?: (method: string, path: string) => boolean;
   /** The clock the limits are counted on (ms); a test can hold it still. Date.now by default. */
   now?: () => number;
+  /**
+   * Teams failing a request: answered with this status (and Retry-After: seconds or an HTTP date), or
+   * 'drop': the connection closed without an answer. null: answered as usual. A failed
+   * request is counted (requests()), never recorded.
+   */
+  fail?: (method: string, path: string) => { status: number; retryAfter?: number | string } | 'drop' | null;
 }
 
 /** Sliding windows of accepted requests: how long until one more fits (0: now). */
@@ -67,6 +75,7 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
   const keep = options.keep ?? true;
   let total = 0;
   let throttled = 0;
+  let requests = 0;
   const tenantTimes: number[] = [];
   const conversationTimes = new Map<string, number[]>();
   /** Under the limits: records the request's time and returns 0; over them: the seconds to wait. */
@@ -98,7 +107,17 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
+      requests += 1;
       if (options.hold?.(req.method ?? '', url.pathname)) return;
+      const failure = options.fail?.(req.method ?? '', url.pathname);
+      if (failure === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (failure) {
+        send(failure.status, { error: { code: 'Failure', message: `answered ${failure.status}` } }, failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) });
+        return;
+      }
       const tooMany = (seconds: number) => send(429, { error: { code: 'TooManyRequests', message: 'over the limit' } }, { 'retry-after': String(seconds) });
       const members = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
       if (req.method === 'GET' && members) {
@@ -182,6 +201,7 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
     },
     count: () => total,
     throttled: () => throttled,
+    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

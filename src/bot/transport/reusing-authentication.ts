@@ -6,8 +6,10 @@
 // app id's credentials), so one per (app id, service URL, audience) serves every turn, as
 // the older BotFrameworkAdapter kept them. Every request's token is still checked, each
 // time: only the clients built after the check are reused. The connector clients send
-// their cards from bytes written once (written-cards.ts).
+// their cards from bytes written once (written-cards.ts), and make one request per call
+// (one-attempt.ts: retries are the outbox's).
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { oneAttempt } from './one-attempt';
 import { writeCardsOnce } from './written-cards';
 
 // botbuilder re-exports the class, not the types of its parts (they live in botframework-connector).
@@ -60,7 +62,7 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
   private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
     return {
       create: (serviceUrl: string, audience?: string) =>
-        remember(this.connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => writeCardsOnce(await factory.create(serviceUrl, audience))),
+        remember(this.connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => writeCardsOnce(oneAttempt(await factory.create(serviceUrl, audience)))),
     };
   }
 }

@@ -1,0 +1,155 @@
+// One request per send: when Teams answers 429, a 5xx or drops the connection, the send
+// fails at once with what Teams said and the outbox decides what follows (DESIGN.md, the
+// outbox worker). botbuilder's connector client used to try again by itself: four requests
+// and up to six seconds inside one send, a sender slot held meanwhile, and a stopping app
+// waiting for them. Counted at a local connector; never timed.
+import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
+import { startTestApp, type TestApp } from '../support/app';
+import { until } from '../support/until';
+
+type Failure = { status: number; retryAfter?: number | string } | 'drop';
+
+let app: TestApp;
+let connector: RecordingConnector & { count(): number };
+/** How the connector answers the next requests: one entry per request, taken in order; then as usual. */
+let failures: Failure[] = [];
+
+beforeAll(async () => {
+  connector = await startRecordingConnector({ fail: () => failures.shift() ?? null });
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+  await connector?.close();
+});
+
+let n = 0;
+beforeEach(() => {
+  connector.clear();
+  failures = [];
+  n += 1;
+});
+
+/** A message to a channel of its own (each test its own conversation: Teams' pace per conversation never waits). */
+async function queueToChannel(): Promise<{ key: string; text: string }> {
+  const key = `test:one-attempt:${n}`;
+  const text = `Besked ${n}`;
+  await app.services.deliveries.queue([
+    { key, kind: 'test', committeeId: null, to: { conversationId: `19:one-attempt-${n}@thread.tacv2`, serviceUrl: connector.url, tenantId: null }, content: { text } },
+  ]);
+  return { key, text };
+}
+
+const row = (key: string) => app.db.prisma.outboundDelivery.findUniqueOrThrow({ where: { idempotencyKey: key } });
+const delivered = (text: string) => connector.recorded.filter((r) => r.method === 'POST' && r.body.text === text);
+
+/** The retry the outbox scheduled, made due now (rather than waited out) and sent. */
+async function retryNow(key: string): Promise<void> {
+  await app.db.prisma.outboundDelivery.update({ where: { idempotencyKey: key }, data: { notBefore: new Date() } });
+  app.outbox.kick();
+  await app.outbox.idle();
+}
+
+describe('a send Teams fails makes one request; the outbox decides what follows', () => {
+  it.each([
+    ['in seconds', () => 120],
+    ['as an HTTP date', () => new Date(Date.now() + 120_000).toUTCString()],
+  ])('429 with Retry-After %s: one request, the retry scheduled after Retry-After (not the backoff), then sent once', async (_form, retryAfter) => {
+    failures = [{ status: 429, retryAfter: retryAfter() }];
+    const before = connector.requests();
+    const queuedAt = Date.now();
+    const { key, text } = await queueToChannel();
+    await app.outbox.idle();
+    const failedAt = Date.now();
+    expect(connector.requests() - before).toBe(1);
+    const waiting = await row(key);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(waiting.lastError).toContain('429');
+    // Retry-After said 120 s (the date in whole seconds); the backoff after a first attempt is 1-2 s.
+    expect(waiting.notBefore.getTime()).toBeGreaterThanOrEqual(queuedAt + 119_000);
+    expect(waiting.notBefore.getTime()).toBeLessThanOrEqual(failedAt + 120_000);
+    await retryNow(key);
+    expect(connector.requests() - before).toBe(2);
+    expect(delivered(text)).toHaveLength(1);
+    expect(await row(key)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it.each([
+    ['503', { status: 503 } as Failure],
+    ['502', { status: 502 } as Failure],
+    ['a dropped connection', 'drop' as Failure],
+  ])('%s: one request, tried again after the outbox\'s backoff, then sent once', async (_name, failure) => {
+    failures = [failure];
+    const before = connector.requests();
+    const queuedAt = Date.now();
+    const { key, text } = await queueToChannel();
+    await app.outbox.idle();
+    const failedAt = Date.now();
+    expect(connector.requests() - before).toBe(1);
+    const waiting = await row(key);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    // backoffMs(1): 1-2 s after the failure.
+    expect(waiting.notBefore.getTime()).toBeGreaterThanOrEqual(queuedAt + 1000);
+    expect(waiting.notBefore.getTime()).toBeLessThanOrEqual(failedAt + 2000);
+    expect(delivered(text)).toHaveLength(0);
+    await retryNow(key);
+    expect(connector.requests() - before).toBe(2);
+    expect(delivered(text)).toHaveLength(1);
+    expect(await row(key)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it.each([
+    ['500', 500],
+    ['400', 400],
+    ['404', 404],
+  ])('%s: one request, and the message is given up (the outbox tries only 412, 429, 502-504 and no answer again)', async (_name, status) => {
+    failures = [{ status }];
+    const before = connector.requests();
+    const { key, text } = await queueToChannel();
+    await app.outbox.idle();
+    expect(connector.requests() - before).toBe(1);
+    expect(await row(key)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(delivered(text)).toHaveLength(0);
+  });
+
+  it('a personal chat Teams cannot create yet (503): one request, then created and written to on the retry, once', async () => {
+    const person = await app.db.prisma.person.create({ data: { displayName: 'Ny', teamsUserId: `29:one-attempt-${n}`, serviceUrl: connector.url } });
+    failures = [{ status: 503 }];
+    const before = connector.requests();
+    const key = `test:one-attempt:${n}`;
+    await app.services.deliveries.queue([{ key, kind: 'test', committeeId: null, to: { personId: person.id }, content: { text: 'Til dig' } }]);
+    await app.outbox.idle();
+    expect(connector.requests() - before).toBe(1);
+    expect(connector.recorded).toHaveLength(0);
+    expect(await row(key)).toMatchObject({ status: 'pending', attempts: 1 });
+    await retryNow(key);
+    // The chat created, then the message in it: two requests, each once.
+    expect(connector.requests() - before).toBe(3);
+    const what = (r: (typeof connector.recorded)[number]) => (r.path === '/v3/conversations' ? 'chat created' : `${r.conversationId}: ${String(r.body.text)}`);
+    expect(connector.recorded.map(what)).toEqual(['chat created', `a:personal-29:one-attempt-${n}: Til dig`]);
+    expect(await row(key)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('stopping while Teams fails', () => {
+  it('the send in flight ends with its one request; the message is kept for later, not lost', async () => {
+    // Its own app: this one is stopped. Every request is dropped, as by a connector gone away.
+    const own = await startTestApp({ DEMO_SEED: 'false' });
+    failures = Array(10).fill('drop');
+    try {
+      const before = connector.requests();
+      const key = `test:stopping:${n}`;
+      await own.services.deliveries.queue([
+        { key, kind: 'test', committeeId: null, to: { conversationId: `19:stopping-${n}@thread.tacv2`, serviceUrl: connector.url, tenantId: null }, content: { text: 'Stop' } },
+      ]);
+      // Stopped as the first request has been dropped: what the stop waits for is that send.
+      await until(() => connector.requests() > before, 10_000, 'the first request');
+      await own.outbox.stop();
+      expect(connector.requests() - before).toBe(1);
+      expect(await own.db.prisma.outboundDelivery.findUniqueOrThrow({ where: { idempotencyKey: key } })).toMatchObject({ status: 'pending', attempts: 1 });
+    } finally {
+      await own.close();
+      failures = [];
+    }
+  });
+});
