@@ -6,6 +6,7 @@
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { until } from '../support/until';
+import { ALEX, TEAM, message } from '../support/activities';
 
 type Failure = { status: number; retryAfter?: number | string } | 'drop';
 
@@ -13,9 +14,11 @@ let app: TestApp;
 let connector: RecordingConnector & { count(): number };
 /** How the connector answers the next requests: one entry per request, taken in order; then as usual. */
 let failures: Failure[] = [];
+/** Or how it answers a request it picks (after `failures` are used up). */
+let refuse: ((method: string, path: string) => Failure | null) | null = null;
 
 beforeAll(async () => {
-  connector = await startRecordingConnector({ fail: () => failures.shift() ?? null });
+  connector = await startRecordingConnector({ fail: (method, path) => failures.shift() ?? refuse?.(method, path) ?? null });
   app = await startTestApp();
 });
 afterAll(async () => {
@@ -27,6 +30,7 @@ let n = 0;
 beforeEach(() => {
   connector.clear();
   failures = [];
+  refuse = null;
   n += 1;
 });
 
@@ -150,6 +154,52 @@ describe('stopping while Teams fails', () => {
     } finally {
       await own.close();
       failures = [];
+    }
+  });
+});
+
+describe('the channel\'s cards when Teams refuses one', () => {
+  const THREAD = encodeURIComponent(`${TEAM};messageid=`);
+  /** The item numbers of the cards posted in the agenda's thread, in the order the connector took them. */
+  const posted = () =>
+    connector.recorded
+      .filter((r) => r.method === 'POST' && r.conversationId.startsWith(`${TEAM};messageid=`))
+      .map((r) => /"(\d\.\d) [^"]+"/.exec(JSON.stringify(r.body))?.[1]);
+  const report = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen'));
+  /** Refuses the n-th card posted in the thread (1: item 1.1), once, with `failure`. */
+  const refuseCard = (nth: number, failure: Failure) => {
+    let seen = 0;
+    refuse = (method, path) => (method === 'POST' && path.includes(THREAD) && ++seen === nth ? failure : null);
+  };
+
+  it('item 1.2 answered 503: one request, tried again by the outbox, and every card is posted once, in agenda order', async () => {
+    const own = await startTestApp({}, true);
+    try {
+      refuseCard(2, { status: 503 });
+      const before = connector.requests();
+      await own.post(message('udsend dagsorden', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
+      await until(() => report().length > 0, 30_000, 'the report');
+      expect(posted()).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
+      // What the connector took, and the one it refused: nothing else was asked.
+      expect(connector.requests() - before).toBe(connector.recorded.length + 1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('item 1.2 answered 500 is given up, so 1.3 follows at once; asked for again by the next publish, 1.2 comes after the others (the order seen once in agenda.e2e)', async () => {
+    const own = await startTestApp({}, true);
+    try {
+      refuseCard(2, { status: 500 });
+      await own.post(message('udsend dagsorden', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
+      await until(() => report().length > 0, 30_000, 'the report');
+      expect(posted()).toEqual(['1.1', '1.3', '2.1', '2.2', '3.1', '3.2']);
+      await own.post(message('udsend dagsorden', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
+      await until(() => report().length > 1, 30_000, 'the second report');
+      // Posted once each, 1.2 last: a reply cannot be put back between others in a thread.
+      expect(posted()).toEqual(['1.1', '1.3', '2.1', '2.2', '3.1', '3.2', '1.2']);
+    } finally {
+      await own.close();
     }
   });
 });
