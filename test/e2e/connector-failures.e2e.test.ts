@@ -2,7 +2,9 @@
 // fails at once with what Teams said and the outbox decides what follows (DESIGN.md, the
 // outbox worker). botbuilder's connector client used to try again by itself: four requests
 // and up to six seconds inside one send, a sender slot held meanwhile, and a stopping app
-// waiting for them. Counted at a local connector; never timed.
+// waiting for them. Before that, the failure has to reach the outbox at all: botbuilder
+// handed it to the adapter's onTurnError, and the message was marked sent. Counted at a
+// local connector; never timed.
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { until } from '../support/until';
@@ -166,6 +168,8 @@ describe('the channel\'s cards when Teams refuses one', () => {
       .filter((r) => r.method === 'POST' && r.conversationId.startsWith(`${TEAM};messageid=`))
       .map((r) => /"(\d\.\d) [^"]+"/.exec(JSON.stringify(r.body))?.[1]);
   const report = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen'));
+  // Each test starts an app of its own with the demo agenda (most of its time, on a busy
+  // machine) and waits out the outbox's backoff: more time than the default 30 s, not timed.
   /** Refuses the n-th card posted in the thread (1: item 1.1), once, with `failure`. */
   const refuseCard = (nth: number, failure: Failure) => {
     let seen = 0;
@@ -185,7 +189,7 @@ describe('the channel\'s cards when Teams refuses one', () => {
     } finally {
       await own.close();
     }
-  });
+  }, 90_000);
 
   it('item 1.2 answered 500 is given up, so 1.3 follows at once; asked for again by the next publish, 1.2 comes after the others (the order seen once in agenda.e2e)', async () => {
     const own = await startTestApp({}, true);
@@ -201,5 +205,5 @@ describe('the channel\'s cards when Teams refuses one', () => {
     } finally {
       await own.close();
     }
-  });
+  }, 90_000);
 });
