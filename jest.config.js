@@ -15,7 +15,8 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment with a store kept across a worker's test files (see there).
+  testEnvironment: '<rootDir>/test/support/environment.js',
   roots: ['<rootDir>/test'],
   testMatch: onPostgres
     ? databaseTestFiles().filter((f) => !embeddedPassOnly.some((only) => f.startsWith(only)))
