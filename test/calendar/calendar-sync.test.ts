@@ -4,7 +4,8 @@
 // and each change of a meeting the committee knew is announced once; throttling is
 // waited out, a lost deltaLink starts over, a failed round writes nothing.
 import { startCalendarHarness, MAILBOX, type CalendarHarness } from '../support/calendar-harness';
-import { databaseKind } from '../support/db';
+import { databaseKind, freshDatabase } from '../support/db';
+import type { Database } from '../../src/store/database';
 import type { SyncOutcome, SyncSummary } from '../../src/domain/calendar/calendar-sync.service';
 
 const kind = databaseKind;
@@ -24,11 +25,19 @@ async function notices(h: CalendarHarness) {
   return h.db.prisma.outboundDelivery.findMany({ where: { committeeId: h.committee.id, kind: 'meeting-change' }, orderBy: { createdAt: 'asc' } });
 }
 
+// One database for the describes that sync their own committee only (syncNow with its id,
+// and every query below names the committee): each harness makes a committee of its own,
+// so they stay apart, and the file loads one embedded database instead of three (seconds
+// of CPU each). The scheduled sync (syncDue) reads every calendar, and has a database of its own.
+let shared: Promise<Database> | undefined;
+const sharedDatabase = () => (shared ??= freshDatabase(kind));
+afterAll(async () => (await shared)?.close());
+
 describe('calendar sync: full round, then changes', () => {
   let h: CalendarHarness;
   const ids = { january: '', march: '', may: '', lunch: '', series: '' };
   beforeAll(async () => {
-    h = await startCalendarHarness(kind, { pageSize: 3 });
+    h = await startCalendarHarness(kind, { pageSize: 3, db: await sharedDatabase() });
     ids.january = h.fake.add({ subject: 'DASSOS møde', start: '2027-01-14T13:00', end: '2027-01-14T15:00', location: 'Viborg Rådhus, Mødelokale M5' });
     ids.march = h.fake.add({ subject: 'dassos: budget', start: '2027-03-10T09:00', end: '2027-03-10T11:00', location: 'Silkeborg Rådhus', joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' });
     ids.may = h.fake.add({ subject: 'Styregruppemøde', categories: ['DASSOS'], start: '2027-05-20T10:00', end: '2027-05-20T12:00' });
@@ -149,7 +158,7 @@ describe('calendar sync: Graph throttles, forgets and fails', () => {
   let h: CalendarHarness;
   let first = '';
   beforeAll(async () => {
-    h = await startCalendarHarness(kind, { pageSize: 2 });
+    h = await startCalendarHarness(kind, { pageSize: 2, db: await sharedDatabase() });
     first = h.fake.add({ subject: 'DASSOS 1', start: '2027-01-14T13:00', end: '2027-01-14T15:00' });
     for (let n = 2; n <= 5; n++) h.fake.add({ subject: `DASSOS ${n}`, start: `2027-0${n}-14T13:00`, end: `2027-0${n}-14T15:00` });
   });
@@ -195,7 +204,7 @@ describe('calendar sync: Graph throttles, forgets and fails', () => {
     expect(h.fake.requests[1]!.query).toContain('startDateTime=');
     // The 410, and the 7 instances left in pages of 2.
     expect(summary.requests).toBe(5);
-    const meeting = await h.db.prisma.meeting.findFirstOrThrow({ where: { calendarEventId: first } });
+    const meeting = await h.db.prisma.meeting.findFirstOrThrow({ where: { committeeId: h.committee.id, calendarEventId: first } });
     expect(meeting.status).toBe('cancelled');
   });
 
@@ -214,7 +223,7 @@ describe('calendar sync: Graph throttles, forgets and fails', () => {
 describe('calendar sync: what Graph leaves out, and what Dagsorden made itself', () => {
   let h: CalendarHarness;
   beforeAll(async () => {
-    h = await startCalendarHarness(kind);
+    h = await startCalendarHarness(kind, { db: await sharedDatabase() });
   });
   afterAll(async () => h?.close());
 
@@ -228,7 +237,7 @@ describe('calendar sync: what Graph leaves out, and what Dagsorden made itself',
     h.fake.partialUpdates = false;
     expect(summary).toMatchObject({ updated: 1, requests: 2 });
     expect(h.fake.requests[1]!.path).toBe(`/v1.0/users/${encodeURIComponent(MAILBOX)}/events/${encodeURIComponent(id)}`);
-    const meeting = await h.db.prisma.meeting.findFirstOrThrow({ where: { calendarEventId: id } });
+    const meeting = await h.db.prisma.meeting.findFirstOrThrow({ where: { committeeId: h.committee.id, calendarEventId: id } });
     expect(meeting.startsAt.toISOString()).toBe('2027-01-14T13:00:00.000Z');
   });
 

@@ -30,7 +30,17 @@ const roster = Array.from({ length: MEMBERS }, (_, i) => ({
   aadObjectId: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
 }));
 
-const isDigest = (r: Recorded) => r.method === 'POST' && r.conversationId.startsWith('a:personal-') && JSON.stringify(r.body).includes('OPSUMMERING FØR MØDET');
+// Remembered per request: the waits below ask every 20 ms, and stringifying every card
+// recorded so far each time cost the test process seconds of CPU.
+const digests = new WeakMap<Recorded, boolean>();
+const isDigest = (r: Recorded): boolean => {
+  let digest = digests.get(r);
+  if (digest === undefined) {
+    digest = r.method === 'POST' && r.conversationId.startsWith('a:personal-') && JSON.stringify(r.body).includes('OPSUMMERING FØR MØDET');
+    digests.set(r, digest);
+  }
+  return digest;
+};
 
 /** Every member of the roster has exactly one digest at the connector. */
 function expectOneEach(connector: RecordingConnector): void {
@@ -51,21 +61,30 @@ async function digestsToSend(target: DatabaseTarget): Promise<number> {
 }
 
 /**
- * A new data folder holding the demo committee (with its agenda) as the bot seeds it at
+ * A data folder holding the demo committee (with its agenda) as the bot seeds it at
  * SEEDED: this run's copy of that seeding (test/support/db.ts), so the bot started on it
- * finds it seeded rather than seeding it again.
+ * finds it seeded rather than seeding it again. Made once for the file (loading a dump
+ * into a folder costs seconds of CPU) and copied to a new folder for each test.
  */
+let seededFolder: Promise<string> | null = null;
+afterAll(() => seededFolder?.then((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 async function seededDataDir(prefix: string): Promise<string> {
+  seededFolder ??= (async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-seeded-'));
+    const seeded = await seededDatabase('embedded', createClock(SEEDED), true);
+    let dump: Blob;
+    try {
+      dump = await seeded.dumpDataDir!('none');
+    } finally {
+      await seeded.close();
+    }
+    const db = await openDatabase({ kind: 'embedded', dataDir: folder, loadDataDir: dump });
+    await db.close();
+    return folder;
+  })();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const seeded = await seededDatabase('embedded', createClock(SEEDED), true);
-  let dump: Blob;
-  try {
-    dump = await seeded.dumpDataDir!('none');
-  } finally {
-    await seeded.close();
-  }
-  const db = await openDatabase({ kind: 'embedded', dataDir, loadDataDir: dump });
-  await db.close();
+  fs.cpSync(await seededFolder, dataDir, { recursive: true });
   return dataDir;
 }
 
