@@ -6,6 +6,8 @@
 // without asking the network for Teams' list), and records what the tab asked for.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
   chromium,
@@ -75,6 +77,10 @@ const FLAGS = [
   // pairs run side by side: 94.8 → 91.6 s and 90.6 → 86.6 s of jest + Chromium CPU.
   '--renderer-process-limit=1',
   '--disable-site-isolation-trials',
+  // V8's baseline tiers only, as the tests' node runs (package.json's --liftoff-only): a
+  // page lives a few seconds, and its optimising compiles cost more CPU than they save.
+  // Eight opens of «Mine møder», each with an axe run: 7.4–8.3 → 5.9–7.4 s of Chromium CPU.
+  '--js-flags=--no-opt,--no-maglev',
 ];
 
 /**
@@ -86,11 +92,15 @@ function launchedBrowser(): Promise<Browser> {
   fileBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   return fileBrowser;
 }
-/** Closes the browser browse() launched (a test file's chromiumSuite does it after its last suite). */
+/** Closes the browser browse() launched, and axe's server (a test file's chromiumSuite does it after its last suite). */
 export async function closeFileBrowser(): Promise<void> {
   const launched = fileBrowser;
   fileBrowser = null;
   await (await launched?.catch(() => null))?.close();
+  const served = axeServer;
+  axeServer = null;
+  const server = (await served?.catch(() => null))?.server;
+  if (server) await new Promise((resolve) => server.close(resolve));
 }
 
 export interface HostOptions {
@@ -205,12 +215,41 @@ export async function tabFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/**
+ * axe-core, served to the file's browser from 127.0.0.1 as a file it may keep. Loaded by URL,
+ * Chromium takes it from its cache and reuses its compiled code; written inline (addScriptTag's
+ * `path`), its 0.5 MB went over the protocol and was compiled afresh on every page: eight
+ * injections cost 2.0 s of Chromium CPU that way, 0.5 s by URL.
+ */
+let axeServer: Promise<{ url: string; server: http.Server }> | null = null;
+async function axeUrl(): Promise<string> {
+  axeServer ??= new Promise((resolve, reject) => {
+    const body = fs.readFileSync(require.resolve('axe-core/axe.min.js'));
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'content-length': body.length,
+        'cache-control': 'public, max-age=31536000, immutable',
+      });
+      res.end(body);
+    });
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js`,
+        server,
+      });
+    });
+  });
+  return (await axeServer).url;
+}
+
 /** axe-core's serious and critical violations in the frame (WCAG 2.1 A and AA rules). */
 export async function axeViolations(
   frame: Frame,
 ): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
   if (!(await frame.evaluate(() => 'axe' in window)))
-    await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    await frame.addScriptTag({ url: await axeUrl() });
   // Colours are judged at rest: a transition or an element's entrance still running (a
   // button's hover or pressed colour, a message fading in) is waited for first, or axe reads
   // a colour half-way (it failed once on a button just pressed). Endless ones (a spinner) are not.
