@@ -30,7 +30,8 @@ try {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment with a store kept across a worker's test files (see there).
+  testEnvironment: '<rootDir>/test/support/environment.js',
   roots: ['<rootDir>/test'],
   testMatch: onPostgres
     ? databaseTestFiles().filter((f) => !embeddedPassOnly.some((only) => f.startsWith(only)))

@@ -10,17 +10,22 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
 import { CONTACTS_SCOPE, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
-import { copyTemplate } from './data-template';
+import { copyTemplate, type DataDirDump } from './data-template';
 
 export type DatabaseTarget =
   | {
       kind: 'embedded';
       /** null: in memory */
       dataDir: string | null;
-      /** A dump to start from (tests, backups); else a new folder starts from the template (data-template.ts). */
-      loadDataDir?: Blob;
+      /** A dump to start from (tests, backups): see tarballDump; else a new folder starts from the template (data-template.ts). */
+      loadDataDir?: DataDirDump;
       /** false: create a new folder with initdb even when a template exists. */
       template?: false;
+      /**
+       * PGlite's fs bundle (its pglite.data) read already: tests share one between test
+       * files (test/support/db.ts); else PGlite reads it for each database.
+       */
+      fsBundle?: Pick<Blob, 'arrayBuffer'>;
     }
   | { kind: 'postgres'; url: string };
 
@@ -221,7 +226,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
     const pglite = await PGlite.create({
       dataDir,
-      loadDataDir: target.loadDataDir,
+      // PGlite's type is Blob; it reads only what DataDirDump has (see data-template.ts).
+      loadDataDir: target.loadDataDir as Blob | undefined,
+      // Of a Blob, PGlite reads only arrayBuffer() here (its fs bundle).
+      fsBundle: target.fsBundle as Blob | undefined,
       startParams: [
         ...PGlite.defaultStartParams,
         '-c',

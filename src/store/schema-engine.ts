@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { emptyClusterPath } from './data-template';
+import { emptyClusterPath, readTarball, tarballDump, type DataDirDump } from './data-template';
 import { migrationsDir, readMigrations } from './migrate';
 
 export const schemaPath = path.join(__dirname, '..', '..', 'prisma', 'schema.prisma');
@@ -46,7 +46,7 @@ function loadGlue(): Promise<Glue> {
   return glue;
 }
 
-let emptyCluster: Promise<Blob> | undefined;
+let emptyCluster: Promise<DataDirDump> | undefined;
 
 /**
  * A new, empty in-memory database. Creating a cluster (initdb) takes seconds: the build
@@ -56,7 +56,7 @@ let emptyCluster: Promise<Blob> | undefined;
 async function emptyDatabase(): Promise<PGlite> {
   emptyCluster ??= (async () => {
     const saved = emptyClusterPath();
-    if (fs.existsSync(saved)) return new Blob([fs.readFileSync(saved)]);
+    if (fs.existsSync(saved)) return tarballDump(readTarball(saved));
     const first = await PGlite.create();
     try {
       return await first.dumpDataDir('none');
@@ -64,7 +64,8 @@ async function emptyDatabase(): Promise<PGlite> {
       await first.close();
     }
   })();
-  return PGlite.create({ loadDataDir: await emptyCluster });
+  // PGlite's type is Blob; it reads only what DataDirDump has (see data-template.ts).
+  return PGlite.create({ loadDataDir: (await emptyCluster) as Blob });
 }
 
 /**
