@@ -1,4 +1,5 @@
 import type { Member, OrganisationKind, Role } from '../domain/shared/types';
+import { randomUUID } from 'node:crypto';
 import type { Person, PrismaClient } from './generated/client';
 import { toMember } from './mappers';
 import { ReadCache } from './read-cache';
@@ -107,6 +108,53 @@ export class PrismaMembershipRepository implements MembershipRepository {
       include: withPerson,
     });
     return { member: toMember(row), created: true };
+  }
+
+  /**
+   * The whole roster in two statements, whatever its size: one upsert of every person, one
+   * of every membership. Upserting member by member took three round trips each (about 5 s
+   * of CPU for 200 members on the embedded database). Same outcome as upsertMember for each
+   * entry in order: a person found by aadObjectId is refreshed with the roster's data (the
+   * last entry wins when one appears twice); an entry without one is a new person; a
+   * membership is created or reactivated with `role`, an active one is left as it is. Like
+   * the per-member upserts before, the two statements are not one transaction: an import
+   * cut short is completed by running it again.
+   */
+  async importMembers(
+    committeeId: string,
+    entries: ReadonlyArray<RosterEntry & { tenantId: string | null; serviceUrl: string | null }>,
+    role: Role,
+  ): Promise<{ added: number }> {
+    if (!entries.length) return { added: 0 };
+    const byAad = new Map<string, (typeof entries)[number]>();
+    const people: Array<(typeof entries)[number]> = [];
+    for (const e of entries) {
+      if (!e.aadObjectId || !byAad.has(e.aadObjectId)) people.push(e);
+      if (e.aadObjectId) byAad.set(e.aadObjectId, e);
+    }
+    // Each person once (ON CONFLICT may touch a row only once a statement), with its last entry's data.
+    const rows = people.map((e) => (e.aadObjectId ? byAad.get(e.aadObjectId)! : e));
+    const now = new Date();
+    // @default(uuid()) and @updatedAt are filled in by Prisma, not the database: given here.
+    const persons = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "Person" ("id", "displayName", "email", "aadObjectId", "teamsUserId", "tenantId", "serviceUrl", "updatedAt")
+      SELECT u.id, u.name, u.email, u.aad, u.tuid, u.tenant, u.url, ${now}
+      FROM unnest(${rows.map(() => randomUUID())}::uuid[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.email)}::text[],
+                  ${rows.map((r) => r.aadObjectId)}::text[], ${rows.map((r) => r.teamsUserId)}::text[],
+                  ${rows.map((r) => r.tenantId)}::text[], ${rows.map((r) => r.serviceUrl)}::text[])
+           AS u(id, name, email, aad, tuid, tenant, url)
+      ON CONFLICT ("aadObjectId") DO UPDATE SET
+        "displayName" = EXCLUDED."displayName", "email" = EXCLUDED."email", "teamsUserId" = EXCLUDED."teamsUserId",
+        "tenantId" = EXCLUDED."tenantId", "serviceUrl" = EXCLUDED."serviceUrl", "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING "id"::text AS id`;
+    const added = await this.prisma.$queryRaw<Array<{ personId: string }>>`
+      INSERT INTO "Membership" ("id", "committeeId", "personId", "role", "updatedAt")
+      SELECT u.id, ${committeeId}::uuid, u.pid, ${role}::"Role", ${now}
+      FROM unnest(${persons.map(() => randomUUID())}::uuid[], ${persons.map((p) => p.id)}::uuid[]) AS u(id, pid)
+      ON CONFLICT ("committeeId", "personId") DO UPDATE SET "active" = true, "role" = EXCLUDED."role", "updatedAt" = EXCLUDED."updatedAt"
+      WHERE NOT "Membership"."active"
+      RETURNING "personId"::text AS "personId"`;
+    return { added: added.length };
   }
 
   async update(membershipId: string, change: { role?: Role; organisationName?: string | null }): Promise<Member> {

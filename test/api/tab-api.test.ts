@@ -303,7 +303,7 @@ describe('when Entra’s keys are out of reach', () => {
       MicrosoftAppTenantId: TENANT,
       PUBLIC_URL: `https://${HOST}`,
       TAB_JWKS_URL: `http://127.0.0.1:${port}/keys`,
-    });
+    }, false, { db: app.db });
     try {
       const res = await fetch(`${unreachable.url}/api/tab/me`, {
         headers: { authorization: `Bearer ${await token(MEGAN.aadObjectId)}` },
@@ -875,7 +875,7 @@ describe('the meeting page', () => {
 
 describe('the developer sign-in', () => {
   it('works without an app id on this machine only', async () => {
-    const local = await startTestApp({});
+    const local = await startTestApp({}, false, { db: app.db });
     try {
       const res = await fetch(`${local.url}/api/tab/me`, {
         headers: { authorization: `Dev ${MEGAN.aadObjectId}` },

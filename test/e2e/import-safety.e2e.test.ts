@@ -9,7 +9,8 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { message } from '../support/activities';
 import { AGENDA } from '../support/documents';
-import { NOT_A_ZIP, deepDocx, longDocx, manyPartsDocx, repeatedXmlDocx } from '../support/docx-bombs';
+import { NOT_A_ZIP, deepDocx, longTextDocx, manyPartsDocx, repeatedXmlDocx } from '../support/docx-bombs';
+import { MAX_TEXT_CHARS } from '../../src/documents/document-worker';
 
 let app: TestApp;
 let connector: RecordingConnector;
@@ -33,7 +34,8 @@ beforeAll(async () => {
   served.set('/dele.docx', manyPartsDocx(10_000));
   served.set('/dyb.docx', deepDocx(5000));
   served.set('/ikke-zip.docx', NOT_A_ZIP);
-  served.set('/lang.docx', longDocx(4));
+  // Just over the text limit, which the reply below names: about 1 MB of XML, not 4.
+  served.set('/lang.docx', longTextDocx(MAX_TEXT_CHARS * 1.1));
   served.set('/dagsorden.md', Buffer.from(AGENDA));
   connector = await startRecordingConnector();
   // Stands in for a service inside the bot's network (or the cloud's metadata service).

@@ -93,6 +93,69 @@ describe.each(databaseKinds)('store on %s', (kind) => {
     expect(await db.prisma.auditEvent.count({ where: { committeeId: committee.id } })).toBe(4);
   });
 
+  it('imports a roster as upsertMember would per entry: people refreshed, memberships added or reactivated, active ones kept', async () => {
+    const store = createStore(db);
+    const service = new CommitteeService(store.committees, store.memberships, store.audit);
+    const ref = { tenantId: 't-3', teamId: 'team-3', teamAadGroupId: null, channelId: 'chan-3', conversationId: 'chan-3', serviceUrl: 'http://roster' };
+    const committee = await service.linkChannel(alex, ref, { newName: 'Rosterudvalget' });
+    const other = await store.committees.create({ name: 'Andet udvalg', slug: 'andet-udvalg', tenantId: 't-3' });
+    // Before: Kept is an active observer here, Left an inactive one, Elsewhere a member of another committee only.
+    const person = (aad: string, name: string) =>
+      db.prisma.person.create({ data: { aadObjectId: aad, displayName: name, teamsUserId: `29:${aad}`, email: 'old@x.dk', serviceUrl: 'http://old', personalConversationId: `a:${aad}` } });
+    const kept = await person('r-kept', 'Kept Old');
+    const left = await person('r-left', 'Left Old');
+    const elsewhere = await person('r-elsewhere', 'Elsewhere Old');
+    await db.prisma.membership.create({ data: { committeeId: committee.id, personId: kept.id, role: 'observer' } });
+    await db.prisma.membership.create({ data: { committeeId: committee.id, personId: left.id, role: 'observer', active: false } });
+    await db.prisma.membership.create({ data: { committeeId: other.id, personId: elsewhere.id, role: 'chair' } });
+
+    const entry = (aad: string, name: string) => ({ aadObjectId: aad, teamsUserId: `29:${aad}-new`, name, email: `${aad}@x.dk` });
+    const roster = [
+      entry(alex.aadObjectId!, 'Alex Wilber'),
+      entry('r-kept', 'Kept New'),
+      entry('r-left', 'Left New'),
+      entry('r-elsewhere', 'Elsewhere New'),
+      entry('r-new', 'New First'),
+      { aadObjectId: null, teamsUserId: '29:no-aad', name: 'Uden AAD', email: null },
+      entry('r-new', 'New Last'),
+    ];
+    // Alex (the secretariat) and Kept are active already; r-new is counted once.
+    expect(await service.importRoster(alex, committee, roster, ref)).toEqual({ added: 4, existing: 3 });
+
+    const snapshot = async () => {
+      const rows = await db.prisma.membership.findMany({
+        where: { committeeId: { in: [committee.id, other.id] }, person: { OR: [{ aadObjectId: { in: roster.flatMap((r) => (r.aadObjectId ? [r.aadObjectId] : [])) } }, { teamsUserId: '29:no-aad' }] } },
+        include: { person: true },
+      });
+      return rows
+        .map((m) => ({ committee: m.committeeId === committee.id ? 'this' : 'other', role: m.role, active: m.active, updatedAt: m.updatedAt.getTime(),
+          person: { id: m.person.id, name: m.person.displayName, email: m.person.email, aad: m.person.aadObjectId, teamsUserId: m.person.teamsUserId, tenantId: m.person.tenantId, serviceUrl: m.person.serviceUrl, chat: m.person.personalConversationId } }))
+        .sort((a, b) => `${a.person.name}|${a.committee}`.localeCompare(`${b.person.name}|${b.committee}`));
+    };
+    const after = await snapshot();
+    const view = after.map(({ committee: c, role, active, person: p }) => [p.name, c, role, active, p.email, p.teamsUserId, p.tenantId, p.serviceUrl, p.chat]);
+    expect(view).toEqual([
+      ['Alex Wilber', 'this', 'secretariat', true, `${alex.aadObjectId}@x.dk`, `29:${alex.aadObjectId}-new`, 't-3', 'http://roster', null],
+      ['Elsewhere New', 'other', 'chair', true, 'r-elsewhere@x.dk', '29:r-elsewhere-new', 't-3', 'http://roster', 'a:r-elsewhere'],
+      ['Elsewhere New', 'this', 'member', true, 'r-elsewhere@x.dk', '29:r-elsewhere-new', 't-3', 'http://roster', 'a:r-elsewhere'],
+      ['Kept New', 'this', 'observer', true, 'r-kept@x.dk', '29:r-kept-new', 't-3', 'http://roster', 'a:r-kept'],
+      ['Left New', 'this', 'member', true, 'r-left@x.dk', '29:r-left-new', 't-3', 'http://roster', 'a:r-left'],
+      ['New Last', 'this', 'member', true, 'r-new@x.dk', '29:r-new-new', 't-3', 'http://roster', null],
+      ['Uden AAD', 'this', 'member', true, null, '29:no-aad', 't-3', 'http://roster', null],
+    ]);
+    expect(after.filter((a) => a.person.aad === 'r-new')).toHaveLength(1);
+    expect(after.find((a) => a.person.name === 'Kept New')!.person.id).toBe(kept.id);
+    expect(after.find((a) => a.person.name === 'Left New')!.person.id).toBe(left.id);
+
+    // The same roster again (those with an aadObjectId: without one, every import is a new person, as before) changes nothing.
+    const again = roster.filter((r) => r.aadObjectId);
+    expect(await service.importRoster(alex, committee, again, ref)).toEqual({ added: 0, existing: 6 });
+    expect(await snapshot()).toEqual(after);
+    const audited = await db.prisma.auditEvent.findMany({ where: { committeeId: committee.id, action: 'setup.roster_imported' }, select: { data: true } });
+    expect(audited.map((a) => a.data)).toEqual(expect.arrayContaining([expect.objectContaining({ added: 4, existing: 3 }), expect.objectContaining({ added: 0, existing: 6 })]));
+    expect(audited).toHaveLength(2);
+  });
+
   it("finds a member's committees in a personal chat", async () => {
     const store = createStore(db);
     const service = new CommitteeService(store.committees, store.memberships, store.audit);

@@ -7,6 +7,7 @@ import type { GraphClientOptions } from '../../src/calendar/graph-client';
 import { loadConfig } from '../../src/config';
 import { createClock } from '../../src/domain/shared/clock';
 import type { OutlookEventWriter } from '../../src/domain/calendar/outlook-events';
+import type { Database } from '../../src/store/database';
 import { databaseKind, freshDatabase, seededDatabase } from './db';
 
 export const NOW = '2026-11-22T12:00:00+01:00';
@@ -20,12 +21,14 @@ export interface TestApp extends App {
  * The demo committee without its demo agenda, unless `demoAgenda` (tests bring their own);
  * `graph`: Microsoft Graph's credential and waits (a local Graph over http); `outlookWriter`:
  * a stand-in for Microsoft Graph writing meetings into Outlook; `conversationPacer`: a faster
- * pace per conversation than Teams' limits (test/support/pacer.ts).
+ * pace per conversation than Teams' limits (test/support/pacer.ts); `db`: another app's
+ * database, shared rather than a seeded copy loaded (seconds of CPU on the embedded one) when
+ * a test only needs a second configuration; it is left open on close.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   demoAgenda = false,
-  options: { graph?: GraphClientOptions; outlookWriter?: OutlookEventWriter | null; conversationPacer?: Pick<ConversationPacer, 'wait'> } = {},
+  options: { graph?: GraphClientOptions; outlookWriter?: OutlookEventWriter | null; conversationPacer?: Pick<ConversationPacer, 'wait'>; db?: Database } = {},
 ): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -39,7 +42,7 @@ export async function startTestApp(
   const clock = createClock(env.NOW ?? NOW);
   // Seeded as the app would (DEMO_SEED), from this run's copy of that seeding (test/support/db.ts).
   const seed = config.DEMO_SEED ?? databaseKind === 'embedded';
-  const db = seed ? await seededDatabase(databaseKind, clock, demoAgenda) : await freshDatabase(databaseKind);
+  const db = options.db ?? (seed ? await seededDatabase(databaseKind, clock, demoAgenda) : await freshDatabase(databaseKind));
   const app = await startApp(config, pino({ level: 'debug' }, sink), {
     db,
     clock,
@@ -61,7 +64,7 @@ export async function startTestApp(
       }),
     async close() {
       await app.close();
-      await db.close();
+      if (!options.db) await db.close();
     },
   };
 }

@@ -80,5 +80,27 @@ export function longDocx(mb: number): Buffer {
   return docxWithBody(`<w:p><w:r><w:t>1.1 Godkendelse af dagsorden</w:t></w:r></w:p>${parts.join('')}`);
 }
 
+/**
+ * An honest document of more than `chars` characters of text in long paragraphs: little
+ * markup around the text, so it crosses a text limit with about a quarter of longDocx's
+ * XML (and of mammoth's reading time).
+ */
+export function longTextDocx(chars: number): Buffer {
+  const words = ['rammeaftale', 'kommunerne', 'socialtilsyn', 'handleplan', 'styregruppe', 'borgere', 'tilbud', 'udmelding', 'sekretariatet', 'drøfter'];
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size <= chars; i++) {
+    const sentences: string[] = [];
+    for (let j = 0; j < 30; j++) {
+      const k = i * 30 + j;
+      sentences.push(`Afsnit ${k}: ${words[k % 10]} ${words[(k * 7) % 10]} ${words[(k * 3) % 10]} og ${k * 31} ${words[(k * 13) % 10]}.`);
+    }
+    const text = sentences.join(' ');
+    parts.push(`<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`);
+    size += text.length;
+  }
+  return docxWithBody(`<w:p><w:r><w:t>1.1 Godkendelse af dagsorden</w:t></w:r></w:p>${parts.join('')}`);
+}
+
 /** A file named .docx that is not a zip. */
 export const NOT_A_ZIP = Buffer.from('Dette er ikke en zip-fil, selv om den hedder .docx.\n');

@@ -188,15 +188,11 @@ export class CommitteeService {
     correlationId?: string,
   ): Promise<{ added: number; existing: number }> {
     await this.requireRole(committee, actor, ['secretariat']);
-    let added = 0;
-    for (const entry of roster) {
-      const { created } = await this.memberships.upsertMember(
-        committee.id,
-        { ...entry, tenantId: ref.tenantId, serviceUrl: ref.serviceUrl },
-        'member',
-      );
-      if (created) added += 1;
-    }
+    const { added } = await this.memberships.importMembers(
+      committee.id,
+      roster.map((entry) => ({ ...entry, tenantId: ref.tenantId, serviceUrl: ref.serviceUrl })),
+      'member',
+    );
     await this.audit.record({
       committeeId: committee.id,
       actor,

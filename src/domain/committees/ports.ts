@@ -37,6 +37,11 @@ export interface MembershipRepository {
   findByAad(committeeId: string, aadObjectId: string): Promise<Member | null>;
   /** Creates or refreshes the person and gives them a membership if they have none. */
   upsertMember(committeeId: string, who: RosterEntry & { tenantId: string | null; serviceUrl: string | null }, role: Role): Promise<{ member: Member; created: boolean }>;
+  /**
+   * upsertMember for every entry, in a few statements whatever the roster's size.
+   * `added`: memberships created or reactivated (an active one is left as it is).
+   */
+  importMembers(committeeId: string, entries: ReadonlyArray<RosterEntry & { tenantId: string | null; serviceUrl: string | null }>, role: Role): Promise<{ added: number }>;
   update(membershipId: string, change: { role?: Role; organisationName?: string | null }): Promise<Member>;
   ensureOrganisation(name: string, kind: OrganisationKind): Promise<{ id: string }>;
   /** Active members who take part (not observers), or those with one of `roles`, as people to write to. */
