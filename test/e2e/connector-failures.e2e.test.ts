@@ -9,6 +9,8 @@ import { startRecordingConnector, type RecordingConnector } from '../support/rec
 import { startTestApp, type TestApp } from '../support/app';
 import { until } from '../support/until';
 import { ALEX, TEAM, message } from '../support/activities';
+import { ConversationPacer } from '../../src/bot/conversation-pacer';
+import { FAST_CONVERSATION_LIMITS } from '../support/pacer';
 
 type Failure = { status: number; retryAfter?: number | string } | 'drop';
 
@@ -170,6 +172,8 @@ describe('the channel\'s cards when Teams refuses one', () => {
   const report = () => connector.recorded.filter((r) => String(r.body.text ?? '').startsWith('Dagsordenen er udsendt i kanalen'));
   // Each test starts an app of its own with the demo agenda (most of its time, on a busy
   // machine) and waits out the outbox's backoff: more time than the default 30 s, not timed.
+  // Its cards go to one thread, paced as Teams limits a conversation with every window 20
+  // times shorter (test/support/pacer.ts): the order is the app's, not the pace's.
   /** Refuses the n-th card posted in the thread (1: item 1.1), once, with `failure`. */
   const refuseCard = (nth: number, failure: Failure) => {
     let seen = 0;
@@ -177,7 +181,7 @@ describe('the channel\'s cards when Teams refuses one', () => {
   };
 
   it('item 1.2 answered 503: one request, tried again by the outbox, and every card is posted once, in agenda order', async () => {
-    const own = await startTestApp({}, true);
+    const own = await startTestApp({}, true, { conversationPacer: new ConversationPacer(FAST_CONVERSATION_LIMITS) });
     try {
       refuseCard(2, { status: 503 });
       const before = connector.requests();
@@ -192,7 +196,7 @@ describe('the channel\'s cards when Teams refuses one', () => {
   }, 90_000);
 
   it('item 1.2 answered 500 is given up, so 1.3 follows at once; asked for again by the next publish, 1.2 comes after the others (the order seen once in agenda.e2e)', async () => {
-    const own = await startTestApp({}, true);
+    const own = await startTestApp({}, true, { conversationPacer: new ConversationPacer(FAST_CONVERSATION_LIMITS) });
     try {
       refuseCard(2, { status: 500 });
       await own.post(message('udsend dagsorden', { serviceUrl: connector.url, scope: 'personal', user: ALEX }));
