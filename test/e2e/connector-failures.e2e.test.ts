@@ -58,20 +58,26 @@ async function retryNow(key: string): Promise<void> {
   await app.outbox.idle();
 }
 
+/** Queues a message whose first send gets `failure`: what the connector and the outbox made of it. */
+async function failFirstSend(failure: Failure) {
+  failures = [failure];
+  const before = connector.requests();
+  const queuedAt = Date.now();
+  const { key, text } = await queueToChannel();
+  await app.outbox.idle();
+  const failedAt = Date.now();
+  expect(connector.requests() - before).toBe(1);
+  const waiting = await row(key);
+  expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+  return { before, queuedAt, failedAt, key, text, waiting };
+}
+
 describe('a send Teams fails makes one request; the outbox decides what follows', () => {
   it.each([
     ['in seconds', () => 120],
     ['as an HTTP date', () => new Date(Date.now() + 120_000).toUTCString()],
   ])('429 with Retry-After %s: one request, the retry scheduled after Retry-After (not the backoff), then sent once', async (_form, retryAfter) => {
-    failures = [{ status: 429, retryAfter: retryAfter() }];
-    const before = connector.requests();
-    const queuedAt = Date.now();
-    const { key, text } = await queueToChannel();
-    await app.outbox.idle();
-    const failedAt = Date.now();
-    expect(connector.requests() - before).toBe(1);
-    const waiting = await row(key);
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    const { before, queuedAt, failedAt, key, text, waiting } = await failFirstSend({ status: 429, retryAfter: retryAfter() });
     expect(waiting.lastError).toContain('429');
     // Retry-After said 120 s (the date in whole seconds); the backoff after a first attempt is 1-2 s.
     expect(waiting.notBefore.getTime()).toBeGreaterThanOrEqual(queuedAt + 119_000);
@@ -87,15 +93,7 @@ describe('a send Teams fails makes one request; the outbox decides what follows'
     ['502', { status: 502 } as Failure],
     ['a dropped connection', 'drop' as Failure],
   ])('%s: one request, tried again after the outbox\'s backoff, then sent once', async (_name, failure) => {
-    failures = [failure];
-    const before = connector.requests();
-    const queuedAt = Date.now();
-    const { key, text } = await queueToChannel();
-    await app.outbox.idle();
-    const failedAt = Date.now();
-    expect(connector.requests() - before).toBe(1);
-    const waiting = await row(key);
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    const { before, queuedAt, failedAt, key, text, waiting } = await failFirstSend(failure);
     // backoffMs(1): 1-2 s after the failure.
     expect(waiting.notBefore.getTime()).toBeGreaterThanOrEqual(queuedAt + 1000);
     expect(waiting.notBefore.getTime()).toBeLessThanOrEqual(failedAt + 2000);
