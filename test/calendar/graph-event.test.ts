@@ -78,11 +78,17 @@ describe('Graph configuration', () => {
     const secret = graphSettings(loadConfig({ ...base, GRAPH_CLIENT_ID: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d', GRAPH_CLIENT_SECRET: 's3cret' }))!;
     expect(secret).toMatchObject({ auth: { kind: 'secret', tenantId: base.MicrosoftAppTenantId }, baseUrl: 'https://graph.microsoft.com/v1.0', write: false });
     expect(graphCredential(secret)).toBeInstanceOf(ClientSecretCredential);
-    const pem = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'graph-')), 'app.pem');
-    fs.writeFileSync(pem, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
-    const cert = graphSettings(loadConfig({ GRAPH_TENANT_ID: 'contoso.onmicrosoft.com', GRAPH_CLIENT_ID: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d', GRAPH_CERTIFICATE_PATH: pem }))!;
-    expect(cert.auth).toMatchObject({ kind: 'certificate', tenantId: 'contoso.onmicrosoft.com', certificatePath: pem });
-    expect(graphCredential(cert)).toBeInstanceOf(ClientCertificateCredential);
+    // Removed at once: the tests' temporary folder may be in memory (/dev/shm, jest.config.js).
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-'));
+    try {
+      const pem = path.join(folder, 'app.pem');
+      fs.writeFileSync(pem, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
+      const cert = graphSettings(loadConfig({ GRAPH_TENANT_ID: 'contoso.onmicrosoft.com', GRAPH_CLIENT_ID: '6f1c2b7e-8a1d-4c55-9a3e-0d7f3b1a2c4d', GRAPH_CERTIFICATE_PATH: pem }))!;
+      expect(cert.auth).toMatchObject({ kind: 'certificate', tenantId: 'contoso.onmicrosoft.com', certificatePath: pem });
+      expect(graphCredential(cert)).toBeInstanceOf(ClientCertificateCredential);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
     const mi = graphSettings(loadConfig({ GRAPH_USE_MANAGED_IDENTITY: 'true', CALENDAR_WRITE: 'true', GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/' }))!;
     expect(mi).toMatchObject({ auth: { kind: 'managed-identity', clientId: null }, baseUrl: 'https://graph.microsoft.us/v1.0', write: true, channelFiles: false });
     expect(graphSettings(loadConfig({ GRAPH_USE_MANAGED_IDENTITY: 'true', CHANNEL_FILES: 'true' }))).toMatchObject({ write: false, channelFiles: true });
