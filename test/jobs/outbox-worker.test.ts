@@ -61,6 +61,8 @@ describe('outbox worker', () => {
     await queue('m:1');
     await worker.start(true);
     await until(async () => (await row('m:1'))?.status === 'sent');
+    // The chat is remembered just after the row is marked sent, in the same pass: wait for the pass to end.
+    await worker.idle();
     expect(teams.sent.map((m) => m.key)).toEqual(['m:1']);
     expect((await db.prisma.person.findUnique({ where: { id: personId } }))!.personalConversationId).toBe('a:personal-29:megan');
     await queue('m:2');
