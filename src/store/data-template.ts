@@ -47,9 +47,13 @@ export type DataDirDump = Pick<Blob, 'arrayBuffer' | 'type'>;
  */
 export function readTarball(file: string): ArrayBuffer {
   const read = fs.readFileSync(file);
-  const tar = read[0] === 0x1f && read[1] === 0x8b ? zlib.gunzipSync(read) : read;
-  const whole = tar.byteOffset === 0 && tar.byteLength === tar.buffer.byteLength;
-  return (whole ? tar.buffer : tar.buffer.slice(tar.byteOffset, tar.byteOffset + tar.byteLength)) as ArrayBuffer;
+  return arrayBufferOf(read[0] === 0x1f && read[1] === 0x8b ? zlib.gunzipSync(read) : read);
+}
+
+/** A buffer's bytes as an ArrayBuffer of their own: its whole backing store when it is exactly that (no copy). */
+export function arrayBufferOf(bytes: Buffer): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
 }
 
 /**

@@ -84,10 +84,10 @@ async function send(tx: Tx, sends: PollSends): Promise<void> {
   await enqueueMessages(tx, sends.messages);
 }
 
-/** Date polls, their answers and what closing them creates; each change with what it sends in one transaction. */
 /** A group whose Outlook event is due: never written, or its writer's claim ran out. */
 const OUTLOOK_DUE = `"meetingId" IS NOT NULL AND ("outlookState" = 'pending' OR ("outlookState" = 'creating' AND "outlookClaimedUntil" < now()))`;
 
+/** Date polls, their answers and what closing them creates; each change with what it sends in one transaction. */
 export class PrismaDatePollRepository implements DatePollRepository {
   constructor(private readonly prisma: PrismaClient) {}
 

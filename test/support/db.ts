@@ -15,7 +15,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Client } from 'pg';
 import path from 'node:path';
-import { migrationsHash, readTarball, tarballDump, templateDir, templatePath, writeTemplate } from '../../src/store/data-template';
+import { arrayBufferOf, migrationsHash, readTarball, tarballDump, templateDir, templatePath, writeTemplate } from '../../src/store/data-template';
 import { openDatabase, poolConfigFromUrl, type Database } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
 import { seedDemoCommittee } from '../../src/store/demo-seed';
@@ -69,10 +69,9 @@ const templateName = () => perWorker('template name', () => `dagsorden_tmpl_${mi
  * files, which the server only reads.
  */
 function pgliteBundle(): { arrayBuffer(): Promise<ArrayBuffer> } {
-  const bundle = perWorker('pglite.data', () => {
-    const bytes = fs.readFileSync(path.join(path.dirname(require.resolve('@electric-sql/pglite')), 'pglite.data'));
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  });
+  const bundle = perWorker('pglite.data', () =>
+    arrayBufferOf(fs.readFileSync(path.join(path.dirname(require.resolve('@electric-sql/pglite')), 'pglite.data'))),
+  );
   return { arrayBuffer: async () => bundle };
 }
 
