@@ -22,8 +22,8 @@ const ADELE = { aadObjectId: '00000000-0000-0000-0000-0000000000022' };
 
 let app: TestApp;
 /**
- * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, and
- * the Bot Framework client retries each such send for seconds, which closing the app waited out.
+ * Teams' stand-in the queued messages go to: Teams' own serviceUrl does not resolve here, so
+ * each send would fail and be tried again by the outbox while the test runs.
  */
 let connector: RecordingConnector;
 let fx: MemberFixtures;
