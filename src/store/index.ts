@@ -6,7 +6,7 @@ import { PrismaCommitteeRepository } from './committee.repository';
 import { PrismaDocumentImportRepository } from './document-import.repository';
 import { PrismaMeetingRepository } from './meeting.repository';
 import { PrismaMembershipRepository } from './membership.repository';
-import { PrismaOutboxRepository } from './outbox.repository';
+import { OutboxWake, PrismaOutboxRepository } from './outbox.repository';
 import { PrismaPersonRepository } from './person.repository';
 import { ReadCache } from './read-cache';
 import { PrismaSubmissionRepository } from './submission.repository';
@@ -55,6 +55,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
   db.onWrite((scope) => cache.invalidate(scope));
   const live = new ReadCache({ ttlMs: options.cacheTtlMs ?? 0 });
   db.onAnyWrite(() => live.invalidate());
+  const wake = new OutboxWake();
   return {
     committees: new PrismaCommitteeRepository(db.prisma, cache),
     memberships: new PrismaMembershipRepository(db.prisma, cache),
@@ -62,8 +63,8 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     audit: new PrismaAuditLog(db.prisma),
     people: new PrismaPersonRepository(db.prisma, cache),
     imports: new PrismaDocumentImportRepository(db.prisma),
-    agenda: new PrismaAgendaRepository(db, cache, live),
-    outbox: new PrismaOutboxRepository(db),
+    agenda: new PrismaAgendaRepository(db, cache, live, wake),
+    outbox: new PrismaOutboxRepository(db, wake),
     submissions: new PrismaSubmissionRepository(db.prisma),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
     decisions: new PrismaDecisionRepository(db.prisma, db.sql),

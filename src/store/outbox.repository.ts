@@ -88,16 +88,68 @@ export async function enqueueMessages(client: Pick<PrismaClient, 'outboundDelive
   return queued;
 }
 
+/**
+ * Wakes the outbox worker when rows written as due later (DUE_LATER, write-watch.ts) come
+ * due: one timer for the earliest such time, not a look at the outbox per statement. Every
+ * click on an item card asks for the item's card in the channel a second later; woken at
+ * once, the worker looked (a locking UPDATE of the outbox, 2–4 ms on the embedded database)
+ * after every batch of clicks and found nothing due.
+ */
+export class OutboxWake {
+  private readonly listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  /** When the timer fires, and the latest time asked for meanwhile (woken again then, if later). */
+  private at = 0;
+  private latest = 0;
+
+  onDue(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /**
+   * Rows committed now are due in `ms`: the listeners are called then. Asked again while
+   * waiting, the earliest time is kept, and the latest asked for is woken for after it, so
+   * every row is looked for once it is due: a look or two a second however many write.
+   */
+  dueIn(ms: number): void {
+    const at = Date.now() + ms;
+    if (this.timer && at >= this.at) {
+      this.latest = Math.max(this.latest, at);
+      return;
+    }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.latest = Math.max(this.latest, this.at);
+    }
+    this.schedule(at);
+  }
+
+  private schedule(at: number): void {
+    this.at = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const next = this.latest;
+      this.latest = 0;
+      this.listeners.forEach((listener) => listener());
+      if (next > this.at) this.schedule(next);
+    }, Math.max(0, at - Date.now()));
+    this.timer.unref();
+  }
+}
+
 export class PrismaOutboxRepository implements OutboxRepository {
   private readonly prisma: PrismaClient;
   private readonly sql: SqlExecutor;
-  /** Calls the listener once rows added to the outbox are committed, whichever repository added them. */
+  /** Calls the listener once rows added to the outbox are committed (or, written as due later, come due), whichever repository added them. */
   readonly onQueued: (listener: () => void) => void;
 
-  constructor(db: Pick<Database, 'prisma' | 'sql' | 'onQueued'>) {
+  constructor(db: Pick<Database, 'prisma' | 'sql' | 'onQueued'>, wake: OutboxWake = new OutboxWake()) {
     this.prisma = db.prisma;
     this.sql = db.sql;
-    this.onQueued = (listener) => db.onQueued(listener);
+    this.onQueued = (listener) => {
+      db.onQueued(listener);
+      wake.onDue(listener);
+    };
   }
 
   enqueue(messages: OutboundMessage[]): Promise<number> {

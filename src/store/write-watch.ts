@@ -63,8 +63,15 @@ export function writeReach(sql: string): WriteReach {
 /** Rows added to the outbox (a message queued, a card asked for): the worker is woken once they are committed. */
 const QUEUES_MESSAGES = /\binsert\s+into\s+(?:"?public"?\.)?"?OutboundDelivery"?/i;
 
+/**
+ * Marks a statement whose outbox rows are all due later (the answers' card refreshes, a
+ * second on): waking the worker at once would only have it look and find nothing due. The
+ * statement's writer wakes it when they are due instead (OutboxWake, outbox.repository.ts).
+ */
+export const DUE_LATER = '/* outbox: due later */';
+
 export function queuesMessages(sql: string): boolean {
-  return QUEUES_MESSAGES.test(sql);
+  return QUEUES_MESSAGES.test(sql) && !sql.includes(DUE_LATER);
 }
 
 /** What two writes reach together (a transaction's statements): 'contacts' and 'live' together count as everything. */

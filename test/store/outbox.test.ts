@@ -5,7 +5,8 @@
 // the worker is told of queued rows once they are committed, never of rolled-back ones.
 import { cardKey } from '../../src/domain/delivery/delivery.service';
 import type { Database } from '../../src/store/database';
-import { PrismaOutboxRepository, enqueueMessages, refreshCards } from '../../src/store/outbox.repository';
+import { OutboxWake, PrismaOutboxRepository, enqueueMessages, refreshCards } from '../../src/store/outbox.repository';
+import { DUE_LATER } from '../../src/store/write-watch';
 import { databaseKinds, freshDatabase } from '../support/db';
 import type { CardRefresh, OutboundMessage } from '../../src/domain/delivery/types';
 import { read } from '../support/read';
@@ -205,6 +206,26 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
         expect(woken).toHaveLength(0);
       });
       expect(woken).toHaveLength(1);
+    });
+
+    it('tells nothing at once for rows written as due later; the writer wakes the worker once, when they are due', async () => {
+      const wake = new OutboxWake();
+      const told: number[] = [];
+      new PrismaOutboxRepository(db, wake).onQueued(() => told.push(Date.now()));
+      const asked = Date.now();
+      await db.sql.query(`${DUE_LATER} ${'INSERT INTO "OutboundDelivery" ("id", "idempotencyKey", "kind", "status", "notBefore", "updatedAt")'}
+        VALUES (gen_random_uuid(), 'later:1', 'test', 'pending', now() + interval '1 second', now())`);
+      expect(woken).toHaveLength(0);
+      expect(told).toHaveLength(0);
+      // Writes due at one time are one look at the outbox; one due later, another look then.
+      wake.dueIn(80);
+      wake.dueIn(80);
+      wake.dueIn(160);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(told).toHaveLength(2);
+      expect(told[0]! - asked).toBeGreaterThanOrEqual(75);
+      expect(told[1]! - asked).toBeGreaterThanOrEqual(155);
+      expect(woken).toHaveLength(0);
     });
 
     it('tells nothing for a transaction rolled back, nor for one that queued nothing', async () => {

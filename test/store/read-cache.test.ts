@@ -6,7 +6,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { ReadCache } from '../../src/store/read-cache';
-import { changesCachedData, isWriteStatement, writeReach } from '../../src/store/write-watch';
+import { changesCachedData, DUE_LATER, isWriteStatement, queuesMessages, writeReach } from '../../src/store/write-watch';
 import { databaseKinds, freshDatabase } from '../support/db';
 
 describe('ReadCache', () => {
@@ -166,8 +166,19 @@ describe('writeReach', () => {
     ['UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2; DELETE FROM "Membership"', 'cached'],
     ['WITH x AS (DELETE FROM "Membership" RETURNING 1) UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2', 'cached'],
     ['UPDATE "public"."Membership" SET "serviceUrl" = $1 WHERE "id" = $2', 'cached'],
+    // The answers' statement, marked as queueing its cards for later (at its end: a statement
+    // that began with the marker would no longer be read as a data change, and clear everything).
+    [`WITH a AS (INSERT INTO "Position" ("id") VALUES ($1) RETURNING 1) INSERT INTO "OutboundDelivery" ("id") VALUES ($2) ${DUE_LATER}`, 'live'],
   ])('%s → %s', (sql, reach) => {
     expect(writeReach(sql)).toBe(reach);
+  });
+});
+
+describe('queuesMessages', () => {
+  it('wakes the worker for rows added to the outbox, unless they are marked due later', () => {
+    expect(queuesMessages('INSERT INTO "OutboundDelivery" ("id") VALUES ($1)')).toBe(true);
+    expect(queuesMessages(`WITH a AS (SELECT 1) INSERT INTO "OutboundDelivery" ("id") VALUES ($1) ${DUE_LATER}`)).toBe(false);
+    expect(queuesMessages('UPDATE "OutboundDelivery" SET "status" = $1')).toBe(false);
   });
 });
 
