@@ -225,7 +225,13 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
     bot = null;
     // The bot's blocks, on the bench's clock (performance.now()), by the phase and the jobs they overlap.
     // Kept beside the CPU profiles (BENCH_PROFILE): the blocks' monotonic times find what ran in them.
-    if (process.env.BENCH_PROFILE) fs.copyFileSync(loopFile, path.join(process.env.BENCH_PROFILE, `loop-blocks-${pid}.json`));
+    if (process.env.BENCH_PROFILE) {
+      fs.copyFileSync(loopFile, path.join(process.env.BENCH_PROFILE, `loop-blocks-${pid}.json`));
+      // The phases and the jobs' spans on the epoch clock the blocks use, to tell which job a block fell in.
+      const epoch = (spans: Array<[number, number]>) => spans.map(([from, to]) => [Math.round(performance.timeOrigin + from), Math.round(performance.timeOrigin + to)]);
+      const spans = { warm: epoch([[started, busyFrom]]), busy: epoch([[busyFrom, busyTo]]), idle: epoch([[idleFrom, idleTo]]), ...Object.fromEntries(JOBS.map((job) => [job, epoch(ran[job])])) };
+      fs.writeFileSync(path.join(process.env.BENCH_PROFILE, `spans-${pid}.json`), JSON.stringify(spans));
+    }
     const loop = readLoopBlocks(loopFile).map(([at, ms, cpu]) => ({ at: at - performance.timeOrigin, ms, cpu: cpu ?? NaN }));
     const within = (spans: Array<[number, number]>) =>
       loop

@@ -305,7 +305,8 @@ export class AttendanceService {
   async attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> {
     const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
-    const [members, records] = await Promise.all([this.deps.memberships.list(meeting.committeeId), this.deps.attendance.forMeeting(meetingId)]);
+    // The roster as cached (a large committee's is read once for every build); the answers fresh.
+    const [members, records] = await Promise.all([this.deps.memberships.roster(meeting.committeeId), this.deps.attendance.forMeeting(meetingId)]);
     return minutesAttendance(members, records);
   }
 

@@ -117,6 +117,13 @@ export class DigestService {
 
   /** The members who should get a digest and are not in `done`: not muted, and the bot can write to them (personalTarget). */
   private async waitingFor(committee: Committee, done: ReadonlySet<string>): Promise<Array<{ recipient: Recipient; to: MessageTarget }>> {
+    // Every member who could get one served already (each tick once the digests are queued):
+    // the recipients are not read. They are the same members with their people's contacts,
+    // which the outbox changes with each personal chat it records, so after each they are
+    // read again; the roster holds no contacts and stays cached. (Observers get none, and
+    // nobody Teams has not shown the bot can be written to: see personalTarget.)
+    const members = await this.deps.memberships.roster(committee.id);
+    if (members.every((m) => m.role === 'observer' || !m.teamsUserId || done.has(m.personId))) return [];
     return (await this.deps.memberships.recipients(committee.id)).flatMap((recipient) => {
       const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
       return to ? [{ recipient, to }] : [];
