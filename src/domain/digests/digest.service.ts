@@ -150,7 +150,7 @@ export class DigestService {
     const pending = await this.pendingInputs(committee);
     const submitted = await this.deps.submissions.listForMeeting(meeting.id);
     const openActions = await this.deps.actions.listOpen(committee.id, 'all');
-    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
+    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.roster(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
     const today = localDay(this.deps.clock.now(), committee.timeZone).day;
     const attendance = this.deps.attendance ? await this.deps.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {
@@ -181,7 +181,7 @@ export class DigestService {
     const now = this.deps.clock.now();
     const open = (await this.deps.inputs.list(committee.id)).filter((r) => r.status === 'open' && r.deadline > now);
     if (!open.length) return [];
-    const members = await this.deps.memberships.list(committee.id);
+    const members = await this.deps.memberships.roster(committee.id);
     return Promise.all(
       open.map(async (request) => {
         const waiting = stillToAnswer(request, members, await this.deps.inputs.responses(request.id));
