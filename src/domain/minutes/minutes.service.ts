@@ -138,21 +138,22 @@ export class MinutesService {
     if (stored && stored.status !== 'draft') return this.view(committee, meeting, stored);
     const { doc, read } = await this.document(committee, meeting, true, stored);
     // Two builds at once: the later one finds the version taken and shows what is stored.
-    const saved =
-      (await this.deps.minutes.save({
-        meetingId: meeting.id,
-        version: stored?.version ?? 0,
-        markdown: this.deps.writer.markdown(doc),
-        docx: await this.deps.writer.docx(doc),
-        token: stored && this.current(stored) ? stored.token : this.deps.letters.newToken(),
-        at: this.deps.clock.now(),
-        byPersonId: member.personId,
-        issues: [],
-        messages: [],
-      })) ?? (await this.deps.minutes.find(meeting.id));
+    const built = await this.deps.minutes.save({
+      meetingId: meeting.id,
+      version: stored?.version ?? 0,
+      markdown: this.deps.writer.markdown(doc),
+      docx: await this.deps.writer.docx(doc),
+      token: stored && this.current(stored) ? stored.token : this.deps.letters.newToken(),
+      at: this.deps.clock.now(),
+      byPersonId: member.personId,
+      issues: [],
+      messages: [],
+    });
+    const saved = built ?? (await this.deps.minutes.find(meeting.id));
     if (!saved) throw new DomainError('conflict', `minutes of ${meeting.id}`);
-    // The card counts what the document was built from: the agenda and attendance are not read again.
-    return this.view(committee, meeting, saved, read);
+    // The card counts what this build was made from (the agenda and attendance are not read
+    // again); when the other build's minutes are shown, what they were made from is read.
+    return this.view(committee, meeting, saved, built ? read : undefined);
   }
 
   /**
