@@ -57,6 +57,12 @@ export interface StallRound {
   /** p95 of each idle window. */
   idleWindows: number[];
   /**
+   * The machine's load average (1 min) as the busy phase began and as each idle window ended:
+   * the idle windows come after the busy phase, so a change in the other processes' load
+   * between them moves the ratio without the bot doing anything different.
+   */
+  load: { busy: number; idle: number[] };
+  /**
    * The bot's event-loop blocks (≥ 50 ms) in each phase, and while each job ran: their lengths
    * and the main thread's CPU time in each (ms; NaN: unknown), longest CPU time first.
    */
@@ -166,6 +172,7 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
     })();
     const warm = await runLoad(`http://127.0.0.1:${PORT}/api/messages`, CLIENTS, WARM_PER_CLIENT, ask);
     const busyFrom = performance.now();
+    const busyLoad = os.loadavg()[0]!;
     const importing = (async () => {
       const t = performance.now();
       const file = {
@@ -205,10 +212,13 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
     const idleFrom = performance.now();
     const idleLatencies: number[] = [];
     const idleWindows: LoadResult[] = [];
-    for (let w = 0; w < IDLE_WINDOWS; w++)
+    const idleLoad: number[] = [];
+    for (let w = 0; w < IDLE_WINDOWS; w++) {
       idleWindows.push(
         await runLoad(`http://127.0.0.1:${PORT}/api/messages`, CLIENTS, IDLE_PER_CLIENT, ask, undefined, (_at, ms) => idleLatencies.push(ms)),
       );
+      idleLoad.push(os.loadavg()[0]!);
+    }
     const idleTo = performance.now();
     idleLatencies.sort((a, b) => a - b);
     const idle: LoadResult = {
@@ -225,7 +235,13 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
     bot = null;
     // The bot's blocks, on the bench's clock (performance.now()), by the phase and the jobs they overlap.
     // Kept beside the CPU profiles (BENCH_PROFILE): the blocks' monotonic times find what ran in them.
-    if (process.env.BENCH_PROFILE) fs.copyFileSync(loopFile, path.join(process.env.BENCH_PROFILE, `loop-blocks-${pid}.json`));
+    if (process.env.BENCH_PROFILE) {
+      fs.copyFileSync(loopFile, path.join(process.env.BENCH_PROFILE, `loop-blocks-${pid}.json`));
+      // The phases and the jobs' spans on the epoch clock the blocks use, to tell which job a block fell in.
+      const epoch = (spans: Array<[number, number]>) => spans.map(([from, to]) => [Math.round(performance.timeOrigin + from), Math.round(performance.timeOrigin + to)]);
+      const spans = { warm: epoch([[started, busyFrom]]), busy: epoch([[busyFrom, busyTo]]), idle: epoch([[idleFrom, idleTo]]), ...Object.fromEntries(JOBS.map((job) => [job, epoch(ran[job])])) };
+      fs.writeFileSync(path.join(process.env.BENCH_PROFILE, `spans-${pid}.json`), JSON.stringify(spans));
+    }
     const loop = readLoopBlocks(loopFile).map(([at, ms, cpu]) => ({ at: at - performance.timeOrigin, ms, cpu: cpu ?? NaN }));
     const within = (spans: Array<[number, number]>) =>
       loop
@@ -254,7 +270,7 @@ export async function measureStall(startArgs: string[]): Promise<StallRun> {
     ) as StallRound['byJob'];
     const digestSends = connector.recorded.filter(isDigest);
     const digests = new Set(digestSends.map((r) => r.conversationId)).size;
-    return { warm, busy, idle, idleWindows: idleWindows.map((w) => w.p95), blocks, byJob, importMs, minutesMs, digests, duplicated: digestSends.length - digests, digestsMs: digestsAt };
+    return { warm, busy, idle, idleWindows: idleWindows.map((w) => w.p95), load: { busy: busyLoad, idle: idleLoad }, blocks, byJob, importMs, minutesMs, digests, duplicated: digestSends.length - digests, digestsMs: digestsAt };
   };
 
   let seeding: ChildProcess | null = null;
@@ -295,7 +311,7 @@ export function reportStall(run: StallRun): boolean {
       `  "næste møde" (personal, ${CLIENTS} clients) while busy: ${r.busy.requests} req, p50 ${fmt(r.busy.p50)} ms, p95 ${fmt(r.busy.p95)} ms, p99 ${fmt(r.busy.p99)} ms, max ${fmt(r.busy.max)} ms, errors ${r.busy.errors}`,
     );
     console.log(
-      `  "næste møde" (personal, ${CLIENTS} clients) idle after: ${r.idle.requests} req, p50 ${fmt(r.idle.p50)} ms, p95 ${fmt(r.idle.p95)} ms (its ${r.idleWindows.length} windows: ${r.idleWindows.map(fmt).join(', ')} ms), p99 ${fmt(r.idle.p99)} ms, max ${fmt(r.idle.max)} ms, errors ${r.idle.errors}`,
+      `  "næste møde" (personal, ${CLIENTS} clients) idle after: ${r.idle.requests} req, p50 ${fmt(r.idle.p50)} ms, p95 ${fmt(r.idle.p95)} ms (its ${r.idleWindows.length} windows: ${r.idleWindows.map(fmt).join(', ')} ms; load average ${r.load.busy.toFixed(1)} as the busy phase began, ${r.load.idle.map((l) => l.toFixed(1)).join(', ')} after each idle window), p99 ${fmt(r.idle.p99)} ms, max ${fmt(r.idle.max)} ms, errors ${r.idle.errors}`,
     );
     // By the main thread's CPU time: what the bot itself blocked, without the waits for a core that a shared machine adds.
     const phase = (blocks: Array<{ ms: number; cpu: number }>) => {

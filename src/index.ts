@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { openDatabase } from './store/database';
 import { databaseTarget } from './wiring/target';
+import { startIdleCollector } from './idle-collector';
 
 async function main(): Promise<void> {
   let config;
@@ -34,12 +35,16 @@ async function main(): Promise<void> {
   log.info({ url: app.url, database, startupMs: app.startup }, `Dagsorden lytter på ${app.url}/api/messages`);
   // Once the language model is in, the start-up is done.
   void app.services.words.then(collectStartGarbage, () => undefined);
+  // And whenever the process goes quiet after work, what the work left is handed back.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const idleCollector = gc ? startIdleCollector({ gc }) : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    idleCollector?.stop();
     await app.close().catch((err: unknown) => log.error({ err }, 'error while stopping'));
     process.exit(0);
   };

@@ -220,6 +220,21 @@ export function comingMeetings(today: Date): DemoMeeting[] {
 }
 
 /**
+ * What a seeding takes from the clock, as text: the meetings' times (the coming ones follow
+ * the clock's date) and, with the agenda, which of them lie before or after the clock (the
+ * agenda goes onto the first coming one, the minutes onto held ones). Two clocks with the
+ * same key seed the same rows: the tests keep one seeding per key (test/support/db.ts).
+ */
+export function demoSeedKey(now: Date, agenda: boolean): string {
+  const meetings = [...MEETINGS_2026, ...comingMeetings(now)].map((m) => {
+    const startsAt = fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ).getTime();
+    const endsAt = fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ).getTime();
+    return agenda ? [startsAt, endsAt, Math.sign(startsAt - now.getTime())] : [startsAt, endsAt];
+  });
+  return JSON.stringify({ agenda, meetings });
+}
+
+/**
  * Seeds the demo committee once. Returns false when a committee "dassos" already
  * exists (then nothing is touched, so a secretariat's changes survive restarts).
  */

@@ -35,6 +35,14 @@ export class PrismaMembershipRepository implements MembershipRepository {
     return rows.map(toMember).sort((a, b) => rank[a.role] - rank[b.role]);
   }
   /**
+   * list() from the read cache: one read of the roster serves the minutes and the digest job
+   * until something the cache holds is written (findByAad's index is built from it too).
+   */
+  roster(committeeId: string): Promise<readonly Member[]> {
+    return this.cache.get(`committee:members:${committeeId}`, () => this.list(committeeId));
+  }
+
+  /**
    * Cached: the digest job asks on every scheduler tick whether anyone still waits for a
    * digest. Under CONTACTS_SCOPE ('people:'), as it holds the people's service URLs: a
    * personal chat recorded clears it too.
@@ -72,7 +80,7 @@ export class PrismaMembershipRepository implements MembershipRepository {
    */
   async findByAad(committeeId: string, aadObjectId: string): Promise<Member | null> {
     const byAad = await this.cache.get(`committee:members-by-aad:${committeeId}`, async () =>
-      Object.fromEntries((await this.list(committeeId)).flatMap((m) => (m.aadObjectId ? [[m.aadObjectId, m]] : []))),
+      Object.fromEntries((await this.roster(committeeId)).flatMap((m) => (m.aadObjectId ? [[m.aadObjectId, m]] : []))),
     );
     return Object.hasOwn(byAad, aadObjectId) ? (byAad[aadObjectId] as Member) : null;
   }

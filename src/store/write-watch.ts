@@ -8,10 +8,10 @@ const READ_ONLY = /^\s*(select|show|explain)\b/i;
 
 /**
  * Tables the read cache never holds: what members do all day (answers on items, attendance,
- * dates), the audit trail, the outbox and its send slots, and import drafts. Writing them
- * leaves every cached value true.
+ * dates), the audit trail, the outbox and its send slots, import drafts, and the minutes'
+ * built documents and their corrections. Writing them leaves every cached value true.
  */
-const UNCACHED_TABLES = new Set(['Position', 'MeetingAttendance', 'DatePollAnswer', 'AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace']);
+const UNCACHED_TABLES = new Set(['Position', 'MeetingAttendance', 'DatePollAnswer', 'AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace', 'Minutes', 'MinutesCorrection']);
 /** Every table a data-changing statement writes to (ON CONFLICT … DO UPDATE and row locks are not targets). */
 const WRITE_TARGET = /\b(?:insert\s+into|(?<!\b(?:do|for|key)\s+)update|delete\s+from|merge\s+into)\s+(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
 const DATA_CHANGE = /^\s*(?:insert|update|delete|with)\b/i;
@@ -21,10 +21,13 @@ export function isWriteStatement(sql: string): boolean {
 }
 
 /**
- * The bot's own bookkeeping: the audit trail, the outbox and its send slots, import drafts.
- * The outbox worker writes some of it every second, idle or not; no cache holds it.
+ * The bot's own bookkeeping: the audit trail, the outbox and its send slots, import drafts,
+ * the minutes as built (their Markdown and Word file, version and links) and their corrections.
+ * The outbox worker writes some of it every second, idle or not; no cache holds it. Every
+ * "referat" writes the minutes: were that to clear the read cache, the next members' turns
+ * would read the 1,000-member roster again after each build.
  */
-const BOOKKEEPING_TABLES = new Set(['AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace']);
+const BOOKKEEPING_TABLES = new Set(['AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace', 'Minutes', 'MinutesCorrection']);
 
 /**
  * What a write may change (when unsure: everything). 'cached': what the read cache holds;

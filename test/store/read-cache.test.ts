@@ -153,6 +153,13 @@ describe('writeReach', () => {
     ['UPDATE "public"."MeetingAttendance" SET "attendance" = $1', 'live'],
     ['UPDATE "public"."Committee" SET "serviceUrl" = $1', 'cached'],
     ['CREATE TABLE t (x int)', 'cached'],
+    // The minutes as built and their corrections: no cache holds them (a "referat" must not empty the cache).
+    ['UPDATE "public"."Minutes" SET "markdown" = $1, "docx" = $2, "version" = ("public"."Minutes"."version" + $3) WHERE "meetingId" = $4', 'bookkeeping'],
+    ['INSERT INTO "public"."Minutes" ("id","meetingId","markdown","docx") VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', 'bookkeeping'],
+    ['INSERT INTO "public"."MinutesCorrection" ("id","minutesId","note") VALUES ($1,$2,$3)', 'bookkeeping'],
+    // …but the meeting's status or the next agenda's item written with them still clears it.
+    ['WITH m AS (UPDATE "Minutes" SET "status" = $1 RETURNING 1) UPDATE "Meeting" SET "status" = $2', 'cached'],
+    ['UPDATE "public"."Attachment" SET "url" = $1 WHERE "url" = $2', 'cached'],
     // A personal chat recorded (Prisma's statement for it): only the people's contacts change.
     [
       'UPDATE "public"."Person" SET "personalConversationId" = $1, "serviceUrl" = $2, "updatedAt" = $3 WHERE ("public"."Person"."id" = $4 AND 1=1) RETURNING "public"."Person"."id", "public"."Person"."displayName"',
@@ -251,6 +258,22 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     // Any other change to people still clears it.
     await db.prisma.person.update({ where: { id: member!.personId }, data: { displayName: 'Omdøbt Medlem' } });
     expect((await store.memberships.findByAad(id, aad))?.displayName).toBe('Omdøbt Medlem');
+  });
+
+  it('keeps the roster while minutes are written and personal chats recorded; list() reads it fresh', async () => {
+    const { id } = await committee();
+    const roster = await store.memberships.roster(id);
+    expect(roster.map((m) => m.personId).sort()).toEqual((await store.memberships.list(id)).map((m) => m.personId).sort());
+    expect(await store.memberships.list(id)).not.toBe(await store.memberships.list(id));
+    await db.prisma.minutes.updateMany({ data: { markdown: 'bygget igen' } });
+    await db.prisma.minutesCorrection.updateMany({ data: { issuedIn: null } });
+    const someone = roster.find((m) => m.teamsUserId)!;
+    await store.people.setPersonalConversation(someone.personId, 'a:personal-chat-for-roster', 'https://smba.example/roster/');
+    expect(await store.memberships.roster(id)).toBe(roster);
+    // A member's change clears it.
+    await db.prisma.person.update({ where: { id: someone.personId }, data: { displayName: 'Omdøbt til rosteren' } });
+    expect((await store.memberships.roster(id)).find((m) => m.personId === someone.personId)?.displayName).toBe('Omdøbt til rosteren');
+    await db.prisma.person.update({ where: { id: someone.personId }, data: { displayName: someone.displayName } });
   });
 
   it("keeps the committee's recipients until someone's personal chat is recorded or a member changes", async () => {

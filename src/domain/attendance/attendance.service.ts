@@ -305,7 +305,8 @@ export class AttendanceService {
   async attendanceForMinutes(meetingId: string): Promise<MinutesAttendance> {
     const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError('not_found', `no meeting ${meetingId}`);
-    const [members, records] = await Promise.all([this.deps.memberships.list(meeting.committeeId), this.deps.attendance.forMeeting(meetingId)]);
+    // The roster as cached (a large committee's is read once for every build); the answers fresh.
+    const [members, records] = await Promise.all([this.deps.memberships.roster(meeting.committeeId), this.deps.attendance.forMeeting(meetingId)]);
     return minutesAttendance(members, records);
   }
 
@@ -337,7 +338,8 @@ export class AttendanceService {
   /** Each member's attendance for their digest: their answer and what they may answer. */
   async promptsFor(committee: Committee, meeting: Meeting, personIds: readonly string[]): Promise<Map<string, DigestAttendance>> {
     const wanted = new Set(personIds);
-    const members = (await this.deps.memberships.list(committee.id)).filter((m) => wanted.has(m.personId));
+    // The roster as cached: the digests of 1,000 members, and each member's own digest card, read it once.
+    const members = (await this.deps.memberships.roster(committee.id)).filter((m) => wanted.has(m.personId));
     const [records, standing, known] = await Promise.all([
       this.deps.attendance.forMeeting(meeting.id),
       this.deps.attendance.standingStandIns(committee.id),

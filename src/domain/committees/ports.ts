@@ -33,7 +33,14 @@ export interface CommitteeRepository {
 }
 
 export interface MembershipRepository {
+  /** The committee's active members, read from the database (for checks that guard an invariant). */
   list(committeeId: string): Promise<Member[]>;
+  /**
+   * The same members as list(), shared from the read cache (frozen): for what shows or counts
+   * members (the minutes' participants, who still waits for a digest), not for checks that
+   * guard an invariant. Another instance's changes are seen within the cache's lifetime.
+   */
+  roster(committeeId: string): Promise<readonly Member[]>;
   findByAad(committeeId: string, aadObjectId: string): Promise<Member | null>;
   /** Creates or refreshes the person and gives them a membership if they have none. */
   upsertMember(committeeId: string, who: RosterEntry & { tenantId: string | null; serviceUrl: string | null }, role: Role): Promise<{ member: Member; created: boolean }>;

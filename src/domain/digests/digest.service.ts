@@ -117,6 +117,13 @@ export class DigestService {
 
   /** The members who should get a digest and are not in `done`: not muted, and the bot can write to them (personalTarget). */
   private async waitingFor(committee: Committee, done: ReadonlySet<string>): Promise<Array<{ recipient: Recipient; to: MessageTarget }>> {
+    // Every member who could get one served already (each tick once the digests are queued):
+    // the recipients are not read. They are the same members with their people's contacts,
+    // which the outbox changes with each personal chat it records, so after each they are
+    // read again; the roster holds no contacts and stays cached. (Observers get none, and
+    // nobody Teams has not shown the bot can be written to: see personalTarget.)
+    const members = await this.deps.memberships.roster(committee.id);
+    if (members.every((m) => m.role === 'observer' || !m.teamsUserId || done.has(m.personId))) return [];
     return (await this.deps.memberships.recipients(committee.id)).flatMap((recipient) => {
       const to = !done.has(recipient.personId) && !recipient.digestMuted ? personalTarget(recipient, committee) : null;
       return to ? [{ recipient, to }] : [];
@@ -143,7 +150,7 @@ export class DigestService {
     const pending = await this.pendingInputs(committee);
     const submitted = await this.deps.submissions.listForMeeting(meeting.id);
     const openActions = await this.deps.actions.listOpen(committee.id, 'all');
-    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.list(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
+    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.roster(committee.id)).map((m) => [m.personId, m])) : new Map<string, Member>();
     const today = localDay(this.deps.clock.now(), committee.timeZone).day;
     const attendance = this.deps.attendance ? await this.deps.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {
@@ -174,7 +181,7 @@ export class DigestService {
     const now = this.deps.clock.now();
     const open = (await this.deps.inputs.list(committee.id)).filter((r) => r.status === 'open' && r.deadline > now);
     if (!open.length) return [];
-    const members = await this.deps.memberships.list(committee.id);
+    const members = await this.deps.memberships.roster(committee.id);
     return Promise.all(
       open.map(async (request) => {
         const waiting = stillToAnswer(request, members, await this.deps.inputs.responses(request.id));

@@ -77,7 +77,7 @@ export interface ResponseMatrix {
  * The members a request still waits for: those asked (not observers, not the secretariat)
  * who have not answered, nor (where one answer per organisation is asked) their organisation.
  */
-export function stillToAnswer(request: InputRequest, members: Member[], responses: InputResponse[]): Member[] {
+export function stillToAnswer(request: InputRequest, members: readonly Member[], responses: InputResponse[]): Member[] {
   const people = new Set(responses.map((r) => r.personId));
   const organisations = new Set(responses.map((r) => r.organisationId).filter(Boolean));
   return members.filter(

@@ -136,22 +136,24 @@ export class MinutesService {
     const meeting = await this.meetingOf(committee, meetingId);
     const stored = await this.deps.minutes.find(meeting.id);
     if (stored && stored.status !== 'draft') return this.view(committee, meeting, stored);
-    const { doc } = await this.document(committee, meeting, true, stored);
+    const { doc, read } = await this.document(committee, meeting, true, stored);
     // Two builds at once: the later one finds the version taken and shows what is stored.
-    const saved =
-      (await this.deps.minutes.save({
-        meetingId: meeting.id,
-        version: stored?.version ?? 0,
-        markdown: this.deps.writer.markdown(doc),
-        docx: await this.deps.writer.docx(doc),
-        token: stored && this.current(stored) ? stored.token : this.deps.letters.newToken(),
-        at: this.deps.clock.now(),
-        byPersonId: member.personId,
-        issues: [],
-        messages: [],
-      })) ?? (await this.deps.minutes.find(meeting.id));
+    const built = await this.deps.minutes.save({
+      meetingId: meeting.id,
+      version: stored?.version ?? 0,
+      markdown: this.deps.writer.markdown(doc),
+      docx: await this.deps.writer.docx(doc),
+      token: stored && this.current(stored) ? stored.token : this.deps.letters.newToken(),
+      at: this.deps.clock.now(),
+      byPersonId: member.personId,
+      issues: [],
+      messages: [],
+    });
+    const saved = built ?? (await this.deps.minutes.find(meeting.id));
     if (!saved) throw new DomainError('conflict', `minutes of ${meeting.id}`);
-    return this.view(committee, meeting, saved);
+    // The card counts what this build was made from (the agenda and attendance are not read
+    // again); when the other build's minutes are shown, what they were made from is read.
+    return this.view(committee, meeting, saved, built ? read : undefined);
   }
 
   /**
@@ -326,11 +328,10 @@ export class MinutesService {
     return (await this.deps.minutes.find(meeting.id)) ?? stored;
   }
 
-  private async view(committee: Committee, meeting: Meeting, stored: StoredMinutes): Promise<MinutesView> {
+  private async view(committee: Committee, meeting: Meeting, stored: StoredMinutes, read?: DocumentSources): Promise<MinutesView> {
     // The secretariat looking at minutes whose links expired gets new ones.
     const minutes = this.current(stored) ? stored : await this.renewed(meeting, stored);
-    const [agenda, attendance] = await Promise.all([this.deps.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
-    const items = minutesItems(agenda?.items ?? []);
+    const { items, attendance } = read ?? (await this.sources(meeting));
     return {
       committee,
       meeting,
@@ -362,9 +363,9 @@ export class MinutesService {
     meeting: Meeting,
     draft: boolean,
     stored: StoredMinutes | null,
-  ): Promise<{ doc: MinutesDocument; summary: MinutesSummary }> {
-    const [agenda, attendance] = await Promise.all([this.deps.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
-    const items = minutesItems(agenda?.items ?? []);
+  ): Promise<{ doc: MinutesDocument; summary: MinutesSummary; read: DocumentSources }> {
+    const read = await this.sources(meeting);
+    const { items, attendance } = read;
     const number = new Map(items.map((i) => [i.id, i.number]));
     const action = (a: DecisionAction) => ({ what: a.what, owner: ownerLabel(a.owner), dueOn: a.dueOn });
     const doc: MinutesDocument = {
@@ -400,8 +401,20 @@ export class MinutesService {
       items: items.map((i) => ({ number: i.number, title: i.title, outcome: i.decision?.outcome ?? null })),
       actions: doc.items.reduce((n, i) => n + i.actions.length, 0),
     };
-    return { doc, summary };
+    return { doc, summary, read };
   }
+
+  /** What the minutes are built from: the items that go into them, and who came. */
+  private async sources(meeting: Meeting): Promise<DocumentSources> {
+    const [agenda, attendance] = await Promise.all([this.deps.agenda.loadAgenda(meeting.id), this.attendanceOf(meeting)]);
+    return { items: minutesItems(agenda?.items ?? []), attendance };
+  }
+}
+
+/** The items and the attendance a build of the minutes read. */
+interface DocumentSources {
+  items: AgendaItem[];
+  attendance: { participants: MinutesPerson[]; absent: MinutesPerson[]; source: AttendanceSource; notAnswered: number };
 }
 
 /** A closed item ("Lukket punkt") in minutes that reach the channel: its number and title only. */
