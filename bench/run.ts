@@ -20,7 +20,7 @@
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ENTRY=.scratch/base/src/index.js → start that build of the bot instead of dist/src/index.js (a copy of dist/ from before a change, to compare in the same minute)
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle, in rounds (BENCH_STALL_CLIENTS, default 10; BENCH_STALL_ROUNDS, default 3)
-//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 40), with memory idle and at the peak, then the tab's meeting page API
+//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 160), with memory idle and at the peak, then the tab's meeting page API
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -72,7 +72,10 @@ const ONLY_STALL = process.env.BENCH_ONLY === 'stall';
 const ONLY_START = process.env.BENCH_ONLY === 'start';
 /** Restarts measured by BENCH_ONLY=start (the full run and BENCH_ONLY=paths measure one). */
 const START_RESTARTS = Number(process.env.BENCH_START_RESTARTS ?? 5);
-const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 40);
+// 160 a client: 8,000 requests a path, some 5 s measured. With 40 (2,000 requests, under
+// 2 s) one pause of either process moved a path's p95 ratio by half its value from run
+// to run on the same code (stop 30: 1.44–1.98 for «dagsorden»).
+const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 160);
 /** BENCH_GC: the folder the processes write their garbage collections to (bench/gc-log.cjs). */
 const GC_LOG = process.env.BENCH_GC ? fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-gc-')) : undefined;
 

@@ -31,6 +31,8 @@ export interface RecordingConnector {
   requests(): number;
   /** Resolves when at least `count` requests have been recorded. */
   waitFor(count: number, timeoutMs?: number): Promise<Recorded[]>;
+  /** From now on, record what is sent (true) or only count it (false: a bench's measured run, where nothing should grow). */
+  keep(on: boolean): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -72,7 +74,7 @@ const TENANT_WINDOWS: Array<[number, number]> = [[1000, 50]];
 const CONVERSATION_WINDOWS: Array<[number, number]> = [[1000, 7], [2000, 8], [30_000, 60], [3_600_000, 1800]];
 
 export async function startRecordingConnector(options: ConnectorOptions = {}): Promise<RecordingConnector & { count(): number }> {
-  const keep = options.keep ?? true;
+  let keep = options.keep ?? true;
   let total = 0;
   let throttled = 0;
   let requests = 0;
@@ -195,6 +197,9 @@ export async function startRecordingConnector(options: ConnectorOptions = {}): P
         });
       }
       return recorded;
+    },
+    keep(on) {
+      keep = on;
     },
     clear() {
       recorded.length = 0;
