@@ -300,8 +300,11 @@ async function writeAnswers(sql: SqlExecutor, inputs: AnswerInput[], wake: Outbo
       FROM (SELECT DISTINCT "itemId", "committeeId" FROM changed) c ORDER BY 2
       ${REFRESH_ON_CONFLICT}
     ), others AS (
+      -- The items as an array, not IN (SELECT …): PostgreSQL cannot tell how few rows the
+      -- JSON gives and read every answer of every item (EXPLAIN ANALYZE, 10,000 answers,
+      -- embedded: 9–10 ms against 4 ms, most of a batch's time).
       SELECT p."agendaItemId", p."kind", count(*)::int AS n FROM "Position" p
-      WHERE p."agendaItemId" IN (SELECT "itemId" FROM input)
+      WHERE p."agendaItemId" = ANY (ARRAY(SELECT DISTINCT "itemId" FROM input))
         AND NOT EXISTS (SELECT 1 FROM input WHERE input."itemId" = p."agendaItemId" AND input."personId" = p."personId")
       GROUP BY 1, 2
     )
