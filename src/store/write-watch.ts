@@ -6,12 +6,6 @@
 /** Plain reads: anything else (INSERT, UPDATE, DELETE, WITH …, DDL, scripts) counts as a write. */
 const READ_ONLY = /^\s*(select|show|explain)\b/i;
 
-/**
- * Tables the read cache never holds: what members do all day (answers on items, attendance,
- * dates), the audit trail, the outbox and its send slots, import drafts, and the minutes'
- * built documents and their corrections. Writing them leaves every cached value true.
- */
-const UNCACHED_TABLES = new Set(['Position', 'MeetingAttendance', 'DatePollAnswer', 'AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace', 'Minutes', 'MinutesCorrection']);
 /** Every table a data-changing statement writes to (ON CONFLICT … DO UPDATE and row locks are not targets). */
 const WRITE_TARGET = /\b(?:insert\s+into|(?<!\b(?:do|for|key)\s+)update|delete\s+from|merge\s+into)\s+(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?/gi;
 const DATA_CHANGE = /^\s*(?:insert|update|delete|with)\b/i;
@@ -28,6 +22,13 @@ export function isWriteStatement(sql: string): boolean {
  * would read the 1,000-member roster again after each build.
  */
 const BOOKKEEPING_TABLES = new Set(['AuditEvent', 'OutboundDelivery', 'DocumentImport', 'SendPace', 'Minutes', 'MinutesCorrection']);
+
+/**
+ * Tables the read cache never holds: the bookkeeping above, and what members do all day
+ * (answers on items, attendance, dates), which the live cache holds. Writing them leaves
+ * every value of the read cache true.
+ */
+const UNCACHED_TABLES = new Set([...BOOKKEEPING_TABLES, 'Position', 'MeetingAttendance', 'DatePollAnswer']);
 
 /**
  * What a write may change (when unsure: everything). 'cached': what the read cache holds;
