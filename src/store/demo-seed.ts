@@ -226,12 +226,19 @@ export function comingMeetings(today: Date): DemoMeeting[] {
  * same key seed the same rows: the tests keep one seeding per key (test/support/db.ts).
  */
 export function demoSeedKey(now: Date, agenda: boolean): string {
-  const meetings = [...MEETINGS_2026, ...comingMeetings(now)].map((m) => {
-    const startsAt = fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ).getTime();
-    const endsAt = fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ).getTime();
-    return agenda ? [startsAt, endsAt, Math.sign(startsAt - now.getTime())] : [startsAt, endsAt];
-  });
+  const meetings = demoMeetings(now).map(({ startsAt, endsAt }) =>
+    agenda ? [startsAt.getTime(), endsAt.getTime(), Math.sign(startsAt.getTime() - now.getTime())] : [startsAt.getTime(), endsAt.getTime()],
+  );
   return JSON.stringify({ agenda, meetings });
+}
+
+/** The demo committee's meetings as seeded at `now`: 2026's, and the coming ones that follow the clock's date. */
+function demoMeetings(now: Date): Array<DemoMeeting & { startsAt: Date; endsAt: Date }> {
+  return [...MEETINGS_2026, ...comingMeetings(now)].map((m) => ({
+    ...m,
+    startsAt: fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ),
+    endsAt: fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ),
+  }));
 }
 
 /**
@@ -342,10 +349,10 @@ export async function seedDemoCommittee(
     });
 
     await tx.meeting.createMany({
-      data: [...MEETINGS_2026, ...comingMeetings(clock.now())].map((m) => ({
+      data: demoMeetings(clock.now()).map((m) => ({
         committeeId: committee.id,
-        startsAt: fromLocal({ ...m.date, hour: m.start[0], minute: m.start[1] }, TZ),
-        endsAt: fromLocal({ ...m.date, hour: m.end[0], minute: m.end[1] }, TZ),
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
         place: m.place,
         room: m.room,
         onlineUrl: m.onlineUrl ?? null,
