@@ -33,10 +33,11 @@ async function main(): Promise<void> {
   const app = await startApp(config, log, { opening });
   const database = await app.db.version();
   log.info({ url: app.url, database, startupMs: app.startup }, `Dagsorden lytter på ${app.url}/api/messages`);
-  // Once the language model is in, the start-up is done.
-  void app.services.words.then(collectStartGarbage, () => undefined);
-  // And whenever the process goes quiet after work, what the work left is handed back.
+  // `npm start` runs node with --expose-gc for these two; without it (npm run dev, the
+  // tests) neither runs. Once the language model is in, the start-up is done.
   const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) void app.services.words.then(() => collectStartGarbage(gc), () => undefined);
+  // And whenever the process goes quiet after work, what the work left is handed back.
   const idleCollector = gc ? startIdleCollector({ gc }) : undefined;
 
   let stopping = false;
@@ -56,13 +57,11 @@ async function main(): Promise<void> {
  * The start-up leaves some 20 MB of garbage in V8's heap (the language model's JSON text,
  * the temporaries of its parse and of the migration check), and an idle bot allocates too
  * little for V8 to collect it soon. Two full collections once the start-up is done hand
- * it back to the system (the second compacts what the first left half-empty). `npm start`
- * runs node with --expose-gc for this; without it (npm run dev, the tests) nothing is done.
+ * it back to the system (the second compacts what the first left half-empty).
  */
-function collectStartGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  gc?.();
+function collectStartGarbage(gc: () => void): void {
+  gc();
+  gc();
 }
 
 main().catch((err: unknown) => {
