@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { executeAction, message } from '../test/support/activities';
 import type { RecordingConnector } from '../test/support/recording-connector';
 import { benchRoster, setUpAgenda } from './answers.bench';
-import { runLoad, type LoadResult } from './load';
+import { percentile, runLoad, type LoadResult } from './load';
 
 export interface PathRun {
   name: string;
@@ -18,9 +18,9 @@ export interface PathRun {
   /** CPU time (user + system) each process spent per request of the run, in ms: unlike latency, what another busy process on the machine hardly moves. */
   echoCpuMs: number;
   appCpuMs: number;
-  /** The measured runs on the monotonic clock (µs): the echo bot's, then Dagsorden's. */
-  echoWindow: [bigint, bigint];
-  appWindow: [bigint, bigint];
+  /** The measured rounds on the monotonic clock (µs), each process's. */
+  echoWindows: Array<[bigint, bigint]>;
+  appWindows: Array<[bigint, bigint]>;
 }
 
 /** CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
@@ -32,14 +32,18 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Runs the load and returns its figures with the CPU the process spent on it per request. */
-async function measured(
-  pid: number,
-  run: () => Promise<LoadResult>,
-): Promise<{ result: LoadResult; cpuPerRequest: number }> {
-  const before = cpuMs(pid);
-  const result = await run();
-  return { result, cpuPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests) };
+/** A process's figures over all its rounds of a path. */
+function pooled(side: { latencies: number[]; errors: number; seconds: number }): LoadResult {
+  const sorted = [...side.latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    errors: side.errors,
+    seconds: side.seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+  };
 }
 
 type Body = (client: number, i: number) => unknown;
@@ -100,7 +104,7 @@ function paths(
   ];
 }
 
-/** Sets up the agenda, then for each path: a warm-up, the echo bot, then Dagsorden, with the same requests. */
+/** Sets up the agenda, then for each path: a warm-up, then the echo bot and Dagsorden in turns, with the same requests. */
 export async function measurePaths(
   appUrl: string,
   echoUrl: string,
@@ -109,6 +113,8 @@ export async function measurePaths(
   clients: number,
   perClient: number,
   onPath: (name: string) => void = () => undefined,
+  /** How many turns each process takes at a path's requests (BENCH_PATH_ROUNDS). */
+  rounds = 4,
 ): Promise<PathRun[]> {
   const { items } = await setUpAgenda(appUrl, connector);
   // Each member has written to the bot in the personal chat once before (it then stores
@@ -143,26 +149,39 @@ export async function measurePaths(
     await runLoad(`${echoUrl}/api/messages`, clients, warm, payload);
     await runLoad(`${appUrl}/api/messages`, clients, warm, payload);
     onPath(path.name);
-    const echoFrom = process.hrtime.bigint() / 1000n;
-    const echo = await measured(pids.echo, () =>
-      runLoad(`${echoUrl}/api/messages`, clients, perClient, payload),
-    );
-    // With BENCH_PROFILE: the measured window on the monotonic clock the CPU profiles use (µs), to cut a path's own share out of them.
-    const from = process.hrtime.bigint() / 1000n;
-    const app = await measured(pids.app, () =>
-      runLoad(`${appUrl}/api/messages`, clients, perClient, payload),
-    );
-    const to = process.hrtime.bigint() / 1000n;
-    if (process.env.BENCH_PROFILE) console.log(`profile window ${path.name}: ${from}–${to} µs (echo bot ${echoFrom}–${from} µs)`);
+    // The two processes take turns, in rounds of a part of the requests each (echo bot,
+    // Dagsorden; then Dagsorden, echo bot; …), and each one's figures are over all its
+    // rounds. Measured one after the other in a single run each, a change in what else the
+    // machine was doing between the two (the same echo bot's p50 was 38 ms in one run and
+    // 60 ms in the next, minutes apart) went wholly into the ratio.
+    const sides = {
+      echo: { url: echoUrl, pid: pids.echo, latencies: [] as number[], errors: 0, seconds: 0, cpu: 0, windows: [] as Array<[bigint, bigint]> },
+      app: { url: appUrl, pid: pids.app, latencies: [] as number[], errors: 0, seconds: 0, cpu: 0, windows: [] as Array<[bigint, bigint]> },
+    };
+    const perRound = Math.max(1, Math.ceil(perClient / rounds));
+    for (let round = 0; round < rounds; round++) {
+      for (const side of round % 2 ? [sides.app, sides.echo] : [sides.echo, sides.app]) {
+        const cpuBefore = cpuMs(side.pid);
+        const from = process.hrtime.bigint() / 1000n;
+        const result = await runLoad(`${side.url}/api/messages`, clients, perRound, payload, undefined, (_, ms) => void side.latencies.push(ms));
+        side.windows.push([from, process.hrtime.bigint() / 1000n]);
+        side.cpu += cpuMs(side.pid) - cpuBefore;
+        side.errors += result.errors;
+        side.seconds += result.seconds;
+      }
+    }
+    // With BENCH_PROFILE: the measured windows on the monotonic clock the CPU profiles use (µs), to cut a path's own share out of them.
+    if (process.env.BENCH_PROFILE)
+      console.log(`profile windows ${path.name}: ${sides.app.windows.map(([a, b]) => `${a}–${b}`).join(', ')} µs (echo bot ${sides.echo.windows.map(([a, b]) => `${a}–${b}`).join(', ')} µs)`);
     connector.clear();
     runs.push({
       name: path.name,
-      echo: echo.result,
-      app: app.result,
-      echoCpuMs: echo.cpuPerRequest,
-      appCpuMs: app.cpuPerRequest,
-      echoWindow: [echoFrom, from],
-      appWindow: [from, to],
+      echo: pooled(sides.echo),
+      app: pooled(sides.app),
+      echoCpuMs: sides.echo.cpu / Math.max(1, sides.echo.latencies.length),
+      appCpuMs: sides.app.cpu / Math.max(1, sides.app.latencies.length),
+      echoWindows: sides.echo.windows,
+      appWindows: sides.app.windows,
     });
   }
   return runs;
@@ -178,7 +197,7 @@ interface GcCount {
 }
 
 /** A process's garbage collections in a window, from what bench/gc-log.cjs wrote (BENCH_GC). */
-export function gcIn(dir: string, pid: number, [from, to]: [bigint, bigint]): { minor: GcCount; major: GcCount } {
+export function gcIn(dir: string, pid: number, windows: Array<[bigint, bigint]>): { minor: GcCount; major: GcCount } {
   const counts = { minor: { n: 0, ms: 0, max: 0 }, major: { n: 0, ms: 0, max: 0 } };
   let text = '';
   try {
@@ -188,7 +207,7 @@ export function gcIn(dir: string, pid: number, [from, to]: [bigint, bigint]): { 
   }
   for (const line of text.split('\n')) {
     const [kind, at, ms] = line.split(' ');
-    if (!kind || !at || !ms || BigInt(at) < from || BigInt(at) > to) continue;
+    if (!kind || !at || !ms || !windows.some(([from, to]) => BigInt(at) >= from && BigInt(at) <= to)) continue;
     // Incremental marking's steps are the major collection's pauses too; only the final one counts as a collection.
     const into = kind === 'minor' ? counts.minor : kind === 'major' || kind === 'incremental' ? counts.major : undefined;
     if (!into) continue;
@@ -206,7 +225,7 @@ const gcLine = (c: { minor: GcCount; major: GcCount }) =>
 export function reportPaths(runs: PathRun[], clients: number, gc?: { dir: string; app: number; echo: number }): boolean {
   console.log('');
   console.log(
-    `paths members use, ${clients} concurrent clients, each against the echo bot with the same requests (goal p95 ≤ 1.5× echo, 0 errors):`,
+    `paths members use, ${clients} concurrent clients, each against the echo bot with the same requests, the two taking turns (goal p95 ≤ 1.5× echo, 0 errors):`,
   );
   console.log(
     `(CPU ms/req: the process's CPU time per request of the run, echo bot / Dagsorden, and their ratio: what the ratio of p95 comes to on a machine not shared with other work)`,
@@ -222,8 +241,8 @@ export function reportPaths(runs: PathRun[], clients: number, gc?: { dir: string
       `${r.name.padEnd(26)} ${fmt(r.echo.p50).padStart(9)} ${fmt(r.echo.p95).padStart(9)} ${fmt(r.app.p50).padStart(8)} ${fmt(r.app.p95).padStart(8)} ${fmt(r.app.p95 / r.echo.p95).padStart(10)} ${fmt(r.app.requests / r.app.seconds).padStart(8)} ${`${fmt(r.echoCpuMs)}/${fmt(r.appCpuMs)}`.padStart(12)} ${fmt(r.appCpuMs / r.echoCpuMs).padStart(10)} ${r.app.errors}${r.echo.errors ? ` (echo ${r.echo.errors})` : ''}`,
     );
     if (gc) {
-      console.log(`${''.padEnd(26)} GC echo bot: ${gcLine(gcIn(gc.dir, gc.echo, r.echoWindow))}`);
-      console.log(`${''.padEnd(26)} GC Dagsorden: ${gcLine(gcIn(gc.dir, gc.app, r.appWindow))}`);
+      console.log(`${''.padEnd(26)} GC echo bot: ${gcLine(gcIn(gc.dir, gc.echo, r.echoWindows))}`);
+      console.log(`${''.padEnd(26)} GC Dagsorden: ${gcLine(gcIn(gc.dir, gc.app, r.appWindows))}`);
     }
   }
   return ok;

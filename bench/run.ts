@@ -20,7 +20,7 @@
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ENTRY=.scratch/base/src/index.js → start that build of the bot instead of dist/src/index.js (a copy of dist/ from before a change, to compare in the same minute)
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle, in rounds (BENCH_STALL_CLIENTS, default 10; BENCH_STALL_ROUNDS, default 3)
-//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 160), with memory idle and at the peak, then the tab's meeting page API
+//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 160, in BENCH_PATH_ROUNDS turns of each process, default 4), with memory idle and at the peak, then the tab's meeting page API
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
@@ -76,6 +76,9 @@ const START_RESTARTS = Number(process.env.BENCH_START_RESTARTS ?? 5);
 // 2 s) one pause of either process moved a path's p95 ratio by half its value from run
 // to run on the same code (stop 30: 1.44–1.98 for «dagsorden»).
 const PATH_REQUESTS = Number(process.env.BENCH_PATH_REQUESTS ?? 160);
+// The echo bot and Dagsorden take turns at a path's requests, in this many rounds each
+// (paths.bench.ts): 4 rounds of 40 requests a client, about 1.3 s a round.
+const PATH_ROUNDS = Number(process.env.BENCH_PATH_ROUNDS ?? 4);
 /** BENCH_GC: the folder the processes write their garbage collections to (bench/gc-log.cjs). */
 const GC_LOG = process.env.BENCH_GC ? fs.mkdtempSync(path.join(os.tmpdir(), 'dagsorden-bench-gc-')) : undefined;
 
@@ -450,6 +453,7 @@ async function pathsOnly(
       perPath.push(`${name} ${fmt(now - before)}`);
       before = now;
     },
+    PATH_ROUNDS,
   );
   const memory = rss.stop();
   const maps = largestMappings(app.child.pid!);
