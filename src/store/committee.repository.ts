@@ -55,9 +55,12 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
     return (byPerson.get(aadObjectId) ?? []).map((c) => ({ ...c }));
   }
 
-  async listNames(): Promise<string[]> {
-    const rows = await this.prisma.committee.findMany({ select: { name: true }, orderBy: { name: 'asc' } });
-    return rows.map((r) => r.name);
+  /** Every committee's name: read on each question in a member's own words (is another committee named?), so cached like the committees (cleared by any write to them). */
+  listNames(): Promise<readonly string[]> {
+    return this.cache.get('committees:names', async () => {
+      const rows = await this.prisma.committee.findMany({ select: { name: true }, orderBy: { name: 'asc' } });
+      return rows.map((r) => r.name);
+    });
   }
 
   async listUnlinked(): Promise<Committee[]> {

@@ -245,6 +245,21 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     expect(await names(a!.aad)).toEqual(['DASSOS']);
   });
 
+  it('answers every committee name from the cache, and sees a committee added or renamed at once', async () => {
+    const { id } = await committee();
+    const before = await store.committees.listNames();
+    expect(before).toContain('DASSOS');
+    expect(await store.committees.listNames()).toBe(before); // the same (cached) value
+    const added = await store.committees.create({ name: 'DAS Social', slug: 'das-social-names-test', tenantId: null });
+    expect(await store.committees.listNames()).toContain('DAS Social');
+    await db.prisma.committee.update({ where: { id }, data: { name: 'DASSOS omdøbt' } });
+    expect(await store.committees.listNames()).toEqual(expect.arrayContaining(['DASSOS omdøbt', 'DAS Social']));
+    expect(await store.committees.listNames()).not.toContain('DASSOS');
+    await db.prisma.committee.update({ where: { id }, data: { name: 'DASSOS' } });
+    await db.prisma.committee.delete({ where: { id: added.id } });
+    expect(await store.committees.listNames()).not.toContain('DAS Social');
+  });
+
   it("sees a person's personal chat recorded at once, and keeps the roster meanwhile", async () => {
     const { id } = await committee();
     const [member] = await db.prisma.membership.findMany({ where: { committeeId: id, active: true, person: { aadObjectId: { not: null } } }, include: { person: true }, take: 1 });

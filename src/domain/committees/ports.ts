@@ -26,7 +26,7 @@ export interface CommitteeRepository {
   listForPerson(aadObjectId: string): Promise<Committee[]>;
   listUnlinked(): Promise<Committee[]>;
   /** Every committee's name (to notice one named in a question); nothing else about them. */
-  listNames(): Promise<string[]>;
+  listNames(): Promise<readonly string[]>;
   create(input: { name: string; slug: string; tenantId: string | null }): Promise<Committee>;
   link(committeeId: string, ref: ConversationRef): Promise<Committee>;
   setServiceUrl(committeeId: string, serviceUrl: string): Promise<void>;
