@@ -67,6 +67,26 @@ describe('digests', () => {
     expect(await read(app.db).queued({ kind: 'digest', status: 'sent' })).toBe(6);
   });
 
+  it("a member's own digest («opsummering») counts their own answers, not the other members'", async () => {
+    const asked = async (user: typeof ALEX) => {
+      connector.clear();
+      await app.post(personal('opsummering', user));
+      const replies = connector.recorded.filter((r) => JSON.stringify(r.body).includes('Tag stilling til'));
+      expect(replies).toHaveLength(1);
+      return text(replies[0]!.body);
+    };
+    // Megan answered 1.1 (in the channel, before): hers asks about the other two.
+    expect(await asked(MEGAN)).toContain('Tag stilling til: 1.2, 1.3');
+    expect(await asked(ALEX)).toContain('Tag stilling til: 1.1, 1.2, 1.3');
+    const item = await app.db.prisma.agendaItem.findFirst({ where: { number: '1.2', status: 'published', meeting: { startsAt: { gt: new Date('2026-11-01T00:00:00Z') } } } });
+    await app.post(executeAction('position', { itemId: item!.id, kind: 'cannot_approve' }, { serviceUrl: connector.url, scope: 'channel', user: ALEX }));
+    // Seen at once: the answer just given, and still nobody else's.
+    expect(await asked(ALEX)).toContain('Tag stilling til: 1.1, 1.3');
+    expect(await asked(MEGAN)).toContain('Tag stilling til: 1.2, 1.3');
+    await app.db.prisma.position.deleteMany({ where: { agendaItemId: item!.id, person: { aadObjectId: ALEX.aadObjectId } } });
+    connector.clear();
+  });
+
   it('queues nothing twice: the next tick, or a restart, finds every digest queued', async () => {
     connector.clear();
     await app.scheduler.tick();

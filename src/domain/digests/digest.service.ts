@@ -146,7 +146,7 @@ export class DigestService {
     const shown = loaded && { ...loaded, items: publishedItems(loaded.items) };
     const published = shown && shown.items.length ? shown : null;
     const items = published ? published.items.filter((i) => i.status === 'published') : [];
-    const answers = items.length ? await this.deps.agenda.answersOn(items.map((i) => i.id)) : new Map<string, Map<string, PositionKind>>();
+    const answers = items.length ? await this.answersOf(items.map((i) => i.id), recipients) : new Map<string, Map<string, PositionKind>>();
     const pending = await this.pendingInputs(committee);
     const submitted = await this.deps.submissions.listForMeeting(meeting.id);
     const openActions = await this.deps.actions.listOpen(committee.id, 'all');
@@ -174,6 +174,17 @@ export class DigestService {
       .filter((i) => i.status !== 'withdrawn')
       .flatMap((i) => i.attachments.filter((a) => a.closed && a.url).map((a) => ({ itemNumber: i.number, title: a.title, url: a.url! })));
     return { committee, meeting, agenda: published, closedAttachments, personal };
+  }
+
+  /**
+   * The recipients' answers on the items (person → item → answer). One member asking for
+   * their own digest ("hvad skal jeg nå?") gets theirs from the read the item cards share
+   * (positionsOf), not every member's answers on every item read for them.
+   */
+  private async answersOf(itemIds: string[], recipients: ReadonlyArray<{ recipient: Recipient }>): Promise<Map<string, Map<string, PositionKind>>> {
+    const [only] = recipients;
+    if (recipients.length === 1 && only) return new Map([[only.recipient.personId, await this.deps.agenda.positionsOf(only.recipient.personId, itemIds)]]);
+    return this.deps.agenda.answersOn(itemIds);
   }
 
   /** The committee's open requests, each with the members still to answer it (asked, and their organisation has not answered where one answer each is asked). */
