@@ -200,6 +200,21 @@ describe('setup in a new team', () => {
     // Everyone to "member" would leave no secretariat: refused with a clear message.
     const refused = await app.post(executeAction('members-save', data, w));
     expect(text(await refused.json())).toContain('mindst én i sekretariatet');
+
+    // Everyone keeps their role and gets an organisation: the card answered shows it at
+    // once, and so does the list asked for next (the roster is read from the cache).
+    const roles = new Map([...card.matchAll(/"id":"role\.([0-9a-f-]{36})"[^}]*?"value":"(\w+)"/g)].map((m) => [m[1]!, m[2]!]));
+    expect([...roles.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      data[`role.${id}`] = roles.get(id)!;
+      data[`org.${id}`] = 'Viborg Kommune';
+    }
+    const saved = await app.post(executeAction('members-save', data, w));
+    expect((JSON.stringify(await saved.json()).match(/Viborg Kommune/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    connector.clear();
+    await app.post(message('medlemmer', { ...w, user: MEGAN }));
+    await connector.waitFor(1);
+    expect((cardOf(0).match(/Viborg Kommune/g) ?? []).length).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses setup outside a channel', async () => {

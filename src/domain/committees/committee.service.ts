@@ -206,9 +206,10 @@ export class CommitteeService {
   }
 
   /** The committee's members, for any member to see. */
-  async listMembers(committee: Committee, actor: Actor): Promise<{ me: Member; members: Member[] }> {
+  /** From the read cache's roster: members ask for it in their own words ("hvem sidder i styregruppen?"), and a committee may have 1,000 of them. A change saved here is seen at once. */
+  async listMembers(committee: Committee, actor: Actor): Promise<{ me: Member; members: readonly Member[] }> {
     const me = await this.requireMember(committee, actor);
-    return { me, members: await this.memberships.list(committee.id) };
+    return { me, members: await this.memberships.roster(committee.id) };
   }
 
   /**
