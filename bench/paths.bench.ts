@@ -1,6 +1,6 @@
 // What members do, path by path, each against the echo bot in the same run with the
 // same requests: "næste møde" in the personal chat (many members) and in the channel,
-// "dagsorden" and "mine opgaver" in the personal chat, a position click on an item
+// "dagsorden" and "mine opgaver" in the personal chat, questions in members' own words, a position click on an item
 // card, and the refresh Teams sends (adaptiveCard/action, trigger automatic) each time
 // a member's client shows an item card. Setup as in answers.bench.ts: a 500-member
 // roster and a published 20-item agenda.
@@ -48,6 +48,24 @@ function pooled(side: { latencies: number[]; errors: number; seconds: number }):
 
 type Body = (client: number, i: number) => unknown;
 
+/** Questions in members' own words that the bot answers by reading (written for the bench: not the language model's training or held-out phrases). */
+const OWN_WORDS = [
+  'Hvornår er næste møde?',
+  'hvornår mødes styregruppen igen',
+  'Hvad er der på dagsordenen til næste møde?',
+  'kan jeg se dagsordenen',
+  'Hvilke opgaver har jeg?',
+  'Hvornår skal punkter være meldt ind?',
+  'tak for hjælpen',
+  'Hej',
+  'Hvem sidder i styregruppen?',
+  'Hvad blev der besluttet sidst?',
+  'Er referatet klar?',
+  'hvad kan du hjælpe med?',
+  'Hvor holdes mødet?',
+  'Hvad skal jeg nå inden mødet?',
+];
+
 /** The requests of each path; members rotate so that many different people ask. */
 function paths(
   serviceUrl: string,
@@ -64,6 +82,14 @@ function paths(
     {
       name: 'næste møde (personal)',
       body: (c, i) => message('næste møde', { serviceUrl, scope: 'personal', user: member(c, i) }),
+    },
+    {
+      // Members write to the bot as they would to a colleague (issue 18), so most of what it
+      // is asked goes through the intent model and not a command's word: questions it answers
+      // by reading (no answer, attendance or setting is written), in turn.
+      name: 'egne ord (personal)',
+      body: (c, i) =>
+        message(OWN_WORDS[(c + i) % OWN_WORDS.length]!, { serviceUrl, scope: 'personal', user: member(c, i) }),
     },
     {
       name: 'næste møde (channel)',
