@@ -18,7 +18,7 @@ export function excerpt(text: string): string {
 }
 
 /** "beslutninger <søgeord>": the matching decisions, newest meeting first, with where they were made and how they begin. */
-export function decisionsCard(result: { committee: Committee; words: string; hits: DecisionHit[]; total: number }, lang: Lang) {
+export function decisionsCard(result: { committee: Committee; words: string; hits: readonly DecisionHit[]; total: number }, lang: Lang) {
   const t = messages(lang);
   const m = t.min;
   const { committee, words, hits, total } = result;

@@ -5,6 +5,7 @@ import { isUuid } from './committee.repository';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
 import { refreshCards } from './outbox.repository';
+import { ReadCache } from './read-cache';
 import type { DecisionRecord, DecisionRepository } from '../domain/minutes/ports';
 import type { ActionDraft, DecisionHit, RecordedDecision } from '../domain/minutes/types';
 
@@ -53,6 +54,8 @@ export class PrismaDecisionRepository implements DecisionRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlExecutor,
+    /** The latest decisions ("hvad blev besluttet?"): cleared by any write to decisions, items or meetings (see read-cache.ts). */
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
   async find(itemId: string): Promise<RecordedDecision | null> {
@@ -140,7 +143,12 @@ export class PrismaDecisionRepository implements DecisionRepository {
     );
   }
 
-  latest(committeeId: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }> {
+  /** From the read cache: members ask for it in their own words, and each read cost as much as the rest of their turn. */
+  latest(committeeId: string, limit: number): Promise<{ hits: readonly DecisionHit[]; total: number }> {
+    return this.cache.get(`decisions:latest:${committeeId}:${limit}`, () => this.latestRead(committeeId, limit));
+  }
+
+  private latestRead(committeeId: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }> {
     return this.hits(
       `SELECT m."id" AS "meetingId", m."startsAt" AS "meetingStartsAt", i."id" AS "itemId", i."number" AS "itemNumber",
               i."title" AS "itemTitle", d."outcome", d."text", count(*) OVER ()::int AS "total"

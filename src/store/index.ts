@@ -67,7 +67,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     outbox: new PrismaOutboxRepository(db, wake),
     submissions: new PrismaSubmissionRepository(db.prisma),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql),
-    decisions: new PrismaDecisionRepository(db.prisma, db.sql),
+    decisions: new PrismaDecisionRepository(db.prisma, db.sql, cache),
     minutes: new PrismaMinutesRepository(db.prisma, db.sql),
     actions: new PrismaActionItemRepository(db.prisma, db.sql, cache),
     calendars: new PrismaCalendarRepository(db.prisma, cache),

@@ -75,6 +75,21 @@ describe.each(databaseKinds)('decisions and minutes on %s', (kind) => {
     expect((await store.decisions.latest(committeeId, 1)).total).toBe(6);
   });
 
+  it('answers the latest decisions from the read cache, and a decision recorded or changed at once', async () => {
+    // A store whose read cache keeps values for a minute (this file's store keeps none).
+    const cached = createStore(db, { cacheTtlMs: 60_000 });
+    const before = await cached.decisions.latest(committeeId, 10);
+    expect(await cached.decisions.latest(committeeId, 10)).toBe(before); // the same (cached) value
+    const id = await item('1.1');
+    await cached.decisions.record({ itemId: id, committeeId, version: 0, draft: draft('DASSOS tog orienteringen til efterretning.'), actorPersonId: alex, at: clock.now(), correction: null, audit: audit(id) });
+    const after = await cached.decisions.latest(committeeId, 10);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.hits.map((h) => h.text)).toContain('DASSOS tog orienteringen til efterretning.');
+    // Written by another part of this process than the store (the write-watch sees every statement).
+    await db.prisma.decision.updateMany({ where: { agendaItemId: id }, data: { text: 'Rettet igen.' } });
+    expect((await cached.decisions.latest(committeeId, 10)).hits.map((h) => h.text)).toContain('Rettet igen.');
+  });
+
   it('publishes minutes once under concurrent clicks, with one approval item on the next meeting', async () => {
     const build = { meetingId, markdown: '# Referat', docx: new Uint8Array([80, 75]), token: 't'.repeat(32), at: clock.now(), byPersonId: alex };
     expect(await store.minutes.save({ ...build, version: 0, issues: [], messages: [] })).toMatchObject({ status: 'draft', version: 1 });

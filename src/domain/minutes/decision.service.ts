@@ -188,7 +188,7 @@ export class DecisionService {
   }
 
   /** "beslutninger <søgeord>": the committee's decisions that match, newest first; the latest when no words are given (members). */
-  async search(committee: Committee, actor: Actor, words: string): Promise<{ committee: Committee; words: string; hits: DecisionHit[]; total: number }> {
+  async search(committee: Committee, actor: Actor, words: string): Promise<{ committee: Committee; words: string; hits: readonly DecisionHit[]; total: number }> {
     await this.deps.committees.requireMember(committee, actor);
     const query = words.trim().slice(0, DECISION_LIMITS.search);
     const found = query ? await this.deps.decisions.search(committee.id, query, SEARCH_LIMIT) : await this.deps.decisions.latest(committee.id, SEARCH_LIMIT);

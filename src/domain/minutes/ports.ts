@@ -35,7 +35,7 @@ export interface DecisionRepository {
   /** The committee's decisions matching the words (Danish full-text search), newest meeting first. */
   search(committeeId: string, words: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }>;
   /** The committee's latest decisions, newest meeting first. */
-  latest(committeeId: string, limit: number): Promise<{ hits: DecisionHit[]; total: number }>;
+  latest(committeeId: string, limit: number): Promise<{ hits: readonly DecisionHit[]; total: number }>;
 }
 
 export interface ActionItemRepository {
