@@ -30,6 +30,11 @@ function toRecord(row: Row): AttendanceRecord {
   };
 }
 
+/** A record the caller may change: the shared ones are frozen. */
+function copyRecord(record: AttendanceRecord): AttendanceRecord {
+  return { ...record, standIn: record.standIn && { ...record.standIn }, recordedBy: record.recordedBy && { ...record.recordedBy } };
+}
+
 function auditRow(audit: AuditEntry) {
   return {
     committeeId: audit.committeeId,
@@ -52,10 +57,18 @@ export class PrismaAttendanceRepository implements AttendanceRepository {
     private readonly live: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
+  /** Every answer to the meeting, from the live cache (each member's own digest reads them), copied for the caller. */
   async forMeeting(meetingId: string): Promise<AttendanceRecord[]> {
     if (!isUuid(meetingId)) return [];
-    const rows = await this.prisma.meetingAttendance.findMany({ where: { meetingId }, include, orderBy: { createdAt: 'asc' } });
-    return rows.map(toRecord);
+    return (await this.answersTo(meetingId)).map(copyRecord);
+  }
+
+  /** Every answer to the meeting read once, shared (frozen) until someone answers: cleared by every write of this process. */
+  private answersTo(meetingId: string): Promise<readonly AttendanceRecord[]> {
+    return this.live.get(`attendance:meeting:${meetingId}`, async () => {
+      const rows = await this.prisma.meetingAttendance.findMany({ where: { meetingId }, include, orderBy: { createdAt: 'asc' } });
+      return rows.map(toRecord);
+    });
   }
 
   async find(meetingId: string, personId: string): Promise<AttendanceRecord | null> {
@@ -67,9 +80,8 @@ export class PrismaAttendanceRepository implements AttendanceRepository {
   /** Every answer to the meeting read once, shared by every member's next-meeting card until someone answers. */
   async findForView(meetingId: string, personId: string): Promise<AttendanceRecord | null> {
     if (!isUuid(meetingId) || !isUuid(personId)) return null;
-    const records = await this.live.get(`attendance:meeting:${meetingId}`, () => this.forMeeting(meetingId));
-    const record = records.find((r) => r.personId === personId);
-    return record ? { ...record, standIn: record.standIn && { ...record.standIn }, recordedBy: record.recordedBy && { ...record.recordedBy } } : null;
+    const record = (await this.answersTo(meetingId)).find((r) => r.personId === personId);
+    return record ? copyRecord(record) : null;
   }
 
   set(

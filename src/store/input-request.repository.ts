@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Organisation } from '../domain/shared/types';
 import type { SqlExecutor } from './database';
 import type { Prisma, PrismaClient } from './generated/client';
+import { ReadCache } from './read-cache';
 import { enqueueMessages } from './outbox.repository';
 import type { OutboundMessage } from '../domain/delivery/types';
 import type { InputRequestRepository } from '../domain/input/ports';
@@ -39,6 +40,8 @@ export class PrismaInputRequestRepository implements InputRequestRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlExecutor,
+    /** The committee's requests: cleared by any write to them (see read-cache.ts). */
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
   create(committeeId: string, createdById: string, draft: InputRequestDraft, letters: (request: InputRequest) => OutboundMessage[]): Promise<InputRequest> {
@@ -70,9 +73,13 @@ export class PrismaInputRequestRepository implements InputRequestRepository {
     return row ? toRequest(row as Row) : null;
   }
 
+  /** From the read cache (a member's own digest, «hvad skal jeg nå?», reads it on each question); the requests themselves are frozen. */
   async list(committeeId: string): Promise<InputRequest[]> {
-    const rows = await this.prisma.inputRequest.findMany({ where: { committeeId }, select: fields, orderBy: { createdAt: 'desc' } });
-    return rows.map((r) => toRequest(r as Row));
+    const requests = await this.cache.get(`inputs:committee:${committeeId}`, async () => {
+      const rows = await this.prisma.inputRequest.findMany({ where: { committeeId }, select: fields, orderBy: { createdAt: 'desc' } });
+      return rows.map((r) => toRequest(r as Row));
+    });
+    return [...requests];
   }
 
   async listUnfinished(): Promise<InputRequest[]> {

@@ -2,6 +2,7 @@ import { nextItemNumber } from '../domain/submissions/submission.service';
 import { saveItemIn } from './agenda.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { enqueueMessages } from './outbox.repository';
+import { ReadCache } from './read-cache';
 import type { SubmissionChangeLetters, SubmissionRepository } from '../domain/submissions/ports';
 import type { SubmissionDraft, SubmissionReview, TopicSubmission } from '../domain/submissions/types';
 
@@ -41,7 +42,11 @@ const draftData = (d: SubmissionDraft) => ({ title: d.title, purpose: d.purpose,
 
 /** Submissions, each change with the messages it sends in one transaction. */
 export class PrismaSubmissionRepository implements SubmissionRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** The meetings' topics: cleared by any write to them (see read-cache.ts). */
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
+  ) {}
 
   create(
     input: { committeeId: string; meetingId: string; lateForMeetingId: string | null; submitterId: string; organisationId: string | null; draft: SubmissionDraft },
@@ -71,13 +76,17 @@ export class PrismaSubmissionRepository implements SubmissionRepository {
     return row ? toSubmission(row) : null;
   }
 
+  /** From the read cache (a member's own digest reads it on each question); the topics themselves are frozen. */
   async listForMeeting(meetingId: string): Promise<TopicSubmission[]> {
-    const rows = await this.prisma.topicSubmission.findMany({
-      where: { OR: [{ meetingId }, { lateForMeetingId: meetingId }] },
-      include,
-      orderBy: { createdAt: 'asc' },
+    const topics = await this.cache.get(`submissions:meeting:${meetingId}`, async () => {
+      const rows = await this.prisma.topicSubmission.findMany({
+        where: { OR: [{ meetingId }, { lateForMeetingId: meetingId }] },
+        include,
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map(toSubmission);
     });
-    return rows.map(toSubmission);
+    return [...topics];
   }
 
   edit(id: string, version: number, change: { draft: SubmissionDraft } | { withdraw: true }, letters: SubmissionChangeLetters): Promise<TopicSubmission | null> {

@@ -260,6 +260,46 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     expect(await store.committees.listNames()).not.toContain('DAS Social');
   });
 
+  it("keeps a committee's input requests, a meeting's topics and its attendance answers between writes, and sees each change at once", async () => {
+    const { id } = await committee();
+    const meeting = (await db.prisma.meeting.findFirst({ where: { committeeId: id }, orderBy: { startsAt: 'desc' } }))!;
+    const [member] = await db.prisma.membership.findMany({ where: { committeeId: id, active: true }, take: 1 });
+    const personId = member!.personId;
+    const inputs = () => store.inputs.list(id);
+    const topics = () => store.submissions.listForMeeting(meeting.id);
+    const answers = () => store.attendance.forMeeting(meeting.id);
+
+    await db.prisma.inputRequest.create({ data: { committeeId: id, meetingId: meeting.id, title: 'Input om takster', deadline: new Date('2026-12-20T12:00:00Z'), status: 'open' } });
+    await db.prisma.topicSubmission.create({ data: { committeeId: id, meetingId: meeting.id, submitterId: personId, title: 'Punkt om herberger' } });
+    await db.prisma.meetingAttendance.create({ data: { meetingId: meeting.id, personId, attendance: 'attending' } });
+    const [request] = await inputs();
+    const [topic] = await topics();
+    expect(request?.title).toBe('Input om takster');
+    expect(topic?.title).toBe('Punkt om herberger');
+    // Cached: the very same (frozen) objects, in an array of the caller's own.
+    expect((await inputs())[0]).toBe(request);
+    expect((await topics())[0]).toBe(topic);
+    expect(Object.isFrozen(request)).toBe(true);
+    const mine = (await answers()).find((r) => r.personId === personId)!;
+    expect(mine.attendance).toBe('attending');
+    mine.note = 'ændret af den, der spurgte'; // a copy: nobody else sees it
+    expect((await answers()).find((r) => r.personId === personId)!.note).toBeNull();
+
+    await db.prisma.inputRequest.updateMany({ where: { committeeId: id }, data: { title: 'Input om takster 2027' } });
+    await db.prisma.topicSubmission.updateMany({ where: { meetingId: meeting.id }, data: { status: 'accepted' } });
+    await db.prisma.meetingAttendance.updateMany({ where: { meetingId: meeting.id, personId }, data: { attendance: 'absent' } });
+    expect((await inputs())[0]?.title).toBe('Input om takster 2027');
+    expect((await topics())[0]?.status).toBe('accepted');
+    expect((await answers()).find((r) => r.personId === personId)!.attendance).toBe('absent');
+
+    await db.prisma.meetingAttendance.deleteMany({ where: { meetingId: meeting.id } });
+    await db.prisma.topicSubmission.deleteMany({ where: { meetingId: meeting.id } });
+    await db.prisma.inputRequest.deleteMany({ where: { committeeId: id } });
+    expect(await inputs()).toEqual([]);
+    expect(await topics()).toEqual([]);
+    expect(await answers()).toEqual([]);
+  });
+
   it("sees a person's personal chat recorded at once, and keeps the roster meanwhile", async () => {
     const { id } = await committee();
     const [member] = await db.prisma.membership.findMany({ where: { committeeId: id, active: true, person: { aadObjectId: { not: null } } }, include: { person: true }, take: 1 });
