@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Types only: pg and its Prisma adapter (about 16 MB of memory) load only for a server.
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { CONTACTS_SCOPE, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
+import { CONTACTS_SCOPE, MINUTES_SCOPE, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
 import { copyTemplate, type DataDirDump } from './data-template';
 
 export type DatabaseTarget =
@@ -43,7 +43,7 @@ export interface Database {
   readonly sql: SqlExecutor;
   /**
    * Calls `listener` whenever this process writes what the read cache may hold (see write-watch.ts);
-   * with a scope when the write changed only the entries whose keys start with it (CONTACTS_SCOPE).
+   * with a scope when the write changed only the entries whose keys start with it (CONTACTS_SCOPE, MINUTES_SCOPE).
    */
   onWrite(listener: (scope?: string) => void): void;
   /** Calls `listener` whenever this process writes anything (answers and attendance included). */
@@ -208,6 +208,7 @@ function writeListeners() {
     notify: (reach: WriteReach) => {
       if (reach === 'cached') cachedListeners.forEach((listener) => listener());
       if (reach === 'contacts') cachedListeners.forEach((listener) => listener(CONTACTS_SCOPE));
+      if (reach === 'minutes') cachedListeners.forEach((listener) => listener(MINUTES_SCOPE));
       if (reach === 'cached' || reach === 'live') anyListeners.forEach((listener) => listener());
     },
     onWrite: (listener: (scope?: string) => void) => void cachedListeners.add(listener),

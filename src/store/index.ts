@@ -68,7 +68,7 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     submissions: new PrismaSubmissionRepository(db.prisma, cache),
     inputs: new PrismaInputRequestRepository(db.prisma, db.sql, cache),
     decisions: new PrismaDecisionRepository(db.prisma, db.sql, cache),
-    minutes: new PrismaMinutesRepository(db.prisma, db.sql),
+    minutes: new PrismaMinutesRepository(db.prisma, db.sql, cache),
     actions: new PrismaActionItemRepository(db.prisma, db.sql, cache),
     calendars: new PrismaCalendarRepository(db.prisma, cache),
     attendance: new PrismaAttendanceRepository(db.prisma, cache, live),

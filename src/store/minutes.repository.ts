@@ -9,6 +9,8 @@ import { relinkAttachments, sameSecret } from './input-request.repository';
 import type { Prisma, PrismaClient } from './generated/client';
 import { toMeeting } from './mappers';
 import { enqueueMessages, refreshCards } from './outbox.repository';
+import { ReadCache } from './read-cache';
+import { MINUTES_SCOPE } from './write-watch';
 import type { MinutesApproval, MinutesBuild, MinutesRepository, StoredMinutes } from '../domain/minutes/ports';
 
 /** "Godkendelse af referat (fra mødet den …)": the item of an agenda that approves earlier minutes. */
@@ -58,6 +60,8 @@ export class PrismaMinutesRepository implements MinutesRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlExecutor,
+    /** Which meetings' minutes are out: cleared by a write to the minutes (MINUTES_SCOPE) or to meetings (see write-watch.ts). */
+    private readonly cache: ReadCache = new ReadCache({ ttlMs: 0 }),
   ) {}
 
   async find(meetingId: string): Promise<StoredMinutes | null> {
@@ -66,14 +70,23 @@ export class PrismaMinutesRepository implements MinutesRepository {
     return row && toStored(row);
   }
 
+  /**
+   * From the read cache: members ask «er referatet kommet?» in their own words, and the read
+   * cost as much as the rest of their turn. The committee's minutes that are out (a few a
+   * year), newest meeting first, are kept until minutes or meetings are written.
+   */
   async latestPublishedMeeting(committeeId: string, since: Date, until: Date): Promise<string | null> {
-    // The ids only: the documents themselves are read for the one found.
-    const row = await this.prisma.minutes.findFirst({
-      where: { status: { not: 'draft' }, meeting: { committeeId, startsAt: { gte: since, lt: until } } },
-      orderBy: { meeting: { startsAt: 'desc' } },
-      select: { meetingId: true },
+    if (!isUuid(committeeId)) return null;
+    const out = await this.cache.get(`${MINUTES_SCOPE}out:${committeeId}`, async () => {
+      // The ids only: the documents themselves are read for the one found.
+      const rows = await this.prisma.minutes.findMany({
+        where: { status: { not: 'draft' }, meeting: { committeeId } },
+        orderBy: { meeting: { startsAt: 'desc' } },
+        select: { meetingId: true, meeting: { select: { startsAt: true } } },
+      });
+      return rows.map((r) => ({ meetingId: r.meetingId, startsAt: r.meeting.startsAt }));
     });
-    return row?.meetingId ?? null;
+    return out.find((m) => m.startsAt >= since && m.startsAt < until)?.meetingId ?? null;
   }
 
   async save(input: MinutesBuild & { issues: string[] }): Promise<StoredMinutes | null> {

@@ -16,7 +16,8 @@ export function isWriteStatement(sql: string): boolean {
 
 /**
  * The bot's own bookkeeping: the audit trail, the outbox and its send slots, import drafts,
- * the minutes as built (their Markdown and Word file, version and links) and their corrections.
+ * the minutes as built (their Markdown and Word file, version and links; only the entries
+ * under MINUTES_SCOPE are made from them) and their corrections.
  * The outbox worker writes some of it every second, idle or not; no cache holds it. Every
  * "referat" writes the minutes: were that to clear the read cache, the next members' turns
  * would read the 1,000-member roster again after each build.
@@ -33,14 +34,18 @@ const UNCACHED_TABLES = new Set([...BOOKKEEPING_TABLES, 'Position', 'MeetingAtte
 /**
  * What a write may change (when unsure: everything). 'cached': what the read cache holds;
  * 'contacts': only where a person is written to personally (their personal chat and its
- * service URL), which only the read cache's CONTACTS_SCOPE entries hold; 'live': only what
- * members do all day (answers, attendance, dates), which the live cache holds; 'bookkeeping':
- * none of them.
+ * service URL), which only the read cache's CONTACTS_SCOPE entries hold; 'minutes': only the
+ * minutes, which only the read cache's MINUTES_SCOPE entries hold (which meetings' minutes are
+ * out); 'live': only what members do all day (answers, attendance, dates), which the live
+ * cache holds; 'bookkeeping': none of them.
  */
-export type WriteReach = 'cached' | 'contacts' | 'live' | 'bookkeeping';
+export type WriteReach = 'cached' | 'contacts' | 'minutes' | 'live' | 'bookkeeping';
 
 /** The read cache's entries that hold a person's personal chat: a 'contacts' write clears only these. */
 export const CONTACTS_SCOPE = 'people:';
+
+/** The read cache's entries made from the minutes: a 'minutes' write clears only these. */
+export const MINUTES_SCOPE = 'minutes:';
 
 /**
  * A person's personal chat recorded (the outbox created it for a digest, a member wrote to
@@ -61,7 +66,10 @@ export function writeReach(sql: string): WriteReach {
   if (onlyContacts(sql)) return 'contacts';
   const targets = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!);
   if (!targets.length || targets.some((t) => !UNCACHED_TABLES.has(t))) return 'cached';
-  return targets.some((t) => !BOOKKEEPING_TABLES.has(t)) ? 'live' : 'bookkeeping';
+  const live = targets.some((t) => !BOOKKEEPING_TABLES.has(t));
+  const minutes = targets.includes('Minutes');
+  if (live && minutes) return 'cached';
+  return live ? 'live' : minutes ? 'minutes' : 'bookkeeping';
 }
 
 /** Rows added to the outbox (a message queued, a card asked for): the worker is woken once they are committed. */
@@ -78,7 +86,7 @@ export function queuesMessages(sql: string): boolean {
   return QUEUES_MESSAGES.test(sql) && !sql.includes(DUE_LATER);
 }
 
-/** What two writes reach together (a transaction's statements): 'contacts' and 'live' together count as everything. */
+/** What two writes reach together (a transaction's statements): any two of 'contacts', 'minutes' and 'live' together count as everything. */
 export function widerReach(a: WriteReach, b: WriteReach): WriteReach {
   if (a === b || b === 'bookkeeping') return a;
   if (a === 'bookkeeping') return b;
@@ -90,7 +98,7 @@ export function widerReach(a: WriteReach, b: WriteReach): WriteReach {
  * An INSERT, UPDATE, DELETE or WITH statement that writes only to uncached tables does not.
  */
 export function changesCachedData(sql: string): boolean {
-  return isWriteStatement(sql) && (writeReach(sql) === 'cached' || writeReach(sql) === 'contacts');
+  return isWriteStatement(sql) && (writeReach(sql) === 'cached' || writeReach(sql) === 'contacts' || writeReach(sql) === 'minutes');
 }
 
 interface SqlLike {

@@ -153,10 +153,13 @@ describe('writeReach', () => {
     ['UPDATE "public"."MeetingAttendance" SET "attendance" = $1', 'live'],
     ['UPDATE "public"."Committee" SET "serviceUrl" = $1', 'cached'],
     ['CREATE TABLE t (x int)', 'cached'],
-    // The minutes as built and their corrections: no cache holds them (a "referat" must not empty the cache).
-    ['UPDATE "public"."Minutes" SET "markdown" = $1, "docx" = $2, "version" = ("public"."Minutes"."version" + $3) WHERE "meetingId" = $4', 'bookkeeping'],
-    ['INSERT INTO "public"."Minutes" ("id","meetingId","markdown","docx") VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', 'bookkeeping'],
+    // The minutes as built and their corrections: only the entries made from the minutes
+    // (which meetings' minutes are out) hold them (a "referat" must not empty the cache).
+    ['UPDATE "public"."Minutes" SET "markdown" = $1, "docx" = $2, "version" = ("public"."Minutes"."version" + $3) WHERE "meetingId" = $4', 'minutes'],
+    ['INSERT INTO "public"."Minutes" ("id","meetingId","markdown","docx") VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', 'minutes'],
     ['INSERT INTO "public"."MinutesCorrection" ("id","minutesId","note") VALUES ($1,$2,$3)', 'bookkeeping'],
+    ['WITH c AS (INSERT INTO "MinutesCorrection" ("id") VALUES ($1) RETURNING 1) UPDATE "Minutes" SET "version" = $2', 'minutes'],
+    ['WITH a AS (INSERT INTO "Position" ("id") VALUES ($1) RETURNING 1) UPDATE "Minutes" SET "version" = $2', 'cached'],
     // …but the meeting's status or the next agenda's item written with them still clears it.
     ['WITH m AS (UPDATE "Minutes" SET "status" = $1 RETURNING 1) UPDATE "Meeting" SET "status" = $2', 'cached'],
     ['UPDATE "public"."Attachment" SET "url" = $1 WHERE "url" = $2', 'cached'],
@@ -329,6 +332,27 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     await db.prisma.person.update({ where: { id: someone.personId }, data: { displayName: 'Omdøbt til rosteren' } });
     expect((await store.memberships.roster(id)).find((m) => m.personId === someone.personId)?.displayName).toBe('Omdøbt til rosteren');
     await db.prisma.person.update({ where: { id: someone.personId }, data: { displayName: someone.displayName } });
+  });
+
+  it('knows which minutes are out from the cache, sees minutes built, published or moved at once, and keeps the roster meanwhile', async () => {
+    const { id } = await committee();
+    const since = new Date('2020-01-01T00:00:00Z');
+    const until = new Date('2030-01-01T00:00:00Z');
+    const latest = () => store.minutes.latestPublishedMeeting(id, since, until);
+    const before = await latest();
+    const roster = await store.memberships.roster(id);
+    const meeting = (await db.prisma.meeting.findFirst({ where: { committeeId: id, minutes: null }, orderBy: { startsAt: 'desc' } }))!;
+    await db.prisma.minutes.create({ data: { meetingId: meeting.id, markdown: '# Referat', docx: Buffer.from('PK'), token: 'x'.repeat(32), builtAt: clock.now() } });
+    expect(await latest()).toBe(before); // a draft is not out
+    await db.prisma.minutes.update({ where: { meetingId: meeting.id }, data: { status: 'published', publishedAt: clock.now() } });
+    expect(await latest()).toBe(meeting.id);
+    expect(await store.memberships.roster(id)).toBe(roster); // the minutes written, the roster kept
+    // The meeting moved outside the window asked about: not the latest any more.
+    await db.prisma.meeting.update({ where: { id: meeting.id }, data: { startsAt: new Date('2031-01-01T09:00:00Z'), endsAt: new Date('2031-01-01T11:00:00Z') } });
+    expect(await latest()).toBe(before);
+    await db.prisma.meeting.update({ where: { id: meeting.id }, data: { startsAt: meeting.startsAt, endsAt: meeting.endsAt } });
+    await db.prisma.minutes.delete({ where: { meetingId: meeting.id } });
+    expect(await latest()).toBe(before);
   });
 
   it("keeps the committee's recipients until someone's personal chat is recorded or a member changes", async () => {
