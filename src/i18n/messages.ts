@@ -118,6 +118,8 @@ const da = {
   membersTitle: (committee: string, count: number) => `Medlemmer af ${committee} (${count})`,
   membersHint: 'Sekretariatet kan rette organisation og rolle og gemme.',
   membersSave: 'Gem ændringer',
+  membersPage: (from: number, to: number, total: number, next: number | null) =>
+    `Viser ${from}–${to} af ${total}.${next ? ` Skriv «medlemmer side ${next}» for de næste.` : ''}`,
   membersSaved: (n: number) => (n === 0 ? 'Ingen ændringer at gemme.' : `${n} medlem${n === 1 ? '' : 'mer'} opdateret.`),
   organisation: 'Organisation',
   role: 'Rolle',
@@ -575,6 +577,8 @@ const en: Messages = {
   membersTitle: (committee: string, count: number) => `Members of ${committee} (${count})`,
   membersHint: 'The secretariat can change organisation and role and save.',
   membersSave: 'Save changes',
+  membersPage: (from: number, to: number, total: number, next: number | null) =>
+    `Showing ${from}–${to} of ${total}.${next ? ` Write "members page ${next}" for the next ones.` : ''}`,
   membersSaved: (n: number) => (n === 0 ? 'No changes to save.' : `${n} member${n === 1 ? '' : 's'} updated.`),
   organisation: 'Organisation',
   role: 'Role',

@@ -21,7 +21,7 @@ const PHRASES: Record<string, readonly string[]> = {
   'my-digest': ['opsummering', 'min opsummering', 'my digest'],
   'my-attendance': ['afbud', 'meld afbud', 'stedfortræder', 'send apologies'],
   'next-meeting': ['næste møde', 'Hvornår er næste møde?', 'next meeting', 'møde', 'status punkt 1.2 næste møde', 'beslutninger om næste møde'],
-  members: ['medlemmer', 'deltagere', 'members'],
+  members: ['medlemmer', 'deltagere', 'members', 'medlemmer side 2', 'members page 3'],
   setup: ['opsætning', 'opsaetning', 'settings'],
   language: ['sprog', 'sprog engelsk', 'language danish'],
   'import-document': ['importer dagsorden', 'importer referat', 'import agenda'],

@@ -33,3 +33,45 @@ describe('members card', () => {
     expect(membersCard('da', committee, plain, false)).toEqual(before);
   });
 });
+
+describe('members card of a large committee', () => {
+  const many = (n: number) =>
+    deepFreeze(
+      Array.from({ length: n }, (_, i) => ({
+        ...members[i % members.length]!,
+        membershipId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        displayName: `Medlem Nummer ${i + 1} Kristensen-Andersen`,
+        title: 'Direktør for Social og Beskæftigelse',
+      })),
+    );
+  const rows = (card: unknown) => (JSON.stringify(card).match(/Medlem Nummer \d+ /g) ?? []).length;
+
+  it('shows a page at a time, each well inside the size Teams takes (80 KB as UTF-16), and says how to see the next', () => {
+    const roster = many(250);
+    for (const canEdit of [false, true]) {
+      const card = membersCard('da', committee, roster, canEdit);
+      expect(JSON.stringify(card).length).toBeLessThan(40_000);
+      expect(JSON.stringify(card)).toContain('Medlemmer af DASSOS (250)');
+    }
+    const first = JSON.stringify(membersCard('da', committee, roster, false));
+    expect(rows(first)).toBe(100);
+    expect(first).toContain('Viser 1–100 af 250. Skriv «medlemmer side 2» for de næste.');
+    const last = JSON.stringify(membersCard('da', committee, roster, false, null, 3));
+    expect(rows(last)).toBe(50);
+    expect(last).toContain('Viser 201–250 af 250.');
+    expect(last).not.toContain('side 4');
+    expect(last).toContain('Medlem Nummer 250 ');
+    // The secretariat's card with its fields: 40 a page, and the page goes with the save.
+    const edit = JSON.stringify(membersCard('en', committee, roster, true, null, 2));
+    expect(rows(edit)).toBe(40);
+    expect(edit).toContain('Showing 41–80 of 250. Write \\"members page 3\\" for the next ones.');
+    expect(edit).toContain('"page":2');
+  });
+
+  it('shows the last page for a page past the end, the first for nonsense, and no page note for a small committee', () => {
+    const roster = many(150);
+    expect(JSON.stringify(membersCard('da', committee, roster, false, null, 9))).toContain('Viser 101–150 af 150.');
+    expect(JSON.stringify(membersCard('da', committee, roster, false, null, Number.NaN))).toContain('Viser 1–100 af 150.');
+    expect(JSON.stringify(membersCard('da', committee, many(30), false))).not.toContain('Viser');
+  });
+});

@@ -460,6 +460,7 @@ for (const lang of ['da', 'en'] as const) {
     [`setup done ${lang}`, setupDoneCard(lang, committee, null)],
     [`members, secretariat ${lang}`, membersCard(lang, committee, members, true, { text: 'ok', good: true })],
     [`members, member ${lang}`, membersCard(lang, committee, members, false)],
+    [`members, a large committee's second page ${lang}`, membersCard(lang, committee, Array.from({ length: 130 }, (_, i) => ({ ...members[i % members.length]!, membershipId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })), false, null, 2)],
     [`import preview ${lang}`, importPreviewCard(preview, lang)],
     [`import preview, new meeting ${lang}`, importPreviewCard({ ...preview, target: { kind: 'new', startsAt: next.meeting.startsAt, endsAt: next.meeting.endsAt, place: null, room: null } }, lang)],
     [`import saved ${lang}`, importPreviewCard(preview, lang, { kind: 'saved', saved })],

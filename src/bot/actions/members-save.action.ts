@@ -46,6 +46,8 @@ export const membersSaveAction = defineAction({
       message = { text: t.lastSecretariat, good: false };
     }
     const { me, members } = await h.services.committees.listMembers(committee, h.turn.actor);
-    return { card: membersCard(h.turn.lang, committee, members, me.role === 'secretariat', message) };
+    // The page the card showed (a large committee is shown a page at a time).
+    const page = Number(typeof input.page === 'string' || typeof input.page === 'number' ? input.page : 1);
+    return { card: membersCard(h.turn.lang, committee, members, me.role === 'secretariat', message, page) };
   },
 });
