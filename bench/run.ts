@@ -20,7 +20,7 @@
 //   BENCH_ONLY=tab            → only the tab: its meeting page's API (30 items, 30 members, 20 at a time: p95), its JavaScript gzipped, its cold first render in Chromium
 //   BENCH_ENTRY=.scratch/base/src/index.js → start that build of the bot instead of dist/src/index.js (a copy of dist/ from before a change, to compare in the same minute)
 //   BENCH_ONLY=stall          → only "næste møde" while an import, minutes builds and 1,000 digests run, vs idle, in rounds (BENCH_STALL_CLIENTS, default 10; BENCH_STALL_ROUNDS, default 3)
-//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 160, in BENCH_PATH_ROUNDS turns of each process, default 4), with memory idle and at the peak, then the tab's meeting page API
+//   BENCH_ONLY=paths          → only the paths members use, each vs the echo bot (BENCH_PATH_REQUESTS per client, default 160, in BENCH_PATH_ROUNDS turns of each process, default 4); BENCH_PHRASE='…' asks the own-words path that one question only (to find the costly ones), with memory idle and at the peak, then the tab's meeting page API
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import fs from 'node:fs';
