@@ -235,11 +235,19 @@ async function main(): Promise<void> {
     await connector.close();
     return;
   }
-  // Start-up to /healthz: first start (creates the database, migrates, seeds) and a restart.
+  // Start-up to /healthz: first start (creates the database, migrates, seeds) and restarts,
+  // as BENCH_ONLY=start measures them (the goal is on their median); the last one runs on.
   const cold = await start(startArgs, env, DAGSORDEN_PORT);
   await stop(cold.child);
+  const restarts: number[] = [];
+  for (let i = 1; i < START_RESTARTS; i++) {
+    const again = await start(startArgs, env, DAGSORDEN_PORT);
+    restarts.push(again.startupMs);
+    await stop(again.child);
+  }
   const app = await start(startArgs, env, DAGSORDEN_PORT);
-  reportStartup(cold.startupMs, [app.startupMs]);
+  restarts.push(app.startupMs);
+  if (!reportStartup(cold.startupMs, restarts)) process.exitCode = 1;
   const echo = await start(['--import', 'tsx', 'bench/echo-bot.ts'], {}, ECHO_PORT);
 
   await new Promise((r) => setTimeout(r, 2000));
