@@ -180,10 +180,8 @@ export async function measurePaths(
     // rounds. Measured one after the other in a single run each, a change in what else the
     // machine was doing between the two (the same echo bot's p50 was 38 ms in one run and
     // 60 ms in the next, minutes apart) went wholly into the ratio.
-    const sides = {
-      echo: { url: echoUrl, pid: pids.echo, latencies: [] as number[], errors: 0, seconds: 0, cpu: 0, windows: [] as Array<[bigint, bigint]> },
-      app: { url: appUrl, pid: pids.app, latencies: [] as number[], errors: 0, seconds: 0, cpu: 0, windows: [] as Array<[bigint, bigint]> },
-    };
+    const side = (url: string, pid: number) => ({ url, pid, latencies: [] as number[], errors: 0, seconds: 0, cpu: 0, windows: [] as Array<[bigint, bigint]> });
+    const sides = { echo: side(echoUrl, pids.echo), app: side(appUrl, pids.app) };
     const perRound = Math.max(1, Math.ceil(perClient / rounds));
     for (let round = 0; round < rounds; round++) {
       for (const side of round % 2 ? [sides.app, sides.echo] : [sides.echo, sides.app]) {
