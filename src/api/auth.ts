@@ -62,7 +62,11 @@ export class SigningKeysUnavailable extends Error {
  * fetched once and cached by jose (refetched when a token names an unknown key).
  */
 export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys?: JWTVerifyGetKey, now: () => number = Date.now): Authenticate {
-  const keySet = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+  // Made at the first token, not at start-up: jose's remote key set loads node's fetch
+  // (undici), some 40 ms of every start for a tab that may never be opened.
+  let keySetMade = keys;
+  const keySet = (): JWTVerifyGetKey =>
+    (keySetMade ??= createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }));
   const tenants = new Set(settings.tenants.map((t) => t.toLowerCase()));
   let devWarned = false;
   /** Tokens that passed, by their SHA-256: whose they are, and until when they may be taken unchecked. */
@@ -88,7 +92,7 @@ export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys
   async function check(token: string): Promise<{ identity: TabIdentity; exp: number } | null> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keySet, {
+      ({ payload } = await jwtVerify(token, keySet(), {
         currentDate: new Date(now()),
         audience: settings.audiences,
         algorithms: ['RS256'],
