@@ -112,6 +112,10 @@ const WITHOUT_SYNTAX_MINIFICATION = new Set(['src/documents/document-worker.ts']
 
 const QUERY_COMPILER = '@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.js';
 const QUERY_COMPILER_FILE = 'query-compiler.wasm';
+/** The generated client's module that loads the query compiler, and how it does (see queryCompilerPlugin). */
+const GENERATED_CLIENT_CLASS = /[\\/]src[\\/]store[\\/]generated[\\/]internal[\\/]class\.ts$/;
+const DECODE_QUERY_COMPILER =
+  /const \{ wasm \} = (await import\("@prisma\/client\/runtime\/query_compiler_small_bg\.postgresql\.wasm-base64\.js"\))\s*return await decodeBase64AsWasm\(wasm\)/;
 
 /** `discover<T>(__dirname, '.suffix'` — the first two arguments of a call to src/discover.ts's discover (or a wrapper of it). */
 const DISCOVER_CALL =
@@ -271,7 +275,13 @@ function paramGraphPlugin() {
   };
 }
 
-/** Prisma's query compiler read from the .wasm file beside the bundles (see the top). */
+/**
+ * Prisma's query compiler read from the .wasm file beside the bundles (see the top), and
+ * compiled by V8's background threads: the generated client (src/store/generated) would
+ * decode it from base64 and compile it on the main thread (`new WebAssembly.Module`), some
+ * 35 ms in the middle of each start-up that the first query waits for. Listed before the
+ * sources plugin, which would otherwise load the generated client as it stands.
+ */
 function queryCompilerPlugin({ distRoot }) {
   return {
     name: 'prisma-query-compiler-file',
@@ -282,10 +292,24 @@ function queryCompilerPlugin({ distRoot }) {
       }));
       build.onLoad({ filter: /.*/, namespace: 'query-compiler' }, () => {
         writeQueryCompiler(distRoot);
+        const file = `require("node:path").join(__dagsordenDist, ${JSON.stringify(QUERY_COMPILER_FILE)})`;
         return {
-          contents: `module.exports = { get wasm() { return require("node:fs").readFileSync(require("node:path").join(__dagsordenDist, ${JSON.stringify(QUERY_COMPILER_FILE)})).toString("base64"); } };`,
+          contents: `let compiling;
+module.exports = {
+  get wasm() { return require("node:fs").readFileSync(${file}).toString("base64"); },
+  compile() { return (compiling ??= require("node:fs/promises").readFile(${file}).then((bytes) => WebAssembly.compile(bytes))); },
+};`,
           loader: 'js',
         };
+      });
+      build.onLoad({ filter: GENERATED_CLIENT_CLASS }, async (args) => {
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        if (!DECODE_QUERY_COMPILER.test(text)) {
+          throw new Error(
+            `${args.path}: Prisma's generated client no longer loads its query compiler as scripts/bundle.js expects (queryCompilerPlugin); look at how it does now`,
+          );
+        }
+        return { contents: text.replace(DECODE_QUERY_COMPILER, 'return ($1).compile()'), loader: 'ts' };
       });
     },
   };
@@ -433,8 +457,8 @@ async function bundle({
         path.join(distRoot, entry.replace(/\.tsx?$/, '.js')),
         { entryPoints: [path.join(sourceRoot, entry)] },
         [
-          sourcesPlugin({ sourceRoot, srcRoot, discoverModule }),
           queryCompilerPlugin({ distRoot }),
+          sourcesPlugin({ sourceRoot, srcRoot, discoverModule }),
           lazyRequiresPlugin({ sourceRoot }),
           paramGraphPlugin(),
           sidecarPlugin({ sourceRoot, sidecars }),
