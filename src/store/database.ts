@@ -216,6 +216,38 @@ function writeListeners() {
   };
 }
 
+/**
+ * PGlite's WebAssembly and fs bundle, read at once, and the WebAssembly's compilation
+ * started on V8's background threads. PGlite would read both itself with fs.promises,
+ * whose every chunk waits for the main thread; at start-up the main thread then loads the
+ * rest of the code for some 300 ms, so the compilation began only after that and the
+ * start-up waited about 90 ms for it. Either is left to PGlite when it is not where this
+ * PGlite keeps it (a later version may move it).
+ */
+function pgliteFiles(fsBundle?: Pick<Blob, 'arrayBuffer'>): {
+  wasmModule: Promise<WebAssembly.Module | undefined>;
+  fsBundle?: Pick<Blob, 'arrayBuffer'>;
+} {
+  const dir = path.dirname(require.resolve('@electric-sql/pglite'));
+  const read = (name: string) => {
+    const file = path.join(dir, name);
+    return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+  };
+  const wasm = read('pglite.wasm');
+  const data = fsBundle ? undefined : read('pglite.data');
+  return {
+    wasmModule: wasm ? WebAssembly.compile(wasm) : Promise.resolve(undefined),
+    // The file's own buffer (a file this size is read into one of its own), not a copy: fresh
+    // memory is slow to touch.
+    fsBundle: fsBundle ?? (data && { arrayBuffer: async () => ownBuffer(data) }),
+  };
+}
+
+function ownBuffer(bytes: Buffer): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : new Uint8Array(bytes).buffer;
+}
+
 /** Opens the database; the caller applies migrations (see migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { notify, onWrite, onAnyWrite, queued, onQueued } = writeListeners();
@@ -225,12 +257,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       // A new data folder: copied from the migrated template when there is one, else initdb.
       if (target.template === false || !copyTemplate(dataDir)) await initialiseDataDir(dataDir);
     }
+    const files = pgliteFiles(target.fsBundle);
     const pglite = await PGlite.create({
       dataDir,
       // PGlite's type is Blob; it reads only what DataDirDump has (see data-template.ts).
       loadDataDir: target.loadDataDir as Blob | undefined,
       // Of a Blob, PGlite reads only arrayBuffer() here (its fs bundle).
-      fsBundle: target.fsBundle as Blob | undefined,
+      fsBundle: files.fsBundle as Blob | undefined,
+      pgliteWasmModule: await files.wasmModule,
       startParams: [
         ...PGlite.defaultStartParams,
         '-c',
