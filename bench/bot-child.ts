@@ -49,7 +49,7 @@ export async function startBot(
   env: Record<string, string>,
 ): Promise<ChildProcess> {
   const child = trackChild(
-    spawn(process.execPath, [...profileArgs(), ...loopWatchArgs(env), ...args], {
+    spawn(process.execPath, [...profileArgs(), ...loopWatchArgs(env), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
       cwd: path.join(__dirname, '..'),
       env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -9,7 +9,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Types only: pg and its Prisma adapter (about 16 MB of memory) load only for a server.
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { CONTACTS_SCOPE, MINUTES_SCOPE, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
+import { MINUTES_SCOPE, contactOf, contactScopes, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
 import { copyTemplate, type DataDirDump } from './data-template';
 
 export type DatabaseTarget =
@@ -170,18 +170,19 @@ async function initialiseDataDir(dataDir: string): Promise<void> {
  * `onQueued` only notes the rows queued; the transaction reports them once it committed.
  */
 function watchExecutorWrites(inner: SqlExecutor, onWrite: WriteListener, onQueued: QueueListener): SqlExecutor {
-  const around = async <T>(reach: WriteReach, work: () => Promise<T>): Promise<T> => {
-    onWrite(reach);
+  const around = async <T>(reach: WriteReach, work: () => Promise<T>, person?: string): Promise<T> => {
+    onWrite(reach, person);
     try {
       return await work();
     } finally {
-      onWrite(reach);
+      onWrite(reach, person);
     }
   };
   return {
     query: async <T>(sql: string, params?: unknown[]) => {
       if (!isWriteStatement(sql)) return inner.query<T>(sql, params);
-      const rows = await around(writeReach(sql), () => inner.query<T>(sql, params));
+      const reach = writeReach(sql);
+      const rows = await around(reach, () => inner.query<T>(sql, params), reach === 'contacts' ? contactOf(sql, params) : undefined);
       if (queuesMessages(sql)) onQueued();
       return rows;
     },
@@ -205,9 +206,9 @@ function writeListeners() {
     // The outbox's and the audit trail's own writes change nothing either cache holds.
     // A personal chat recorded changes only the cached people's contacts: answers, attendance
     // and the rest of the read cache stay (the outbox records one for each digest it sends).
-    notify: (reach: WriteReach) => {
+    notify: (reach: WriteReach, person?: string) => {
       if (reach === 'cached') cachedListeners.forEach((listener) => listener());
-      if (reach === 'contacts') cachedListeners.forEach((listener) => listener(CONTACTS_SCOPE));
+      if (reach === 'contacts') for (const scope of contactScopes(person)) cachedListeners.forEach((listener) => listener(scope));
       if (reach === 'minutes') cachedListeners.forEach((listener) => listener(MINUTES_SCOPE));
       if (reach === 'cached' || reach === 'live') anyListeners.forEach((listener) => listener());
     },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Person, PrismaClient } from './generated/client';
 import { toMember } from './mappers';
 import { ReadCache } from './read-cache';
-import { CONTACTS_SCOPE } from './write-watch';
+import { RECIPIENTS_SCOPE } from './write-watch';
 import type { Recipient } from '../domain/delivery/types';
 import type { MembershipRepository, RosterEntry } from '../domain/committees/ports';
 
@@ -44,11 +44,11 @@ export class PrismaMembershipRepository implements MembershipRepository {
 
   /**
    * Cached: the digest job asks on every scheduler tick whether anyone still waits for a
-   * digest. Under CONTACTS_SCOPE ('people:'), as it holds the people's service URLs: a
+   * digest. Under RECIPIENTS_SCOPE, as it holds the people's service URLs: anyone's
    * personal chat recorded clears it too.
    */
   recipients(committeeId: string, roles?: readonly Role[]): Promise<Recipient[]> {
-    return this.cache.get(`${CONTACTS_SCOPE}recipients:${committeeId}:${roles?.join(',') ?? ''}`, async () => {
+    return this.cache.get(`${RECIPIENTS_SCOPE}${committeeId}:${roles?.join(',') ?? ''}`, async () => {
       // The people, filtered by their membership (one per committee and person), not the
       // memberships with their person: Prisma reads a relation as one JSON object per row,
       // built by the database and parsed here, which for 1,000 members took several times

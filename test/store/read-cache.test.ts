@@ -6,7 +6,7 @@ import type { Database } from '../../src/store/database';
 import { PLAYGROUND, seedDemoCommittee } from '../../src/store/demo-seed';
 import { createStore, type Store } from '../../src/store';
 import { ReadCache } from '../../src/store/read-cache';
-import { changesCachedData, DUE_LATER, isWriteStatement, queuesMessages, writeReach } from '../../src/store/write-watch';
+import { changesCachedData, contactOf, contactScopes, DUE_LATER, isWriteStatement, queuesMessages, writeReach } from '../../src/store/write-watch';
 import { databaseKinds, freshDatabase } from '../support/db';
 
 describe('ReadCache', () => {
@@ -184,6 +184,30 @@ describe('writeReach', () => {
   });
 });
 
+describe('contactOf', () => {
+  const PRISMA =
+    'UPDATE "public"."Person" SET "personalConversationId" = $1, "serviceUrl" = $2, "updatedAt" = $3 WHERE ("public"."Person"."id" = $4 AND 1=1) RETURNING "public"."Person"."id", "public"."Person"."displayName"';
+  const ID = 'baedb6f8-b176-4071-8070-725058177744';
+
+  it("names the person whose chat Prisma's update by id records, from its parameters", () => {
+    expect(contactOf(PRISMA, ['a:chat', 'https://smba.example/', '2026-12-05T16:13:21.209Z', ID])).toBe(ID);
+    expect(contactOf('UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2', ['https://smba.example/', ID])).toBe(ID);
+    // One person's chat: the recipients lists and that person's entry, not everyone's.
+    expect(contactScopes(ID)).toEqual(['people:recipients:', `people:chat:${ID}`]);
+  });
+
+  it('names no one when the statement does not say whose chat plainly, or records more than a chat', () => {
+    expect(contactOf(PRISMA, ['a:chat', 'https://smba.example/', '2026-12-05T16:13:21.209Z'])).toBeUndefined();
+    expect(contactOf('UPDATE "Person" SET "serviceUrl" = $1 WHERE "aadObjectId" = $2', ['https://smba.example/', ID])).toBeUndefined();
+    expect(contactOf('UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2 OR "id" = $3', ['https://smba.example/', ID, ID])).toBeUndefined();
+    expect(contactOf('UPDATE "Person" SET "serviceUrl" = $1 WHERE "tenantId" = $2 AND "id" = $3', ['https://smba.example/', 't', ID])).toBeUndefined();
+    expect(contactOf('UPDATE "Person" SET "displayName" = $1 WHERE "id" = $2', ['Navn', ID])).toBeUndefined();
+    expect(contactOf('UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2', ['https://smba.example/', 42])).toBeUndefined();
+    // Then every entry under the contacts' scope is dropped.
+    expect(contactScopes(undefined)).toEqual(['people:']);
+  });
+});
+
 describe('queuesMessages', () => {
   it('wakes the worker for rows added to the outbox, unless they are marked due later', () => {
     expect(queuesMessages('INSERT INTO "OutboundDelivery" ("id") VALUES ($1)')).toBe(true);
@@ -316,6 +340,31 @@ describe.each(databaseKinds)('read cache on %s', (kind) => {
     // Any other change to people still clears it.
     await db.prisma.person.update({ where: { id: member!.personId }, data: { displayName: 'Omdøbt Medlem' } });
     expect((await store.memberships.findByAad(id, aad))?.displayName).toBe('Omdøbt Medlem');
+  });
+
+  it("records one person's chat without dropping anyone else's: theirs is read again, the others' are not", async () => {
+    const { id } = await committee();
+    const people = (await db.prisma.membership.findMany({ where: { committeeId: id, active: true, person: { aadObjectId: { not: null } } }, include: { person: true }, take: 2 })).map((m) => m.person);
+    const [one, other] = people as [(typeof people)[number], (typeof people)[number]];
+    await store.people.findPersonalChat(one.aadObjectId!);
+    await store.people.findPersonalChat(other.aadObjectId!);
+    const reads = jest.spyOn(db.prisma.person, 'findUnique');
+    try {
+      await store.people.setPersonalConversation(one.id, 'a:personal-chat-one', 'https://smba.example/one/');
+      expect(await store.people.findPersonalChat(one.aadObjectId!)).toEqual({ personId: one.id, conversationId: 'a:personal-chat-one', serviceUrl: 'https://smba.example/one/' });
+      expect(reads).toHaveBeenCalledTimes(1); // one's chat, read again
+      expect(await store.people.findPersonalChat(other.aadObjectId!)).toEqual({ personId: other.id, conversationId: other.personalConversationId, serviceUrl: other.serviceUrl });
+      expect(reads).toHaveBeenCalledTimes(1); // the other's, from the cache
+      // Recorded by a statement that does not name them plainly: everyone's is dropped.
+      await db.sql.query('UPDATE "Person" SET "serviceUrl" = $1 WHERE "aadObjectId" = $2', ['https://smba.example/other/', other.aadObjectId]);
+      expect((await store.people.findPersonalChat(other.aadObjectId!))?.serviceUrl).toBe('https://smba.example/other/');
+      // Through the raw SQL seam by id: only theirs.
+      await db.sql.query('UPDATE "Person" SET "serviceUrl" = $1 WHERE "id" = $2', ['https://smba.example/other-again/', other.id]);
+      expect((await store.people.findPersonalChat(other.aadObjectId!))?.serviceUrl).toBe('https://smba.example/other-again/');
+    } finally {
+      reads.mockRestore();
+      await db.prisma.person.update({ where: { id: other.id }, data: { serviceUrl: other.serviceUrl } });
+    }
   });
 
   it('keeps the roster while minutes are written and personal chats recorded; list() reads it fresh', async () => {
