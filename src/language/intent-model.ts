@@ -20,6 +20,22 @@ export const MODEL_FORMAT = 'dagsorden-intents/4';
 /** Only the start of a long message is read: a question is short; 28 KB is not a question. */
 const READ_CHARS = 500;
 
+/**
+ * How many questions the model remembers its understanding of, and up to what length (a
+ * longer message is seldom written twice). At most some 1 MB.
+ */
+const REMEMBERED = 2_000;
+const REMEMBERED_CHARS = 200;
+
+/** An understanding shared between everyone who asks the same: no caller can change it for the next. */
+function frozen(u: Understanding): Understanding {
+  u.candidates.forEach((c) => Object.freeze(c));
+  Object.freeze(u.candidates);
+  Object.freeze(u.entities);
+  if (u.entities.date) Object.freeze(u.entities.date);
+  return Object.freeze(u);
+}
+
 /** How the model is built; the defaults are what measured best (see scripts/language-accuracy.ts). */
 export interface ModelSettings {
   /** The classifier's share of the blend; the letter neighbours have the rest. */
@@ -130,6 +146,13 @@ function features(words: readonly string[], stems: readonly string[], settings: 
 export class IntentModel {
   private readonly spellers: Record<CorpusLang, Speller>;
 
+  /**
+   * What the model made of a question already asked, by its text and the language asked
+   * in (see `understand`): members write the same few questions in the same words again and
+   * again ("hvornår er næste møde?", "tak"), and the model does not change once loaded.
+   */
+  private readonly answered = new Map<string, Understanding>();
+
   private constructor(
     private readonly nlp: Nlp,
     private readonly stems: Stems,
@@ -238,6 +261,22 @@ export class IntentModel {
    */
   async understand(written: string, preferred: CorpusLang = 'da'): Promise<Understanding> {
     const text = written.slice(0, READ_CHARS);
+    if (text.length > REMEMBERED_CHARS) return this.understandAnew(text, preferred);
+    const key = `${preferred}\u0000${text}`;
+    const kept = this.answered.get(key);
+    if (kept) {
+      // Most recently asked last: the oldest question is the one let go.
+      this.answered.delete(key);
+      this.answered.set(key, kept);
+      return kept;
+    }
+    const understood = frozen(await this.understandAnew(text, preferred));
+    if (this.answered.size >= REMEMBERED) this.answered.delete(this.answered.keys().next().value as string);
+    this.answered.set(key, understood);
+    return understood;
+  }
+
+  private async understandAnew(text: string, preferred: CorpusLang): Promise<Understanding> {
     const entities = extractEntities(text);
     const typed = wordsOf(text);
     if (!typed.some((w) => foldWord(w))) return { intent: null, score: 0, candidates: [], known: 0, lang: preferred, entities };

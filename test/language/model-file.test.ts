@@ -57,3 +57,23 @@ it('takes a file of another format for none (the bot then trains again)', async 
   expect(await IntentModel.fromJSON(JSON.stringify({ ...saved, nlpLanguages: undefined }))).toBeNull();
   expect(await IntentModel.fromJSON('{ not json')).toBeNull();
 });
+
+it('remembers what it made of a question: asked again, the same frozen answer, apart per language, and no more than 2,000 of them', async () => {
+  const first = await trained.understand('hvornår er næste møde?');
+  expect(await trained.understand('hvornår er næste møde?')).toBe(first);
+  expect(Object.isFrozen(first) && Object.isFrozen(first.candidates) && Object.isFrozen(first.entities)).toBe(true);
+  const english = await trained.understand('hvornår er næste møde?', 'en');
+  expect(english).not.toBe(first);
+  // A long message is read anew each time (seldom written twice), to the same answer.
+  const long = `hvornår er næste møde ${'og så videre '.repeat(20)}`;
+  expect(await trained.understand(long)).not.toBe(await trained.understand(long));
+  expect(await trained.understand(long)).toEqual(await trained.understand(long));
+  // The oldest question is let go once 2,000 others were asked since; one asked again is kept.
+  const kept = await trained.understand('kan ikke komme');
+  for (let n = 0; n < 2_000; n++) {
+    await trained.understand(`spørgsmål nummer ${n}`);
+    if (n % 500 === 0) expect(await trained.understand('kan ikke komme')).toBe(kept);
+  }
+  expect(await trained.understand('hvornår er næste møde?')).not.toBe(first);
+  expect(await trained.understand('hvornår er næste møde?')).toEqual(first);
+});
