@@ -54,7 +54,7 @@ export function personChatKey(personId: string): string {
 
 /**
  * The person whose personal chat a 'contacts' write records, when the statement names them
- * plainly by id (\`WHERE ("public"."Person"."id" = $4 AND 1=1)\`, as Prisma writes an update
+ * plainly by id (`WHERE ("public"."Person"."id" = $4 AND 1=1)`, as Prisma writes an update
  * by id), read from its parameters; undefined otherwise.
  */
 const ONE_PERSON = /\bwhere\s+\(?\s*(?:"?public"?\.)?(?:"?Person"?\.)?"?id"?\s*=\s*\$(\d+)(?:\s+and\s+1\s*=\s*1)?\s*\)?\s*(?:returning\s+[\w\s".,]+)?$/i;
