@@ -14,6 +14,7 @@ import { extractEntities, type Entities } from './entities';
 import { foldWord, ITEM_TOKEN, Speller, words as wordsOf } from './fold';
 import { isIntent, NONE, type Intent } from './intents';
 import { NearestExamples, type Neighbour } from './nearest';
+import { deepFreeze } from '../domain/shared/deep-freeze';
 
 /** Bump when fold(), the features or the model's settings change: a saved model is then stale. */
 export const MODEL_FORMAT = 'dagsorden-intents/4';
@@ -26,15 +27,6 @@ const READ_CHARS = 500;
  */
 const REMEMBERED = 2_000;
 const REMEMBERED_CHARS = 200;
-
-/** An understanding shared between everyone who asks the same: no caller can change it for the next. */
-function frozen(u: Understanding): Understanding {
-  u.candidates.forEach((c) => Object.freeze(c));
-  Object.freeze(u.candidates);
-  Object.freeze(u.entities);
-  if (u.entities.date) Object.freeze(u.entities.date);
-  return Object.freeze(u);
-}
 
 /** How the model is built; the defaults are what measured best (see scripts/language-accuracy.ts). */
 export interface ModelSettings {
@@ -270,7 +262,8 @@ export class IntentModel {
       this.answered.set(key, kept);
       return kept;
     }
-    const understood = frozen(await this.understandAnew(text, preferred));
+    // Shared between everyone who asks the same: no caller can change it for the next.
+    const understood = deepFreeze(await this.understandAnew(text, preferred));
     if (this.answered.size >= REMEMBERED) this.answered.delete(this.answered.keys().next().value as string);
     this.answered.set(key, understood);
     return understood;

@@ -16,9 +16,14 @@ import { readMigrations } from './migrate';
 /** Beside prisma/ of this checkout (dist/ has its own, made by scripts/build.js). */
 export const templateDir = path.join(__dirname, '..', '..', '.data-template');
 
+/** PGlite's dist/ folder: its entry, its WebAssembly and its fs bundle. */
+export function pgliteDir(): string {
+  return path.dirname(require.resolve('@electric-sql/pglite'));
+}
+
 function pgliteVersion(): string {
   // The package exports no package.json; its entry lies in dist/ of the package folder.
-  const pkg = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  const pkg = path.join(pgliteDir(), '..', 'package.json');
   return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 

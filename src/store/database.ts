@@ -9,8 +9,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 // Types only: pg and its Prisma adapter (about 16 MB of memory) load only for a server.
 import type { Pool, PoolConfig } from 'pg';
 import { PrismaClient } from './generated/client';
-import { MINUTES_SCOPE, contactOf, contactScopes, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
-import { copyTemplate, type DataDirDump } from './data-template';
+import { cacheScopes, contactOf, isWriteStatement, queuesMessages, watchAdapterWrites, writeReach, type QueueListener, type WriteListener, type WriteReach } from './write-watch';
+import { copyTemplate, pgliteDir, type DataDirDump } from './data-template';
 
 export type DatabaseTarget =
   | {
@@ -207,9 +207,7 @@ function writeListeners() {
     // A personal chat recorded changes only the cached people's contacts: answers, attendance
     // and the rest of the read cache stay (the outbox records one for each digest it sends).
     notify: (reach: WriteReach, person?: string) => {
-      if (reach === 'cached') cachedListeners.forEach((listener) => listener());
-      if (reach === 'contacts') for (const scope of contactScopes(person)) cachedListeners.forEach((listener) => listener(scope));
-      if (reach === 'minutes') cachedListeners.forEach((listener) => listener(MINUTES_SCOPE));
+      for (const scope of cacheScopes(reach, person)) cachedListeners.forEach((listener) => listener(scope));
       if (reach === 'cached' || reach === 'live') anyListeners.forEach((listener) => listener());
     },
     onWrite: (listener: (scope?: string) => void) => void cachedListeners.add(listener),
@@ -229,9 +227,8 @@ function pgliteFiles(fsBundle?: Pick<Blob, 'arrayBuffer'>): {
   wasmModule: Promise<WebAssembly.Module | undefined>;
   fsBundle?: Pick<Blob, 'arrayBuffer'>;
 } {
-  const dir = path.dirname(require.resolve('@electric-sql/pglite'));
   const read = (name: string) => {
-    const file = path.join(dir, name);
+    const file = path.join(pgliteDir(), name);
     return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
   };
   const wasm = read('pglite.wasm');

@@ -82,6 +82,17 @@ export function contactScopes(person?: string): string[] {
 export const MINUTES_SCOPE = 'minutes:';
 
 /**
+ * What a write clears of the read cache: everything (the one scope undefined), the entries
+ * under each scope given, or nothing ('live' and 'bookkeeping': the read cache holds neither).
+ */
+export function cacheScopes(reach: WriteReach, person?: string): Array<string | undefined> {
+  if (reach === 'cached') return [undefined];
+  if (reach === 'contacts') return contactScopes(person);
+  if (reach === 'minutes') return [MINUTES_SCOPE];
+  return [];
+}
+
+/**
  * A person's personal chat recorded (the outbox created it for a digest, a member wrote to
  * the bot): a single-table UPDATE of Person that sets these columns and no other, each to a
  * parameter. Sending 1,000 digests records 1,000 chats; were each to clear the whole read
