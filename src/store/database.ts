@@ -216,34 +216,48 @@ function writeListeners() {
 }
 
 /**
- * PGlite's WebAssembly and fs bundle, read at once, and the WebAssembly's compilation
- * started on V8's background threads. PGlite would read both itself with fs.promises,
- * whose every chunk waits for the main thread; at start-up the main thread then loads the
- * rest of the code for some 300 ms, so the compilation began only after that and the
- * start-up waited about 90 ms for it. Either is left to PGlite when it is not where this
- * PGlite keeps it (a later version may move it).
+ * PGlite's WebAssembly and fs bundle. The WebAssembly is read at once and its compilation
+ * started on V8's background threads: PGlite would read it itself with fs.promises, whose
+ * every chunk waits for the main thread; at start-up the main thread then loads the rest
+ * of the code for some 300 ms, so the compilation began only after that and the start-up
+ * waited about 90 ms for it. The fs bundle, needed only once the WebAssembly is compiled,
+ * is read whole in one request on libuv's threads while the code loads (its 6 MB cost the
+ * main thread some 30 ms when read there). Either is left to PGlite when it is not where
+ * this PGlite keeps it (a later version may move it).
  */
 function pgliteFiles(fsBundle?: Pick<Blob, 'arrayBuffer'>): {
   wasmModule: Promise<WebAssembly.Module | undefined>;
   fsBundle?: Pick<Blob, 'arrayBuffer'>;
 } {
-  const read = (name: string) => {
-    const file = path.join(pgliteDir(), name);
-    return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-  };
-  const wasm = read('pglite.wasm');
-  const data = fsBundle ? undefined : read('pglite.data');
-  return {
-    wasmModule: wasm ? WebAssembly.compile(wasm) : Promise.resolve(undefined),
-    // The file's own buffer (a file this size is read into one of its own), not a copy: fresh
-    // memory is slow to touch.
-    fsBundle: fsBundle ?? (data && { arrayBuffer: async () => ownBuffer(data) }),
-  };
+  const file = (name: string) => path.join(pgliteDir(), name);
+  const wasm = fs.existsSync(file('pglite.wasm')) ? fs.readFileSync(file('pglite.wasm')) : undefined;
+  const wasmModule = wasm ? WebAssembly.compile(wasm) : Promise.resolve(undefined);
+  if (fsBundle || !fs.existsSync(file('pglite.data'))) return { wasmModule, fsBundle };
+  const data = readWhole(file('pglite.data'));
+  // Not left unhandled while PGlite has not asked for it yet; PGlite sees the failure when it does.
+  data.catch(() => undefined);
+  return { wasmModule, fsBundle: { arrayBuffer: () => data } };
 }
 
-function ownBuffer(bytes: Buffer): ArrayBuffer {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return whole && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : new Uint8Array(bytes).buffer;
+/**
+ * A file's bytes in an ArrayBuffer of their own (not a copy: fresh memory is slow to touch),
+ * read in one request on libuv's threads: no callback per chunk on the calling thread.
+ */
+function readWhole(file: string): Promise<ArrayBuffer> {
+  // Opened here, so that the read itself starts at once: a callback for the open would wait
+  // for the main thread, which is busy loading code.
+  const fd = fs.openSync(file, 'r');
+  const bytes = new Uint8Array(fs.fstatSync(fd).size);
+  return new Promise<ArrayBuffer>((resolve, reject) => {
+    const from = (at: number) =>
+      fs.read(fd, bytes, at, bytes.length - at, at, (err, n) => {
+        if (err) reject(err);
+        else if (at + n === bytes.length) resolve(bytes.buffer);
+        else if (n === 0) reject(new Error(`${file} ended after ${at} of ${bytes.length} bytes`));
+        else from(at + n);
+      });
+    from(0);
+  }).finally(() => fs.closeSync(fd));
 }
 
 /** Opens the database; the caller applies migrations (see migrate.ts). */
