@@ -260,6 +260,11 @@ const da = {
       .filter(Boolean)
       .join(' '),
   cprCancel: 'Annuller',
+  tooLarge: {
+    title: 'Beskeden er for stor til Teams',
+    body: (kb: number) =>
+      `Det, Dagsorden skulle vise her, fylder ${kb} KB, og Teams tager højst 100 KB i én besked. Se mødet i fanen «Dagsorden» i kanalen, eller bed sekretariatet om hjælp.`,
+  },
   cprCancelled: 'Udsendelsen er annulleret. Intet er udsendt.',
   cpr: {
     titles: {
@@ -718,6 +723,11 @@ const en: Messages = {
       .filter(Boolean)
       .join(' '),
   cprCancel: 'Cancel',
+  tooLarge: {
+    title: 'This message is too large for Teams',
+    body: (kb: number) =>
+      `What Dagsorden was to show here is ${kb} KB, and Teams takes at most 100 KB in one message. See the meeting in the «Dagsorden» tab of the channel, or ask the secretariat for help.`,
+  },
   cprCancelled: 'Publishing cancelled. Nothing was published.',
   cpr: {
     titles: {

@@ -294,3 +294,21 @@ describe('the digest', () => {
     expect(mine).toContain('Stedfortræder: Hanne Kjær');
   });
 });
+
+describe('a committee larger than one Teams message', () => {
+  it('"fremmøde" with 250 more members answers that the overview is too large for Teams, not with an apology', async () => {
+    const { prisma } = app.db;
+    const committee = await prisma.committee.findUniqueOrThrow({ where: { slug: 'dassos' } });
+    const organisations = await prisma.organisation.findMany({ select: { id: true } });
+    for (let i = 0; i < 250; i++) {
+      const person = await prisma.person.create({ data: { displayName: `Medlem nummer ${i + 1} med et langt navn`, tenantId: TENANT, locale: 'da-DK' } });
+      await prisma.membership.create({ data: { committeeId: committee.id, personId: person.id, organisationId: organisations[i % organisations.length]!.id, role: 'member' } });
+    }
+    await app.post(personal('fremmøde'));
+    const [reply] = await connector.waitFor(1);
+    const card = text(reply!.body);
+    expect(card).toContain('Beskeden er for stor til Teams');
+    expect(card).toMatch(/fylder \d{3} KB/);
+    expect(JSON.stringify(reply!.body).length).toBeLessThan(8 * 1024);
+  });
+});

@@ -7,6 +7,7 @@ import { helpCard } from '../../src/cards/help.card';
 import { helpLines } from '../../src/bot/commands/help.command';
 import { importPreviewCard } from '../../src/cards/import-preview.card';
 import { agendaCprWarning, cprWarningCard } from '../../src/cards/cpr-warning.card';
+import { tooLargeCard } from '../../src/cards/too-large.card';
 import { itemEditCard } from '../../src/cards/item-edit.card';
 import { itemStatusCard } from '../../src/cards/item-status.card';
 import { membersCard } from '../../src/cards/members.card';
@@ -634,3 +635,5 @@ for (const lang of ['da', 'en'] as const) {
     [`agenda item, closed ${lang}`, agendaItemCard(committee, { ...decisionItem, number: '1.4', title: 'Sag om enkeltsag vedrørende botilbud', closed: true }, lang, { refreshUserIds: ['29:a', '29:b'] })],
   );
 }
+// One card for both languages: the transport that sends it does not know the reader's.
+sampleCards.push(['too large for Teams', tooLargeCard(163)]);

@@ -10,6 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { TurnRouter } from '../turn';
 import { TeamsTurnIO, turnInfo } from './teams-turn';
+import { fitForTeams } from './fit-for-teams';
 
 export class TeamsBot extends TeamsActivityHandler {
   constructor(
@@ -42,7 +43,7 @@ export class TeamsBot extends TeamsActivityHandler {
       (invokeValue.action?.data ?? {}) as Record<string, unknown>,
     );
     if (result.card) {
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitForTeams(result.card) };
     }
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text ?? '' } as unknown as AdaptiveCardInvokeResponse;
   }
