@@ -141,7 +141,8 @@ export class DigestService {
   }
 
   private async build(committee: Committee, meeting: Meeting, recipients: Array<{ recipient: Recipient; to: MessageTarget }>): Promise<MeetingDigests> {
-    const loaded = await this.deps.agenda.loadAgenda(meeting.id);
+    // Without the answers' tallies, which no digest shows: the shared agenda itself, not a copy with them per digest.
+    const loaded = await this.deps.agenda.loadAgenda(meeting.id, { withTally: false });
     // Members are told what was published: drafts and edits since wait for the next publish.
     const shown = loaded && { ...loaded, items: publishedItems(loaded.items) };
     const published = shown && shown.items.length ? shown : null;
