@@ -28,9 +28,14 @@ process.once('exit', () => {
 });
 
 /** With BENCH_PROFILE: node writes the child's CPU profile into that folder when it exits. */
-function profileArgs(): string[] {
+export function profileArgs(): string[] {
   const dir = process.env.BENCH_PROFILE;
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+/** BENCH_NODE_ARGS: more node options for every bot the bench starts (a preload, --trace-gc…). */
+export function benchNodeArgs(): string[] {
+  return process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 }
 
 /** With BENCH_LOOP_FILE in the child's env: it records its event loop's blocks there (loop-watch.cjs). */
@@ -49,7 +54,7 @@ export async function startBot(
   env: Record<string, string>,
 ): Promise<ChildProcess> {
   const child = trackChild(
-    spawn(process.execPath, [...profileArgs(), ...loopWatchArgs(env), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...args], {
+    spawn(process.execPath, [...profileArgs(), ...loopWatchArgs(env), ...benchNodeArgs(), ...args], {
       cwd: path.join(__dirname, '..'),
       env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -51,7 +51,7 @@ import { measurePanel, reportPanel } from './panel.bench';
 import { measureTabRender, reportTabRender } from './tab-render';
 import { measurePaths, reportPaths } from './paths.bench';
 import { measureStall, reportStall } from './stall.bench';
-import { stopBot, stopChildren, trackChild } from './bot-child';
+import { benchNodeArgs, profileArgs, stopBot, stopChildren, trackChild } from './bot-child';
 
 const root = path.join(__dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -111,11 +111,9 @@ async function start(args: string[], env: Record<string, string>, port: number):
     spawn(
       process.execPath,
       [
-        ...(process.env.BENCH_PROFILE
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-          : []),
+        ...profileArgs(),
         ...(GC_LOG ? ['--require', path.join(root, 'bench', 'gc-log.cjs')] : []),
-        ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ...benchNodeArgs(),
         ...args,
       ],
       {

@@ -229,11 +229,13 @@ function pgliteFiles(fsBundle?: Pick<Blob, 'arrayBuffer'>): {
   wasmModule: Promise<WebAssembly.Module | undefined>;
   fsBundle?: Pick<Blob, 'arrayBuffer'>;
 } {
-  const file = (name: string) => path.join(pgliteDir(), name);
-  const wasm = fs.existsSync(file('pglite.wasm')) ? fs.readFileSync(file('pglite.wasm')) : undefined;
+  const dir = pgliteDir();
+  const wasmFile = path.join(dir, 'pglite.wasm');
+  const dataFile = path.join(dir, 'pglite.data');
+  const wasm = fs.existsSync(wasmFile) ? fs.readFileSync(wasmFile) : undefined;
   const wasmModule = wasm ? WebAssembly.compile(wasm) : Promise.resolve(undefined);
-  if (fsBundle || !fs.existsSync(file('pglite.data'))) return { wasmModule, fsBundle };
-  const data = readWhole(file('pglite.data'));
+  if (fsBundle || !fs.existsSync(dataFile)) return { wasmModule, fsBundle };
+  const data = readWhole(dataFile);
   // Not left unhandled while PGlite has not asked for it yet; PGlite sees the failure when it does.
   data.catch(() => undefined);
   return { wasmModule, fsBundle: { arrayBuffer: () => data } };
