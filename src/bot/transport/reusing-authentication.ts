@@ -7,8 +7,10 @@
 // the older BotFrameworkAdapter kept them. Every request's token is still checked, each
 // time: only the clients built after the check are reused. The connector clients send
 // their cards from bytes written once (written-cards.ts), and make one request per call
-// (one-attempt.ts: retries are the outbox's).
+// (one-attempt.ts: retries are the outbox's), over connections closed before the server
+// closes them (idle-connections.ts).
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { closingIdleConnections } from './idle-connections';
 import { oneAttempt } from './one-attempt';
 import { writeCardsOnce } from './written-cards';
 
@@ -62,7 +64,7 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
   private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
     return {
       create: (serviceUrl: string, audience?: string) =>
-        remember(this.connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => writeCardsOnce(oneAttempt(await factory.create(serviceUrl, audience)))),
+        remember(this.connectors, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => writeCardsOnce(closingIdleConnections(oneAttempt(await factory.create(serviceUrl, audience))))),
     };
   }
 }
