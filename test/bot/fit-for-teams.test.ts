@@ -18,7 +18,9 @@ const sized = (bytes: number, char = 'x') =>
 describe('fitForTeams', () => {
   it('sends a card within the limit as it is, shared or not', () => {
     const plain = sized(TEAMS_CARD_LIMIT_BYTES - 1000);
-    expect(fitForTeams(plain)).toBe(plain);
+    const told: object[] = [];
+    expect(fitForTeams(plain, { warn: (details) => told.push(details) })).toBe(plain);
+    expect(told).toEqual([]);
     const shared = renderCard(
       { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${t}' }] },
       { t: 'y'.repeat(30_000) },
@@ -30,8 +32,10 @@ describe('fitForTeams', () => {
   it('replaces a card over the limit by one that says so in Danish and English, with its size', () => {
     const large = sized(TEAMS_CARD_LIMIT_BYTES + 2000);
     const kb = Math.ceil(cardSizeBytes(large) / 1024);
-    const sent = fitForTeams(large);
+    const told: object[] = [];
+    const sent = fitForTeams(large, { warn: (details) => told.push(details) });
     expect(sent).not.toBe(large);
+    expect(told).toEqual([{ cardKb: kb, limitKb: 96 }]);
     expect(text(sent)).toContain('Beskeden er for stor til Teams');
     expect(text(sent)).toContain(`fylder ${kb} KB`);
     expect(text(sent)).toContain('This message is too large for Teams');

@@ -310,5 +310,11 @@ describe('a committee larger than one Teams message', () => {
     expect(card).toContain('Beskeden er for stor til Teams');
     expect(card).toMatch(/fylder \d{3} KB/);
     expect(JSON.stringify(reply!.body).length).toBeLessThan(8 * 1024);
+    // The operator hears of it from the log, with the turn's correlation id.
+    const told = app.logs.filter((l) => typeof l.msg === 'string' && l.msg.includes('was replaced by the notice'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ level: 40, limitKb: 96 });
+    expect(told[0]!.cardKb).toBeGreaterThan(96);
+    expect(told[0]!.correlationId).toEqual(expect.any(String));
   });
 });

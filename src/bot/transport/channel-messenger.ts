@@ -18,6 +18,7 @@ import type { TenantPace } from '../../jobs/tenant-pacer';
 import { ConversationPacer } from '../conversation-pacer';
 import { fileCard } from './file-card';
 import { cardMessage } from './reply';
+import type { ReplacedCardLog } from './fit-for-teams';
 import type { MessageContent } from '../../domain/delivery/types';
 import type { ClaimedMessage } from '../../domain/delivery/ports';
 
@@ -43,6 +44,8 @@ export class ChannelMessenger {
     private readonly appId: string,
     private readonly tenantPace: TenantPace = async () => undefined,
     private readonly pacer: Pick<ConversationPacer, 'wait'> = new ConversationPacer(),
+    /** Where a card replaced for its size is told (fit-for-teams.ts). */
+    private readonly log?: ReplacedCardLog,
   ) {}
 
   /** Sends one message from the outbox to its conversation, or to the member's personal chat (created if needed). */
@@ -60,7 +63,7 @@ export class ChannelMessenger {
       await this.pace(conversationId, message.tenantId);
       let activityId: string | null = null;
       await this.continueIn({ conversationId, serviceUrl, tenantId: message.tenantId }, conversationId, async (ctx) => {
-        const activity = activityOf(message.content);
+        const activity = activityOf(message.content, this.log);
         if (files.length) activity.attachments = [...(activity.attachments ?? []), ...files.map(fileCard)];
         activityId = (await ctx.sendActivity(activity))?.id ?? null;
       }, personal ? 'personal' : 'channel');
@@ -75,9 +78,9 @@ export class ChannelMessenger {
       let id = c.activityId ?? '';
       await this.continueIn(c.target, c.conversationId, async (ctx) => {
         if (c.activityId) {
-          await ctx.updateActivity({ ...cardMessage(c.card), id: c.activityId, type: ActivityTypes.Message });
+          await ctx.updateActivity({ ...cardMessage(c.card, undefined, this.log), id: c.activityId, type: ActivityTypes.Message });
         } else {
-          id = (await ctx.sendActivity(cardMessage(c.card, c.summary)))?.id ?? '';
+          id = (await ctx.sendActivity(cardMessage(c.card, c.summary, this.log)))?.id ?? '';
         }
       });
       if (!id) throw new SendError('the channel did not return a message id', null, null);
@@ -159,9 +162,9 @@ async function attempt<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The activity for a queued message: its text, its card, or both. */
-function activityOf(content: MessageContent): Partial<Activity> {
+function activityOf(content: MessageContent, log?: ReplacedCardLog): Partial<Activity> {
   if (!content.card) return MessageFactory.text(content.text ?? '');
-  const activity = cardMessage(content.card as AdaptiveCard, content.summary);
+  const activity = cardMessage(content.card as AdaptiveCard, content.summary, log);
   return content.text ? { ...activity, text: content.text } : activity;
 }
 

@@ -60,7 +60,7 @@ export function createBotEndpoint(
   const options = auth as ConfigurationBotFrameworkAuthenticationOptions;
   const authentication = reuseClients ? new ReusingBotFrameworkAuthentication(options) : new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new CheckedAdapter(authentication);
-  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', tenantPace, pacer);
+  const messenger = new ChannelMessenger(adapter, auth.MicrosoftAppId ?? '', tenantPace, pacer, log);
   const bot = makeBot();
   adapter.onTurnError = async (ctx, err) => {
     const turnLog = (ctx.turnState.get(LOGGER_KEY) as Logger | undefined) ?? log;

@@ -12,10 +12,18 @@ import { tooLargeCard } from '../../cards/too-large.card';
 /** The most a card may take as Teams counts it, leaving room for the rest of the message. */
 export const TEAMS_CARD_LIMIT_BYTES = 100 * 1024 - 4 * 1024;
 
-/** The card as it is when Teams takes it, else the card that says it was too large. */
-export function fitForTeams(card: AdaptiveCard): AdaptiveCard {
+/** Where a replaced card is told: the operator hears of it from the log, not only from the secretariat. */
+export interface ReplacedCardLog {
+  warn(details: object, message: string): void;
+}
+
+/** The card as it is when Teams takes it, else the card that says it was too large (told to `log`). */
+export function fitForTeams(card: AdaptiveCard, log?: ReplacedCardLog): AdaptiveCard {
   const bytes = teamsBytes(card);
-  return bytes <= TEAMS_CARD_LIMIT_BYTES ? card : tooLargeCard(Math.ceil(bytes / 1024));
+  if (bytes <= TEAMS_CARD_LIMIT_BYTES) return card;
+  const kb = Math.ceil(bytes / 1024);
+  log?.warn({ cardKb: kb, limitKb: TEAMS_CARD_LIMIT_BYTES / 1024 }, 'a card over the size Teams takes was replaced by the notice that it was too large');
+  return tooLargeCard(kb);
 }
 
 /** UTF-16 units of each kept JSON buffer, counted once: the shared cards' buffers are sent again and again. */

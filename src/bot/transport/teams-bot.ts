@@ -36,14 +36,15 @@ export class TeamsBot extends TeamsActivityHandler {
     ctx: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const info = turnInfo(ctx, this.log);
     const result = await this.router.cardAction(
-      turnInfo(ctx, this.log),
+      info,
       new TeamsTurnIO(ctx),
       invokeValue.action?.verb ?? '',
       (invokeValue.action?.data ?? {}) as Record<string, unknown>,
     );
     if (result.card) {
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitForTeams(result.card) };
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: fitForTeams(result.card, info.log) };
     }
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text ?? '' } as unknown as AdaptiveCardInvokeResponse;
   }

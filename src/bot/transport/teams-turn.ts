@@ -86,14 +86,19 @@ export class TeamsTurnIO implements TurnIO {
   }
 
   async replyCard(card: AdaptiveCard, summary?: string): Promise<void> {
-    await this.ctx.sendActivity(cardMessage(card, summary));
+    await this.ctx.sendActivity(cardMessage(card, summary, this.log()));
   }
 
   async updateClicked(card: AdaptiveCard): Promise<boolean> {
     const replyToId = this.ctx.activity.replyToId;
     if (!replyToId) return false;
-    await this.ctx.updateActivity({ ...cardMessage(card), id: replyToId });
+    await this.ctx.updateActivity({ ...cardMessage(card, undefined, this.log()), id: replyToId });
     return true;
+  }
+
+  /** The turn's logger (endpoint.ts puts it in the turn state), if it has one. */
+  private log(): Logger | undefined {
+    return this.ctx.turnState.get(LOGGER_KEY) as Logger | undefined;
   }
 
   async roster(): Promise<RosterEntry[]> {
