@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
+import { BoundedMap } from '../domain/shared/bounded-map';
 
 /** The caller, from a validated token (or the developer sign-in). */
 export interface TabIdentity {
@@ -70,7 +71,7 @@ export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys
   const tenants = new Set(settings.tenants.map((t) => t.toLowerCase()));
   let devWarned = false;
   /** Tokens that passed, by their SHA-256: whose they are, and until when they may be taken unchecked. */
-  const verified = new Map<string, { identity: TabIdentity; until: number }>();
+  const verified = new BoundedMap<string, { identity: TabIdentity; until: number }>(VERIFIED_MAX);
 
   async function bearer(token: string): Promise<TabIdentity | null> {
     if (!settings.appId || !settings.audiences.length) return null;
@@ -82,7 +83,6 @@ export function createAuthenticator(settings: TabAuthSettings, log: Logger, keys
     if (identity) {
       // Valid to jose until exp plus the tolerance, as checked just now.
       const expires = (identity.exp + CLOCK_TOLERANCE_SECONDS) * 1000;
-      if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
       verified.set(hash, { identity: identity.identity, until: Math.min(expires, now() + VERIFIED_KEEP_MS) });
       return identity.identity;
     }

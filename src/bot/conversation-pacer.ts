@@ -3,6 +3,8 @@
 // times of recent sends per conversation and gives each new send the earliest time that
 // keeps every window within its limit; bursts go out at once, as far as the limits allow.
 
+import { BoundedMap } from '../domain/shared/bounded-map';
+
 export interface Window {
   ms: number;
   max: number;
@@ -31,13 +33,15 @@ export function nextSendTime(sent: readonly number[], now: number, windows: read
 }
 
 export class ConversationPacer {
-  private readonly sent = new Map<string, number[]>();
+  private readonly sent: BoundedMap<string, number[]>;
 
   constructor(
     private readonly windows: readonly Window[] = TEAMS_CONVERSATION_LIMITS,
     private readonly now: () => number = Date.now,
-    private readonly maxConversations = 2000,
-  ) {}
+    maxConversations = 2000,
+  ) {
+    this.sent = new BoundedMap(maxConversations);
+  }
 
   /** Reserves the conversation's next send time and waits for it. */
   async wait(conversation: string): Promise<void> {
@@ -49,7 +53,6 @@ export class ConversationPacer {
     // Most recently used last, so the least recently used conversation is dropped first.
     this.sent.delete(conversation);
     this.sent.set(conversation, times);
-    if (this.sent.size > this.maxConversations) this.sent.delete(this.sent.keys().next().value as string);
     if (at > now) await new Promise((r) => setTimeout(r, at - now));
   }
 }

@@ -8,6 +8,7 @@ import { capitalise } from './welcome.card';
 import { attendancePrompt, type AttendancePromptView } from './attendance-prompt.card';
 import { renderRefreshingCard, type AdaptiveCard } from './render';
 import { deepFreeze } from '../domain/shared/deep-freeze';
+import { BoundedMap } from '../domain/shared/bounded-map';
 
 /** The attendance part of the next-meeting card, and who sees their own version of it. */
 export interface NextMeetingAttendance {
@@ -37,12 +38,10 @@ export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang
   const known = summaries.get(key);
   if (known !== undefined) return known;
   const summary = writeSummary(committee, next, lang);
-  if (summaries.size >= NEXT_MEETING_CARDS) summaries.delete(summaries.keys().next().value as string);
   summaries.set(key, summary);
   return summary;
 }
 
-const summaries = new Map<string, string>();
 
 function writeSummary(committee: Committee, next: NextMeeting, lang: Lang): string {
   const t = messages(lang);
@@ -66,21 +65,20 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
   // member's own with the same answer, is formatted and expanded once, not on every turn.
   const userIds = attendance?.refreshUserIds ?? [];
   const key = JSON.stringify([committee, next, lang, attendance && attendance.prompt, userIds.length > 0, notice]);
-  let card = nextMeetingCards.get(key);
-  if (card) {
-    nextMeetingCards.delete(key);
-  } else {
+  let card = nextMeetingCards.recent(key);
+  if (!card) {
     card = deepFreeze(buildNextMeetingCard(committee, next, lang, attendance && { ...attendance, refreshUserIds: userIds.length ? REFRESH_USERS : [] }, notice));
-    if (nextMeetingCards.size >= NEXT_MEETING_CARDS) nextMeetingCards.delete(nextMeetingCards.keys().next().value as string);
+    nextMeetingCards.set(key, card);
   }
-  nextMeetingCards.set(key, card);
   if (!userIds.length || !card.refresh) return card;
   return { ...card, refresh: { ...(card.refresh as object), userIds: [...userIds] } };
 }
 
 /** Next-meeting cards by everything they show but the refresh's users, newest last. */
-const nextMeetingCards = new Map<string, AdaptiveCard>();
 const NEXT_MEETING_CARDS = 256;
+const nextMeetingCards = new BoundedMap<string, AdaptiveCard>(NEXT_MEETING_CARDS);
+/** The one-line summaries, by zone, meeting and language. */
+const summaries = new BoundedMap<string, string>(NEXT_MEETING_CARDS);
 /** Stands in for the refresh's users while the kept card is built (never sent: replaced on the copy). */
 const REFRESH_USERS = ['29:refresh-users'];
 

@@ -2,6 +2,7 @@
 // "${…}" inside user text is not evaluated (adaptivecards-templating expands the
 // template, never the values), so user text cannot become template code.
 import type { Template } from 'adaptivecards-templating';
+import { BoundedMap } from '../domain/shared/bounded-map';
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -21,7 +22,7 @@ const CACHE_PER_TEMPLATE = 256;
 // An expanded card is kept deeply frozen and handed to every caller as it is: no copy per
 // turn (a copy of a 10 KB card per member was a tenth of a turn's CPU, with its garbage).
 // Frozen, a caller that changed it would throw rather than show the next member its change.
-const expanded = new WeakMap<object, Map<string, AdaptiveCard>>();
+const expanded = new WeakMap<object, BoundedMap<string, AdaptiveCard>>();
 const prepared = new WeakMap<object, Template>();
 
 /**
@@ -50,19 +51,14 @@ function templateOf(template: object): Template {
  */
 export function renderCard(template: object, data: object): Readonly<AdaptiveCard> {
   let cache = expanded.get(template);
-  if (!cache) expanded.set(template, (cache = new Map()));
+  if (!cache) expanded.set(template, (cache = new BoundedMap(CACHE_PER_TEMPLATE)));
   const key = JSON.stringify(data);
-  const known = cache.get(key);
-  if (known !== undefined) {
-    // Newest last: a card asked for again is kept longest.
-    cache.delete(key);
-    cache.set(key, known);
-    return known;
-  }
+  // Newest last: a card asked for again is kept longest.
+  const known = cache.recent(key);
+  if (known !== undefined) return known;
   const card = templateOf(template).expand({ $root: data }) as AdaptiveCard;
   addSubmitFallbacks(card as unknown as Json);
   deepFreeze(card);
-  if (cache.size >= CACHE_PER_TEMPLATE) cache.delete(cache.keys().next().value as string);
   cache.set(key, card);
   return card;
 }

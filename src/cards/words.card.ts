@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { renderCard } from './render';
 import type { Agenda, PositionKind } from '../domain/agenda/types';
+import { BoundedMap } from '../domain/shared/bounded-map';
 
 /** What a button runs: a command by id, with what the question named. */
 export interface CommandChoice {
@@ -37,12 +38,12 @@ export function channelMessageLink(committee: Committee, messageId: string, pare
   const known = links.get(key);
   if (known !== undefined) return known;
   const link = messageLink(committee.channelId, committee.tenantId, committee.teamAadGroupId, messageId, parentMessageId);
-  if (links.size >= 5000) links.clear();
   links.set(key, link);
   return link;
 }
 
-const links = new Map<string, string>();
+/** Teams links to item cards, by everything they are made of (the oldest let go first). */
+const links = new BoundedMap<string, string>(5000);
 
 function messageLink(channelId: string, tenantId: string | null, teamAadGroupId: string | null, messageId: string, parentMessageId: string | null): string {
   const query = new URLSearchParams({ tenantId: tenantId ?? '', groupId: teamAadGroupId ?? '', parentMessageId: parentMessageId ?? messageId });
@@ -58,18 +59,17 @@ export function myAgendaCard(committee: Committee, agenda: Readonly<Agenda>, min
   // member's own answers), so a member's card is built once, not on every "dagsorden".
   if (!Object.isFrozen(agenda)) return buildMyAgendaCard(committee, agenda, mine, lang);
   let cards = agendaCards.get(agenda);
-  if (!cards) agendaCards.set(agenda, (cards = new Map()));
+  if (!cards) agendaCards.set(agenda, (cards = new BoundedMap(CARDS_PER_AGENDA)));
   const key = JSON.stringify([lang, committee.id, committee.name, committee.timeZone, committee.channelId, committee.tenantId, committee.teamAadGroupId, agenda.items.map((i) => mine.get(i.id) ?? '')]);
   const known = cards.get(key);
   if (known) return known;
   const card = buildMyAgendaCard(committee, agenda, mine, lang);
-  if (cards.size >= CARDS_PER_AGENDA) cards.delete(cards.keys().next().value as string);
   cards.set(key, card);
   return card;
 }
 
 /** The compact agenda cards of each shared (frozen) agenda, by what else they show. */
-const agendaCards = new WeakMap<object, Map<string, ReturnType<typeof renderCard>>>();
+const agendaCards = new WeakMap<object, BoundedMap<string, ReturnType<typeof renderCard>>>();
 const CARDS_PER_AGENDA = 256;
 
 function buildMyAgendaCard(committee: Committee, agenda: Readonly<Agenda>, mine: ReadonlyMap<string, PositionKind>, lang: Lang) {

@@ -1,11 +1,12 @@
 // Dates and times as the committees write them: "tirsdag den 11. august 2026 kl.
 // 11.00–13.00" in Danish, "Tuesday 11 August 2026, 11:00–13:00" in English.
+import { BoundedMap } from '../domain/shared/bounded-map';
 import type { Lang } from './locale';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 /** Texts already formatted: the same few meeting dates are written on every card, and Intl's format() is the slow part. */
-const texts = new Map<string, string>();
 const MAX_TEXTS = 5000;
+const texts = new BoundedMap<string, string>(MAX_TEXTS);
 
 function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOptions) {
   const key = `${lang}|${timeZone}|${JSON.stringify(options)}`;
@@ -21,7 +22,6 @@ function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOpt
       let text = texts.get(at);
       if (text === undefined) {
         text = intl.format(date);
-        if (texts.size >= MAX_TEXTS) texts.clear();
         texts.set(at, text);
       }
       return text;

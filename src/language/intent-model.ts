@@ -15,6 +15,7 @@ import { foldWord, ITEM_TOKEN, Speller, words as wordsOf } from './fold';
 import { isIntent, NONE, type Intent } from './intents';
 import { NearestExamples, type Neighbour } from './nearest';
 import { deepFreeze } from '../domain/shared/deep-freeze';
+import { BoundedMap } from '../domain/shared/bounded-map';
 
 /** Bump when fold(), the features or the model's settings change: a saved model is then stale. */
 export const MODEL_FORMAT = 'dagsorden-intents/4';
@@ -143,7 +144,7 @@ export class IntentModel {
    * in (see `understand`): members write the same few questions in the same words again and
    * again ("hvornår er næste møde?", "tak"), and the model does not change once loaded.
    */
-  private readonly answered = new Map<string, Understanding>();
+  private readonly answered = new BoundedMap<string, Understanding>(REMEMBERED);
 
   private constructor(
     private readonly nlp: Nlp,
@@ -255,16 +256,11 @@ export class IntentModel {
     const text = written.slice(0, READ_CHARS);
     if (text.length > REMEMBERED_CHARS) return this.understandAnew(text, preferred);
     const key = `${preferred}\u0000${text}`;
-    const kept = this.answered.get(key);
-    if (kept) {
-      // Most recently asked last: the oldest question is the one let go.
-      this.answered.delete(key);
-      this.answered.set(key, kept);
-      return kept;
-    }
+    // Most recently asked last: the oldest question is the one let go.
+    const kept = this.answered.recent(key);
+    if (kept) return kept;
     // Shared between everyone who asks the same: no caller can change it for the next.
     const understood = deepFreeze(await this.understandAnew(text, preferred));
-    if (this.answered.size >= REMEMBERED) this.answered.delete(this.answered.keys().next().value as string);
     this.answered.set(key, understood);
     return understood;
   }

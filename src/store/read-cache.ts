@@ -11,6 +11,7 @@
 // keeps a secretariat) read the database.
 
 import { deepFreeze } from '../domain/shared/deep-freeze';
+import { BoundedMap } from '../domain/shared/bounded-map';
 
 export interface ReadCacheOptions {
   /** How long an entry is served without asking the database again; 0 turns caching off. */
@@ -25,19 +26,18 @@ interface Entry {
 }
 
 export class ReadCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: BoundedMap<string, Entry>;
   /** Loads under way, shared by everyone asking for the same key meanwhile (one query, not fifty). */
   private readonly loading = new Map<string, { generation: number; value: Promise<unknown>; stale: boolean }>();
   private generation = 0;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
   private readonly now: () => number;
 
   constructor(options: ReadCacheOptions) {
     this.ttlMs = options.ttlMs;
     // Room for every person of a large committee (their person, their committees) at
     // once: a smaller cache, read round by 500 members, misses every time.
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.entries = new BoundedMap(options.maxEntries ?? 10_000);
     this.now = options.now ?? Date.now;
   }
 
@@ -63,7 +63,6 @@ export class ReadCache {
       const value = await loaded;
       if (this.ttlMs > 0 && generation === this.generation && !record.stale) {
         this.entries.delete(key);
-        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
         this.entries.set(key, { value, loadedAt });
       }
       return value;

@@ -13,6 +13,7 @@ import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuild
 import { closingIdleConnections } from './idle-connections';
 import { oneAttempt } from './one-attempt';
 import { writeCardsOnce } from './written-cards';
+import { BoundedMap } from '../../domain/shared/bounded-map';
 
 // botbuilder re-exports the class, not the types of its parts (they live in botframework-connector).
 type Base = ConfigurationBotFrameworkAuthentication;
@@ -31,10 +32,9 @@ function appIdOf(claims: ClaimsIdentity): string {
 }
 
 /** The memo of an async factory: a failed build is forgotten, the oldest entry goes first. */
-function remember<T>(known: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+function remember<T>(known: BoundedMap<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
   const hit = known.get(key);
   if (hit) return hit;
-  if (known.size >= MAX_CLIENTS) known.delete(known.keys().next().value as string);
   const made = build();
   known.set(key, made);
   made.catch(() => {
@@ -44,8 +44,8 @@ function remember<T>(known: Map<string, Promise<T>>, key: string, build: () => P
 }
 
 export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
-  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+  private readonly connectors = new BoundedMap<string, Promise<ConnectorClient>>(MAX_CLIENTS);
+  private readonly tokenClients = new BoundedMap<string, Promise<UserTokenClient>>(MAX_CLIENTS);
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);

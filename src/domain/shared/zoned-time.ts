@@ -1,5 +1,6 @@
 // Wall-clock time in a named time zone (Europe/Copenhagen by default) to and from
 // instants, with the platform's own time zone database (Intl) and no dependency.
+import { BoundedMap } from './bounded-map';
 
 export interface LocalDateTime {
   year: number;
@@ -35,7 +36,7 @@ type Local = Required<LocalDateTime> & { weekday: number };
 
 /** Instants already converted, per zone: the same meetings' times are converted on every turn. */
 const MEMO_SIZE = 1024;
-const memo = new Map<string, Local>();
+const memo = new BoundedMap<string, Local>(MEMO_SIZE);
 
 /** The wall-clock fields of an instant in a time zone (weekday 0 = Sunday). */
 export function toLocal(instant: Date, timeZone: string): Local {
@@ -44,7 +45,6 @@ export function toLocal(instant: Date, timeZone: string): Local {
   const known = memo.get(key);
   if (known) return { ...known };
   const local = convert(instant, timeZone);
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
   memo.set(key, local);
   return { ...local };
 }
