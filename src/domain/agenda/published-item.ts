@@ -2,6 +2,7 @@
 // is editing now: a draft (or an edit after publishing, a CPR number perhaps) reaches
 // members only through the next publish, which checks it first. Every card members see of
 // an item (in the channel, on refresh, after an answer) renders from this snapshot.
+import { deepFreeze } from '../shared/deep-freeze';
 import type { AgendaAttachment, AgendaItem } from './types';
 
 /** An item's content as the last publish showed it (stored with the item). */
@@ -54,7 +55,20 @@ export function asPublished(item: AgendaItem): AgendaItem | null {
   return { ...item, ...shown, attachments };
 }
 
-/** The items as members are shown them: each as published, those never published left out. */
+/**
+ * The items as members are shown them: each as published, those never published left out.
+ * Of a shared (frozen) agenda's items, made once and shared too, frozen: every member's
+ * «hvad skal jeg nå?» and each digest read the same cached agenda.
+ */
 export function publishedItems(items: readonly AgendaItem[]): AgendaItem[] {
-  return items.flatMap((item) => asPublished(item) ?? []);
+  if (!Object.isFrozen(items)) return items.flatMap((item) => asPublished(item) ?? []);
+  let shown = shownOf.get(items);
+  if (!shown) {
+    shown = deepFreeze(items.flatMap((item) => asPublished(item) ?? []));
+    shownOf.set(items, shown);
+  }
+  return shown;
 }
+
+/** The published items of each shared agenda's items, for as long as that agenda is kept. */
+const shownOf = new WeakMap<readonly AgendaItem[], AgendaItem[]>();

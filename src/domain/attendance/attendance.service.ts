@@ -346,7 +346,8 @@ export class AttendanceService {
       this.deps.attendance.peopleOf([...new Set(members.flatMap((m) => (m.organisation ? [m.organisation.id] : [])))]),
     ]);
     const byPerson = new Map(records.map((r) => [r.personId, r]));
-    const standIns = new Map((await this.deps.attendance.recipientsOf(records.flatMap((r) => (r.standIn ? [r.standIn.personId] : [])))).map((p) => [p.personId, p]));
+    // The stand-ins the wanted members named (one member's own digest reads only theirs).
+    const standIns = new Map((await this.deps.attendance.recipientsOf(records.flatMap((r) => (r.standIn && wanted.has(r.personId) ? [r.standIn.personId] : [])))).map((p) => [p.personId, p]));
     const open = attendanceOpen(meeting, this.deps.clock.now(), false);
     return new Map(
       members.map((m) => {
