@@ -42,7 +42,6 @@ export function nextMeetingSummary(committee: Committee, next: NextMeeting, lang
   return summary;
 }
 
-
 function writeSummary(committee: Committee, next: NextMeeting, lang: Lang): string {
   const t = messages(lang);
   const { meeting } = next;
@@ -74,8 +73,8 @@ export function nextMeetingCard(committee: Committee, next: NextMeeting, lang: L
   return { ...card, refresh: { ...(card.refresh as object), userIds: [...userIds] } };
 }
 
-/** Next-meeting cards by everything they show but the refresh's users, newest last. */
 const NEXT_MEETING_CARDS = 256;
+/** Next-meeting cards by everything they show but the refresh's users, newest last. */
 const nextMeetingCards = new BoundedMap<string, AdaptiveCard>(NEXT_MEETING_CARDS);
 /** The one-line summaries, by zone, meeting and language. */
 const summaries = new BoundedMap<string, string>(NEXT_MEETING_CARDS);
