@@ -2,6 +2,7 @@
 // "${…}" inside user text is not evaluated (adaptivecards-templating expands the
 // template, never the values), so user text cannot become template code.
 import type { Template } from 'adaptivecards-templating';
+import { jsonParts } from '../api/json-body';
 import { BoundedMap } from '../domain/shared/bounded-map';
 
 export interface AdaptiveCard {
@@ -160,7 +161,28 @@ function addSubmitFallbacks(node: Json): void {
   for (const [key, value] of Object.entries(node)) if (key !== 'refresh') addSubmitFallbacks(value);
 }
 
-/** Size of a card as Teams counts message size (UTF-16 code units ×2), for the 100 KB limit. */
+/**
+ * Size of a card as Teams counts message size (UTF-16 code units ×2), for the 100 KB limit.
+ * From the card's kept JSON where it has one (api/json-body.ts): a shared card is not
+ * serialised again to be measured, and each kept buffer is counted once.
+ */
 export function cardSizeBytes(card: object): number {
-  return JSON.stringify(card).length * 2;
+  let units = 0;
+  for (const part of jsonParts(card)) units += typeof part === 'string' ? part.length : utf16Units(part);
+  return units * 2;
+}
+
+/** UTF-16 units of each kept JSON buffer, counted once: the shared cards' buffers are sent again and again. */
+const unitsOf = new WeakMap<Buffer, number>();
+
+/** UTF-16 units of UTF-8 bytes: one for each character's first byte, two for a character of four bytes. */
+function utf16Units(bytes: Buffer): number {
+  const known = unitsOf.get(bytes);
+  if (known !== undefined) return known;
+  let units = 0;
+  for (const byte of bytes) {
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  unitsOf.set(bytes, units);
+  return units;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { ReusingBotFrameworkAuthentication } from '../../src/bot/transport/reusing-authentication';
 import { closingIdleConnections, connectorAgents } from '../../src/bot/transport/idle-connections';
+import { until } from '../support/until';
 
 /** A connector that closes idle connections after `keepAliveMs` (announcing it, as Node's server does) and notes who closed each. */
 async function connector(keepAliveMs: number) {
@@ -35,10 +36,6 @@ async function clientFor(serviceUrl: string) {
   const result = await auth.authenticateRequest(activity, '');
   return result.connectorFactory!.create(serviceUrl, result.audience);
 }
-
-const until = async (done: () => boolean) => {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
-};
 
 describe('connections to Teams', () => {
   it('are closed by the bot a second before the time the server announced, and a later send opens a new one', async () => {

@@ -52,7 +52,8 @@ export function connectorAgents(): { http: http.Agent; https: https.Agent } {
 /** The connector client sending through agents that close idle connections before the server does. Idempotent. */
 export function closingIdleConnections<C extends object>(connector: C): C {
   const pipeline = (connector as PipelineHolder).client?.pipeline;
-  if (!pipeline || pipeline.getOrderedPolicies().some((p) => p.name === POLICY)) return connector;
+  const names = pipeline?.getOrderedPolicies().map((p) => p.name) ?? [];
+  if (!pipeline || names.includes(POLICY)) return connector;
   pipeline.addPolicy(
     {
       name: POLICY,
@@ -65,7 +66,7 @@ export function closingIdleConnections<C extends object>(connector: C): C {
       },
     },
     // After the proxy's policy, which sets its own agent when a proxy is configured.
-    pipeline.getOrderedPolicies().some((p) => p.name === 'proxyPolicy') ? { afterPolicies: ['proxyPolicy'] } : undefined,
+    names.includes('proxyPolicy') ? { afterPolicies: ['proxyPolicy'] } : undefined,
   );
   return connector;
 }

@@ -153,7 +153,7 @@ export class DigestService {
     const openActions = await this.deps.actions.listOpen(committee.id, 'all');
     // The recipients' memberships only: one member's own digest does not index the whole roster.
     const wanted = new Set(recipients.map((r) => r.recipient.personId));
-    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.roster(committee.id)).flatMap((m) => (wanted.has(m.personId) ? [[m.personId, m] as const] : []))) : new Map<string, Member>();
+    const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.roster(committee.id)).filter((m) => wanted.has(m.personId)).map((m) => [m.personId, m])) : new Map<string, Member>();
     const today = localDay(this.deps.clock.now(), committee.timeZone).day;
     const attendance = this.deps.attendance ? await this.deps.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {
