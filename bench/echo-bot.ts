@@ -1,4 +1,4 @@
-// The baseline: a bare botbuilder echo bot on the same restify stack as Dagsorden
+// The baseline: a bare botbuilder echo bot on the same HTTP stack as Dagsorden
 // (same server, body parsing, validation and CloudAdapter), no database.
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import pino from 'pino';

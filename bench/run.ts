@@ -1,5 +1,5 @@
 // `npm run bench`: Dagsorden's "næste møde" over HTTP against the real server vs a
-// bare botbuilder echo bot on the same restify stack, in the same run; start-up time
+// bare botbuilder echo bot on the same HTTP stack (src/server.ts), in the same run; start-up time
 // to /healthz on the embedded database; the bot process's memory (RSS) idle and
 // across the run. Each bot runs in its own process; load and connector run here.
 //   BENCH_CLIENTS=50 BENCH_REQUESTS=2000 (per client)

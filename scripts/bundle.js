@@ -29,8 +29,6 @@ const EXTERNAL = [
   'tsx/*',
   'typescript',
   'esbuild',
-  // restify's optional DTrace probes: a native module, looked for by a computed path.
-  'dtrace-provider',
 ];
 
 /**
@@ -56,9 +54,6 @@ const LAZY_REQUIRES = [
     ],
   },
   { under: 'node_modules/botbuilder/lib/', packages: ['htmlparser2', 'fs-extra', 'axios'] },
-  // restify's HTTP signatures (its authorization parser, which the bot does not use) and SPDY
-  // (only for a server made with the spdy option, which the bot's is not).
-  { under: 'node_modules/restify/lib/', packages: ['http-signature', 'spdy'] },
 ];
 
 /**
@@ -69,8 +64,7 @@ const LAZY_REQUIRES = [
  * Each is reached only at a first use after the start: a document written or read
  * (docx, mammoth), the first card (adaptivecards-templating with adaptive-expressions
  * and ANTLR), or, through LAZY_REQUIRES, a request's token or a credential (MSAL,
- * @azure/identity, jsonwebtoken, axios, node-fetch for the signing keys), and restify's
- * parts the bot never uses (http-signature, spdy). What such a package shares with the bot's own
+ * @azure/identity, jsonwebtoken, axios, node-fetch for the signing keys). What such a package shares with the bot's own
  * packages is bundled again beside it; nothing it returns is checked against the bot's
  * copy by identity (plain data, buffers, strings, tokens).
  */
@@ -84,8 +78,6 @@ const SIDECARS = [
   'axios',
   'node-fetch',
   'cross-fetch',
-  'http-signature',
-  'spdy',
 ];
 
 /**

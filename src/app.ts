@@ -2,7 +2,7 @@
 // → HTTP server, outbox and scheduler. Each part is wired in src/wiring/; index.ts starts
 // the app for real, tests and the bench start it in-process.
 import type { Logger } from 'pino';
-import type restify from 'restify';
+import type http from 'node:http';
 import type { ConversationPacer } from './bot/conversation-pacer';
 import type { BotServices } from './bot/services';
 import { OutboxSender } from './bot/outbox-sender';
@@ -19,7 +19,7 @@ import { wireServices } from './wiring/services';
 import { wireStore } from './wiring/store';
 
 export interface App {
-  server: restify.Server;
+  server: http.Server;
   db: Database;
   services: BotServices;
   /** Runs the scheduled jobs (digests); `tick()` runs them now. */

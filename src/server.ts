@@ -3,12 +3,15 @@
 // Requests are checked before they reach the bot: a body that is not an activity gets
 // 400, never a crash.
 import { randomUUID } from 'node:crypto';
-import restify from 'restify';
+import http from 'node:http';
 import type { Logger } from 'pino';
 import { checkActivity } from './activity-schema';
 import type { BotEndpoint } from './bot/transport/endpoint';
 import { registerTabApi, serveTab, type TabApi } from './api/http';
 import { jsonBytes } from './api/json-body';
+import { jsonBody } from './http/body';
+import { headerOf, sendBytes, sendJson } from './http/reply';
+import { Router, type HttpRequest } from './http/router';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const MAX_BODY_BYTES = 512 * 1024;
@@ -32,8 +35,8 @@ const CONTENT_TYPES = {
   md: 'text/markdown; charset=utf-8',
 } as const;
 
-function correlationIdOf(req: restify.Request): string {
-  const given = req.header(CORRELATION_HEADER) || req.header('ms-cv');
+function correlationIdOf(req: HttpRequest): string {
+  const given = headerOf(req, CORRELATION_HEADER) || headerOf(req, 'ms-cv');
   return given && /^[\w.:/+=-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
@@ -42,10 +45,9 @@ function correlationIdOf(req: restify.Request): string {
  * links and feed addresses carry their secret in the path. An unmatched path is logged
  * by its first segment only, as it may be a link with a wrong method (HEAD, POST).
  */
-export function routeOf(req: restify.Request): string {
-  const matched = req.getRoute?.()?.path;
-  if (typeof matched === 'string') return matched;
-  const path = req.path();
+export function routeOf(req: HttpRequest): string {
+  if (req.route) return req.route;
+  const path = req.pathname;
   const first = /^\/[^/]*/.exec(path)?.[0] ?? '/';
   return first.length < path.length ? `${first}/…` : first;
 }
@@ -67,8 +69,8 @@ export function createServer(
   files: FileCollections = {},
   feeds?: FeedLookup,
   tab?: { api: TabApi; staticDir: string },
-): restify.Server {
-  const server = restify.createServer({ name: 'dagsorden', handleUncaughtExceptions: false });
+): http.Server {
+  const router = new Router();
   // Without an app id anyone who reaches the port can speak as any Teams user, and name
   // the address the bot answers to: said in the log at the first such request, then
   // every ten minutes with a count, never once per request.
@@ -85,55 +87,41 @@ export function createServer(
     unauthenticatedSince = 0;
     lastWarning = now;
   };
-  // Bodies are JSON, parsed per route by the routes that take one: the bot's endpoint and
+  // Bodies are JSON, read per route by the routes that take one: the bot's endpoint and
   // the tab's API, except a route that declares it takes a file's bytes (its own reader
   // and limit, after the sign-in: src/api/http.ts).
-  // A request with no body at all (a DELETE, a POST without one) has nothing to parse: restify
-  // would take its missing content type for application/octet-stream and refuse it.
-  const hasBody = (req: restify.Request) => Number(req.header('content-length') || 0) > 0 || req.isChunked();
-  const jsonBody: restify.RequestHandler[] = restify.plugins
-    .bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true })
-    .map((parse) => (req: restify.Request, res: restify.Response, next: restify.Next) => (hasBody(req) ? parse(req, res, next) : next()));
+  const readJson = jsonBody(MAX_BODY_BYTES);
+  const withCorrelation = (req: HttpRequest, res: http.ServerResponse) => {
+    req.correlationId = correlationIdOf(req);
+    res.setHeader(CORRELATION_HEADER, req.correlationId);
+    return true;
+  };
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, cb: () => void) => {
-    const correlationId = (req as restify.Request & { correlationId?: string }).correlationId ?? correlationIdOf(req);
-    const route = routeOf(req);
-    // restify's messages name the path ("/files/…/<token>.docx does not exist").
-    const message = err.message.split(req.path()).join(route);
-    log.warn({ correlationId, status: err.statusCode, method: req.method, route, err: { type: err.name, message } }, 'request refused');
-    cb();
-  });
-
-  server.post('/api/messages', ...jsonBody, async (req: restify.Request, res: restify.Response) => {
-    const correlationId = correlationIdOf(req);
-    (req as restify.Request & { correlationId?: string }).correlationId = correlationId;
-    res.header(CORRELATION_HEADER, correlationId);
+  router.post('/api/messages', withCorrelation, readJson, async (req, res) => {
+    const correlationId = req.correlationId!;
     const turnLog = log.child({ correlationId });
-    const authorization = req.header('authorization') ?? '';
+    const authorization = headerOf(req, 'authorization') ?? '';
     if (endpoint.authenticates && !authorization) {
       turnLog.warn('request without a Bot Framework token refused');
-      res.send(401, { error: 'unauthorized', correlationId });
+      sendJson(res, 401, { error: 'unauthorized', correlationId });
       return;
     }
     if (!endpoint.authenticates) unauthenticated(turnLog);
     const checked = checkActivity(req.body);
     if (!checked.ok) {
       turnLog.warn({ problems: checked.problems }, 'invalid activity refused');
-      res.send(400, { error: 'invalid_activity', problems: checked.problems, correlationId });
+      sendJson(res, 400, { error: 'invalid_activity', problems: checked.problems, correlationId });
       return;
     }
     turnLog.debug({ type: checked.activity.type }, 'activity received');
     try {
       const answer = await endpoint.process(checked.activity, authorization, correlationId, turnLog);
-      if (answer.body === undefined || answer.body === null) res.send(answer.status);
-      else {
-        // An invoke's card is written by jsonBytes: its frozen, shared parts are serialised once (see json-body.ts).
-        const bytes = jsonBytes(answer.body);
-        res.sendRaw(answer.status, bytes, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
-      }
+      if (answer.body === undefined || answer.body === null) sendJson(res, answer.status);
+      // An invoke's card is written by jsonBytes: its frozen, shared parts are serialised once (see json-body.ts).
+      else sendBytes(res, answer.status, jsonBytes(answer.body), { 'content-type': 'application/json' });
     } catch (err) {
       turnLog.error({ err }, 'activity processing failed');
-      if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', correlationId });
     }
   });
 
@@ -141,7 +129,7 @@ export function createServer(
   // minutes (/files/minutes/<meeting>/<token>.docx). The token is the link's secret
   // (random, 24 bytes); without the right one the answer is 404, as for a file that does
   // not exist. Never cached by proxies.
-  server.get('/files/:collection/:id/:file', async (req: restify.Request, res: restify.Response) => {
+  router.get('/files/:collection/:id/:file', async (req, res) => {
     const match = /^([\w-]{16,64})\.(docx|md)$/.exec(String(req.params.file ?? ''));
     const id = String(req.params.id ?? '');
     const collection = String(req.params.collection ?? '');
@@ -154,24 +142,22 @@ export function createServer(
       log.error({ err: withoutSecret(err, match?.[1]), collection, id }, 'could not read a file behind a download link');
     }
     if (!found || !match) {
-      res.send(404, { error: 'not_found' });
+      sendJson(res, 404, { error: 'not_found' });
       return;
     }
-    const body = typeof found.body === 'string' ? Buffer.from(found.body, 'utf8') : Buffer.from(found.body);
-    res.writeHead(200, {
+    const body = typeof found.body === 'string' ? Buffer.from(found.body, 'utf8') : found.body;
+    sendBytes(res, 200, body, {
       'content-type': CONTENT_TYPES[match[2] as 'docx' | 'md'],
-      'content-length': body.length,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
     });
-    res.end(body);
   });
 
   // A committee's meetings to subscribe to: /calendar/<slug>/<token>.ics. The token is the
   // address's secret (random, 24 bytes), so a wrong one answers 404 like an unknown
   // committee. Calendar apps poll it; a minute's caching spares the database.
-  server.get('/calendar/:slug/:file', async (req: restify.Request, res: restify.Response) => {
+  router.get('/calendar/:slug/:file', async (req, res) => {
     const match = /^([\w-]{16,64})\.ics$/.exec(String(req.params.file ?? ''));
     const slug = String(req.params.slug ?? '');
     let found: Awaited<ReturnType<FeedLookup>> = null;
@@ -181,35 +167,41 @@ export function createServer(
       log.error({ err: withoutSecret(err, match?.[1]), slug }, 'could not write a calendar feed');
     }
     if (!found) {
-      res.send(404, { error: 'not_found' });
+      sendJson(res, 404, { error: 'not_found' });
       return;
     }
-    const body = Buffer.from(found.body, 'utf8');
-    res.writeHead(200, {
+    sendBytes(res, 200, Buffer.from(found.body, 'utf8'), {
       'content-type': 'text/calendar; charset=utf-8',
-      'content-length': body.length,
       'content-disposition': `inline; filename="${found.fileName.replace(/[^\w.-]/g, '_')}"`,
       'cache-control': 'private, max-age=60',
       'x-content-type-options': 'nosniff',
     });
-    res.end(body);
   });
 
   // The tab: its API (/api/tab/…, behind the Entra token check) and its front end (/tab/…).
   if (tab) {
-    registerTabApi(server, tab.api, log, correlationIdOf, jsonBody);
-    serveTab(server, tab.staticDir);
+    registerTabApi(router, tab.api, log, withCorrelation, readJson);
+    serveTab(router, tab.staticDir);
   }
 
-  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+  router.get('/healthz', async (_req, res) => {
     try {
       const database = await health.database();
-      res.send(200, { status: 'ok', version: health.version, database });
+      sendJson(res, 200, { status: 'ok', version: health.version, database });
     } catch (err) {
       log.error({ err }, 'health check: database unreachable');
-      res.send(503, { status: 'unavailable', version: health.version, database: null });
+      sendJson(res, 503, { status: 'unavailable', version: health.version, database: null });
     }
   });
 
-  return server;
+  return http.createServer(
+    router.listener({
+      refused(req, status, err) {
+        log.warn({ correlationId: req.correlationId ?? correlationIdOf(req), status, method: req.method, route: routeOf(req), err }, 'request refused');
+      },
+      failed(req, err) {
+        log.error({ correlationId: req.correlationId ?? correlationIdOf(req), method: req.method, route: routeOf(req), err }, 'request failed');
+      },
+    }),
+  );
 }

@@ -2,11 +2,14 @@
 // the token check) and /tab/… (the built front end from tab/dist, when it is built).
 import fs from 'node:fs';
 import path from 'node:path';
-import type restify from 'restify';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SigningKeysUnavailable, type Authenticate, type TabIdentity } from './auth';
 import { jsonBytes } from './json-body';
+import { HttpRefusal, type Handler, type HttpRequest, type Router } from '../http/router';
+import { readBytes } from '../http/body';
+import { headerOf, mediaTypeOf, sendBytes, sendJson } from '../http/reply';
 import { toHttp, type Route } from './route';
 import type { TabServices } from './services';
 
@@ -18,65 +21,63 @@ export interface TabApi {
   developerSignIn: boolean;
 }
 
-type WithCorrelation = restify.Request & { correlationId?: string };
-
 /**
- * Registers every route under /api/tab; `correlationIdOf` is the server's own. Each route
- * reads its body with `jsonBody` (the server's JSON parser), except one that declares an
- * upload: it reads the file's bytes itself, after the sign-in, up to its own limit.
+ * Registers every route under /api/tab; `withCorrelation` is the server's step that gives
+ * a request its correlation id. Each route reads its body with `jsonBody` (the server's
+ * JSON reader), except one that declares an upload: it reads the file's bytes itself,
+ * after the sign-in, up to its own limit.
  */
 export function registerTabApi(
-  server: restify.Server,
+  router: Router,
   api: TabApi,
   log: Logger,
-  correlationIdOf: (req: restify.Request) => string,
-  jsonBody: restify.RequestHandler[],
+  withCorrelation: Handler,
+  jsonBody: Handler,
 ): void {
   // Asked before signing in, and tells nothing about anyone: only whether this server
   // takes "Authorization: Dev <object id>" (never where an app id is set).
-  server.get('/api/tab/sign-in', async (_req: restify.Request, res: restify.Response) => {
-    res.header('cache-control', 'no-store');
-    res.send(200, { developer: api.developerSignIn });
+  router.get('/api/tab/sign-in', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    sendJson(res, 200, { developer: api.developerSignIn });
   });
   for (const route of api.routes) {
-    const handler = async (req: restify.Request, res: restify.Response) => {
-      const correlationId = correlationIdOf(req);
-      (req as WithCorrelation).correlationId = correlationId;
-      res.header('x-correlation-id', correlationId);
+    const handler = async (req: HttpRequest, res: ServerResponse) => {
+      const correlationId = req.correlationId!;
       // Answers are the caller's own: no cache may keep or share them.
-      res.header('cache-control', 'private, no-store');
+      res.setHeader('cache-control', 'private, no-store');
       const reqLog = log.child({ correlationId, route: `${route.method} /api/tab${route.path}` });
       let identity: TabIdentity | null = null;
       try {
-        identity = await api.authenticate(req.header('authorization') || undefined);
+        identity = await api.authenticate(headerOf(req, 'authorization'));
       } catch (err) {
         // The token's own text is not in these errors (jose names the key set, not the token).
         reqLog.error(
           { err: { type: (err as Error).name, cause: String((err as Error).cause ?? '') } },
           'tab sign-in could not be checked',
         );
-        res.send(err instanceof SigningKeysUnavailable ? 503 : 500, {
+        sendJson(res, err instanceof SigningKeysUnavailable ? 503 : 500, {
           error: 'unavailable',
           correlationId,
         });
         return;
       }
       if (!identity) {
-        res.header('www-authenticate', 'Bearer');
-        res.send(401, { error: 'unauthorized', correlationId });
+        res.setHeader('www-authenticate', 'Bearer');
+        sendJson(res, 401, { error: 'unauthorized', correlationId });
         return;
       }
-      const params = route.params.safeParse(req.params ?? {});
+      const params = route.params.safeParse(req.params);
       // An id that cannot name anything is answered as one that names nothing.
       if (!params.success) {
-        res.send(404, { error: 'not_found', correlationId });
+        sendJson(res, 404, { error: 'not_found', correlationId });
         return;
       }
-      let raw: unknown = req.body ?? undefined;
+      let raw: unknown = req.body;
       if (route.upload) {
         const file = await readUpload(req, route.upload.maxBytes);
         if ('refused' in file) {
-          res.send(file.refused, {
+          if (!req.complete) res.setHeader('connection', 'close');
+          sendJson(res, file.refused, {
             error: file.refused === 413 ? 'too_large' : 'unsupported_media_type',
             correlationId,
           });
@@ -88,7 +89,7 @@ export function registerTabApi(
         ? route.body.safeParse(raw)
         : ({ success: true, data: undefined } as const);
       if (!body.success) {
-        res.send(400, {
+        sendJson(res, 400, {
           error: 'invalid_request',
           problems: problemsOf(body.error),
           correlationId,
@@ -109,37 +110,29 @@ export function registerTabApi(
         );
         if (route.method === 'GET' && route.etag) {
           const tag = `"${route.etag(answer)}"`;
-          res.header('etag', tag);
+          res.setHeader('etag', tag);
           // The tab asks with the tag it has (its answers are no-store, so no browser cache does).
-          if (unchanged(req.header('if-none-match'), tag)) {
-            res.status(304);
+          if (unchanged(headerOf(req, 'if-none-match'), tag)) {
+            res.writeHead(304);
             res.end();
             return;
           }
         }
         // Written by jsonBytes: what many readers share is serialised once (see json-body.ts).
-        const bytes = jsonBytes(answer ?? {});
-        res.sendRaw(200, bytes, {
-          'content-type': 'application/json',
-          'content-length': String(bytes.length),
-        });
+        sendBytes(res, 200, jsonBytes(answer ?? {}), { 'content-type': 'application/json' });
       } catch (err) {
         const mapped = toHttp(err);
         if (mapped) {
           reqLog.info({ status: mapped.status, code: mapped.body.error }, 'tab request refused');
-          res.send(mapped.status, { ...mapped.body, correlationId });
+          sendJson(res, mapped.status, { ...mapped.body, correlationId });
           return;
         }
         reqLog.error({ err }, 'tab request failed');
-        if (!res.headersSent) res.send(500, { error: 'internal', correlationId });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal', correlationId });
       }
     };
     const at = `/api/tab${route.path}`;
-    const chain = [...(route.upload ? [] : jsonBody), handler];
-    if (route.method === 'GET') server.get(at, ...chain);
-    else if (route.method === 'PUT') server.put(at, ...chain);
-    else if (route.method === 'POST') server.post(at, ...chain);
-    else server.del(at, ...chain);
+    router.add(route.method, at, [withCorrelation, ...(route.upload ? [] : [jsonBody]), handler]);
   }
 }
 
@@ -149,26 +142,24 @@ export function registerTabApi(
  * X-File-Name (URI-encoded, as the tab sends it).
  */
 async function readUpload(
-  req: restify.Request,
+  req: HttpRequest,
   maxBytes: number,
 ): Promise<{ name: string; bytes: Buffer } | { refused: 413 | 415 }> {
-  if (req.contentType() !== 'application/octet-stream') return { refused: 415 };
-  const declared = Number(req.header('content-length') ?? NaN);
-  if (declared > maxBytes) return { refused: 413 };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return { refused: 413 };
-    chunks.push(chunk);
+  if (mediaTypeOf(req) !== 'application/octet-stream') return { refused: 415 };
+  let bytes: Buffer;
+  try {
+    bytes = await readBytes(req, maxBytes);
+  } catch (err) {
+    if (err instanceof HttpRefusal && err.status === 413) return { refused: 413 };
+    throw err;
   }
   let name = '';
   try {
-    name = decodeURIComponent(req.header('x-file-name') ?? '');
+    name = decodeURIComponent(headerOf(req, 'x-file-name') ?? '');
   } catch {
     // A malformed name is no name: the route refuses it.
   }
-  return { name, bytes: Buffer.concat(chunks) };
+  return { name, bytes };
 }
 
 /** Whether If-None-Match names `tag` (a list, weak or strong, or "*"). */
@@ -199,15 +190,11 @@ const CONTENT_TYPES: Record<string, string> = {
 const HASHED = /[.-][A-Za-z0-9_]{8,}\.(js|css|woff2|png|svg|map)$/;
 
 /** Serves the built front end from `dir` (tab/dist) under /tab/; 404 for anything else, or when it is not built. */
-export function serveTab(server: restify.Server, dir: string): void {
+export function serveTab(router: Router, dir: string): void {
   const root = path.resolve(dir);
-  server.get('/tab/*', async (req: restify.Request, res: restify.Response) => {
-    let wanted = '';
-    try {
-      wanted = decodeURIComponent(req.path().replace(/^\/tab\/?/, '')) || 'index.html';
-    } catch {
-      // A malformed escape names no file.
-    }
+  // "*" is the rest of the path, decoded (a malformed escape matches no route: 404).
+  const serve = async (req: HttpRequest, res: ServerResponse) => {
+    const wanted = req.params['*'] || 'index.html';
     const file = path.resolve(root, wanted);
     const inside = file.startsWith(root + path.sep);
     const type = CONTENT_TYPES[path.extname(file)];
@@ -215,24 +202,23 @@ export function serveTab(server: restify.Server, dir: string): void {
     let gzipped = false;
     if (wanted && inside && type && !wanted.includes('\0')) {
       // The build's gzip beside a hashed file (scripts/build-tab.js), for a browser that takes it.
-      if (HASHED.test(file) && /\bgzip\b/.test(req.header('accept-encoding') ?? '')) {
+      if (HASHED.test(file) && /\bgzip\b/.test(headerOf(req, 'accept-encoding') ?? '')) {
         body = await fs.promises.readFile(`${file}.gz`).catch(() => null);
         gzipped = Boolean(body);
       }
       body ??= await fs.promises.readFile(file).catch(() => null);
     }
     if (!body) {
-      res.send(404, { error: 'not_found' });
+      sendJson(res, 404, { error: 'not_found' });
       return;
     }
-    res.writeHead(200, {
+    sendBytes(res, 200, body, {
       'content-type': type!,
-      'content-length': body.length,
       'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
       ...(HASHED.test(file) ? { vary: 'accept-encoding' } : {}),
       ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
     });
-    res.end(body);
-  });
+  };
+  router.get('/tab/*', serve);
 }

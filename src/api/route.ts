@@ -17,7 +17,7 @@ export interface RouteContext {
 
 export interface Route<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';
-  /** Under /api/tab, restify's syntax: /meetings/:id */
+  /** Under /api/tab, with parameters as src/http/router.ts reads them: /meetings/:id */
   path: string;
   params: P;
   body?: B;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type restify from 'restify';
+import type http from 'node:http';
 import { createAuthenticator } from '../api/auth';
 import { allTabRoutes } from '../api/routes';
 import type { TabServices } from '../api/services';
@@ -65,7 +65,7 @@ export async function startHttp({
   endpoint,
   services,
   tab,
-}: HttpWiring): Promise<{ server: restify.Server; url: string }> {
+}: HttpWiring): Promise<{ server: http.Server; url: string }> {
   const server = createServer(
     endpoint,
     { database: () => db.version(), version },

@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import http from 'node:http';
 import { serveTab } from '../../src/api/http';
+import { Router } from '../../src/http/router';
 
 let dir: string;
-let server: restify.Server;
+let server: http.Server;
 let url: string;
 
 beforeAll(async () => {
@@ -19,8 +20,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'assets', 'index-3fa9c2d1.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'assets', 'index-3fa9c2d1.js.gz'), zlib.gzipSync('console.log(1)'));
   fs.writeFileSync(path.join(dir, '..', 'hemmelig.json'), '{}');
-  server = restify.createServer();
-  serveTab(server, dir);
+  const router = new Router();
+  serveTab(router, dir);
+  server = http.createServer(router.listener({ refused: () => undefined, failed: () => undefined }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

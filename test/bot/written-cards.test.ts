@@ -22,8 +22,8 @@ async function startRecorder(): Promise<{ url: string; received: Received[]; clo
     req.on('end', () => {
       received.push({ url: req.url ?? '', body: Buffer.concat(chunks) });
       // Answers out of order: the later request first.
-      // Not chained: restify, once any test file in this worker has loaded it, replaces
-      // http.ServerResponse's writeHead with one that returns nothing.
+      // Not chained: a server library may replace http.ServerResponse's writeHead with one
+      // that returns nothing (restify, which the bot once used, did).
       setTimeout(
         () => {
           res.writeHead(200, { 'content-type': 'application/json' });

@@ -6,7 +6,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type restify from 'restify';
 import { createBotEndpoint } from '../../src/bot/transport/endpoint';
 import { createServer } from '../../src/server';
 import { startTestApp, type TestApp } from '../support/app';
@@ -97,7 +96,7 @@ describe('the key endpoint failing in each way', () => {
     const log = pino({ level: 'debug' }, sink);
     let ran = 0;
     const endpoint = createBotEndpoint({ ...AUTH, ToBotFromChannelOpenIdMetadataUrl: metadataPath, ToBotFromChannelTokenIssuer: 'https://api.botframework.com', ToBotFromEmulatorOpenIdMetadataUrl: metadataPath, ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/22222222-2222-2222-2222-222222222222', ToChannelFromBotOAuthScope: 'https://api.botframework.com' }, () => ({ run: async () => void (ran += 1) }), log, undefined, 300);
-    const server: restify.Server = createServer(endpoint, { database: async () => 'none', version: 'test' }, log);
+    const server: http.Server = createServer(endpoint, { database: async () => 'none', version: 'test' }, log);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
     const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: forgedToken() }, body: JSON.stringify(activity()) });
