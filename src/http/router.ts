@@ -49,6 +49,16 @@ interface Route {
   match: RegExp;
   names: string[];
   steps: Handler[];
+  /** Each segment's kind (0 a fixed word, 1 a parameter, 2 the wildcard): the more fixed, the earlier tried. */
+  rank: number[];
+}
+
+/** Negative when `a` is tried before `b`: at the first segment where they differ, the fixed one first. */
+function byRank(a: Route, b: Route): number {
+  for (let i = 0; i < Math.min(a.rank.length, b.rank.length); i++) {
+    if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!;
+  }
+  return 0;
 }
 
 /** What the listener tells its owner: a refused request (4xx from here) or a step that failed. */
@@ -75,22 +85,30 @@ export class Router {
 
   add(method: Method, pattern: string, steps: Handler[]): void {
     if (!pattern.startsWith('/')) throw new Error(`a route's path begins with /: ${pattern}`);
+    if (this.routes.some((r) => r.method === method && r.pattern === pattern))
+      throw new Error(`${method} ${pattern} is routed twice`);
     const names: string[] = [];
+    const rank: number[] = [];
     const source = pattern
       .split('/')
       .map((segment, i, all) => {
         if (segment === '*' && i === all.length - 1) {
           names.push('*');
+          rank.push(2);
           return '(.*)';
         }
         if (segment.startsWith(':')) {
           names.push(segment.slice(1));
+          rank.push(1);
           return '([^/]+)';
         }
+        rank.push(0);
         return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       })
       .join('/');
-    this.routes.push({ method, pattern, match: new RegExp(`^${source}$`), names, steps });
+    this.routes.push({ method, pattern, match: new RegExp(`^${source}$`), names, steps, rank });
+    // Stable: among routes of one rank, the first added is tried first.
+    this.routes.sort(byRank);
   }
 
   /** The route for `method` and `pathname`; else the methods the path is known by (405), or none (404). */

@@ -135,8 +135,27 @@ describe('routes', () => {
     ]);
   });
 
-  it('refuses a route written without its leading slash', () => {
+  it('refuses a route written without its leading slash, or twice', () => {
     expect(() => new Router().get('nope', () => undefined)).toThrow(/begins with/);
+    const router = new Router();
+    router.get('/a/:id', () => undefined);
+    router.post('/a/:id', () => undefined);
+    expect(() => router.get('/a/:id', () => undefined)).toThrow(/twice/);
+  });
+
+  it('tries a fixed segment before a parameter and a parameter before the wildcard, whatever the order they were added in', () => {
+    const router = new Router();
+    router.get('/m/*', () => undefined);
+    router.get('/m/:id/items', () => undefined);
+    router.get('/m/:id', () => undefined);
+    router.get('/m/upcoming', () => undefined);
+    const route = (path: string) => {
+      const found = router.find('GET', path);
+      return 'route' in found ? found.route.pattern : null;
+    };
+    expect([route('/m/upcoming'), route('/m/7'), route('/m/7/items'), route('/m/7/other')]).toEqual(
+      ['/m/upcoming', '/m/:id', '/m/:id/items', '/m/*'],
+    );
   });
 });
 
