@@ -72,19 +72,8 @@ export function registerTabApi(
         sendJson(res, 404, { error: 'not_found', correlationId });
         return;
       }
-      let raw: unknown = req.body;
-      if (route.upload) {
-        const file = await readUpload(req, route.upload.maxBytes);
-        if ('refused' in file) {
-          if (!req.complete) res.setHeader('connection', 'close');
-          sendJson(res, file.refused, {
-            error: file.refused === 413 ? 'too_large' : 'unsupported_media_type',
-            correlationId,
-          });
-          return;
-        }
-        raw = file;
-      }
+      // A file that is not sent as bytes, or is too large, is refused by the router (415, 413).
+      const raw: unknown = route.upload ? await readUpload(req, route.upload.maxBytes) : req.body;
       const body = route.body
         ? route.body.safeParse(raw)
         : ({ success: true, data: undefined } as const);
@@ -137,22 +126,14 @@ export function registerTabApi(
 }
 
 /**
- * A file sent as its bytes: refused unsent (413) when its declared length is over the
- * limit, and cut off when more arrives than declared or allowed; its name from
- * X-File-Name (URI-encoded, as the tab sends it).
+ * A file sent as its bytes (else 415): refused unsent (413) when its declared length is
+ * over the limit, and cut off when more arrives than allowed; its name from X-File-Name
+ * (URI-encoded, as the tab sends it).
  */
-async function readUpload(
-  req: HttpRequest,
-  maxBytes: number,
-): Promise<{ name: string; bytes: Buffer } | { refused: 413 | 415 }> {
-  if (mediaTypeOf(req) !== 'application/octet-stream') return { refused: 415 };
-  let bytes: Buffer;
-  try {
-    bytes = await readBytes(req, maxBytes);
-  } catch (err) {
-    if (err instanceof HttpRefusal && err.status === 413) return { refused: 413 };
-    throw err;
-  }
+async function readUpload(req: HttpRequest, maxBytes: number): Promise<{ name: string; bytes: Buffer }> {
+  const type = mediaTypeOf(req);
+  if (type !== 'application/octet-stream') throw new HttpRefusal(415, 'unsupported_media_type', `an upload's content type is ${type || '(none)'}`);
+  const bytes = await readBytes(req, maxBytes);
   let name = '';
   try {
     name = decodeURIComponent(headerOf(req, 'x-file-name') ?? '');

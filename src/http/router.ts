@@ -193,5 +193,6 @@ function refuse(req: HttpRequest, res: ServerResponse, status: number, error: st
   if (res.headersSent) return;
   // A body left unread would be taken for the next request on the connection.
   if (!req.complete) res.setHeader('connection', 'close');
-  sendJson(res, status, { error });
+  // The correlation id, where a step has given the request one (JSON leaves it out otherwise).
+  sendJson(res, status, { error, correlationId: req.correlationId });
 }

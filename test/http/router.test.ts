@@ -19,6 +19,15 @@ beforeAll(async () => {
   router.get('/files/:collection/:id/:file', echo);
   router.get('/static/*', echo);
   router.post('/json', jsonBody(64), echo);
+  router.post(
+    '/traced',
+    (req) => {
+      req.correlationId = 'c-1';
+      return true;
+    },
+    jsonBody(64),
+    echo,
+  );
   router.put('/json', jsonBody(64), echo);
   router.del('/items/:id', echo);
   router.get(
@@ -183,6 +192,18 @@ describe('JSON bodies', () => {
     const big = await post(JSON.stringify({ text: 'x'.repeat(100) }));
     expect([big.status, await big.json()]).toEqual([413, { error: 'too_large' }]);
     expect(refused.map((r) => r.status)).toEqual([415, 415, 400, 413]);
+  });
+
+  it("names the request's correlation id in a refusal, once a step has given it one", async () => {
+    const res = await fetch(`${url}/traced`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect([res.status, await res.json()]).toEqual([
+      415,
+      { error: 'unsupported_media_type', correlationId: 'c-1' },
+    ]);
   });
 
   it('refuses a chunked body once it passes the limit, answers, and closes the connection', async () => {
