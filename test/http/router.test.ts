@@ -98,7 +98,7 @@ describe('routes', () => {
     expect((await (await fetch(`${url}/static/`)).json()).params).toEqual({ '*': '' });
   });
 
-  it('answers 404 for an unknown path or a malformed escape, and says so by its first segment', async () => {
+  it('answers 404 for an unknown path or a malformed escape, and tells the owner with no route matched', async () => {
     for (const path of [
       '/nope',
       '/files/minutes/x',
