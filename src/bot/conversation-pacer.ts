@@ -51,8 +51,7 @@ export class ConversationPacer {
     const at = nextSendTime(times, now, this.windows);
     times.push(at);
     // Most recently used last, so the least recently used conversation is dropped first.
-    this.sent.delete(conversation);
-    this.sent.set(conversation, times);
+    this.sent.setNewest(conversation, times);
     if (at > now) await new Promise((r) => setTimeout(r, at - now));
   }
 }

@@ -8,23 +8,26 @@ import { headerOf, mediaTypeOf } from './reply';
 /** JSON, and JSON's structured suffix ("application/problem+json"), as restify took them. */
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
 
-export function hasBody(req: HttpRequest): boolean {
-  return (
-    Number(headerOf(req, 'content-length') ?? 0) > 0 ||
-    /\bchunked\b/i.test(headerOf(req, 'transfer-encoding') ?? '')
-  );
+/** The length the request declares (0 when it declares none). */
+function declaredLength(req: HttpRequest): number {
+  return Number(headerOf(req, 'content-length') ?? 0);
+}
+
+function hasBody(req: HttpRequest): boolean {
+  return declaredLength(req) > 0 || /\bchunked\b/i.test(headerOf(req, 'transfer-encoding') ?? '');
 }
 
 export function jsonBody(maxBytes: number): Handler {
   return async (req) => {
     if (!hasBody(req)) return true;
-    if (!JSON_TYPE.test(mediaTypeOf(req)))
+    const type = mediaTypeOf(req);
+    if (!JSON_TYPE.test(type))
       throw new HttpRefusal(
         415,
         'unsupported_media_type',
-        `content type ${mediaTypeOf(req) || '(none)'} is not JSON`,
+        `content type ${type || '(none)'} is not JSON`,
       );
-    const text = await readText(req, maxBytes);
+    const text = (await readBytes(req, maxBytes)).toString('utf8');
     try {
       req.body = JSON.parse(text);
     } catch {
@@ -34,10 +37,6 @@ export function jsonBody(maxBytes: number): Handler {
   };
 }
 
-async function readText(req: HttpRequest, maxBytes: number): Promise<string> {
-  return (await readBytes(req, maxBytes)).toString('utf8');
-}
-
 /**
  * The request's body, refused (413) as soon as it is over `maxBytes`: by its declared
  * length before a byte is read, or as it arrives. The rest is then left unread (paused):
@@ -45,7 +44,7 @@ async function readText(req: HttpRequest, maxBytes: number): Promise<string> {
  */
 export function readBytes(req: HttpRequest, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new HttpRefusal(413, 'too_large', `the body is over ${maxBytes} bytes`);
-  if (Number(headerOf(req, 'content-length') ?? 0) > maxBytes) return Promise.reject(tooLarge());
+  if (declaredLength(req) > maxBytes) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -62,8 +62,7 @@ export class ReadCache {
     try {
       const value = await loaded;
       if (this.ttlMs > 0 && generation === this.generation && !record.stale) {
-        this.entries.delete(key);
-        this.entries.set(key, { value, loadedAt });
+        this.entries.setNewest(key, { value, loadedAt });
       }
       return value;
     } finally {

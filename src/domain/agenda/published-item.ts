@@ -61,10 +61,11 @@ export function asPublished(item: AgendaItem): AgendaItem | null {
  * «hvad skal jeg nå?» and each digest read the same cached agenda.
  */
 export function publishedItems(items: readonly AgendaItem[]): AgendaItem[] {
-  if (!Object.isFrozen(items)) return items.flatMap((item) => asPublished(item) ?? []);
+  const show = () => items.flatMap((item) => asPublished(item) ?? []);
+  if (!Object.isFrozen(items)) return show();
   let shown = shownOf.get(items);
   if (!shown) {
-    shown = deepFreeze(items.flatMap((item) => asPublished(item) ?? []));
+    shown = deepFreeze(show());
     shownOf.set(items, shown);
   }
   return shown;

@@ -152,10 +152,11 @@ export class DigestService {
     const submitted = await this.deps.submissions.listForMeeting(meeting.id);
     const openActions = await this.deps.actions.listOpen(committee.id, 'all');
     // The recipients' memberships only: one member's own digest does not index the whole roster.
-    const wanted = new Set(recipients.map((r) => r.recipient.personId));
+    const recipientIds = recipients.map((r) => r.recipient.personId);
+    const wanted = new Set(recipientIds);
     const members = openActions.length && recipients.length ? new Map((await this.deps.memberships.roster(committee.id)).filter((m) => wanted.has(m.personId)).map((m) => [m.personId, m])) : new Map<string, Member>();
     const today = localDay(this.deps.clock.now(), committee.timeZone).day;
-    const attendance = this.deps.attendance ? await this.deps.attendance.promptsFor(committee, meeting, recipients.map((r) => r.recipient.personId)) : new Map<string, DigestAttendance>();
+    const attendance = this.deps.attendance ? await this.deps.attendance.promptsFor(committee, meeting, recipientIds) : new Map<string, DigestAttendance>();
     const personal = recipients.map(({ recipient, to }) => {
       const mine = answers.get(recipient.personId) ?? new Map<string, PositionKind>();
       const member = members.get(recipient.personId);

@@ -20,8 +20,13 @@ export class BoundedMap<K, V> extends Map<K, V> {
   recent(key: K): V | undefined {
     if (!this.has(key)) return undefined;
     const value = super.get(key) as V;
-    this.delete(key);
-    super.set(key, value);
+    this.setNewest(key, value);
     return value;
+  }
+
+  /** Sets `key` in the newest place, where `set` leaves a key already there in its own. */
+  setNewest(key: K, value: V): this {
+    this.delete(key);
+    return this.set(key, value);
   }
 }

@@ -36,4 +36,16 @@ describe('BoundedMap', () => {
     map.set('c', 3);
     expect([...map.keys()]).toEqual(['b', 'c']);
   });
+
+  it('setNewest puts a key set again in the newest place, so the least recently written goes first', () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set('a', 1).set('b', 2);
+    map.setNewest('a', 10);
+    expect([...map.entries()]).toEqual([
+      ['b', 2],
+      ['a', 10],
+    ]);
+    map.setNewest('c', 3);
+    expect([...map.keys()]).toEqual(['a', 'c']);
+  });
 });
