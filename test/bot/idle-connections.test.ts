@@ -2,9 +2,10 @@
 // meets a connection the server has just closed (a reply lost to "read ECONNRESET").
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import type { Activity } from 'botbuilder';
 import { ReusingBotFrameworkAuthentication } from '../../src/bot/transport/reusing-authentication';
-import { closingIdleConnections, connectorAgents } from '../../src/bot/transport/idle-connections';
+import { SETTLE_AFTER_MS, closingIdleConnections, connectorAgents } from '../../src/bot/transport/idle-connections';
 import { until } from '../support/until';
 
 /** A connector that closes idle connections after `keepAliveMs` (announcing it, as Node's server does) and notes who closed each. */
@@ -28,6 +29,44 @@ async function connector(keepAliveMs: number) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return { url, connections, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+}
+
+/**
+ * A connector on an event loop of its own (a worker thread), so that it closes a connection
+ * while the bot's loop is busy: it announces no timeout, and closes each connection
+ * `closeAfterMs` after its answer. Counts the requests it has read.
+ */
+async function connectorOnItsOwnLoop(closeAfterMs: number) {
+  const worker = new Worker(
+    `const http = require('node:http');
+     const { parentPort } = require('node:worker_threads');
+     let requests = 0;
+     const server = http.createServer((req, res) => {
+       requests += 1;
+       req.resume();
+       req.on('end', () => {
+         res.on('finish', () => setTimeout(() => req.socket.destroy(), ${closeAfterMs}));
+         res.writeHead(200, { 'content-type': 'application/json' });
+         res.end(JSON.stringify({ id: 'a' + requests }));
+       });
+     });
+     server.keepAliveTimeout = 0;
+     server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+     parentPort.on('message', () => parentPort.postMessage({ requests }));`,
+    { eval: true },
+  );
+  const { port } = await new Promise<{ port: number }>((resolve) => worker.once('message', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests: () => new Promise<number>((resolve) => { worker.once('message', (m: { requests: number }) => resolve(m.requests)); worker.postMessage('count'); }),
+    close: () => worker.terminate(),
+  };
+}
+
+/** Holds this thread's event loop, as a turn's own work does. */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
 }
 
 async function clientFor(serviceUrl: string) {
@@ -60,6 +99,21 @@ describe('connections to Teams', () => {
       const client = await clientFor(teams.url);
       for (const text of ['en', 'to', 'tre']) await client.conversations.sendToConversation('c1', { type: 'message', text });
       expect(teams.connections).toHaveLength(1);
+    } finally {
+      await teams.close();
+    }
+  });
+
+  it('are not written to once the server has closed them while the bot was busy: the send opens a new one', async () => {
+    const teams = await connectorOnItsOwnLoop(300);
+    try {
+      const client = await clientFor(teams.url);
+      await client.conversations.sendToConversation('c1', { type: 'message', text: 'første' });
+      // The server closes the connection while this loop is held; the close waits, unread, as the next send starts.
+      busy(SETTLE_AFTER_MS + 100);
+      const second = client.conversations.sendToConversation('c1', { type: 'message', text: 'anden' });
+      await expect(second).resolves.toMatchObject({ id: 'a2' });
+      expect(await teams.requests()).toBe(2);
     } finally {
       await teams.close();
     }

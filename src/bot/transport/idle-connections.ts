@@ -14,8 +14,17 @@
 // not cut by it (the agent closes only free sockets on a timeout, and nothing listens for
 // it on a request). A proxy's agent (proxyPolicy, which runs first) and a request that
 // asks for no keep-alive keep theirs.
+//
+// A timer cannot cover a process that was busy: the server's close then waits, unread, in
+// the kernel while the next send takes the connection and writes to it (CI met that too,
+// in minutes.e2e, with the connector closing as the test process was held). So a send that
+// would take a connection idle for SETTLE_AFTER_MS or longer waits until the event loop
+// has read what arrived meanwhile (two setImmediate hops: the second comes after a poll),
+// and a connection the server has ended is then closed rather than written to. A send on a
+// connection in steady use takes it at once, as before.
 import http from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 
 /** How long a connection with no announced timeout may wait for the next send. */
 export const IDLE_MS = 15_000;
@@ -38,13 +47,82 @@ interface PipelineHolder {
   client?: { pipeline?: PipelineLike };
 }
 
+/** How long a connection may have been idle before a send on it waits for what the loop has not read yet. */
+export const SETTLE_AFTER_MS = 1000;
+
+const IDLE_SINCE = Symbol('idleSince');
+type PooledSocket = Socket & { [IDLE_SINCE]?: number };
+
+/** What of Node's agent this uses beyond its typings: its free connections and how a request is given one. */
+interface AgentInternals {
+  freeSockets: Record<string, PooledSocket[] | undefined>;
+  addRequest(req: http.ClientRequest, options: object): void;
+}
+
+/** Marks a connection put back in the pool with the time it became idle; what keepSocketAlive answers is kept. */
+function idleFrom(socket: Socket, kept: boolean): boolean {
+  (socket as PooledSocket)[IDLE_SINCE] = performance.now();
+  return kept;
+}
+
+/** Gives `req` its connection: at once, or after the loop has polled when a free connection has been idle long enough for the server to have closed it. */
+function settled(agent: AgentInternals, add: () => void): void {
+  const now = performance.now();
+  dropEnded(agent);
+  const stale = Object.values(agent.freeSockets).some((free) => free?.some((s) => now - (s[IDLE_SINCE] ?? now) >= SETTLE_AFTER_MS));
+  if (!stale) return add();
+  setImmediate(() =>
+    setImmediate(() => {
+      dropEnded(agent);
+      add();
+    }),
+  );
+}
+
+/** Closes the free connections the server has ended (Node's agent skips only those already destroyed, and only at the front). */
+function dropEnded(agent: AgentInternals): void {
+  for (const [name, free] of Object.entries(agent.freeSockets)) {
+    if (!free) continue;
+    const ended = free.filter((s) => s.destroyed || !s.writable || s.readableEnded);
+    if (ended.length === 0) continue;
+    const open = free.filter((s) => !ended.includes(s));
+    if (open.length > 0) agent.freeSockets[name] = open;
+    else delete agent.freeSockets[name];
+    // Destroyed, each leaves the agent's count through its own 'close' (the agent's onClose).
+    for (const s of ended) s.destroy();
+  }
+}
+
+const addPlain = (http.Agent.prototype as unknown as AgentInternals).addRequest;
+const addSecure = (https.Agent.prototype as unknown as AgentInternals).addRequest;
+
+class PlainPool extends http.Agent {
+  override keepSocketAlive(socket: Socket): boolean {
+    // Node's returns whether the connection may be kept (its typings say void).
+    return idleFrom(socket, super.keepSocketAlive(socket) as unknown as boolean);
+  }
+  addRequest(req: http.ClientRequest, options: object): void {
+    settled(this as unknown as AgentInternals, () => addPlain.call(this, req, options));
+  }
+}
+
+class SecurePool extends https.Agent {
+  override keepSocketAlive(socket: Socket): boolean {
+    // Node's returns whether the connection may be kept (its typings say void).
+    return idleFrom(socket, super.keepSocketAlive(socket) as unknown as boolean);
+  }
+  addRequest(req: http.ClientRequest, options: object): void {
+    settled(this as unknown as AgentInternals, () => addSecure.call(this, req, options));
+  }
+}
+
 /** One pair for the process: their pools are shared by every connector client, as ts-http-runtime's own agents are. */
 let agents: { http: http.Agent; https: https.Agent } | undefined;
 
 export function connectorAgents(): { http: http.Agent; https: https.Agent } {
   agents ??= {
-    http: new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
-    https: new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
+    http: new PlainPool({ keepAlive: true, timeout: IDLE_MS }),
+    https: new SecurePool({ keepAlive: true, timeout: IDLE_MS }),
   };
   return agents;
 }
