@@ -75,6 +75,11 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
+/** Whether a send that failed so is tried again: no answer at all, or 412, 429, 502-504. */
+export function triedAgain(status: number | null): boolean {
+  return status === null || RETRYABLE.has(status);
+}
+
 /** Exponential backoff with full jitter: attempt 1 → up to 2 s, doubling, at most 5 minutes. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const cap = Math.min(300_000, 1000 * 2 ** Math.min(attempt, 20));
@@ -257,7 +262,7 @@ export class OutboxWorker {
       if (status === 403) {
         log.warn({ status }, 'outbox: the member blocked or removed the bot; not tried again');
         await this.outbox.markFailed(message.id, reason, true);
-      } else if ((status === null || RETRYABLE.has(status)) && message.attempts < this.options.maxAttempts) {
+      } else if (triedAgain(status) && message.attempts < this.options.maxAttempts) {
         const wait = retryAfterMs ?? backoffMs(message.attempts);
         log.info({ status, wait }, 'outbox: send throttled or failed, tried again later');
         await this.outbox.retryAt(message.id, new Date(Date.now() + wait), reason);

@@ -39,7 +39,7 @@ export function wireBot({
   const tenantPace = tenantPacer(store.outbox, config.TEAMS_TENANT_RATE);
   return createBotEndpoint(
     botAuthSettings(config),
-    () => new TeamsBot(new DagsordenBot(services), services.log),
+    () => new TeamsBot(new DagsordenBot(services), services.log, (messages) => services.deliveries.queue(messages)),
     log,
     tenantPace,
     undefined,

@@ -8,7 +8,7 @@
 import { startRecordingConnector, type RecordingConnector } from '../support/recording-connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { until } from '../support/until';
-import { ALEX, TEAM, message } from '../support/activities';
+import { ALEX, TEAM, TENANT, message } from '../support/activities';
 import { ConversationPacer } from '../../src/bot/conversation-pacer';
 import { FAST_CONVERSATION_LIMITS } from '../support/pacer';
 
@@ -134,6 +134,71 @@ describe('a send Teams fails makes one request; the outbox decides what follows'
     const what = (r: (typeof connector.recorded)[number]) => (r.path === '/v3/conversations' ? 'chat created' : `${r.conversationId}: ${String(r.body.text)}`);
     expect(connector.recorded.map(what)).toEqual(['chat created', `a:personal-29:one-attempt-${n}: Til dig`]);
     expect(await row(key)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('a reply Teams does not take in the turn', () => {
+  /** A question in the member's personal chat (a conversation of its own per test); its activity. */
+  async function ask(text: string) {
+    const activity = { ...message(text, { serviceUrl: connector.url, scope: 'personal', user: ALEX }), conversation: { id: `a:reply-${n}`, conversationType: 'personal', tenantId: TENANT } };
+    const answered = await app.post(activity);
+    expect(answered.status).toBe(200);
+    return activity;
+  }
+  const repliesTo = (id: string) => connector.recorded.filter((r) => r.method === 'POST' && r.activityId === id);
+  const handedOn = () => app.db.prisma.outboundDelivery.findMany({ where: { kind: 'turn-reply', idempotencyKey: { startsWith: `reply:a:reply-${n}:` } } });
+
+  it.each([
+    ['a dropped connection', 'drop' as Failure],
+    ['503', { status: 503 } as Failure],
+  ])('%s: handed to the outbox and sent from there once, as the reply to the question, with no apology', async (_name, failure) => {
+    failures = [failure];
+    const before = connector.requests();
+    const question = await ask('hjælp');
+    await until(() => repliesTo(question.id).length > 0, 10_000, 'the reply, sent by the outbox');
+    await app.outbox.idle();
+    expect(connector.requests() - before).toBe(2);
+    const [reply] = repliesTo(question.id);
+    expect(repliesTo(question.id)).toHaveLength(1);
+    expect(reply!.conversationId).toBe(`a:reply-${n}`);
+    expect(JSON.stringify(reply!.body)).toContain('Dagsorden');
+    expect(JSON.stringify(connector.recorded)).not.toContain('Fejl-id');
+    expect(await handedOn()).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
+    expect(app.logs.some((l) => l.msg === 'reply not taken by Teams; handed to the outbox')).toBe(true);
+  });
+
+  it('429: waits for Teams\' Retry-After in the outbox, not in the turn', async () => {
+    failures = [{ status: 429, retryAfter: 120 }];
+    const askedAt = Date.now();
+    const question = await ask('hjælp');
+    const [waiting] = await handedOn();
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(waiting!.notBefore.getTime()).toBeGreaterThanOrEqual(askedAt + 119_000);
+    expect(repliesTo(question.id)).toHaveLength(0);
+    await retryNow(waiting!.idempotencyKey);
+    expect(repliesTo(question.id)).toHaveLength(1);
+  });
+
+  it('the same question delivered again by Teams is answered once', async () => {
+    failures = ['drop'];
+    const question = await ask('hjælp');
+    await until(() => repliesTo(question.id).length > 0, 10_000, 'the reply, sent by the outbox');
+    failures = ['drop'];
+    await app.post(question);
+    await app.outbox.idle();
+    expect(await handedOn()).toHaveLength(1);
+    expect(repliesTo(question.id)).toHaveLength(1);
+  });
+
+  it('400: not tried again; the turn fails as before, and the member is told', async () => {
+    failures = [{ status: 400 }];
+    const before = connector.requests();
+    await ask('hjælp');
+    await app.outbox.idle();
+    expect(await handedOn()).toHaveLength(0);
+    // The refused reply, then the apology with the error's id.
+    expect(connector.requests() - before).toBe(2);
+    expect(JSON.stringify(connector.recorded)).toContain('Fejl-id');
   });
 });
 

@@ -64,6 +64,9 @@ export class ChannelMessenger {
       let activityId: string | null = null;
       await this.continueIn({ conversationId, serviceUrl, tenantId: message.tenantId }, conversationId, async (ctx) => {
         const activity = activityOf(message.content, this.log);
+        // botbuilder makes every message sent in a turn a reply to the turn's activity; here that is a
+        // continuation with an id of its own, unless the message answers one (a reply the turn could not send).
+        if (message.content.replyToId) ctx.activity.id = message.content.replyToId;
         if (files.length) activity.attachments = [...(activity.attachments ?? []), ...files.map(fileCard)];
         activityId = (await ctx.sendActivity(activity))?.id ?? null;
       }, personal ? 'personal' : 'channel');
@@ -156,9 +159,14 @@ async function attempt<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof SendError) throw err;
-    throw new SendError(err instanceof Error ? err.message : String(err), statusOf(err), retryAfterMs(err));
+    throw sendErrorOf(err);
   }
+}
+
+/** A failed call to Teams as a SendError: the status Teams answered (null: none) and its Retry-After. */
+export function sendErrorOf(err: unknown): SendError {
+  if (err instanceof SendError) return err;
+  return new SendError(err instanceof Error ? err.message : String(err), statusOf(err), retryAfterMs(err));
 }
 
 /** The activity for a queued message: its text, its card, or both. */

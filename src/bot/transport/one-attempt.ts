@@ -8,8 +8,9 @@
 // holding a sender, backs off with jitter, counts attempts, gives up, and lets the app stop
 // at once. A retry inside the send gives a throttling Teams four times the requests, holds a
 // sender slot (and the tenant's pace) for seconds and makes stopping the app wait for it.
-// In a turn the same holds: Teams waits for the bot's answer only 10-15 s, and a reply that
-// fails is logged (onTurnError) rather than repeated to a Teams that just refused it.
+// In a turn the same holds: Teams waits for the bot's answer only 10-15 s, so a reply Teams
+// did not take is not repeated there; one the outbox would try again (no answer, 429, 412,
+// 502-504) is handed to it (teams-turn.ts), any other failure is the turn's (onTurnError).
 //
 // So each client's retry phase is emptied: the one request fails with Teams' status and
 // Retry-After on the error (RestError's statusCode and response), which ChannelMessenger

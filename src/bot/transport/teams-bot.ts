@@ -9,24 +9,26 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { TurnRouter } from '../turn';
-import { TeamsTurnIO, turnInfo } from './teams-turn';
+import { TeamsTurnIO, turnInfo, type LaterSend } from './teams-turn';
 import { fitForTeams } from './fit-for-teams';
 
 export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly router: TurnRouter,
     private readonly log: Logger,
+    /** Where a reply Teams did not take goes to be sent again (the outbox); none: the turn fails with it. */
+    private readonly later?: LaterSend,
   ) {
     super();
     this.onMessage(async (ctx, next) => {
-      await this.router.message(turnInfo(ctx, this.log), new TeamsTurnIO(ctx));
+      await this.router.message(turnInfo(ctx, this.log), new TeamsTurnIO(ctx, this.later));
       await next();
     });
 
     this.onMembersAdded(async (ctx, next) => {
       const botId = ctx.activity.recipient?.id;
       const botAdded = (ctx.activity.membersAdded ?? []).some((m: ChannelAccount) => m.id === botId);
-      if (botAdded) await this.router.installed(turnInfo(ctx, this.log), new TeamsTurnIO(ctx));
+      if (botAdded) await this.router.installed(turnInfo(ctx, this.log), new TeamsTurnIO(ctx, this.later));
       await next();
     });
   }
@@ -39,7 +41,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const info = turnInfo(ctx, this.log);
     const result = await this.router.cardAction(
       info,
-      new TeamsTurnIO(ctx),
+      new TeamsTurnIO(ctx, this.later),
       invokeValue.action?.verb ?? '',
       (invokeValue.action?.data ?? {}) as Record<string, unknown>,
     );

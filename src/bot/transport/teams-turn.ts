@@ -1,6 +1,6 @@
 // The bot's Turn (src/bot/turn.ts) over the Bot Framework's TurnContext: what Teams sent,
 // read once here for every handler.
-import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import { MessageFactory, TeamsInfo, type Activity, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../../cards/render';
 import type { ConversationScope } from '../../domain/committees/committee.service';
@@ -9,7 +9,13 @@ import { uploadedFiles, type UploadedFile } from '../document-upload';
 import { commandText, writtenText } from '../text';
 import type { TurnInfo, TurnIO } from '../turn';
 import { cardMessage } from './reply';
+import { sendErrorOf } from './channel-messenger';
+import { triedAgain } from '../../jobs/outbox-worker';
 import type { RosterEntry } from '../../domain/committees/ports';
+import type { MessageContent, OutboundMessage } from '../../domain/delivery/types';
+
+/** Queues messages for the outbox (DeliveryService.queue): where a reply the turn could not send goes. */
+export type LaterSend = (messages: OutboundMessage[]) => Promise<number>;
 
 export const LOGGER_KEY = Symbol('dagsorden.logger');
 export const CORRELATION_KEY = Symbol('dagsorden.correlationId');
@@ -63,7 +69,14 @@ export class TeamsTurnIO implements TurnIO {
   readonly value: unknown;
   readonly invoked: boolean;
 
-  constructor(private readonly ctx: TurnContext) {
+  /** Replies sent in this turn so far: a reply's place, in its key when it is handed to the outbox. */
+  private replies = 0;
+
+  constructor(
+    private readonly ctx: TurnContext,
+    /** Where a reply Teams did not take (no answer, 429, 5xx) goes, to be sent again; without it the failure is the turn's. */
+    private readonly later?: LaterSend,
+  ) {
     const a = ctx.activity;
     this.text = a.text ?? '';
     this.locale = a.locale ?? null;
@@ -82,11 +95,42 @@ export class TeamsTurnIO implements TurnIO {
   }
 
   async reply(text: string): Promise<void> {
-    await this.ctx.sendActivity(text);
+    await this.send(MessageFactory.text(text), { text });
   }
 
   async replyCard(card: AdaptiveCard, summary?: string): Promise<void> {
-    await this.ctx.sendActivity(cardMessage(card, summary, this.log()));
+    await this.send(cardMessage(card, summary, this.log()), { card: card as unknown as Record<string, unknown>, summary });
+  }
+
+  /**
+   * Sends a reply in the turn. One Teams did not take, for a reason the outbox tries again
+   * on (no answer, a reset connection, 429, 412, 502-504), is handed to the outbox instead
+   * of failing the turn: the member gets the answer moments later, as a reply to the
+   * question, rather than an apology or nothing. Keyed by the conversation, the question
+   * and the reply's place in the turn, so a question Teams delivers again is answered once.
+   */
+  private async send(activity: Partial<Activity>, content: MessageContent): Promise<void> {
+    const place = ++this.replies;
+    try {
+      await this.ctx.sendActivity(activity);
+    } catch (err) {
+      const failed = sendErrorOf(err);
+      if (!this.later || !triedAgain(failed.status)) throw err;
+      const a = this.ctx.activity;
+      const data = (a.channelData ?? {}) as TeamsChannelData;
+      const question = a.id ?? (this.ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';
+      await this.later([
+        {
+          key: `reply:${a.conversation?.id ?? ''}:${question}:${place}`,
+          kind: 'turn-reply',
+          committeeId: null,
+          to: { conversationId: a.conversation?.id ?? '', serviceUrl: a.serviceUrl ?? '', tenantId: data.tenant?.id ?? a.conversation?.tenantId ?? null },
+          content: a.id ? { ...content, replyToId: a.id } : content,
+          notBefore: failed.retryAfterMs ? new Date(Date.now() + failed.retryAfterMs) : undefined,
+        },
+      ]);
+      this.log()?.warn({ status: failed.status, err: failed.message }, 'reply not taken by Teams; handed to the outbox');
+    }
   }
 
   async updateClicked(card: AdaptiveCard): Promise<boolean> {

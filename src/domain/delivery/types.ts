@@ -26,6 +26,8 @@ export interface MessageContent {
   summary?: string;
   /** A document put in the channel's Files and attached when the message is sent (where Graph may; else the card's links carry it). */
   attach?: { minutesOf: string };
+  /** The message this one answers (a reply the turn could not send, sent later by the outbox). */
+  replyToId?: string;
 }
 
 /** Where a proactive message goes: a member's personal chat (created when there is none yet), or a conversation. */
