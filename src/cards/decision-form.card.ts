@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import type { Lang } from '../i18n/locale';
 import { messages } from '../i18n/messages';
 import { problemText } from './problem-text';
-import { renderCard } from './render';
+import { cardSizeBytes, renderCard, TEAMS_CARD_LIMIT_BYTES } from './render';
 import type { ActionOwnerRef } from '../domain/minutes/types';
 
 /** Empty action rows the form offers below the recorded ones. */
@@ -12,14 +12,36 @@ const BLANK_ROWS = 2;
 /** At most this many action rows (the domain's limit on actions per item). */
 export const MAX_ROWS = 10;
 
-/** An owner as the form's choice value: "secretariat", "org:<id>", "person:<id>". */
+/** An owner as a choice value in full: "secretariat", "org:<id>", "person:<id>". */
 export function ownerValue(owner: ActionOwnerRef): string {
   return owner.kind === 'secretariat' ? 'secretariat' : owner.kind === 'organisation' ? `org:${owner.organisationId}` : `person:${owner.personId}`;
 }
 
+/**
+ * The owners the form offers, in the order its choices name them. Every action row has a
+ * choice of owner, and Adaptive Cards cannot share one list between inputs: each row
+ * carries every organisation and member. So a choice's value is short, "o3" or "p12" (the
+ * place in these lists), and the ids are carried once, in the save button's data; with 20
+ * organisations and 45 members that is some 9 KB a row instead of 15, and a form with ten
+ * rows stays within what Teams takes.
+ */
+export interface OwnerLists {
+  /** Organisation ids, comma-separated: "o<i>" is the i-th. */
+  orgs: string;
+  /** Person ids, comma-separated: "p<i>" is the i-th. */
+  people: string;
+}
+
 /** The owner a choice value names, or null when it names nothing (checked against the committee by the domain). */
-export function ownerOf(value: string): ActionOwnerRef | null {
+export function ownerOf(value: string, lists: Partial<OwnerLists> = {}): ActionOwnerRef | null {
   if (value === 'secretariat') return { kind: 'secretariat' };
+  const short = /^([op])(\d{1,4})$/.exec(value);
+  if (short) {
+    const id = (short[1] === 'o' ? lists.orgs : lists.people)?.split(',')[Number(short[2])];
+    if (!id) return null;
+    value = short[1] === 'o' ? `org:${id}` : `person:${id}`;
+  }
+  // The full form: what the lists resolve to, and what forms sent before the short values carry.
   const m = /^(org|person):([0-9a-f-]{36})$/i.exec(value);
   if (!m) return null;
   return m[1] === 'org' ? { kind: 'organisation', organisationId: m[2]! } : { kind: 'person', personId: m[2]! };
@@ -31,15 +53,35 @@ export interface DecisionFormInput {
   problems: DecisionProblem[];
 }
 
-/** The form the secretariat writes an item's Referat on: outcome, text, follow-up actions (and, once published, the correction). */
-export function decisionFormCard(view: DecisionFormView, lang: Lang, options: { input?: DecisionFormInput; notice?: string; noticeStyle?: 'good' | 'attention' } = {}) {
+type FormOptions = { input?: DecisionFormInput; notice?: string; noticeStyle?: 'good' | 'attention' };
+
+/**
+ * The form the secretariat writes an item's Referat on: outcome, text, follow-up actions (and,
+ * once published, the correction). Its blank action rows give way, one by one, where the form
+ * would otherwise be larger than Teams takes (a large committee with many actions); the
+ * recorded ones are always shown.
+ */
+export function decisionFormCard(view: DecisionFormView, lang: Lang, options: FormOptions = {}) {
+  let card = formCard(view, lang, options, BLANK_ROWS);
+  for (let blank = BLANK_ROWS - 1; blank >= 0 && cardSizeBytes(card) > TEAMS_CARD_LIMIT_BYTES; blank--) card = formCard(view, lang, options, blank);
+  return card;
+}
+
+function formCard(view: DecisionFormView, lang: Lang, options: FormOptions, blankRows: number) {
   const t = messages(lang);
   const m = t.min;
   const { committee, meeting, item, decision } = view;
   const tz = committee.timeZone;
   const input = options.input;
   const actions = input?.form.actions ?? decision?.actions.map((a) => ({ id: a.id, what: a.what, owner: a.owner, dueOn: a.dueOn })) ?? [];
-  const rows = [...actions, ...Array.from({ length: BLANK_ROWS }, () => null)].slice(0, MAX_ROWS);
+  const rows = [...actions, ...Array.from({ length: blankRows }, () => null)].slice(0, MAX_ROWS);
+  const orgIndex = new Map(view.organisations.map((o, i) => [o.id, i]));
+  const personIndex = new Map(view.people.map((p, i) => [p.personId, i]));
+  /** A row's owner as its choice's value; one the lists do not hold keeps its full value (the domain tells the secretariat on saving). */
+  const choiceOf = (owner: ActionOwnerRef): string => {
+    const i = owner.kind === 'organisation' ? orgIndex.get(owner.organisationId) : owner.kind === 'person' ? personIndex.get(owner.personId) : undefined;
+    return i === undefined ? ownerValue(owner) : `${owner.kind === 'organisation' ? 'o' : 'p'}${i}`;
+  };
   const tally = item.section === 'decision' ? t.tallyDecision(item.tally) : item.tally.acknowledged ? t.tallyAcknowledged(item.tally.acknowledged) : '';
   return renderCard(template, {
     heading: m.formHeading(committee.name),
@@ -71,16 +113,18 @@ export function decisionFormCard(view: DecisionFormView, lang: Lang, options: { 
       whatPlaceholder: m.actionWhatPlaceholder,
       ownerId: `owner_${i}`,
       ownerLabel: m.actionOwner,
-      owner: a ? ownerValue(a.owner) : 'secretariat',
+      owner: a ? choiceOf(a.owner) : 'secretariat',
       dueId: `due_${i}`,
       dueLabel: m.actionDue,
       due: a?.dueOn ?? '',
     })),
     owners: [
       { value: 'secretariat', title: m.secretariat },
-      ...view.organisations.map((o) => ({ value: `org:${o.id}`, title: o.name })),
-      ...view.people.map((p) => ({ value: `person:${p.personId}`, title: p.organisation ? `${p.displayName} (${p.organisation.name})` : p.displayName })),
+      ...view.organisations.map((o, i) => ({ value: `o${i}`, title: o.name })),
+      ...view.people.map((p, i) => ({ value: `p${i}`, title: p.organisation ? `${p.displayName} (${p.organisation.name})` : p.displayName })),
     ],
+    orgIds: view.organisations.map((o) => o.id).join(','),
+    personIds: view.people.map((p) => p.personId).join(','),
     problems: (input?.problems ?? []).map((p) => ({ text: problemText(m.problems, p) })),
     recordedBy: decision?.recordedBy ? m.recordedBy(decision.recordedBy, formatDateTime(decision.recordedAt, lang, tz)) : '',
     saveLabel: m.save,

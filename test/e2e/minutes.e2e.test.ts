@@ -12,7 +12,7 @@ import { ALEX, MEGAN, STRANGER, TEAM, executeAction, message } from '../support/
 import { invokeInPersonalChat } from '../support/personal-invoke';
 import { JUST_AFTER, publishedMeetingJustHeld } from '../support/held-meeting';
 import { until } from '../support/until';
-import { actions, text, titles, verbs } from '../support/card';
+import { action, actions, inputOf, text, titles, verbs } from '../support/card';
 import { read } from '../support/read';
 
 const ADELE = { id: 'user-id-2', aadObjectId: '00000000-0000-0000-0000-0000000000022', name: 'Adele Vance' };
@@ -76,17 +76,19 @@ describe('recording decisions', () => {
   it('records outcome, Referat and actions; the card in the channel shows them and takes no more answers', async () => {
     const id = (await item('1.2')).id;
     const aarhus = (await app.db.prisma.organisation.findUnique({ where: { name: 'Aarhus Kommune' } }))!;
+    // As Teams sends it: the save button's data, and the owners chosen among the form's own choices.
+    const form = await say('referat punkt 1.2');
+    const owners = inputOf(form, 'owner_1').choices!;
+    expect(owners.map((c) => c.title)).toEqual(expect.arrayContaining(['Sekretariatet', 'Aarhus Kommune']));
     const answer = await invoke('decision-save', {
-      itemId: id,
-      version: '0',
-      rows: ',',
+      ...action(form, 'decision-save').data,
       outcome: 'auto',
       text: 'DASSOS godkendte udkast til Rammeaftale og Styringsaftale med de ændringer, der kom frem på mødet.\n\nDer var et synspunkt om at bevare den nuværende takstaftale.',
       what_0: 'Sekretariatet skærper afsnittet om kapacitet',
       owner_0: 'secretariat',
       due_0: '2026-12-01',
       what_1: 'Aarhus Kommune melder kapaciteten på herbergsområdet ind',
-      owner_1: `org:${aarhus.id}`,
+      owner_1: owners.find((c) => c.title === 'Aarhus Kommune')!.value,
       due_1: '2026-11-20',
     });
     expect(answer).toContain('Gemt: punkt 1.2 · Godkendt med ændringer · 2 opgaver');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionFormCard, MAX_ROWS, ownerOf } from '../../cards/decision-form.card';
+import { decisionFormCard, MAX_ROWS, ownerOf, type OwnerLists } from '../../cards/decision-form.card';
 import { checkDecision, decisionDraft, OUTCOMES, type DecisionForm } from '../../domain/minutes/decision.service';
 import { messages } from '../../i18n/messages';
 import { cprHeldCard } from '../cpr-hold';
@@ -7,6 +7,7 @@ import { defineAction } from '../routes';
 import type { ActionDraft } from '../../domain/minutes/types';
 
 // The limits are the domain's (checkDecision names them); these bounds only keep absurd payloads out.
+const MAX_OWNERS = 2000;
 const text = z.string().max(100_000).optional();
 const fields = z
   .object({
@@ -14,6 +15,9 @@ const fields = z
     version: z.coerce.number().int().min(0),
     /** The ids of the action rows the form was rendered with ('' for a blank row), in order. */
     rows: z.string().max(MAX_ROWS * 40).optional(),
+    /** The ids the owner choices' short values name (OwnerLists), as the form was rendered. */
+    orgs: z.string().max(MAX_OWNERS * 40).optional(),
+    people: z.string().max(MAX_OWNERS * 40).optional(),
     outcome: z.enum(['auto', ...OUTCOMES]).optional(),
     text,
     correction: text,
@@ -25,14 +29,14 @@ const fields = z
 const row = z.object({ what: z.string().max(10_000).optional(), owner: z.string().max(64).optional(), due: z.string().max(32).optional() });
 
 /** The form's action rows, matched to the ids they were rendered with (card data carries ids; the domain checks them). */
-function actionsOf(raw: Record<string, unknown>, ids: string[]): ActionDraft[] | null {
+function actionsOf(raw: Record<string, unknown>, ids: string[], owners: Partial<OwnerLists>): ActionDraft[] | null {
   const actions: ActionDraft[] = [];
   for (let i = 0; i < MAX_ROWS; i++) {
     const r = row.safeParse({ what: raw[`what_${i}`], owner: raw[`owner_${i}`], due: raw[`due_${i}`] });
     if (!r.success) return null;
     const what = r.data.what?.trim() ?? '';
     if (!what) continue;
-    const owner = ownerOf(r.data.owner || 'secretariat');
+    const owner = ownerOf(r.data.owner || 'secretariat', owners);
     if (!owner) return null;
     const id = ids[i] && /^[0-9a-f-]{36}$/i.test(ids[i]!) ? ids[i]! : null;
     actions.push({ id, what, owner, dueOn: r.data.due?.trim() || null });
@@ -42,7 +46,7 @@ function actionsOf(raw: Record<string, unknown>, ids: string[]): ActionDraft[] |
 
 /** The form's fields and its action rows; a row that does not parse makes the whole card data invalid. */
 const data = fields.transform((d, ctx) => {
-  const actions = actionsOf(d, (d.rows ?? '').split(','));
+  const actions = actionsOf(d, (d.rows ?? '').split(','), { orgs: d.orgs, people: d.people });
   if (!actions) {
     ctx.addIssue({ code: 'custom', message: 'an action row is invalid' });
     return z.NEVER;

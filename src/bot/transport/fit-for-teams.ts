@@ -5,11 +5,10 @@
 // is replaced by a short card that says so. The cards are built to stay well below
 // (members.card.ts pages its roster; an agenda is split into pages); this is for what
 // grows with a committee no one foresaw, such as 200 members on one attendance overview.
-import { cardSizeBytes, type AdaptiveCard } from '../../cards/render';
+import { cardSizeBytes, TEAMS_CARD_LIMIT_BYTES, type AdaptiveCard } from '../../cards/render';
 import { tooLargeCard } from '../../cards/too-large.card';
 
-/** The most a card may take as Teams counts it, leaving room for the rest of the message. */
-export const TEAMS_CARD_LIMIT_BYTES = 100 * 1024 - 4 * 1024;
+export { TEAMS_CARD_LIMIT_BYTES };
 
 /** Where a replaced card is told: the operator hears of it from the log, not only from the secretariat. */
 export interface ReplacedCardLog {
