@@ -22,8 +22,7 @@ export function ownerValue(owner: ActionOwnerRef): string {
  * choice of owner, and Adaptive Cards cannot share one list between inputs: each row
  * carries every organisation and member. So a choice's value is short, "o3" or "p12" (the
  * place in these lists), and the ids are carried once, in the save button's data; with 20
- * organisations and 45 members that is some 9 KB a row instead of 15, and a form with ten
- * rows stays within what Teams takes.
+ * organisations and 45 members a row takes some 10 KB as Teams counts it instead of 14.
  */
 export interface OwnerLists {
   /** Organisation ids, comma-separated: "o<i>" is the i-th. */
