@@ -65,11 +65,24 @@ function idleFrom(socket: Socket, kept: boolean): boolean {
   return kept;
 }
 
-/** Gives `req` its connection: at once, or after the loop has polled when a free connection has been idle long enough for the server to have closed it. */
+/**
+ * Gives `req` its connection: at once, or after the loop has polled when the free connection
+ * it would take (the newest: Node's agent reuses last in, first out) has been idle long
+ * enough for the server to have closed it. Under load the newest is seconds younger than
+ * that, and a send takes it at once; the older ones wait for their idle timeout.
+ */
 function settled(agent: AgentInternals, add: () => void): void {
   const now = performance.now();
-  dropEnded(agent);
-  const stale = Object.values(agent.freeSockets).some((free) => free?.some((s) => now - (s[IDLE_SINCE] ?? now) >= SETTLE_AFTER_MS));
+  let ended = false;
+  let stale = false;
+  for (const name in agent.freeSockets) {
+    const free = agent.freeSockets[name];
+    if (!free?.length) continue;
+    for (const s of free) if (hasEnded(s)) ended = true;
+    const next = free[free.length - 1]!;
+    if (now - (next[IDLE_SINCE] ?? now) >= SETTLE_AFTER_MS) stale = true;
+  }
+  if (ended) dropEnded(agent);
   if (!stale) return add();
   setImmediate(() =>
     setImmediate(() => {
@@ -79,13 +92,17 @@ function settled(agent: AgentInternals, add: () => void): void {
   );
 }
 
+/** Whether the server has ended the connection (or it was destroyed) while it waited in the pool. */
+function hasEnded(s: PooledSocket): boolean {
+  return s.destroyed || !s.writable || s.readableEnded;
+}
+
 /** Closes the free connections the server has ended (Node's agent skips only those already destroyed, and only at the front). */
 function dropEnded(agent: AgentInternals): void {
   for (const [name, free] of Object.entries(agent.freeSockets)) {
-    if (!free) continue;
-    const ended = free.filter((s) => s.destroyed || !s.writable || s.readableEnded);
-    if (ended.length === 0) continue;
-    const open = free.filter((s) => !ended.includes(s));
+    if (!free?.some(hasEnded)) continue;
+    const ended = free.filter(hasEnded);
+    const open = free.filter((s) => !hasEnded(s));
     if (open.length > 0) agent.freeSockets[name] = open;
     else delete agent.freeSockets[name];
     // Destroyed, each leaves the agent's count through its own 'close' (the agent's onClose).
