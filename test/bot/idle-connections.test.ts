@@ -119,6 +119,29 @@ describe('connections to Teams', () => {
     }
   });
 
+  it('are taken at once while the newest free one is in use, however long older ones have idled', async () => {
+    const teams = await connector(60_000);
+    const { port } = new URL(teams.url);
+    const agent = connectorAgents().http;
+    const get = () => new Promise<void>((resolve, reject) => http.request({ agent, host: '127.0.0.1', port, path: '/', method: 'POST' }, (res) => res.resume().on('end', resolve)).on('error', reject).end());
+    const free = () => Object.entries(agent.freeSockets).find(([name]) => name.includes(`:${port}:`))?.[1]?.length ?? 0;
+    try {
+      await Promise.all([get(), get()]);
+      expect(free()).toBe(2);
+      await new Promise((r) => setTimeout(r, SETTLE_AFTER_MS + 100));
+      // Both have idled: the send looks at what arrived first, then takes the newest; the other idles on.
+      await get();
+      expect(free()).toBe(2);
+      // The newest is fresh: the next send takes it as it is made, not after the loop has polled.
+      const request = get();
+      expect(free()).toBe(1);
+      await request;
+      expect(teams.connections).toHaveLength(2);
+    } finally {
+      await teams.close();
+    }
+  });
+
   it('keep a proxy’s agent, and the policy is added once however often the client is passed through', async () => {
     const client = await clientFor('https://smba.trafficmanager.net/emea/');
     const pipeline = (client as unknown as { client: { pipeline: { getOrderedPolicies(): Array<{ name: string; sendRequest: (r: unknown, next: (r: unknown) => Promise<unknown>) => Promise<unknown> }> } } }).client.pipeline;
