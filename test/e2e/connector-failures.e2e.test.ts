@@ -161,6 +161,7 @@ describe('a reply Teams does not take in the turn', () => {
     const [reply] = repliesTo(question.id);
     expect(repliesTo(question.id)).toHaveLength(1);
     expect(reply!.conversationId).toBe(`a:reply-${n}`);
+    expect(reply!.body.conversation).toMatchObject({ id: `a:reply-${n}`, conversationType: 'personal', isGroup: false });
     expect(JSON.stringify(reply!.body)).toContain('Dagsorden');
     expect(JSON.stringify(connector.recorded)).not.toContain('Fejl-id');
     expect(await handedOn()).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);

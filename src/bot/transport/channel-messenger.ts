@@ -12,7 +12,7 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render';
 import type { SharedFile } from '../../domain/delivery/channel-files';
-import { channelIdOf } from '../../domain/delivery/conversation-ids';
+import { channelIdOf, isPersonalChat } from '../../domain/delivery/conversation-ids';
 import { SendError, type SendResult } from '../../jobs/outbox-worker';
 import type { TenantPace } from '../../jobs/tenant-pacer';
 import { ConversationPacer } from '../conversation-pacer';
@@ -52,7 +52,8 @@ export class ChannelMessenger {
   async send(message: ClaimedMessage & { content: MessageContent }, files: readonly SharedFile[] = []): Promise<SendResult> {
     const serviceUrl = message.serviceUrl;
     if (!serviceUrl) throw new SendError('no serviceUrl to reach the member by', 400, null);
-    const personal = Boolean(message.personId);
+    // A reply the turn handed on goes to its conversation by id, a personal chat too.
+    const personal = Boolean(message.personId) || (message.conversationId !== null && isPersonalChat(message.conversationId));
     let conversationId = message.conversationId;
     let created: string | undefined;
     return attempt(async () => {

@@ -1,4 +1,9 @@
-// Teams' conversation ids of a channel and the threads in it.
+// Teams' conversation ids of a channel and the threads in it, and of a personal chat.
+
+/** Whether the conversation is a personal chat: Teams names those "a:…", channels and group chats "19:…". */
+export function isPersonalChat(conversationId: string): boolean {
+  return conversationId.startsWith('a:');
+}
 
 /** The channel's own conversation id, from that of a thread in it ("19:…;messageid=…"). */
 export function channelIdOf(conversationId: string): string {
