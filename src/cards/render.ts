@@ -161,14 +161,14 @@ function addSubmitFallbacks(node: Json): void {
   for (const [key, value] of Object.entries(node)) if (key !== 'refresh') addSubmitFallbacks(value);
 }
 
+/** The most a card may take as Teams counts it (100 KB a message, UTF-16), leaving room for the rest of the message. */
+export const TEAMS_CARD_LIMIT_BYTES = 100 * 1024 - 4 * 1024;
+
 /**
  * Size of a card as Teams counts message size (UTF-16 code units ×2), for the 100 KB limit.
  * From the card's kept JSON where it has one (api/json-body.ts): a shared card is not
  * serialised again to be measured, and each kept buffer is counted once.
  */
-/** The most a card may take as Teams counts it (100 KB a message, UTF-16), leaving room for the rest of the message. */
-export const TEAMS_CARD_LIMIT_BYTES = 100 * 1024 - 4 * 1024;
-
 export function cardSizeBytes(card: object): number {
   let units = 0;
   for (const part of jsonParts(card)) units += typeof part === 'string' ? part.length : utf16Units(part);

@@ -1,6 +1,7 @@
 // A card Teams would refuse (over 100 KB as UTF-16) is replaced before it is sent by one
 // that says so, in Danish and English; every other card goes as it is, the same object.
-import { fitForTeams, TEAMS_CARD_LIMIT_BYTES } from '../../src/bot/transport/fit-for-teams';
+import { fitForTeams } from '../../src/bot/transport/fit-for-teams';
+import { TEAMS_CARD_LIMIT_BYTES } from '../../src/cards/render';
 import { cardMessage } from '../../src/bot/transport/reply';
 import { cardSizeBytes, renderCard, type AdaptiveCard } from '../../src/cards/render';
 import { text } from '../support/card';

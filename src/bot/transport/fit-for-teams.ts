@@ -8,8 +8,6 @@
 import { cardSizeBytes, TEAMS_CARD_LIMIT_BYTES, type AdaptiveCard } from '../../cards/render';
 import { tooLargeCard } from '../../cards/too-large.card';
 
-export { TEAMS_CARD_LIMIT_BYTES };
-
 /** Where a replaced card is told: the operator hears of it from the log, not only from the secretariat. */
 export interface ReplacedCardLog {
   warn(details: object, message: string): void;

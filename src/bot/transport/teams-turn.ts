@@ -26,10 +26,15 @@ interface TeamsChannelData {
   channel?: { id?: string };
 }
 
+/** The tenant the activity came from: Teams' channel data, else the conversation's. */
+function tenantIdOf(a: Partial<Activity>): string | null {
+  return ((a.channelData ?? {}) as TeamsChannelData).tenant?.id ?? a.conversation?.tenantId ?? null;
+}
+
 export function turnInfo(ctx: TurnContext, fallbackLog: Logger): TurnInfo {
   const a = ctx.activity;
   const data = (a.channelData ?? {}) as TeamsChannelData;
-  const tenantId = data.tenant?.id ?? a.conversation?.tenantId ?? null;
+  const tenantId = tenantIdOf(a);
   const type = a.conversation?.conversationType;
   const scope: ConversationScope = {
     type: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
@@ -117,14 +122,13 @@ export class TeamsTurnIO implements TurnIO {
       const failed = sendErrorOf(err);
       if (!this.later || !triedAgain(failed.status)) throw err;
       const a = this.ctx.activity;
-      const data = (a.channelData ?? {}) as TeamsChannelData;
       const question = a.id ?? (this.ctx.turnState.get(CORRELATION_KEY) as string | undefined) ?? 'turn';
       await this.later([
         {
           key: `reply:${a.conversation?.id ?? ''}:${question}:${place}`,
           kind: 'turn-reply',
           committeeId: null,
-          to: { conversationId: a.conversation?.id ?? '', serviceUrl: a.serviceUrl ?? '', tenantId: data.tenant?.id ?? a.conversation?.tenantId ?? null },
+          to: { conversationId: a.conversation?.id ?? '', serviceUrl: a.serviceUrl ?? '', tenantId: tenantIdOf(a) },
           content: a.id ? { ...content, replyToId: a.id } : content,
           notBefore: failed.retryAfterMs ? new Date(Date.now() + failed.retryAfterMs) : undefined,
         },
