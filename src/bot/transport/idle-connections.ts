@@ -72,17 +72,12 @@ function idleFrom(socket: Socket, kept: boolean): boolean {
  * that, and a send takes it at once; the older ones wait for their idle timeout.
  */
 function settled(agent: AgentInternals, add: () => void): void {
+  dropEnded(agent);
   const now = performance.now();
-  let ended = false;
-  let stale = false;
-  for (const name in agent.freeSockets) {
-    const free = agent.freeSockets[name];
-    if (!free?.length) continue;
-    for (const s of free) if (hasEnded(s)) ended = true;
-    const next = free[free.length - 1]!;
-    if (now - (next[IDLE_SINCE] ?? now) >= SETTLE_AFTER_MS) stale = true;
-  }
-  if (ended) dropEnded(agent);
+  const stale = Object.values(agent.freeSockets).some((free) => {
+    const next = free?.[free.length - 1];
+    return next !== undefined && now - (next[IDLE_SINCE] ?? now) >= SETTLE_AFTER_MS;
+  });
   if (!stale) return add();
   setImmediate(() =>
     setImmediate(() => {
@@ -101,37 +96,34 @@ function hasEnded(s: PooledSocket): boolean {
 function dropEnded(agent: AgentInternals): void {
   for (const [name, free] of Object.entries(agent.freeSockets)) {
     if (!free?.some(hasEnded)) continue;
-    const ended = free.filter(hasEnded);
     const open = free.filter((s) => !hasEnded(s));
+    // Destroyed, each leaves the agent's count through its own 'close' (the agent's onClose).
+    for (const s of free) if (hasEnded(s)) s.destroy();
     if (open.length > 0) agent.freeSockets[name] = open;
     else delete agent.freeSockets[name];
-    // Destroyed, each leaves the agent's count through its own 'close' (the agent's onClose).
-    for (const s of ended) s.destroy();
   }
 }
 
-const addPlain = (http.Agent.prototype as unknown as AgentInternals).addRequest;
-const addSecure = (https.Agent.prototype as unknown as AgentInternals).addRequest;
+/** Node's own way of giving a request a connection; https.Agent inherits http.Agent's. */
+const addRequest = (http.Agent.prototype as unknown as AgentInternals).addRequest;
 
-class PlainPool extends http.Agent {
-  override keepSocketAlive(socket: Socket): boolean {
-    // Node's returns whether the connection may be kept (its typings say void).
-    return idleFrom(socket, super.keepSocketAlive(socket) as unknown as boolean);
-  }
-  addRequest(req: http.ClientRequest, options: object): void {
-    settled(this as unknown as AgentInternals, () => addPlain.call(this, req, options));
-  }
+/** Node's agent (plain or TLS) that marks a connection's idle time and looks at it before reuse (settled). */
+function pooled<A extends typeof http.Agent | typeof https.Agent>(Base: A): A {
+  // Typed as its base: what it adds is internal to Node's agent.
+  const Pool = class extends (Base as typeof http.Agent) {
+    override keepSocketAlive(socket: Socket): boolean {
+      // Node's returns whether the connection may be kept (its typings say void).
+      return idleFrom(socket, super.keepSocketAlive(socket) as unknown as boolean);
+    }
+    addRequest(req: http.ClientRequest, options: object): void {
+      settled(this as unknown as AgentInternals, () => addRequest.call(this, req, options));
+    }
+  };
+  return Pool as unknown as A;
 }
 
-class SecurePool extends https.Agent {
-  override keepSocketAlive(socket: Socket): boolean {
-    // Node's returns whether the connection may be kept (its typings say void).
-    return idleFrom(socket, super.keepSocketAlive(socket) as unknown as boolean);
-  }
-  addRequest(req: http.ClientRequest, options: object): void {
-    settled(this as unknown as AgentInternals, () => addSecure.call(this, req, options));
-  }
-}
+const PlainPool = pooled(http.Agent);
+const SecurePool = pooled(https.Agent);
 
 /** One pair for the process: their pools are shared by every connector client, as ts-http-runtime's own agents are. */
 let agents: { http: http.Agent; https: https.Agent } | undefined;
